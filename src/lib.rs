@@ -1,0 +1,7 @@
+//! Binette: the office of an insertion market garden (Jardin de Cocagne).
+//!
+//! Four layers: `domain` (pure types and rules), `store` (SQLite), `report` (PDF) and `ui`
+//! (iced). Only `ui` knows about iced.
+
+pub mod domain;
+pub mod store;

@@ -1,0 +1,100 @@
+//! Opening a database file: refuse what is not ours or too new without touching it, then
+//! migrate in one transaction.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::error::{Result, StoreError};
+
+/// `PRAGMA application_id` written into every Binette database ("BINE").
+pub const APPLICATION_ID: i64 = 0x4249_4E45;
+
+/// The migrations, in order: migration `i` brings the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+/// The schema version this program writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Opens (or creates) the database at `path`, checks it, and brings its schema up to date.
+///
+/// A file that is not a Binette database, a database from a newer Binette, or a damaged
+/// file is refused and left byte-identical: those checks run on a read-only connection
+/// before anything is written.
+pub fn open(path: &Path) -> Result<Connection> {
+    if path.exists() {
+        inspect_read_only(path)?;
+    }
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Opens a fresh in-memory database with the current schema (tests, previews).
+pub fn open_in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// What a read-only look at an existing file tells, without changing it.
+fn inspect_read_only(path: &Path) -> Result<()> {
+    let not_ours = || StoreError::NotBinette(path.to_path_buf());
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|_| not_ours())?;
+    // Any real read fails on a file that is not SQLite ("file is not a database").
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+        .map_err(|_| not_ours())?;
+    let version = user_version(&conn)?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |row| row.get(0))?;
+    if app_id != APPLICATION_ID && (app_id != 0 || version != 0 || tables != 0) {
+        return Err(not_ours());
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { found: version, known: SCHEMA_VERSION });
+    }
+    quick_check(&conn)
+}
+
+/// Runs SQLite's quick integrity check; `Damaged` when it finds anything.
+pub fn quick_check(conn: &Connection) -> Result<()> {
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+    if verdict == "ok" { Ok(()) } else { Err(StoreError::Damaged(verdict)) }
+}
+
+/// The schema version recorded in the file.
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // In-memory databases answer "memory": that is fine.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Applies every missing migration in one transaction; running it again changes nothing.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let current = user_version(conn)?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { found: current, known: SCHEMA_VERSION });
+    }
+    if current == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()?;
+    Ok(())
+}
