@@ -3,5 +3,7 @@
 //! Four layers: `domain` (pure types and rules), `store` (SQLite), `report` (PDF) and `ui`
 //! (iced). Only `ui` knows about iced.
 
+pub mod cli;
 pub mod domain;
 pub mod store;
+pub mod ui;

@@ -1,1 +1,33 @@
-fn main() {}
+//! Binette's entry point: parse the arguments, then open the window or run a command.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+
+use binette::cli::{Cli, run_command};
+use binette::ui::{self, Launch};
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(command) = &cli.command {
+        return match run_command(&cli, command) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("Erreur : {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let launch = Launch {
+        db: cli.db.clone(),
+        demo: cli.demo,
+        data_dir: binette::store::paths::data_dir(),
+    };
+    match ui::run(launch) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Erreur : Binette n'a pas pu ouvrir sa fenêtre ({error}).");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -99,51 +99,74 @@ code_enum! {
 pub struct Member {
     /// Row id (0 before the first save).
     pub id: MemberId,
+    /// Family name.
     pub last_name: String,
+    /// Given name.
     pub first_name: String,
     /// Name of the co-member (second adult of the household), free text.
     pub co_member: String,
+    /// Street address.
     pub address: String,
+    /// Postcode.
     pub postcode: String,
+    /// Town.
     pub city: String,
+    /// Main phone number.
     pub phone: String,
+    /// Second phone number.
     pub phone2: String,
+    /// E-mail address.
     pub email: String,
     /// Private notes: never printed.
     pub notes: String,
+    /// Where the household stands.
     pub status: MemberStatus,
+    /// Day the household joined, when known.
     pub joined_on: Option<NaiveDate>,
 }
 
 /// A yearly membership payment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Membership {
+    /// Row id (0 before the first save).
     pub id: i64,
+    /// The member concerned.
     pub member_id: MemberId,
+    /// Membership year.
     pub year: i32,
+    /// Amount paid.
     pub amount: Cents,
+    /// Day of payment.
     pub paid_on: NaiveDate,
+    /// How it was paid.
     pub method: PaymentMethod,
 }
 
 /// A basket size (petit, grand, familial…).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BasketSize {
+    /// Row id (0 before the first save).
     pub id: SizeId,
+    /// Name shown everywhere, unique (case ignored).
     pub name: String,
     /// For how many people, free text ("2 personnes").
     pub persons: String,
     /// Display order.
     pub position: i64,
+    /// False once no longer offered; kept for history.
     pub active: bool,
 }
 
 /// A price of a size, valid from a date until the next price of that size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BasketPrice {
+    /// Row id (0 before the first save).
     pub id: i64,
+    /// The basket size.
     pub size_id: SizeId,
+    /// First day this price applies.
     pub valid_from: NaiveDate,
+    /// Price of one basket.
     pub price: Cents,
 }
 
@@ -159,10 +182,15 @@ pub fn price_on(prices: &[BasketPrice], date: NaiveDate) -> Option<Cents> {
 /// A pickup point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Depot {
+    /// Row id (0 before the first save).
     pub id: DepotId,
+    /// Name shown everywhere, unique (case ignored).
     pub name: String,
+    /// Street address.
     pub address: String,
+    /// Postcode.
     pub postcode: String,
+    /// Town.
     pub city: String,
     /// Delivery weekday.
     pub weekday: Weekday,
@@ -170,27 +198,36 @@ pub struct Depot {
     pub slot_start: String,
     /// End of the pickup slot, "19:00"; empty when not set.
     pub slot_end: String,
+    /// Person to call at the depot.
     pub contact_name: String,
+    /// Phone of that person.
     pub contact_phone: String,
     /// Most baskets the depot can hold; `None` when unlimited.
     pub capacity: Option<i64>,
+    /// False once no longer offered; kept for history.
     pub active: bool,
 }
 
 /// Member × size × depot × period × frequency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Subscription {
+    /// Row id (0 before the first save).
     pub id: SubscriptionId,
+    /// The member concerned.
     pub member_id: MemberId,
     /// A second household sharing this subscription.
     pub shared_with: Option<MemberId>,
+    /// The basket size.
     pub size_id: SizeId,
+    /// The pickup point.
     pub depot_id: DepotId,
     /// Baskets per delivery.
     pub quantity: i64,
+    /// First day included.
     pub start: NaiveDate,
     /// Last day included; `None` while it runs.
     pub end: Option<NaiveDate>,
+    /// Every week or every other week.
     pub frequency: Frequency,
     /// Monday of the week the fortnightly count starts from (delivery weeks are those an
     /// even number of weeks after it).
@@ -200,12 +237,17 @@ pub struct Subscription {
 /// Paniers Solidaires terms of a subscription.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Solidarity {
+    /// The subscription concerned.
     pub subscription_id: SubscriptionId,
+    /// Whether `share_value` is an amount or a percentage.
     pub share_kind: ShareKind,
     /// Cents when `share_kind` is `Amount`, percent when `Percent`.
     pub share_value: i64,
+    /// Social worker following the household, free text.
     pub social_worker: String,
+    /// Body that referred the household, free text.
     pub referring_body: String,
+    /// Day the terms are to be reviewed.
     pub review_on: Option<NaiveDate>,
     /// Who pays the remainder, each as a percentage of it.
     pub funding: Vec<FundingShare>,
@@ -214,7 +256,9 @@ pub struct Solidarity {
 /// One funder's part of the remainder of a solidarity basket.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FundingShare {
+    /// The funder.
     pub funder_id: FunderId,
+    /// Part of the remainder paid by this funder, in percent.
     pub share_percent: i64,
 }
 
@@ -239,22 +283,32 @@ impl Solidarity {
 /// A funder of Paniers Solidaires.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Funder {
+    /// Row id (0 before the first save).
     pub id: FunderId,
+    /// Name shown everywhere, unique (case ignored).
     pub name: String,
+    /// Kind of funder.
     pub kind: FunderKind,
+    /// False once no longer offered; kept for history.
     pub active: bool,
 }
 
 /// A member away from `start` to `end` (both included).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Absence {
+    /// Row id (0 before the first save).
     pub id: i64,
+    /// The member concerned.
     pub member_id: MemberId,
+    /// First day included.
     pub start: NaiveDate,
+    /// Last day included.
     pub end: NaiveDate,
+    /// What happens to the baskets meanwhile.
     pub mode: AbsenceMode,
     /// For `MadeUp`: the Monday of the chosen week, or `None` for the first delivery after return.
     pub makeup_monday: Option<NaiveDate>,
+    /// Free notes.
     pub notes: String,
 }
 
@@ -263,15 +317,20 @@ pub struct Absence {
 pub struct Closure {
     /// Monday of the closed ISO week.
     pub monday: NaiveDate,
+    /// Why the garden is closed, shown on the calendar.
     pub reason: String,
 }
 
 /// What happens to deliveries on a public holiday, for one depot or all (`depot_id` None).
 #[derive(Debug, Clone, PartialEq)]
 pub struct HolidayRule {
+    /// Row id (0 before the first save).
     pub id: i64,
+    /// The public holiday.
     pub date: NaiveDate,
+    /// The pickup point.
     pub depot_id: Option<DepotId>,
+    /// Cancelled or moved.
     pub action: HolidayAction,
     /// The replacement day when `action` is `Moved`.
     pub moved_to: Option<NaiveDate>,
@@ -280,25 +339,35 @@ pub struct HolidayRule {
 /// One crop in one basket size for one week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompositionItem {
+    /// Row id (0 before the first save).
     pub id: i64,
     /// Monday of the delivery week.
     pub monday: NaiveDate,
+    /// The basket size.
     pub size_id: SizeId,
+    /// The crop.
     pub crop_id: i64,
+    /// Quantity in `unit`.
     pub quantity: f64,
+    /// Unit of `quantity`.
     pub unit: Unit,
 }
 
 /// What became of a subscription's baskets in a week, ticked after distribution.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pickup {
+    /// Monday of the delivery week.
     pub monday: NaiveDate,
+    /// The subscription concerned.
     pub subscription_id: SubscriptionId,
+    /// Baskets concerned.
     pub baskets: i64,
+    /// What became of them.
     pub status: PickupStatus,
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -309,8 +378,18 @@ mod tests {
     #[test]
     fn price_on_takes_latest_price_started() {
         let prices = vec![
-            BasketPrice { id: 1, size_id: 1, valid_from: date(2025, 1, 1), price: 1000 },
-            BasketPrice { id: 2, size_id: 1, valid_from: date(2026, 1, 1), price: 1050 },
+            BasketPrice {
+                id: 1,
+                size_id: 1,
+                valid_from: date(2025, 1, 1),
+                price: 1000,
+            },
+            BasketPrice {
+                id: 2,
+                size_id: 1,
+                valid_from: date(2026, 1, 1),
+                price: 1050,
+            },
         ];
         assert_eq!(price_on(&prices, date(2024, 12, 31)), None);
         assert_eq!(price_on(&prices, date(2025, 12, 31)), Some(1000));

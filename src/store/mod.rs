@@ -4,9 +4,25 @@
 //! run in a transaction (`Connection::unchecked_transaction`), so a failure leaves nothing
 //! half-written.
 
+pub mod backup;
+pub mod baskets;
+pub mod calendar;
+pub mod dashboard;
+pub mod demo;
+pub mod distribution;
+pub mod employees;
 mod error;
+pub mod harvests;
+pub mod members;
 mod open;
+pub mod paths;
+pub mod settings;
+pub mod week;
+pub mod workshops;
 
 pub use error::{Result, StoreError};
-pub use open::{APPLICATION_ID, SCHEMA_VERSION, open, open_in_memory, quick_check, user_version};
+pub use open::{
+    APPLICATION_ID, SCHEMA_VERSION, has_garden_data, inspect, integrity_check, open,
+    open_in_memory, open_read_only, quick_check, user_version,
+};
 pub use rusqlite::Connection;

@@ -40,8 +40,31 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
+/// Checks, without changing it, that the file at `path` is a sound Binette database this
+/// program can open.
+pub fn inspect(path: &Path) -> Result<()> {
+    inspect_read_only(path)
+}
+
+/// Opens an existing database read-only, after the same checks as [`open`]; nothing is
+/// written, not even a migration.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    inspect_read_only(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Ok(Connection::open_with_flags(path, flags)?)
+}
+
+/// Runs SQLite's full integrity check and returns its verdict ("ok" when sound).
+pub fn integrity_check(conn: &Connection) -> Result<String> {
+    let mut statement = conn.prepare("PRAGMA integrity_check")?;
+    let lines: Vec<String> = statement
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(lines.join("; "))
+}
+
 /// What a read-only look at an existing file tells, without changing it.
-fn inspect_read_only(path: &Path) -> Result<()> {
+pub(crate) fn inspect_read_only(path: &Path) -> Result<()> {
     let not_ours = || StoreError::NotBinette(path.to_path_buf());
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|_| not_ours())?;
@@ -55,15 +78,32 @@ fn inspect_read_only(path: &Path) -> Result<()> {
         return Err(not_ours());
     }
     if version > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { found: version, known: SCHEMA_VERSION });
+        return Err(StoreError::TooNew {
+            found: version,
+            known: SCHEMA_VERSION,
+        });
     }
     quick_check(&conn)
+}
+
+/// True when the garden holds people already (members or employees).
+pub fn has_garden_data(conn: &Connection) -> Result<bool> {
+    let people: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM employee)",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(people > 0)
 }
 
 /// Runs SQLite's quick integrity check; `Damaged` when it finds anything.
 pub fn quick_check(conn: &Connection) -> Result<()> {
     let verdict: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
-    if verdict == "ok" { Ok(()) } else { Err(StoreError::Damaged(verdict)) }
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Damaged(verdict))
+    }
 }
 
 /// The schema version recorded in the file.
@@ -81,10 +121,13 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Applies every missing migration in one transaction; running it again changes nothing.
-fn migrate(conn: &mut Connection) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let current = user_version(conn)?;
     if current > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { found: current, known: SCHEMA_VERSION });
+        return Err(StoreError::TooNew {
+            found: current,
+            known: SCHEMA_VERSION,
+        });
     }
     if current == SCHEMA_VERSION {
         return Ok(());

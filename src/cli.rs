@@ -1,0 +1,151 @@
+//! The command line: `binette` opens the window; subcommands do headless work.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+use clap::{Parser, Subcommand};
+
+use crate::store::{self, StoreError, backup, paths};
+
+/// Binette : le bureau d'un jardin d'insertion.
+#[derive(Debug, Parser)]
+#[command(
+    name = "binette",
+    version,
+    about = "Binette : le bureau d'un jardin d'insertion"
+)]
+pub struct Cli {
+    /// Fichier de base de données à utiliser (par défaut : celui du dossier de données).
+    #[arg(long, global = true, value_name = "FICHIER")]
+    pub db: Option<PathBuf>,
+    /// Ouvre le jardin de démonstration (créé s'il n'existe pas encore).
+    #[arg(long)]
+    pub demo: bool,
+    /// Ce qu'il faut faire ; sans commande, Binette ouvre sa fenêtre.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Crée un jardin de démonstration dans une base vide.
+    Demo {
+        /// Taille : 1 = un jardin réaliste, 10 = dix fois plus grand (mesures).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        scale: u32,
+    },
+    /// Vérifie une base sans la modifier : version du schéma, intégrité, lignes par table.
+    Check,
+    /// Copie la base dans un autre fichier (sauvegarde cohérente).
+    Backup {
+        /// Fichier de destination.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
+}
+
+/// A command-line failure: a French message for stderr.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// From the store.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Anything else, already worded for the user.
+    #[error("{0}")]
+    Message(String),
+}
+
+/// The database a command works on: `--db`, else the default (demo) file.
+pub fn database_path(cli: &Cli, demo: bool) -> Result<PathBuf, CliError> {
+    if let Some(path) = &cli.db {
+        return Ok(path.clone());
+    }
+    let default = if demo {
+        paths::default_demo_database()
+    } else {
+        paths::default_database()
+    };
+    default.ok_or_else(|| {
+        CliError::Message(
+            "Impossible de trouver le dossier de données de l'utilisateur : indiquez un fichier avec --db."
+                .into(),
+        )
+    })
+}
+
+/// Runs a headless command, printing its result on stdout.
+pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
+    match command {
+        Command::Demo { scale } => {
+            let path = database_path(cli, true)?;
+            let summary = create_demo_file(&path, *scale)?;
+            println!("Jardin de démonstration créé dans {}", path.display());
+            for (table, count) in summary {
+                println!("  {table:<22} {count:>8}");
+            }
+            Ok(())
+        }
+        Command::Check => {
+            let path = database_path(cli, false)?;
+            print!("{}", check_report(&path)?);
+            Ok(())
+        }
+        Command::Backup { out } => {
+            let path = database_path(cli, false)?;
+            if !path.is_file() {
+                return Err(CliError::Message(format!(
+                    "La base « {} » n'existe pas.",
+                    path.display()
+                )));
+            }
+            let conn = store::open(&path)?;
+            backup::backup_to(&conn, out)?;
+            println!("Sauvegarde écrite dans {}", out.display());
+            Ok(())
+        }
+    }
+}
+
+/// Creates the demo garden in `path`, refusing a file that already holds data.
+pub fn create_demo_file(path: &Path, scale: u32) -> Result<Vec<(&'static str, i64)>, CliError> {
+    if path.is_file() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(true) {
+        // Let the store tell a foreign file apart; a Binette file with data is refused by
+        // create_demo itself, inside its transaction.
+        store::inspect(path)?;
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(StoreError::from)?;
+    }
+    let conn = store::open(path)?;
+    let today = Local::now().date_naive();
+    let summary = store::demo::create_demo(&conn, scale, today)?;
+    Ok(summary.counts)
+}
+
+/// The text `binette check` prints; reads the file without changing it.
+pub fn check_report(path: &Path) -> Result<String, CliError> {
+    if !path.is_file() {
+        return Err(CliError::Message(format!(
+            "La base « {} » n'existe pas.",
+            path.display()
+        )));
+    }
+    let conn = store::open_read_only(path)?;
+    let version = store::user_version(&conn)?;
+    let integrity = store::integrity_check(&conn)?;
+    let mut out = format!("Base : {}\n", path.display());
+    out.push_str(&format!(
+        "Version du schéma : {version} (ce programme : {})\n",
+        store::SCHEMA_VERSION
+    ));
+    out.push_str(&format!("Intégrité : {integrity}\n"));
+    out.push_str("Lignes par table :\n");
+    for (table, count) in backup::table_counts(&conn)? {
+        out.push_str(&format!("  {table:<22} {count:>8}\n"));
+    }
+    if integrity != "ok" {
+        return Err(CliError::Message(format!("{out}La base est endommagée.")));
+    }
+    Ok(out)
+}

@@ -1,0 +1,198 @@
+//! Weekly basket compositions (what goes into each size) and pickups (ticked after
+//! distribution).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
+
+use super::baskets::{code_col, duplicate_as, ensure_monday, one_row};
+use super::{Result, StoreError};
+use crate::domain::baskets::{CompositionItem, Pickup, PickupStatus};
+use crate::domain::harvests::Unit;
+
+// ------------------------------------------------------------------ composition
+
+const ITEM_DUPLICATE: &str =
+    "Ce légume figure déjà dans ce panier cette semaine : modifiez sa quantité plutôt.";
+
+fn item_from_row(row: &Row) -> rusqlite::Result<CompositionItem> {
+    Ok(CompositionItem {
+        id: row.get("id")?,
+        monday: row.get("monday")?,
+        size_id: row.get("size_id")?,
+        crop_id: row.get("crop_id")?,
+        quantity: row.get("quantity")?,
+        unit: code_col(row, "unit", Unit::from_code)?,
+    })
+}
+
+fn check_item(item: &CompositionItem) -> Result<()> {
+    ensure_monday(item.monday, "La semaine d'une composition")?;
+    if !(item.quantity.is_finite() && item.quantity > 0.0) {
+        return Err(StoreError::Invalid(
+            "La quantité d'un légume du panier doit être supérieure à zéro.".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn insert_item_unchecked(conn: &Connection, item: &CompositionItem) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO composition_item (monday, size_id, crop_id, quantity, unit)
+         VALUES (:monday, :size_id, :crop_id, :quantity, :unit)",
+        named_params! {":monday": item.monday, ":size_id": item.size_id,
+        ":crop_id": item.crop_id, ":quantity": item.quantity, ":unit": item.unit.code()},
+    )
+    .map_err(|e| duplicate_as(e, ITEM_DUPLICATE))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Adds one crop to a size's basket for a week and returns its id.
+pub fn insert_composition_item(conn: &Connection, item: &CompositionItem) -> Result<i64> {
+    check_item(item)?;
+    insert_item_unchecked(conn, item)
+}
+
+/// Saves the changes to one composition line.
+pub fn update_composition_item(conn: &Connection, item: &CompositionItem) -> Result<()> {
+    check_item(item)?;
+    let changed = conn
+        .execute(
+            "UPDATE composition_item SET monday = :monday, size_id = :size_id,
+             crop_id = :crop_id, quantity = :quantity, unit = :unit WHERE id = :id",
+            named_params! {":id": item.id, ":monday": item.monday, ":size_id": item.size_id,
+            ":crop_id": item.crop_id, ":quantity": item.quantity, ":unit": item.unit.code()},
+        )
+        .map_err(|e| duplicate_as(e, ITEM_DUPLICATE))?;
+    one_row(changed, "Légume de la composition")
+}
+
+/// Deletes one composition line.
+pub fn delete_composition_item(conn: &Connection, id: i64) -> Result<()> {
+    let changed = conn.execute(
+        "DELETE FROM composition_item WHERE id = :id",
+        named_params! {":id": id},
+    )?;
+    one_row(changed, "Légume de la composition")
+}
+
+/// The composition line `id`.
+pub fn get_composition_item(conn: &Connection, id: i64) -> Result<CompositionItem> {
+    conn.query_row(
+        "SELECT * FROM composition_item WHERE id = :id",
+        named_params! {":id": id},
+        item_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("Légume de la composition"))
+}
+
+/// Replaces what goes into one basket of `size_id` in the week of `monday`, in one
+/// transaction. The items' own `id`, `monday` and `size_id` are ignored; returns the new ids.
+pub fn set_composition(
+    conn: &Connection,
+    monday: NaiveDate,
+    size_id: i64,
+    items: &[CompositionItem],
+) -> Result<Vec<i64>> {
+    let items: Vec<CompositionItem> = items
+        .iter()
+        .map(|item| CompositionItem {
+            id: 0,
+            monday,
+            size_id,
+            ..item.clone()
+        })
+        .collect();
+    for (i, item) in items.iter().enumerate() {
+        check_item(item)?;
+        if items[..i].iter().any(|other| other.crop_id == item.crop_id) {
+            return Err(StoreError::Invalid(
+                "Un même légume figure deux fois dans le panier : regroupez ses quantités.".into(),
+            ));
+        }
+    }
+    ensure_monday(monday, "La semaine d'une composition")?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "DELETE FROM composition_item WHERE monday = :monday AND size_id = :size_id",
+        named_params! {":monday": monday, ":size_id": size_id},
+    )?;
+    let ids = items
+        .iter()
+        .map(|item| insert_item_unchecked(&tx, item))
+        .collect::<Result<Vec<i64>>>()?;
+    tx.commit()?;
+    Ok(ids)
+}
+
+/// Every composition line of the week of `monday`, by size display order then entry order.
+pub fn composition_of_week(conn: &Connection, monday: NaiveDate) -> Result<Vec<CompositionItem>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.* FROM composition_item c JOIN basket_size s ON s.id = c.size_id
+         WHERE c.monday = :monday ORDER BY s.position, s.name, c.size_id, c.id",
+    )?;
+    let rows = stmt.query_map(named_params! {":monday": monday}, item_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ------------------------------------------------------------------ pickups
+
+fn pickup_from_row(row: &Row) -> rusqlite::Result<Pickup> {
+    Ok(Pickup {
+        monday: row.get("monday")?,
+        subscription_id: row.get("subscription_id")?,
+        baskets: row.get("baskets")?,
+        status: code_col(row, "status", PickupStatus::from_code)?,
+    })
+}
+
+/// Records (or replaces) what became of a subscription's baskets in a week.
+pub fn set_pickup(conn: &Connection, pickup: &Pickup) -> Result<()> {
+    ensure_monday(pickup.monday, "La semaine d'un émargement")?;
+    if pickup.baskets < 0 {
+        return Err(StoreError::Invalid(
+            "Le nombre de paniers ne peut pas être négatif.".into(),
+        ));
+    }
+    conn.execute(
+        "INSERT INTO pickup (monday, subscription_id, baskets, status)
+         VALUES (:monday, :subscription_id, :baskets, :status)
+         ON CONFLICT (monday, subscription_id) DO UPDATE
+             SET baskets = excluded.baskets, status = excluded.status",
+        named_params! {":monday": pickup.monday, ":subscription_id": pickup.subscription_id,
+        ":baskets": pickup.baskets, ":status": pickup.status.code()},
+    )?;
+    Ok(())
+}
+
+/// What was recorded for a subscription in the week of `monday`, if anything.
+pub fn get_pickup(
+    conn: &Connection,
+    monday: NaiveDate,
+    subscription_id: i64,
+) -> Result<Option<Pickup>> {
+    Ok(conn
+        .query_row(
+            "SELECT * FROM pickup WHERE monday = :monday AND subscription_id = :sub",
+            named_params! {":monday": monday, ":sub": subscription_id},
+            pickup_from_row,
+        )
+        .optional()?)
+}
+
+/// Forgets what was recorded for a subscription in the week of `monday`.
+pub fn delete_pickup(conn: &Connection, monday: NaiveDate, subscription_id: i64) -> Result<()> {
+    let changed = conn.execute(
+        "DELETE FROM pickup WHERE monday = :monday AND subscription_id = :sub",
+        named_params! {":monday": monday, ":sub": subscription_id},
+    )?;
+    one_row(changed, "Émargement")
+}
+
+/// Every pickup recorded for the week of `monday`, by subscription.
+pub fn pickups_of_week(conn: &Connection, monday: NaiveDate) -> Result<Vec<Pickup>> {
+    let mut stmt =
+        conn.prepare("SELECT * FROM pickup WHERE monday = :monday ORDER BY subscription_id")?;
+    let rows = stmt.query_map(named_params! {":monday": monday}, pickup_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

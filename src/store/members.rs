@@ -1,0 +1,261 @@
+//! Members (subscribing households), their yearly memberships, and the home-screen counts.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
+
+use super::baskets::{code_col, duplicate_as, one_row};
+use super::{Result, StoreError};
+use crate::domain::baskets::{Member, MemberStatus, Membership, PaymentMethod};
+
+// ------------------------------------------------------------------ members
+
+fn member_from_row(row: &Row) -> rusqlite::Result<Member> {
+    Ok(Member {
+        id: row.get("id")?,
+        last_name: row.get("last_name")?,
+        first_name: row.get("first_name")?,
+        co_member: row.get("co_member")?,
+        address: row.get("address")?,
+        postcode: row.get("postcode")?,
+        city: row.get("city")?,
+        phone: row.get("phone")?,
+        phone2: row.get("phone2")?,
+        email: row.get("email")?,
+        notes: row.get("notes")?,
+        status: code_col(row, "status", MemberStatus::from_code)?,
+        joined_on: row.get("joined_on")?,
+    })
+}
+
+fn check_member(member: &Member) -> Result<()> {
+    if member.last_name.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "Le nom de l'adhérent est obligatoire.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Saves a new member and returns its id.
+pub fn insert_member(conn: &Connection, member: &Member) -> Result<i64> {
+    check_member(member)?;
+    conn.execute(
+        "INSERT INTO member (last_name, first_name, co_member, address, postcode, city, phone,
+                             phone2, email, notes, status, joined_on)
+         VALUES (:last_name, :first_name, :co_member, :address, :postcode, :city, :phone,
+                 :phone2, :email, :notes, :status, :joined_on)",
+        named_params! {":last_name": member.last_name, ":first_name": member.first_name,
+        ":co_member": member.co_member, ":address": member.address,
+        ":postcode": member.postcode, ":city": member.city, ":phone": member.phone,
+        ":phone2": member.phone2, ":email": member.email, ":notes": member.notes,
+        ":status": member.status.code(), ":joined_on": member.joined_on},
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Saves the changes to an existing member.
+pub fn update_member(conn: &Connection, member: &Member) -> Result<()> {
+    check_member(member)?;
+    let changed = conn.execute(
+        "UPDATE member SET last_name = :last_name, first_name = :first_name,
+         co_member = :co_member, address = :address, postcode = :postcode, city = :city,
+         phone = :phone, phone2 = :phone2, email = :email, notes = :notes, status = :status,
+         joined_on = :joined_on
+         WHERE id = :id",
+        named_params! {":id": member.id, ":last_name": member.last_name,
+        ":first_name": member.first_name, ":co_member": member.co_member,
+        ":address": member.address, ":postcode": member.postcode, ":city": member.city,
+        ":phone": member.phone, ":phone2": member.phone2, ":email": member.email,
+        ":notes": member.notes, ":status": member.status.code(),
+        ":joined_on": member.joined_on},
+    )?;
+    one_row(changed, "Adhérent")
+}
+
+/// Deletes a member with everything that is theirs (memberships, subscriptions, absences,
+/// workshop registrations). To keep the history, set the status to « Parti » instead.
+pub fn delete_member(conn: &Connection, id: i64) -> Result<()> {
+    let changed = conn.execute(
+        "DELETE FROM member WHERE id = :id",
+        named_params! {":id": id},
+    )?;
+    one_row(changed, "Adhérent")
+}
+
+/// The member `id`.
+pub fn get_member(conn: &Connection, id: i64) -> Result<Member> {
+    conn.query_row(
+        "SELECT * FROM member WHERE id = :id",
+        named_params! {":id": id},
+        member_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("Adhérent"))
+}
+
+/// Every member, by last name then first name (case ignored).
+pub fn list_members(conn: &Connection) -> Result<Vec<Member>> {
+    let mut stmt = conn.prepare(
+        "SELECT * FROM member
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+    )?;
+    let rows = stmt.query_map([], member_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ------------------------------------------------------------------ memberships
+
+const MEMBERSHIP_DUPLICATE: &str =
+    "La cotisation de cette année est déjà enregistrée pour cet adhérent : modifiez-la plutôt.";
+
+fn membership_from_row(row: &Row) -> rusqlite::Result<Membership> {
+    Ok(Membership {
+        id: row.get("id")?,
+        member_id: row.get("member_id")?,
+        year: row.get("year")?,
+        amount: row.get("amount_cents")?,
+        paid_on: row.get("paid_on")?,
+        method: code_col(row, "method", PaymentMethod::from_code)?,
+    })
+}
+
+fn check_membership(membership: &Membership) -> Result<()> {
+    if membership.amount < 0 {
+        return Err(StoreError::Invalid(
+            "Le montant de la cotisation ne peut pas être négatif.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Saves a new yearly membership and returns its id.
+pub fn insert_membership(conn: &Connection, membership: &Membership) -> Result<i64> {
+    check_membership(membership)?;
+    conn.execute(
+        "INSERT INTO membership (member_id, year, amount_cents, paid_on, method)
+         VALUES (:member_id, :year, :amount, :paid_on, :method)",
+        named_params! {":member_id": membership.member_id, ":year": membership.year,
+        ":amount": membership.amount, ":paid_on": membership.paid_on,
+        ":method": membership.method.code()},
+    )
+    .map_err(|e| duplicate_as(e, MEMBERSHIP_DUPLICATE))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Saves the changes to an existing membership.
+pub fn update_membership(conn: &Connection, membership: &Membership) -> Result<()> {
+    check_membership(membership)?;
+    let changed = conn
+        .execute(
+            "UPDATE membership SET member_id = :member_id, year = :year, amount_cents = :amount,
+             paid_on = :paid_on, method = :method WHERE id = :id",
+            named_params! {":id": membership.id, ":member_id": membership.member_id,
+            ":year": membership.year, ":amount": membership.amount,
+            ":paid_on": membership.paid_on, ":method": membership.method.code()},
+        )
+        .map_err(|e| duplicate_as(e, MEMBERSHIP_DUPLICATE))?;
+    one_row(changed, "Cotisation")
+}
+
+/// Deletes a membership.
+pub fn delete_membership(conn: &Connection, id: i64) -> Result<()> {
+    let changed = conn.execute(
+        "DELETE FROM membership WHERE id = :id",
+        named_params! {":id": id},
+    )?;
+    one_row(changed, "Cotisation")
+}
+
+/// The membership `id`.
+pub fn get_membership(conn: &Connection, id: i64) -> Result<Membership> {
+    conn.query_row(
+        "SELECT * FROM membership WHERE id = :id",
+        named_params! {":id": id},
+        membership_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("Cotisation"))
+}
+
+/// Every membership, newest year first.
+pub fn list_memberships(conn: &Connection) -> Result<Vec<Membership>> {
+    let mut stmt = conn.prepare("SELECT * FROM membership ORDER BY year DESC, member_id, id")?;
+    let rows = stmt.query_map([], membership_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The memberships of a member, newest year first.
+pub fn memberships_of(conn: &Connection, member_id: i64) -> Result<Vec<Membership>> {
+    let mut stmt = conn
+        .prepare("SELECT * FROM membership WHERE member_id = :member_id ORDER BY year DESC, id")?;
+    let rows = stmt.query_map(named_params! {":member_id": member_id}, membership_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ------------------------------------------------------------------ home screen
+
+/// How far ahead the home screen looks for solidarity reviews.
+pub const REVIEW_NOTICE_DAYS: u64 = 30;
+
+/// The member figures of the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MemberCounts {
+    /// Members whose status is « Actif ».
+    pub active_members: i64,
+    /// Households holding, on that day, a running subscription with Paniers Solidaires terms.
+    pub solidarity_households: i64,
+    /// Solidarity terms to review within `REVIEW_NOTICE_DAYS` days (or overdue).
+    pub reviews_due: i64,
+}
+
+/// The member figures of the home screen on `today`.
+pub fn member_counts(conn: &Connection, today: NaiveDate) -> Result<MemberCounts> {
+    let active_members = conn.query_row(
+        "SELECT count(*) FROM member WHERE status = 'actif'",
+        [],
+        |row| row.get(0),
+    )?;
+    let solidarity_households = conn.query_row(
+        "SELECT count(DISTINCT s.member_id) FROM subscription s
+         JOIN solidarity ON solidarity.subscription_id = s.id
+         WHERE s.start_date <= :today AND (s.end_date IS NULL OR s.end_date >= :today)",
+        named_params! {":today": today},
+        |row| row.get(0),
+    )?;
+    let until = today + Days::new(REVIEW_NOTICE_DAYS);
+    let reviews_due = i64::try_from(solidarity_reviews_due(conn, until)?.len()).unwrap_or(i64::MAX);
+    Ok(MemberCounts {
+        active_members,
+        solidarity_households,
+        reviews_due,
+    })
+}
+
+/// The solidarity terms to review on or before `until`, earliest first: (member id,
+/// "Prénom NOM", review date). Households that left, and subscriptions ending before their
+/// review date, are left out.
+pub fn solidarity_reviews_due(
+    conn: &Connection,
+    until: NaiveDate,
+) -> Result<Vec<(i64, String, NaiveDate)>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.first_name, m.last_name, so.review_on FROM solidarity so
+         JOIN subscription s ON s.id = so.subscription_id
+         JOIN member m ON m.id = s.member_id
+         WHERE so.review_on IS NOT NULL AND so.review_on <= :until
+           AND m.status <> 'parti'
+           AND (s.end_date IS NULL OR s.end_date >= so.review_on)
+         ORDER BY so.review_on, m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, s.id",
+    )?;
+    let rows = stmt.query_map(named_params! {":until": until}, |row| {
+        let first: String = row.get("first_name")?;
+        let last: String = row.get("last_name")?;
+        let name = format!("{} {}", first.trim(), last.trim().to_uppercase());
+        Ok((
+            row.get("id")?,
+            name.trim().to_owned(),
+            row.get("review_on")?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,410 @@
+//! The application: which database is open, the sidebar, and the current screen.
+
+use std::path::PathBuf;
+
+use chrono::{Local, NaiveDate};
+use iced::widget::{Column, button, column, container, row, text};
+use iced::{Background, Element, Length, Task, Theme};
+
+use super::db::Db;
+use super::section::{self, Section};
+use super::theme::{self, BOLD};
+use super::widgets::{self, Tone};
+use super::{home, settings, welcome};
+use crate::store::settings::GardenIdentity;
+use crate::store::{self, StoreError, backup, paths};
+
+/// How Binette was started.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// `--db FILE`: open (or create) this file.
+    pub db: Option<PathBuf>,
+    /// `--demo`: open the demonstration garden, creating it if needed.
+    pub demo: bool,
+    /// Folder holding the default databases (the user's data folder; tests use a temporary one).
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The whole application.
+pub struct App {
+    stage: Stage,
+    today: NaiveDate,
+    data_dir: Option<PathBuf>,
+}
+
+enum Stage {
+    Welcome(welcome::Welcome),
+    Opening(PathBuf),
+    Failed(String),
+    Open(Box<Workspace>),
+}
+
+/// An open garden.
+struct Workspace {
+    db: Db,
+    demo: bool,
+    identity: GardenIdentity,
+    screen: Screen,
+    notice: Option<(Tone, String)>,
+}
+
+enum Screen {
+    Home(home::Home),
+    Settings(settings::Settings),
+    Coming(Section),
+}
+
+impl Screen {
+    fn section(&self) -> Section {
+        match self {
+            Screen::Home(_) => Section::Home,
+            Screen::Settings(_) => Section::Settings,
+            Screen::Coming(section) => *section,
+        }
+    }
+}
+
+/// What an opened database brings.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    db: Db,
+    demo: bool,
+    identity: GardenIdentity,
+    /// Why the automatic backup failed, if it did (the garden opens anyway).
+    backup_problem: Option<String>,
+}
+
+/// Top-level messages.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Welcome(welcome::Message),
+    Opened(Result<Opened, StoreError>),
+    Navigate(Section),
+    Home(home::Message),
+    Settings(settings::Message),
+    DismissNotice,
+}
+
+/// How to open a file: create the demo in it first, or name a new empty garden.
+#[derive(Debug, Clone)]
+enum Preparation {
+    Nothing,
+    Demo,
+    NameGarden(String),
+}
+
+fn open_garden(
+    path: PathBuf,
+    preparation: Preparation,
+    today: NaiveDate,
+) -> Result<Opened, StoreError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let conn = store::open(&path)?;
+    match preparation {
+        Preparation::Nothing => {}
+        Preparation::Demo => {
+            if !store::has_garden_data(&conn)? {
+                store::demo::create_demo(&conn, 1, today)?;
+            }
+        }
+        Preparation::NameGarden(name) => {
+            store::settings::set(&conn, store::settings::keys::GARDEN_NAME, &name)?;
+        }
+    }
+    let backup_problem = backup::backup_dir(&conn, &path)
+        .and_then(|dir| backup::auto_backup(&conn, &dir, Local::now().naive_local()))
+        .err()
+        .map(|e| format!("La sauvegarde automatique n'a pas pu être faite : {e}"));
+    let identity = store::settings::garden_identity(&conn)?;
+    let demo = store::settings::is_demo(&conn)?;
+    Ok(Opened {
+        db: Db::new(conn, path),
+        demo,
+        identity,
+        backup_problem,
+    })
+}
+
+impl App {
+    /// Starts the application as launched.
+    pub fn new(launch: Launch) -> (Self, Task<Message>) {
+        let today = Local::now().date_naive();
+        let mut app = App {
+            stage: Stage::Welcome(welcome::Welcome::default()),
+            today,
+            data_dir: launch.data_dir.clone(),
+        };
+        let task = if let Some(path) = launch.db {
+            app.open(path, Preparation::Nothing)
+        } else if launch.demo {
+            match app.default_file(paths::DEMO_FILE) {
+                Some(path) => app.open(path, Preparation::Demo),
+                None => app.no_data_dir(),
+            }
+        } else {
+            match app.default_file(paths::DATABASE_FILE) {
+                Some(path) if path.exists() => app.open(path, Preparation::Nothing),
+                Some(_) => Task::none(),
+                None => app.no_data_dir(),
+            }
+        };
+        (app, task)
+    }
+
+    fn default_file(&self, name: &str) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|dir| dir.join(name))
+    }
+
+    fn no_data_dir(&mut self) -> Task<Message> {
+        self.stage = Stage::Failed(
+            "Impossible de trouver le dossier de données de l'utilisateur. Lancez Binette avec --db FICHIER.".into(),
+        );
+        Task::none()
+    }
+
+    fn open(&mut self, path: PathBuf, preparation: Preparation) -> Task<Message> {
+        self.stage = Stage::Opening(path.clone());
+        let today = self.today;
+        Task::perform(
+            async move { open_garden(path, preparation, today) },
+            Message::Opened,
+        )
+    }
+
+    /// The window title: "Binette — <garden>", marked when it is the demonstration.
+    pub fn title(&self) -> String {
+        match &self.stage {
+            Stage::Open(workspace) => {
+                let name = if workspace.identity.name.is_empty() {
+                    "jardin sans nom"
+                } else {
+                    &workspace.identity.name
+                };
+                let demo = if workspace.demo {
+                    " (démonstration)"
+                } else {
+                    ""
+                };
+                format!("Binette — {name}{demo}")
+            }
+            _ => "Binette".into(),
+        }
+    }
+
+    /// The section shown, if a garden is open.
+    pub fn section(&self) -> Option<Section> {
+        match &self.stage {
+            Stage::Open(workspace) => Some(workspace.screen.section()),
+            _ => None,
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Welcome(message) => {
+                let Stage::Welcome(welcome) = &mut self.stage else {
+                    return Task::none();
+                };
+                match welcome.update(message) {
+                    welcome::Action::None => Task::none(),
+                    welcome::Action::CreateEmpty(name) => match self
+                        .default_file(paths::DATABASE_FILE)
+                    {
+                        Some(path) => Task::perform(
+                            {
+                                let today = self.today;
+                                async move { open_garden(path, Preparation::NameGarden(name), today) }
+                            },
+                            Message::Opened,
+                        ),
+                        None => self.no_data_dir(),
+                    },
+                    welcome::Action::OpenDemo => match self.default_file(paths::DEMO_FILE) {
+                        Some(path) => {
+                            let today = self.today;
+                            Task::perform(
+                                async move { open_garden(path, Preparation::Demo, today) },
+                                Message::Opened,
+                            )
+                        }
+                        None => self.no_data_dir(),
+                    },
+                }
+            }
+            Message::Opened(Ok(opened)) => {
+                let notice = opened.backup_problem.map(|p| (Tone::Warning, p));
+                let (home, task) = home::Home::new(&opened.db, self.today);
+                self.stage = Stage::Open(Box::new(Workspace {
+                    db: opened.db,
+                    demo: opened.demo,
+                    identity: opened.identity,
+                    screen: Screen::Home(home),
+                    notice,
+                }));
+                task.map(Message::Home)
+            }
+            Message::Opened(Err(error)) => {
+                match &mut self.stage {
+                    Stage::Welcome(welcome) => welcome.failed(error.to_string()),
+                    _ => self.stage = Stage::Failed(error.to_string()),
+                }
+                Task::none()
+            }
+            Message::Navigate(section) => {
+                let Stage::Open(workspace) = &mut self.stage else {
+                    return Task::none();
+                };
+                let (screen, task) = match section {
+                    Section::Home => {
+                        let (home, task) = home::Home::new(&workspace.db, self.today);
+                        (Screen::Home(home), task.map(Message::Home))
+                    }
+                    Section::Settings => {
+                        let (settings, task) = settings::Settings::new(&workspace.db);
+                        (Screen::Settings(settings), task.map(Message::Settings))
+                    }
+                    other => (Screen::Coming(other), Task::none()),
+                };
+                workspace.screen = screen;
+                task
+            }
+            Message::Home(message) => {
+                if let Stage::Open(workspace) = &mut self.stage
+                    && let Screen::Home(home) = &mut workspace.screen
+                {
+                    home.update(message);
+                }
+                Task::none()
+            }
+            Message::Settings(message) => {
+                let Stage::Open(workspace) = &mut self.stage else {
+                    return Task::none();
+                };
+                let Screen::Settings(settings) = &mut workspace.screen else {
+                    return Task::none();
+                };
+                let (task, action) = settings.update(message);
+                if let settings::Action::IdentityChanged(identity) = action {
+                    workspace.identity = identity;
+                }
+                task.map(Message::Settings)
+            }
+            Message::DismissNotice => {
+                if let Stage::Open(workspace) = &mut self.stage {
+                    workspace.notice = None;
+                }
+                Task::none()
+            }
+        }
+    }
+
+    /// The window's content.
+    pub fn view(&self) -> Element<'_, Message> {
+        match &self.stage {
+            Stage::Welcome(welcome) => welcome.view().map(Message::Welcome),
+            Stage::Opening(path) => {
+                container(widgets::muted(format!("Ouverture de {}…", path.display())))
+                    .center(Length::Fill)
+                    .into()
+            }
+            Stage::Failed(message) => container(
+                column![
+                    text("Binette ne peut pas ouvrir cette base")
+                        .size(24)
+                        .font(BOLD),
+                    widgets::banner(Tone::Error, message.clone()),
+                ]
+                .spacing(16)
+                .max_width(640),
+            )
+            .center(Length::Fill)
+            .padding(24)
+            .into(),
+            Stage::Open(workspace) => workspace.view(),
+        }
+    }
+
+    /// The application theme.
+    pub fn theme(&self) -> Theme {
+        theme::theme()
+    }
+}
+
+impl Workspace {
+    fn view(&self) -> Element<'_, Message> {
+        let content: Element<'_, Message> = match &self.screen {
+            Screen::Home(home) => home.view().map(Message::Home),
+            Screen::Settings(settings) => settings.view().map(Message::Settings),
+            Screen::Coming(section) => section::coming_soon(*section),
+        };
+        let mut main = Column::new();
+        if let Some((tone, message)) = &self.notice {
+            main = main.push(
+                container(
+                    row![
+                        widgets::banner(*tone, message.clone()),
+                        button(text("Fermer").size(14))
+                            .style(button::text)
+                            .on_press(Message::DismissNotice)
+                    ]
+                    .spacing(8),
+                )
+                .padding([12, 24]),
+            );
+        }
+        main = main.push(content);
+        row![self.sidebar(), main.width(Length::Fill)].into()
+    }
+
+    fn sidebar(&self) -> Element<'_, Message> {
+        let current = self.screen.section();
+        let mut entries = Column::new().spacing(4).push(
+            column![
+                text("Binette").size(24).font(BOLD).color(theme::GREEN),
+                widgets::muted(if self.identity.name.is_empty() {
+                    "Jardin sans nom".to_string()
+                } else {
+                    self.identity.name.clone()
+                }),
+            ]
+            .spacing(2)
+            .padding([8, 8]),
+        );
+        if self.demo {
+            entries = entries
+                .push(container(widgets::banner(Tone::Warning, "Démonstration")).padding([0, 8]));
+        }
+        entries = entries.push(text("").size(8));
+        for section in Section::ALL {
+            let selected = section == current;
+            entries = entries.push(
+                button(text(section.label()).size(16).font(if selected {
+                    BOLD
+                } else {
+                    theme::FONT
+                }))
+                .width(Length::Fill)
+                .padding([10, 14])
+                .style(move |theme: &Theme, status| {
+                    if selected {
+                        button::primary(theme, status)
+                    } else {
+                        button::text(theme, status)
+                    }
+                })
+                .on_press(Message::Navigate(section)),
+            );
+        }
+        container(entries.padding(12))
+            .width(Length::Fixed(220.0))
+            .height(Length::Fill)
+            .style(|_: &Theme| container::Style {
+                background: Some(Background::Color(theme::SIDEBAR)),
+                ..container::Style::default()
+            })
+            .into()
+    }
+}

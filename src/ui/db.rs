@@ -1,0 +1,53 @@
+//! The open database as the screens share it, and the way they run store calls off the UI
+//! thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::store::{Connection, StoreError};
+
+/// The open database: a connection behind a lock, and where it lives.
+#[derive(Debug, Clone)]
+pub struct Db {
+    connection: Arc<Mutex<Connection>>,
+    path: Arc<PathBuf>,
+}
+
+impl Db {
+    /// Wraps an open connection to the file at `path`.
+    pub fn new(connection: Connection, path: PathBuf) -> Self {
+        Db {
+            connection: Arc::new(Mutex::new(connection)),
+            path: Arc::new(path),
+        }
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `work` on the connection. Called from futures run by iced's thread pool, never
+    /// from `update` directly.
+    pub fn with<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut connection = self.connection.lock().map_err(|_| {
+            StoreError::Invalid(
+                "La base de données n'est plus utilisable après une erreur : fermez puis rouvrez Binette."
+                    .into(),
+            )
+        })?;
+        work(&mut connection)
+    }
+
+    /// A future running `work` on the connection, for `Task::perform`.
+    pub fn call<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> impl Future<Output = Result<T, StoreError>> + Send + 'static {
+        let db = self.clone();
+        async move { db.with(work) }
+    }
+}

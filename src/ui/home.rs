@@ -1,0 +1,306 @@
+//! Accueil: this week at a glance, from real data.
+
+use chrono::{Datelike, NaiveDate};
+use iced::widget::{Column, column, container, row, scrollable, text};
+use iced::{Element, Length, Task};
+
+use super::db::Db;
+use super::theme::{self, BOLD};
+use super::widgets::{self, Tone};
+use crate::domain::calendar::{format_date, long_date, weekday_name};
+use crate::domain::distribution::Delivery;
+use crate::store::StoreError;
+use crate::store::dashboard::{self, Dashboard, DepotGlance};
+
+/// The home screen's state.
+#[derive(Debug, Default)]
+pub struct Home {
+    dashboard: Option<Result<Dashboard, StoreError>>,
+}
+
+/// Messages of the home screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The figures were computed.
+    Loaded(Result<Dashboard, StoreError>),
+}
+
+impl Home {
+    /// A home screen that starts computing its figures for `today`.
+    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+        let task = Task::perform(
+            db.call(move |conn| dashboard::dashboard(conn, today)),
+            Message::Loaded,
+        );
+        (Home::default(), task)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) {
+        match message {
+            Message::Loaded(result) => self.dashboard = Some(result),
+        }
+    }
+
+    /// The page.
+    pub fn view(&self) -> Element<'_, Message> {
+        let body: Element<'_, Message> = match &self.dashboard {
+            None => widgets::muted("Calcul des chiffres de la semaine…").into(),
+            Some(Err(error)) => widgets::banner(Tone::Error, error.to_string()),
+            Some(Ok(dashboard)) => view_dashboard(dashboard),
+        };
+        let subtitle = match &self.dashboard {
+            Some(Ok(d)) => Some(capitalise(&long_date(d.today))),
+            _ => None,
+        };
+        scrollable(
+            column![widgets::page_title("Accueil", subtitle), body]
+                .spacing(18)
+                .padding(24),
+        )
+        .height(Length::Fill)
+        .into()
+    }
+}
+
+fn view_dashboard(d: &Dashboard) -> Element<'_, Message> {
+    let week = widgets::card(
+        "Prochaines livraisons : paniers à préparer",
+        deliveries_table(d),
+    );
+    let insertion = row![
+        widgets::card(
+            "Contrats qui se terminent dans les 30 jours",
+            ending_list(
+                &d.contracts_ending,
+                "Aucun contrat ne se termine dans les 30 jours."
+            )
+        ),
+        widgets::card(
+            "PASS IAE qui se terminent dans les 60 jours",
+            ending_list(
+                &d.approvals_ending,
+                "Aucun PASS IAE ne se termine dans les 60 jours."
+            )
+        ),
+    ]
+    .spacing(18);
+    let mut sessions = Column::new().spacing(6);
+    if d.sessions.is_empty() {
+        sessions = sessions.push(widgets::muted("Aucun atelier prévu."));
+    }
+    for s in &d.sessions {
+        let places = match s.capacity {
+            Some(capacity) => format!("{} inscrits / {capacity} places", s.registered),
+            None => format!("{} inscrits", s.registered),
+        };
+        sessions = sessions.push(row![
+            text(format!(
+                "{} {}",
+                format_date(s.date),
+                s.start.format("%H:%M")
+            ))
+            .size(15)
+            .width(Length::Fixed(150.0)),
+            text(format!("{} ({})", s.workshop_title, s.type_name))
+                .size(15)
+                .width(Length::Fill),
+            widgets::muted(places),
+        ]);
+    }
+    if d.unfilled_sessions > 0 {
+        let plural = if d.unfilled_sessions > 1 { "s" } else { "" };
+        sessions = sessions.push(widgets::banner(
+            Tone::Warning,
+            format!(
+                "{} séance{plural} passée{plural} sans présences saisies.",
+                d.unfilled_sessions
+            ),
+        ));
+    }
+    let mut figures = column![
+        widgets::figure("Salariés en parcours", d.employees_in_path.to_string()),
+        widgets::figure("Adhérents actifs", d.members.active_members.to_string()),
+        widgets::figure(
+            "Foyers Paniers Solidaires",
+            d.members.solidarity_households.to_string()
+        ),
+    ]
+    .spacing(6);
+    if d.members.reviews_due > 0 {
+        figures = figures.push(widgets::banner(
+            Tone::Warning,
+            format!(
+                "{} orientation(s) Paniers Solidaires à réexaminer dans les 30 jours.",
+                d.members.reviews_due
+            ),
+        ));
+    }
+    let lower = row![
+        container(widgets::card("Prochains ateliers", sessions)).width(Length::FillPortion(3)),
+        container(widgets::card("En chiffres", figures)).width(Length::FillPortion(2)),
+    ]
+    .spacing(18);
+    column![week, insertion, lower].spacing(18).into()
+}
+
+fn deliveries_table(d: &Dashboard) -> Element<'_, Message> {
+    let header = |label: &str| {
+        text(label.to_string())
+            .size(14)
+            .font(BOLD)
+            .color(theme::MUTED)
+    };
+    let number_width = Length::Fixed(90.0);
+    let mut head = row![
+        header("Dépôt").width(Length::FillPortion(3)),
+        header("Prochaine livraison").width(Length::FillPortion(3)),
+    ]
+    .spacing(8);
+    for size in &d.sizes {
+        head = head.push(header(size).width(number_width));
+    }
+    head = head
+        .push(header("Total").width(number_width))
+        .push(header("Absents").width(number_width));
+    let mut table = Column::new().spacing(8).push(head);
+    if d.depots.is_empty() {
+        table = table.push(widgets::muted(
+            "Aucun dépôt actif : ajoutez vos dépôts dans Adhérents.",
+        ));
+    }
+    for depot in &d.depots {
+        table = table.push(depot_row(depot, number_width));
+    }
+    let mut totals = row![
+        text("Total")
+            .size(15)
+            .font(BOLD)
+            .width(Length::FillPortion(3)),
+        text("").width(Length::FillPortion(3)),
+    ]
+    .spacing(8);
+    for count in &d.totals {
+        totals = totals.push(
+            text(count.to_string())
+                .size(15)
+                .font(BOLD)
+                .width(number_width),
+        );
+    }
+    let grand_total: i64 = d.totals.iter().sum();
+    let absent: i64 = d.depots.iter().map(|depot| depot.absent).sum();
+    totals = totals
+        .push(
+            text(grand_total.to_string())
+                .size(15)
+                .font(BOLD)
+                .width(number_width),
+        )
+        .push(text(absent.to_string()).size(15).width(number_width));
+    table.push(totals).into()
+}
+
+fn depot_row(depot: &DepotGlance, number_width: Length) -> Element<'_, Message> {
+    let mut when = Column::new().spacing(2);
+    match &depot.next {
+        Some((week, delivery)) => {
+            when = when.push(
+                text(describe_delivery(delivery))
+                    .size(15)
+                    .color(theme::GREEN),
+            );
+            when = when.push(widgets::muted(week.label()));
+            if let Delivery::Moved { name, holiday, .. } = delivery {
+                when = when.push(widgets::muted(format!(
+                    "déplacée ({name} le {})",
+                    format_date(*holiday)
+                )));
+            }
+        }
+        None => {
+            when = when.push(
+                text("Aucune livraison prévue")
+                    .size(15)
+                    .color(theme::WARNING_TEXT),
+            );
+        }
+    }
+    if let Some((week, skipped)) = &depot.skipped {
+        when = when.push(
+            text(format!("{} : {}", week.label(), skipped_reason(skipped)))
+                .size(13)
+                .color(theme::WARNING_TEXT),
+        );
+    }
+    let mut line = row![
+        text(depot.name.clone())
+            .size(15)
+            .width(Length::FillPortion(3)),
+        when.width(Length::FillPortion(3))
+    ]
+    .spacing(8);
+    for count in &depot.baskets {
+        line = line.push(text(count.to_string()).size(15).width(number_width));
+    }
+    line.push(
+        text(depot.total.to_string())
+            .size(15)
+            .font(BOLD)
+            .width(number_width),
+    )
+    .push(text(depot.absent.to_string()).size(15).width(number_width))
+    .into()
+}
+
+/// The delivery day as shown: "Mardi 01/12/2026".
+fn describe_delivery(delivery: &Delivery) -> String {
+    match delivery.date() {
+        Some(date) => format!(
+            "{} {}",
+            capitalise(weekday_name(date.weekday())),
+            format_date(date)
+        ),
+        None => delivery.describe(),
+    }
+}
+
+/// Why a usual delivery day is skipped, in a few words.
+fn skipped_reason(delivery: &Delivery) -> String {
+    match delivery {
+        Delivery::Closed { reason } if !reason.trim().is_empty() => {
+            format!("fermé ({})", reason.trim())
+        }
+        Delivery::Closed { .. } => "fermé".into(),
+        Delivery::HolidayCancelled { name, holiday } => {
+            format!("pas de livraison, {name} le {}", format_date(*holiday))
+        }
+        Delivery::On(_) | Delivery::Moved { .. } => delivery.describe(),
+    }
+}
+
+fn ending_list<'a>(
+    items: &'a [crate::store::employees::EndingSoon],
+    empty: &'a str,
+) -> Element<'a, Message> {
+    if items.is_empty() {
+        return widgets::muted(empty).into();
+    }
+    let mut list = Column::new().spacing(6);
+    for item in items {
+        list = list.push(row![
+            text(item.name.clone()).size(15).width(Length::Fill),
+            text(format_date(item.date)).size(15).font(BOLD),
+        ]);
+    }
+    list.into()
+}
+
+/// "samedi 28 novembre" → "Samedi 28 novembre".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

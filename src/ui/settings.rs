@@ -1,0 +1,416 @@
+//! Paramètres: the garden's identity, the backup folder, backing up now and restoring.
+
+use std::path::PathBuf;
+
+use chrono::Local;
+use iced::widget::{Column, button, column, row, scrollable, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::db::Db;
+use super::theme::BOLD;
+use super::widgets::{self, Tone};
+use crate::domain::calendar::format_date;
+use crate::store::StoreError;
+use crate::store::backup::{self, BackupFile};
+use crate::store::settings::{self, GardenIdentity, keys};
+
+/// Everything the screen shows, read in one go.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    identity: GardenIdentity,
+    backup_dir_setting: String,
+    backup_dir: PathBuf,
+    backups: Vec<BackupFile>,
+}
+
+/// The settings screen's state.
+#[derive(Debug)]
+pub struct Settings {
+    db: Db,
+    form: GardenIdentity,
+    backup_dir_setting: String,
+    backup_dir: PathBuf,
+    backups: Vec<BackupFile>,
+    confirm_restore: Option<BackupFile>,
+    message: Option<(Tone, String)>,
+    busy: bool,
+}
+
+/// Messages of the settings screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The stored settings were read.
+    Loaded(Result<Loaded, StoreError>),
+    NameChanged(String),
+    AddressChanged(String),
+    PostcodeChanged(String),
+    CityChanged(String),
+    SiretChanged(String),
+    LogoChanged(String),
+    BackupDirChanged(String),
+    /// "Choisir une image…"
+    PickLogo,
+    /// "Choisir un dossier…"
+    PickBackupDir,
+    /// A file dialog answered (`None`: cancelled).
+    LogoPicked(Option<PathBuf>),
+    BackupDirPicked(Option<PathBuf>),
+    /// "Enregistrer".
+    Save,
+    Saved(Result<Loaded, StoreError>),
+    /// "Sauvegarder maintenant".
+    BackupNow,
+    BackedUp(Result<(PathBuf, Loaded), StoreError>),
+    /// "Restaurer…" on a backup: asks for confirmation first.
+    AskRestore(BackupFile),
+    CancelRestore,
+    ConfirmRestore,
+    Restored(Result<(PathBuf, Loaded), StoreError>),
+}
+
+/// What the application must do after a settings message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing more.
+    None,
+    /// The garden's identity changed (window title, documents).
+    IdentityChanged(GardenIdentity),
+}
+
+fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Loaded, StoreError> {
+    let backup_dir = backup::backup_dir(conn, db_path)?;
+    Ok(Loaded {
+        identity: settings::garden_identity(conn)?,
+        backup_dir_setting: settings::get(conn, keys::BACKUP_DIR)?.unwrap_or_default(),
+        backups: backup::list_backups(&backup_dir)?,
+        backup_dir,
+    })
+}
+
+impl Settings {
+    /// The screen, starting to read the stored settings.
+    pub fn new(db: &Db) -> (Self, Task<Message>) {
+        let path = db.path().to_path_buf();
+        let task = Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded);
+        let screen = Settings {
+            db: db.clone(),
+            form: GardenIdentity::default(),
+            backup_dir_setting: String::new(),
+            backup_dir: PathBuf::new(),
+            backups: Vec::new(),
+            confirm_restore: None,
+            message: None,
+            busy: true,
+        };
+        (screen, task)
+    }
+
+    fn apply(&mut self, loaded: Loaded, keep_form: bool) {
+        if !keep_form {
+            self.form = loaded.identity;
+            self.backup_dir_setting = loaded.backup_dir_setting;
+        }
+        self.backup_dir = loaded.backup_dir;
+        self.backups = loaded.backups;
+        self.busy = false;
+    }
+
+    fn fail(&mut self, error: &StoreError) {
+        self.message = Some((Tone::Error, error.to_string()));
+        self.busy = false;
+    }
+
+    /// Handles a message; the returned task is to be run by the application.
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Action) {
+        let none = (Task::none(), Action::None);
+        match message {
+            Message::Loaded(Ok(loaded)) => self.apply(loaded, false),
+            Message::Loaded(Err(error)) => self.fail(&error),
+            Message::NameChanged(v) => self.form.name = v,
+            Message::AddressChanged(v) => self.form.address = v,
+            Message::PostcodeChanged(v) => self.form.postcode = v,
+            Message::CityChanged(v) => self.form.city = v,
+            Message::SiretChanged(v) => self.form.siret = v,
+            Message::LogoChanged(v) => self.form.logo_path = v,
+            Message::BackupDirChanged(v) => self.backup_dir_setting = v,
+            Message::PickLogo => {
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Choisir le logo du jardin")
+                    .add_filter("Images", &["png", "jpg", "jpeg"]);
+                return (
+                    Task::perform(
+                        async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
+                        Message::LogoPicked,
+                    ),
+                    Action::None,
+                );
+            }
+            Message::PickBackupDir => {
+                let dialog =
+                    rfd::AsyncFileDialog::new().set_title("Choisir le dossier des sauvegardes");
+                return (
+                    Task::perform(
+                        async move { dialog.pick_folder().await.map(|f| f.path().to_path_buf()) },
+                        Message::BackupDirPicked,
+                    ),
+                    Action::None,
+                );
+            }
+            Message::LogoPicked(Some(path)) => self.form.logo_path = path.display().to_string(),
+            Message::BackupDirPicked(Some(path)) => {
+                self.backup_dir_setting = path.display().to_string();
+            }
+            Message::LogoPicked(None) | Message::BackupDirPicked(None) => {}
+            Message::Save => return self.save(),
+            Message::Saved(Ok(loaded)) => {
+                let identity = loaded.identity.clone();
+                self.apply(loaded, true);
+                self.message = Some((Tone::Success, "Paramètres enregistrés.".into()));
+                return (Task::none(), Action::IdentityChanged(identity));
+            }
+            Message::Saved(Err(error)) => self.fail(&error),
+            Message::BackupNow => {
+                self.busy = true;
+                let path = self.db.path().to_path_buf();
+                let task = self.db.call(move |conn| {
+                    let dir = backup::backup_dir(conn, &path)?;
+                    let file = backup::backup_now(conn, &dir, Local::now().naive_local())?;
+                    Ok((file, load(conn, &path)?))
+                });
+                return (Task::perform(task, Message::BackedUp), Action::None);
+            }
+            Message::BackedUp(Ok((file, loaded))) => {
+                self.apply(loaded, true);
+                self.message = Some((
+                    Tone::Success,
+                    format!("Sauvegarde enregistrée : {}", file.display()),
+                ));
+            }
+            Message::BackedUp(Err(error)) => self.fail(&error),
+            Message::AskRestore(file) => self.confirm_restore = Some(file),
+            Message::CancelRestore => self.confirm_restore = None,
+            Message::ConfirmRestore => {
+                let Some(file) = self.confirm_restore.take() else {
+                    return none;
+                };
+                self.busy = true;
+                let path = self.db.path().to_path_buf();
+                let task = self.db.call(move |conn| {
+                    let dir = backup::backup_dir(conn, &path)?;
+                    let safety =
+                        backup::restore(conn, &file.path, &dir, Local::now().naive_local())?;
+                    Ok((safety, load(conn, &path)?))
+                });
+                return (Task::perform(task, Message::Restored), Action::None);
+            }
+            Message::Restored(Ok((safety, loaded))) => {
+                let identity = loaded.identity.clone();
+                self.apply(loaded, false);
+                self.message = Some((
+                    Tone::Success,
+                    format!(
+                        "Sauvegarde restaurée. L'état précédent a été conservé dans {}.",
+                        safety.display()
+                    ),
+                ));
+                return (Task::none(), Action::IdentityChanged(identity));
+            }
+            Message::Restored(Err(error)) => self.fail(&error),
+        }
+        none
+    }
+
+    fn save(&mut self) -> (Task<Message>, Action) {
+        if self.form.name.trim().is_empty() {
+            self.message = Some((
+                Tone::Error,
+                "Le nom du jardin est obligatoire : il figure sur chaque document.".into(),
+            ));
+            return (Task::none(), Action::None);
+        }
+        if !settings::siret_valid(&self.form.siret) {
+            self.message = Some((
+                Tone::Error,
+                "Le SIRET doit compter 14 chiffres (vérifiez-le sur un avis de situation INSEE)."
+                    .into(),
+            ));
+            return (Task::none(), Action::None);
+        }
+        let logo = self.form.logo_path.trim();
+        if !logo.is_empty() && !std::path::Path::new(logo).is_file() {
+            self.message = Some((
+                Tone::Error,
+                format!("Le logo « {logo} » est introuvable : choisissez une image existante."),
+            ));
+            return (Task::none(), Action::None);
+        }
+        self.busy = true;
+        let identity = self.form.clone();
+        let backup_dir = self.backup_dir_setting.trim().to_string();
+        let path = self.db.path().to_path_buf();
+        let task = self.db.call(move |conn| {
+            let tx = conn.transaction()?;
+            settings::save_garden_identity(&tx, &identity)?;
+            settings::set(&tx, keys::BACKUP_DIR, &backup_dir)?;
+            tx.commit()?;
+            load(conn, &path)
+        });
+        (Task::perform(task, Message::Saved), Action::None)
+    }
+
+    /// The page.
+    pub fn view(&self) -> Element<'_, Message> {
+        let f = &self.form;
+        let idle = |m: Message| (!self.busy).then_some(m);
+        let identity = column![
+            widgets::field(
+                "Nom du jardin",
+                &f.name,
+                Message::NameChanged,
+                Message::Save
+            ),
+            widgets::field(
+                "Adresse",
+                &f.address,
+                Message::AddressChanged,
+                Message::Save
+            ),
+            row![
+                container_w(
+                    widgets::field(
+                        "Code postal",
+                        &f.postcode,
+                        Message::PostcodeChanged,
+                        Message::Save
+                    ),
+                    160.0
+                ),
+                widgets::field("Commune", &f.city, Message::CityChanged, Message::Save),
+            ]
+            .spacing(12),
+            widgets::field("SIRET", &f.siret, Message::SiretChanged, Message::Save),
+            row![
+                widgets::field(
+                    "Logo (image imprimée sur les documents)",
+                    &f.logo_path,
+                    Message::LogoChanged,
+                    Message::Save
+                ),
+                column![
+                    text(" ").size(14),
+                    widgets::secondary(
+                        "Choisir une image…",
+                        (!self.busy).then_some(Message::PickLogo)
+                    )
+                ]
+                .spacing(4),
+            ]
+            .spacing(12),
+            row![widgets::action("Enregistrer", idle(Message::Save))],
+        ]
+        .spacing(10);
+        let default_dir = format!("Par défaut : {}", self.backup_dir.display());
+        let backups_folder = column![
+            row![
+                column![
+                    text("Dossier des sauvegardes (laisser vide pour le dossier par défaut)")
+                        .size(14)
+                        .color(super::theme::MUTED),
+                    text_input("", &self.backup_dir_setting)
+                        .on_input(Message::BackupDirChanged)
+                        .on_submit(Message::Save)
+                        .padding(8)
+                        .size(15),
+                ]
+                .spacing(4)
+                .width(Length::Fill),
+                column![
+                    text(" ").size(14),
+                    widgets::secondary(
+                        "Choisir un dossier…",
+                        (!self.busy).then_some(Message::PickBackupDir)
+                    )
+                ]
+                .spacing(4),
+            ]
+            .spacing(12),
+            widgets::muted(default_dir),
+            row![
+                widgets::action("Enregistrer", idle(Message::Save)),
+                widgets::secondary("Sauvegarder maintenant", idle(Message::BackupNow)),
+            ]
+            .spacing(12),
+        ]
+        .spacing(6);
+        let mut page = column![widgets::page_title(
+            "Paramètres",
+            Some("L'identité du jardin figure sur chaque document imprimé.".into())
+        ),]
+        .spacing(18);
+        if let Some((tone, message)) = &self.message {
+            page = page.push(widgets::banner(*tone, message.clone()));
+        }
+        page = page
+            .push(widgets::card("Identité du jardin", identity))
+            .push(widgets::card(
+                "Sauvegardes",
+                column![backups_folder, self.backup_list()].spacing(14),
+            ));
+        scrollable(page.padding(24)).height(Length::Fill).into()
+    }
+
+    fn backup_list(&self) -> Element<'_, Message> {
+        let mut list = Column::new().spacing(6).push(
+            widgets::muted("Une sauvegarde est faite automatiquement chaque jour à l'ouverture ; les 14 dernières sont gardées."),
+        );
+        if let Some(file) = &self.confirm_restore {
+            list = list.push(widgets::banner(
+                Tone::Warning,
+                format!(
+                    "Restaurer la sauvegarde du {} à {} ? Les données actuelles seront remplacées ; elles seront d'abord sauvegardées.",
+                    format_date(file.taken_at.date()),
+                    file.taken_at.format("%H:%M")
+                ),
+            ));
+            list = list.push(
+                row![
+                    widgets::action("Oui, restaurer", Some(Message::ConfirmRestore)),
+                    widgets::secondary("Annuler", Some(Message::CancelRestore))
+                ]
+                .spacing(12),
+            );
+        }
+        if self.backups.is_empty() {
+            list = list.push(text("Aucune sauvegarde pour l'instant.").size(15));
+        }
+        for file in &self.backups {
+            list = list.push(
+                row![
+                    text(format!(
+                        "{} à {}",
+                        format_date(file.taken_at.date()),
+                        file.taken_at.format("%H:%M")
+                    ))
+                    .size(15)
+                    .font(BOLD)
+                    .width(Length::Fixed(200.0)),
+                    text(file.path.display().to_string())
+                        .size(13)
+                        .width(Length::Fill),
+                    button(text("Restaurer…").size(14))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.busy).then(|| Message::AskRestore(file.clone()))),
+                ]
+                .spacing(12)
+                .align_y(iced::Alignment::Center),
+            );
+        }
+        list.into()
+    }
+}
+
+fn container_w<'a>(content: Element<'a, Message>, width: f32) -> Element<'a, Message> {
+    iced::widget::container(content)
+        .width(Length::Fixed(width))
+        .into()
+}

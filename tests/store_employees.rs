@@ -1,0 +1,658 @@
+//! Round-trips for every insertion table, and the home screen's queries.
+
+#![allow(clippy::unwrap_used)] // Integration-test helpers are outside #[test] functions.
+
+use binette::domain::employees::{
+    Approval, ApprovalChange, ApprovalChangeKind, Civility, Contract, Criterion, EducationLevel,
+    Employee, Exit, ExitCategory, ExitResult, FollowUp, FseSnapshot, FseStage, Gender, Immersion,
+    ImmersionObjective, LabourStatus, PrescriberKind, SensitiveAnswer, SixMonthResult, Staff,
+    StaffRole, Training,
+};
+use binette::store::employees::*;
+use binette::store::{Connection, StoreError, open_in_memory};
+use chrono::NaiveDate;
+
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn staff() -> Staff {
+    Staff {
+        id: 0,
+        last_name: "Bernard".to_owned(),
+        first_name: "Luc".to_owned(),
+        role: StaffRole::Counsellor,
+        phone: "06 12 34 56 78".to_owned(),
+        email: "luc@jardin.fr".to_owned(),
+        active: true,
+    }
+}
+
+fn full_employee(referent_id: Option<i64>) -> Employee {
+    let mut e = Employee::new("Jeanne", "Martin", Gender::Female, d("2024-02-29"));
+    e.civility = Civility::Madam;
+    e.birth_date = Some(d("1972-03-01"));
+    e.address = "3 rue des Lilas".to_owned();
+    e.postcode = "25000".to_owned();
+    e.city = "Besançon".to_owned();
+    e.phone = "07 00 00 00 00".to_owned();
+    e.email = "jeanne@exemple.fr".to_owned();
+    e.referent_id = referent_id;
+    e.prescriber_kind = PrescriberKind::Spip;
+    e.prescriber_org = "SPIP du Doubs".to_owned();
+    e.prescriber_contact = "Mme Roy".to_owned();
+    e.education_level = Some(EducationLevel::BepCapLevel);
+    e.rsa = true;
+    e.unemployment_months = Some(30);
+    e.rqth = true;
+    e.court_measure = true;
+    e.notes = "Permis B en cours".to_owned();
+    e.criteria = vec![Criterion::Rsa, Criterion::Senior, Criterion::Justice];
+    e
+}
+
+fn employee(conn: &Connection, first: &str, last: &str) -> i64 {
+    insert_employee(
+        conn,
+        &Employee::new(first, last, Gender::Male, d("2024-01-08")),
+    )
+    .unwrap()
+}
+
+fn contract(employee_id: i64, start: &str, end: &str) -> Contract {
+    Contract {
+        id: 0,
+        employee_id,
+        renewal_of: None,
+        start_date: d(start),
+        planned_end: d(end),
+        actual_end: None,
+        weekly_hours: 26.0,
+        post: "Maraîchage".to_owned(),
+    }
+}
+
+fn approval(employee_id: i64, end: &str, changes: Vec<ApprovalChange>) -> Approval {
+    Approval {
+        id: 0,
+        employee_id,
+        number: "999992412345".to_owned(),
+        start_date: d("2024-01-08"),
+        end_date: d(end),
+        changes,
+    }
+}
+
+fn change(kind: ApprovalChangeKind, start: &str, end: &str) -> ApprovalChange {
+    ApprovalChange {
+        id: 0,
+        approval_id: 0,
+        kind,
+        start_date: d(start),
+        end_date: d(end),
+        reason: "Arrêt maladie".to_owned(),
+    }
+}
+
+fn exit(conn: &Connection, employee_id: i64, date: &str) {
+    let exit = Exit {
+        employee_id,
+        date: d(date),
+        category: ExitCategory::TransitionJob,
+        detail: String::new(),
+    };
+    insert_exit(conn, &exit).unwrap();
+}
+
+#[test]
+fn staff_round_trip() {
+    let conn = open_in_memory().unwrap();
+    let mut s = staff();
+    s.id = insert_staff(&conn, &s).unwrap();
+    assert_eq!(get_staff(&conn, s.id).unwrap(), s);
+    s.role = StaffRole::Supervisor;
+    s.active = false;
+    s.first_name = "Lucie".to_owned();
+    update_staff(&conn, &s).unwrap();
+    assert_eq!(get_staff(&conn, s.id).unwrap(), s);
+    let mut other = staff();
+    other.last_name = "Aubert".to_owned();
+    other.id = insert_staff(&conn, &other).unwrap();
+    let names: Vec<_> = list_staff(&conn)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.last_name)
+        .collect();
+    assert_eq!(names, ["Aubert", "Bernard"]);
+    delete_staff(&conn, s.id).unwrap();
+    assert!(matches!(
+        get_staff(&conn, s.id),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        update_staff(&conn, &s),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        delete_staff(&conn, s.id),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn employee_round_trip_with_criteria() {
+    let conn = open_in_memory().unwrap();
+    let referent = insert_staff(&conn, &staff()).unwrap();
+    let mut e = full_employee(Some(referent));
+    e.id = insert_employee(&conn, &e).unwrap();
+    assert_eq!(get_employee(&conn, e.id).unwrap(), e);
+
+    e.civility = Civility::Unspecified;
+    e.gender = Gender::NonBinary;
+    e.education_level = None;
+    e.birth_date = None;
+    e.unemployment_months = None;
+    e.rsa = false;
+    e.qpv = true;
+    e.zrr = true;
+    e.anonymised_on = Some(d("2030-01-01"));
+    e.criteria = vec![Criterion::Youth, Criterion::Qpv, Criterion::Mobility];
+    update_employee(&conn, &e).unwrap();
+    assert_eq!(get_employee(&conn, e.id).unwrap(), e);
+
+    // Deleting the referent leaves the employee without one.
+    delete_staff(&conn, referent).unwrap();
+    assert_eq!(get_employee(&conn, e.id).unwrap().referent_id, None);
+
+    delete_employee(&conn, e.id).unwrap();
+    assert!(matches!(
+        get_employee(&conn, e.id),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        update_employee(&conn, &e),
+        Err(StoreError::NotFound(_))
+    ));
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM employee_criterion", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn employees_listed_by_last_then_first_name() {
+    let conn = open_in_memory().unwrap();
+    employee(&conn, "Zoé", "Dupont");
+    employee(&conn, "Ali", "martin");
+    employee(&conn, "Anne", "Dupont");
+    let names: Vec<_> = list_employees(&conn)
+        .unwrap()
+        .iter()
+        .map(Employee::display_name)
+        .collect();
+    assert_eq!(names, ["Anne DUPONT", "Zoé DUPONT", "Ali MARTIN"]);
+}
+
+#[test]
+fn approval_round_trip_with_changes() {
+    let conn = open_in_memory().unwrap();
+    let employee_id = employee(&conn, "Paul", "Petit");
+    let mut a = approval(
+        employee_id,
+        "2026-01-07",
+        vec![change(
+            ApprovalChangeKind::Suspension,
+            "2024-06-01",
+            "2024-06-30",
+        )],
+    );
+    a.id = insert_approval(&conn, &a).unwrap();
+    let stored = get_approval(&conn, a.id).unwrap();
+    assert_eq!(stored.changes.len(), 1);
+    assert!(stored.changes[0].id > 0);
+    a.changes[0].id = stored.changes[0].id;
+    a.changes[0].approval_id = a.id;
+    assert_eq!(stored, a);
+
+    // Update: edit the suspension, add a prolongation.
+    a.number = "XXXXX2412345".to_owned();
+    a.changes[0].end_date = d("2024-07-15");
+    a.changes.push(change(
+        ApprovalChangeKind::Prolongation,
+        "2026-01-08",
+        "2027-01-07",
+    ));
+    update_approval(&conn, &a).unwrap();
+    let stored = get_approval(&conn, a.id).unwrap();
+    assert_eq!(
+        stored.changes[0], a.changes[0],
+        "the edited change keeps its id"
+    );
+    a.changes[1].id = stored.changes[1].id;
+    a.changes[1].approval_id = a.id;
+    assert_eq!(stored, a);
+    assert_eq!(
+        list_approvals_of_employee(&conn, employee_id).unwrap(),
+        vec![a.clone()]
+    );
+
+    // Dropping a change from the list deletes it.
+    let suspension = a.changes.remove(0);
+    update_approval(&conn, &a).unwrap();
+    assert_eq!(get_approval(&conn, a.id).unwrap(), a);
+
+    // Changes on their own.
+    let mut again = suspension.clone();
+    again.id = insert_approval_change(&conn, &suspension).unwrap();
+    again.reason = "Formation".to_owned();
+    update_approval_change(&conn, &again).unwrap();
+    let stored = get_approval(&conn, a.id).unwrap();
+    assert_eq!(stored.changes[0], again);
+    delete_approval_change(&conn, again.id).unwrap();
+    assert_eq!(get_approval(&conn, a.id).unwrap().changes.len(), 1);
+
+    delete_approval(&conn, a.id).unwrap();
+    assert!(matches!(
+        get_approval(&conn, a.id),
+        Err(StoreError::NotFound(_))
+    ));
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM approval_change", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn contract_round_trip_with_renewal() {
+    let conn = open_in_memory().unwrap();
+    let employee_id = employee(&conn, "Paul", "Petit");
+    let mut first = contract(employee_id, "2023-11-15", "2024-03-14");
+    first.id = insert_contract(&conn, &first).unwrap();
+    assert_eq!(get_contract(&conn, first.id).unwrap(), first);
+    first.actual_end = Some(d("2024-01-31"));
+    first.weekly_hours = 24.5;
+    first.post = "Livraison".to_owned();
+    update_contract(&conn, &first).unwrap();
+    assert_eq!(get_contract(&conn, first.id).unwrap(), first);
+
+    let mut renewal = contract(employee_id, "2024-02-01", "2024-07-31");
+    renewal.renewal_of = Some(first.id);
+    renewal.id = insert_contract(&conn, &renewal).unwrap();
+    assert_eq!(
+        list_contracts_of_employee(&conn, employee_id).unwrap(),
+        vec![first.clone(), renewal.clone()]
+    );
+
+    delete_contract(&conn, first.id).unwrap();
+    assert!(matches!(
+        get_contract(&conn, first.id),
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(get_contract(&conn, renewal.id).unwrap().renewal_of, None);
+    assert!(matches!(
+        update_contract(&conn, &first),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn follow_up_round_trip_with_custom_theme() {
+    let conn = open_in_memory().unwrap();
+    let employee_id = employee(&conn, "Paul", "Petit");
+    let staff_id = insert_staff(&conn, &staff()).unwrap();
+    let builtin = list_themes(&conn).unwrap();
+    assert_eq!(builtin.len(), 9);
+    assert!(builtin.iter().all(|t| t.builtin));
+
+    let mut f = FollowUp {
+        id: 0,
+        employee_id,
+        date: d("2024-12-31"),
+        duration_minutes: 45,
+        staff_id: Some(staff_id),
+        notes: "Point logement".to_owned(),
+        themes: vec![
+            "Logement".to_owned(),
+            "Santé".to_owned(),
+            "Permis de conduire".to_owned(),
+        ],
+    };
+    f.id = insert_follow_up(&conn, &f).unwrap();
+    assert_eq!(get_follow_up(&conn, f.id).unwrap(), f);
+
+    let themes = list_themes(&conn).unwrap();
+    assert_eq!(themes.len(), 10);
+    let custom = themes.last().unwrap();
+    assert_eq!(custom.name, "Permis de conduire");
+    assert!(!custom.builtin);
+    // A used custom theme and a built-in one cannot be deleted.
+    assert!(matches!(
+        delete_theme(&conn, custom.id),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        delete_theme(&conn, themes[0].id),
+        Err(StoreError::Invalid(_))
+    ));
+
+    // Update: names match whatever their case; a new name adds a theme.
+    f.date = d("2025-01-02");
+    f.staff_id = None;
+    f.themes = vec![
+        "mobilité".to_owned(),
+        "Permis de conduire".to_owned(),
+        "Garde d'enfants".to_owned(),
+    ];
+    update_follow_up(&conn, &f).unwrap();
+    let stored = get_follow_up(&conn, f.id).unwrap();
+    assert_eq!(
+        stored.themes,
+        ["Mobilité", "Permis de conduire", "Garde d'enfants"]
+    );
+    f.themes = stored.themes.clone();
+    assert_eq!(stored, f);
+    assert_eq!(list_themes(&conn).unwrap().len(), 11);
+    assert_eq!(
+        add_theme(&conn, " garde d'enfants ").unwrap(),
+        list_themes(&conn).unwrap()[10].id
+    );
+    assert_eq!(
+        list_follow_ups_of_employee(&conn, employee_id).unwrap(),
+        vec![f.clone()]
+    );
+
+    delete_follow_up(&conn, f.id).unwrap();
+    assert!(matches!(
+        get_follow_up(&conn, f.id),
+        Err(StoreError::NotFound(_))
+    ));
+    // Once unused, a custom theme can go; the themes stay listed until then.
+    let permit = list_themes(&conn).unwrap()[9].id;
+    delete_theme(&conn, permit).unwrap();
+    assert_eq!(list_themes(&conn).unwrap().len(), 10);
+}
+
+#[test]
+fn training_round_trip() {
+    let conn = open_in_memory().unwrap();
+    let employee_id = employee(&conn, "Paul", "Petit");
+    let mut t = Training {
+        id: 0,
+        employee_id,
+        title: "CACES R489".to_owned(),
+        body: "AFPA".to_owned(),
+        start_date: d("2024-02-26"),
+        end_date: d("2024-03-01"),
+        hours: 35.0,
+        qualifying: true,
+    };
+    t.id = insert_training(&conn, &t).unwrap();
+    assert_eq!(get_training(&conn, t.id).unwrap(), t);
+    t.hours = 17.5;
+    t.qualifying = false;
+    update_training(&conn, &t).unwrap();
+    assert_eq!(get_training(&conn, t.id).unwrap(), t);
+    assert_eq!(
+        list_trainings_of_employee(&conn, employee_id).unwrap(),
+        vec![t.clone()]
+    );
+    delete_training(&conn, t.id).unwrap();
+    assert!(matches!(
+        get_training(&conn, t.id),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn immersion_round_trip() {
+    let conn = open_in_memory().unwrap();
+    let employee_id = employee(&conn, "Paul", "Petit");
+    let mut i = Immersion {
+        id: 0,
+        employee_id,
+        host_name: "Pépinière Durand".to_owned(),
+        host_siret: "12345678900012".to_owned(),
+        tutor: "M. Durand".to_owned(),
+        start_date: d("2024-12-16"),
+        end_date: d("2025-01-10"),
+        objective: ImmersionObjective::Confirm,
+        outcome: String::new(),
+    };
+    i.id = insert_immersion(&conn, &i).unwrap();
+    assert_eq!(get_immersion(&conn, i.id).unwrap(), i);
+    i.objective = ImmersionObjective::Recruit;
+    i.outcome = "Promesse d'embauche".to_owned();
+    update_immersion(&conn, &i).unwrap();
+    assert_eq!(get_immersion(&conn, i.id).unwrap(), i);
+    assert_eq!(
+        list_immersions_of_employee(&conn, employee_id).unwrap(),
+        vec![i.clone()]
+    );
+    delete_immersion(&conn, i.id).unwrap();
+    assert!(matches!(
+        get_immersion(&conn, i.id),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn exit_round_trip() {
+    let conn = open_in_memory().unwrap();
+    let employee_id = employee(&conn, "Paul", "Petit");
+    assert_eq!(get_exit(&conn, employee_id).unwrap(), None);
+    let mut x = Exit {
+        employee_id,
+        date: d("2024-12-31"),
+        category: ExitCategory::LastingJob,
+        detail: "CDI chez un maraîcher".to_owned(),
+    };
+    insert_exit(&conn, &x).unwrap();
+    assert_eq!(get_exit(&conn, employee_id).unwrap(), Some(x.clone()));
+    assert!(matches!(
+        insert_exit(&conn, &x),
+        Err(StoreError::Invalid(_))
+    ));
+    x.category = ExitCategory::NotCounted;
+    x.date = d("2025-01-01");
+    update_exit(&conn, &x).unwrap();
+    assert_eq!(get_exit(&conn, employee_id).unwrap(), Some(x.clone()));
+    assert_eq!(
+        list_exits_between(&conn, d("2025-01-01"), d("2025-12-31")).unwrap(),
+        vec![x.clone()]
+    );
+    assert!(
+        list_exits_between(&conn, d("2024-01-01"), d("2024-12-31"))
+            .unwrap()
+            .is_empty()
+    );
+    delete_exit(&conn, employee_id).unwrap();
+    assert_eq!(get_exit(&conn, employee_id).unwrap(), None);
+    assert!(matches!(
+        update_exit(&conn, &x),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn fse_snapshot_round_trip() {
+    let conn = open_in_memory().unwrap();
+    let employee_id = employee(&conn, "Paul", "Petit");
+    let mut s = FseSnapshot {
+        id: 0,
+        employee_id,
+        stage: FseStage::Exit,
+        taken_on: d("2024-12-31"),
+        gender: Gender::Male,
+        age: Some(54),
+        education_level: Some(EducationLevel::BepCapDiploma),
+        labour_status: Some(LabourStatus::LongTermUnemployed),
+        disability: Some(SensitiveAnswer::Declined),
+        foreign_origin: Some(SensitiveAnswer::No),
+        minority: None,
+        homeless: Some(SensitiveAnswer::Yes),
+        exit_result: Some(ExitResult::Employed),
+        six_month_result: None,
+    };
+    s.id = insert_fse_snapshot(&conn, &s).unwrap();
+    assert_eq!(get_fse_snapshot(&conn, s.id).unwrap(), s);
+    s.age = None;
+    s.education_level = None;
+    s.labour_status = None;
+    s.disability = None;
+    s.minority = Some(SensitiveAnswer::Declined);
+    s.exit_result = None;
+    s.six_month_result = Some(SixMonthResult::Improved);
+    update_fse_snapshot(&conn, &s).unwrap();
+    assert_eq!(get_fse_snapshot(&conn, s.id).unwrap(), s);
+
+    // One snapshot per stage; listed entry, exit, six months.
+    assert!(matches!(
+        insert_fse_snapshot(&conn, &s),
+        Err(StoreError::Invalid(_))
+    ));
+    let mut entry = s.clone();
+    entry.stage = FseStage::Entry;
+    entry.id = insert_fse_snapshot(&conn, &entry).unwrap();
+    assert_eq!(get_fse_snapshot(&conn, entry.id).unwrap(), entry);
+    let stages: Vec<_> = list_fse_snapshots_of_employee(&conn, employee_id)
+        .unwrap()
+        .iter()
+        .map(|s| s.stage)
+        .collect();
+    assert_eq!(stages, [FseStage::Entry, FseStage::Exit]);
+
+    delete_fse_snapshot(&conn, s.id).unwrap();
+    assert!(matches!(
+        get_fse_snapshot(&conn, s.id),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn contracts_ending_skips_ended_and_exited() {
+    let conn = open_in_memory().unwrap();
+    let zoe = employee(&conn, "Zoé", "Dupont");
+    let ali = employee(&conn, "Ali", "Martin");
+    let gone = employee(&conn, "Léa", "Sorti");
+    insert_contract(&conn, &contract(zoe, "2024-09-01", "2025-01-15")).unwrap();
+    insert_contract(&conn, &contract(ali, "2024-09-01", "2025-01-02")).unwrap();
+    // Outside the window.
+    insert_contract(&conn, &contract(ali, "2025-01-03", "2025-06-30")).unwrap();
+    // Ended early: not listed.
+    let mut ended = contract(zoe, "2024-08-01", "2025-01-10");
+    ended.actual_end = Some(d("2024-12-20"));
+    insert_contract(&conn, &ended).unwrap();
+    // Exited employee: not listed.
+    insert_contract(&conn, &contract(gone, "2024-09-01", "2025-01-05")).unwrap();
+    exit(&conn, gone, "2024-12-01");
+
+    let ending = contracts_ending(&conn, d("2024-12-31"), d("2025-01-31")).unwrap();
+    assert_eq!(
+        ending,
+        vec![
+            EndingSoon {
+                employee_id: ali,
+                name: "Ali MARTIN".to_owned(),
+                date: d("2025-01-02")
+            },
+            EndingSoon {
+                employee_id: zoe,
+                name: "Zoé DUPONT".to_owned(),
+                date: d("2025-01-15")
+            },
+        ]
+    );
+    // Bounds are included.
+    assert_eq!(
+        contracts_ending(&conn, d("2025-01-15"), d("2025-01-15"))
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn approvals_ending_by_effective_end() {
+    let conn = open_in_memory().unwrap();
+    let zoe = employee(&conn, "Zoé", "Dupont");
+    let ali = employee(&conn, "Ali", "Martin");
+    let paul = employee(&conn, "Paul", "Petit");
+    let gone = employee(&conn, "Léa", "Sorti");
+    insert_approval(&conn, &approval(zoe, "2025-02-28", vec![])).unwrap();
+    // Granted end in the window, but a 30-day suspension pushes it to 31 March.
+    insert_approval(
+        &conn,
+        &approval(
+            ali,
+            "2025-03-01",
+            vec![change(
+                ApprovalChangeKind::Suspension,
+                "2024-02-01",
+                "2024-03-01",
+            )],
+        ),
+    )
+    .unwrap();
+    // Granted end before the window, a prolongation brings it in.
+    insert_approval(
+        &conn,
+        &approval(
+            paul,
+            "2024-12-31",
+            vec![change(
+                ApprovalChangeKind::Prolongation,
+                "2025-01-01",
+                "2025-01-31",
+            )],
+        ),
+    )
+    .unwrap();
+    insert_approval(&conn, &approval(gone, "2025-02-10", vec![])).unwrap();
+    exit(&conn, gone, "2025-01-06");
+
+    let ending = approvals_ending(&conn, d("2025-01-01"), d("2025-03-01")).unwrap();
+    assert_eq!(
+        ending,
+        vec![
+            EndingSoon {
+                employee_id: paul,
+                name: "Paul PETIT".to_owned(),
+                date: d("2025-01-31")
+            },
+            EndingSoon {
+                employee_id: zoe,
+                name: "Zoé DUPONT".to_owned(),
+                date: d("2025-02-28")
+            },
+        ]
+    );
+    let later = approvals_ending(&conn, d("2025-03-02"), d("2025-03-31")).unwrap();
+    assert_eq!(later.len(), 1);
+    assert_eq!(
+        (later[0].employee_id, later[0].date),
+        (ali, d("2025-03-31"))
+    );
+}
+
+#[test]
+fn employees_in_path_on_a_date() {
+    let conn = open_in_memory().unwrap();
+    // All enter on 2024-01-08.
+    let a = employee(&conn, "A", "Un");
+    let b = employee(&conn, "B", "Deux");
+    employee(&conn, "C", "Trois");
+    let late = Employee::new("D", "Quatre", Gender::Female, d("2024-06-03"));
+    insert_employee(&conn, &late).unwrap();
+    exit(&conn, a, "2024-03-31");
+    exit(&conn, b, "2024-06-03");
+
+    assert_eq!(employees_in_path(&conn, d("2024-01-07")).unwrap(), 0);
+    assert_eq!(employees_in_path(&conn, d("2024-01-08")).unwrap(), 3);
+    assert_eq!(employees_in_path(&conn, d("2024-03-31")).unwrap(), 3);
+    assert_eq!(employees_in_path(&conn, d("2024-04-01")).unwrap(), 2);
+    // B leaves on 3 June, the day D enters: both count that day.
+    assert_eq!(employees_in_path(&conn, d("2024-06-03")).unwrap(), 3);
+    assert_eq!(employees_in_path(&conn, d("2024-06-04")).unwrap(), 2);
+}

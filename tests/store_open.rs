@@ -1,0 +1,213 @@
+//! Opening, migrating, refusing and backing up database files.
+
+use std::path::Path;
+
+use binette::store::{self, StoreError, backup, settings};
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+
+fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn fill(conn: &Connection) {
+    settings::set(conn, settings::keys::GARDEN_NAME, "Jardin d'essai").unwrap();
+    conn.execute_batch(
+        "INSERT INTO member (last_name, first_name) VALUES ('N''Diaye', 'Awa'), ('Lefèvre-Œuvray', 'Zoé');
+         INSERT INTO crop (name) VALUES ('Carotte');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn new_file_gets_current_schema_and_opening_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    {
+        let conn = store::open(&path).unwrap();
+        assert_eq!(store::user_version(&conn).unwrap(), store::SCHEMA_VERSION);
+        fill(&conn);
+    }
+    let conn = store::open(&path).unwrap();
+    assert_eq!(store::user_version(&conn).unwrap(), store::SCHEMA_VERSION);
+    let members: i64 = conn
+        .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(members, 2);
+    let themes: i64 = conn
+        .query_row("SELECT count(*) FROM theme", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        themes, 9,
+        "built-in themes inserted once, not once per opening"
+    );
+    let fk: bool = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert!(fk);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+fn assert_refused_untouched(path: &Path, check: impl Fn(&StoreError) -> bool) {
+    let before = std::fs::read(path).unwrap();
+    let error = store::open(path).unwrap_err();
+    assert!(check(&error), "unexpected error: {error:?}");
+    assert!(!error.to_string().is_empty());
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "the refused file must be byte-identical"
+    );
+    let dir = path.parent().unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with("-wal") || n.ends_with("-shm") || n.ends_with("-journal"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no journal files left beside a refused file: {leftovers:?}"
+    );
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    {
+        let conn = store::open(&path).unwrap();
+        fill(&conn);
+        conn.pragma_update(None, "user_version", store::SCHEMA_VERSION + 1)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    assert_refused_untouched(
+        &path,
+        |e| matches!(e, StoreError::TooNew { found, .. } if *found == store::SCHEMA_VERSION + 1),
+    );
+    assert!(store::open_read_only(&path).is_err());
+}
+
+#[test]
+fn text_file_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("adherents.csv");
+    std::fs::write(&path, "Nom;Prénom\nN'Diaye;Awa\n".repeat(200)).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::NotBinette(_)));
+    assert!(
+        store::open(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("n'est pas une base de données Binette")
+    );
+}
+
+#[test]
+fn another_programs_database_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("autre.sqlite3");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE clients (nom TEXT); INSERT INTO clients VALUES ('x');")
+            .unwrap();
+    }
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::NotBinette(_)));
+}
+
+#[test]
+fn backup_is_sound_and_has_the_same_row_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let conn = store::open(&path).unwrap();
+    fill(&conn);
+    let copy = dir.path().join("copie.sqlite3");
+    backup::backup_to(&conn, &copy).unwrap();
+    let copied = store::open_read_only(&copy).unwrap();
+    assert_eq!(store::integrity_check(&copied).unwrap(), "ok");
+    assert_eq!(
+        backup::table_counts(&copied).unwrap(),
+        backup::table_counts(&conn).unwrap()
+    );
+    assert!(!dir.path().join("copie.partial").exists());
+}
+
+#[test]
+fn automatic_backup_runs_once_a_day_and_keeps_fourteen() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("jardin.sqlite3")).unwrap();
+    let folder = backup::backup_dir(&conn, &dir.path().join("jardin.sqlite3")).unwrap();
+    assert_eq!(folder, dir.path().join("sauvegardes"));
+    assert!(
+        backup::auto_backup(&conn, &folder, at("2026-11-01 09:00"))
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        backup::auto_backup(&conn, &folder, at("2026-11-01 18:00"))
+            .unwrap()
+            .is_none()
+    );
+    for day in 2..=20 {
+        let now = at(&format!("2026-11-{day:02} 09:00"));
+        assert!(backup::auto_backup(&conn, &folder, now).unwrap().is_some());
+    }
+    let kept = backup::list_backups(&folder).unwrap();
+    assert_eq!(kept.len(), backup::KEEP);
+    assert_eq!(kept[0].taken_at, at("2026-11-20 09:00"), "newest first");
+    assert_eq!(kept.last().unwrap().taken_at, at("2026-11-07 09:00"));
+}
+
+#[test]
+fn restore_brings_back_the_backup_after_saving_the_current_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let mut conn = store::open(&path).unwrap();
+    fill(&conn);
+    let folder = dir.path().join("sauvegardes");
+    let saved = backup::backup_now(&conn, &folder, at("2026-11-27 12:00")).unwrap();
+    conn.execute("DELETE FROM member", []).unwrap();
+    settings::set(&conn, settings::keys::GARDEN_NAME, "Nom changé").unwrap();
+
+    let safety = backup::restore(&mut conn, &saved, &folder, at("2026-11-28 10:00")).unwrap();
+    let members: i64 = conn
+        .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(members, 2);
+    assert_eq!(
+        settings::garden_identity(&conn).unwrap().name,
+        "Jardin d'essai"
+    );
+    // The state before restoring was kept, so the restore can itself be undone.
+    let before = store::open_read_only(&safety).unwrap();
+    let members: i64 = before
+        .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(members, 0);
+    drop(conn);
+    let reopened = store::open(&path).unwrap();
+    let members: i64 = reopened
+        .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        members, 2,
+        "the restore is on disk, not only in the connection"
+    );
+}
+
+#[test]
+fn restoring_a_file_that_is_not_a_backup_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = store::open(&dir.path().join("jardin.sqlite3")).unwrap();
+    fill(&conn);
+    let bogus = dir.path().join("binette-2026-11-27_120000.sqlite3");
+    std::fs::write(&bogus, b"pas une base").unwrap();
+    let error = backup::restore(&mut conn, &bogus, dir.path(), at("2026-11-28 10:00")).unwrap_err();
+    assert!(matches!(error, StoreError::NotBinette(_)));
+    let members: i64 = conn
+        .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(members, 2);
+}

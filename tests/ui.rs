@@ -1,0 +1,169 @@
+//! The shell driven headless: first start, every sidebar entry, Accueil's figures.
+
+use binette::store::{self, dashboard};
+use binette::ui::section::Section;
+use binette::ui::{App, Launch, Message};
+use chrono::Local;
+use iced::Task;
+use iced::futures::StreamExt;
+use iced_runtime::Action;
+use iced_test::simulator;
+
+/// Runs a task to completion and returns the messages it produced.
+fn run(task: Task<Message>) -> Vec<Message> {
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    iced::futures::executor::block_on(
+        stream
+            .filter_map(|action| async move {
+                match action {
+                    Action::Output(message) => Some(message),
+                    _ => None,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Applies a message and every message its tasks produce, recursively.
+fn apply(app: &mut App, message: Message) {
+    let mut queue = vec![message];
+    while let Some(message) = queue.pop() {
+        queue.extend(run(app.update(message)));
+    }
+}
+
+/// Clicks the widget showing `label` and applies what the click produced.
+fn click(app: &mut App, label: &str) {
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
+    for message in messages {
+        apply(app, message);
+    }
+}
+
+fn shows(app: &App, label: &str) -> bool {
+    simulator(app.view()).find(label).is_ok()
+}
+
+fn start(launch: Launch) -> App {
+    let (mut app, task) = App::new(launch);
+    for message in run(task) {
+        apply(&mut app, message);
+    }
+    app
+}
+
+#[test]
+fn first_start_offers_a_choice_then_opens_the_demo_apart_from_real_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start(Launch {
+        data_dir: Some(dir.path().to_path_buf()),
+        ..Launch::default()
+    });
+    assert!(shows(&app, "Commencer avec un jardin vide"));
+    assert!(shows(&app, "Découvrir avec un jardin de démonstration"));
+    assert_eq!(app.title(), "Binette");
+
+    click(&mut app, "Découvrir avec un jardin de démonstration");
+    assert_eq!(app.section(), Some(Section::Home));
+    assert!(app.title().starts_with("Binette — "), "{}", app.title());
+    assert!(app.title().ends_with(" (démonstration)"), "{}", app.title());
+    assert!(dir.path().join("demonstration.sqlite3").is_file());
+    assert!(
+        !dir.path().join("binette.sqlite3").exists(),
+        "the demo never goes into the real database"
+    );
+    assert!(
+        dir.path().join("sauvegardes").is_dir(),
+        "an automatic backup was made at opening"
+    );
+}
+
+#[test]
+fn an_empty_garden_needs_a_name_and_keeps_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start(Launch {
+        data_dir: Some(dir.path().to_path_buf()),
+        ..Launch::default()
+    });
+    click(&mut app, "Commencer avec un jardin vide");
+    assert!(shows(
+        &app,
+        "Indiquez le nom de votre jardin pour commencer."
+    ));
+    assert!(!dir.path().join("binette.sqlite3").exists());
+
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.click(iced::widget::Id::new(binette::ui::welcome::GARDEN_NAME_ID))
+            .unwrap();
+        ui.typewrite("Jardin des Lilas");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        apply(&mut app, message);
+    }
+    click(&mut app, "Commencer avec un jardin vide");
+    assert_eq!(app.title(), "Binette — Jardin des Lilas");
+    assert!(dir.path().join("binette.sqlite3").is_file());
+    assert!(shows(
+        &app,
+        "Aucun dépôt actif : ajoutez vos dépôts dans Adhérents."
+    ));
+}
+
+#[test]
+fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite3");
+    let today = Local::now().date_naive();
+    let expected = {
+        let conn = store::open(&path).unwrap();
+        store::demo::create_demo(&conn, 1, today).unwrap();
+        dashboard::dashboard(&conn, today).unwrap()
+    };
+    let mut app = start(Launch {
+        db: Some(path),
+        ..Launch::default()
+    });
+    assert_eq!(app.section(), Some(Section::Home));
+
+    // Accueil shows the demo's own figures.
+    assert!(shows(&app, "Accueil"));
+    for depot in &expected.depots {
+        assert!(shows(&app, &depot.name), "depot {} missing", depot.name);
+    }
+    let grand_total: i64 = expected.totals.iter().sum();
+    assert!(grand_total > 0, "the demo has baskets to prepare");
+    assert!(shows(&app, &grand_total.to_string()));
+    for ending in &expected.contracts_ending {
+        assert!(shows(&app, &ending.name), "{} missing", ending.name);
+    }
+    for session in &expected.sessions {
+        assert!(shows(
+            &app,
+            &format!("{} ({})", session.workshop_title, session.type_name)
+        ));
+    }
+    assert!(shows(&app, &expected.employees_in_path.to_string()));
+
+    for section in Section::ALL {
+        click(&mut app, section.label());
+        assert_eq!(
+            app.section(),
+            Some(section),
+            "{} did not open",
+            section.label()
+        );
+    }
+    click(&mut app, "Paramètres");
+    assert!(shows(&app, "Identité du jardin"));
+    assert!(shows(&app, "Sauvegarder maintenant"));
+}
