@@ -1,5 +1,7 @@
 //! The command line, run as a user would.
 
+#![allow(clippy::unwrap_used)]
+
 use std::process::{Command, Output};
 
 fn binette(args: &[&str]) -> Output {

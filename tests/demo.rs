@@ -1,5 +1,6 @@
 //! The demo garden: reproducible, coherent with the schema and the domain rules, and refused
 //! on a database that already holds data.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
 

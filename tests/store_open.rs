@@ -1,5 +1,7 @@
 //! Opening, migrating, refusing and backing up database files.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 
 use binette::store::{self, StoreError, backup, settings};
@@ -210,4 +212,45 @@ fn restoring_a_file_that_is_not_a_backup_changes_nothing() {
         .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
         .unwrap();
     assert_eq!(members, 2);
+}
+
+/// Frozen copies of every shipped schema: a migration that shipped is never edited.
+const SHIPPED_SCHEMAS: &[&str] = &[include_str!("fixtures/schema_v1.sql")];
+
+#[test]
+fn shipped_migrations_are_never_edited() {
+    assert_eq!(
+        SHIPPED_SCHEMAS.len() as i64,
+        store::SCHEMA_VERSION,
+        "freeze a copy of each new migration in tests/fixtures"
+    );
+    assert_eq!(
+        SHIPPED_SCHEMAS[0],
+        include_str!("../src/store/migrations/001_initial.sql")
+    );
+}
+
+#[test]
+fn databases_of_every_earlier_version_open_and_keep_their_rows() {
+    for version in 1..=SHIPPED_SCHEMAS.len() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("v{version}.sqlite3"));
+        {
+            let conn = Connection::open(&path).unwrap();
+            for schema in &SHIPPED_SCHEMAS[..version] {
+                conn.execute_batch(schema).unwrap();
+            }
+            conn.pragma_update(None, "user_version", version as i64)
+                .unwrap();
+            conn.pragma_update(None, "application_id", store::APPLICATION_ID)
+                .unwrap();
+            fill(&conn);
+        }
+        let conn = store::open(&path).unwrap();
+        assert_eq!(store::user_version(&conn).unwrap(), store::SCHEMA_VERSION);
+        let members: i64 = conn
+            .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(members, 2, "from version {version}");
+    }
 }

@@ -1,5 +1,7 @@
 //! The shell driven headless: first start, every sidebar entry, Accueil's figures.
 
+#![allow(clippy::unwrap_used)]
+
 use binette::store::{self, dashboard};
 use binette::ui::section::Section;
 use binette::ui::{App, Launch, Message};

@@ -1,5 +1,5 @@
 //! The week's distribution plan loaded from a database filled with plain SQL.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::too_many_arguments)]
 
 use std::collections::BTreeMap;
 

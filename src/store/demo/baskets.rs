@@ -380,7 +380,8 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
                 }
             }
         }
-        if status == "actif" {
+        // Absences go to households subscribed for a while, not to newcomers.
+        if status == "actif" && start < days(today, -90) {
             active_members.push(id);
         }
     }
@@ -540,6 +541,16 @@ fn create_holiday_rules(
     Ok(cancelled)
 }
 
+/// Member, first day, last day, mode, chosen make-up week, notes.
+type PlannedAbsence = (
+    i64,
+    NaiveDate,
+    NaiveDate,
+    &'static str,
+    Option<NaiveDate>,
+    &'static str,
+);
+
 fn create_absences(
     conn: &Connection,
     ctx: &Ctx,
@@ -555,14 +566,7 @@ fn create_absences(
         return Ok(out);
     }
     let monday = ctx.monday;
-    let mut plan: Vec<(
-        i64,
-        NaiveDate,
-        NaiveDate,
-        &'static str,
-        Option<NaiveDate>,
-        &'static str,
-    )> = vec![
+    let mut plan: Vec<PlannedAbsence> = vec![
         // Away all of next week.
         (
             active[2 % active.len()],

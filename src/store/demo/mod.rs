@@ -132,13 +132,16 @@ pub(crate) struct Ctx {
 }
 
 fn write_settings(conn: &Connection) -> Result<()> {
+    use crate::store::settings::keys;
     let mut stmt = conn.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (:k, :v)")?;
     for (key, value) in [
-        ("garden_name", DEMO_GARDEN_NAME),
-        ("garden_address", "12 chemin de la Source"),
-        ("garden_postcode", "25290"),
-        ("garden_city", "Ornans"),
-        ("garden_siret", DEMO_SIRET),
+        (keys::GARDEN_NAME, DEMO_GARDEN_NAME),
+        (keys::GARDEN_ADDRESS, "12 chemin de la Source"),
+        (keys::GARDEN_POSTCODE, "25290"),
+        (keys::GARDEN_CITY, "Ornans"),
+        (keys::GARDEN_SIRET, DEMO_SIRET),
+        // Marks the file so the window title says "(démonstration)".
+        (keys::DEMO, "1"),
     ] {
         stmt.execute(named_params! {":k": key, ":v": value})?;
     }

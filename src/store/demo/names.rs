@@ -290,11 +290,12 @@ pub fn person(rng: &mut Rng) -> (&'static str, &'static str, &'static str) {
 
 /// A first name of either gender.
 pub fn first_name(rng: &mut Rng) -> &'static str {
-    if rng.chance(0.5) {
-        *rng.pick(FEMALE_FIRST)
+    let pool = if rng.chance(0.5) {
+        FEMALE_FIRST
     } else {
-        *rng.pick(MALE_FIRST)
-    }
+        MALE_FIRST
+    };
+    pool[rng.below(pool.len() as u64) as usize]
 }
 
 /// Street address, postcode, city.

@@ -52,7 +52,7 @@ impl Rng {
         self.unit() < p
     }
 
-    /// One element of a non-empty slice (the first one if it is empty… which never happens here).
+    /// One element of `items`, which must not be empty (callers pass constant lists or check).
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }

@@ -1,0 +1,177 @@
+//! The bundled DejaVu fonts: measuring, wrapping and truncating text.
+//!
+//! printpdf places glyphs one after another with their advance widths and no kerning, so
+//! summing `ttf-parser` advances gives exactly the drawn width.
+
+use std::sync::LazyLock;
+
+use super::style::{TextStyle, Weight};
+
+/// Millimetres per PDF point.
+pub const PT_TO_MM: f32 = 25.4 / 72.0;
+
+pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// Advance widths per 1 000 units of em, for the first 0x2200 code points, per weight.
+struct Metrics {
+    table: Vec<u16>,
+    per_em: f32,
+    face: Option<ttf_parser::Face<'static>>,
+}
+
+impl Metrics {
+    fn load(bytes: &'static [u8]) -> Self {
+        let face = ttf_parser::Face::parse(bytes, 0).ok();
+        let per_em = face
+            .as_ref()
+            .map_or(1000.0, |f| f32::from(f.units_per_em()));
+        let table = (0u32..0x2200)
+            .map(|cp| {
+                char::from_u32(cp)
+                    .and_then(|c| face.as_ref().map(|f| advance(f, c)))
+                    .unwrap_or(0)
+            })
+            .collect();
+        Self {
+            table,
+            per_em,
+            face,
+        }
+    }
+
+    /// Advance of `c` in font units.
+    fn units(&self, c: char) -> u16 {
+        match self.table.get(c as usize) {
+            Some(&w) => w,
+            None => self.face.as_ref().map_or(0, |f| advance(f, c)),
+        }
+    }
+}
+
+fn advance(face: &ttf_parser::Face<'_>, c: char) -> u16 {
+    let glyph = face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+    face.glyph_hor_advance(glyph).unwrap_or(0)
+}
+
+static REGULAR: LazyLock<Metrics> = LazyLock::new(|| Metrics::load(REGULAR_TTF));
+static BOLD: LazyLock<Metrics> = LazyLock::new(|| Metrics::load(BOLD_TTF));
+
+fn metrics(weight: Weight) -> &'static Metrics {
+    match weight {
+        Weight::Regular => &REGULAR,
+        Weight::Bold => &BOLD,
+    }
+}
+
+/// Width of `text` drawn in `style`, in millimetres.
+pub fn text_width_mm(text: &str, style: &TextStyle) -> f32 {
+    let m = metrics(style.weight);
+    let units: u32 = text.chars().map(|c| u32::from(m.units(c))).sum();
+    units as f32 / m.per_em * style.size * PT_TO_MM
+}
+
+/// `text` shortened with "…" so that it fits in `width_mm` (unchanged if it already fits).
+pub fn truncate(text: &str, style: &TextStyle, width_mm: f32) -> String {
+    if text_width_mm(text, style) <= width_mm {
+        return text.to_string();
+    }
+    let ellipsis = text_width_mm("…", style);
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = text_width_mm(c.encode_utf8(&mut [0; 4]), style);
+        if used + w + ellipsis > width_mm {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    out
+}
+
+/// `text` broken into lines no wider than `width_mm`: at spaces when possible, inside a word
+/// only when the word alone is too wide. Explicit line breaks (`\n`) are kept. An empty text
+/// gives no line.
+pub fn wrap_lines(text: &str, style: &TextStyle, width_mm: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let space = text_width_mm(" ", style);
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0.0;
+        for word in paragraph.split_whitespace() {
+            let word_w = text_width_mm(word, style);
+            if !line.is_empty() && line_w + space + word_w <= width_mm {
+                line.push(' ');
+                line.push_str(word);
+                line_w += space + word_w;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if word_w <= width_mm {
+                line.push_str(word);
+                line_w = word_w;
+            } else {
+                // A word wider than the box (a long e-mail address…): cut it by characters.
+                line_w = 0.0;
+                for c in word.chars() {
+                    let w = text_width_mm(c.encode_utf8(&mut [0; 4]), style);
+                    if !line.is_empty() && line_w + w > width_mm {
+                        lines.push(std::mem::take(&mut line));
+                        line_w = 0.0;
+                    }
+                    line.push(c);
+                    line_w += w;
+                }
+            }
+        }
+        if !line.is_empty() || (lines.is_empty() && text.contains('\n')) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_grow_with_text_and_size() {
+        let s = TextStyle::regular(10.0);
+        let w = text_width_mm("Lefèvre-Œuvray", &s);
+        assert!(w > 20.0 && w < 35.0, "{w}");
+        assert!(text_width_mm("Lefèvre-Œuvray", &TextStyle::bold(10.0)) > w);
+        assert!(
+            (text_width_mm("ab", &TextStyle::regular(20.0)) - 2.0 * text_width_mm("ab", &s)).abs()
+                < 1e-3
+        );
+    }
+
+    #[test]
+    fn wrap_respects_width_and_keeps_words() {
+        let s = TextStyle::regular(10.0);
+        let text =
+            "Les paniers sont à retirer au dépôt entre 17 h et 19 h ; merci de cocher votre nom.";
+        let lines = wrap_lines(text, &s, 40.0);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width_mm(l, &s) <= 40.0));
+        assert_eq!(lines.join(" "), text);
+        assert!(wrap_lines("", &s, 40.0).is_empty());
+        let long = wrap_lines("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &s, 20.0);
+        assert!(long.len() > 1 && long.iter().all(|l| text_width_mm(l, &s) <= 20.0));
+    }
+
+    #[test]
+    fn truncate_adds_an_ellipsis_only_when_needed() {
+        let s = TextStyle::regular(9.0);
+        assert_eq!(truncate("Müller", &s, 50.0), "Müller");
+        let t = truncate("Association des jardins familiaux de la vallée", &s, 30.0);
+        assert!(t.ends_with('…') && text_width_mm(&t, &s) <= 30.0, "{t}");
+    }
+}

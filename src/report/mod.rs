@@ -1,0 +1,20 @@
+//! PDF documents (distribution sheets, attendance sheets, statements, activity reports).
+//!
+//! This module is the shared layout kit: a [`Document`] made of [`Section`]s, each starting on
+//! a new page with its own header subtitle and "Page n / N" count; word-wrapped paragraphs;
+//! [`Table`]s whose header row repeats on every page; simple vector drawing. Text is measured
+//! with the bundled DejaVu fonts, which are embedded (subset) so accents render as in the UI.
+//! Never imports iced, never reads the clock.
+
+mod document;
+mod draw;
+mod error;
+pub mod fonts;
+mod style;
+mod table;
+
+pub use document::{Area, Block, Document, DocumentSetup, Orientation, Section};
+pub use error::ReportError;
+pub use fonts::{text_width_mm, truncate, wrap_lines};
+pub use style::{Align, Color, TextStyle, Weight};
+pub use table::{ColWidth, Column, Row, RowStyle, Table};
