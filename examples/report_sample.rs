@@ -89,10 +89,10 @@ fn main() -> Result<(), ReportError> {
             let cells = [
                 LAST[i % LAST.len()].to_string(),
                 FIRST[i % FIRST.len()].to_string(),
-                if i % 3 == 0 {
-                    "Léa Müller-Gaëtan de la Tour-d'Auvergne".into()
-                } else {
-                    String::new()
+                match i % 9 {
+                    0 => "Léa Müller".into(),
+                    3 => "Jean-Baptiste de La Tour-d'Auvergne".into(),
+                    _ => String::new(),
                 },
                 ["Petit", "Moyen", "Grand"][i % 3].to_string(),
                 (1 + i % 2).to_string(),

@@ -117,20 +117,33 @@ pub fn wrap_lines(text: &str, style: &TextStyle, width_mm: f32) -> Vec<String> {
                 line.push_str(word);
                 line_w = word_w;
             } else {
-                // A word wider than the box (a long e-mail address…): cut it by characters.
+                // A word wider than the box: break after its hyphens ("Tour-d'Auvergne"),
+                // and cut pieces still too wide (a long e-mail address…) by characters.
                 line_w = 0.0;
-                for c in word.chars() {
-                    let w = text_width_mm(c.encode_utf8(&mut [0; 4]), style);
-                    if !line.is_empty() && line_w + w > width_mm {
+                for piece in word.split_inclusive('-') {
+                    let piece_w = text_width_mm(piece, style);
+                    if !line.is_empty() && line_w + piece_w > width_mm {
                         lines.push(std::mem::take(&mut line));
                         line_w = 0.0;
                     }
-                    line.push(c);
-                    line_w += w;
+                    if piece_w <= width_mm {
+                        line.push_str(piece);
+                        line_w += piece_w;
+                        continue;
+                    }
+                    for c in piece.chars() {
+                        let w = text_width_mm(c.encode_utf8(&mut [0; 4]), style);
+                        if !line.is_empty() && line_w + w > width_mm {
+                            lines.push(std::mem::take(&mut line));
+                            line_w = 0.0;
+                        }
+                        line.push(c);
+                        line_w += w;
+                    }
                 }
             }
         }
-        if !line.is_empty() || (lines.is_empty() && text.contains('\n')) {
+        if !line.is_empty() || text.contains('\n') {
             lines.push(line);
         }
     }
@@ -165,6 +178,15 @@ mod tests {
         assert!(wrap_lines("", &s, 40.0).is_empty());
         let long = wrap_lines("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &s, 20.0);
         assert!(long.len() > 1 && long.iter().all(|l| text_width_mm(l, &s) <= 20.0));
+        let hyphen = wrap_lines("Müller-Gaëtan-Tour-d'Auvergne", &s, 25.0);
+        assert_eq!(hyphen.concat(), "Müller-Gaëtan-Tour-d'Auvergne");
+        assert!(
+            hyphen
+                .iter()
+                .take(hyphen.len() - 1)
+                .all(|l| l.ends_with('-')),
+            "{hyphen:?}"
+        );
     }
 
     #[test]

@@ -3,14 +3,15 @@
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
+use iced::widget::operation;
 use iced::widget::{Column, button, column, container, row, text};
-use iced::{Background, Element, Length, Task, Theme};
+use iced::{Background, Element, Length, Subscription, Task, Theme, keyboard};
 
 use super::db::Db;
-use super::section::{self, Section};
+use super::section::Section;
 use super::theme::{self, BOLD};
 use super::widgets::{self, Tone};
-use super::{home, settings, welcome};
+use super::{employees, harvests, home, members, reports, settings, week, welcome, workshops};
 use crate::store::settings::GardenIdentity;
 use crate::store::{self, StoreError, backup, paths};
 
@@ -50,16 +51,77 @@ struct Workspace {
 
 enum Screen {
     Home(home::Home),
+    Employees(employees::Screen),
+    Harvests(harvests::Screen),
+    Members(members::Screen),
+    Week(week::Screen),
+    Workshops(workshops::Screen),
+    Reports(reports::Screen),
     Settings(settings::Settings),
-    Coming(Section),
 }
 
 impl Screen {
     fn section(&self) -> Section {
         match self {
             Screen::Home(_) => Section::Home,
+            Screen::Employees(_) => Section::Employees,
+            Screen::Harvests(_) => Section::Harvests,
+            Screen::Members(_) => Section::Members,
+            Screen::Week(_) => Section::Baskets,
+            Screen::Workshops(_) => Section::Workshops,
+            Screen::Reports(_) => Section::Reports,
             Screen::Settings(_) => Section::Settings,
-            Screen::Coming(section) => *section,
+        }
+    }
+
+    /// Opens the screen of `section`, with the task that loads what it shows.
+    fn open(section: Section, db: &Db, today: NaiveDate) -> (Screen, Task<Message>) {
+        match section {
+            Section::Home => {
+                let (screen, task) = home::Home::new(db, today);
+                (Screen::Home(screen), task.map(Message::Home))
+            }
+            Section::Employees => {
+                let (screen, task) = employees::Screen::new(db, today);
+                (Screen::Employees(screen), task.map(Message::Employees))
+            }
+            Section::Harvests => {
+                let (screen, task) = harvests::Screen::new(db, today);
+                (Screen::Harvests(screen), task.map(Message::Harvests))
+            }
+            Section::Members => {
+                let (screen, task) = members::Screen::new(db, today);
+                (Screen::Members(screen), task.map(Message::Members))
+            }
+            Section::Baskets => {
+                let (screen, task) = week::Screen::new(db, today);
+                (Screen::Week(screen), task.map(Message::Week))
+            }
+            Section::Workshops => {
+                let (screen, task) = workshops::Screen::new(db, today);
+                (Screen::Workshops(screen), task.map(Message::Workshops))
+            }
+            Section::Reports => {
+                let (screen, task) = reports::Screen::new(db, today);
+                (Screen::Reports(screen), task.map(Message::Reports))
+            }
+            Section::Settings => {
+                let (screen, task) = settings::Settings::new(db);
+                (Screen::Settings(screen), task.map(Message::Settings))
+            }
+        }
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        match self {
+            Screen::Home(screen) => screen.view().map(Message::Home),
+            Screen::Employees(screen) => screen.view().map(Message::Employees),
+            Screen::Harvests(screen) => screen.view().map(Message::Harvests),
+            Screen::Members(screen) => screen.view().map(Message::Members),
+            Screen::Week(screen) => screen.view().map(Message::Week),
+            Screen::Workshops(screen) => screen.view().map(Message::Workshops),
+            Screen::Reports(screen) => screen.view().map(Message::Reports),
+            Screen::Settings(screen) => screen.view().map(Message::Settings),
         }
     }
 }
@@ -81,8 +143,29 @@ pub enum Message {
     Opened(Result<Opened, StoreError>),
     Navigate(Section),
     Home(home::Message),
+    Employees(employees::Message),
+    Harvests(harvests::Message),
+    Members(members::Message),
+    Week(week::Message),
+    Workshops(workshops::Message),
+    Reports(reports::Message),
     Settings(settings::Message),
     DismissNotice,
+    /// A key no widget used: Tab and Shift+Tab move the focus between fields.
+    Key(keyboard::Event),
+}
+
+/// Runs `$message` through the current screen when it is `$variant`, mapping its task back.
+macro_rules! route {
+    ($self:ident, $variant:ident, $wrap:path, $message:expr) => {{
+        if let Stage::Open(workspace) = &mut $self.stage
+            && let Screen::$variant(screen) = &mut workspace.screen
+        {
+            screen.update($message).map($wrap)
+        } else {
+            Task::none()
+        }
+    }};
 }
 
 /// How to open a file: create the demo in it first, or name a new empty garden.
@@ -257,20 +340,28 @@ impl App {
                 let Stage::Open(workspace) = &mut self.stage else {
                     return Task::none();
                 };
-                let (screen, task) = match section {
-                    Section::Home => {
-                        let (home, task) = home::Home::new(&workspace.db, self.today);
-                        (Screen::Home(home), task.map(Message::Home))
-                    }
-                    Section::Settings => {
-                        let (settings, task) = settings::Settings::new(&workspace.db);
-                        (Screen::Settings(settings), task.map(Message::Settings))
-                    }
-                    other => (Screen::Coming(other), Task::none()),
-                };
+                let (screen, task) = Screen::open(section, &workspace.db, self.today);
                 workspace.screen = screen;
                 task
             }
+            Message::Employees(message) => route!(self, Employees, Message::Employees, message),
+            Message::Harvests(message) => route!(self, Harvests, Message::Harvests, message),
+            Message::Members(message) => route!(self, Members, Message::Members, message),
+            Message::Week(message) => route!(self, Week, Message::Week, message),
+            Message::Workshops(message) => route!(self, Workshops, Message::Workshops, message),
+            Message::Reports(message) => route!(self, Reports, Message::Reports, message),
+            Message::Key(keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(keyboard::key::Named::Tab),
+                modifiers,
+                ..
+            }) => {
+                if modifiers.shift() {
+                    operation::focus_previous()
+                } else {
+                    operation::focus_next()
+                }
+            }
+            Message::Key(_) => Task::none(),
             Message::Home(message) => {
                 if let Stage::Open(workspace) = &mut self.stage
                     && let Screen::Home(home) = &mut workspace.screen
@@ -327,6 +418,11 @@ impl App {
         }
     }
 
+    /// Keyboard events no widget used (for Tab navigation).
+    pub fn subscription(&self) -> Subscription<Message> {
+        keyboard::listen().map(Message::Key)
+    }
+
     /// The application theme.
     pub fn theme(&self) -> Theme {
         theme::theme()
@@ -335,11 +431,7 @@ impl App {
 
 impl Workspace {
     fn view(&self) -> Element<'_, Message> {
-        let content: Element<'_, Message> = match &self.screen {
-            Screen::Home(home) => home.view().map(Message::Home),
-            Screen::Settings(settings) => settings.view().map(Message::Settings),
-            Screen::Coming(section) => section::coming_soon(*section),
-        };
+        let content = self.screen.view();
         let mut main = Column::new();
         if let Some((tone, message)) = &self.notice {
             main = main.push(

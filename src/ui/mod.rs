@@ -2,12 +2,18 @@
 
 pub mod app;
 pub mod db;
+pub mod employees;
+pub mod harvests;
 pub mod home;
+pub mod members;
+pub mod reports;
 pub mod section;
 pub mod settings;
 pub mod theme;
+pub mod week;
 pub mod welcome;
 pub mod widgets;
+pub mod workshops;
 
 pub use app::{App, Launch, Message};
 
@@ -16,6 +22,7 @@ pub fn run(launch: Launch) -> iced::Result {
     iced::application(move || App::new(launch.clone()), App::update, App::view)
         .title(App::title)
         .theme(App::theme)
+        .subscription(App::subscription)
         .font(theme::FONT_REGULAR)
         .font(theme::FONT_BOLD)
         .default_font(theme::FONT)

@@ -1,0 +1,34 @@
+//! The Ateliers screen.
+
+use chrono::NaiveDate;
+use iced::{Element, Task};
+
+use super::db::Db;
+use super::section::{self, Section};
+
+/// The Ateliers screen's state.
+#[derive(Debug)]
+pub struct Screen {
+    _db: Db,
+}
+
+/// Messages of the Ateliers screen.
+#[derive(Debug, Clone)]
+pub enum Message {}
+
+impl Screen {
+    /// Opens the screen, starting to load what it shows.
+    pub fn new(db: &Db, _today: NaiveDate) -> (Self, Task<Message>) {
+        (Screen { _db: db.clone() }, Task::none())
+    }
+
+    /// Handles a message; the returned task is run by the application.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {}
+    }
+
+    /// The page.
+    pub fn view(&self) -> Element<'_, Message> {
+        section::coming_soon(Section::Workshops)
+    }
+}
