@@ -2,8 +2,8 @@
 //! Render it with `pdftoppm -png -r 60 /tmp/report_sample.pdf /tmp/sample`.
 
 use binette::report::{
-    Align, Block, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
-    TextStyle,
+    Align, Area, Block, Color, Column, Document, DocumentSetup, Orientation, ReportError, Row,
+    Section, Table, TextStyle,
 };
 
 const LAST: [&str; 12] = [
@@ -108,6 +108,48 @@ fn main() -> Result<(), ReportError> {
         doc.table(&t);
         doc.paragraph_aligned("Total : 45 paniers", TextStyle::bold(10.0), Align::Right);
     }
+    // A small bar chart built on the vector primitives.
+    doc.begin_section(Section::new("Récoltes de novembre (kg)"));
+    let area = doc.reserve(60.0);
+    let crops = [
+        ("Poireaux", 320.0),
+        ("Carottes", 410.0),
+        ("Mâche", 95.0),
+        ("Courges", 260.0),
+    ];
+    let label = TextStyle::regular(9.0);
+    for (i, (name, kg)) in crops.iter().enumerate() {
+        let h = kg / 410.0 * (area.height - 12.0);
+        let x = area.x + 10.0 + i as f32 * 40.0;
+        let bar = Area {
+            x,
+            y: area.y + area.height - 6.0 - h,
+            width: 25.0,
+            height: h,
+        };
+        doc.fill_rect(bar, Color::rgb(0.30, 0.55, 0.35));
+        doc.text_at(
+            x + 12.5,
+            area.y + area.height - 1.5,
+            name,
+            label,
+            Align::Center,
+        );
+        doc.text_at(
+            x + 12.5,
+            bar.y - 1.0,
+            &format!("{kg} kg"),
+            label,
+            Align::Center,
+        );
+    }
+    let base = area.y + area.height - 6.0;
+    doc.line(
+        (area.x, base),
+        (area.x + area.width, base),
+        0.8,
+        Color::BLACK,
+    );
     let bytes = doc.to_bytes()?;
     std::fs::write("/tmp/report_sample.pdf", &bytes)?;
     println!("{} octets", bytes.len());

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 use clap::{Parser, Subcommand};
 
+use crate::domain::calendar::IsoWeek;
 use crate::store::{self, StoreError, backup, paths};
 
 /// Binette : le bureau d'un jardin d'insertion.
@@ -42,6 +43,30 @@ pub enum Command {
         /// Fichier de destination.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
+    },
+    /// Écrit les feuilles de la semaine (synthèse, émargements, préparation) en PDF.
+    Sheets {
+        /// Semaine de livraison, par exemple 2026-W48 (par défaut : la prochaine livraison).
+        #[arg(long, value_name = "SEMAINE")]
+        week: Option<String>,
+        /// Dossier où écrire les PDF (créé s'il n'existe pas).
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+    },
+    /// Écrit le bilan d'activité d'une période en PDF (et en CSV avec --csv).
+    Report {
+        /// Premier jour de la période, par exemple 2026-01-01.
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Dernier jour de la période, par exemple 2026-12-31.
+        #[arg(long, value_name = "DATE")]
+        to: String,
+        /// Fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// Dossier où écrire aussi les chiffres en CSV (un fichier par partie).
+        #[arg(long, value_name = "DOSSIER")]
+        csv: Option<PathBuf>,
     },
 }
 
@@ -104,7 +129,51 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             println!("Sauvegarde écrite dans {}", out.display());
             Ok(())
         }
+        Command::Sheets { week, out } => {
+            let path = database_path(cli, false)?;
+            for written in write_sheets(&path, week.as_deref(), out)? {
+                println!("{}", written.display());
+            }
+            Ok(())
+        }
+        Command::Report { from, to, out, csv } => {
+            let path = database_path(cli, false)?;
+            let now = Local::now().naive_local();
+            for written in write_report(&path, from, to, out, csv.as_deref(), now)? {
+                println!("{}", written.display());
+            }
+            Ok(())
+        }
     }
+}
+
+/// Writes the print set of `week` ("2026-W48"; the next delivery week when `None`) from the
+/// database at `path` into `out`; refuses, writing nothing, a week without delivery.
+pub fn write_sheets(path: &Path, week: Option<&str>, out: &Path) -> Result<Vec<PathBuf>, CliError> {
+    if !path.is_file() {
+        return Err(CliError::Message(format!(
+            "La base « {} » n'existe pas.",
+            path.display()
+        )));
+    }
+    let conn = store::open(path)?;
+    let now = Local::now().naive_local();
+    let week = match week {
+        Some(text) => IsoWeek::parse(text).ok_or_else(|| {
+            CliError::Message(format!(
+                "Semaine « {text} » illisible : écrivez-la comme 2026-W48."
+            ))
+        })?,
+        None => store::week::next_delivery_week(&conn, now.date())?,
+    };
+    let Some(mut set) = store::sheets::print_set_data(&conn, week)? else {
+        return Err(CliError::Message(format!(
+            "Pas de livraison la {} ({week}) : aucune feuille écrite.",
+            week.long_label().to_lowercase()
+        )));
+    };
+    set.printed_at = now;
+    crate::report::weekly::write_print_set(&set, out).map_err(|e| CliError::Message(e.to_string()))
 }
 
 /// Creates the demo garden in `path`, refusing a file that already holds data.
@@ -148,4 +217,55 @@ pub fn check_report(path: &Path) -> Result<String, CliError> {
         return Err(CliError::Message(format!("{out}La base est endommagée.")));
     }
     Ok(out)
+}
+
+/// A date typed on the command line: 2026-01-01 or 01/01/2026.
+fn parse_cli_date(text: &str) -> Result<chrono::NaiveDate, CliError> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .or_else(|| crate::domain::calendar::parse_date(text))
+        .ok_or_else(|| {
+            CliError::Message(format!(
+                "Date « {text} » illisible : écrivez-la comme 2026-01-01."
+            ))
+        })
+}
+
+/// Writes the activity report of `from`..=`to` from the database at `path` into the PDF
+/// `out` (and one CSV per section into `csv` when given); returns the files written. A
+/// reversed period or one starting after `now` is refused, writing nothing.
+pub fn write_report(
+    path: &Path,
+    from: &str,
+    to: &str,
+    out: &Path,
+    csv: Option<&Path>,
+    now: chrono::NaiveDateTime,
+) -> Result<Vec<PathBuf>, CliError> {
+    let (from, to) = (parse_cli_date(from)?, parse_cli_date(to)?);
+    if let Some(message) = crate::domain::activity::period_error(from, to, now.date()) {
+        return Err(CliError::Message(message));
+    }
+    if !path.is_file() {
+        return Err(CliError::Message(format!(
+            "La base « {} » n'existe pas.",
+            path.display()
+        )));
+    }
+    let conn = store::open(path)?;
+    let sections = crate::domain::activity::SectionChoice::ALL;
+    let data = crate::report::activity::load(&conn, from, to, sections, now)?;
+    let bytes =
+        crate::report::activity::render(&data).map_err(|e| CliError::Message(e.to_string()))?;
+    std::fs::write(out, bytes).map_err(StoreError::from)?;
+    let mut written = vec![out.to_path_buf()];
+    if let Some(dir) = csv {
+        std::fs::create_dir_all(dir).map_err(StoreError::from)?;
+        for (name, bytes) in crate::report::activity::csv::csv_files(&data.figures) {
+            let file = dir.join(name);
+            std::fs::write(&file, bytes).map_err(StoreError::from)?;
+            written.push(file);
+        }
+    }
+    Ok(written)
 }

@@ -271,9 +271,18 @@ fn absences_between_counts_touching_days() {
         (d(2025, 3, 10), d(2025, 3, 20)), // out
         (d(2025, 2, 1), d(2025, 4, 1)),   // covers the whole period: in
     ];
+    // One member per span: a member's own absences may not overlap.
     let ids: Vec<i64> = spans
         .iter()
-        .map(|&(start, end)| insert_absence(&conn, &absence(m, start, end)).unwrap())
+        .enumerate()
+        .map(|(i, &(start, end))| {
+            let who = if i == 0 {
+                m
+            } else {
+                insert_member(&conn, &member("Autre", &i.to_string())).unwrap()
+            };
+            insert_absence(&conn, &absence(who, start, end)).unwrap()
+        })
         .collect();
     let mut found: Vec<i64> = absences_between(&conn, d(2025, 3, 3), d(2025, 3, 9))
         .unwrap()
@@ -903,11 +912,34 @@ fn absence_makeup_week_must_follow_the_return() {
     a.makeup_monday = Some(d(2025, 7, 22));
     assert_invalid(insert_absence(&conn, &a), "lundi");
     a.makeup_monday = Some(d(2025, 7, 21));
-    insert_absence(&conn, &a).unwrap();
+    let first = insert_absence(&conn, &a).unwrap();
+    delete_absence(&conn, first).unwrap();
     // Back on Wednesday 16 July: that week's Thursday delivery can take the extra basket.
     a.end = d(2025, 7, 16);
     a.makeup_monday = Some(d(2025, 7, 14));
     insert_absence(&conn, &a).unwrap();
     a.mode = AbsenceMode::Donated;
     assert_invalid(insert_absence(&conn, &a), "reporté");
+}
+
+#[test]
+fn overlapping_absences_of_a_member_are_refused() {
+    let (conn, m, _, _) = seeded();
+    let other = insert_member(&conn, &member("Durand", "Paul")).unwrap();
+    let mut a = absence(m, d(2026, 7, 6), d(2026, 7, 19));
+    a.id = insert_absence(&conn, &a).unwrap();
+    // Touching the last day overlaps; the day after does not.
+    assert_invalid(
+        insert_absence(&conn, &absence(m, d(2026, 7, 19), d(2026, 7, 26))),
+        "chevauche celle du 06/07/2026 au 19/07/2026",
+    );
+    insert_absence(&conn, &absence(m, d(2026, 7, 20), d(2026, 7, 26))).unwrap();
+    // Another member may be away at the same time.
+    insert_absence(&conn, &absence(other, d(2026, 7, 6), d(2026, 7, 19))).unwrap();
+    // An absence may be changed without clashing with itself, not onto another one.
+    a.end = d(2026, 7, 18);
+    update_absence(&conn, &a).unwrap();
+    a.end = d(2026, 7, 21);
+    assert_invalid(update_absence(&conn, &a), "chevauche");
+    assert_eq!(absences_of(&conn, m).unwrap().len(), 2);
 }

@@ -656,3 +656,179 @@ fn employees_in_path_on_a_date() {
     assert_eq!(employees_in_path(&conn, d("2024-06-03")).unwrap(), 3);
     assert_eq!(employees_in_path(&conn, d("2024-06-04")).unwrap(), 2);
 }
+
+// ------------------------------------------------------------ Salariés screen queries
+
+fn contract_of(employee_id: i64, start: &str, end: &str, renewal_of: Option<i64>) -> Contract {
+    Contract {
+        id: 0,
+        employee_id,
+        renewal_of,
+        start_date: d(start),
+        planned_end: d(end),
+        actual_end: None,
+        weekly_hours: 26.0,
+        post: "Maraîchage".to_owned(),
+    }
+}
+
+fn pass_of(employee_id: i64, number: &str) -> Approval {
+    Approval {
+        id: 0,
+        employee_id,
+        number: number.to_owned(),
+        start_date: d("2025-01-06"),
+        end_date: d("2027-01-05"),
+        changes: vec![],
+    }
+}
+
+#[test]
+fn rows_carry_alerts_and_the_latest_contract() {
+    let conn = open_in_memory().unwrap();
+    let today = d("2026-03-01");
+    let zoe = employee(&conn, "Zoé", "Lefèvre");
+    let first =
+        insert_contract(&conn, &contract_of(zoe, "2024-04-15", "2025-04-14", None)).unwrap();
+    insert_contract(
+        &conn,
+        &contract_of(zoe, "2025-04-15", "2026-03-20", Some(first)),
+    )
+    .unwrap();
+    let ali = employee(&conn, "Ali", "Durand");
+    insert_contract(&conn, &contract_of(ali, "2026-01-05", "2026-12-31", None)).unwrap();
+    save_approval(&conn, &pass_of(ali, "99999 26 12345")).unwrap();
+    let left = employee(&conn, "Paul", "Sorti");
+    insert_exit(
+        &conn,
+        &Exit {
+            employee_id: left,
+            date: d("2025-09-15"),
+            category: ExitCategory::Other,
+            detail: String::new(),
+        },
+    )
+    .unwrap();
+
+    let rows = list_employee_rows(&conn, today).unwrap();
+    let names: Vec<&str> = rows.iter().map(|r| r.last_name.as_str()).collect();
+    assert_eq!(names, vec!["Durand", "Lefèvre", "Sorti"]);
+    assert_eq!(rows[0].pass_numbers, vec!["999992612345".to_owned()]);
+    assert!(rows[0].alerts.is_empty(), "{:?}", rows[0].alerts);
+    assert_eq!(rows[1].planned_end, Some(d("2026-03-20")));
+    let kinds: Vec<_> = rows[1].alerts.iter().map(|a| a.kind).collect();
+    assert!(kinds.contains(&binette::domain::employees::AlertKind::ContractEnding));
+    assert!(kinds.contains(&binette::domain::employees::AlertKind::CapNear));
+
+    let alerts = employee_alerts(&conn, today).unwrap();
+    assert!(alerts.iter().all(|a| a.employee_id != ali), "{alerts:?}");
+    assert!(
+        alerts.iter().any(|a| a.employee_id == left
+            && a.kind == binette::domain::employees::AlertKind::SixMonthFollowUp),
+        "six months after 15/09/2025 is within the month: {alerts:?}"
+    );
+    let early = employee_alerts(&conn, d("2026-02-01")).unwrap();
+    assert!(early.iter().all(|a| a.employee_id != left), "{early:?}");
+    assert!(alerts.windows(2).all(|w| w[0].date <= w[1].date));
+}
+
+#[test]
+fn pass_numbers_are_checked_and_unique() {
+    let conn = open_in_memory().unwrap();
+    let a = employee(&conn, "Ana", "Alpha");
+    let b = employee(&conn, "Bob", "Beta");
+    let bad = save_approval(&conn, &pass_of(a, "12345"));
+    assert!(matches!(bad, Err(StoreError::Invalid(m)) if m.contains("12 caractères")));
+    assert!(list_approvals_of_employee(&conn, a).unwrap().is_empty());
+    let id = save_approval(&conn, &pass_of(a, "99999 26 12345")).unwrap();
+    let stored = list_approvals_of_employee(&conn, a).unwrap();
+    assert_eq!(stored[0].number, "999992612345");
+    let duplicate = save_approval(&conn, &pass_of(b, "999992612345"));
+    assert!(
+        matches!(&duplicate, Err(StoreError::Invalid(m)) if m.contains("Ana ALPHA")),
+        "{duplicate:?}"
+    );
+    assert!(list_approvals_of_employee(&conn, b).unwrap().is_empty());
+    // Saving one's own PASS again is not a duplicate.
+    let mut again = stored[0].clone();
+    again.changes.push(ApprovalChange {
+        id: 0,
+        approval_id: id,
+        kind: ApprovalChangeKind::Suspension,
+        start_date: d("2025-06-01"),
+        end_date: d("2025-06-30"),
+        reason: "Arrêt maladie".into(),
+    });
+    assert_eq!(save_approval(&conn, &again).unwrap(), id);
+    let reread = get_approval(&conn, id).unwrap();
+    assert_eq!(reread.effective_end(), d("2027-02-04"));
+}
+
+#[test]
+fn saving_a_person_needs_names_and_deletion_is_counted() {
+    let conn = open_in_memory().unwrap();
+    let nameless = Employee::new(" ", "Martin", Gender::Female, d("2026-01-05"));
+    assert!(matches!(
+        save_employee(&conn, &nameless),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(list_employees(&conn).unwrap().is_empty());
+    let id = save_employee(&conn, &full_employee(None)).unwrap();
+    insert_contract(&conn, &contract_of(id, "2026-01-05", "2026-06-30", None)).unwrap();
+    insert_contract(&conn, &contract_of(id, "2026-07-01", "2026-12-31", None)).unwrap();
+    let summary = deletion_summary(&conn, id).unwrap();
+    assert_eq!(summary.contracts, 2);
+    assert_eq!(summary.describe(), "2 contrats");
+    let file = load_employee_file(&conn, id).unwrap();
+    assert_eq!(file.contracts.len(), 2);
+    delete_employee(&conn, id).unwrap();
+    assert_eq!(
+        deletion_summary(&conn, id).unwrap(),
+        DeletionSummary::default()
+    );
+}
+
+#[test]
+fn path_sheet_shows_the_person_and_nobody_else() {
+    let conn = open_in_memory().unwrap();
+    let today = d("2026-03-01");
+    let jeanne = save_employee(&conn, &full_employee(None)).unwrap();
+    insert_contract(
+        &conn,
+        &contract_of(jeanne, "2026-01-05", "2026-06-30", None),
+    )
+    .unwrap();
+    insert_training(
+        &conn,
+        &Training {
+            id: 0,
+            employee_id: jeanne,
+            title: "CACES R489".into(),
+            body: "AFPA".into(),
+            start_date: d("2026-02-02"),
+            end_date: d("2026-02-06"),
+            hours: 35.0,
+            qualifying: true,
+        },
+    )
+    .unwrap();
+    let other = employee(&conn, "Octave", "Autrepersonne");
+    insert_contract(&conn, &contract_of(other, "2026-01-05", "2026-06-30", None)).unwrap();
+
+    let data = binette::report::path_sheet::load(&conn, jeanne, today).unwrap();
+    let bytes = binette::report::path_sheet::render(&data).unwrap();
+    if let Some(out) = std::env::var_os("BINETTE_PDF_OUT") {
+        std::fs::write(out, &bytes).unwrap();
+    }
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    assert!(text.contains("MARTIN"), "{text}");
+    assert!(text.contains("Jeanne"), "{text}");
+    assert!(text.contains("CACES R489"), "{text}");
+    assert!(text.contains("05/01/2026"), "{text}");
+    assert!(!text.contains("Octave"), "{text}");
+    assert!(!text.to_lowercase().contains("autrepersonne"), "{text}");
+    // Sensitive entry data stays out.
+    assert!(!text.contains("RSA"), "{text}");
+}

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // Integration-test helpers are outside #[test] functions.
 
+use binette::domain::calendar::IsoWeek;
 use binette::domain::harvests::{Crop, CropUnit, Destination, Harvest, Plot, PlotKind, Unit};
 use binette::store::harvests::{self, Unconverted};
 use binette::store::{Connection, StoreError, open_in_memory};
@@ -403,4 +404,136 @@ fn adding_a_conversion_brings_lines_into_the_totals() {
     let unconverted = harvests::unconverted_harvests(&conn, from, to).unwrap();
     assert_eq!(unconverted.len(), 1);
     assert_eq!(unconverted[0].crop_name, "Salade");
+}
+
+// ------------------------------------------------------------------ available for a week
+
+#[test]
+fn harvest_window_setting_defaults_and_round_trips() {
+    let conn = open_in_memory().unwrap();
+    assert_eq!(harvests::harvest_window_days(&conn).unwrap(), 3);
+    harvests::set_harvest_window_days(&conn, 7).unwrap();
+    assert_eq!(harvests::harvest_window_days(&conn).unwrap(), 7);
+    assert_eq!(
+        binette::store::settings::get(&conn, "harvest_window_days").unwrap(),
+        Some("7".to_owned())
+    );
+    let message = invalid_message(harvests::set_harvest_window_days(&conn, 29));
+    assert!(message.contains("28 jours"), "{message}");
+    assert_eq!(harvests::harvest_window_days(&conn).unwrap(), 7);
+    // A hand-edited, unreadable value falls back to the default.
+    binette::store::settings::set(&conn, "harvest_window_days", "sept").unwrap();
+    assert_eq!(harvests::harvest_window_days(&conn).unwrap(), 3);
+}
+
+#[test]
+fn harvest_window_crosses_the_year() {
+    // Week 1 of 2026 runs from Monday 29 December 2025 to Sunday 4 January 2026.
+    let week = IsoWeek::new(2026, 1).unwrap();
+    assert_eq!(
+        harvests::harvest_window(week, 3),
+        (date(2025, 12, 26), date(2026, 1, 4))
+    );
+    assert_eq!(
+        harvests::harvest_window(week, 0),
+        (date(2025, 12, 29), date(2026, 1, 4))
+    );
+}
+
+#[test]
+fn available_for_week_counts_basket_harvests_in_the_window() {
+    let conn = open_in_memory().unwrap();
+    let carrot = harvests::insert_crop(&conn, &crop("Carotte", vec![])).unwrap();
+    let radish = harvests::insert_crop(
+        &conn,
+        &crop(
+            "radis",
+            vec![unit(Unit::Bunch, Some(0.25)), unit(Unit::Crate, None)],
+        ),
+    )
+    .unwrap();
+    // Week 10 of 2026: Monday 2 to Sunday 8 March; window of 3 days from Friday 27 February.
+    let week = IsoWeek::new(2026, 10).unwrap();
+    let lines = [
+        harvest(
+            date(2026, 2, 26),
+            carrot,
+            100.0,
+            Unit::Kg,
+            Destination::Baskets,
+        ), // too early
+        harvest(
+            date(2026, 2, 27),
+            carrot,
+            10.0,
+            Unit::Kg,
+            Destination::Baskets,
+        ),
+        harvest(
+            date(2026, 3, 4),
+            carrot,
+            5.5,
+            Unit::Kg,
+            Destination::Baskets,
+        ),
+        harvest(date(2026, 3, 4), carrot, 7.0, Unit::Kg, Destination::Sale), // not baskets
+        harvest(
+            date(2026, 3, 8),
+            radish,
+            8.0,
+            Unit::Bunch,
+            Destination::Baskets,
+        ),
+        harvest(
+            date(2026, 3, 5),
+            radish,
+            2.0,
+            Unit::Crate,
+            Destination::Baskets,
+        ),
+        harvest(
+            date(2026, 3, 9),
+            radish,
+            50.0,
+            Unit::Bunch,
+            Destination::Baskets,
+        ), // too late
+    ];
+    for line in &lines {
+        harvests::insert_harvest(&conn, line).unwrap();
+    }
+    let available = harvests::available_for_week(&conn, week).unwrap();
+    assert_eq!(
+        available,
+        vec![
+            harvests::Available {
+                crop_id: carrot,
+                crop_name: "Carotte".to_owned(),
+                unit: Unit::Kg,
+                quantity: 15.5,
+                kg: Some(15.5),
+            },
+            harvests::Available {
+                crop_id: radish,
+                crop_name: "radis".to_owned(),
+                unit: Unit::Bunch,
+                quantity: 8.0,
+                kg: Some(2.0),
+            },
+            harvests::Available {
+                crop_id: radish,
+                crop_name: "radis".to_owned(),
+                unit: Unit::Crate,
+                quantity: 2.0,
+                kg: None,
+            },
+        ]
+    );
+    // A wider window takes in the early line.
+    harvests::set_harvest_window_days(&conn, 4).unwrap();
+    let available = harvests::available_for_week(&conn, week).unwrap();
+    assert_eq!(available[0].quantity, 115.5);
+    // An empty week gives nothing.
+    let empty = harvests::available_for_week(&conn, IsoWeek::new(2026, 20).unwrap()).unwrap();
+    assert!(empty.is_empty());
 }

@@ -665,3 +665,143 @@ fn counts_for_march() {
         WorkshopCounts::default()
     );
 }
+
+#[test]
+fn history_lists_sessions_attended_only_newest_first() {
+    let conn = open_in_memory().unwrap();
+    fixture(&conn);
+    let members = workshops::registrable_people(&conn).unwrap();
+    let un = members
+        .iter()
+        .find(|p| p.name == "UN A")
+        .unwrap()
+        .participant
+        .clone();
+    let dates: Vec<_> = workshops::sessions_attended_by(&conn, &un)
+        .unwrap()
+        .iter()
+        .map(|s| s.date)
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            date(2025, 4, 2),
+            date(2025, 3, 20),
+            date(2025, 3, 11),
+            date(2025, 3, 4)
+        ]
+    );
+    // E1: present at S1 only (expected at S3 and S6 does not count).
+    let e1 = members
+        .iter()
+        .find(|p| p.name == "UN B")
+        .unwrap()
+        .participant
+        .clone();
+    assert_eq!(
+        workshops::sessions_attended_by(&conn, &e1).unwrap().len(),
+        1
+    );
+    // Outside people by name, ignoring case and spaces.
+    let roux = Participant::Outside("MME ROUX".to_owned());
+    assert_eq!(
+        workshops::sessions_attended_by(&conn, &roux).unwrap().len(),
+        2
+    );
+    let nobody = Participant::Outside("Personne".to_owned());
+    assert!(
+        workshops::sessions_attended_by(&conn, &nobody)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn registrations_carry_names_and_kinds() {
+    let conn = open_in_memory().unwrap();
+    let w =
+        workshops::insert_workshop(&conn, &workshop(type_id(&conn, "Cuisine"), "A", None)).unwrap();
+    let s = workshops::insert_session(
+        &conn,
+        &session(w, date(2025, 3, 4), time(9, 0), time(10, 0)),
+    )
+    .unwrap();
+    let member = add_member(&conn, "Zola");
+    let employee = add_employee(&conn, "Bernard");
+    let expected = AttendanceStatus::Expected;
+    register(&conn, s, Participant::Member(member), expected);
+    register(&conn, s, Participant::Employee(employee), expected);
+    register(
+        &conn,
+        s,
+        Participant::Outside("Mme Roux".to_owned()),
+        expected,
+    );
+    let names: Vec<_> = workshops::registrations_of(&conn, s)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.name, r.kind))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("BERNARD B".to_owned(), "Salarié·e"),
+            ("Mme Roux".to_owned(), "Extérieur·e"),
+            ("ZOLA A".to_owned(), "Adhérent·e"),
+        ]
+    );
+    // Members who left are not offered any more.
+    conn.execute("UPDATE member SET status = 'parti' WHERE id = ?1", [member])
+        .unwrap();
+    let offered: Vec<_> = workshops::registrable_people(&conn)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.participant)
+        .collect();
+    assert_eq!(offered, [Participant::Employee(employee)]);
+}
+
+#[test]
+fn a_workshop_and_its_sessions_are_saved_together_or_not_at_all() {
+    let conn = open_in_memory().unwrap();
+    let staff = add_staff(&conn, "Martin");
+    let mut w = workshop(type_id(&conn, "Conserves"), "Bocaux", Some(8));
+    w.animators = vec![
+        Animator {
+            staff_id: Some(staff),
+            name: String::new(),
+        },
+        Animator {
+            staff_id: None,
+            name: "Odile".to_owned(),
+        },
+    ];
+    let good = session(0, date(2025, 6, 5), time(14, 0), time(16, 0));
+    let bad = session(0, date(2025, 6, 12), time(16, 0), time(14, 0));
+    assert!(workshops::save_workshop_with_sessions(&conn, &w, &[good.clone(), bad], &[]).is_err());
+    assert!(workshops::list_workshops(&conn).unwrap().is_empty());
+    let id = workshops::save_workshop_with_sessions(&conn, &w, std::slice::from_ref(&good), &[])
+        .unwrap();
+    let sessions = workshops::sessions_of(&conn, id).unwrap();
+    assert_eq!(sessions.len(), 1);
+    let detail = workshops::session_detail(&conn, sessions[0].id).unwrap();
+    assert_eq!(detail.animator_names, ["MARTIN C", "Odile"]);
+    assert_eq!(detail.type_name, "Conserves");
+    // Editing: one session deleted, one added.
+    w.id = id;
+    let later = session(0, date(2025, 6, 19), time(14, 0), time(16, 0));
+    workshops::save_workshop_with_sessions(&conn, &w, &[later], &[sessions[0].id]).unwrap();
+    let dates: Vec<_> = workshops::sessions_of(&conn, id)
+        .unwrap()
+        .iter()
+        .map(|s| s.date)
+        .collect();
+    assert_eq!(dates, [date(2025, 6, 19)]);
+    let listed = workshops::list_sessions(&conn, Some(date(2025, 6, 1)), None).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(
+        workshops::list_sessions(&conn, None, Some(date(2025, 6, 18)))
+            .unwrap()
+            .is_empty()
+    );
+}

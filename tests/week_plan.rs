@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use binette::domain::baskets::AbsenceMode;
 use binette::domain::calendar::IsoWeek;
 use binette::domain::distribution::{Delivery, PlanLine, WeekPlan};
-use binette::store::week::{next_delivery_week, week_plan};
+use binette::store::week::{ComingBasket, coming_baskets, next_delivery_week, week_plan};
 use binette::store::{Connection, open_in_memory};
 use chrono::NaiveDate;
 use rusqlite::named_params;
@@ -255,5 +255,247 @@ fn next_delivery_week_skips_past_days_closures_and_holidays() {
     assert_eq!(
         next_delivery_week(&conn, date(2026, 12, 26)).unwrap(),
         week(2026, 53)
+    );
+}
+
+// ------------------------------------------------------------------ a member's coming baskets
+
+/// Baskets member `member` takes home in each of `weeks` weeks from `from`, 0 for a week
+/// without delivery or basket.
+fn member_weeks(conn: &Connection, member: i64, from: IsoWeek, weeks: u32) -> Vec<i64> {
+    let coming = coming_baskets(conn, member, from, weeks).unwrap();
+    (0..i64::from(weeks))
+        .map(|i| {
+            coming
+                .iter()
+                .filter(|c| c.week == from.plus_weeks(i))
+                .map(ComingBasket::baskets_for_member)
+                .sum()
+        })
+        .collect()
+}
+
+#[test]
+fn coming_baskets_apply_absences_make_ups_closures_and_holidays() {
+    let conn = garden();
+    subscribe(&conn, 1, 1, PETIT, 1, 1, "hebdo", week(2026, 1));
+    subscribe(&conn, 2, 2, PETIT, 1, 1, "quinzaine", week(2026, 1));
+    subscribe(&conn, 3, 3, GRAND, 2, 2, "hebdo", week(2026, 1));
+    // Member 1 away the Fridays 6 and 13 March (W10, W11), made up on return (W12);
+    // the garden closes W14.
+    absent(&conn, 1, date(2026, 3, 2), date(2026, 3, 15), "reporte");
+    conn.execute(
+        "INSERT INTO closure (monday, reason) VALUES ('2026-03-30', 'Inventaire')",
+        [],
+    )
+    .unwrap();
+    assert_eq!(member_weeks(&conn, 1, week(2026, 9), 6), [1, 0, 0, 3, 1, 0]);
+    // The same figures as the week plan the distribution sheets use.
+    for i in 0..6 {
+        let w = week(2026, 9).plus_weeks(i);
+        let plan = week_plan(&conn, w).unwrap();
+        let expected = line(&plan, 1).map_or(0, |l| {
+            (if l.absent.is_none() { l.quantity } else { 0 }) + l.make_up
+        });
+        assert_eq!(member_weeks(&conn, 1, w, 1), [expected]);
+    }
+    // Odd weeks for the fortnightly member (anchored on W01), the closed W14 keeps its place.
+    assert_eq!(
+        member_weeks(&conn, 2, week(2026, 9), 8),
+        [1, 0, 1, 0, 1, 0, 1, 0]
+    );
+    // A closed week is listed, with its reason, for a running subscription.
+    let coming = coming_baskets(&conn, 1, week(2026, 14), 1).unwrap();
+    assert_eq!(coming.len(), 1);
+    assert_eq!(
+        coming[0].delivery,
+        Delivery::Closed {
+            reason: "Inventaire".into()
+        }
+    );
+    // Monday depot, Easter Monday 2026 (6 April, W15): cancelled, then moved to Tuesday.
+    subscribe(&conn, 4, 4, PETIT, 2, 1, "hebdo", week(2026, 1));
+    assert_eq!(member_weeks(&conn, 4, week(2026, 15), 2), [0, 1]);
+    conn.execute(
+        "INSERT INTO holiday_rule (date, action, moved_to) VALUES ('2026-04-06', 'deplacee', '2026-04-07')",
+        [],
+    )
+    .unwrap();
+    assert_eq!(member_weeks(&conn, 4, week(2026, 15), 2), [1, 1]);
+    assert_eq!(
+        coming_baskets(&conn, 4, week(2026, 15), 1).unwrap()[0]
+            .delivery
+            .date(),
+        Some(date(2026, 4, 7))
+    );
+    // Donated while away: the household takes nothing home, the basket is still packed.
+    absent(&conn, 3, date(2026, 5, 4), date(2026, 5, 10), "donne");
+    assert_eq!(member_weeks(&conn, 3, week(2026, 19), 2), [0, 2]);
+    let plan = week_plan(&conn, week(2026, 19)).unwrap();
+    assert_eq!(line(&plan, 3).unwrap().baskets_to_prepare(), 2);
+    // A member without subscription has no coming baskets.
+    assert!(
+        coming_baskets(&conn, 6, week(2026, 19), 4)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn fortnightly_in_a_53_week_year_through_coming_baskets() {
+    let conn = garden();
+    // Wednesday depot: inactive in the garden fixture, so activate it.
+    conn.execute("UPDATE depot SET active = 1 WHERE id = 3", [])
+        .unwrap();
+    subscribe(&conn, 1, 1, PETIT, 3, 1, "quinzaine", week(2026, 51));
+    // 2026 has 53 weeks: W51, W53, 2027-W02 — never W53 then W01.
+    assert_eq!(
+        member_weeks(&conn, 1, week(2026, 50), 6),
+        [0, 1, 0, 1, 0, 1]
+    );
+}
+
+#[test]
+fn a_change_of_depot_keeps_the_history_in_one_go() {
+    use binette::domain::baskets::{ShareKind, Solidarity};
+    use binette::store::baskets::{
+        change_subscription, get_solidarity, get_subscription, set_solidarity, subscriptions_of,
+    };
+    let conn = garden();
+    subscribe(&conn, 1, 1, PETIT, 1, 1, "hebdo", week(2026, 1));
+    conn.execute("INSERT INTO funder (id, name) VALUES (1, 'CAF')", [])
+        .unwrap();
+    set_solidarity(
+        &conn,
+        &Solidarity {
+            subscription_id: 1,
+            share_kind: ShareKind::Percent,
+            share_value: 30,
+            social_worker: String::new(),
+            referring_body: String::new(),
+            review_on: None,
+            funding: vec![binette::domain::baskets::FundingShare {
+                funder_id: 1,
+                share_percent: 100,
+            }],
+        },
+    )
+    .unwrap();
+    let mut new = get_subscription(&conn, 1).unwrap();
+    new.depot_id = 2; // Monday depot from Monday 16 March.
+    new.size_id = GRAND;
+    let id = change_subscription(&conn, 1, date(2026, 3, 16), &new).unwrap();
+    let subs = subscriptions_of(&conn, 1).unwrap();
+    assert_eq!(subs.len(), 2);
+    assert_eq!(subs[0].end, Some(date(2026, 3, 15)));
+    assert_eq!(subs[1].start, date(2026, 3, 16));
+    assert_eq!(get_solidarity(&conn, id).unwrap().unwrap().share_value, 30);
+    let coming = coming_baskets(&conn, 1, week(2026, 11), 2).unwrap();
+    assert_eq!(coming.len(), 2);
+    assert_eq!(coming[0].depot_id, 1);
+    assert_eq!(coming[1].depot_id, 2);
+    assert_eq!(coming[1].line.as_ref().unwrap().size_id, GRAND);
+    // A change starting on or before the start is refused, nothing written.
+    let err = change_subscription(&conn, id, date(2026, 3, 16), &new).unwrap_err();
+    assert!(err.to_string().contains("après le début"), "{err}");
+    assert_eq!(subscriptions_of(&conn, 1).unwrap().len(), 2);
+    // An impossible new row (ends before it starts) rolls the whole change back.
+    let mut bad = new.clone();
+    bad.end = Some(date(2026, 3, 1));
+    assert!(change_subscription(&conn, id, date(2026, 4, 6), &bad).is_err());
+    assert_eq!(get_subscription(&conn, id).unwrap().end, None);
+}
+
+#[test]
+fn capacity_warning_is_a_warning_only() {
+    use binette::store::baskets::capacity_warning;
+    let conn = garden();
+    conn.execute("UPDATE depot SET capacity = 3 WHERE id = 1", [])
+        .unwrap();
+    subscribe(&conn, 1, 1, PETIT, 1, 2, "hebdo", week(2026, 1));
+    assert_eq!(
+        capacity_warning(&conn, 1, date(2026, 3, 2), 0, 1).unwrap(),
+        None
+    );
+    let warning = capacity_warning(&conn, 1, date(2026, 3, 2), 0, 2)
+        .unwrap()
+        .unwrap();
+    assert!(warning.contains("4 paniers pour 3 places"), "{warning}");
+    assert_eq!(
+        capacity_warning(&conn, 2, date(2026, 3, 2), 0, 9).unwrap(),
+        None
+    );
+}
+
+// ------------------------------------------------------------------ funder statement
+
+#[test]
+fn funder_statement_matches_amounts_computed_by_hand() {
+    use binette::report::funder_statement::{StatementDocument, render};
+    use binette::store::week::funder_statement;
+    let conn = garden();
+    conn.execute("UPDATE depot SET active = 1 WHERE id = 3", [])
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO basket_price (size_id, valid_from, price_cents) VALUES
+             (1, '2025-01-01', 1000), (1, '2027-01-01', 1200);
+         INSERT INTO funder (id, name) VALUES (1, 'CAF du Rhône'), (2, 'CCAS');
+         INSERT INTO subscription (id, member_id, size_id, depot_id, start_date, anchor_monday)
+             VALUES (1, 1, 1, 3, '2026-01-01', '2025-12-29'),
+                    (2, 2, 1, 3, '2026-01-01', '2025-12-29');
+         INSERT INTO solidarity (subscription_id, share_kind, share_value) VALUES (1, 'pourcentage', 30);
+         INSERT INTO solidarity_funding VALUES (1, 1, 60), (1, 2, 40);
+         -- Wednesdays 23 and 30 December 2026 at 10 €, 6 January 2027 at 12 € (2 baskets),
+         -- 13 January donated (not the household's) and out of the period anyway.
+         INSERT INTO pickup (monday, subscription_id, baskets, status) VALUES
+             ('2026-12-21', 1, 1, 'non_retire'), ('2026-12-28', 1, 1, 'retire'),
+             ('2027-01-04', 1, 2, 'retire'), ('2027-01-11', 1, 1, 'donne'),
+             ('2026-11-30', 1, 1, 'retire'),
+             ('2026-12-28', 2, 1, 'retire');",
+    )
+    .unwrap();
+    let s = funder_statement(&conn, 1, date(2026, 12, 7), date(2027, 1, 10)).unwrap();
+    assert_eq!(s.lines.len(), 1, "the ordinary subscription is not there");
+    let l = &s.lines[0];
+    assert_eq!(l.household, "MARTIN Anne");
+    assert_eq!(l.baskets, 4);
+    // 10 + 10 + 2 × 12 = 44 €; household 30 %: 3 + 3 + 2 × 3,60 = 13,20 €;
+    // remainder 30,80 €, CAF 60 %: 4,20 + 4,20 + 2 × 5,04 = 18,48 €.
+    assert_eq!(l.value, 4400);
+    assert_eq!(l.household_paid, 1320);
+    assert_eq!(l.funder_owes, 1848);
+    let ccas = funder_statement(&conn, 2, date(2026, 12, 7), date(2027, 1, 10)).unwrap();
+    assert_eq!(ccas.totals(), (4, 4400, 1320, 1232));
+
+    let bytes = render(&StatementDocument {
+        garden_name: "Jardin des Lilas".into(),
+        logo_path: None,
+        created: date(2027, 1, 15).and_hms_opt(10, 0, 0).unwrap(),
+        statement: s,
+    })
+    .unwrap();
+    if let Some(out) = std::env::var_os("BINETTE_PDF_OUT") {
+        std::fs::write(out, &bytes).unwrap();
+    }
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let text = doc.extract_text(&[1]).unwrap();
+    for expected in [
+        "Jardin des Lilas",
+        "CAF du Rhône",
+        "MARTIN Anne",
+        "44,00",
+        "13,20",
+        "18,48",
+        "07/12/2026",
+        "10/01/2027",
+    ] {
+        assert!(
+            text.contains(expected),
+            "« {expected} » missing from:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("BERNARD"),
+        "only the funder's households are listed"
     );
 }

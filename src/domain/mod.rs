@@ -1,10 +1,14 @@
 //! Pure types and rules of the garden: no I/O, no iced.
 
+pub mod activity;
 pub mod baskets;
 pub mod calendar;
 pub mod codes;
+pub mod csv;
 pub mod distribution;
 pub mod employees;
+pub mod harvest_query;
 pub mod harvests;
 pub mod money;
+pub mod text;
 pub mod workshops;

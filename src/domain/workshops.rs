@@ -28,6 +28,12 @@ pub struct WorkshopType {
     pub name: String,
 }
 
+impl std::fmt::Display for WorkshopType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
 /// A workshop: what it is about; its dates are its sessions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Workshop {
@@ -198,6 +204,179 @@ pub fn attendance_unfilled(
             .all(|a| a.status == AttendanceStatus::Expected)
 }
 
+/// The period a list of sessions is filtered on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    /// Today and later.
+    #[default]
+    Upcoming,
+    /// This calendar month.
+    ThisMonth,
+    /// Next calendar month (to set up next month's workshops).
+    NextMonth,
+    /// Before today.
+    Past,
+    /// Every session.
+    All,
+}
+
+impl Period {
+    /// Every period, in the order the filter offers them.
+    pub const ALL: [Period; 5] = [
+        Period::Upcoming,
+        Period::ThisMonth,
+        Period::NextMonth,
+        Period::Past,
+        Period::All,
+    ];
+
+    /// French label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Upcoming => "À venir",
+            Period::ThisMonth => "Ce mois-ci",
+            Period::NextMonth => "Le mois prochain",
+            Period::Past => "Passées",
+            Period::All => "Toutes les dates",
+        }
+    }
+
+    /// True when a session dated `date` belongs to the period, seen from `today`.
+    pub fn contains(self, date: NaiveDate, today: NaiveDate) -> bool {
+        use chrono::Datelike;
+        let month = |d: NaiveDate| (d.year(), d.month());
+        let next = if today.month() == 12 {
+            (today.year() + 1, 1)
+        } else {
+            (today.year(), today.month() + 1)
+        };
+        match self {
+            Period::Upcoming => date >= today,
+            Period::ThisMonth => month(date) == month(today),
+            Period::NextMonth => month(date) == next,
+            Period::Past => date < today,
+            Period::All => true,
+        }
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Reads a capacity typed by a user: empty means no limit; otherwise a whole number above 0.
+pub fn parse_capacity(text: &str) -> Result<Option<i64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<i64>() {
+        Ok(n) if n > 0 => Ok(Some(n)),
+        Ok(_) => Err(
+            "Le nombre de places doit être supérieur à zéro (laissez vide s'il n'y a pas de limite)."
+                .to_owned(),
+        ),
+        Err(_) => Err(format!("« {text} » n'est pas un nombre de places : tapez par exemple 12.")),
+    }
+}
+
+/// Which field of a session form is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionField {
+    /// The date.
+    Date,
+    /// The start time.
+    Start,
+    /// The end time.
+    End,
+}
+
+/// Reads a session typed by a user (date as 28/11/2026, times as 9:30 or 14h) for
+/// `workshop_id`; the first wrong field and a French message otherwise.
+pub fn parse_session(
+    workshop_id: WorkshopId,
+    date: &str,
+    start: &str,
+    end: &str,
+) -> Result<Session, (SessionField, String)> {
+    let date = if date.trim().is_empty() {
+        return Err((
+            SessionField::Date,
+            "Indiquez la date de la séance.".to_owned(),
+        ));
+    } else {
+        crate::domain::calendar::parse_date(date).ok_or_else(|| {
+            (
+                SessionField::Date,
+                format!(
+                    "« {} » n'est pas une date du calendrier : tapez-la comme 28/11/2026.",
+                    date.trim()
+                ),
+            )
+        })?
+    };
+    let start = parse_time(start).map_err(|e| (SessionField::Start, format!("Début : {e}")))?;
+    let end = parse_time(end).map_err(|e| (SessionField::End, format!("Fin : {e}")))?;
+    let session = Session {
+        id: 0,
+        workshop_id,
+        date,
+        start,
+        end,
+    };
+    session.check().map_err(|e| (SessionField::End, e))?;
+    Ok(session)
+}
+
+/// Places left for a session, when the workshop has a capacity (negative when over).
+pub fn places_left(registered: i64, capacity: Option<i64>) -> Option<i64> {
+    capacity.map(|c| c - registered)
+}
+
+/// "3 places restantes sur 10", "Complet (10 places)", or "12 inscrits" without a limit.
+pub fn places_text(registered: i64, capacity: Option<i64>) -> String {
+    let plural = |n: i64| if n > 1 { "s" } else { "" };
+    match places_left(registered, capacity) {
+        None => format!(
+            "{registered} inscrit{}, sans limite de places",
+            plural(registered)
+        ),
+        Some(left) if left > 0 => format!(
+            "{left} place{} restante{} sur {}",
+            plural(left),
+            plural(left),
+            capacity.unwrap_or_default()
+        ),
+        Some(_) => format!("Complet ({} places)", capacity.unwrap_or_default()),
+    }
+}
+
+/// The yellow warning when more people are registered than the workshop has places.
+pub fn over_capacity_warning(registered: i64, capacity: Option<i64>) -> Option<String> {
+    let capacity = capacity?;
+    (registered > capacity).then(|| {
+        format!(
+            "Attention : {registered} personnes inscrites pour {capacity} places. \
+             Vérifiez que la salle et le matériel suffisent."
+        )
+    })
+}
+
+/// True when every word of `query` appears in `text`, ignoring case and accents.
+pub fn search_matches(text: &str, query: &str) -> bool {
+    let text = crate::domain::text::fold(text);
+    crate::domain::text::fold(query)
+        .split_whitespace()
+        .all(|word| text.contains(word))
+}
+
+/// "9:30 – 11:00" → "09:30 – 11:00".
+pub fn time_range(start: NaiveTime, end: NaiveTime) -> String {
+    format!("{} – {}", start.format("%H:%M"), end.format("%H:%M"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,5 +505,82 @@ mod tests {
         // Today's session may not be over yet.
         let today_session = session(today, time(9, 0), time(11, 0));
         assert!(!attendance_unfilled(&today_session, &[expected], today));
+    }
+
+    #[test]
+    fn periods() {
+        let today = date(2026, 11, 28);
+        assert!(Period::Upcoming.contains(today, today));
+        assert!(!Period::Upcoming.contains(date(2026, 11, 27), today));
+        assert!(Period::Past.contains(date(2026, 11, 27), today));
+        assert!(Period::ThisMonth.contains(date(2026, 11, 1), today));
+        assert!(!Period::ThisMonth.contains(date(2026, 12, 1), today));
+        assert!(Period::NextMonth.contains(date(2026, 12, 31), today));
+        assert!(Period::NextMonth.contains(date(2027, 1, 5), date(2026, 12, 10)));
+        assert!(!Period::NextMonth.contains(date(2026, 1, 5), date(2026, 12, 10)));
+        assert!(Period::All.contains(date(1999, 1, 1), today));
+    }
+
+    #[test]
+    fn capacities() {
+        assert_eq!(parse_capacity(" "), Ok(None));
+        assert_eq!(parse_capacity("12"), Ok(Some(12)));
+        assert!(
+            parse_capacity("0")
+                .unwrap_err()
+                .contains("supérieur à zéro")
+        );
+        assert!(
+            parse_capacity("-3")
+                .unwrap_err()
+                .contains("supérieur à zéro")
+        );
+        assert!(parse_capacity("dix").unwrap_err().contains("« dix »"));
+    }
+
+    #[test]
+    fn session_forms() {
+        let s = parse_session(4, "03/12/2026", "14h", "16:30").unwrap();
+        assert_eq!(
+            (s.workshop_id, s.date, s.start, s.end),
+            (4, date(2026, 12, 3), time(14, 0), time(16, 30))
+        );
+        let err = parse_session(4, "31/04/2026", "14h", "16h").unwrap_err();
+        assert_eq!(err.0, SessionField::Date);
+        assert!(err.1.contains("« 31/04/2026 »"), "{}", err.1);
+        assert_eq!(
+            parse_session(4, "", "14h", "16h").unwrap_err().0,
+            SessionField::Date
+        );
+        assert_eq!(
+            parse_session(4, "03/12/2026", "25h", "16h").unwrap_err().0,
+            SessionField::Start
+        );
+        let err = parse_session(4, "03/12/2026", "16h", "14h").unwrap_err();
+        assert_eq!(err.0, SessionField::End);
+        assert!(err.1.contains("doit être après"));
+    }
+
+    #[test]
+    fn places() {
+        assert_eq!(places_text(7, Some(10)), "3 places restantes sur 10");
+        assert_eq!(places_text(9, Some(10)), "1 place restante sur 10");
+        assert_eq!(places_text(10, Some(10)), "Complet (10 places)");
+        assert_eq!(places_text(2, None), "2 inscrits, sans limite de places");
+        assert_eq!(over_capacity_warning(10, Some(10)), None);
+        assert!(
+            over_capacity_warning(11, Some(10))
+                .unwrap()
+                .contains("11 personnes")
+        );
+        assert_eq!(over_capacity_warning(50, None), None);
+    }
+
+    #[test]
+    fn search() {
+        assert!(search_matches("Cuisine — Soupes d'hiver", "soupe cuis"));
+        assert!(search_matches("Éléonore Dupré", "eleonore dupre"));
+        assert!(!search_matches("Semis", "soupe"));
+        assert!(search_matches("Semis", "  "));
     }
 }

@@ -6,12 +6,17 @@
 //! with the bundled DejaVu fonts, which are embedded (subset) so accents render as in the UI.
 //! Never imports iced, never reads the clock.
 
+pub mod activity;
+pub mod attendance_sheet;
 mod document;
 mod draw;
 mod error;
 pub mod fonts;
+pub mod funder_statement;
+pub mod path_sheet;
 mod style;
 mod table;
+pub mod weekly;
 
 pub use document::{Area, Block, Document, DocumentSetup, Orientation, Section};
 pub use error::ReportError;

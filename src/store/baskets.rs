@@ -185,9 +185,9 @@ fn price_from_row(row: &Row) -> rusqlite::Result<BasketPrice> {
 }
 
 fn check_price(price: &BasketPrice) -> Result<()> {
-    if price.price < 0 {
+    if price.price <= 0 {
         return Err(StoreError::Invalid(
-            "Le prix d'un panier ne peut pas être négatif.".into(),
+            "Le prix d'un panier doit être supérieur à 0 € : indiquez son prix.".into(),
         ));
     }
     Ok(())
@@ -562,6 +562,88 @@ pub fn subscriptions_between(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Changes the depot, size, quantity or frequency of subscription `old_id` from `from` on,
+/// keeping the history: the old row ends the day before `from`, `new` starts on `from`
+/// (its `start` is overwritten), and the solidarity terms follow, all in one transaction.
+/// Returns the new subscription's id.
+pub fn change_subscription(
+    conn: &Connection,
+    old_id: i64,
+    from: NaiveDate,
+    new: &Subscription,
+) -> Result<i64> {
+    let old = get_subscription(conn, old_id)?;
+    if from <= old.start {
+        return Err(StoreError::Invalid(format!(
+            "Le changement doit commencer après le début de l'abonnement ({}) : \
+             modifiez plutôt l'abonnement lui-même.",
+            old.start.format("%d/%m/%Y")
+        )));
+    }
+    if old.end.is_some_and(|end| end < from) {
+        return Err(StoreError::Invalid(
+            "Cet abonnement est déjà terminé à cette date.".into(),
+        ));
+    }
+    let Some(day_before) = from.pred_opt() else {
+        return Err(StoreError::Invalid("Date de changement invalide.".into()));
+    };
+    let new = Subscription {
+        id: 0,
+        member_id: old.member_id,
+        start: from,
+        ..new.clone()
+    };
+    check_subscription(&new)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "UPDATE subscription SET end_date = :end WHERE id = :id",
+        named_params! {":id": old_id, ":end": day_before},
+    )?;
+    let id = insert_subscription(&tx, &new)?;
+    if let Some(mut solidarity) = get_solidarity(&tx, old_id)? {
+        solidarity.subscription_id = id;
+        write_solidarity(&tx, &solidarity)?;
+    }
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Baskets per delivery of the subscriptions running at `depot_id` on `on`, leaving out
+/// subscription `except` (the one being edited).
+pub fn depot_load(conn: &Connection, depot_id: i64, on: NaiveDate, except: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT IFNULL(sum(quantity), 0) FROM subscription
+         WHERE depot_id = :depot AND id <> :except AND start_date <= :on
+           AND (end_date IS NULL OR end_date >= :on)",
+        named_params! {":depot": depot_id, ":on": on, ":except": except},
+        |row| row.get(0),
+    )?)
+}
+
+/// A French warning when adding `adding` baskets at `depot_id` on `on` (subscription
+/// `except` left out) goes over the depot's capacity; `None` when it fits or the capacity is
+/// not set. A warning, not a block.
+pub fn capacity_warning(
+    conn: &Connection,
+    depot_id: i64,
+    on: NaiveDate,
+    except: i64,
+    adding: i64,
+) -> Result<Option<String>> {
+    let depot = get_depot(conn, depot_id)?;
+    let Some(capacity) = depot.capacity else {
+        return Ok(None);
+    };
+    let load = depot_load(conn, depot_id, on, except)? + adding;
+    Ok((load > capacity).then(|| {
+        format!(
+            "Le dépôt {} dépassera sa capacité : {load} paniers pour {capacity} places.",
+            depot.name
+        )
+    }))
+}
+
 // ------------------------------------------------------------------ Paniers Solidaires
 
 fn check_solidarity(solidarity: &Solidarity) -> Result<()> {
@@ -573,6 +655,17 @@ fn check_solidarity(solidarity: &Solidarity) -> Result<()> {
     if solidarity.share_kind == ShareKind::Percent && solidarity.share_value > 100 {
         return Err(StoreError::Invalid(
             "La participation du foyer ne peut pas dépasser 100 %.".into(),
+        ));
+    }
+    if solidarity
+        .funding
+        .iter()
+        .map(|f| f.share_percent)
+        .sum::<i64>()
+        > 100
+    {
+        return Err(StoreError::Invalid(
+            "Les parts des financeurs dépassent 100 % du reste à payer : corrigez-les.".into(),
         ));
     }
     for (i, share) in solidarity.funding.iter().enumerate() {
@@ -598,6 +691,13 @@ fn check_solidarity(solidarity: &Solidarity) -> Result<()> {
 pub fn set_solidarity(conn: &Connection, solidarity: &Solidarity) -> Result<()> {
     check_solidarity(solidarity)?;
     let tx = conn.unchecked_transaction()?;
+    write_solidarity(&tx, solidarity)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Writes the terms and their funding lines, inside the caller's transaction.
+fn write_solidarity(tx: &Connection, solidarity: &Solidarity) -> Result<()> {
     tx.execute(
         "INSERT INTO solidarity (subscription_id, share_kind, share_value, social_worker,
                                  referring_body, review_on)
@@ -624,7 +724,6 @@ pub fn set_solidarity(conn: &Connection, solidarity: &Solidarity) -> Result<()> 
             ":funder": share.funder_id, ":percent": share.share_percent})?;
         }
     }
-    tx.commit()?;
     Ok(())
 }
 

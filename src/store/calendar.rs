@@ -46,9 +46,41 @@ fn check_absence(absence: &Absence) -> Result<()> {
     Ok(())
 }
 
-/// Saves a new absence and returns its id.
+/// Refuses an absence overlapping another absence of the same member (`absence.id` itself
+/// is left out, for updates).
+fn check_no_overlap(conn: &Connection, absence: &Absence) -> Result<()> {
+    let other: Option<(NaiveDate, NaiveDate)> = conn
+        .query_row(
+            "SELECT start_date, end_date FROM absence
+             WHERE member_id = :member_id AND id <> :id
+               AND start_date <= :end AND end_date >= :start
+             ORDER BY start_date LIMIT 1",
+            named_params! {":member_id": absence.member_id, ":id": absence.id,
+            ":start": absence.start, ":end": absence.end},
+            |row| Ok((row.get("start_date")?, row.get("end_date")?)),
+        )
+        .optional()?;
+    match other {
+        Some((start, end)) => Err(StoreError::Invalid(format!(
+            "Cette absence chevauche celle du {} au {} : modifiez plutôt celle-ci.",
+            start.format("%d/%m/%Y"),
+            end.format("%d/%m/%Y")
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Saves a new absence and returns its id. An absence overlapping another one of the same
+/// member is refused.
 pub fn insert_absence(conn: &Connection, absence: &Absence) -> Result<i64> {
     check_absence(absence)?;
+    check_no_overlap(
+        conn,
+        &Absence {
+            id: 0,
+            ..absence.clone()
+        },
+    )?;
     conn.execute(
         "INSERT INTO absence (member_id, start_date, end_date, mode, makeup_monday, notes)
          VALUES (:member_id, :start, :end, :mode, :makeup, :notes)",
@@ -59,9 +91,10 @@ pub fn insert_absence(conn: &Connection, absence: &Absence) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// Saves the changes to an existing absence.
+/// Saves the changes to an existing absence (refused when it would overlap another one).
 pub fn update_absence(conn: &Connection, absence: &Absence) -> Result<()> {
     check_absence(absence)?;
+    check_no_overlap(conn, absence)?;
     let changed = conn.execute(
         "UPDATE absence SET member_id = :member_id, start_date = :start, end_date = :end,
          mode = :mode, makeup_monday = :makeup, notes = :notes WHERE id = :id",
@@ -267,4 +300,29 @@ pub fn list_holiday_rules(conn: &Connection) -> Result<Vec<HolidayRule>> {
         conn.prepare("SELECT * FROM holiday_rule ORDER BY date, depot_id IS NOT NULL, depot_id")?;
     let rows = stmt.query_map([], holiday_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets what happens on the holiday `rule.date` for `rule.depot_id` (all depots when None),
+/// replacing the rule already set for that day and depot (`rule.id` is ignored). Returns the
+/// rule's id.
+pub fn set_holiday_rule(conn: &Connection, rule: &HolidayRule) -> Result<i64> {
+    check_holiday(rule)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "DELETE FROM holiday_rule WHERE date = :date AND depot_id IS :depot_id",
+        named_params! {":date": rule.date, ":depot_id": rule.depot_id},
+    )?;
+    let id = insert_holiday_rule(&tx, rule)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Removes the rule of the holiday `date` for `depot_id` (all depots when None), if any: the
+/// delivery falls back to the default (cancelled on a national holiday).
+pub fn clear_holiday_rule(conn: &Connection, date: NaiveDate, depot_id: Option<i64>) -> Result<()> {
+    conn.execute(
+        "DELETE FROM holiday_rule WHERE date = :date AND depot_id IS :depot_id",
+        named_params! {":date": date, ":depot_id": depot_id},
+    )?;
+    Ok(())
 }

@@ -1,23 +1,20 @@
 //! Accueil's figures: this week at a glance, computed from real data.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::Result;
 use super::baskets::list_basket_sizes;
 use super::baskets::list_depots;
-use super::employees::{EndingSoon, approvals_ending, contracts_ending, employees_in_path};
-use super::members::{MemberCounts, member_counts};
+use super::employees::{employee_alerts, employees_in_path};
+use super::members::{MemberCounts, REVIEW_NOTICE_DAYS, member_counts, solidarity_reviews_due};
 use super::week::{LOOK_AHEAD_WEEKS, week_plan};
 use super::workshops::{SessionSummary, unfilled_sessions, upcoming_sessions};
 use crate::domain::baskets::{BasketSize, Depot};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::Delivery;
+use crate::domain::employees::EmployeeAlert;
 
-/// Contracts ending within this many days are shown.
-pub const CONTRACT_WINDOW_DAYS: i64 = 30;
-/// PASS IAE ending within this many days are shown.
-pub const APPROVAL_WINDOW_DAYS: i64 = 60;
 /// How many coming workshop sessions are listed.
 pub const SESSIONS_SHOWN: usize = 5;
 
@@ -50,10 +47,12 @@ pub struct Dashboard {
     pub depots: Vec<DepotGlance>,
     /// Baskets to prepare per size over all depots' next deliveries.
     pub totals: Vec<i64>,
-    /// Contracts ending within [`CONTRACT_WINDOW_DAYS`].
-    pub contracts_ending: Vec<EndingSoon>,
-    /// PASS IAE ending within [`APPROVAL_WINDOW_DAYS`].
-    pub approvals_ending: Vec<EndingSoon>,
+    /// People needing attention: contract or PASS IAE ending, 24-month cap near, FSE+
+    /// questionnaire due (see `store::employees::employee_alerts`), soonest first.
+    pub employee_alerts: Vec<EmployeeAlert>,
+    /// Paniers Solidaires referrals to review within `REVIEW_NOTICE_DAYS`: (member id,
+    /// "Prénom NOM", review date), soonest first.
+    pub solidarity_reviews: Vec<(i64, String, NaiveDate)>,
     /// The next workshop sessions.
     pub sessions: Vec<SessionSummary>,
     /// Past sessions whose attendance was never filled in.
@@ -82,15 +81,10 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         sizes: sizes.into_iter().map(|s| s.name).collect(),
         depots,
         totals,
-        contracts_ending: contracts_ending(
+        employee_alerts: employee_alerts(conn, today)?,
+        solidarity_reviews: solidarity_reviews_due(
             conn,
-            today,
-            today + TimeDelta::days(CONTRACT_WINDOW_DAYS),
-        )?,
-        approvals_ending: approvals_ending(
-            conn,
-            today,
-            today + TimeDelta::days(APPROVAL_WINDOW_DAYS),
+            today + chrono::Days::new(REVIEW_NOTICE_DAYS),
         )?,
         sessions: upcoming_sessions(conn, today, SESSIONS_SHOWN)?,
         unfilled_sessions: unfilled_sessions(conn, today)?.len(),

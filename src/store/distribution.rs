@@ -94,6 +94,33 @@ pub fn set_composition(
     size_id: i64,
     items: &[CompositionItem],
 ) -> Result<Vec<i64>> {
+    let tx = conn.unchecked_transaction()?;
+    let ids = replace_composition(&tx, monday, size_id, items)?;
+    tx.commit()?;
+    Ok(ids)
+}
+
+/// Replaces the composition of every size given, for the week of `monday`, in one
+/// transaction: either every size is saved or none is.
+pub fn set_week_composition(
+    conn: &Connection,
+    monday: NaiveDate,
+    sizes: &[(i64, Vec<CompositionItem>)],
+) -> Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    for (size_id, items) in sizes {
+        replace_composition(&tx, monday, *size_id, items)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn replace_composition(
+    conn: &Connection,
+    monday: NaiveDate,
+    size_id: i64,
+    items: &[CompositionItem],
+) -> Result<Vec<i64>> {
     let items: Vec<CompositionItem> = items
         .iter()
         .map(|item| CompositionItem {
@@ -112,17 +139,14 @@ pub fn set_composition(
         }
     }
     ensure_monday(monday, "La semaine d'une composition")?;
-    let tx = conn.unchecked_transaction()?;
-    tx.execute(
+    conn.execute(
         "DELETE FROM composition_item WHERE monday = :monday AND size_id = :size_id",
         named_params! {":monday": monday, ":size_id": size_id},
     )?;
-    let ids = items
+    items
         .iter()
-        .map(|item| insert_item_unchecked(&tx, item))
-        .collect::<Result<Vec<i64>>>()?;
-    tx.commit()?;
-    Ok(ids)
+        .map(|item| insert_item_unchecked(conn, item))
+        .collect::<Result<Vec<i64>>>()
 }
 
 /// Every composition line of the week of `monday`, by size display order then entry order.
@@ -162,6 +186,17 @@ pub fn set_pickup(conn: &Connection, pickup: &Pickup) -> Result<()> {
         named_params! {":monday": pickup.monday, ":subscription_id": pickup.subscription_id,
         ":baskets": pickup.baskets, ":status": pickup.status.code()},
     )?;
+    Ok(())
+}
+
+/// Records several pickups at once (a member's line, or "everyone collected"), in one
+/// transaction.
+pub fn set_pickups(conn: &Connection, pickups: &[Pickup]) -> Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    for pickup in pickups {
+        set_pickup(&tx, pickup)?;
+    }
+    tx.commit()?;
     Ok(())
 }
 

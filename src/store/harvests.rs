@@ -5,10 +5,12 @@
 //! reported by [`unconverted_harvests`], so a report can say what it could not weigh instead
 //! of silently under-counting.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate, Weekday};
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, named_params};
 
 use super::error::{Result, StoreError};
+use crate::domain::calendar::IsoWeek;
+use crate::domain::harvest_query::HarvestLine;
 use crate::domain::harvests::{
     Crop, CropId, CropUnit, Destination, Harvest, Plot, PlotId, PlotKind, Unit,
 };
@@ -533,4 +535,178 @@ pub fn unconverted_harvests(
             .then(a.unit.cmp(&b.unit))
     });
     Ok(rows)
+}
+
+// ------------------------------------------------------------------ available for a week
+
+/// Settings key of the harvest window (see [`harvest_window_days`]).
+pub const HARVEST_WINDOW_KEY: &str = "harvest_window_days";
+
+/// Harvest window used while none is set: the weekend and Friday before the week.
+pub const DEFAULT_HARVEST_WINDOW_DAYS: u32 = 3;
+
+/// Longest window accepted, in days.
+pub const MAX_HARVEST_WINDOW_DAYS: u32 = 28;
+
+/// How many days before a delivery week's Monday its harvests start counting (see
+/// [`available_for_week`]). [`DEFAULT_HARVEST_WINDOW_DAYS`] when never set or unreadable.
+pub fn harvest_window_days(conn: &Connection) -> Result<u32> {
+    let stored = super::settings::get(conn, HARVEST_WINDOW_KEY)?;
+    Ok(stored
+        .and_then(|text| text.trim().parse::<u32>().ok())
+        .filter(|days| *days <= MAX_HARVEST_WINDOW_DAYS)
+        .unwrap_or(DEFAULT_HARVEST_WINDOW_DAYS))
+}
+
+/// Sets the harvest window; refused (`Invalid`, French message) above
+/// [`MAX_HARVEST_WINDOW_DAYS`].
+pub fn set_harvest_window_days(conn: &Connection, days: u32) -> Result<()> {
+    if days > MAX_HARVEST_WINDOW_DAYS {
+        return Err(StoreError::Invalid(format!(
+            "La fenêtre de récolte ne peut pas dépasser {MAX_HARVEST_WINDOW_DAYS} jours."
+        )));
+    }
+    super::settings::set(conn, HARVEST_WINDOW_KEY, &days.to_string())
+}
+
+/// The days whose harvests count for delivery week `week`: from `window_days` days before
+/// its Monday to its Sunday, both included.
+pub fn harvest_window(week: IsoWeek, window_days: u32) -> (NaiveDate, NaiveDate) {
+    let monday = week.monday();
+    let from = monday
+        .checked_sub_days(Days::new(u64::from(window_days)))
+        .unwrap_or(monday);
+    (from, week.day(Weekday::Sun))
+}
+
+/// What the harvests made available for the baskets of one delivery week, for one crop in
+/// one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Available {
+    /// The crop.
+    pub crop_id: CropId,
+    /// Its name.
+    pub crop_name: String,
+    /// The unit the harvests were counted in.
+    pub unit: Unit,
+    /// Total quantity harvested, in `unit`.
+    pub quantity: f64,
+    /// The same in kg; `None` when the crop has no kg conversion for `unit`.
+    pub kg: Option<f64>,
+}
+
+/// What was harvested for the baskets of delivery week `week`: one row per crop and unit
+/// (by crop name, then unit in `Unit::ALL` order).
+///
+/// - Only harvests whose destination is `paniers` count (sales, gifts, losses… do not).
+/// - The window runs from [`harvest_window_days`] days before the week's Monday to its Sunday,
+///   both included (see [`harvest_window`]): the week's own harvests plus those picked in the
+///   days just before it (default 3: Friday to Sunday, for early-week deliveries). Windows of
+///   consecutive weeks overlap by that many days, so this is what was *available*, not an
+///   accounting total (use the `kg_by_*` totals for that).
+/// - `kg` is the quantity through the crop's conversion for that unit, `None` when unknown.
+pub fn available_for_week(conn: &Connection, week: IsoWeek) -> Result<Vec<Available>> {
+    let (from, to) = harvest_window(week, harvest_window_days(conn)?);
+    let mut statement = conn.prepare(&format!(
+        "SELECT c.id AS crop_id, c.name AS name, h.unit AS unit,
+                sum(h.quantity) AS quantity, sum({KG_OF_LINE}) AS kg,
+                count(*) - count({KG_OF_LINE}) AS unweighed
+         {HARVEST_JOIN} AND h.destination = 'paniers'
+         GROUP BY c.id, h.unit"
+    ))?;
+    let mut rows = statement
+        .query_map(named_params! {":from": from, ":to": to}, |row| {
+            let unit: String = row.get("unit")?;
+            let unweighed: i64 = row.get("unweighed")?;
+            let kg: Option<f64> = row.get("kg")?;
+            Ok(Available {
+                crop_id: row.get("crop_id")?,
+                crop_name: row.get("name")?,
+                unit: code(&unit, Unit::from_code)?,
+                quantity: row.get("quantity")?,
+                kg: if unweighed == 0 { kg } else { None },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.sort_by(|a, b| {
+        a.crop_name
+            .to_lowercase()
+            .cmp(&b.crop_name.to_lowercase())
+            .then(a.unit.cmp(&b.unit))
+    });
+    Ok(rows)
+}
+
+// ----------------------------------------------------------------------- lines for lists
+
+const LINE_SELECT: &str = "SELECT h.id, h.date, h.crop_id, h.plot_id, h.quantity, h.unit,
+        h.destination, h.notes, c.name AS crop_name, coalesce(p.name, '') AS plot_name,
+        CASE WHEN h.unit = 'kg' THEN h.quantity ELSE h.quantity * cu.kg_per_unit END AS kg
+     FROM harvest h
+     JOIN crop c ON c.id = h.crop_id
+     LEFT JOIN plot p ON p.id = h.plot_id
+     LEFT JOIN crop_unit cu ON cu.crop_id = h.crop_id AND cu.unit = h.unit";
+
+fn line_from_row(row: &Row) -> rusqlite::Result<HarvestLine> {
+    Ok(HarvestLine {
+        harvest: harvest_from_row(row)?,
+        crop_name: row.get("crop_name")?,
+        plot_name: row.get("plot_name")?,
+        kg: row.get("kg")?,
+    })
+}
+
+/// Harvest lines dated `from` to `to` (both included) with their crop and plot names and
+/// weight, most recent first (then latest typed first).
+pub fn harvest_lines(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<HarvestLine>> {
+    let mut statement = conn.prepare(&format!(
+        "{LINE_SELECT} WHERE h.date BETWEEN :from AND :to ORDER BY h.date DESC, h.id DESC"
+    ))?;
+    Ok(statement
+        .query_map(named_params! {":from": from, ":to": to}, line_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Every harvest line, most recent first (see [`harvest_lines`]).
+pub fn all_harvest_lines(conn: &Connection) -> Result<Vec<HarvestLine>> {
+    let mut statement = conn.prepare(&format!("{LINE_SELECT} ORDER BY h.date DESC, h.id DESC"))?;
+    Ok(statement
+        .query_map([], line_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// One harvest line with its names and weight.
+pub fn harvest_line(conn: &Connection, id: i64) -> Result<HarvestLine> {
+    conn.query_row(
+        &format!("{LINE_SELECT} WHERE h.id = :id"),
+        named_params! {":id": id},
+        line_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("Récolte"))
+}
+
+/// Sets the weight of one `unit` of a crop (adding the unit to the crop when missing).
+pub fn set_kg_per_unit(
+    conn: &Connection,
+    crop_id: CropId,
+    unit: Unit,
+    kg_per_unit: f64,
+) -> Result<()> {
+    if !(kg_per_unit.is_finite() && kg_per_unit > 0.0) {
+        return Err(StoreError::Invalid(format!(
+            "Le poids d'une unité « {unit} » doit être supérieur à zéro."
+        )));
+    }
+    conn.execute(
+        "INSERT INTO crop_unit (crop_id, unit, kg_per_unit) VALUES (:crop, :unit, :kg)
+         ON CONFLICT (crop_id, unit) DO UPDATE SET kg_per_unit = excluded.kg_per_unit",
+        named_params! {":crop": crop_id, ":unit": unit.code(), ":kg": kg_per_unit},
+    )
+    .map_err(harvest_reference)?;
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! Members (subscribing households), their yearly memberships, and the home-screen counts.
 
+use crate::domain::text::fold;
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
@@ -258,4 +259,136 @@ pub fn solidarity_reviews_due(
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ------------------------------------------------------------------ the members list
+
+/// One line of the members list: the household and what the filters look at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberRow {
+    /// The household.
+    pub member: Member,
+    /// Depots of its current subscriptions (running on the day asked, or starting later).
+    pub depot_ids: Vec<i64>,
+    /// Names of those depots, for display.
+    pub depots: Vec<String>,
+    /// Basket sizes of its current subscriptions.
+    pub size_ids: Vec<i64>,
+    /// Names of those sizes, for display.
+    pub sizes: Vec<String>,
+    /// True when this year's membership is recorded.
+    pub paid_this_year: bool,
+    /// True when a current subscription has Paniers Solidaires terms. Shown only when a
+    /// filter asks for it.
+    pub solidarity: bool,
+}
+
+/// What the members list is narrowed to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemberFilter {
+    /// Words typed in the search box (name, co-member, town, phone, e-mail), accents and case
+    /// ignored.
+    pub search: String,
+    /// Only this status.
+    pub status: Option<MemberStatus>,
+    /// Only households collecting at this depot.
+    pub depot_id: Option<i64>,
+    /// Only households taking this size.
+    pub size_id: Option<i64>,
+    /// Only households whose membership of the year is not recorded.
+    pub unpaid_only: bool,
+    /// Only Paniers Solidaires households.
+    pub solidarity_only: bool,
+}
+
+/// Every member with their current depots and sizes, on `today` (membership year: that of
+/// `today`), by name.
+pub fn member_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<MemberRow>> {
+    use chrono::Datelike;
+    use std::collections::HashMap;
+    let mut rows: Vec<MemberRow> = list_members(conn)?
+        .into_iter()
+        .map(|member| MemberRow {
+            member,
+            depot_ids: Vec::new(),
+            depots: Vec::new(),
+            size_ids: Vec::new(),
+            sizes: Vec::new(),
+            paid_this_year: false,
+            solidarity: false,
+        })
+        .collect();
+    let index: HashMap<i64, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.member.id, i))
+        .collect();
+    let mut stmt = conn.prepare(
+        "SELECT s.member_id, s.depot_id, d.name AS depot, s.size_id, z.name AS size,
+                (so.subscription_id IS NOT NULL) AS solidarity
+         FROM subscription s
+         JOIN depot d ON d.id = s.depot_id
+         JOIN basket_size z ON z.id = s.size_id
+         LEFT JOIN solidarity so ON so.subscription_id = s.id
+         WHERE s.end_date IS NULL OR s.end_date >= :today
+         ORDER BY s.start_date, s.id",
+    )?;
+    let mut found = stmt.query(named_params! {":today": today})?;
+    while let Some(r) = found.next()? {
+        let Some(&i) = index.get(&r.get::<_, i64>("member_id")?) else {
+            continue;
+        };
+        let row = &mut rows[i];
+        let depot_id: i64 = r.get("depot_id")?;
+        if !row.depot_ids.contains(&depot_id) {
+            row.depot_ids.push(depot_id);
+            row.depots.push(r.get("depot")?);
+        }
+        let size_id: i64 = r.get("size_id")?;
+        if !row.size_ids.contains(&size_id) {
+            row.size_ids.push(size_id);
+            row.sizes.push(r.get("size")?);
+        }
+        row.solidarity |= r.get::<_, bool>("solidarity")?;
+    }
+    let mut paid = conn.prepare("SELECT member_id FROM membership WHERE year = :year")?;
+    let mut found = paid.query(named_params! {":year": today.year()})?;
+    while let Some(r) = found.next()? {
+        if let Some(&i) = index.get(&r.get::<_, i64>("member_id")?) {
+            rows[i].paid_this_year = true;
+        }
+    }
+    Ok(rows)
+}
+
+/// True when `row` passes `filter`: every word of the search is found in the name,
+/// co-member, town, phones or e-mail.
+pub fn member_matches(row: &MemberRow, filter: &MemberFilter) -> bool {
+    let m = &row.member;
+    if filter.status.is_some_and(|s| s != m.status)
+        || filter.depot_id.is_some_and(|d| !row.depot_ids.contains(&d))
+        || filter.size_id.is_some_and(|s| !row.size_ids.contains(&s))
+        || (filter.unpaid_only && row.paid_this_year)
+        || (filter.solidarity_only && !row.solidarity)
+    {
+        return false;
+    }
+    let haystack = fold(&format!(
+        "{} {} {} {} {} {} {}",
+        m.last_name,
+        m.first_name,
+        m.co_member,
+        m.city,
+        m.phone.replace(' ', ""),
+        m.phone2.replace(' ', ""),
+        m.email
+    ));
+    fold(&filter.search)
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
+/// The rows passing `filter`, in their order.
+pub fn filter_members<'a>(rows: &'a [MemberRow], filter: &MemberFilter) -> Vec<&'a MemberRow> {
+    rows.iter().filter(|r| member_matches(r, filter)).collect()
 }

@@ -4,6 +4,7 @@
 //! run in a transaction (`Connection::unchecked_transaction`), so a failure leaves nothing
 //! half-written.
 
+pub mod activity;
 pub mod backup;
 pub mod baskets;
 pub mod calendar;
@@ -17,6 +18,7 @@ pub mod members;
 mod open;
 pub mod paths;
 pub mod settings;
+pub mod sheets;
 pub mod week;
 pub mod workshops;
 

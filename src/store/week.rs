@@ -1,13 +1,16 @@
 //! The distribution plan of a week, loaded from the database, and the next delivery week.
 
 use chrono::{Days, NaiveDate, Weekday};
-use rusqlite::Connection;
+use rusqlite::{Connection, named_params};
 
 use super::Result;
 use super::baskets::{list_depots, subscriptions_between};
 use super::calendar::{absences_between, list_closures, list_holiday_rules};
 use crate::domain::calendar::IsoWeek;
-use crate::domain::distribution::{MAKE_UP_WINDOW_WEEKS, WeekPlan, depot_delivery, plan_week};
+use crate::domain::distribution::{
+    Delivery, MAKE_UP_WINDOW_WEEKS, PlanLine, WeekPlan, depot_delivery, plan_week,
+};
+use crate::domain::money::Cents;
 
 /// How many weeks ahead `next_delivery_week` looks for a delivery.
 pub const LOOK_AHEAD_WEEKS: i64 = 60;
@@ -60,4 +63,332 @@ pub fn next_delivery_week(conn: &Connection, today: NaiveDate) -> Result<IsoWeek
         .map(|i| this_week.plus_weeks(i))
         .find(|week| !delivery_dates(*week).is_empty());
     Ok(found.unwrap_or_else(|| this_week.next()))
+}
+
+/// The distribution plans of `weeks` weeks from `from`, everything read once (for a season
+/// view, a year's figures, the benchmark). Same rules as [`week_plan`].
+pub fn plan_weeks(conn: &Connection, from: IsoWeek, weeks: u32) -> Result<Vec<WeekPlan>> {
+    let last = from.plus_weeks(i64::from(weeks.max(1)) - 1);
+    let start = from
+        .monday()
+        .checked_sub_days(Days::new(7))
+        .unwrap_or(from.monday());
+    let end = last.day(Weekday::Sun);
+    let end = end.checked_add_days(Days::new(7)).unwrap_or(end);
+    let absences_from = from.plus_weeks(-(MAKE_UP_WINDOW_WEEKS + 1)).monday();
+    let depots = list_depots(conn)?;
+    let subscriptions = subscriptions_between(conn, start, end)?;
+    let absences = absences_between(conn, absences_from, end)?;
+    let closures = list_closures(conn)?;
+    let rules = list_holiday_rules(conn)?;
+    Ok((0..i64::from(weeks))
+        .map(|i| {
+            plan_week(
+                from.plus_weeks(i),
+                &depots,
+                &subscriptions,
+                &absences,
+                &closures,
+                &rules,
+            )
+        })
+        .collect())
+}
+
+/// One subscription of a member in one coming week.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComingBasket {
+    /// The delivery week.
+    pub week: IsoWeek,
+    /// The pickup point.
+    pub depot_id: i64,
+    /// What happens at that depot this week (day, moved, closed, holiday).
+    pub delivery: Delivery,
+    /// The subscription's line in the week's plan; `None` when the depot does not deliver
+    /// (closure, cancelled holiday) or the subscription is not due (the other fortnight).
+    pub line: Option<PlanLine>,
+}
+
+impl ComingBasket {
+    /// Baskets the household takes home this week: its usual quantity unless away
+    /// (a donated basket goes to someone else), plus made-up baskets.
+    pub fn baskets_for_member(&self) -> i64 {
+        self.line.as_ref().map_or(0, |line| {
+            let usual = if line.absent.is_none() {
+                line.quantity
+            } else {
+                0
+            };
+            usual + line.make_up
+        })
+    }
+}
+
+/// The baskets of `member_id` (as holder or sharing household) over `weeks` weeks from
+/// `from`, with absences, make-ups, closures and holidays applied by the same
+/// [`plan_week`] the distribution sheets use. One entry per week and subscription running
+/// that week; weeks without any subscription are left out.
+pub fn coming_baskets(
+    conn: &Connection,
+    member_id: i64,
+    from: IsoWeek,
+    weeks: u32,
+) -> Result<Vec<ComingBasket>> {
+    let last = from.plus_weeks(i64::from(weeks.max(1)) - 1);
+    let end = last.day(Weekday::Sun);
+    let end = end.checked_add_days(Days::new(7)).unwrap_or(end);
+    let start = from
+        .monday()
+        .checked_sub_days(Days::new(7))
+        .unwrap_or(from.monday());
+    let subscriptions: Vec<_> = subscriptions_between(conn, start, end)?
+        .into_iter()
+        .filter(|s| s.member_id == member_id || s.shared_with == Some(member_id))
+        .collect();
+    if subscriptions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let absences_from = from.plus_weeks(-(MAKE_UP_WINDOW_WEEKS + 1)).monday();
+    let absences: Vec<_> = absences_between(conn, absences_from, end)?
+        .into_iter()
+        .filter(|a| subscriptions.iter().any(|s| s.member_id == a.member_id))
+        .collect();
+    let depots = list_depots(conn)?;
+    let closures = list_closures(conn)?;
+    let rules = list_holiday_rules(conn)?;
+    let mut coming = Vec::new();
+    for i in 0..i64::from(weeks) {
+        let week = from.plus_weeks(i);
+        let plan = plan_week(week, &depots, &subscriptions, &absences, &closures, &rules);
+        for sub in &subscriptions {
+            let Some(depot_plan) = plan.depots.iter().find(|d| d.depot_id == sub.depot_id) else {
+                continue;
+            };
+            let line = depot_plan
+                .lines
+                .iter()
+                .find(|l| l.subscription_id == sub.id)
+                .cloned();
+            // Show a week without delivery only when the subscription would have been due.
+            let runs = depots
+                .iter()
+                .find(|d| d.id == sub.depot_id)
+                .is_some_and(|d| {
+                    crate::domain::distribution::subscription_due(sub, week, week.day(d.weekday))
+                });
+            if line.is_some() || (runs && !depot_plan.delivery.is_delivered()) {
+                coming.push(ComingBasket {
+                    week,
+                    depot_id: sub.depot_id,
+                    delivery: depot_plan.delivery.clone(),
+                    line,
+                });
+            }
+        }
+    }
+    Ok(coming)
+}
+
+/// One week of the season calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarWeek {
+    /// The week.
+    pub week: IsoWeek,
+    /// Why the garden is closed this week, when it is.
+    pub closure: Option<String>,
+    /// French public holidays falling in the week.
+    pub holidays: Vec<(NaiveDate, &'static str)>,
+    /// Each active depot: its name, what happens there, baskets to prepare.
+    pub depots: Vec<(String, Delivery, i64)>,
+    /// Baskets to prepare, all depots.
+    pub total: i64,
+}
+
+/// The season calendar of ISO year `year`: every week with its closure, holidays and
+/// deliveries per depot.
+pub fn season_calendar(conn: &Connection, year: i32) -> Result<Vec<CalendarWeek>> {
+    use crate::domain::calendar::{french_holidays, weeks_in_year};
+    let Some(first) = IsoWeek::new(year, 1) else {
+        return Ok(Vec::new());
+    };
+    let plans = plan_weeks(conn, first, weeks_in_year(year))?;
+    let depots = list_depots(conn)?;
+    let closures = list_closures(conn)?;
+    let mut holidays = french_holidays(year - 1);
+    holidays.extend(french_holidays(year));
+    holidays.extend(french_holidays(year + 1));
+    Ok(plans
+        .into_iter()
+        .map(|plan| {
+            let week = plan.week;
+            CalendarWeek {
+                week,
+                closure: closures
+                    .iter()
+                    .find(|c| c.monday == week.monday())
+                    .map(|c| c.reason.clone()),
+                holidays: holidays
+                    .iter()
+                    .filter(|(d, _)| IsoWeek::of(*d) == week)
+                    .copied()
+                    .collect(),
+                total: plan.total_baskets(),
+                depots: plan
+                    .depots
+                    .iter()
+                    .map(|d| {
+                        let name = depots
+                            .iter()
+                            .find(|x| x.id == d.depot_id)
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default();
+                        (name, d.delivery.clone(), d.total_baskets())
+                    })
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+/// One household in a funder statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLine {
+    /// "NOM Prénom".
+    pub household: String,
+    /// Basket size name.
+    pub size: String,
+    /// Baskets delivered in the period (collected or left at the depot; donated ones are
+    /// not the household's).
+    pub baskets: i64,
+    /// Their value at the price of each delivery day.
+    pub value: Cents,
+    /// What the household paid.
+    pub household_paid: Cents,
+    /// This funder's part of the remainder, in percent.
+    pub share_percent: i64,
+    /// What this funder owes.
+    pub funder_owes: Cents,
+}
+
+/// What a funder owes for a period, household by household.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunderStatement {
+    /// The funder's name.
+    pub funder: String,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period.
+    pub to: NaiveDate,
+    /// One line per subscription funded, by household name.
+    pub lines: Vec<StatementLine>,
+}
+
+impl FunderStatement {
+    /// Totals (baskets, value, paid by households, owed by the funder).
+    pub fn totals(&self) -> (i64, Cents, Cents, Cents) {
+        self.lines.iter().fold((0, 0, 0, 0), |t, l| {
+            (
+                t.0 + l.baskets,
+                t.1 + l.value,
+                t.2 + l.household_paid,
+                t.3 + l.funder_owes,
+            )
+        })
+    }
+}
+
+/// The statement of funder `funder_id` from `from` to `to` (delivery days, both included),
+/// from the recorded pickups: each basket at the price of its delivery day, the household
+/// paying its share, the funder its percentage of the remainder (rounded to the cent per
+/// basket).
+pub fn funder_statement(
+    conn: &Connection,
+    funder_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<FunderStatement> {
+    use super::baskets::{get_funder, get_solidarity, list_basket_sizes, prices_of_size};
+    use crate::domain::baskets::price_on;
+    let funder = get_funder(conn, funder_id)?;
+    let depots = list_depots(conn)?;
+    let closures = list_closures(conn)?;
+    let rules = list_holiday_rules(conn)?;
+    let sizes = list_basket_sizes(conn)?;
+    let mut stmt = conn.prepare(
+        "SELECT s.id, s.depot_id, s.size_id, f.share_percent, m.last_name, m.first_name,
+                p.monday, p.baskets
+         FROM solidarity_funding f
+         JOIN subscription s ON s.id = f.subscription_id
+         JOIN member m ON m.id = s.member_id
+         JOIN pickup p ON p.subscription_id = s.id
+         WHERE f.funder_id = :funder AND p.status IN ('retire', 'non_retire')
+           AND p.monday >= :first AND p.monday <= :to
+         ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, s.id, p.monday",
+    )?;
+    let first = IsoWeek::of(from).previous().monday();
+    let mut rows = stmt.query(named_params! {":funder": funder_id, ":first": first, ":to": to})?;
+    let mut lines: Vec<(i64, StatementLine)> = Vec::new();
+    let mut cache = std::collections::HashMap::new();
+    while let Some(r) = rows.next()? {
+        let sub_id: i64 = r.get("id")?;
+        let depot_id: i64 = r.get("depot_id")?;
+        let size_id: i64 = r.get("size_id")?;
+        let monday: NaiveDate = r.get("monday")?;
+        let baskets: i64 = r.get("baskets")?;
+        let week = IsoWeek::of(monday);
+        let day = depots
+            .iter()
+            .find(|d| d.id == depot_id)
+            .and_then(|d| depot_delivery(d, week, &closures, &rules).date())
+            .unwrap_or(monday);
+        if day < from || day > to {
+            continue;
+        }
+        let (terms, prices) = match cache.entry(sub_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert((
+                get_solidarity(conn, sub_id)?,
+                prices_of_size(conn, size_id)?,
+            )),
+        };
+        let Some(terms) = terms.as_ref() else {
+            continue;
+        };
+        let price = price_on(prices, day).unwrap_or(0);
+        let paid = terms.household_pays(price);
+        let percent: i64 = r.get("share_percent")?;
+        let owes = ((price - paid) * percent + 50) / 100;
+        if lines.last().is_none_or(|(id, _)| *id != sub_id) {
+            let last: String = r.get("last_name")?;
+            let first_name: String = r.get("first_name")?;
+            lines.push((
+                sub_id,
+                StatementLine {
+                    household: format!("{} {}", last.trim().to_uppercase(), first_name.trim()),
+                    size: sizes
+                        .iter()
+                        .find(|s| s.id == size_id)
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    baskets: 0,
+                    value: 0,
+                    household_paid: 0,
+                    share_percent: percent,
+                    funder_owes: 0,
+                },
+            ));
+        }
+        if let Some((_, line)) = lines.last_mut() {
+            line.baskets += baskets;
+            line.value += price * baskets;
+            line.household_paid += paid * baskets;
+            line.funder_owes += owes * baskets;
+        }
+    }
+    Ok(FunderStatement {
+        funder: funder.name,
+        from,
+        to,
+        lines: lines.into_iter().map(|(_, l)| l).collect(),
+    })
 }

@@ -163,9 +163,16 @@ fn write_animators(conn: &Connection, workshop: &Workshop, workshop_id: Workshop
 
 /// Saves a new workshop and its animators in one transaction; returns its id.
 pub fn insert_workshop(conn: &Connection, workshop: &Workshop) -> Result<WorkshopId> {
-    workshop.check().map_err(StoreError::Invalid)?;
     let tx = conn.unchecked_transaction()?;
-    tx.execute(
+    let id = insert_workshop_in(&tx, workshop)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// [`insert_workshop`] inside the caller's transaction.
+fn insert_workshop_in(conn: &Connection, workshop: &Workshop) -> Result<WorkshopId> {
+    workshop.check().map_err(StoreError::Invalid)?;
+    conn.execute(
         "INSERT INTO workshop (type_id, title, description, place, capacity, audience)
          VALUES (:type, :title, :description, :place, :capacity, :audience)",
         named_params! {
@@ -175,17 +182,23 @@ pub fn insert_workshop(conn: &Connection, workshop: &Workshop) -> Result<Worksho
         },
     )
     .map_err(refused(FOREIGN_KEY, NO_TYPE))?;
-    let id = tx.last_insert_rowid();
-    write_animators(&tx, workshop, id)?;
-    tx.commit()?;
+    let id = conn.last_insert_rowid();
+    write_animators(conn, workshop, id)?;
     Ok(id)
 }
 
 /// Saves changes to a workshop and replaces its animators, in one transaction.
 pub fn update_workshop(conn: &Connection, workshop: &Workshop) -> Result<()> {
-    workshop.check().map_err(StoreError::Invalid)?;
     let tx = conn.unchecked_transaction()?;
-    let changed = tx
+    update_workshop_in(&tx, workshop)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// [`update_workshop`] inside the caller's transaction.
+fn update_workshop_in(conn: &Connection, workshop: &Workshop) -> Result<()> {
+    workshop.check().map_err(StoreError::Invalid)?;
+    let changed = conn
         .execute(
             "UPDATE workshop SET type_id = :type, title = :title, description = :description,
                  place = :place, capacity = :capacity, audience = :audience
@@ -200,9 +213,7 @@ pub fn update_workshop(conn: &Connection, workshop: &Workshop) -> Result<()> {
     if changed == 0 {
         return Err(StoreError::NotFound("Atelier"));
     }
-    write_animators(&tx, workshop, workshop.id)?;
-    tx.commit()?;
-    Ok(())
+    write_animators(conn, workshop, workshop.id)
 }
 
 fn animators_of(conn: &Connection, workshop_id: WorkshopId) -> Result<Vec<Animator>> {
@@ -716,4 +727,259 @@ pub fn workshop_counts_by_type(
         }
     }
     Ok(result)
+}
+
+// ------------------------------------------------------------------------- screen and sheet
+
+/// Sessions whose date is in `[from, to]` (either end open when `None`), by date and time.
+pub fn list_sessions(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<SessionSummary>> {
+    let mut statement = conn.prepare(&format!(
+        "{SUMMARY_SELECT} WHERE (:from IS NULL OR s.date >= :from)
+           AND (:to IS NULL OR s.date <= :to)
+         ORDER BY s.date, s.start_time, s.id"
+    ))?;
+    Ok(statement
+        .query_map(named_params! {":from": from, ":to": to}, summary_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// One session as a [`SessionSummary`].
+pub fn session_summary(conn: &Connection, session_id: SessionId) -> Result<SessionSummary> {
+    conn.query_row(
+        &format!("{SUMMARY_SELECT} WHERE s.id = :id"),
+        named_params! {":id": session_id},
+        summary_from_row,
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound("Séance"))
+}
+
+/// The sessions a person came to (« présent »), newest first: their workshop history, for the
+/// member or employee page.
+pub fn sessions_attended_by(
+    conn: &Connection,
+    participant: &Participant,
+) -> Result<Vec<SessionSummary>> {
+    let (member, employee, outside) = participant_columns(participant);
+    let mut statement = conn.prepare(&format!(
+        "{SUMMARY_SELECT} WHERE EXISTS (
+             SELECT 1 FROM attendance a WHERE a.session_id = s.id AND a.status = 'present'
+               AND ((:member IS NOT NULL AND a.member_id = :member)
+                 OR (:employee IS NOT NULL AND a.employee_id = :employee)
+                 OR (:outside <> '' AND a.member_id IS NULL AND a.employee_id IS NULL
+                     AND lower(trim(a.outside_name)) = lower(:outside))))
+         ORDER BY s.date DESC, s.start_time DESC, s.id DESC"
+    ))?;
+    Ok(statement
+        .query_map(
+            named_params! {":member": member, ":employee": employee, ":outside": outside},
+            summary_from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Who a person is, for picking them in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonChoice {
+    /// The member or employee.
+    pub participant: Participant,
+    /// "DUPONT Marie".
+    pub name: String,
+    /// "Adhérent·e" or "Salarié·e".
+    pub kind: &'static str,
+}
+
+/// "DUPONT Marie" from a last and first name.
+pub fn display_name(last_name: &str, first_name: &str) -> String {
+    format!("{} {}", last_name.trim().to_uppercase(), first_name.trim())
+        .trim()
+        .to_owned()
+}
+
+/// Members (those who left excluded) and employees one may register for a session, by name.
+pub fn registrable_people(conn: &Connection) -> Result<Vec<PersonChoice>> {
+    let mut people = Vec::new();
+    let mut members = conn.prepare(
+        "SELECT id, last_name, first_name FROM member WHERE status <> 'parti'
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+    )?;
+    let rows = members.query_map([], |row| {
+        Ok(PersonChoice {
+            participant: Participant::Member(row.get("id")?),
+            name: display_name(
+                &row.get::<_, String>("last_name")?,
+                &row.get::<_, String>("first_name")?,
+            ),
+            kind: "Adhérent·e",
+        })
+    })?;
+    for row in rows {
+        people.push(row?);
+    }
+    let mut employees = conn.prepare(
+        "SELECT id, last_name, first_name FROM employee
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+    )?;
+    let rows = employees.query_map([], |row| {
+        Ok(PersonChoice {
+            participant: Participant::Employee(row.get("id")?),
+            name: display_name(
+                &row.get::<_, String>("last_name")?,
+                &row.get::<_, String>("first_name")?,
+            ),
+            kind: "Salarié·e",
+        })
+    })?;
+    for row in rows {
+        people.push(row?);
+    }
+    people.sort_by_key(|p| p.name.to_lowercase());
+    Ok(people)
+}
+
+/// A registered person with their name, as the session page and the sheet show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registration {
+    /// The attendance row.
+    pub attendance: Attendance,
+    /// "DUPONT Marie", or the outside person's name as typed.
+    pub name: String,
+    /// "Adhérent·e", "Salarié·e" or "Extérieur·e".
+    pub kind: &'static str,
+}
+
+/// Everyone registered for a session, with names, by name.
+pub fn registrations_of(conn: &Connection, session_id: SessionId) -> Result<Vec<Registration>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT a.id, a.session_id, a.member_id, a.employee_id, a.outside_name, a.status,
+                coalesce(m.last_name, e.last_name) AS last_name,
+                coalesce(m.first_name, e.first_name) AS first_name
+         FROM attendance a
+         LEFT JOIN member m ON m.id = a.member_id
+         LEFT JOIN employee e ON e.id = a.employee_id
+         WHERE a.session_id = :id",
+    )?;
+    let mut registrations = statement
+        .query_map(named_params! {":id": session_id}, |row| {
+            let attendance = attendance_from_row(row)?;
+            let (name, kind) = match &attendance.participant {
+                Participant::Outside(name) => (name.clone(), "Extérieur·e"),
+                other => {
+                    let last: String = row.get("last_name")?;
+                    let first: String = row.get("first_name")?;
+                    let kind = if matches!(other, Participant::Member(_)) {
+                        "Adhérent·e"
+                    } else {
+                        "Salarié·e"
+                    };
+                    (display_name(&last, &first), kind)
+                }
+            };
+            Ok(Registration {
+                attendance,
+                name,
+                kind,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    registrations.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then(a.attendance.id.cmp(&b.attendance.id))
+    });
+    Ok(registrations)
+}
+
+/// Everything the session page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionDetail {
+    /// The session.
+    pub session: Session,
+    /// Its workshop, with animators.
+    pub workshop: Workshop,
+    /// Name of the workshop's type.
+    pub type_name: String,
+    /// Animators' names, staff looked up ("Paul MARTIN" → "MARTIN Paul").
+    pub animator_names: Vec<String>,
+    /// Who is registered, by name.
+    pub registrations: Vec<Registration>,
+}
+
+/// The animators of a workshop by name: staff members looked up, typed names as typed.
+pub fn animator_names(conn: &Connection, workshop: &Workshop) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for animator in &workshop.animators {
+        let name = match animator.staff_id {
+            Some(id) => conn
+                .query_row(
+                    "SELECT last_name, first_name FROM staff WHERE id = :id",
+                    named_params! {":id": id},
+                    |r| {
+                        Ok(display_name(
+                            &r.get::<_, String>(0)?,
+                            &r.get::<_, String>(1)?,
+                        ))
+                    },
+                )
+                .optional()?
+                .unwrap_or_else(|| animator.name.clone()),
+            None => animator.name.trim().to_owned(),
+        };
+        names.push(name);
+    }
+    Ok(names)
+}
+
+/// The session page: session, workshop, type, animators and registrations.
+pub fn session_detail(conn: &Connection, session_id: SessionId) -> Result<SessionDetail> {
+    let session = get_session(conn, session_id)?;
+    let workshop = get_workshop(conn, session.workshop_id)?;
+    let type_name = get_workshop_type(conn, workshop.type_id)?.name;
+    let animator_names = animator_names(conn, &workshop)?;
+    Ok(SessionDetail {
+        registrations: registrations_of(conn, session_id)?,
+        session,
+        workshop,
+        type_name,
+        animator_names,
+    })
+}
+
+/// Saves a workshop (new when its id is 0) with the sessions to add (id 0) and those to
+/// delete, all in one transaction; returns the workshop id.
+pub fn save_workshop_with_sessions(
+    conn: &Connection,
+    workshop: &Workshop,
+    new_sessions: &[Session],
+    deleted_sessions: &[SessionId],
+) -> Result<WorkshopId> {
+    let tx = conn.unchecked_transaction()?;
+    let id = if workshop.id == 0 {
+        insert_workshop_in(&tx, workshop)?
+    } else {
+        update_workshop_in(&tx, workshop)?;
+        workshop.id
+    };
+    for session_id in deleted_sessions {
+        tx.execute(
+            "DELETE FROM workshop_session WHERE id = :id AND workshop_id = :workshop",
+            named_params! {":id": session_id, ":workshop": id},
+        )?;
+    }
+    for session in new_sessions {
+        insert_session(
+            &tx,
+            &Session {
+                workshop_id: id,
+                ..session.clone()
+            },
+        )?;
+    }
+    tx.commit()?;
+    Ok(id)
 }

@@ -366,9 +366,10 @@ impl App {
                 if let Stage::Open(workspace) = &mut self.stage
                     && let Screen::Home(home) = &mut workspace.screen
                 {
-                    home.update(message);
+                    home.update(message).map(Message::Home)
+                } else {
+                    Task::none()
                 }
-                Task::none()
             }
             Message::Settings(message) => {
                 let Stage::Open(workspace) = &mut self.stage else {

@@ -1,14 +1,18 @@
 //! Accueil: this week at a glance, from real data.
 
-use chrono::{Datelike, NaiveDate};
+use std::path::PathBuf;
+
+use chrono::{Datelike, Local, NaiveDate};
 use iced::widget::{Column, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::db::Db;
 use super::theme::{self, BOLD};
+use super::week::print::{self, Printed};
 use super::widgets::{self, Tone};
 use crate::domain::calendar::{format_date, long_date, weekday_name};
 use crate::domain::distribution::Delivery;
+use crate::domain::employees::EmployeeAlert;
 use crate::store::StoreError;
 use crate::store::dashboard::{self, Dashboard, DepotGlance};
 
@@ -16,6 +20,10 @@ use crate::store::dashboard::{self, Dashboard, DepotGlance};
 #[derive(Debug, Default)]
 pub struct Home {
     dashboard: Option<Result<Dashboard, StoreError>>,
+    db: Option<Db>,
+    today: NaiveDate,
+    printing: bool,
+    printed: Option<Result<Printed, StoreError>>,
 }
 
 /// Messages of the home screen.
@@ -23,6 +31,14 @@ pub struct Home {
 pub enum Message {
     /// The figures were computed.
     Loaded(Result<Dashboard, StoreError>),
+    /// Print the sheets of the next delivery week: ask for the folder first.
+    PrintWeek,
+    /// The folder was chosen (`None`: cancelled).
+    FolderChosen(Option<PathBuf>),
+    /// The sheets were written.
+    Printed(Result<Printed, StoreError>),
+    /// Open a file in the system viewer.
+    Open(PathBuf),
 }
 
 impl Home {
@@ -32,14 +48,62 @@ impl Home {
             db.call(move |conn| dashboard::dashboard(conn, today)),
             Message::Loaded,
         );
-        (Home::default(), task)
+        let home = Home {
+            db: Some(db.clone()),
+            today,
+            ..Home::default()
+        };
+        (home, task)
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message) {
+    /// Handles a message; the returned task is run by the application.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(result) => self.dashboard = Some(result),
+            Message::PrintWeek => {
+                let Some(db) = self.db.clone() else {
+                    return Task::none();
+                };
+                self.printing = true;
+                self.printed = None;
+                return Task::perform(
+                    async move {
+                        let start = db
+                            .call(|conn| print::remembered_folder(conn))
+                            .await
+                            .ok()
+                            .flatten();
+                        print::choose_folder(start).await
+                    },
+                    Message::FolderChosen,
+                );
+            }
+            Message::FolderChosen(None) => self.printing = false,
+            Message::FolderChosen(Some(dir)) => {
+                let Some(db) = &self.db else {
+                    return Task::none();
+                };
+                let today = self.today;
+                let now = Local::now().naive_local();
+                return Task::perform(
+                    db.call(move |conn| {
+                        let week = crate::store::week::next_delivery_week(conn, today)?;
+                        print::print_week_to(conn, week, &dir, now)
+                    }),
+                    Message::Printed,
+                );
+            }
+            Message::Printed(result) => {
+                self.printing = false;
+                let open = result.as_ref().ok().map(Printed::sheets);
+                self.printed = Some(result);
+                if let Some(path) = open {
+                    return Task::done(Message::Open(path));
+                }
+            }
+            Message::Open(path) => crate::ui::files::open_in_viewer(&path),
         }
+        Task::none()
     }
 
     /// The page.
@@ -53,13 +117,48 @@ impl Home {
             Some(Ok(d)) => Some(capitalise(&long_date(d.today))),
             _ => None,
         };
-        scrollable(
-            column![widgets::page_title("Accueil", subtitle), body]
-                .spacing(18)
-                .padding(24),
-        )
-        .height(Length::Fill)
-        .into()
+        let title = row![
+            widgets::page_title("Accueil", subtitle),
+            iced::widget::space::horizontal(),
+            widgets::action(
+                "Imprimer les feuilles de la semaine",
+                (!self.printing).then_some(Message::PrintWeek)
+            ),
+        ]
+        .align_y(iced::Alignment::Center);
+        let mut page = column![title].spacing(18).padding(24);
+        match &self.printed {
+            Some(Ok(printed)) => {
+                page = page.push(widgets::banner(
+                    Tone::Success,
+                    format!(
+                        "Feuilles de la semaine {} enregistrées dans {} : les émargements \
+                         s'ouvrent pour l'impression.",
+                        printed.week.week(),
+                        printed.dir.display()
+                    ),
+                ));
+                page = page.push(
+                    row![
+                        widgets::secondary(
+                            "Ouvrir la synthèse",
+                            Some(Message::Open(printed.summary()))
+                        ),
+                        widgets::secondary(
+                            "Ouvrir la fiche de préparation",
+                            Some(Message::Open(printed.packing()))
+                        ),
+                    ]
+                    .spacing(8),
+                );
+            }
+            Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
+            None if self.printing => {
+                page = page.push(widgets::muted("Choisissez le dossier des feuilles…"));
+            }
+            None => {}
+        }
+        scrollable(page.push(body)).height(Length::Fill).into()
     }
 }
 
@@ -69,18 +168,14 @@ fn view_dashboard(d: &Dashboard) -> Element<'_, Message> {
         deliveries_table(d),
     );
     let insertion = row![
+        widgets::card("Salariés à suivre", alert_list(&d.employee_alerts)),
         widgets::card(
-            "Contrats qui se terminent dans les 30 jours",
-            ending_list(
-                &d.contracts_ending,
-                "Aucun contrat ne se termine dans les 30 jours."
-            )
-        ),
-        widgets::card(
-            "PASS IAE qui se terminent dans les 60 jours",
-            ending_list(
-                &d.approvals_ending,
-                "Aucun PASS IAE ne se termine dans les 60 jours."
+            "Paniers Solidaires : orientations à réexaminer",
+            dated_list(
+                d.solidarity_reviews
+                    .iter()
+                    .map(|(_, name, date)| (name.as_str(), "", *date)),
+                "Aucune orientation à réexaminer dans les 30 jours.",
             )
         ),
     ]
@@ -118,7 +213,7 @@ fn view_dashboard(d: &Dashboard) -> Element<'_, Message> {
             ),
         ));
     }
-    let mut figures = column![
+    let figures = column![
         widgets::figure("Salariés en parcours", d.employees_in_path.to_string()),
         widgets::figure("Adhérents actifs", d.members.active_members.to_string()),
         widgets::figure(
@@ -127,15 +222,6 @@ fn view_dashboard(d: &Dashboard) -> Element<'_, Message> {
         ),
     ]
     .spacing(6);
-    if d.members.reviews_due > 0 {
-        figures = figures.push(widgets::banner(
-            Tone::Warning,
-            format!(
-                "{} orientation(s) Paniers Solidaires à réexaminer dans les 30 jours.",
-                d.members.reviews_due
-            ),
-        ));
-    }
     let lower = row![
         container(widgets::card("Prochains ateliers", sessions)).width(Length::FillPortion(3)),
         container(widgets::card("En chiffres", figures)).width(Length::FillPortion(2)),
@@ -279,21 +365,57 @@ fn skipped_reason(delivery: &Delivery) -> String {
     }
 }
 
-fn ending_list<'a>(
-    items: &'a [crate::store::employees::EndingSoon],
+/// How many alerts Accueil lists before saying how many more there are.
+const ALERTS_SHOWN: usize = 8;
+
+fn alert_list(alerts: &[EmployeeAlert]) -> Element<'_, Message> {
+    let mut list = dated_list(
+        alerts
+            .iter()
+            .take(ALERTS_SHOWN)
+            .map(|a| (a.name.as_str(), a.kind.short_label(), a.date)),
+        "Rien à signaler ce mois-ci.",
+    );
+    if alerts.len() > ALERTS_SHOWN {
+        list = column![
+            list,
+            widgets::muted(format!(
+                "… et {} autre(s) : voir l'écran Salariés.",
+                alerts.len() - ALERTS_SHOWN
+            ))
+        ]
+        .spacing(6)
+        .into();
+    }
+    list
+}
+
+/// Rows "name · what · date", or `empty` when there are none.
+fn dated_list<'a>(
+    items: impl Iterator<Item = (&'a str, &'static str, NaiveDate)>,
     empty: &'a str,
 ) -> Element<'a, Message> {
-    if items.is_empty() {
-        return widgets::muted(empty).into();
-    }
     let mut list = Column::new().spacing(6);
-    for item in items {
-        list = list.push(row![
-            text(item.name.clone()).size(15).width(Length::Fill),
-            text(format_date(item.date)).size(15).font(BOLD),
-        ]);
+    let mut any = false;
+    for (name, what, date) in items {
+        any = true;
+        list = list.push(
+            row![
+                text(name.to_string()).size(15).width(Length::Fill),
+                widgets::muted(what),
+                text(format_date(date))
+                    .size(15)
+                    .font(BOLD)
+                    .width(Length::Fixed(100.0)),
+            ]
+            .spacing(8),
+        );
     }
-    list.into()
+    if any {
+        list.into()
+    } else {
+        widgets::muted(empty).into()
+    }
 }
 
 /// "samedi 28 novembre" → "Samedi 28 novembre".

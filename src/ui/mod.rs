@@ -1,8 +1,10 @@
 //! The iced user interface: a thin layer over `store` and `report`.
 
+pub mod about;
 pub mod app;
 pub mod db;
 pub mod employees;
+pub mod files;
 pub mod harvests;
 pub mod home;
 pub mod members;

@@ -10,14 +10,15 @@ use super::db::Db;
 use super::theme::BOLD;
 use super::widgets::{self, Tone};
 use crate::domain::calendar::format_date;
-use crate::store::StoreError;
 use crate::store::backup::{self, BackupFile};
 use crate::store::settings::{self, GardenIdentity, keys};
+use crate::store::{StoreError, harvests};
 
 /// Everything the screen shows, read in one go.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     identity: GardenIdentity,
+    harvest_window: u32,
     backup_dir_setting: String,
     backup_dir: PathBuf,
     backups: Vec<BackupFile>,
@@ -28,6 +29,7 @@ pub struct Loaded {
 pub struct Settings {
     db: Db,
     form: GardenIdentity,
+    harvest_window: String,
     backup_dir_setting: String,
     backup_dir: PathBuf,
     backups: Vec<BackupFile>,
@@ -48,6 +50,7 @@ pub enum Message {
     SiretChanged(String),
     LogoChanged(String),
     BackupDirChanged(String),
+    HarvestWindowChanged(String),
     /// "Choisir une image…"
     PickLogo,
     /// "Choisir un dossier…"
@@ -81,6 +84,7 @@ fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Lo
     let backup_dir = backup::backup_dir(conn, db_path)?;
     Ok(Loaded {
         identity: settings::garden_identity(conn)?,
+        harvest_window: harvests::harvest_window_days(conn)?,
         backup_dir_setting: settings::get(conn, keys::BACKUP_DIR)?.unwrap_or_default(),
         backups: backup::list_backups(&backup_dir)?,
         backup_dir,
@@ -95,6 +99,7 @@ impl Settings {
         let screen = Settings {
             db: db.clone(),
             form: GardenIdentity::default(),
+            harvest_window: String::new(),
             backup_dir_setting: String::new(),
             backup_dir: PathBuf::new(),
             backups: Vec::new(),
@@ -109,6 +114,7 @@ impl Settings {
         if !keep_form {
             self.form = loaded.identity;
             self.backup_dir_setting = loaded.backup_dir_setting;
+            self.harvest_window = loaded.harvest_window.to_string();
         }
         self.backup_dir = loaded.backup_dir;
         self.backups = loaded.backups;
@@ -133,6 +139,7 @@ impl Settings {
             Message::SiretChanged(v) => self.form.siret = v,
             Message::LogoChanged(v) => self.form.logo_path = v,
             Message::BackupDirChanged(v) => self.backup_dir_setting = v,
+            Message::HarvestWindowChanged(v) => self.harvest_window = v,
             Message::PickLogo => {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Choisir le logo du jardin")
@@ -246,12 +253,29 @@ impl Settings {
         }
         self.busy = true;
         let identity = self.form.clone();
+        let Some(window) = self
+            .harvest_window
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|days| *days <= harvests::MAX_HARVEST_WINDOW_DAYS)
+        else {
+            self.message = Some((
+                Tone::Error,
+                format!(
+                    "La fenêtre de récolte est un nombre de jours entre 0 et {}.",
+                    harvests::MAX_HARVEST_WINDOW_DAYS
+                ),
+            ));
+            return (Task::none(), Action::None);
+        };
         let backup_dir = self.backup_dir_setting.trim().to_string();
         let path = self.db.path().to_path_buf();
         let task = self.db.call(move |conn| {
             let tx = conn.transaction()?;
             settings::save_garden_identity(&tx, &identity)?;
             settings::set(&tx, keys::BACKUP_DIR, &backup_dir)?;
+            harvests::set_harvest_window_days(&tx, window)?;
             tx.commit()?;
             load(conn, &path)
         });
@@ -352,6 +376,32 @@ impl Settings {
         }
         page = page
             .push(widgets::card("Identité du jardin", identity))
+            .push(widgets::card(
+                "Paniers",
+                column![
+                    row![
+                        container_w(
+                            widgets::field(
+                                "Fenêtre de récolte (jours)",
+                                &self.harvest_window,
+                                Message::HarvestWindowChanged,
+                                Message::Save,
+                            ),
+                            220.0,
+                        ),
+                        column![
+                            text(" ").size(14),
+                            widgets::action("Enregistrer", idle(Message::Save))
+                        ]
+                        .spacing(4),
+                    ]
+                    .spacing(12),
+                    widgets::muted(
+                        "Les récoltes destinées aux paniers comptent pour une semaine de livraison à partir de ce nombre de jours avant son lundi, jusqu'à son dimanche.",
+                    ),
+                ]
+                .spacing(6),
+            ))
             .push(widgets::card(
                 "Sauvegardes",
                 column![backups_folder, self.backup_list()].spacing(14),

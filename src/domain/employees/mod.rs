@@ -3,12 +3,16 @@
 //!
 //! Every record has `id: i64`, 0 until it is first saved.
 
+mod exits;
 mod kinds;
+mod overview;
 mod rules;
 
 use chrono::{Datelike, NaiveDate};
 
+pub use exits::*;
 pub use kinds::*;
+pub use overview::*;
 pub use rules::*;
 
 /// "Prénom NOM": the first name as typed, the last name in capitals.

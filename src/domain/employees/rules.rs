@@ -129,7 +129,7 @@ pub fn contract_warnings(
     }
     if contract.weekly_hours < 20.0 {
         warnings.push(format!(
-            "{} par semaine : en dessous de 20 h, seulement pour des difficultés \
+            "{} par semaine : moins de 20 h, seulement pour des difficultés \
              particulièrement importantes, à justifier.",
             format_hours(contract.weekly_hours)
         ));

@@ -6,6 +6,7 @@
 //! transaction.
 
 mod followups;
+mod overview;
 mod paths;
 
 use chrono::NaiveDate;
@@ -18,6 +19,7 @@ use crate::domain::employees::{
 };
 
 pub use followups::*;
+pub use overview::*;
 pub use paths::*;
 
 // ---------------------------------------------------------------------------------- helpers

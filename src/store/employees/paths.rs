@@ -13,7 +13,7 @@ use crate::store::error::Result;
 
 const CHANGE_WHAT: &str = "Suspension ou prolongation";
 
-fn read_approval(row: &Row<'_>) -> rusqlite::Result<Approval> {
+pub(super) fn read_approval(row: &Row<'_>) -> rusqlite::Result<Approval> {
     Ok(Approval {
         id: row.get("id")?,
         employee_id: row.get("employee_id")?,
@@ -24,7 +24,7 @@ fn read_approval(row: &Row<'_>) -> rusqlite::Result<Approval> {
     })
 }
 
-fn read_change(row: &Row<'_>) -> rusqlite::Result<ApprovalChange> {
+pub(super) fn read_change(row: &Row<'_>) -> rusqlite::Result<ApprovalChange> {
     Ok(ApprovalChange {
         id: row.get("id")?,
         approval_id: row.get("approval_id")?,
@@ -201,10 +201,10 @@ pub fn delete_approval_change(conn: &Connection, id: i64) -> Result<()> {
 
 // --------------------------------------------------------------------------------- contract
 
-const CONTRACT_COLUMNS: &str =
+pub(super) const CONTRACT_COLUMNS: &str =
     "id, employee_id, renewal_of, start_date, planned_end, actual_end, weekly_hours, post";
 
-fn read_contract(row: &Row<'_>) -> rusqlite::Result<Contract> {
+pub(super) fn read_contract(row: &Row<'_>) -> rusqlite::Result<Contract> {
     Ok(Contract {
         id: row.get("id")?,
         employee_id: row.get("employee_id")?,

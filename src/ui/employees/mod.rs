@@ -1,34 +1,250 @@
-//! The Salariés screen.
+//! The Salariés screen: the list of people on an insertion path (search, filters, sorting,
+//! alerts) and each person's whole file, in tabs, editable without leaving the screen.
+
+mod contracts;
+mod exit;
+mod fields;
+mod file;
+mod followups;
+mod form;
+mod identity;
+mod list;
+mod pass;
+mod trainings;
+mod update;
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
 use super::db::Db;
-use super::section::{self, Section};
+use super::widgets::Tone;
+use crate::domain::employees::{
+    ApprovalChangeKind, Civility, Criterion, EducationLevel, EmployeeRow, ExitCategory,
+    ExitOutcome, ExitResult, FseStage, Gender, ImmersionObjective, LabourStatus, PrescriberKind,
+    SensitiveAnswer, SixMonthResult, SortColumn, Staff, StatusFilter, Theme,
+};
+use crate::store::StoreError;
+use crate::store::employees::{DeletionSummary, EmployeeFile};
 
-/// The Salariés screen's state.
-#[derive(Debug)]
-pub struct Screen {
-    _db: Db,
+pub use fields::{F, Part};
+pub use file::Tab;
+use form::FileForm;
+
+/// The id of the list's search box.
+pub const SEARCH_ID: &str = "salaries-recherche";
+
+/// A staff member in a pick list ("Aucun" when `id` is `None`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffChoice {
+    /// The staff member.
+    pub id: Option<i64>,
+    /// "Prénom NOM".
+    pub name: String,
+}
+
+impl std::fmt::Display for StaffChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// An education level shown with its ASP code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EducationChoice(pub EducationLevel);
+
+impl std::fmt::Display for EducationChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} — {}", self.0.code(), self.0.label())
+    }
+}
+
+/// The yes / no boxes of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// RSA.
+    Rsa,
+    /// ASS.
+    Ass,
+    /// AAH.
+    Aah,
+    /// RQTH.
+    Rqth,
+    /// QPV.
+    Qpv,
+    /// ZRR.
+    Zrr,
+    /// Under a court measure.
+    Court,
+    /// A qualifying training.
+    Qualifying,
+}
+
+/// The sensitive FSE+ questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// Disability.
+    Disability,
+    /// Foreign background.
+    Foreign,
+    /// Minority.
+    Minority,
+    /// Homelessness.
+    Homeless,
 }
 
 /// Messages of the Salariés screen.
 #[derive(Debug, Clone)]
-pub enum Message {}
+pub enum Message {
+    /// The list rows were read.
+    Rows(Result<Vec<EmployeeRow>, StoreError>),
+    /// Staff and themes were read.
+    Choices(Result<(Vec<Staff>, Vec<Theme>), StoreError>),
+    /// The search box changed.
+    Search(String),
+    /// "En parcours" / "Sortis" / "Tous".
+    Filter(StatusFilter),
+    /// A column header was clicked.
+    Sort(SortColumn),
+    /// Opens a person's file.
+    Open(i64),
+    /// "Nouveau salarié".
+    NewPerson,
+    /// Back to the list.
+    Back,
+    /// A person's file was read.
+    FileLoaded(Result<EmployeeFile, StoreError>),
+    /// A tab of the file.
+    Tab(Tab),
+    /// A text field changed.
+    Edit(F, String),
+    /// Enter in a field, or a "Enregistrer" button.
+    Submit(Part),
+    Civility(Civility),
+    Gender(Gender),
+    Referent(StaffChoice),
+    Prescriber(PrescriberKind),
+    Education(EducationChoice),
+    Flag(Flag, bool),
+    Criterion(Criterion, bool),
+    ChangeKind(ApprovalChangeKind),
+    RemoveChange(usize),
+    EditContract(i64),
+    RenewContract(i64),
+    NewContract,
+    DeleteContract(i64),
+    FollowUpStaff(StaffChoice),
+    Theme(String, bool),
+    EditFollowUp(i64),
+    NewFollowUp,
+    DeleteFollowUp(i64),
+    EditTraining(i64),
+    NewTraining,
+    DeleteTraining(i64),
+    Objective(ImmersionObjective),
+    EditImmersion(i64),
+    NewImmersion,
+    DeleteImmersion(i64),
+    ExitOutcome(ExitOutcome),
+    ExitCategory(ExitCategory),
+    DeleteExit,
+    FseStage(FseStage),
+    Labour(LabourStatus),
+    Sensitive(Question, SensitiveAnswer),
+    ExitResult(ExitResult),
+    SixMonth(SixMonthResult),
+    /// A part of the file was written; the file as read again, and what to say.
+    Saved(Result<(EmployeeFile, String), StoreError>),
+    /// "Supprimer la fiche…": counts what goes with it first.
+    AskDelete,
+    DeleteSummary(Result<DeletionSummary, StoreError>),
+    CancelDelete,
+    ConfirmDelete,
+    Deleted(Result<String, StoreError>),
+    /// "Fiche parcours (PDF)".
+    Pdf,
+    /// The PDF was written (or the dialog cancelled: `None`).
+    PdfSaved(Result<Option<PathBuf>, String>),
+}
+
+/// A person's file on screen.
+#[derive(Debug)]
+pub struct OpenFile {
+    form: FileForm,
+    tab: Tab,
+    notice: Option<(Tone, String)>,
+    confirm_delete: Option<DeletionSummary>,
+}
+
+/// The Salariés screen's state.
+#[derive(Debug)]
+pub struct Screen {
+    db: Db,
+    today: NaiveDate,
+    rows: Vec<EmployeeRow>,
+    visible: Vec<usize>,
+    query: String,
+    filter: StatusFilter,
+    sort: SortColumn,
+    descending: bool,
+    staff: Vec<Staff>,
+    staff_choices: Vec<StaffChoice>,
+    themes: Vec<Theme>,
+    loading: bool,
+    list_notice: Option<(Tone, String)>,
+    open: Option<OpenFile>,
+}
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
-    pub fn new(db: &Db, _today: NaiveDate) -> (Self, Task<Message>) {
-        (Screen { _db: db.clone() }, Task::none())
+    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+        let screen = Screen {
+            db: db.clone(),
+            today,
+            rows: Vec::new(),
+            visible: Vec::new(),
+            query: String::new(),
+            filter: StatusFilter::InPath,
+            sort: SortColumn::LastName,
+            descending: false,
+            staff: Vec::new(),
+            staff_choices: Vec::new(),
+            themes: Vec::new(),
+            loading: true,
+            list_notice: None,
+            open: None,
+        };
+        let task = Task::batch([
+            screen.load_rows(),
+            Task::perform(
+                db.call(|conn| crate::store::employees::file_choices(conn)),
+                Message::Choices,
+            ),
+            iced::widget::operation::focus(SEARCH_ID),
+        ]);
+        (screen, task)
+    }
+
+    fn load_rows(&self) -> Task<Message> {
+        let today = self.today;
+        Task::perform(
+            self.db
+                .call(move |conn| crate::store::employees::list_employee_rows(conn, today)),
+            Message::Rows,
+        )
     }
 
     /// Handles a message; the returned task is run by the application.
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        match message {}
+        update::update(self, message)
     }
 
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
-        section::coming_soon(Section::Employees)
+        match &self.open {
+            Some(open) => file::view(self, open),
+            None => list::view(self),
+        }
     }
 }

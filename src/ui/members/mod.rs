@@ -1,34 +1,354 @@
-//! The Adhérents screen.
+//! The Adhérents screen: households, their subscriptions, absences and Paniers Solidaires;
+//! basket sizes and depots; the season calendar; funders and their statements.
 
-use chrono::NaiveDate;
-use iced::{Element, Task};
+mod forms;
+mod list;
+mod load;
+mod member;
+mod setup;
+mod update;
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Element, Length, Task};
 
 use super::db::Db;
-use super::section::{self, Section};
+use super::theme;
+use super::widgets::{self, Tone};
+use crate::domain::baskets::{AbsenceMode, Frequency, MemberStatus, PaymentMethod, ShareKind};
+use crate::store::StoreError;
+use crate::store::members::MemberFilter;
+use crate::store::week::CalendarWeek;
+
+pub use forms::Choice;
+use forms::{
+    AbsenceForm, DepotForm, MemberForm, MembershipForm, SolidarityForm, SubscriptionForm,
+    WeekdayChoice,
+};
+use load::{Base, Page, Refreshed};
+
+/// Ids of the text inputs the tests and the focus moves reach.
+pub mod ids {
+    /// Search box of the members list.
+    pub const SEARCH: &str = "members-search";
+    /// Last name in the household form.
+    pub const LAST_NAME: &str = "member-last-name";
+    /// First name in the household form.
+    pub const FIRST_NAME: &str = "member-first-name";
+    /// Start of a subscription.
+    pub const SUB_START: &str = "sub-start";
+    /// First day away.
+    pub const ABS_START: &str = "absence-start";
+    /// Last day away.
+    pub const ABS_END: &str = "absence-end";
+}
+
+/// The tabs of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Members,
+    Setup,
+    Calendar,
+    Funders,
+}
+
+/// Every text field of the screen's forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    LastName,
+    FirstName,
+    CoMember,
+    Address,
+    Postcode,
+    City,
+    Phone,
+    Phone2,
+    Email,
+    Notes,
+    JoinedOn,
+    MsYear,
+    MsAmount,
+    MsPaidOn,
+    SubQuantity,
+    SubStart,
+    SubEnd,
+    AbsStart,
+    AbsEnd,
+    AbsMakeUp,
+    AbsNotes,
+    SolValue,
+    SolWorker,
+    SolBody,
+    SolReview,
+    DepName,
+    DepAddress,
+    DepCity,
+    DepSlotStart,
+    DepSlotEnd,
+    DepContact,
+    DepPhone,
+    DepCapacity,
+    SizeName,
+    SizePersons,
+    PriceFrom,
+    PriceAmount,
+    ClosureWeek,
+    ClosureReason,
+    FunderName,
+    StmtFrom,
+    StmtTo,
+}
+
+/// The one form open at a time.
+#[derive(Debug, Clone, Default)]
+pub enum Form {
+    #[default]
+    None,
+    Member(MemberForm),
+    Membership(MembershipForm),
+    Subscription(SubscriptionForm),
+    Absence(AbsenceForm),
+    Solidarity(SolidarityForm),
+    Depot(DepotForm),
+    /// A new basket size: name, persons.
+    Size(String, String),
+    /// A new price of size `0`: from, amount.
+    Price(i64, String, String),
+    /// A closed week: a day of the week, reason.
+    Closure(String, String),
+    /// A new funder: name, kind.
+    Funder(String, Option<crate::domain::baskets::FunderKind>),
+}
 
 /// The Adhérents screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    _db: Db,
+    db: Db,
+    today: NaiveDate,
+    tab: Tab,
+    base: Base,
+    filter: MemberFilter,
+    /// Indexes in `base.rows` passing the filter.
+    shown: Vec<usize>,
+    page: Option<Page>,
+    form: Form,
+    form_error: Option<String>,
+    message: Option<(Tone, String)>,
+    warning: Option<String>,
+    calendar_year: i32,
+    calendar: Vec<CalendarWeek>,
+    /// Replacement days typed per holiday.
+    holiday_moves: HashMap<NaiveDate, String>,
+    statement_funder: Option<Choice>,
+    statement_from: String,
+    statement_to: String,
+    busy: bool,
 }
 
 /// Messages of the Adhérents screen.
 #[derive(Debug, Clone)]
-pub enum Message {}
+pub enum Message {
+    TabSelected(Tab),
+    Loaded(Result<Base, StoreError>),
+    PageLoaded(Result<Page, StoreError>),
+    CalendarLoaded(Result<Vec<CalendarWeek>, StoreError>),
+    Refreshed(Result<Refreshed, StoreError>),
+    Search(String),
+    FilterStatus(Choice),
+    FilterDepot(Choice),
+    FilterSize(Choice),
+    UnpaidOnly(bool),
+    SolidarityOnly(bool),
+    OpenMember(i64),
+    BackToList,
+    /// "Nouvel adhérent".
+    NewMember,
+    EditMember,
+    NewMembership,
+    NewSubscription,
+    ChangeSubscription(i64),
+    NewAbsence,
+    EditAbsence(i64),
+    DeleteAbsence(i64),
+    EditSolidarity(i64),
+    RemoveSolidarity(i64),
+    NewDepot,
+    EditDepot(i64),
+    NewSize,
+    NewPrice(i64),
+    NewClosure,
+    DeleteClosure(NaiveDate),
+    NewFunder,
+    Edit(Field, String),
+    StatusPicked(MemberStatus),
+    MethodPicked(PaymentMethod),
+    SizePicked(Choice),
+    DepotPicked(Choice),
+    FrequencyPicked(Frequency),
+    SecondWeek(bool),
+    ModePicked(AbsenceMode),
+    ShareKindPicked(ShareKind),
+    FundingFunder(usize, Choice),
+    FundingPercent(usize, String),
+    AddFunding,
+    RemoveFunding(usize),
+    WeekdayPicked(WeekdayChoice),
+    DepotActive(bool),
+    FunderKindPicked(crate::domain::baskets::FunderKind),
+    /// Enter or "Enregistrer" in the open form.
+    Save,
+    Cancel,
+    CalendarYear(i32),
+    HolidayMoveTyped(NaiveDate, String),
+    HolidayCancel(NaiveDate),
+    HolidayMove(NaiveDate),
+    HolidayDefault(NaiveDate),
+    StatementFunder(Choice),
+    MakeStatement,
+    StatementSaved(Result<Option<std::path::PathBuf>, String>),
+}
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
-    pub fn new(db: &Db, _today: NaiveDate) -> (Self, Task<Message>) {
-        (Screen { _db: db.clone() }, Task::none())
+    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+        let screen = Screen {
+            db: db.clone(),
+            today,
+            tab: Tab::Members,
+            base: Base::default(),
+            filter: MemberFilter::default(),
+            shown: Vec::new(),
+            page: None,
+            form: Form::None,
+            form_error: None,
+            message: None,
+            warning: None,
+            calendar_year: today.year(),
+            calendar: Vec::new(),
+            holiday_moves: HashMap::new(),
+            statement_funder: None,
+            statement_from: format!("01/01/{}", today.year()),
+            statement_to: crate::domain::calendar::format_date(today),
+            busy: true,
+        };
+        let task = Task::perform(
+            db.call(move |conn| load::base(conn, today)),
+            Message::Loaded,
+        );
+        (screen, task)
     }
 
-    /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
-        match message {}
+    /// Recomputes which rows pass the filter.
+    fn refilter(&mut self) {
+        self.shown = self
+            .base
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| crate::store::members::member_matches(r, &self.filter))
+            .map(|(i, _)| i)
+            .collect();
+    }
+
+    /// The sizes offered in pick lists (active ones).
+    fn size_choices(&self) -> Vec<Choice> {
+        self.base
+            .sizes
+            .iter()
+            .filter(|s| s.active)
+            .map(|s| Choice {
+                id: s.id,
+                label: s.name.clone(),
+            })
+            .collect()
+    }
+
+    /// The depots offered in pick lists (active ones).
+    fn depot_choices(&self) -> Vec<Choice> {
+        self.base
+            .depots
+            .iter()
+            .filter(|d| d.active)
+            .map(|d| Choice {
+                id: d.id,
+                label: d.name.clone(),
+            })
+            .collect()
+    }
+
+    /// The funders offered in pick lists (active ones).
+    fn funder_choices(&self) -> Vec<Choice> {
+        self.base
+            .funders
+            .iter()
+            .filter(|f| f.active)
+            .map(|f| Choice {
+                id: f.id,
+                label: f.name.clone(),
+            })
+            .collect()
     }
 
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
-        section::coming_soon(Section::Members)
+        let tab = |label: &'static str, t: Tab| {
+            let b = button(text(label).size(15)).padding([8, 14]);
+            if self.tab == t {
+                b.style(button::primary).on_press(Message::TabSelected(t))
+            } else {
+                b.style(button::secondary).on_press(Message::TabSelected(t))
+            }
+        };
+        let tabs = row![
+            tab("Adhérents", Tab::Members),
+            tab("Formats et dépôts", Tab::Setup),
+            tab("Calendrier", Tab::Calendar),
+            tab("Financeurs", Tab::Funders),
+        ]
+        .spacing(8);
+        let mut page = column![
+            row![
+                widgets::page_title("Adhérents", None),
+                container(tabs)
+                    .width(Length::Fill)
+                    .align_right(Length::Fill)
+            ]
+            .align_y(iced::Alignment::Center)
+        ]
+        .spacing(14);
+        if let Some((tone, message)) = &self.message {
+            page = page.push(widgets::banner(*tone, message.clone()));
+        }
+        if let Some(warning) = &self.warning {
+            page = page.push(widgets::banner(Tone::Warning, warning.clone()));
+        }
+        let body: Element<'_, Message> = match self.tab {
+            Tab::Members => match &self.page {
+                Some(p) => member::view(self, p),
+                None => list::view(self),
+            },
+            Tab::Setup => setup::view(self),
+            Tab::Calendar => setup::calendar_view(self),
+            Tab::Funders => setup::funders_view(self),
+        };
+        page = page.push(body);
+        container(page.padding([16, 24]))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into()
     }
+}
+
+/// A scrollable body filling the rest of the page.
+fn scroll<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    scrollable(content).height(Length::Fill).into()
+}
+
+/// A small label above a widget.
+fn labelled<'a>(label: &'a str, widget: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    column![text(label).size(13).color(theme::MUTED), widget.into()]
+        .spacing(3)
+        .into()
 }

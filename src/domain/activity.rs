@@ -1,0 +1,768 @@
+//! The activity report (bilan d'activité): its figures and the pure rules behind them.
+//!
+//! Conventions, printed in the report too:
+//! - a period is a range of days, both ends included;
+//! - hours under contract = weekly hours × days of the contract inside the period ÷ 7
+//!   (calendar days, no deduction for holidays or absences);
+//! - 1 FTE = 1,607 hours a year, pro rata of the period: for each calendar year the period
+//!   touches, 1,607 × (its days in the period ÷ days of that year);
+//! - a person followed is an employee whose path (entry date to exit date, or still open)
+//!   overlaps the period; the age band is the age on the later of the period's first day and
+//!   the entry date;
+//! - FSE+ figures count the snapshots taken in the period, as stored.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::employees::{
+    EducationLevel, ExitCategory, ExitResult, FseStage, Gender, IscedBand, LabourStatus,
+    SensitiveAnswer, SixMonthResult,
+};
+use crate::domain::money::Cents;
+
+/// Hours of one full-time equivalent over a whole year (French legal working time).
+pub const FTE_HOURS_PER_YEAR: f64 = 1607.0;
+
+/// Why a period cannot be reported on, in French; `None` when it is fine. A period may end
+/// after `today` (the year so far) but may not start after it.
+pub fn period_error(from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Option<String> {
+    if to < from {
+        return Some(format!(
+            "La période se termine le {} avant de commencer le {} : vérifiez les dates.",
+            super::calendar::format_date(to),
+            super::calendar::format_date(from)
+        ));
+    }
+    if from > today {
+        return Some(format!(
+            "La période commence le {}, dans le futur : il n'y a encore rien à compter.",
+            super::calendar::format_date(from)
+        ));
+    }
+    None
+}
+
+/// The whole calendar year `year`.
+pub fn year_period(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
+}
+
+/// Quarter `quarter` (1 to 4) of `year`.
+pub fn quarter_period(year: i32, quarter: u32) -> Option<(NaiveDate, NaiveDate)> {
+    if !(1..=4).contains(&quarter) {
+        return None;
+    }
+    let first = month_period(year, quarter * 3 - 2)?.0;
+    let last = month_period(year, quarter * 3)?.1;
+    Some((first, last))
+}
+
+/// Month `month` (1 to 12) of `year`.
+pub fn month_period(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    Some((first, next.pred_opt()?))
+}
+
+/// Days shared by `[a_from, a_to]` and `[b_from, b_to]` (both ends included), 0 if none.
+pub fn overlap_days(a_from: NaiveDate, a_to: NaiveDate, b_from: NaiveDate, b_to: NaiveDate) -> i64 {
+    let start = a_from.max(b_from);
+    let end = a_to.min(b_to);
+    ((end - start).num_days() + 1).max(0)
+}
+
+/// Hours under a contract of `weekly_hours` running `start`..=`end`, inside `from`..=`to`.
+pub fn contract_hours(
+    weekly_hours: f64,
+    start: NaiveDate,
+    end: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> f64 {
+    weekly_hours * overlap_days(start, end, from, to) as f64 / 7.0
+}
+
+/// The hours making one FTE over `from`..=`to`: 1,607 × (days ÷ days of the year), year by
+/// year, so a whole calendar year is exactly 1,607 hours.
+pub fn fte_reference_hours(from: NaiveDate, to: NaiveDate) -> f64 {
+    let mut total = 0.0;
+    for year in from.year()..=to.year() {
+        let Some((first, last)) = year_period(year) else {
+            continue;
+        };
+        let days_in_year = (last - first).num_days() + 1;
+        let days = overlap_days(first, last, from, to);
+        total += FTE_HOURS_PER_YEAR * days as f64 / days_in_year as f64;
+    }
+    total
+}
+
+/// `hours` as full-time equivalents over `from`..=`to` (0 for an empty period).
+pub fn fte(hours: f64, from: NaiveDate, to: NaiveDate) -> f64 {
+    let reference = fte_reference_hours(from, to);
+    if reference <= 0.0 {
+        0.0
+    } else {
+        hours / reference
+    }
+}
+
+/// Age bands of the insertion tables (those of the IAE statistics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AgeBand {
+    /// Under 26.
+    Under26,
+    /// 26 to 49.
+    From26To49,
+    /// 50 and over.
+    From50,
+    /// Birth date unknown (or anonymised).
+    Unknown,
+}
+
+impl AgeBand {
+    /// Every band, in display order.
+    pub const ALL: &'static [AgeBand] = &[
+        AgeBand::Under26,
+        AgeBand::From26To49,
+        AgeBand::From50,
+        AgeBand::Unknown,
+    ];
+
+    /// The band of `age`.
+    pub fn of(age: Option<i32>) -> Self {
+        match age {
+            None => AgeBand::Unknown,
+            Some(a) if a < 26 => AgeBand::Under26,
+            Some(a) if a < 50 => AgeBand::From26To49,
+            Some(_) => AgeBand::From50,
+        }
+    }
+
+    /// The French label.
+    pub fn label(self) -> &'static str {
+        match self {
+            AgeBand::Under26 => "Moins de 26 ans",
+            AgeBand::From26To49 => "26 à 49 ans",
+            AgeBand::From50 => "50 ans et plus",
+            AgeBand::Unknown => "Âge inconnu",
+        }
+    }
+}
+
+/// One person followed in the period, reduced to what the report counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonInPeriod {
+    /// Gender.
+    pub gender: Gender,
+    /// Age band (see the module conventions).
+    pub age_band: AgeBand,
+    /// Hours under contract inside the period.
+    pub hours: f64,
+}
+
+/// People, hours and FTE of one group (a gender, an age band, or everyone).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupLine {
+    /// Name of the group.
+    pub label: String,
+    /// People followed.
+    pub people: i64,
+    /// Hours under contract.
+    pub hours: f64,
+    /// Full-time equivalents.
+    pub fte: f64,
+}
+
+/// People, hours and FTE per gender (every gender listed) and per age band (every band but
+/// « âge inconnu » listed; that one only when someone is in it).
+pub fn group_lines(
+    people: &[PersonInPeriod],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> (Vec<GroupLine>, Vec<GroupLine>) {
+    let line = |label: &str, members: Vec<&PersonInPeriod>| {
+        let hours: f64 = members.iter().map(|p| p.hours).sum();
+        GroupLine {
+            label: label.to_string(),
+            people: members.len() as i64,
+            hours,
+            fte: fte(hours, from, to),
+        }
+    };
+    let genders = [
+        (Gender::Female, "Femmes"),
+        (Gender::Male, "Hommes"),
+        (Gender::NonBinary, "Non-binaires"),
+    ]
+    .iter()
+    .map(|(g, label)| line(label, people.iter().filter(|p| p.gender == *g).collect()))
+    .collect();
+    let ages = AgeBand::ALL
+        .iter()
+        .map(|b| {
+            (
+                b,
+                people
+                    .iter()
+                    .filter(|p| p.age_band == *b)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(b, m)| **b != AgeBand::Unknown || !m.is_empty())
+        .map(|(b, m)| line(b.label(), m))
+        .collect();
+    (genders, ages)
+}
+
+/// One FSE+ snapshot, as stored, reduced to what the report counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FseRecord {
+    /// Entry, exit or six months after.
+    pub stage: FseStage,
+    /// Gender recorded then.
+    pub gender: Gender,
+    /// Age recorded then.
+    pub age: Option<i64>,
+    /// Education level recorded then.
+    pub education: Option<EducationLevel>,
+    /// Labour-market status (entry).
+    pub labour_status: Option<LabourStatus>,
+    /// Disability, foreign background, minority, homelessness (sensitive: may be declined).
+    pub sensitive: [Option<SensitiveAnswer>; 4],
+    /// Situation at exit.
+    pub exit_result: Option<ExitResult>,
+    /// Situation six months after exit.
+    pub six_month_result: Option<SixMonthResult>,
+}
+
+/// The sensitive FSE+ questions, in the order of [`FseRecord::sensitive`].
+pub const SENSITIVE_TOPICS: [&str; 4] = [
+    "Situation de handicap",
+    "Origine étrangère",
+    "Minorité",
+    "Sans domicile",
+];
+
+/// One line of the FSE+ table: an indicator counted at entry, at exit and six months after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FseLine {
+    /// The indicator.
+    pub label: String,
+    /// Count among entry snapshots.
+    pub entry: i64,
+    /// Count among exit snapshots.
+    pub exit: i64,
+    /// Count among six-month snapshots.
+    pub six_months: i64,
+}
+
+/// The FSE+ indicators of `records`: participants, gender, age bands (under 18, 18–29,
+/// 55+), ISCED bands, labour status, results at exit and six months later. Age bands are not
+/// a partition: 30–54 is not asked for.
+pub fn fse_lines(records: &[FseRecord]) -> Vec<FseLine> {
+    let count = |label: &str, test: &dyn Fn(&FseRecord) -> bool| {
+        let of = |stage| {
+            records
+                .iter()
+                .filter(|r| r.stage == stage && test(r))
+                .count() as i64
+        };
+        FseLine {
+            label: label.to_string(),
+            entry: of(FseStage::Entry),
+            exit: of(FseStage::Exit),
+            six_months: of(FseStage::SixMonths),
+        }
+    };
+    let mut lines = vec![
+        count("Participants", &|_| true),
+        count("Femmes", &|r| r.gender == Gender::Female),
+        count("Hommes", &|r| r.gender == Gender::Male),
+        count("Non-binaires", &|r| r.gender == Gender::NonBinary),
+        count("Moins de 18 ans", &|r| r.age.is_some_and(|a| a < 18)),
+        count("18 à 29 ans", &|r| {
+            r.age.is_some_and(|a| (18..=29).contains(&a))
+        }),
+        count("55 ans et plus", &|r| r.age.is_some_and(|a| a >= 55)),
+        count("Âge non renseigné", &|r| r.age.is_none()),
+    ];
+    for band in [
+        IscedBand::Isced0to2,
+        IscedBand::Isced3to4,
+        IscedBand::Isced5to8,
+    ] {
+        lines.push(count(band.label(), &|r| {
+            r.education.is_some_and(|e| e.isced_band() == band)
+        }));
+    }
+    lines.push(count("Niveau non renseigné", &|r| r.education.is_none()));
+    for status in LabourStatus::ALL {
+        lines.push(count(status.label(), &|r| r.labour_status == Some(*status)));
+    }
+    for (i, topic) in SENSITIVE_TOPICS.iter().enumerate() {
+        for answer in [SensitiveAnswer::Yes, SensitiveAnswer::Declined] {
+            lines.push(count(
+                &format!("{topic} : {}", answer.label().to_lowercase()),
+                &|r| r.sensitive[i] == Some(answer),
+            ));
+        }
+    }
+    for result in ExitResult::ALL {
+        lines.push(count(&format!("Sortie : {}", result.label()), &|r| {
+            r.exit_result == Some(*result)
+        }));
+    }
+    for result in SixMonthResult::ALL {
+        lines.push(count(&format!("6 mois : {}", result.label()), &|r| {
+            r.six_month_result == Some(*result)
+        }));
+    }
+    lines
+}
+
+/// Which parts of the report to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionChoice {
+    /// Insertion (employees).
+    pub insertion: bool,
+    /// Production (harvests).
+    pub production: bool,
+    /// Baskets.
+    pub baskets: bool,
+    /// Workshops.
+    pub workshops: bool,
+}
+
+impl SectionChoice {
+    /// Every section.
+    pub const ALL: SectionChoice = SectionChoice {
+        insertion: true,
+        production: true,
+        baskets: true,
+        workshops: true,
+    };
+
+    /// True when no section is chosen.
+    pub fn is_empty(self) -> bool {
+        !(self.insertion || self.production || self.baskets || self.workshops)
+    }
+}
+
+/// Insertion figures of the period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InsertionFigures {
+    /// People whose path overlaps the period.
+    pub people_followed: i64,
+    /// Entries (entry date in the period).
+    pub entries: i64,
+    /// Exits in the period per category, every category listed.
+    pub exits: Vec<(ExitCategory, i64)>,
+    /// (1 + 2 + 3) / (all − 5), `None` without a counted exit.
+    pub dynamic_exit_rate: Option<f64>,
+    /// Hours under contract in the period.
+    pub hours: f64,
+    /// Those hours in FTE.
+    pub fte: f64,
+    /// Per gender.
+    pub by_gender: Vec<GroupLine>,
+    /// Per age band.
+    pub by_age: Vec<GroupLine>,
+    /// Trainings started in the period.
+    pub trainings: i64,
+    /// Of which qualifying.
+    pub qualifying_trainings: i64,
+    /// Their hours.
+    pub training_hours: f64,
+    /// People who started a training.
+    pub trained_people: i64,
+    /// Immersions (PMSMP) started in the period, per objective (every objective listed).
+    pub immersions: Vec<(String, i64)>,
+    /// Follow-up meetings in the period.
+    pub follow_ups: i64,
+    /// Their total length in hours.
+    pub follow_up_hours: f64,
+    /// Meetings per theme (built-in and added themes), themes never used left out, by count.
+    pub themes: Vec<(String, i64)>,
+    /// FSE+ indicators from the snapshots taken in the period.
+    pub fse: Vec<FseLine>,
+    /// Snapshots taken in the period.
+    pub fse_snapshots: i64,
+}
+
+impl InsertionFigures {
+    /// Nothing to report: nobody followed, no snapshot.
+    pub fn is_empty(&self) -> bool {
+        self.people_followed == 0 && self.fse_snapshots == 0
+    }
+
+    /// Exits in the period, all categories.
+    pub fn exit_total(&self) -> i64 {
+        self.exits.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Harvest figures of the period (kg).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProductionFigures {
+    /// Kg per crop, heaviest first.
+    pub by_crop: Vec<(String, f64)>,
+    /// Kg per month, every month of the period listed (0 when nothing was harvested).
+    pub by_month: Vec<((i32, u32), f64)>,
+    /// Kg per destination (label), destinations without harvest left out.
+    pub by_destination: Vec<(String, f64)>,
+    /// Harvest lines left out of the kg totals for lack of a conversion.
+    pub unconverted_lines: i64,
+}
+
+impl ProductionFigures {
+    /// Total kg.
+    pub fn total_kg(&self) -> f64 {
+        self.by_crop.iter().map(|(_, kg)| kg).sum()
+    }
+
+    /// Nothing harvested (or nothing weighable).
+    pub fn is_empty(&self) -> bool {
+        self.by_crop.is_empty() && self.unconverted_lines == 0
+    }
+}
+
+/// What one funder paid for solidarity baskets in the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunderLine {
+    /// Funder name.
+    pub funder: String,
+    /// Households funded.
+    pub households: i64,
+    /// Baskets delivered to them.
+    pub baskets: i64,
+    /// Their value.
+    pub value: Cents,
+    /// What this funder owes.
+    pub owed: Cents,
+}
+
+/// Basket figures of the period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BasketFigures {
+    /// Baskets delivered per size (every size with a delivery).
+    pub by_size: Vec<(String, i64)>,
+    /// Baskets delivered per depot (every depot with a delivery).
+    pub by_depot: Vec<(String, i64)>,
+    /// Households (subscribers and sharing households) with at least one basket delivered.
+    pub households: i64,
+    /// Yearly memberships (adhésions) paid for the calendar years the period touches.
+    pub memberships: i64,
+    /// Of which Paniers Solidaires households.
+    pub solidarity_households: i64,
+    /// Solidarity baskets delivered.
+    pub solidarity_baskets: i64,
+    /// Their value at the price of each delivery day.
+    pub solidarity_value: Cents,
+    /// What the solidarity households paid.
+    pub households_paid: Cents,
+    /// What each funder paid (funders with a basket in the period).
+    pub funders: Vec<FunderLine>,
+}
+
+impl BasketFigures {
+    /// Baskets delivered, all sizes.
+    pub fn total(&self) -> i64 {
+        self.by_size.iter().map(|(_, n)| n).sum()
+    }
+
+    /// No basket delivered.
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+}
+
+/// Workshop figures of one type, or of all.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkshopLine {
+    /// Type name, or « Total ».
+    pub label: String,
+    /// Sessions held.
+    pub sessions: i64,
+    /// Distinct people present.
+    pub participants: i64,
+    /// « Présent » attendances.
+    pub attendances: i64,
+    /// Participant-hours.
+    pub hours: f64,
+}
+
+/// Workshop figures of the period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkshopFigures {
+    /// Per type.
+    pub by_type: Vec<WorkshopLine>,
+    /// All types (a person in two types counts once here).
+    pub total: WorkshopLine,
+}
+
+impl WorkshopFigures {
+    /// No session in the period.
+    pub fn is_empty(&self) -> bool {
+        self.total.sessions == 0
+    }
+}
+
+/// Every figure of an activity report; a section not chosen is `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityFigures {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Insertion.
+    pub insertion: Option<InsertionFigures>,
+    /// Production.
+    pub production: Option<ProductionFigures>,
+    /// Baskets.
+    pub baskets: Option<BasketFigures>,
+    /// Workshops.
+    pub workshops: Option<WorkshopFigures>,
+}
+
+impl ActivityFigures {
+    /// No chosen section has anything to report.
+    pub fn is_empty(&self) -> bool {
+        self.insertion
+            .as_ref()
+            .is_none_or(InsertionFigures::is_empty)
+            && self
+                .production
+                .as_ref()
+                .is_none_or(ProductionFigures::is_empty)
+            && self.baskets.as_ref().is_none_or(BasketFigures::is_empty)
+            && self
+                .workshops
+                .as_ref()
+                .is_none_or(WorkshopFigures::is_empty)
+    }
+}
+
+/// Every (year, month) of `from`..=`to` with the kg of `data` (0 when absent).
+pub fn fill_months(
+    from: NaiveDate,
+    to: NaiveDate,
+    data: &[((i32, u32), f64)],
+) -> Vec<((i32, u32), f64)> {
+    let mut out = Vec::new();
+    let (mut y, mut m) = (from.year(), from.month());
+    while (y, m) <= (to.year(), to.month()) {
+        let kg = data
+            .iter()
+            .find(|(k, _)| *k == (y, m))
+            .map_or(0.0, |(_, kg)| *kg);
+        out.push(((y, m), kg));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
+/// A number the French way, with `decimals` decimals and a thin space between thousands:
+/// `format_number(1607.5, 1)` is "1 607,5".
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+/// A rate as a French percentage with one decimal ("66,7 %"), « — » when there is none.
+pub fn format_rate(rate: Option<f64>) -> String {
+    rate.map_or_else(
+        || "—".to_string(),
+        |r| format!("{} %", format_number(r * 100.0, 1)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn periods_and_their_errors() {
+        assert_eq!(
+            quarter_period(2026, 2),
+            Some((d(2026, 4, 1), d(2026, 6, 30)))
+        );
+        assert_eq!(month_period(2028, 2), Some((d(2028, 2, 1), d(2028, 2, 29))));
+        assert_eq!(
+            month_period(2026, 12),
+            Some((d(2026, 12, 1), d(2026, 12, 31)))
+        );
+        assert_eq!(quarter_period(2026, 5), None);
+        let today = d(2026, 11, 28);
+        assert!(period_error(d(2026, 1, 1), d(2026, 12, 31), today).is_none());
+        let reversed = period_error(d(2026, 3, 1), d(2026, 2, 1), today).unwrap();
+        assert!(reversed.contains("avant de commencer"), "{reversed}");
+        let future = period_error(d(2027, 1, 1), d(2027, 3, 31), today).unwrap();
+        assert!(future.contains("futur"), "{future}");
+    }
+
+    #[test]
+    fn fte_is_1607_hours_a_year_pro_rata() {
+        assert!((fte_reference_hours(d(2026, 1, 1), d(2026, 12, 31)) - 1607.0).abs() < 1e-9);
+        assert!((fte_reference_hours(d(2028, 1, 1), d(2028, 12, 31)) - 1607.0).abs() < 1e-9);
+        // 2026 is not a leap year: 31 days of January = 1607 × 31 / 365.
+        let january = fte_reference_hours(d(2026, 1, 1), d(2026, 1, 31));
+        assert!((january - 1607.0 * 31.0 / 365.0).abs() < 1e-9);
+        assert!((fte(803.5, d(2026, 1, 1), d(2026, 12, 31)) - 0.5).abs() < 1e-9);
+        // Two whole years: 2 FTE for 3,214 hours.
+        assert!((fte(3214.0, d(2026, 1, 1), d(2027, 12, 31)) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn contract_hours_count_days_inside_the_period() {
+        // 35 h a week, contract over the whole of 2026, period = 2 weeks.
+        let h = contract_hours(
+            35.0,
+            d(2025, 6, 1),
+            d(2027, 1, 1),
+            d(2026, 3, 2),
+            d(2026, 3, 15),
+        );
+        assert!((h - 70.0).abs() < 1e-9);
+        assert_eq!(
+            contract_hours(
+                26.0,
+                d(2025, 1, 1),
+                d(2025, 12, 31),
+                d(2026, 1, 1),
+                d(2026, 12, 31)
+            ),
+            0.0
+        );
+        assert_eq!(
+            overlap_days(
+                d(2026, 1, 10),
+                d(2026, 1, 10),
+                d(2026, 1, 1),
+                d(2026, 1, 31)
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn groups_by_gender_and_age_band() {
+        let p = |gender, age: Option<i32>, hours| PersonInPeriod {
+            gender,
+            age_band: AgeBand::of(age),
+            hours,
+        };
+        let people = [
+            p(Gender::Female, Some(24), 803.5),
+            p(Gender::Female, Some(52), 803.5),
+            p(Gender::Male, Some(30), 1607.0),
+        ];
+        let (genders, ages) = group_lines(&people, d(2026, 1, 1), d(2026, 12, 31));
+        assert_eq!(genders.len(), 3);
+        assert_eq!((genders[0].people, genders[0].fte), (2, 1.0));
+        assert_eq!((genders[1].people, genders[1].fte), (1, 1.0));
+        assert_eq!(genders[2].people, 0);
+        assert_eq!(ages.len(), 3, "no unknown age: its line is left out");
+        assert_eq!(ages[0].label, "Moins de 26 ans");
+        assert_eq!(ages.iter().map(|l| l.people).collect::<Vec<_>>(), [1, 1, 1]);
+    }
+
+    #[test]
+    fn fse_lines_count_each_stage_apart() {
+        let r = |stage, gender, age, education| FseRecord {
+            stage,
+            gender,
+            age,
+            education,
+            labour_status: None,
+            sensitive: [
+                Some(SensitiveAnswer::Declined),
+                None,
+                None,
+                Some(SensitiveAnswer::Yes),
+            ],
+            exit_result: None,
+            six_month_result: None,
+        };
+        let records = [
+            r(
+                FseStage::Entry,
+                Gender::Female,
+                Some(17),
+                Some(EducationLevel::Bac),
+            ),
+            r(FseStage::Entry, Gender::NonBinary, Some(56), None),
+            r(
+                FseStage::Exit,
+                Gender::Male,
+                Some(29),
+                Some(EducationLevel::Licence),
+            ),
+        ];
+        let lines = fse_lines(&records);
+        let get = |label: &str| lines.iter().find(|l| l.label == label).unwrap();
+        assert_eq!(
+            (get("Participants").entry, get("Participants").exit),
+            (2, 1)
+        );
+        assert_eq!(get("Non-binaires").entry, 1);
+        assert_eq!(get("Moins de 18 ans").entry, 1);
+        assert_eq!(get("55 ans et plus").entry, 1);
+        assert_eq!(get("18 à 29 ans").exit, 1);
+        assert_eq!(get("CITE 3 à 4").entry, 1);
+        assert_eq!(get("CITE 5 à 8").exit, 1);
+        assert_eq!(get("Niveau non renseigné").entry, 1);
+        assert_eq!(get("Participants").six_months, 0);
+        assert_eq!(
+            get("Situation de handicap : ne souhaite pas répondre").entry,
+            2
+        );
+        assert_eq!(get("Situation de handicap : oui").entry, 0);
+        assert_eq!(get("Sans domicile : oui").exit, 1);
+    }
+
+    #[test]
+    fn months_are_filled_and_numbers_formatted() {
+        let months = fill_months(d(2025, 11, 15), d(2026, 2, 1), &[((2026, 1), 12.5)]);
+        assert_eq!(
+            months,
+            vec![
+                ((2025, 11), 0.0),
+                ((2025, 12), 0.0),
+                ((2026, 1), 12.5),
+                ((2026, 2), 0.0)
+            ]
+        );
+        assert_eq!(format_number(1607.46, 1), "1\u{202f}607,5");
+        assert_eq!(format_number(12.0, 0), "12");
+        assert_eq!(format_rate(Some(2.0 / 3.0)), "66,7 %");
+        assert_eq!(format_rate(None), "—");
+    }
+}

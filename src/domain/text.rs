@@ -1,0 +1,71 @@
+//! Text helpers shared by every area: searching without accents, safe file names.
+
+/// Lower case without accents (œ → oe, æ → ae, ß → ss), for searching as the user types.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'æ' => out.push_str("ae"),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => out.push('o'),
+            'œ' => out.push_str("oe"),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ß' => out.push_str("ss"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The key that sorts names the French way: accents, case, spaces, hyphens and apostrophes
+/// ignored ("Élodie" with the E's, "Le Goff" with "Legoff"); ligatures spelt out.
+pub fn collation_key(text: &str) -> String {
+    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A file-name-safe version of `text`: lowercase ASCII letters and digits, a dash for
+/// anything else ("Besançon – Maison de quartier" → "besancon-maison-de-quartier").
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_ligatures() {
+        assert_eq!(fold("Lefèvre-Œuvray"), "lefevre-oeuvray");
+        assert_eq!(fold("ÉLODIE N'Diaye"), "elodie n'diaye");
+    }
+
+    #[test]
+    fn collation_ignores_accents_case_and_punctuation() {
+        assert_eq!(collation_key("N'Diaye-Müller"), "ndiayemuller");
+        let mut names = vec!["Zoé", "Élodie", "eric", "Le Goff", "Lefèvre"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(names, ["Élodie", "eric", "Lefèvre", "Le Goff", "Zoé"]);
+    }
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        assert_eq!(
+            slug("Besançon – Maison de quartier Battant"),
+            "besancon-maison-de-quartier-battant"
+        );
+        assert_eq!(slug("  Ornans / Épicerie  "), "ornans-epicerie");
+    }
+}

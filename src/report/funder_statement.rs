@@ -1,0 +1,107 @@
+//! The statement handed to a Paniers Solidaires funder for a period: households, baskets
+//! delivered, their value, what households paid and what this funder owes.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+
+use super::{
+    Align, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
+    TextStyle,
+};
+use crate::domain::calendar::format_date;
+use crate::domain::money::format_euros;
+use crate::store::week::FunderStatement;
+
+/// Everything the statement prints.
+#[derive(Debug, Clone)]
+pub struct StatementDocument {
+    /// Garden name for the header.
+    pub garden_name: String,
+    /// Logo, if any.
+    pub logo_path: Option<PathBuf>,
+    /// When the document is made (metadata and footer).
+    pub created: NaiveDateTime,
+    /// The figures.
+    pub statement: FunderStatement,
+}
+
+/// The statement as PDF bytes.
+pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
+    let s = &data.statement;
+    let mut doc = Document::new(DocumentSetup {
+        title: format!("Relevé Paniers Solidaires — {}", s.funder),
+        garden_name: data.garden_name.clone(),
+        logo_path: data.logo_path.clone(),
+        footer_left: Some(format!("Édité le {}", format_date(data.created.date()))),
+        orientation: Orientation::Portrait,
+        created: data.created,
+    });
+    doc.begin_section(Section::new(format!(
+        "Période du {} au {}",
+        format_date(s.from),
+        format_date(s.to)
+    )));
+    let (baskets, value, paid, owed) = s.totals();
+    doc.paragraph(
+        &format!(
+            "{} foyer(s), {baskets} panier(s) livré(s) d'une valeur de {}. Les foyers ont payé {} ; \
+             reste dû par {} : {}.",
+            s.lines.len(),
+            euros(value),
+            euros(paid),
+            s.funder,
+            euros(owed)
+        ),
+        TextStyle::regular(10.0),
+    );
+    doc.spacer(4.0);
+    let mut table = Table::new(vec![
+        Column::fraction("Foyer", 1.0),
+        Column::mm("Format", 24.0),
+        Column::mm("Paniers", 20.0).right(),
+        Column::mm("Valeur", 24.0).right(),
+        Column::mm("Payé par le foyer", 28.0).right(),
+        Column::mm("Part", 13.0).right(),
+        Column::mm("Dû", 24.0).right(),
+    ])
+    .borders(true)
+    .zebra(true);
+    for l in &s.lines {
+        table.push(Row::new([
+            l.household.clone(),
+            l.size.clone(),
+            l.baskets.to_string(),
+            euros(l.value),
+            euros(l.household_paid),
+            format!("{} %", l.share_percent),
+            euros(l.funder_owes),
+        ]));
+    }
+    table.push(
+        Row::new([
+            "Total".to_owned(),
+            String::new(),
+            baskets.to_string(),
+            euros(value),
+            euros(paid),
+            String::new(),
+            euros(owed),
+        ])
+        .bold(),
+    );
+    doc.table(&table);
+    doc.spacer(6.0);
+    doc.paragraph_aligned(
+        "Valeur : prix du panier au jour de chaque livraison. Part : part du reste à payer \
+         prise en charge par ce financeur.",
+        TextStyle::regular(8.5).grey(),
+        Align::Left,
+    );
+    doc.to_bytes()
+}
+
+/// Euros without the non-breaking spaces PDF text extraction turns into odd characters.
+fn euros(cents: i64) -> String {
+    format_euros(cents).replace(['\u{a0}', '\u{202f}'], " ")
+}

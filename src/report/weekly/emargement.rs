@@ -1,0 +1,148 @@
+//! The émargement sheets: one section per depot, ticked at pickup.
+
+use super::{baskets_word, composition_table, counts_text, setup};
+use crate::domain::calendar::long_date;
+use crate::domain::distribution::Delivery;
+use crate::report::{
+    Align, Block, Color, Column, Document, ReportError, Row, Section, Table, TextStyle,
+};
+use crate::store::sheets::{DepotSheet, PrintSet};
+
+/// What a volunteer reads before the first name: how to tick.
+pub const HOW_TO_TICK: &str = "Quand une personne prend son panier : vérifiez la taille et la \
+    quantité, puis faites signer ou cochez la dernière colonne. Lignes grisées « ABSENT » : \
+    ne remettez pas de panier.";
+
+/// The émargement sheets of every depot (`depot` None) or of one depot; each depot is a
+/// section with its own "Page n / N".
+pub fn emargement_pdf(set: &PrintSet, depot: Option<i64>) -> Result<Vec<u8>, ReportError> {
+    let mut doc = Document::new(setup(set, "Feuille d'émargement"));
+    let mut any = false;
+    for sheet in set
+        .depots
+        .iter()
+        .filter(|d| depot.is_none_or(|id| id == d.depot_id))
+    {
+        any = true;
+        depot_sheet(&mut doc, set, sheet);
+    }
+    if !any {
+        return Err(ReportError::Layout(
+            "ce dépôt ne livre pas cette semaine".into(),
+        ));
+    }
+    doc.to_bytes()
+}
+
+fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
+    let subtitle = format!("{} · {}", sheet.name, capitalised_date(sheet));
+    let mut top = Vec::new();
+    let mut place = Vec::new();
+    if !sheet.address.is_empty() {
+        place.push(sheet.address.clone());
+    }
+    if !sheet.slot.is_empty() {
+        place.push(format!("retrait {}", sheet.slot));
+    }
+    if !sheet.contact.is_empty() {
+        place.push(format!("contact : {}", sheet.contact));
+    }
+    if !place.is_empty() {
+        top.push(Block::paragraph(
+            place.join(" · "),
+            TextStyle::regular(9.0).grey(),
+        ));
+    }
+    if let Delivery::Moved { name, .. } = &sheet.delivery {
+        top.push(Block::paragraph(
+            format!(
+                "Attention : livraison déplacée au {} ({name}).",
+                long_date(sheet.date)
+            ),
+            TextStyle::bold(10.0),
+        ));
+    }
+    top.push(Block::Spacer(1.0));
+    top.push(Block::Table(composition_table(set, &sheet.counts, "Ici")));
+    top.push(Block::paragraph(HOW_TO_TICK, TextStyle::regular(8.5)));
+    doc.begin_section(Section::new(subtitle).with_page_top(top));
+
+    let mut columns = vec![
+        Column::mm("Nom", 31.0),
+        Column::mm("Prénom", 24.0),
+        Column::mm("Co-adhérent", 27.0),
+        Column::mm("Panier", 19.0),
+        Column::mm("Qté", 10.0).center(),
+    ];
+    if set.show_phones {
+        columns.push(Column::mm("Téléphone", 29.0).no_wrap());
+    }
+    columns.push(Column::fraction("Signature ou ✓", 1.0));
+    let mut table = Table::new(columns)
+        .borders(true)
+        .zebra(true)
+        .font_size(9.0)
+        .min_row_height(9.0);
+    for row in &sheet.rows {
+        let size = if row.make_up > 0 && !row.absent {
+            format!("{}\n(+{} reporté)", row.size, row.make_up)
+        } else {
+            row.size.clone()
+        };
+        let mut cells = vec![
+            row.last_name.clone(),
+            row.first_name.clone(),
+            row.co_member.clone(),
+            size,
+            if row.absent && row.baskets == 0 {
+                "—".to_owned()
+            } else {
+                row.baskets.to_string()
+            },
+        ];
+        if set.show_phones {
+            cells.push(row.phone.clone());
+        }
+        cells.push(if row.absent {
+            "ABSENT".to_owned()
+        } else {
+            String::new()
+        });
+        let line = Row::new(cells);
+        table.push(if row.absent {
+            line.muted().fill(Color::grey(0.9))
+        } else {
+            line
+        });
+    }
+    doc.table(&table);
+    let absent = match sheet.absent {
+        0 => String::new(),
+        1 => " · 1 absent".to_owned(),
+        n => format!(" · {n} absents"),
+    };
+    doc.paragraph_aligned(
+        &format!(
+            "{} à remettre ({}){absent}",
+            baskets_word(sheet.total),
+            counts_text(set, &sheet.counts)
+        ),
+        TextStyle::bold(10.0),
+        Align::Right,
+    );
+    doc.spacer(3.0);
+    doc.paragraph(
+        "Paniers restés en fin de distribution : ____    Remarques :",
+        TextStyle::regular(9.0),
+    );
+}
+
+/// "Jeudi 26 novembre 2026".
+fn capitalised_date(sheet: &DepotSheet) -> String {
+    let date = long_date(sheet.date);
+    let mut chars = date.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => date,
+    }
+}

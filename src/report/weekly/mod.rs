@@ -1,0 +1,198 @@
+//! The weekly print set: the summary (`synthese.pdf`), the émargement sheets (all depots in
+//! `emargement-tous.pdf`, and one `emargement-<depot>.pdf` each) and the packing list
+//! (`preparation.pdf`), from a [`PrintSet`] assembled by `store::sheets`.
+
+mod emargement;
+mod packing;
+mod summary;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Block, Column, DocumentSetup, Orientation, ReportError, Row, Table, TextStyle};
+use crate::domain::calendar::{format_date, weekday_name};
+use crate::store::sheets::{PrintSet, file_safe_name};
+
+pub use emargement::emargement_pdf;
+pub use packing::packing_pdf;
+pub use summary::summary_pdf;
+
+/// File name of the summary.
+pub const SUMMARY_FILE: &str = "synthese.pdf";
+/// File name of the émargement sheets of every depot.
+pub const ALL_SHEETS_FILE: &str = "emargement-tous.pdf";
+/// File name of the packing list.
+pub const PACKING_FILE: &str = "preparation.pdf";
+
+/// One PDF of the set: its file name and bytes.
+#[derive(Debug, Clone)]
+pub struct PrintFile {
+    /// File name, safe on every system ("emargement-salle-des-fetes.pdf").
+    pub name: String,
+    /// The PDF.
+    pub bytes: Vec<u8>,
+}
+
+/// Every PDF of the set: summary, all sheets, one sheet per depot, packing list. The files
+/// are rendered on as many threads as the machine has cores.
+pub fn render_print_set(set: &PrintSet) -> Result<Vec<PrintFile>, ReportError> {
+    enum Job {
+        Summary,
+        Sheets(Option<i64>),
+        Packing,
+    }
+    let mut jobs = vec![
+        (SUMMARY_FILE.to_owned(), Job::Summary),
+        (ALL_SHEETS_FILE.to_owned(), Job::Sheets(None)),
+    ];
+    for (depot_id, name) in depot_file_names(set) {
+        jobs.push((name, Job::Sheets(Some(depot_id))));
+    }
+    jobs.push((PACKING_FILE.to_owned(), Job::Packing));
+    let render = |job: &Job| match job {
+        Job::Summary => summary_pdf(set),
+        Job::Sheets(depot) => emargement_pdf(set, *depot),
+        Job::Packing => packing_pdf(set),
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, jobs.len());
+    // The all-depots file (as long as every other sheet together) gets a thread of its own.
+    let owner = |i: usize| match (threads, i) {
+        (1, _) | (_, 1) => 0,
+        _ => 1 + i % (threads - 1),
+    };
+    let mut results: Vec<Option<Result<Vec<u8>, ReportError>>> = vec![None; jobs.len()];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let jobs = &jobs;
+                scope.spawn(move || {
+                    (0..jobs.len())
+                        .filter(|i| owner(*i) == t)
+                        .map(|i| (i, render(&jobs[i].1)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for done in handles.into_iter().filter_map(|h| h.join().ok()) {
+            for (i, result) in done {
+                results[i] = Some(result);
+            }
+        }
+    });
+    jobs.into_iter()
+        .zip(results)
+        .map(|((name, _), result)| {
+            let bytes = result
+                .unwrap_or_else(|| Err(ReportError::Layout("le rendu d'un PDF a échoué".into())))?;
+            Ok(PrintFile { name, bytes })
+        })
+        .collect()
+}
+
+/// The file name of each depot's sheet, "emargement-<depot>.pdf", made unique when two
+/// depot names fold to the same text.
+pub fn depot_file_names(set: &PrintSet) -> Vec<(i64, String)> {
+    let mut taken: Vec<String> = Vec::new();
+    set.depots
+        .iter()
+        .map(|depot| {
+            let base = format!("emargement-{}", file_safe_name(&depot.name));
+            let mut name = format!("{base}.pdf");
+            let mut n = 2;
+            while taken.contains(&name) || name == ALL_SHEETS_FILE {
+                name = format!("{base}-{n}.pdf");
+                n += 1;
+            }
+            taken.push(name.clone());
+            (depot.depot_id, name)
+        })
+        .collect()
+}
+
+/// Renders the set and writes every file into `dir` (created if missing); returns the paths
+/// written, summary first.
+pub fn write_print_set(set: &PrintSet, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
+    let files = render_print_set(set)?;
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for file in files {
+        let path = dir.join(&file.name);
+        std::fs::write(&path, &file.bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// What every page of a weekly document shares.
+fn setup(set: &PrintSet, title: &str) -> DocumentSetup {
+    DocumentSetup {
+        title: title.to_owned(),
+        garden_name: set.garden_name.clone(),
+        logo_path: set.logo_path.clone(),
+        footer_left: Some(format!(
+            "{} · édité le {} à {}",
+            set.week.label(),
+            format_date(set.printed_at.date()),
+            set.printed_at.format("%H:%M")
+        )),
+        orientation: Orientation::Portrait,
+        created: set.printed_at,
+    }
+}
+
+/// "jeu. 26/11" — short enough for a table column.
+fn short_day(date: NaiveDate) -> String {
+    let day = weekday_name(date.weekday());
+    let abbreviated: String = day.chars().take(3).collect();
+    format!("{abbreviated}. {:02}/{:02}", date.day(), date.month())
+}
+
+/// The composition table: one row per size with its count and what goes in one basket.
+fn composition_table(set: &PrintSet, counts: &[i64], count_title: &str) -> Table {
+    let mut table = Table::new(vec![
+        Column::mm("Panier", 30.0),
+        Column::mm(count_title, 18.0).right(),
+        Column::fraction("Dans un panier cette semaine", 1.0),
+    ])
+    .font_size(9.0)
+    .borders(true);
+    for (i, size) in set.sizes.iter().enumerate() {
+        let count = counts.get(i).copied().unwrap_or(0);
+        let label = if size.persons.trim().is_empty() {
+            size.name.clone()
+        } else {
+            format!("{}\n({})", size.name, size.persons.trim())
+        };
+        let row = Row::new([label, count.to_string(), set.composition_text(i)]);
+        table.push(if count == 0 { row.muted() } else { row });
+    }
+    table
+}
+
+/// A bold heading paragraph.
+fn heading(text: &str) -> Block {
+    Block::paragraph(text, TextStyle::bold(11.0))
+}
+
+/// "Petit 14 · Grand 22 · Familial 3".
+fn counts_text(set: &PrintSet, counts: &[i64]) -> String {
+    set.sizes
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(s, n)| format!("{} {n}", s.name))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// "1 panier", "3 paniers".
+fn baskets_word(n: i64) -> String {
+    if n > 1 {
+        format!("{n} paniers")
+    } else {
+        format!("{n} panier")
+    }
+}

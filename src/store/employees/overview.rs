@@ -1,0 +1,350 @@
+//! What the Salariés screen reads in one go: the list rows with their alerts, a person's
+//! whole file, what a deletion takes away; and the checked saves of the file's forms.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+
+use super::paths::{CONTRACT_COLUMNS, read_approval, read_change, read_contract};
+use super::{
+    all, get_employee, insert_approval, insert_employee, list_approvals_of_employee,
+    list_contracts_of_employee, list_follow_ups_of_employee, list_fse_snapshots_of_employee,
+    list_immersions_of_employee, list_staff, list_themes, list_trainings_of_employee,
+    update_approval, update_employee,
+};
+use crate::domain::employees::{
+    Approval, Contract, Employee, EmployeeAlert, EmployeeRow, Exit, FollowUp, FseSnapshot,
+    Immersion, Staff, Theme, Training, alerts_of, pass_number_valid, person_name, search_key,
+};
+use crate::store::error::{Result, StoreError};
+
+/// A PASS IAE number without its spaces, in capitals.
+pub fn normalise_pass_number(number: &str) -> String {
+    number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// One row per employee (anonymised files left out), with their alerts on `today`, by name.
+pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<EmployeeRow>> {
+    struct Head {
+        id: i64,
+        last_name: String,
+        first_name: String,
+        entry_date: NaiveDate,
+        referent: String,
+    }
+    let heads = all(
+        conn,
+        "SELECT e.id, e.last_name, e.first_name, e.entry_date,
+             COALESCE(s.first_name || ' ' || upper(s.last_name), '') AS referent
+         FROM employee e LEFT JOIN staff s ON s.id = e.referent_id
+         WHERE e.anonymised_on IS NULL
+         ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id",
+        &[],
+        |row| {
+            Ok(Head {
+                id: row.get("id")?,
+                last_name: row.get("last_name")?,
+                first_name: row.get("first_name")?,
+                entry_date: row.get("entry_date")?,
+                referent: row.get("referent")?,
+            })
+        },
+    )?;
+    let mut contracts: HashMap<i64, Vec<Contract>> = HashMap::new();
+    let sql = format!("SELECT {CONTRACT_COLUMNS} FROM contract ORDER BY start_date, id");
+    for contract in all(conn, &sql, &[], read_contract)? {
+        contracts
+            .entry(contract.employee_id)
+            .or_default()
+            .push(contract);
+    }
+    let mut approvals: HashMap<i64, Vec<Approval>> = HashMap::new();
+    let mut approval_owner: HashMap<i64, i64> = HashMap::new();
+    let stored = all(
+        conn,
+        "SELECT id, employee_id, number, start_date, end_date FROM approval
+         ORDER BY start_date, id",
+        &[],
+        read_approval,
+    )?;
+    for approval in stored {
+        approval_owner.insert(approval.id, approval.employee_id);
+        approvals
+            .entry(approval.employee_id)
+            .or_default()
+            .push(approval);
+    }
+    let changes = all(
+        conn,
+        "SELECT id, approval_id, kind, start_date, end_date, reason FROM approval_change
+         ORDER BY start_date, id",
+        &[],
+        read_change,
+    )?;
+    for change in changes {
+        let Some(owner) = approval_owner.get(&change.approval_id) else {
+            continue;
+        };
+        if let Some(approval) = approvals
+            .get_mut(owner)
+            .and_then(|list| list.iter_mut().find(|a| a.id == change.approval_id))
+        {
+            approval.changes.push(change);
+        }
+    }
+    let exits: HashMap<i64, NaiveDate> =
+        all(conn, "SELECT employee_id, date FROM exit", &[], |row| {
+            Ok((row.get("employee_id")?, row.get("date")?))
+        })?
+        .into_iter()
+        .collect();
+    let six_months: HashSet<i64> = all(
+        conn,
+        "SELECT employee_id FROM fse_snapshot WHERE stage = 'six_mois'",
+        &[],
+        |row| row.get("employee_id"),
+    )?
+    .into_iter()
+    .collect();
+
+    let no_contracts = Vec::new();
+    let no_approvals = Vec::new();
+    let rows = heads
+        .into_iter()
+        .map(|head| {
+            let contracts = contracts.get(&head.id).unwrap_or(&no_contracts);
+            let approvals = approvals.get(&head.id).unwrap_or(&no_approvals);
+            let latest = contracts.iter().max_by_key(|c| (c.start_date, c.id));
+            let exit_date = exits.get(&head.id).copied();
+            let name = person_name(&head.first_name, &head.last_name);
+            let alerts = alerts_of(
+                head.id,
+                &name,
+                contracts,
+                approvals,
+                exit_date,
+                six_months.contains(&head.id),
+                today,
+            );
+            let pass_numbers: Vec<String> = approvals
+                .iter()
+                .map(|a| normalise_pass_number(&a.number))
+                .collect();
+            EmployeeRow {
+                id: head.id,
+                search_key: search_key(&head.last_name, &head.first_name, &pass_numbers),
+                last_name: head.last_name,
+                first_name: head.first_name,
+                pass_numbers,
+                entry_date: head.entry_date,
+                planned_end: latest.map(|c| c.planned_end),
+                weekly_hours: latest.map(|c| c.weekly_hours),
+                referent: head.referent,
+                exit_date,
+                alerts,
+            }
+        })
+        .collect();
+    Ok(rows)
+}
+
+/// Everything needing attention on `today` (contracts ending within 30 days, PASS IAE
+/// within 60, 24-month cap within 3 months, six-month FSE+ follow-ups due), by date.
+pub fn employee_alerts(conn: &Connection, today: NaiveDate) -> Result<Vec<EmployeeAlert>> {
+    let mut alerts: Vec<EmployeeAlert> = list_employee_rows(conn, today)?
+        .into_iter()
+        .flat_map(|row| row.alerts)
+        .collect();
+    alerts.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then_with(|| a.name.cmp(&b.name))
+            .then(a.kind.cmp(&b.kind))
+    });
+    Ok(alerts)
+}
+
+/// A person's whole file, as the screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmployeeFile {
+    /// Identity and entry data, with criteria.
+    pub employee: Employee,
+    /// PASS IAE, oldest first.
+    pub approvals: Vec<Approval>,
+    /// Contracts, oldest first.
+    pub contracts: Vec<Contract>,
+    /// Follow-ups, oldest first.
+    pub follow_ups: Vec<FollowUp>,
+    /// Trainings, oldest first.
+    pub trainings: Vec<Training>,
+    /// Immersions, oldest first.
+    pub immersions: Vec<Immersion>,
+    /// The exit, once they have left.
+    pub exit: Option<Exit>,
+    /// FSE+ snapshots: entry, exit, six months.
+    pub fse: Vec<FseSnapshot>,
+    /// Workshop sessions attended (« présent »), newest first.
+    pub workshops: Vec<crate::store::workshops::SessionSummary>,
+}
+
+/// Reads a person's whole file.
+pub fn load_employee_file(conn: &Connection, id: i64) -> Result<EmployeeFile> {
+    Ok(EmployeeFile {
+        employee: get_employee(conn, id)?,
+        approvals: list_approvals_of_employee(conn, id)?,
+        contracts: list_contracts_of_employee(conn, id)?,
+        follow_ups: list_follow_ups_of_employee(conn, id)?,
+        trainings: list_trainings_of_employee(conn, id)?,
+        immersions: list_immersions_of_employee(conn, id)?,
+        exit: super::get_exit(conn, id)?,
+        fse: list_fse_snapshots_of_employee(conn, id)?,
+        workshops: crate::store::workshops::sessions_attended_by(
+            conn,
+            &crate::domain::workshops::Participant::Employee(id),
+        )?,
+    })
+}
+
+/// The staff and themes the file's pick lists offer.
+pub fn file_choices(conn: &Connection) -> Result<(Vec<Staff>, Vec<Theme>)> {
+    Ok((list_staff(conn)?, list_themes(conn)?))
+}
+
+/// Checks what the store must refuse in an employee (names missing), then inserts it (id 0)
+/// or updates it; returns its id.
+pub fn save_employee(conn: &Connection, employee: &Employee) -> Result<i64> {
+    if employee.last_name.trim().is_empty() || employee.first_name.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "Le nom et le prénom sont obligatoires.".to_owned(),
+        ));
+    }
+    if employee.id == 0 {
+        insert_employee(conn, employee)
+    } else {
+        update_employee(conn, employee)?;
+        Ok(employee.id)
+    }
+}
+
+/// The name of whoever else holds PASS IAE `number` (spaces and case ignored), if anyone.
+pub fn pass_number_owner(
+    conn: &Connection,
+    number: &str,
+    except_employee: i64,
+) -> Result<Option<String>> {
+    let wanted = normalise_pass_number(number);
+    let holders = all(
+        conn,
+        "SELECT a.number, e.first_name, e.last_name FROM approval a
+         JOIN employee e ON e.id = a.employee_id WHERE a.employee_id <> :except",
+        named_params! {":except": except_employee},
+        |row| {
+            Ok((
+                row.get::<_, String>("number")?,
+                person_name(
+                    &row.get::<_, String>("first_name")?,
+                    &row.get::<_, String>("last_name")?,
+                ),
+            ))
+        },
+    )?;
+    Ok(holders
+        .into_iter()
+        .find(|(n, _)| normalise_pass_number(n) == wanted)
+        .map(|(_, name)| name))
+}
+
+/// Saves a PASS IAE with its changes after checking its number (12 characters, held by
+/// nobody else); inserts it when its id is 0. Returns its id.
+pub fn save_approval(conn: &Connection, approval: &Approval) -> Result<i64> {
+    if !pass_number_valid(&approval.number) {
+        return Err(StoreError::Invalid(
+            "Le numéro de PASS IAE doit compter 12 caractères, lettres ou chiffres.".to_owned(),
+        ));
+    }
+    if let Some(owner) = pass_number_owner(conn, &approval.number, approval.employee_id)? {
+        return Err(StoreError::Invalid(format!(
+            "Ce numéro de PASS IAE est déjà celui de {owner}."
+        )));
+    }
+    let mut approval = approval.clone();
+    approval.number = normalise_pass_number(&approval.number);
+    if approval.id == 0 {
+        insert_approval(conn, &approval)
+    } else {
+        update_approval(conn, &approval)?;
+        Ok(approval.id)
+    }
+}
+
+/// What deleting a person takes away with them, counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeletionSummary {
+    /// PASS IAE.
+    pub approvals: i64,
+    /// Contracts.
+    pub contracts: i64,
+    /// Follow-ups.
+    pub follow_ups: i64,
+    /// Trainings.
+    pub trainings: i64,
+    /// Immersions.
+    pub immersions: i64,
+    /// FSE+ snapshots.
+    pub fse: i64,
+    /// Workshop registrations.
+    pub attendances: i64,
+}
+
+impl DeletionSummary {
+    /// "2 contrats, 5 entretiens…", or "aucune autre donnée".
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            (self.approvals, "PASS IAE", "PASS IAE"),
+            (self.contracts, "contrat", "contrats"),
+            (self.follow_ups, "entretien de suivi", "entretiens de suivi"),
+            (self.trainings, "formation", "formations"),
+            (self.immersions, "immersion", "immersions"),
+            (self.fse, "questionnaire FSE+", "questionnaires FSE+"),
+            (
+                self.attendances,
+                "inscription à un atelier",
+                "inscriptions à des ateliers",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+        if parts.is_empty() {
+            "aucune autre donnée".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// Counts what deleting employee `id` would take away.
+pub fn deletion_summary(conn: &Connection, id: i64) -> Result<DeletionSummary> {
+    let count = |table: &str| -> Result<i64> {
+        Ok(conn.query_row(
+            &format!("SELECT count(*) FROM {table} WHERE employee_id = :id"),
+            named_params! {":id": id},
+            |row| row.get(0),
+        )?)
+    };
+    Ok(DeletionSummary {
+        approvals: count("approval")?,
+        contracts: count("contract")?,
+        follow_ups: count("follow_up")?,
+        trainings: count("training")?,
+        immersions: count("immersion")?,
+        fse: count("fse_snapshot")?,
+        attendances: count("attendance")?,
+    })
+}

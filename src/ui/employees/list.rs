@@ -1,0 +1,209 @@
+//! The list of people: search as you type, status filter, sortable columns, alerts.
+
+use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::{Background, Border, Element, Length, Theme};
+
+use super::{Message, SEARCH_ID, Screen};
+use crate::domain::calendar::format_date;
+use crate::domain::employees::{EmployeeRow, SortColumn, StatusFilter};
+use crate::ui::theme::{self, BOLD};
+use crate::ui::widgets;
+
+/// Rows drawn at most; the search narrows the rest.
+const MAX_ROWS: usize = 300;
+
+const COLUMNS: [(SortColumn, &str, u16); 6] = [
+    (SortColumn::LastName, "Nom", 8),
+    (SortColumn::FirstName, "Prénom", 6),
+    (SortColumn::Entry, "Entrée", 5),
+    (SortColumn::PlannedEnd, "Fin prévue", 5),
+    (SortColumn::Hours, "H/sem.", 3),
+    (SortColumn::Referent, "Référent", 6),
+];
+const ALERT_PORTION: u16 = 8;
+
+/// The width share of column `n` of [`COLUMNS`].
+fn portion(n: usize) -> Length {
+    Length::FillPortion(COLUMNS[n].2)
+}
+
+/// "12 en parcours, 3 à surveiller ce mois-ci".
+pub fn subtitle(rows: &[EmployeeRow], today: chrono::NaiveDate) -> String {
+    let in_path = rows
+        .iter()
+        .filter(|r| r.exit_date.is_none_or(|d| d > today))
+        .count();
+    let attention = rows.iter().filter(|r| !r.alerts.is_empty()).count();
+    format!("{in_path} en parcours, {attention} à surveiller ce mois-ci")
+}
+
+fn filter_button(filter: StatusFilter, current: StatusFilter) -> Element<'static, Message> {
+    let style = if filter == current {
+        button::primary
+    } else {
+        button::secondary
+    };
+    button(text(filter.label()).size(15))
+        .padding([8, 14])
+        .style(style)
+        .on_press(Message::Filter(filter))
+        .into()
+}
+
+fn header(screen: &Screen) -> Element<'_, Message> {
+    let mut cells = row![].spacing(8);
+    for (column, label, portion) in COLUMNS {
+        let arrow = match (screen.sort == column, screen.descending) {
+            (true, false) => " ▲",
+            (true, true) => " ▼",
+            _ => "",
+        };
+        cells = cells.push(
+            button(text(format!("{label}{arrow}")).size(14).font(BOLD))
+                .padding(0)
+                .style(button::text)
+                .on_press(Message::Sort(column))
+                .width(Length::FillPortion(portion)),
+        );
+    }
+    cells = cells.push(
+        text("À surveiller")
+            .size(14)
+            .font(BOLD)
+            .width(Length::FillPortion(ALERT_PORTION)),
+    );
+    container(cells)
+        .padding(iced::Padding {
+            top: 6.0,
+            bottom: 6.0,
+            left: 10.0,
+            right: 24.0,
+        })
+        .into()
+}
+
+fn line(row_data: &EmployeeRow, striped: bool) -> Element<'_, Message> {
+    let hours = row_data
+        .weekly_hours
+        .map(|h| format!("{h}").replace('.', ","))
+        .unwrap_or_default();
+    let alerts = row_data
+        .alerts
+        .iter()
+        .map(|a| format!("{} {}", a.kind.short_label(), format_date(a.date)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let exited = row_data
+        .exit_date
+        .map(|d| format!("Sorti(e) le {}", format_date(d)));
+    let cells = row![
+        text(row_data.last_name.to_uppercase())
+            .size(15)
+            .font(BOLD)
+            .width(portion(0)),
+        text(&row_data.first_name).size(15).width(portion(1)),
+        text(format_date(row_data.entry_date))
+            .size(15)
+            .width(portion(2)),
+        text(
+            exited.unwrap_or_else(|| { row_data.planned_end.map(format_date).unwrap_or_default() })
+        )
+        .size(15)
+        .width(portion(3)),
+        text(hours).size(15).width(portion(4)),
+        text(&row_data.referent).size(15).width(portion(5)),
+        text(alerts)
+            .size(14)
+            .color(theme::WARNING_TEXT)
+            .width(Length::FillPortion(ALERT_PORTION)),
+    ]
+    .spacing(8);
+    let background = if striped {
+        theme::BACKGROUND
+    } else {
+        theme::CARD
+    };
+    button(cells)
+        .padding([7, 10])
+        .width(Length::Fill)
+        .on_press(Message::Open(row_data.id))
+        .style(move |t: &Theme, status| {
+            let mut style = button::text(t, status);
+            style.text_color = iced::Color::BLACK;
+            style.background = Some(Background::Color(match status {
+                button::Status::Hovered => theme::SIDEBAR,
+                _ => background,
+            }));
+            style
+        })
+        .into()
+}
+
+/// The list page.
+pub fn view(screen: &Screen) -> Element<'_, Message> {
+    let title = widgets::page_title(
+        "Salariés en parcours d'insertion",
+        Some(subtitle(&screen.rows, screen.today)),
+    );
+    let tools = row![
+        text_input(
+            "Rechercher un nom, un prénom, un n° de PASS…",
+            &screen.query
+        )
+        .id(SEARCH_ID)
+        .on_input(Message::Search)
+        .padding(8)
+        .size(15)
+        .width(Length::Fill),
+        filter_button(StatusFilter::InPath, screen.filter),
+        filter_button(StatusFilter::Exited, screen.filter),
+        filter_button(StatusFilter::All, screen.filter),
+        widgets::action("Nouveau salarié", Some(Message::NewPerson)),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center);
+
+    let mut lines = Column::new();
+    for (n, &index) in screen.visible.iter().take(MAX_ROWS).enumerate() {
+        if let Some(row_data) = screen.rows.get(index) {
+            lines = lines.push(line(row_data, n % 2 == 1));
+        }
+    }
+    let body: Element<'_, Message> = if screen.loading {
+        widgets::muted("Chargement…").into()
+    } else if screen.visible.is_empty() {
+        widgets::muted(if screen.query.trim().is_empty() {
+            "Personne dans cette liste."
+        } else {
+            "Personne ne correspond à cette recherche."
+        })
+        .into()
+    } else {
+        scrollable(lines.padding(iced::Padding::ZERO.right(14)))
+            .height(Length::Fill)
+            .into()
+    };
+    let mut count = format!("{} personne(s)", screen.visible.len());
+    if screen.visible.len() > MAX_ROWS {
+        count.push_str(&format!(
+            " ; les {MAX_ROWS} premières sont affichées, précisez la recherche"
+        ));
+    }
+    let table = container(column![header(screen), body].spacing(2))
+        .padding(6)
+        .height(Length::Fill)
+        .style(|_: &Theme| container::Style {
+            background: Some(Background::Color(theme::CARD)),
+            border: Border {
+                color: theme::BORDER,
+                width: 1.0,
+                radius: 6.0.into(),
+            },
+            ..container::Style::default()
+        });
+    let mut page = column![title, tools].spacing(14).padding(24);
+    if let Some((tone, message)) = &screen.list_notice {
+        page = page.push(widgets::banner(*tone, message.clone()));
+    }
+    page.push(widgets::muted(count)).push(table).into()
+}

@@ -1,0 +1,466 @@
+//! Filters shared by the list and the totals, the list of saved lines, the totals and the
+//! season chart (bars made of containers).
+
+use chrono::{Datelike, NaiveDate};
+use iced::widget::{Column, Row, button, column, container, row, scrollable, text, text_input};
+use iced::{Alignment, Background, Border, Element, Length, Theme};
+
+use super::Message;
+use super::entry::{find_crop, find_plot};
+use crate::domain::calendar::{format_date, month_name, parse_date};
+use crate::domain::harvest_query::{
+    HarvestFilter, HarvestLine, Period, Totals, filter_indices, format_number, kg_by_month, totals,
+};
+use crate::domain::harvests::{Crop, Plot};
+use crate::ui::theme::{self, BOLD};
+use crate::ui::widgets::{self, Tone};
+
+/// Most lines drawn in the list (the totals and the export take them all).
+pub const MAX_SHOWN: usize = 300;
+
+/// Id of the list's search box.
+pub const SEARCH_ID: &str = "recolte-recherche";
+
+/// A filter field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterField {
+    From,
+    To,
+    Crop,
+    Plot,
+    Search,
+}
+
+/// The filters as typed.
+#[derive(Debug, Clone)]
+pub struct Filters {
+    pub period: Period,
+    /// A day of the period shown.
+    pub day: NaiveDate,
+    pub from: String,
+    pub to: String,
+    pub crop: String,
+    pub plot: String,
+    pub search: String,
+}
+
+/// What the filters give: the lines kept and their totals.
+#[derive(Debug, Clone, Default)]
+pub struct Computed {
+    /// Positions of the kept lines in the screen's lines.
+    pub shown: Vec<usize>,
+    pub totals: Totals,
+    /// Kg per month of the season (crop, plot and search filters applied).
+    pub months: [f64; 12],
+    pub season: i32,
+    /// Why the filters keep nothing, if they cannot be read.
+    pub problem: Option<String>,
+}
+
+impl Filters {
+    /// The season of `today`, shown week by week.
+    pub fn new(today: NaiveDate) -> Self {
+        let (from, to) = Period::Week.range(today);
+        Filters {
+            period: Period::Week,
+            day: today,
+            from: format_date(from),
+            to: format_date(to),
+            crop: String::new(),
+            plot: String::new(),
+            search: String::new(),
+        }
+    }
+
+    /// Switches period, keeping the day shown.
+    pub fn set_period(&mut self, period: Period) {
+        self.period = period;
+        if period != Period::Custom {
+            self.sync_dates();
+        }
+    }
+
+    /// Moves to the period before or after.
+    pub fn step(&mut self, steps: i32) {
+        self.day = self.period.step(self.day, steps);
+        self.sync_dates();
+    }
+
+    fn sync_dates(&mut self) {
+        let (from, to) = self.period.range(self.day);
+        self.from = format_date(from);
+        self.to = format_date(to);
+    }
+
+    /// The filter to apply, or a French reason why the filters cannot be read.
+    pub fn resolve(&self, crops: &[Crop], plots: &[Plot]) -> Result<HarvestFilter, String> {
+        let (from, to) = if self.period == Period::Custom {
+            let from = parse_date(&self.from).ok_or_else(|| {
+                "Date de début illisible : tapez par exemple 01/03/2026.".to_owned()
+            })?;
+            let to = parse_date(&self.to).ok_or_else(|| {
+                "Date de fin illisible : tapez par exemple 31/03/2026.".to_owned()
+            })?;
+            if to < from {
+                return Err("La date de fin est avant la date de début.".to_owned());
+            }
+            (from, to)
+        } else {
+            self.period.range(self.day)
+        };
+        let crop_id = if self.crop.trim().is_empty() {
+            None
+        } else {
+            Some(
+                find_crop(crops, &self.crop)
+                    .ok_or_else(|| format!("Aucune culture « {} ».", self.crop.trim()))?
+                    .id,
+            )
+        };
+        let plot_id = if self.plot.trim().is_empty() {
+            None
+        } else {
+            Some(
+                find_plot(plots, &self.plot)
+                    .ok_or_else(|| format!("Aucune parcelle « {} ».", self.plot.trim()))?
+                    .id,
+            )
+        };
+        Ok(HarvestFilter {
+            from,
+            to,
+            crop_id,
+            plot_id,
+            search: self.search.clone(),
+        })
+    }
+
+    /// Applies the filters to `lines`.
+    pub fn compute(&self, lines: &[HarvestLine], crops: &[Crop], plots: &[Plot]) -> Computed {
+        let filter = match self.resolve(crops, plots) {
+            Ok(filter) => filter,
+            Err(problem) => {
+                return Computed {
+                    problem: Some(problem),
+                    season: self.day.year(),
+                    ..Computed::default()
+                };
+            }
+        };
+        let shown = filter_indices(lines, &filter);
+        let kept: Vec<&HarvestLine> = shown.iter().map(|&i| &lines[i]).collect();
+        let season = filter.to.year();
+        let (season_from, season_to) = Period::Season.range(filter.to);
+        let season_filter = HarvestFilter {
+            from: season_from,
+            to: season_to,
+            ..filter
+        };
+        let season_lines: Vec<&HarvestLine> = filter_indices(lines, &season_filter)
+            .into_iter()
+            .map(|i| &lines[i])
+            .collect();
+        Computed {
+            totals: totals(&kept),
+            months: kg_by_month(&season_lines, season),
+            shown,
+            season,
+            problem: None,
+        }
+    }
+}
+
+fn small_input<'a>(
+    placeholder: &'a str,
+    value: &'a str,
+    field: FilterField,
+    width: f32,
+) -> iced::widget::TextInput<'a, Message> {
+    text_input(placeholder, value)
+        .on_input(move |v| Message::Filter(field, v))
+        .padding(6)
+        .size(14)
+        .width(Length::Fixed(width))
+}
+
+/// The filter bar: period buttons, dates, crop, plot, search.
+pub fn filter_bar<'a>(filters: &'a Filters, problem: Option<&'a String>) -> Element<'a, Message> {
+    let mut periods = Row::new().spacing(4);
+    for period in Period::ALL {
+        let style = if period == filters.period {
+            button::primary
+        } else {
+            button::secondary
+        };
+        periods = periods.push(
+            button(text(period.label()).size(14))
+                .padding([5, 10])
+                .style(style)
+                .on_press(Message::Period(period)),
+        );
+    }
+    let dates: Element<'a, Message> = if filters.period == Period::Custom {
+        row![
+            text("du").size(14),
+            small_input("01/03/2026", &filters.from, FilterField::From, 105.0),
+            text("au").size(14),
+            small_input("31/03/2026", &filters.to, FilterField::To, 105.0),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center)
+        .into()
+    } else {
+        row![
+            button(text("◀").size(14))
+                .padding([5, 8])
+                .style(button::secondary)
+                .on_press(Message::Step(-1)),
+            text(format!("du {} au {}", filters.from, filters.to)).size(14),
+            button(text("▶").size(14))
+                .padding([5, 8])
+                .style(button::secondary)
+                .on_press(Message::Step(1)),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center)
+        .into()
+    };
+    let mut bar = column![
+        row![periods, dates].spacing(16).align_y(Alignment::Center),
+        row![
+            small_input("Culture", &filters.crop, FilterField::Crop, 160.0),
+            small_input("Parcelle", &filters.plot, FilterField::Plot, 160.0),
+            text_input("Rechercher (culture, parcelle, note…)", &filters.search)
+                .id(SEARCH_ID)
+                .on_input(|v| Message::Filter(FilterField::Search, v))
+                .padding(6)
+                .size(14)
+                .width(Length::Fill),
+            widgets::secondary("Exporter en CSV…", Some(Message::Export)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    ]
+    .spacing(8);
+    if let Some(problem) = problem {
+        bar = bar.push(text(problem.as_str()).size(13).color(theme::ERROR_TEXT));
+    }
+    bar.into()
+}
+
+/// Quantity with its unit, "12,5 kg", "8 botte".
+pub fn quantity_label(line: &HarvestLine) -> String {
+    format!(
+        "{} {}",
+        format_number(line.harvest.quantity, 3),
+        line.harvest.unit.label()
+    )
+}
+
+/// Kg as shown: "12,5 kg", or "—" when the line cannot be weighed.
+pub fn kg_label(kg: Option<f64>) -> String {
+    kg.map_or_else(
+        || "—".to_owned(),
+        |kg| format!("{} kg", format_number(kg, 2)),
+    )
+}
+
+fn cell<'a>(content: String, width: u16) -> Element<'a, Message> {
+    text(content)
+        .size(14)
+        .width(Length::FillPortion(width))
+        .into()
+}
+
+/// The list of saved lines kept by the filters.
+pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a, Message> {
+    let header = row![
+        cell("Date".into(), 2),
+        cell("Culture".into(), 3),
+        cell("Parcelle".into(), 3),
+        cell("Quantité".into(), 2),
+        cell("Destination".into(), 3),
+        cell("Poids".into(), 2),
+        cell("Note".into(), 3),
+        text("").width(Length::Fixed(190.0)),
+    ]
+    .spacing(8);
+    let mut body = Column::new().spacing(2);
+    for &i in computed.shown.iter().take(MAX_SHOWN) {
+        let line = &lines[i];
+        let h = &line.harvest;
+        body = body.push(
+            row![
+                cell(format_date(h.date), 2),
+                cell(line.crop_name.clone(), 3),
+                cell(line.plot_name.clone(), 3),
+                cell(quantity_label(line), 2),
+                cell(h.destination.label().to_owned(), 3),
+                cell(kg_label(line.kg), 2),
+                cell(h.notes.clone(), 3),
+                row![
+                    button(text("Modifier").size(13))
+                        .padding([3, 8])
+                        .style(button::secondary)
+                        .on_press(Message::Edit(h.id)),
+                    button(text("Supprimer").size(13))
+                        .padding([3, 8])
+                        .style(button::danger)
+                        .on_press(Message::AskDelete(h.id)),
+                ]
+                .spacing(6)
+                .width(Length::Fixed(190.0)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        );
+    }
+    let count = computed.shown.len();
+    let summary = if count == 0 {
+        "Aucune récolte pour ces filtres.".to_owned()
+    } else if count > MAX_SHOWN {
+        format!(
+            "{count} lignes, {MAX_SHOWN} affichées : précisez les filtres pour voir les autres (l'export CSV les prend toutes)."
+        )
+    } else {
+        format!("{count} ligne{}", if count > 1 { "s" } else { "" })
+    };
+    column![
+        row![
+            text(summary)
+                .size(14)
+                .color(theme::MUTED)
+                .width(Length::Fill),
+            text(format!("Total : {}", kg_label(Some(computed.totals.kg))))
+                .size(15)
+                .font(BOLD),
+        ],
+        container(header).padding([4, 0]),
+        scrollable(body).height(Length::Fill),
+    ]
+    .spacing(6)
+    .height(Length::Fill)
+    .into()
+}
+
+fn figures<'a>(rows: Vec<(String, f64)>) -> Element<'a, Message> {
+    let mut col = Column::new().spacing(4);
+    if rows.is_empty() {
+        col = col.push(widgets::muted("Rien."));
+    }
+    for (label, kg) in rows {
+        col = col.push(widgets::figure(
+            label,
+            format!("{} kg", format_number(kg, 1)),
+        ));
+    }
+    scrollable(col.padding(iced::Padding::ZERO.right(14)))
+        .height(Length::Fill)
+        .into()
+}
+
+/// The totals: per crop, per plot, per destination, the season chart.
+pub fn totals_view<'a>(computed: &'a Computed) -> Element<'a, Message> {
+    let t = &computed.totals;
+    let by_plot = t
+        .by_plot
+        .iter()
+        .map(|(plot, kg)| {
+            let name = if plot.is_empty() {
+                "Sans parcelle".to_owned()
+            } else {
+                plot.clone()
+            };
+            (name, *kg)
+        })
+        .collect();
+    let by_destination = t
+        .by_destination
+        .iter()
+        .map(|(d, kg)| (d.label().to_owned(), *kg))
+        .collect();
+    let mut page = Column::new().spacing(12);
+    page = page.push(
+        row![
+            text(format!("{} lignes", t.lines))
+                .size(15)
+                .width(Length::Fill),
+            text(format!("Total : {}", kg_label(Some(t.kg))))
+                .size(18)
+                .font(BOLD),
+        ]
+        .align_y(Alignment::Center),
+    );
+    if !t.unweighed.is_empty() {
+        let list: Vec<String> = t
+            .unweighed
+            .iter()
+            .map(|(crop, unit, q)| format!("{crop} : {} {}", format_number(*q, 2), unit.label()))
+            .collect();
+        page = page.push(widgets::banner(
+            Tone::Warning,
+            format!(
+                "Non comptés en kg faute de poids par unité (à indiquer dans Cultures) : {}.",
+                list.join(", ")
+            ),
+        ));
+    }
+    page = page.push(
+        row![
+            widgets::card("Par culture", figures(t.by_crop.clone())),
+            widgets::card("Par parcelle", figures(by_plot)),
+            widgets::card("Par destination", figures(by_destination)),
+        ]
+        .spacing(12)
+        .height(Length::Fixed(230.0)),
+    );
+    page = page.push(widgets::card(
+        format!("Kg récoltés par mois, saison {}", computed.season),
+        chart(&computed.months),
+    ));
+    scrollable(page).height(Length::Fill).into()
+}
+
+/// Twelve bars made of containers, the kg written above each.
+fn chart<'a>(months: &[f64; 12]) -> Element<'a, Message> {
+    const HEIGHT: f32 = 150.0;
+    let max = months.iter().copied().fold(0.0_f64, f64::max);
+    let mut bars = Row::new().spacing(8).align_y(Alignment::End);
+    for (i, kg) in months.iter().enumerate() {
+        #[allow(clippy::cast_possible_truncation)]
+        let height = if max > 0.0 {
+            (kg / max) as f32 * HEIGHT
+        } else {
+            0.0
+        };
+        let bar = container(text(""))
+            .width(Length::Fill)
+            .height(Length::Fixed(height.max(1.0)))
+            .style(|_: &Theme| container::Style {
+                background: Some(Background::Color(theme::GREEN)),
+                border: Border {
+                    radius: 2.0.into(),
+                    ..Border::default()
+                },
+                ..container::Style::default()
+            });
+        let month = month_name(u32::try_from(i + 1).unwrap_or(1));
+        let short: String = month.chars().take(4).collect();
+        bars = bars.push(
+            column![
+                text(if *kg > 0.0 {
+                    format_number(*kg, 0)
+                } else {
+                    String::new()
+                })
+                .size(12),
+                bar,
+                text(short).size(12).color(theme::MUTED),
+            ]
+            .spacing(3)
+            .align_x(Alignment::Center)
+            .width(Length::Fill),
+        );
+    }
+    bars.height(Length::Fixed(HEIGHT + 40.0)).into()
+}

@@ -1,0 +1,296 @@
+//! The Salariés screen driven headless: create a person, contracts with warnings, search,
+//! exit with a suggested category, bad input kept and refused.
+
+#![allow(clippy::unwrap_used)]
+
+use binette::domain::employees::{ExitCategory, ExitOutcome, Gender, StatusFilter};
+use binette::store::employees as store;
+use binette::store::open_in_memory;
+use binette::ui::db::Db;
+use binette::ui::employees::{F, Message, Screen};
+use chrono::NaiveDate;
+use iced::Task;
+use iced::futures::StreamExt;
+use iced_runtime::Action;
+use iced_test::simulator;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+}
+
+/// Runs a task to completion and returns the messages it produced.
+fn run(task: Task<Message>) -> Vec<Message> {
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    iced::futures::executor::block_on(
+        stream
+            .filter_map(|action| async move {
+                match action {
+                    Action::Output(message) => Some(message),
+                    _ => None,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Applies a message and every message its tasks produce.
+fn apply(screen: &mut Screen, message: Message) {
+    let mut queue = vec![message];
+    while let Some(message) = queue.pop() {
+        queue.extend(run(screen.update(message)));
+    }
+}
+
+fn click(screen: &mut Screen, label: &str) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
+    for message in messages {
+        apply(screen, message);
+    }
+}
+
+fn type_in(screen: &mut Screen, id: String, value: &str) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(iced::widget::Id::from(id.clone()))
+            .unwrap_or_else(|e| panic!("no field {id}: {e:?}"));
+        ui.typewrite(value);
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "typing in {id} did nothing");
+    for message in messages {
+        apply(screen, message);
+    }
+}
+
+fn shows(screen: &Screen, label: &str) -> bool {
+    simulator(screen.view()).find(label).is_ok()
+}
+
+fn start() -> (Screen, Db) {
+    let conn = open_in_memory().unwrap();
+    let other = binette::domain::employees::Employee::new(
+        "Octave",
+        "Durand",
+        Gender::Male,
+        NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+    );
+    store::save_employee(&conn, &other).unwrap();
+    let db = Db::new(conn, std::path::PathBuf::from(":memory:"));
+    let (mut screen, task) = Screen::new(&db, today());
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    (screen, db)
+}
+
+fn create_person(screen: &mut Screen) {
+    click(screen, "Nouveau salarié");
+    type_in(screen, F::LastName.id(), "Lefèvre");
+    type_in(screen, F::FirstName.id(), "Zoé");
+    apply(screen, Message::Gender(Gender::Female));
+    click(screen, "Créer la fiche");
+    assert!(shows(screen, "Fiche enregistrée."));
+}
+
+fn person_id(db: &Db) -> i64 {
+    db.with(|conn| store::list_employees(conn))
+        .unwrap()
+        .into_iter()
+        .find(|e| e.last_name == "Lefèvre")
+        .unwrap()
+        .id
+}
+
+#[test]
+fn create_a_person_add_a_short_hours_contract_and_find_them() {
+    let (mut screen, db) = start();
+    assert!(shows(&screen, "DURAND"));
+    create_person(&mut screen);
+    let id = person_id(&db);
+
+    click(&mut screen, "Contrats");
+    type_in(&mut screen, F::ContractStart.id(), "05/01/2026");
+    type_in(&mut screen, F::ContractEnd.id(), "30/06/2026");
+    type_in(&mut screen, F::ContractHours.id(), "18");
+    let warning = "18 h par semaine : moins de 20 h, seulement pour des difficultés \
+                   particulièrement importantes, à justifier.";
+    assert!(
+        shows(&screen, warning),
+        "the under-20-hours warning is shown"
+    );
+    click(&mut screen, "Enregistrer le contrat");
+    assert!(
+        shows(&screen, "Contrat enregistré."),
+        "a warning does not block"
+    );
+    let contracts = db
+        .with(move |conn| store::list_contracts_of_employee(conn, id))
+        .unwrap();
+    assert_eq!(contracts.len(), 1);
+    assert_eq!(contracts[0].weekly_hours, 18.0);
+
+    click(&mut screen, "← Liste");
+    type_in(
+        &mut screen,
+        binette::ui::employees::SEARCH_ID.to_owned(),
+        "lef",
+    );
+    assert!(shows(&screen, "LEFÈVRE"));
+    assert!(!shows(&screen, "DURAND"), "the search hides the others");
+    click(&mut screen, "LEFÈVRE");
+    assert!(shows(&screen, "Zoé LEFÈVRE"));
+}
+
+#[test]
+fn an_exit_after_a_four_month_cdd_suggests_a_transition_job() {
+    let (mut screen, db) = start();
+    click(&mut screen, "Nouveau salarié");
+    type_in(&mut screen, F::LastName.id(), "Lefèvre");
+    type_in(&mut screen, F::FirstName.id(), "Zoé");
+    apply(&mut screen, Message::Gender(Gender::Female));
+    click(&mut screen, "Entrée");
+    apply(
+        &mut screen,
+        Message::Edit(F::EntryDate, "05/01/2026".into()),
+    );
+    click(&mut screen, "Identité");
+    click(&mut screen, "Créer la fiche");
+    let id = person_id(&db);
+    click(&mut screen, "Sortie");
+    type_in(&mut screen, F::ExitDate.id(), "27/02/2026");
+    apply(&mut screen, Message::ExitOutcome(ExitOutcome::Cdd));
+    type_in(&mut screen, F::ExitMonths.id(), "4");
+    assert!(shows(&screen, "Catégorie suggérée : Emploi de transition"));
+    click(&mut screen, "Enregistrer la sortie");
+    let exit = db
+        .with(move |conn| store::get_exit(conn, id))
+        .unwrap()
+        .unwrap();
+    assert_eq!(exit.category, ExitCategory::TransitionJob);
+    assert_eq!(exit.detail, "CDD, 4 mois");
+
+    // The file stays available under "Sortis".
+    click(&mut screen, "← Liste");
+    assert!(!shows(&screen, "LEFÈVRE"));
+    apply(&mut screen, Message::Filter(StatusFilter::Exited));
+    assert!(shows(&screen, "LEFÈVRE"));
+}
+
+#[test]
+fn bad_input_is_refused_next_to_the_field_and_kept() {
+    let (mut screen, db) = start();
+    click(&mut screen, "Nouveau salarié");
+    type_in(&mut screen, F::FirstName.id(), "Zoé");
+    click(&mut screen, "Créer la fiche");
+    assert!(shows(&screen, "Le nom est obligatoire."));
+    assert!(shows(
+        &screen,
+        "Choisissez le genre (femme, homme, non-binaire)."
+    ));
+    assert_eq!(
+        db.with(|conn| store::list_employees(conn)).unwrap().len(),
+        1
+    );
+    type_in(&mut screen, F::LastName.id(), "Lefèvre");
+    apply(&mut screen, Message::Gender(Gender::Female));
+    click(&mut screen, "Créer la fiche");
+    assert!(
+        shows(&screen, "Fiche enregistrée."),
+        "the first name was kept"
+    );
+    let id = person_id(&db);
+
+    click(&mut screen, "Contrats");
+    type_in(&mut screen, F::ContractStart.id(), "31/02/2026");
+    type_in(&mut screen, F::ContractEnd.id(), "30/06/2026");
+    type_in(&mut screen, F::ContractHours.id(), "60");
+    click(&mut screen, "Enregistrer le contrat");
+    assert!(shows(
+        &screen,
+        "Date impossible : « 31/02/2026 ». Écrivez-la jj/mm/aaaa (ex. 28/11/2026)."
+    ));
+    assert!(shows(
+        &screen,
+        "Heures par semaine : un nombre entre 1 et 48."
+    ));
+    apply(
+        &mut screen,
+        Message::Edit(F::ContractStart, "01/07/2026".into()),
+    );
+    click(&mut screen, "Enregistrer le contrat");
+    assert!(shows(&screen, "La fin est avant le début."));
+    let stored = db
+        .with(move |conn| store::list_contracts_of_employee(conn, id))
+        .unwrap();
+    assert!(stored.is_empty(), "nothing saved half-way");
+
+    click(&mut screen, "PASS IAE");
+    type_in(&mut screen, F::PassNumber.id(), "12345");
+    type_in(&mut screen, F::PassStart.id(), "05/01/2026");
+    click(&mut screen, "Enregistrer le PASS IAE");
+    assert!(shows(
+        &screen,
+        "Le numéro de PASS IAE compte 12 caractères, lettres ou chiffres."
+    ));
+    // The end was filled in from the start: two years.
+    assert!(shows(
+        &screen,
+        "Fin effective, suspensions et prolongations comprises : 04/01/2028"
+    ));
+}
+
+#[test]
+fn a_duplicate_pass_number_is_refused() {
+    let (mut screen, db) = start();
+    let durand = db.with(|conn| store::list_employees(conn)).unwrap()[0].id;
+    db.with(move |conn| {
+        store::save_approval(
+            conn,
+            &binette::domain::employees::Approval {
+                id: 0,
+                employee_id: durand,
+                number: "999992612345".into(),
+                start_date: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+                end_date: NaiveDate::from_ymd_opt(2027, 8, 31).unwrap(),
+                changes: vec![],
+            },
+        )
+    })
+    .unwrap();
+    create_person(&mut screen);
+    click(&mut screen, "PASS IAE");
+    type_in(&mut screen, F::PassNumber.id(), "99999 26 12345");
+    type_in(&mut screen, F::PassStart.id(), "05/01/2026");
+    click(&mut screen, "Enregistrer le PASS IAE");
+    assert!(shows(
+        &screen,
+        "Ce numéro de PASS IAE est déjà celui de Octave DURAND."
+    ));
+}
+
+#[test]
+fn deleting_a_person_says_what_goes_with_them() {
+    let (mut screen, db) = start();
+    create_person(&mut screen);
+    click(&mut screen, "Contrats");
+    type_in(&mut screen, F::ContractStart.id(), "05/01/2026");
+    type_in(&mut screen, F::ContractEnd.id(), "30/06/2026");
+    type_in(&mut screen, F::ContractHours.id(), "26");
+    click(&mut screen, "Enregistrer le contrat");
+    click(&mut screen, "Supprimer la fiche…");
+    assert!(shows(&screen, "Supprimer définitivement cette fiche ?"));
+    click(&mut screen, "Supprimer définitivement");
+    assert!(shows(&screen, "Fiche de Zoé LEFÈVRE supprimée."));
+    assert_eq!(
+        db.with(|conn| store::list_employees(conn)).unwrap().len(),
+        1
+    );
+}

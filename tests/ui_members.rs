@@ -1,0 +1,191 @@
+//! The Adhérents screen driven headless: a member with a subscription and an absence, and
+//! the right weeks in their coming baskets.
+
+#![allow(clippy::unwrap_used)]
+
+use binette::domain::baskets::{BasketPrice, BasketSize, Depot};
+use binette::store::{self, baskets};
+use binette::ui::db::Db;
+use binette::ui::members::{Message, Screen, ids};
+use chrono::{NaiveDate, Weekday};
+use iced::Task;
+use iced::futures::StreamExt;
+use iced_runtime::Action;
+use iced_test::simulator;
+
+fn run(task: Task<Message>) -> Vec<Message> {
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    iced::futures::executor::block_on(
+        stream
+            .filter_map(|action| async move {
+                match action {
+                    Action::Output(message) => Some(message),
+                    _ => None,
+                }
+            })
+            .collect(),
+    )
+}
+
+fn apply(screen: &mut Screen, message: Message) {
+    let mut queue = vec![message];
+    while let Some(message) = queue.pop() {
+        queue.extend(run(screen.update(message)));
+    }
+}
+
+fn click(screen: &mut Screen, label: &str) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
+    for message in messages {
+        apply(screen, message);
+    }
+}
+
+fn type_in(screen: &mut Screen, id: &'static str, text: &str) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(iced::widget::Id::new(id)).unwrap();
+        ui.typewrite(text);
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        apply(screen, message);
+    }
+}
+
+fn shows(screen: &Screen, label: &str) -> bool {
+    simulator(screen.view()).find(label).is_ok()
+}
+
+fn garden() -> Db {
+    let conn = store::open_in_memory().unwrap();
+    let size = baskets::insert_basket_size(
+        &conn,
+        &BasketSize {
+            id: 0,
+            name: "Petit".into(),
+            persons: "2 personnes".into(),
+            position: 1,
+            active: true,
+        },
+    )
+    .unwrap();
+    baskets::insert_basket_price(
+        &conn,
+        &BasketPrice {
+            id: 0,
+            size_id: size,
+            valid_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            price: 1000,
+        },
+    )
+    .unwrap();
+    baskets::insert_depot(
+        &conn,
+        &Depot {
+            id: 0,
+            name: "Mairie".into(),
+            address: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            weekday: Weekday::Fri,
+            slot_start: String::new(),
+            slot_end: String::new(),
+            contact_name: String::new(),
+            contact_phone: String::new(),
+            capacity: None,
+            active: true,
+        },
+    )
+    .unwrap();
+    Db::new(conn, "memoire.sqlite3".into())
+}
+
+#[test]
+fn a_member_with_a_subscription_and_an_absence_sees_the_right_weeks() {
+    let db = garden();
+    // Monday 2 March 2026.
+    let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let (mut screen, task) = Screen::new(&db, today);
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    assert!(shows(&screen, "0 foyer(s) sur 0"));
+
+    click(&mut screen, "Nouvel adhérent");
+    click(&mut screen, "Enregistrer");
+    assert!(shows(&screen, "Le nom de l'adhérent est obligatoire."));
+    type_in(&mut screen, ids::LAST_NAME, "Martin");
+    type_in(&mut screen, ids::FIRST_NAME, "Anne");
+    click(&mut screen, "Enregistrer");
+    assert!(shows(&screen, "MARTIN Anne"), "the new member's page opens");
+    assert!(shows(
+        &screen,
+        "Aucun panier prévu dans les semaines à venir."
+    ));
+
+    // A weekly subscription from today, on the only size and depot.
+    click(&mut screen, "Nouvel abonnement");
+    click(&mut screen, "Enregistrer");
+    assert!(shows(&screen, "Abonnement enregistré."));
+    assert!(shows(&screen, "1 × Petit à Mairie, depuis le 02/03/2026"));
+    assert!(shows(
+        &screen,
+        "vendredi 13 mars 2026 à Mairie : 1 panier Petit"
+    ));
+
+    // Away the week of 9 March: that Friday is not prepared, the next ones come back.
+    click(&mut screen, "Nouvelle absence");
+    type_in(&mut screen, ids::ABS_START, "09/03/2026");
+    type_in(&mut screen, ids::ABS_END, "15/03/2026");
+    click(&mut screen, "Enregistrer");
+    assert!(shows(&screen, "Absence enregistrée."));
+    assert!(shows(
+        &screen,
+        "vendredi 6 mars 2026 à Mairie : 1 panier Petit"
+    ));
+    assert!(shows(
+        &screen,
+        "vendredi 13 mars 2026 à Mairie : absent, panier non préparé"
+    ));
+    assert!(!shows(
+        &screen,
+        "vendredi 13 mars 2026 à Mairie : 1 panier Petit"
+    ));
+    assert!(shows(
+        &screen,
+        "vendredi 20 mars 2026 à Mairie : 1 panier Petit"
+    ));
+
+    // An overlapping absence is refused with a French message, the form stays open.
+    click(&mut screen, "Nouvelle absence");
+    type_in(&mut screen, ids::ABS_START, "14/03/2026");
+    type_in(&mut screen, ids::ABS_END, "20/03/2026");
+    click(&mut screen, "Enregistrer");
+    assert!(shows(
+        &screen,
+        "Cette absence chevauche celle du 09/03/2026 au 15/03/2026 : modifiez plutôt celle-ci."
+    ));
+    assert!(shows(&screen, "Annuler"), "the form is still open");
+    assert!(shows(
+        &screen,
+        "vendredi 20 mars 2026 à Mairie : 1 panier Petit"
+    ));
+
+    // Back to the list: the member is there, searchable as you type.
+    click(&mut screen, "Annuler");
+    click(&mut screen, "← Liste des adhérents");
+    assert!(shows(&screen, "1 foyer(s) sur 1"));
+    type_in(&mut screen, ids::SEARCH, "mart");
+    assert!(shows(&screen, "1 foyer(s) sur 1"));
+    type_in(&mut screen, ids::SEARCH, "x");
+    assert!(shows(&screen, "0 foyer(s) sur 1"));
+}

@@ -1,0 +1,302 @@
+//! The Ateliers screen driven headless: a workshop with a session, registrations, bad input
+//! kept and refused, attendance ticked, the session leaving the "not filled in" list.
+
+#![allow(clippy::unwrap_used)]
+
+use binette::domain::workshops::{AttendanceStatus, Participant};
+use binette::store::{open_in_memory, workshops as store};
+use binette::ui::db::Db;
+use binette::ui::workshops::{
+    self as ui, DATE_ID, END_ID, Field, Message, PERSON_ID, START_ID, Screen, TITLE_ID,
+};
+use chrono::NaiveDate;
+use iced::Task;
+use iced::futures::StreamExt;
+use iced_runtime::Action;
+use iced_test::simulator;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+/// Runs a task to completion and returns the messages it produced.
+fn run(task: Task<Message>) -> Vec<Message> {
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    iced::futures::executor::block_on(
+        stream
+            .filter_map(|action| async move {
+                match action {
+                    Action::Output(message) => Some(message),
+                    _ => None,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Applies a message and every message its tasks produce.
+fn apply(screen: &mut Screen, message: Message) {
+    let mut queue = vec![message];
+    while let Some(message) = queue.pop() {
+        queue.extend(run(screen.update(message)));
+    }
+}
+
+fn click(screen: &mut Screen, label: &str) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
+    for message in messages {
+        apply(screen, message);
+    }
+}
+
+fn type_in(screen: &mut Screen, id: &'static str, value: &str) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(iced::widget::Id::new(id))
+            .unwrap_or_else(|e| panic!("no field {id}: {e:?}"));
+        ui.typewrite(value);
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "typing in {id} did nothing");
+    for message in messages {
+        apply(screen, message);
+    }
+}
+
+fn shows(screen: &Screen, label: &str) -> bool {
+    simulator(screen.view()).find(label).is_ok()
+}
+
+fn start() -> (Screen, Db) {
+    let conn = open_in_memory().unwrap();
+    for (last, first) in [("Dupont", "Marie"), ("Durand", "Paul"), ("Martin", "Léa")] {
+        conn.execute(
+            "INSERT INTO member (last_name, first_name) VALUES (?1, ?2)",
+            [last, first],
+        )
+        .unwrap();
+    }
+    let db = Db::new(conn, "/tmp/ui_workshops.sqlite3".into());
+    let (mut screen, task) = Screen::new(&db, today());
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    (screen, db)
+}
+
+#[test]
+fn workshop_session_registrations_and_attendance() {
+    let (mut screen, db) = start();
+    assert!(shows(
+        &screen,
+        "Aucune séance : créez un atelier et ses dates avec « Nouvel atelier »."
+    ));
+
+    click(&mut screen, "Nouvel atelier");
+    type_in(&mut screen, TITLE_ID, "Soupes d'hiver");
+    apply(&mut screen, Message::FormInput(Field::Capacity, "0".into()));
+    click(&mut screen, "Enregistrer");
+    assert!(shows(
+        &screen,
+        "Le nombre de places doit être supérieur à zéro (laissez vide s'il n'y a pas de limite)."
+    ));
+    apply(&mut screen, Message::FormInput(Field::Capacity, "2".into()));
+
+    // A date that does not exist, then an end before the start: refused, nothing lost.
+    type_in(&mut screen, DATE_ID, "31/04/2026");
+    type_in(&mut screen, START_ID, "14h");
+    type_in(&mut screen, END_ID, "12h");
+    click(&mut screen, "Ajouter la séance");
+    assert!(shows(
+        &screen,
+        "« 31/04/2026 » n'est pas une date du calendrier : tapez-la comme 28/11/2026."
+    ));
+    apply(
+        &mut screen,
+        Message::FormInput(Field::Date, "26/11/2026".into()),
+    );
+    click(&mut screen, "Ajouter la séance");
+    assert!(shows(
+        &screen,
+        "L'heure de fin (12:00) doit être après l'heure de début (14:00)."
+    ));
+    apply(&mut screen, Message::FormInput(Field::End, "16h30".into()));
+    click(&mut screen, "Ajouter la séance");
+    assert!(shows(&screen, "26/11/2026 · 14:00 – 16:30"));
+    assert!(
+        db.with(|conn| store::list_workshops(conn))
+            .unwrap()
+            .is_empty()
+    );
+    click(&mut screen, "Enregistrer");
+    assert!(shows(&screen, "Atelier enregistré."));
+    assert!(shows(&screen, "Soupes d'hiver"));
+    let sessions = db
+        .with(|conn| store::list_sessions(conn, None, None))
+        .unwrap();
+    assert_eq!(sessions.len(), 1);
+    let session_id = sessions[0].session_id;
+    assert_eq!(sessions[0].capacity, Some(2));
+
+    // The session is past and nobody was marked: it is flagged.
+    let flagged = ui::unfilled_label(&sessions[0]);
+    assert_eq!(flagged, "À saisir : 26/11/2026 · Soupes d'hiver");
+    assert!(shows(&screen, &flagged));
+
+    // Two members by type-ahead, one outside person by name.
+    type_in(&mut screen, PERSON_ID, "dup");
+    click(&mut screen, "DUPONT Marie (adhérent·e)");
+    type_in(&mut screen, PERSON_ID, "paul dur");
+    click(&mut screen, "DURAND Paul (adhérent·e)");
+    type_in(&mut screen, PERSON_ID, "Mme Roux");
+    click(&mut screen, &ui::outside_label("Mme Roux"));
+    assert!(shows(&screen, "Complet (2 places)"));
+    assert!(shows(
+        &screen,
+        "Attention : 3 personnes inscrites pour 2 places. Vérifiez que la salle et le matériel suffisent."
+    ));
+
+    // The same people again: not offered, or refused with the typed name kept.
+    type_in(&mut screen, PERSON_ID, "dupont");
+    assert!(!shows(&screen, "DUPONT Marie (adhérent·e)"));
+    apply(&mut screen, Message::PersonQuery("mme roux".into()));
+    click(&mut screen, &ui::outside_label("mme roux"));
+    assert!(shows(
+        &screen,
+        "mme roux est déjà inscrit·e à cette séance."
+    ));
+    assert!(shows(&screen, &ui::outside_label("mme roux")));
+    let registered = db
+        .with(|conn| store::attendances_of(conn, session_id))
+        .unwrap();
+    assert_eq!(registered.len(), 3);
+
+    // Everyone present, then the first one (DUPONT Marie) absent.
+    click(&mut screen, "Tous présents");
+    click(&mut screen, "Absent");
+    let statuses: Vec<_> = db
+        .with(|conn| store::registrations_of(conn, session_id))
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.name, r.attendance.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("DUPONT Marie".to_owned(), AttendanceStatus::Absent),
+            ("DURAND Paul".to_owned(), AttendanceStatus::Present),
+            ("Mme Roux".to_owned(), AttendanceStatus::Present),
+        ]
+    );
+    assert!(!shows(&screen, &flagged), "the session left the list");
+    assert!(
+        db.with(|conn| store::unfilled_sessions(conn, today()))
+            .unwrap()
+            .is_empty()
+    );
+
+    // The history of a person who came.
+    let history = db
+        .with(|conn| store::sessions_attended_by(conn, &Participant::Outside("MME ROUX".into())))
+        .unwrap();
+    assert_eq!(history.len(), 1);
+    let member_history = db
+        .with(|conn| {
+            let dupont = store::registrable_people(conn)?
+                .into_iter()
+                .find(|p| p.name == "DUPONT Marie")
+                .unwrap();
+            store::sessions_attended_by(conn, &dupont.participant)
+        })
+        .unwrap();
+    assert!(member_history.is_empty(), "absent is not attended");
+}
+
+#[test]
+fn filters_by_type_period_and_search() {
+    let (mut screen, _db) = start();
+    click(&mut screen, "Nouvel atelier");
+    type_in(&mut screen, TITLE_ID, "Semis de printemps");
+    type_in(&mut screen, DATE_ID, "03/12/2026");
+    type_in(&mut screen, START_ID, "9h");
+    type_in(&mut screen, END_ID, "11h");
+    click(&mut screen, "Enregistrer");
+    assert!(shows(&screen, "Atelier enregistré."));
+    // Coming sessions are listed by default.
+    assert!(shows(
+        &screen,
+        "Conserves · 0 inscrit, sans limite de places"
+    ));
+    apply(&mut screen, Message::Search("soupe".into()));
+    assert!(shows(&screen, "Aucune séance ne correspond à ces filtres."));
+    apply(&mut screen, Message::Search("semis".into()));
+    assert!(!shows(
+        &screen,
+        "Aucune séance ne correspond à ces filtres."
+    ));
+    apply(&mut screen, Message::TypeFilter("Cuisine".into()));
+    assert!(shows(&screen, "Aucune séance ne correspond à ces filtres."));
+    apply(&mut screen, Message::TypeFilter(ui::ALL_TYPES.into()));
+    apply(
+        &mut screen,
+        Message::PeriodFilter(binette::domain::workshops::Period::Past),
+    );
+    assert!(shows(&screen, "Aucune séance ne correspond à ces filtres."));
+    apply(
+        &mut screen,
+        Message::PeriodFilter(binette::domain::workshops::Period::NextMonth),
+    );
+    assert!(!shows(
+        &screen,
+        "Aucune séance ne correspond à ces filtres."
+    ));
+}
+
+#[test]
+fn the_type_list_is_editable_and_a_used_type_stays() {
+    let (mut screen, db) = start();
+    click(&mut screen, "Types d'atelier");
+    type_in(&mut screen, ui::NEW_TYPE_ID, "Couture");
+    click(&mut screen, "Ajouter");
+    let names = || -> Vec<String> {
+        db.with(|conn| store::list_workshop_types(conn))
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name)
+            .collect()
+    };
+    assert!(names().contains(&"Couture".to_owned()));
+    assert!(shows(&screen, "Couture"));
+    // The same name again is refused with a French message.
+    type_in(&mut screen, ui::NEW_TYPE_ID, "couture");
+    click(&mut screen, "Ajouter");
+    assert!(shows(
+        &screen,
+        "Un type d'atelier nommé « couture » existe déjà."
+    ));
+    // A type in use cannot be deleted.
+    let cuisine = db
+        .with(|conn| store::list_workshop_types(conn))
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "Cuisine")
+        .unwrap();
+    click(&mut screen, "Nouvel atelier");
+    apply(&mut screen, Message::FormType(cuisine.clone()));
+    type_in(&mut screen, TITLE_ID, "Tartes");
+    click(&mut screen, "Enregistrer");
+    apply(&mut screen, Message::DeleteType(cuisine.id));
+    assert!(names().contains(&"Cuisine".to_owned()));
+    assert!(shows(
+        &screen,
+        "Ce type ne peut pas être supprimé : 1 atelier l'utilise. Changez d'abord leur type."
+    ));
+}
