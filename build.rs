@@ -4,6 +4,8 @@
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=assets/icons/binette.ico");
+    // The version information comes from Cargo.toml ([package] and [package.metadata.winresource]).
+    println!("cargo:rerun-if-changed=Cargo.toml");
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }

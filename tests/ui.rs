@@ -168,4 +168,10 @@ fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
     click(&mut app, "Paramètres");
     assert!(shows(&app, "Identité du jardin"));
     assert!(shows(&app, "Sauvegarder maintenant"));
+    click(&mut app, "Importer des adhérents…");
+    assert!(
+        shows(&app, "Choisir un fichier…"),
+        "the import screen opens from Paramètres"
+    );
+    assert_eq!(app.section(), Some(Section::Settings));
 }

@@ -83,7 +83,7 @@ fn shows(screen: &Screen, label: &str) -> bool {
 fn opens_on_the_next_delivery_week_with_every_depot() {
     let (_db, mut screen) = open();
     assert!(shows(&screen, "Semaine 48 — du 23 au 29 novembre 2026"));
-    assert!(shows(&screen, "Ornans – Épicerie solidaire"));
+    assert!(shows(&screen, "Ornans – Épicerie du Centre"));
     assert!(shows(&screen, "Mercredi 25 novembre 2026"));
     assert!(shows(&screen, "Total"));
     click(&mut screen, "Semaine suivante ▶");
@@ -110,7 +110,7 @@ fn print_button_writes_the_set_into_the_chosen_folder() {
     }
     assert!(
         dir.path()
-            .join("emargement-ornans-epicerie-solidaire.pdf")
+            .join("emargement-ornans-epicerie-du-centre.pdf")
             .is_file()
     );
     assert!(shows(&screen, "Ouvrir la synthèse"));

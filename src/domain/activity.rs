@@ -11,6 +11,7 @@
 //!   the entry date;
 //! - FSE+ figures count the snapshots taken in the period, as stored.
 
+use crate::domain::numbers::format_fixed;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::employees::{
@@ -568,35 +569,11 @@ pub fn fill_months(
     out
 }
 
-/// A number the French way, with `decimals` decimals and a thin space between thousands:
-/// `format_number(1607.5, 1)` is "1 607,5".
-pub fn format_number(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
-}
-
 /// A rate as a French percentage with one decimal ("66,7 %"), « — » when there is none.
 pub fn format_rate(rate: Option<f64>) -> String {
     rate.map_or_else(
         || "—".to_string(),
-        |r| format!("{} %", format_number(r * 100.0, 1)),
+        |r| format!("{} %", format_fixed(r * 100.0, 1)),
     )
 }
 
@@ -760,8 +737,8 @@ mod tests {
                 ((2026, 2), 0.0)
             ]
         );
-        assert_eq!(format_number(1607.46, 1), "1\u{202f}607,5");
-        assert_eq!(format_number(12.0, 0), "12");
+        assert_eq!(format_fixed(1607.46, 1), "1\u{202f}607,5");
+        assert_eq!(format_fixed(12.0, 0), "12");
         assert_eq!(format_rate(Some(2.0 / 3.0)), "66,7 %");
         assert_eq!(format_rate(None), "—");
     }

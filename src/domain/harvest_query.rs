@@ -309,29 +309,8 @@ pub fn suggest<'a, T: Copy>(
     prefix.or(word)
 }
 
-/// "12,5" : a number in French, at most `decimals` decimals, trailing zeros dropped.
-pub fn format_number(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    };
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
-}
+/// Numbers in French ("12,5"), shared with the other areas.
+pub use crate::domain::numbers::format_number;
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,8 @@ pub mod distribution;
 pub mod employees;
 pub mod harvest_query;
 pub mod harvests;
+pub mod import;
 pub mod money;
+pub mod numbers;
 pub mod text;
 pub mod workshops;

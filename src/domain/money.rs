@@ -7,14 +7,7 @@ pub type Cents = i64;
 pub fn format_euros(cents: Cents) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
-    let euros = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, digit) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i).is_multiple_of(3) {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(digit);
-    }
+    let grouped = super::numbers::group_thousands(&(abs / 100).to_string());
     format!("{sign}{grouped},{:02}\u{a0}€", abs % 100)
 }
 

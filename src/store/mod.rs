@@ -14,6 +14,7 @@ pub mod distribution;
 pub mod employees;
 mod error;
 pub mod harvests;
+pub mod import;
 pub mod members;
 mod open;
 pub mod paths;

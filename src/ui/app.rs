@@ -11,7 +11,9 @@ use super::db::Db;
 use super::section::Section;
 use super::theme::{self, BOLD};
 use super::widgets::{self, Tone};
-use super::{employees, harvests, home, members, reports, settings, week, welcome, workshops};
+use super::{
+    employees, harvests, home, import, members, reports, settings, week, welcome, workshops,
+};
 use crate::store::settings::GardenIdentity;
 use crate::store::{self, StoreError, backup, paths};
 
@@ -58,6 +60,8 @@ enum Screen {
     Workshops(workshops::Screen),
     Reports(reports::Screen),
     Settings(settings::Settings),
+    /// Reached from Paramètres.
+    Import(import::Screen),
 }
 
 impl Screen {
@@ -70,7 +74,7 @@ impl Screen {
             Screen::Week(_) => Section::Baskets,
             Screen::Workshops(_) => Section::Workshops,
             Screen::Reports(_) => Section::Reports,
-            Screen::Settings(_) => Section::Settings,
+            Screen::Settings(_) | Screen::Import(_) => Section::Settings,
         }
     }
 
@@ -122,6 +126,7 @@ impl Screen {
             Screen::Workshops(screen) => screen.view().map(Message::Workshops),
             Screen::Reports(screen) => screen.view().map(Message::Reports),
             Screen::Settings(screen) => screen.view().map(Message::Settings),
+            Screen::Import(screen) => screen.view().map(Message::Import),
         }
     }
 }
@@ -150,6 +155,7 @@ pub enum Message {
     Workshops(workshops::Message),
     Reports(reports::Message),
     Settings(settings::Message),
+    Import(import::Message),
     DismissNotice,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
@@ -350,6 +356,7 @@ impl App {
             Message::Week(message) => route!(self, Week, Message::Week, message),
             Message::Workshops(message) => route!(self, Workshops, Message::Workshops, message),
             Message::Reports(message) => route!(self, Reports, Message::Reports, message),
+            Message::Import(message) => route!(self, Import, Message::Import, message),
             Message::Key(keyboard::Event::KeyPressed {
                 key: keyboard::Key::Named(keyboard::key::Named::Tab),
                 modifiers,
@@ -379,8 +386,14 @@ impl App {
                     return Task::none();
                 };
                 let (task, action) = settings.update(message);
-                if let settings::Action::IdentityChanged(identity) = action {
-                    workspace.identity = identity;
+                match action {
+                    settings::Action::None => {}
+                    settings::Action::IdentityChanged(identity) => workspace.identity = identity,
+                    settings::Action::OpenImport => {
+                        let (screen, open) = import::Screen::new(&workspace.db, self.today);
+                        workspace.screen = Screen::Import(screen);
+                        return open.map(Message::Import);
+                    }
                 }
                 task.map(Message::Settings)
             }

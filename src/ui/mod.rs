@@ -7,6 +7,7 @@ pub mod employees;
 pub mod files;
 pub mod harvests;
 pub mod home;
+pub mod import;
 pub mod members;
 pub mod reports;
 pub mod section;

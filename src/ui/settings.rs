@@ -6,6 +6,7 @@ use chrono::Local;
 use iced::widget::{Column, button, column, row, scrollable, text, text_input};
 use iced::{Element, Length, Task};
 
+use super::about;
 use super::db::Db;
 use super::theme::BOLD;
 use super::widgets::{self, Tone};
@@ -51,6 +52,10 @@ pub enum Message {
     LogoChanged(String),
     BackupDirChanged(String),
     HarvestWindowChanged(String),
+    /// "Importer des adhérents…".
+    OpenImport,
+    /// "Ouvrir le dossier des données".
+    OpenDataFolder,
     /// "Choisir une image…"
     PickLogo,
     /// "Choisir un dossier…"
@@ -78,6 +83,8 @@ pub enum Action {
     None,
     /// The garden's identity changed (window title, documents).
     IdentityChanged(GardenIdentity),
+    /// Open the import screen.
+    OpenImport,
 }
 
 fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Loaded, StoreError> {
@@ -140,6 +147,16 @@ impl Settings {
             Message::LogoChanged(v) => self.form.logo_path = v,
             Message::BackupDirChanged(v) => self.backup_dir_setting = v,
             Message::HarvestWindowChanged(v) => self.harvest_window = v,
+            Message::OpenImport => return (Task::none(), Action::OpenImport),
+            Message::OpenDataFolder => {
+                let folder = about::data_folder(self.db.path());
+                if let Err(error) = about::open_folder(folder) {
+                    self.message = Some((
+                        Tone::Error,
+                        format!("Le dossier des données n'a pas pu être ouvert : {error}."),
+                    ));
+                }
+            }
             Message::PickLogo => {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Choisir le logo du jardin")
@@ -377,6 +394,19 @@ impl Settings {
         page = page
             .push(widgets::card("Identité du jardin", identity))
             .push(widgets::card(
+                "Importer des données",
+                column![
+                    widgets::muted(
+                        "Reprenez la liste de vos adhérents depuis un tableur (CSV, Excel, OpenDocument) : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
+                    ),
+                    row![widgets::secondary(
+                        "Importer des adhérents…",
+                        idle(Message::OpenImport)
+                    )],
+                ]
+                .spacing(8),
+            ))
+            .push(widgets::card(
                 "Paniers",
                 column![
                     row![
@@ -405,6 +435,11 @@ impl Settings {
             .push(widgets::card(
                 "Sauvegardes",
                 column![backups_folder, self.backup_list()].spacing(14),
+            ))
+            .push(about::view(
+                self.db.path(),
+                &self.backup_dir,
+                Message::OpenDataFolder,
             ));
         scrollable(page.padding(24)).height(Length::Fill).into()
     }

@@ -4,6 +4,7 @@
 
 pub mod csv;
 
+use crate::domain::numbers::format_fixed;
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
@@ -14,7 +15,7 @@ use super::{
 };
 use crate::domain::activity::{
     ActivityFigures, BasketFigures, GroupLine, InsertionFigures, ProductionFigures,
-    WorkshopFigures, format_number, format_rate,
+    WorkshopFigures, format_rate,
 };
 use crate::domain::calendar::format_date;
 use crate::domain::money::format_euros;
@@ -116,7 +117,7 @@ fn table(columns: Vec<Column>) -> Table {
 }
 
 fn kg(value: f64) -> String {
-    format_number(value, 1)
+    format_fixed(value, 1)
 }
 
 fn cover(doc: &mut Document, data: &ActivityDocument) {
@@ -191,16 +192,16 @@ fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Tabl
         t.push(Row::new([
             l.label.clone(),
             l.people.to_string(),
-            format_number(l.hours, 0),
-            format_number(l.fte, 2),
+            format_fixed(l.hours, 0),
+            format_fixed(l.fte, 2),
         ]));
     }
     t.push(
         Row::new([
             "Total".to_string(),
             total.0.to_string(),
-            format_number(total.1, 0),
-            format_number(total.2, 2),
+            format_fixed(total.1, 0),
+            format_fixed(total.2, 2),
         ])
         .bold(),
     );
@@ -225,8 +226,8 @@ fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
             "Taux de sorties dynamiques",
             format_rate(f.dynamic_exit_rate),
         ),
-        ("Heures sous contrat", format_number(f.hours, 0)),
-        ("Équivalents temps plein (ETP)", format_number(f.fte, 2)),
+        ("Heures sous contrat", format_fixed(f.hours, 0)),
+        ("Équivalents temps plein (ETP)", format_fixed(f.fte, 2)),
     ] {
         t.push(Row::new([label.to_string(), value]));
     }
@@ -267,7 +268,7 @@ fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     ]));
     t.push(Row::new([
         "Heures de formation".to_string(),
-        format_number(f.training_hours, 1),
+        format_fixed(f.training_hours, 1),
     ]));
     t.push(Row::new([
         "Personnes formées".to_string(),
@@ -301,7 +302,7 @@ fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
         Row::new([
             format!(
                 "Total des entretiens ({} h)",
-                format_number(f.follow_up_hours, 1)
+                format_fixed(f.follow_up_hours, 1)
             ),
             f.follow_ups.to_string(),
         ])
@@ -419,7 +420,7 @@ fn month_chart(doc: &mut Document, months: &[((i32, u32), f64)]) {
             doc.text_at(
                 centre,
                 bar.y - 1.2,
-                &format_number(*value, 0),
+                &format_fixed(*value, 0),
                 label,
                 Align::Center,
             );
@@ -558,7 +559,7 @@ fn workshops_part(doc: &mut Document, f: &WorkshopFigures) {
             l.sessions.to_string(),
             l.participants.to_string(),
             l.attendances.to_string(),
-            format_number(l.hours, 1),
+            format_fixed(l.hours, 1),
         ]);
         t.push(if std::ptr::eq(l, &f.total) {
             row.bold()

@@ -11,7 +11,8 @@ use chrono::{Local, NaiveDate};
 use iced::{Element, Task};
 
 use super::db::Db;
-use crate::domain::activity::{ActivityFigures, format_number, format_rate};
+use crate::domain::activity::{ActivityFigures, format_rate};
+use crate::domain::numbers::format_fixed;
 use crate::store::StoreError;
 use form::{Month, Part, PeriodKind, Quarter, ReportForm, default_file_name};
 use job::Written;
@@ -224,10 +225,10 @@ pub fn summary_lines(f: &ActivityFigures) -> Vec<(String, String)> {
             "Taux de sorties dynamiques".into(),
             format_rate(i.dynamic_exit_rate),
         ));
-        lines.push(("Équivalents temps plein".into(), format_number(i.fte, 2)));
+        lines.push(("Équivalents temps plein".into(), format_fixed(i.fte, 2)));
     }
     if let Some(p) = &f.production {
-        lines.push(("Récoltes (kg)".into(), format_number(p.total_kg(), 0)));
+        lines.push(("Récoltes (kg)".into(), format_fixed(p.total_kg(), 0)));
     }
     if let Some(b) = &f.baskets {
         lines.push(("Paniers livrés".into(), b.total().to_string()));

@@ -5,7 +5,7 @@ use iced::{Element, Length};
 
 use super::form::{Month, Part, PeriodKind, Quarter};
 use super::{Busy, FROM_ID, Message, Screen, TO_ID, YEAR_ID, summary_lines};
-use crate::domain::activity::format_number;
+use crate::domain::numbers::format_fixed;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Tone};
 
@@ -123,7 +123,7 @@ fn result_view(screen: &Screen) -> Column<'_, Message> {
                 format!(
                     "Bilan enregistré dans {} ({} Ko) : il s'ouvre dans votre lecteur de PDF.",
                     written.path.display(),
-                    format_number(written.bytes as f64 / 1024.0, 0)
+                    format_fixed(written.bytes as f64 / 1024.0, 0)
                 ),
             ));
             if written.figures.is_empty() {

@@ -1,0 +1,973 @@
+//! Member import: each row of the table validated into a draft, then compared with what the
+//! garden already has to give the preview (create / update / skip / rejected, with reasons).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::columns::{ColumnMapping, MemberField};
+use super::source::Table;
+use crate::domain::baskets::{Frequency, Member, MemberStatus, Subscription};
+use crate::domain::calendar::{format_date, parse_date};
+use crate::domain::text::collation_key;
+
+/// The subscription part of an imported row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubscriptionDraft {
+    /// Depot name as written in the file.
+    pub depot: String,
+    /// Basket size name as written in the file.
+    pub size: String,
+    /// Every week or every other week.
+    pub frequency: Frequency,
+    /// Baskets per delivery (1 when the column is absent or empty).
+    pub quantity: i64,
+    /// First day; `None`: the day of the import.
+    pub start: Option<NaiveDate>,
+}
+
+/// A valid row: the member to create or update, and its subscription if the row has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberDraft {
+    /// The member (id 0).
+    pub member: Member,
+    /// Its subscription, when the row names a depot and a size.
+    pub subscription: Option<SubscriptionDraft>,
+}
+
+fn cell<'a>(row: &'a [String], mapping: &ColumnMapping, field: MemberField) -> &'a str {
+    mapping
+        .iter()
+        .position(|m| *m == Some(field))
+        .and_then(|i| row.get(i))
+        .map_or("", |c| c.trim())
+}
+
+/// A phone number as typed, with the leading zero Excel drops from numbers put back
+/// ("612345678" → "0612345678").
+pub fn normalize_phone(text: &str) -> String {
+    let text = text.trim();
+    if text.len() == 9 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0') {
+        format!("0{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The digits of a phone number, French style, to compare two numbers ("+33 6 12…" and
+/// "06.12…" are the same).
+pub fn phone_key(text: &str) -> String {
+    let digits: String = normalize_phone(text)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    if let Some(rest) = digits
+        .strip_prefix("33")
+        .filter(|_| text.trim().starts_with('+'))
+    {
+        format!("0{rest}")
+    } else if let Some(rest) = digits.strip_prefix("0033") {
+        format!("0{rest}")
+    } else {
+        digits
+    }
+}
+
+/// Reads a frequency as offices write it ("hebdo", "1 semaine sur 2", "quinzaine", "A"…);
+/// empty means every week.
+pub fn parse_frequency(text: &str) -> Option<Frequency> {
+    let key = collation_key(text);
+    const WEEKLY: &[&str] = &[
+        "",
+        "hebdo",
+        "hebdomadaire",
+        "chaquesemaine",
+        "touteslessemaines",
+        "semaine",
+        "1",
+        "weekly",
+    ];
+    const FORTNIGHTLY: &[&str] = &[
+        "quinzaine",
+        "quinzomadaire",
+        "15jours",
+        "tousles15jours",
+        "1semainesur2",
+        "unesemainesurdeux",
+        "1sur2",
+        "bimensuel",
+        "paire",
+        "impaire",
+        "semainespaires",
+        "semainesimpaires",
+        "a",
+        "b",
+        "2",
+        "quinzainea",
+        "quinzaineb",
+    ];
+    if WEEKLY.contains(&key.as_str()) {
+        Some(Frequency::Weekly)
+    } else if FORTNIGHTLY.contains(&key.as_str()) {
+        Some(Frequency::Fortnightly)
+    } else {
+        None
+    }
+}
+
+fn parse_any_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .or_else(|| parse_date(text))
+}
+
+/// Validates one row into a draft, or says in French why it cannot be imported.
+pub fn validate_row(row: &[String], mapping: &ColumnMapping) -> Result<MemberDraft, String> {
+    let get = |field| cell(row, mapping, field);
+    let last_name = get(MemberField::LastName);
+    if last_name.is_empty() {
+        return Err("Nom manquant.".into());
+    }
+    let email = get(MemberField::Email);
+    let looks_valid = email.contains('@') && email.contains('.');
+    if !email.is_empty() && !looks_valid {
+        return Err(format!("E-mail invalide : « {email} »."));
+    }
+    let (depot, size) = (get(MemberField::Depot), get(MemberField::Size));
+    let subscription = match (depot.is_empty(), size.is_empty()) {
+        (true, true) => None,
+        (false, true) => {
+            return Err(format!("Dépôt « {depot} » indiqué sans taille de panier."));
+        }
+        (true, false) => {
+            return Err(format!("Panier « {size} » indiqué sans dépôt."));
+        }
+        (false, false) => {
+            let frequency_text = get(MemberField::Frequency);
+            let frequency = parse_frequency(frequency_text).ok_or_else(|| {
+                format!("Fréquence inconnue : « {frequency_text} » (attendu : hebdo ou quinzaine).")
+            })?;
+            let quantity_text = get(MemberField::Quantity);
+            let quantity = if quantity_text.is_empty() {
+                1
+            } else {
+                match quantity_text.parse::<i64>() {
+                    Ok(q) if q >= 1 => q,
+                    _ => {
+                        return Err(format!(
+                            "Nombre de paniers invalide : « {quantity_text} » (un nombre entier, au moins 1)."
+                        ));
+                    }
+                }
+            };
+            let start_text = get(MemberField::Start);
+            let start = if start_text.is_empty() {
+                None
+            } else {
+                Some(parse_any_date(start_text).ok_or_else(|| {
+                    format!("Date de début illisible : « {start_text} » (attendu : 28/11/2026).")
+                })?)
+            };
+            Some(SubscriptionDraft {
+                depot: depot.to_owned(),
+                size: size.to_owned(),
+                frequency,
+                quantity,
+                start,
+            })
+        }
+    };
+    let member = Member {
+        id: 0,
+        last_name: last_name.to_owned(),
+        first_name: get(MemberField::FirstName).to_owned(),
+        co_member: get(MemberField::CoMember).to_owned(),
+        address: get(MemberField::Address).to_owned(),
+        postcode: normalize_postcode(get(MemberField::Postcode)),
+        city: get(MemberField::City).to_owned(),
+        phone: normalize_phone(get(MemberField::Phone)),
+        phone2: normalize_phone(get(MemberField::Phone2)),
+        email: email.to_owned(),
+        notes: get(MemberField::Notes).to_owned(),
+        status: MemberStatus::Active,
+        joined_on: None,
+    };
+    Ok(MemberDraft {
+        member,
+        subscription,
+    })
+}
+
+/// A postcode as typed, with the leading zero Excel drops put back ("1000" → "01000").
+fn normalize_postcode(text: &str) -> String {
+    if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        format!("0{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+// ------------------------------------------------------------------ what the garden has
+
+/// A member already in the database, with its running subscription.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExistingMember {
+    /// The member.
+    pub member: Member,
+    /// Its subscription running on the day of the import, if any.
+    pub subscription: Option<Subscription>,
+}
+
+/// A depot or a basket size already in the database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    /// Row id.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+}
+
+/// What the garden already has, to compare the file with.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportContext {
+    /// Every member.
+    pub members: Vec<ExistingMember>,
+    /// Every depot.
+    pub depots: Vec<Named>,
+    /// Every basket size.
+    pub sizes: Vec<Named>,
+}
+
+/// What to do with a member already present (same name, and same phone or e-mail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExistingPolicy {
+    /// Update it with the file's non-empty values.
+    Update,
+    /// Leave it as it is.
+    Skip,
+}
+
+/// What to do with a depot or size name the garden does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameChoice {
+    /// Create it during the import.
+    Create,
+    /// It is this existing one (by id).
+    Use(i64),
+    /// Refuse the rows that name it.
+    Reject,
+}
+
+/// The user's choices for unknown names, keyed by `collation_key(name)`; a name absent from
+/// the map is created.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolutions {
+    /// Unknown depots.
+    pub depots: BTreeMap<String, NameChoice>,
+    /// Unknown basket sizes.
+    pub sizes: BTreeMap<String, NameChoice>,
+}
+
+/// A depot or size as the plan will use it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// Already in the database.
+    Existing(i64),
+    /// Created by the import, with this name.
+    New(String),
+}
+
+/// What the import will do with one row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowAction {
+    /// A new member.
+    Create,
+    /// That existing member is updated.
+    Update(i64),
+    /// That existing member is left as it is.
+    Skip(i64),
+    /// The row is refused, for this reason.
+    Rejected(String),
+}
+
+/// One row of the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanRow {
+    /// Line in the file (the header is line 1).
+    pub line: usize,
+    /// The row's cells as read.
+    pub cells: Vec<String>,
+    /// What will happen.
+    pub action: RowAction,
+    /// The validated row (`None` when rejected).
+    pub draft: Option<MemberDraft>,
+    /// Its depot and size, resolved.
+    pub targets: Option<(Target, Target)>,
+    /// Whether the row's subscription is to be saved (a new member's, or a changed one).
+    pub subscribe: bool,
+    /// The running subscription replaced by the row's (update only).
+    pub replaces_subscription: Option<i64>,
+    /// What changes, for an update ("Téléphone : … → …"); notes and warnings otherwise.
+    pub notes: Vec<String>,
+}
+
+impl PlanRow {
+    /// "Nom Prénom" of the row, for the preview.
+    pub fn name(&self) -> String {
+        match &self.draft {
+            Some(d) => format!("{} {}", d.member.last_name, d.member.first_name)
+                .trim()
+                .to_owned(),
+            None => self
+                .cells
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// The action in one French word.
+    pub fn action_label(&self) -> &'static str {
+        match self.action {
+            RowAction::Create => "Création",
+            RowAction::Update(_) => "Mise à jour",
+            RowAction::Skip(_) => "Ignoré",
+            RowAction::Rejected(_) => "Refusé",
+        }
+    }
+}
+
+/// The preview of a whole import, and what `store::import::apply_member_import` carries out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The file's column titles.
+    pub headers: Vec<String>,
+    /// One entry per non-empty data row.
+    pub rows: Vec<PlanRow>,
+    /// Depots the import will create.
+    pub new_depots: Vec<String>,
+    /// Basket sizes the import will create.
+    pub new_sizes: Vec<String>,
+    /// Day of the import: start of subscriptions without a start date.
+    pub today: NaiveDate,
+}
+
+/// How many rows fall in each action.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanCounts {
+    /// New members.
+    pub create: usize,
+    /// Members updated.
+    pub update: usize,
+    /// Members left as they are.
+    pub skip: usize,
+    /// Rows refused.
+    pub rejected: usize,
+}
+
+impl Plan {
+    /// How many rows fall in each action.
+    pub fn counts(&self) -> PlanCounts {
+        let mut counts = PlanCounts::default();
+        for row in &self.rows {
+            match row.action {
+                RowAction::Create => counts.create += 1,
+                RowAction::Update(_) => counts.update += 1,
+                RowAction::Skip(_) => counts.skip += 1,
+                RowAction::Rejected(_) => counts.rejected += 1,
+            }
+        }
+        counts
+    }
+
+    /// The refused rows as a CSV file (`;`, UTF-8 BOM): the file's columns plus the reason.
+    pub fn rejected_csv(&self) -> Vec<u8> {
+        let mut headers: Vec<&str> = vec!["Ligne"];
+        headers.extend(self.headers.iter().map(String::as_str));
+        headers.push("Motif du refus");
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .filter_map(|row| match &row.action {
+                RowAction::Rejected(reason) => {
+                    let mut cells = vec![row.line.to_string()];
+                    cells.extend(row.cells.iter().cloned());
+                    cells.resize(headers.len() - 1, String::new());
+                    cells.push(reason.clone());
+                    Some(cells)
+                }
+                _ => None,
+            })
+            .collect();
+        crate::domain::csv::to_csv(&headers, &rows)
+    }
+}
+
+fn name_key(member: &Member) -> String {
+    format!(
+        "{}|{}",
+        collation_key(&member.last_name),
+        collation_key(&member.first_name)
+    )
+}
+
+fn contact_keys(member: &Member) -> Vec<String> {
+    let mut keys: Vec<String> = [&member.phone, &member.phone2]
+        .into_iter()
+        .map(|p| phone_key(p))
+        .filter(|k| !k.is_empty())
+        .map(|k| format!("tel:{k}"))
+        .collect();
+    let email = member.email.trim().to_lowercase();
+    if !email.is_empty() {
+        keys.push(format!("mail:{email}"));
+    }
+    keys
+}
+
+/// Same household: same name, and a phone number or the e-mail in common.
+pub fn same_member(a: &Member, b: &Member) -> bool {
+    name_key(a) == name_key(b) && {
+        let b_keys = contact_keys(b);
+        contact_keys(a).iter().any(|k| b_keys.contains(k))
+    }
+}
+
+/// Depot and size names of the valid rows that the garden does not know, each once, as first
+/// written.
+pub fn unknown_names(
+    table: &Table,
+    mapping: &ColumnMapping,
+    context: &ImportContext,
+) -> (Vec<String>, Vec<String>) {
+    let mut depots: Vec<String> = Vec::new();
+    let mut sizes: Vec<String> = Vec::new();
+    let known = |list: &[Named], name: &str| {
+        list.iter()
+            .any(|n| collation_key(&n.name) == collation_key(name))
+    };
+    let push = |list: &mut Vec<String>, name: &str| {
+        if !list.iter().any(|n| collation_key(n) == collation_key(name)) {
+            list.push(name.to_owned());
+        }
+    };
+    for row in &table.rows {
+        if let Ok(MemberDraft {
+            subscription: Some(sub),
+            ..
+        }) = validate_row(row, mapping)
+        {
+            if !known(&context.depots, &sub.depot) {
+                push(&mut depots, &sub.depot);
+            }
+            if !known(&context.sizes, &sub.size) {
+                push(&mut sizes, &sub.size);
+            }
+        }
+    }
+    (depots, sizes)
+}
+
+fn resolve(
+    name: &str,
+    known: &[Named],
+    choices: &BTreeMap<String, NameChoice>,
+    what: &str,
+    created: &mut Vec<String>,
+) -> Result<Target, String> {
+    let key = collation_key(name);
+    if let Some(found) = known.iter().find(|n| collation_key(&n.name) == key) {
+        return Ok(Target::Existing(found.id));
+    }
+    match choices.get(&key).copied().unwrap_or(NameChoice::Create) {
+        NameChoice::Use(id) => Ok(Target::Existing(id)),
+        NameChoice::Reject => Err(format!("{what} « {name} » inconnu.")),
+        NameChoice::Create => match created.iter().find(|n| collation_key(n) == key) {
+            Some(first) => Ok(Target::New(first.clone())),
+            None => {
+                created.push(name.to_owned());
+                Ok(Target::New(name.to_owned()))
+            }
+        },
+    }
+}
+
+fn target_name(target: &Target, known: &[Named]) -> String {
+    match target {
+        Target::New(name) => name.clone(),
+        Target::Existing(id) => known
+            .iter()
+            .find(|n| n.id == *id)
+            .map_or_else(|| format!("n° {id}"), |n| n.name.clone()),
+    }
+}
+
+/// The Monday of `date`'s week.
+pub fn monday_of(date: NaiveDate) -> NaiveDate {
+    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+}
+
+/// A text field of a member, to compare and copy.
+type FieldSlot = fn(&mut Member) -> &mut String;
+
+fn merge(existing: &Member, draft: &Member) -> (Member, Vec<String>) {
+    let mut merged = existing.clone();
+    let mut changes = Vec::new();
+    // The name is what matched: the database's spelling is kept.
+    let fields: [(&str, FieldSlot); 8] = [
+        ("Co-adhérent(e)", |m| &mut m.co_member),
+        ("Adresse", |m| &mut m.address),
+        ("Code postal", |m| &mut m.postcode),
+        ("Ville", |m| &mut m.city),
+        ("Téléphone", |m| &mut m.phone),
+        ("Téléphone 2", |m| &mut m.phone2),
+        ("E-mail", |m| &mut m.email),
+        ("Notes", |m| &mut m.notes),
+    ];
+    let mut draft = draft.clone();
+    for (label, field) in fields {
+        let new = field(&mut draft).clone();
+        let slot = field(&mut merged);
+        let same = if label.starts_with("Téléphone") {
+            phone_key(slot) == phone_key(&new)
+        } else {
+            *slot == new
+        };
+        if !new.is_empty() && !same {
+            if slot.is_empty() {
+                changes.push(format!("{label} : (vide) → « {new} »"));
+            } else {
+                changes.push(format!("{label} : « {slot} » → « {new} »"));
+            }
+            *slot = new;
+        }
+    }
+    (merged, changes)
+}
+
+/// The preview: each row validated, matched with the existing members, its depot and size
+/// resolved. Pure: the database is only read beforehand (`ImportContext`).
+pub fn build_plan(
+    table: &Table,
+    mapping: &ColumnMapping,
+    context: &ImportContext,
+    resolutions: &Resolutions,
+    policy: ExistingPolicy,
+    today: NaiveDate,
+) -> Plan {
+    let mut new_depots = Vec::new();
+    let mut new_sizes = Vec::new();
+    let mut rows = Vec::new();
+    // Valid rows already seen, to refuse a second row for the same household.
+    let mut seen: Vec<(usize, Member)> = Vec::new();
+    let mut by_name: HashMap<String, Vec<&ExistingMember>> = HashMap::new();
+    for existing in &context.members {
+        by_name
+            .entry(name_key(&existing.member))
+            .or_default()
+            .push(existing);
+    }
+    for (index, cells) in table.rows.iter().enumerate() {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = index + 2;
+        let mut row = PlanRow {
+            line,
+            cells: cells.clone(),
+            action: RowAction::Create,
+            draft: None,
+            targets: None,
+            subscribe: false,
+            replaces_subscription: None,
+            notes: Vec::new(),
+        };
+        let planned = plan_row(
+            cells,
+            mapping,
+            context,
+            resolutions,
+            &mut new_depots,
+            &mut new_sizes,
+        );
+        match planned {
+            Err(reason) => row.action = RowAction::Rejected(reason),
+            Ok((draft, targets)) => {
+                if let Some((first_line, _)) =
+                    seen.iter().find(|(_, m)| same_member(m, &draft.member))
+                {
+                    row.action = RowAction::Rejected(format!(
+                        "Même adhérent que la ligne {first_line} du fichier."
+                    ));
+                } else {
+                    seen.push((line, draft.member.clone()));
+                    let namesakes = by_name
+                        .get(&name_key(&draft.member))
+                        .map_or(&[][..], Vec::as_slice);
+                    match namesakes
+                        .iter()
+                        .find(|e| same_member(&e.member, &draft.member))
+                    {
+                        Some(existing) => {
+                            plan_existing(
+                                &mut row,
+                                existing,
+                                &draft,
+                                targets.as_ref(),
+                                context,
+                                policy,
+                            );
+                        }
+                        None => {
+                            if !namesakes.is_empty() {
+                                row.notes.push(
+                                    "Un adhérent du même nom existe déjà, avec un autre téléphone et un autre e-mail : un nouvel adhérent sera créé.".into(),
+                                );
+                            }
+                        }
+                    }
+                    if row.action == RowAction::Create {
+                        row.subscribe = draft.subscription.is_some();
+                    }
+                    row.draft = Some(draft);
+                    row.targets = targets;
+                }
+            }
+        }
+        rows.push(row);
+    }
+    // Names only refused rows wanted are not created.
+    let used = |name: &String, pick: fn(&(Target, Target)) -> &Target| {
+        rows.iter().any(|r| {
+            !matches!(r.action, RowAction::Rejected(_) | RowAction::Skip(_))
+                && r.targets
+                    .as_ref()
+                    .is_some_and(|t| *pick(t) == Target::New(name.clone()))
+        })
+    };
+    new_depots.retain(|n| used(n, |t| &t.0));
+    new_sizes.retain(|n| used(n, |t| &t.1));
+    Plan {
+        headers: table.headers.clone(),
+        rows,
+        new_depots,
+        new_sizes,
+        today,
+    }
+}
+
+type Planned = (MemberDraft, Option<(Target, Target)>);
+
+fn plan_row(
+    cells: &[String],
+    mapping: &ColumnMapping,
+    context: &ImportContext,
+    resolutions: &Resolutions,
+    new_depots: &mut Vec<String>,
+    new_sizes: &mut Vec<String>,
+) -> Result<Planned, String> {
+    let draft = validate_row(cells, mapping)?;
+    let targets = match &draft.subscription {
+        None => None,
+        Some(sub) => {
+            let depot = resolve(
+                &sub.depot,
+                &context.depots,
+                &resolutions.depots,
+                "Dépôt",
+                new_depots,
+            )?;
+            let size = resolve(
+                &sub.size,
+                &context.sizes,
+                &resolutions.sizes,
+                "Panier",
+                new_sizes,
+            )?;
+            Some((depot, size))
+        }
+    };
+    Ok((draft, targets))
+}
+
+fn plan_existing(
+    row: &mut PlanRow,
+    existing: &ExistingMember,
+    draft: &MemberDraft,
+    targets: Option<&(Target, Target)>,
+    context: &ImportContext,
+    policy: ExistingPolicy,
+) {
+    let id = existing.member.id;
+    if policy == ExistingPolicy::Skip {
+        row.action = RowAction::Skip(id);
+        row.notes.push("Déjà présent : laissé tel quel.".into());
+        return;
+    }
+    let (_, mut changes) = merge(&existing.member, &draft.member);
+    if let (Some(sub), Some((depot, size))) = (&draft.subscription, targets) {
+        let same = existing.subscription.as_ref().is_some_and(|current| {
+            *depot == Target::Existing(current.depot_id)
+                && *size == Target::Existing(current.size_id)
+                && current.frequency == sub.frequency
+                && current.quantity == sub.quantity
+        });
+        if !same {
+            let new = format!(
+                "{} à {} ({}, {})",
+                target_name(size, &context.sizes),
+                target_name(depot, &context.depots),
+                sub.frequency.label().to_lowercase(),
+                sub.quantity
+            );
+            let old = existing.subscription.as_ref().map_or_else(
+                || "aucun".to_owned(),
+                |c| {
+                    format!(
+                        "{} à {} depuis le {}",
+                        target_name(&Target::Existing(c.size_id), &context.sizes),
+                        target_name(&Target::Existing(c.depot_id), &context.depots),
+                        format_date(c.start)
+                    )
+                },
+            );
+            changes.push(format!("Abonnement : {old} → {new}"));
+            row.subscribe = true;
+            row.replaces_subscription = existing.subscription.as_ref().map(|c| c.id);
+        }
+    }
+    if changes.is_empty() {
+        row.subscribe = false;
+        row.action = RowAction::Skip(id);
+        row.notes.push("Déjà présent et à jour.".into());
+    } else {
+        row.action = RowAction::Update(id);
+        row.notes = changes;
+    }
+}
+
+/// The member a planned update writes: the existing one with the row's non-empty values.
+pub fn merged_member(existing: &Member, draft: &Member) -> Member {
+    merge(existing, draft).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::import::columns::match_headers;
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
+        Table {
+            headers: strings(headers),
+            rows: rows.iter().map(|r| strings(r)).collect(),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()
+    }
+
+    #[test]
+    fn rows_are_validated_with_french_reasons() {
+        let t = table(
+            &[
+                "Nom",
+                "Prénom",
+                "Tél.",
+                "Dépôt",
+                "Panier",
+                "Fréquence",
+                "Nombre",
+                "E-mail",
+            ],
+            &[
+                &[
+                    "Durand",
+                    "Marie",
+                    "612345678",
+                    "Gare",
+                    "Petit",
+                    "quinzaine",
+                    "2",
+                    "",
+                ],
+                &["", "Paul", "", "", "", "", "", ""],
+                &["Martin", "", "", "Gare", "", "", "", ""],
+                &["Petit", "", "", "Gare", "Grand", "mensuel", "", ""],
+                &["Roux", "", "", "Gare", "Grand", "", "zéro", ""],
+                &["Blanc", "", "", "", "", "", "", "blanc.fr"],
+            ],
+        );
+        let mapping = match_headers(&t.headers);
+        let ok = validate_row(&t.rows[0], &mapping).unwrap();
+        assert_eq!(ok.member.phone, "0612345678");
+        let sub = ok.subscription.unwrap();
+        assert_eq!((sub.frequency, sub.quantity), (Frequency::Fortnightly, 2));
+        let reasons: Vec<String> = t.rows[1..]
+            .iter()
+            .map(|r| validate_row(r, &mapping).unwrap_err())
+            .collect();
+        assert_eq!(reasons[0], "Nom manquant.");
+        assert!(
+            reasons[1].contains("sans taille de panier"),
+            "{}",
+            reasons[1]
+        );
+        assert!(reasons[2].contains("Fréquence inconnue"), "{}", reasons[2]);
+        assert!(
+            reasons[3].contains("Nombre de paniers invalide"),
+            "{}",
+            reasons[3]
+        );
+        assert!(reasons[4].contains("E-mail invalide"), "{}", reasons[4]);
+    }
+
+    #[test]
+    fn phone_keys_compare_french_numbers() {
+        assert_eq!(phone_key("+33 6 12 34 56 78"), "0612345678");
+        assert_eq!(phone_key("06.12.34.56.78"), "0612345678");
+        assert_eq!(phone_key("612345678"), "0612345678");
+        assert_eq!(phone_key(""), "");
+    }
+
+    fn existing(id: i64, last: &str, first: &str, phone: &str) -> ExistingMember {
+        let t = table(&["Nom", "Prénom", "Tél."], &[&[last, first, phone]]);
+        let mut member = validate_row(&t.rows[0], &match_headers(&t.headers))
+            .unwrap()
+            .member;
+        member.id = id;
+        ExistingMember {
+            member,
+            subscription: None,
+        }
+    }
+
+    #[test]
+    fn plan_creates_updates_skips_and_refuses_duplicates() {
+        let context = ImportContext {
+            members: vec![existing(7, "DURAND", "Marie", "06 12 34 56 78")],
+            depots: vec![Named {
+                id: 1,
+                name: "Gare".into(),
+            }],
+            sizes: vec![Named {
+                id: 2,
+                name: "Petit".into(),
+            }],
+        };
+        let t = table(
+            &["Nom", "Prénom", "Tél.", "Ville", "Dépôt", "Panier"],
+            &[
+                &["Durand", "Marie", "0612345678", "Dole", "", ""],
+                &["Lefèvre", "Élodie", "0700000000", "", "Mairie", "petit"],
+                &["LEFEVRE", "elodie", "07 00 00 00 00", "", "", ""],
+                &["Durand", "Marie", "0799999999", "", "", ""],
+                &["Roux", "", "", "", "Mairie", "Grand"],
+            ],
+        );
+        let mapping = match_headers(&t.headers);
+        let mut resolutions = Resolutions::default();
+        resolutions.sizes.insert("grand".into(), NameChoice::Reject);
+        let plan = build_plan(
+            &t,
+            &mapping,
+            &context,
+            &resolutions,
+            ExistingPolicy::Update,
+            today(),
+        );
+        let actions: Vec<&RowAction> = plan.rows.iter().map(|r| &r.action).collect();
+        assert_eq!(actions[0], &RowAction::Update(7));
+        assert!(plan.rows[0].notes[0].contains("Ville"));
+        assert_eq!(actions[1], &RowAction::Create);
+        assert_eq!(
+            plan.rows[1].targets,
+            Some((Target::New("Mairie".into()), Target::Existing(2)))
+        );
+        assert_eq!(
+            actions[2],
+            &RowAction::Rejected("Même adhérent que la ligne 3 du fichier.".into())
+        );
+        assert_eq!(actions[3], &RowAction::Create);
+        assert!(plan.rows[3].notes[0].contains("même nom"));
+        assert_eq!(
+            actions[4],
+            &RowAction::Rejected("Panier « Grand » inconnu.".into())
+        );
+        assert_eq!(plan.new_depots, ["Mairie"]);
+        assert!(plan.new_sizes.is_empty());
+        let counts = plan.counts();
+        assert_eq!(
+            (counts.create, counts.update, counts.skip, counts.rejected),
+            (2, 1, 0, 2)
+        );
+
+        let skip = build_plan(
+            &t,
+            &mapping,
+            &context,
+            &resolutions,
+            ExistingPolicy::Skip,
+            today(),
+        );
+        assert_eq!(skip.rows[0].action, RowAction::Skip(7));
+
+        let csv = String::from_utf8(plan.rejected_csv()).unwrap();
+        assert!(
+            csv.starts_with("\u{feff}Ligne;Nom;Prénom;Tél.;Ville;Dépôt;Panier;Motif du refus\r\n")
+        );
+        assert!(
+            csv.contains("6;Roux;;;;Mairie;Grand;Panier « Grand » inconnu."),
+            "{csv}"
+        );
+    }
+
+    #[test]
+    fn mapped_names_use_the_chosen_depot() {
+        let context = ImportContext {
+            members: vec![],
+            depots: vec![Named {
+                id: 1,
+                name: "Gare".into(),
+            }],
+            sizes: vec![Named {
+                id: 2,
+                name: "Petit".into(),
+            }],
+        };
+        let t = table(
+            &["Nom", "Dépôt", "Panier"],
+            &[&["Roux", "La gare", "Petit"]],
+        );
+        let mapping = match_headers(&t.headers);
+        let (depots, sizes) = unknown_names(&t, &mapping, &context);
+        assert_eq!((depots, sizes), (vec!["La gare".to_owned()], vec![]));
+        let mut resolutions = Resolutions::default();
+        resolutions
+            .depots
+            .insert(collation_key("La gare"), NameChoice::Use(1));
+        let plan = build_plan(
+            &t,
+            &mapping,
+            &context,
+            &resolutions,
+            ExistingPolicy::Update,
+            today(),
+        );
+        assert_eq!(
+            plan.rows[0].targets,
+            Some((Target::Existing(1), Target::Existing(2)))
+        );
+        assert!(plan.new_depots.is_empty());
+        assert_eq!(
+            monday_of(today()),
+            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+        );
+    }
+}

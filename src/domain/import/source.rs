@@ -1,0 +1,231 @@
+//! Reading a CSV file's bytes into a table: encoding (UTF-8 with or without BOM, or
+//! Windows-1252 as French Excel writes it), separator (`;`, `,` or tab) and quoted fields.
+
+/// How the bytes of a text file were decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8 (a byte-order mark, if any, was removed).
+    Utf8,
+    /// Windows-1252, the "ANSI" of French Windows and Excel's "CSV (séparateur : point-virgule)".
+    Windows1252,
+}
+
+/// A sheet read from a file: the header line and the data rows, all as text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// Column titles, as written in the file (trimmed).
+    pub headers: Vec<String>,
+    /// Data rows; `rows[i]` is file line `i + 2` (the header is line 1).
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Builds a table from raw records: the first non-empty record is the header line, the
+    /// following ones are the data (every cell trimmed, rows padded to the header's width).
+    pub fn from_records(records: Vec<Vec<String>>) -> Table {
+        let mut records = records
+            .into_iter()
+            .skip_while(|r| r.iter().all(|c| c.trim().is_empty()));
+        let Some(headers) = records.next() else {
+            return Table::default();
+        };
+        let headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
+        let width = headers.len();
+        let rows = records
+            .map(|r| {
+                let mut row: Vec<String> = r.iter().map(|c| c.trim().to_owned()).collect();
+                if row.len() < width {
+                    row.resize(width, String::new());
+                }
+                row
+            })
+            .collect();
+        Table { headers, rows }
+    }
+}
+
+/// Decodes a text file: valid UTF-8 stays UTF-8 (its BOM removed); anything else is read as
+/// Windows-1252.
+pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), TextEncoding::Utf8),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), TextEncoding::Windows1252)
+        }
+    }
+}
+
+/// The field separator: among `;`, `,` and tab, the one found most often outside quotes on
+/// the first five lines, preferring a count that is the same on every line (`;` wins ties, as
+/// in French files).
+pub fn detect_separator(text: &str) -> char {
+    const CANDIDATES: [char; 3] = [';', '\t', ','];
+    let lines: Vec<[usize; 3]> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(5)
+        .map(|line| {
+            let mut counts = [0; 3];
+            let mut quoted = false;
+            for c in line.chars() {
+                if c == '"' {
+                    quoted = !quoted;
+                } else if !quoted && let Some(i) = CANDIDATES.iter().position(|&s| s == c) {
+                    counts[i] += 1;
+                }
+            }
+            counts
+        })
+        .collect();
+    let score = |i: usize| {
+        let first = lines.first().map_or(0, |c| c[i]);
+        let steady = first > 0 && lines.iter().all(|c| c[i] == first);
+        (steady, first)
+    };
+    let mut best = 0;
+    for i in 1..CANDIDATES.len() {
+        if score(i) > score(best) {
+            best = i;
+        }
+    }
+    CANDIDATES[best]
+}
+
+/// Splits CSV text into records: fields separated by `separator`, quoted with `"` (a doubled
+/// `""` inside quotes is one quote), quoted fields may hold separators and line breaks; CRLF
+/// or LF line ends. Blank lines are dropped.
+pub fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+        } else if c == '"' {
+            quoted = true;
+        } else if c == separator {
+            record.push(std::mem::take(&mut field));
+        } else if c == '\r' || c == '\n' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            record.push(std::mem::take(&mut field));
+            push_record(&mut records, std::mem::take(&mut record));
+        } else {
+            field.push(c);
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        push_record(&mut records, record);
+    }
+    records
+}
+
+fn push_record(records: &mut Vec<Vec<String>>, record: Vec<String>) {
+    if !record.iter().all(|f| f.trim().is_empty()) {
+        records.push(record);
+    }
+}
+
+/// What was found out about a CSV file while reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvFormat {
+    /// Its encoding.
+    pub encoding: TextEncoding,
+    /// Its field separator.
+    pub separator: char,
+}
+
+impl CsvFormat {
+    /// "Windows-1252, séparateur point-virgule", for the screen.
+    pub fn describe(self) -> String {
+        let encoding = match self.encoding {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Windows1252 => "Windows-1252 (ANSI)",
+        };
+        let separator = match self.separator {
+            ';' => "point-virgule",
+            ',' => "virgule",
+            '\t' => "tabulation",
+            _ => "autre",
+        };
+        format!("{encoding}, séparateur {separator}")
+    }
+}
+
+/// Reads a whole CSV file's bytes into a table, detecting encoding and separator.
+pub fn read_csv(bytes: &[u8]) -> (Table, CsvFormat) {
+    let (text, encoding) = decode(bytes);
+    let separator = detect_separator(&text);
+    let table = Table::from_records(parse_csv(&text, separator));
+    (
+        table,
+        CsvFormat {
+            encoding,
+            separator,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_stays_utf8() {
+        let (text, enc) = decode("\u{feff}Prénom;Nom".as_bytes());
+        assert_eq!(enc, TextEncoding::Utf8);
+        assert_eq!(text, "Prénom;Nom");
+    }
+
+    #[test]
+    fn invalid_utf8_is_windows_1252() {
+        let (text, enc) = decode(b"Pr\xe9nom;D\xe9p\xf4t;\x9c");
+        assert_eq!(enc, TextEncoding::Windows1252);
+        assert_eq!(text, "Prénom;Dépôt;œ");
+    }
+
+    #[test]
+    fn separator_counts_outside_quotes() {
+        assert_eq!(detect_separator("a;b;c\n1;2;3\n"), ';');
+        assert_eq!(detect_separator("a,b,c\n1,2,3\n"), ',');
+        assert_eq!(detect_separator("a\tb\n1\t\"x;y;z\"\n"), '\t');
+        // Commas inside quotes do not count; a steady `;` count beats them.
+        assert_eq!(detect_separator("Nom;Adresse\nA;\"1, rue B, C\"\n"), ';');
+        assert_eq!(detect_separator("Nom,Prénom\n\"Durand; Marie\",X\n"), ',');
+    }
+
+    #[test]
+    fn quoted_fields_with_separators_quotes_and_newlines() {
+        let records = parse_csv("a;\"b;c\";\"d \"\"e\"\"\"\r\n\r\n\"f\ng\";;h", ';');
+        assert_eq!(
+            records,
+            vec![
+                vec!["a".to_owned(), "b;c".into(), "d \"e\"".into()],
+                vec!["f\ng".to_owned(), String::new(), "h".into()],
+            ]
+        );
+    }
+
+    #[test]
+    fn table_skips_leading_blank_lines_and_pads_rows() {
+        let (table, format) = read_csv(b"\n\nNom,Pr\xc3\xa9nom\n,\nDurand\n");
+        assert_eq!(format.separator, ',');
+        assert_eq!(table.headers, ["Nom", "Prénom"]);
+        assert_eq!(table.rows, vec![vec!["Durand".to_owned(), String::new()]]);
+    }
+}

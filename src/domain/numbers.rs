@@ -1,0 +1,60 @@
+//! Numbers written the French way: decimal comma, a thin space between thousands.
+
+/// Puts a narrow no-break space between groups of three digits: "1607" → "1 607".
+pub fn group_thousands(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// `value` with exactly `decimals` decimals: `format_fixed(1607.5, 1)` is "1 607,5",
+/// `format_fixed(2.0, 1)` is "2,0". A value that rounds to zero has no minus sign.
+pub fn format_fixed(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if negative { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{}", group_thousands(int))
+    } else {
+        format!("{sign}{},{frac}", group_thousands(int))
+    }
+}
+
+/// `value` with at most `max_decimals` decimals, trailing zeros dropped: "12,5", "12",
+/// "1 010,4".
+pub fn format_number(value: f64, max_decimals: usize) -> String {
+    let fixed = format_fixed(value, max_decimals);
+    if fixed.contains(',') {
+        fixed.trim_end_matches('0').trim_end_matches(',').to_owned()
+    } else {
+        fixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_keeps_its_decimals_and_groups_thousands() {
+        assert_eq!(format_fixed(1607.5, 1), "1\u{202f}607,5");
+        assert_eq!(format_fixed(2.0, 1), "2,0");
+        assert_eq!(format_fixed(-1234567.0, 0), "-1\u{202f}234\u{202f}567");
+        assert_eq!(format_fixed(-0.001, 1), "0,0");
+    }
+
+    #[test]
+    fn number_drops_trailing_zeros() {
+        assert_eq!(format_number(12.5, 2), "12,5");
+        assert_eq!(format_number(12.0, 2), "12");
+        assert_eq!(format_number(1010.44, 1), "1\u{202f}010,4");
+        assert_eq!(format_number(0.25, 2), "0,25");
+        assert_eq!(format_number(1200.0, 0), "1\u{202f}200");
+    }
+}

@@ -1,0 +1,321 @@
+//! Member import, the I/O half: reading a CSV, XLSX or ODS file into a table, reading what
+//! the garden already has, and carrying out a previewed plan in one transaction.
+//! The pure half (decoding, column matching, validation, preview) is `domain::import`.
+
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use chrono::{Days, NaiveDate, Weekday};
+use rusqlite::{Connection, named_params};
+
+use super::{Result, StoreError, baskets, members};
+use crate::domain::baskets::{BasketSize, Depot, Subscription};
+use crate::domain::import::members::{
+    ExistingMember, ImportContext, Named, Plan, RowAction, Target, merged_member, monday_of,
+};
+use crate::domain::import::source::{Table, read_csv};
+
+/// Reads the file at `path` into a table: `.xlsx`, `.xlsm`, `.xls` and `.ods` with calamine
+/// (first sheet), anything else as CSV (encoding and separator detected). Returns the table
+/// and a French description of what was read ("Windows-1252, séparateur point-virgule").
+pub fn read_table(path: &Path) -> Result<(Table, String)> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    let table = if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        (
+            read_sheet(path)?,
+            format!("classeur {}", extension.to_uppercase()),
+        )
+    } else {
+        let bytes = std::fs::read(path)?;
+        let (table, format) = read_csv(&bytes);
+        (table, format!("CSV {}", format.describe()))
+    };
+    if table.0.headers.is_empty() {
+        return Err(StoreError::Invalid(
+            "Le fichier est vide : aucune ligne de titres n'a été trouvée.".into(),
+        ));
+    }
+    Ok(table)
+}
+
+/// Reads the first sheet of an XLSX / XLS / ODS workbook into a table, every cell as text
+/// (whole numbers without ".0", dates as 28/11/2026).
+pub fn read_sheet(path: &Path) -> Result<Table> {
+    let unreadable = |e: calamine::Error| {
+        StoreError::Invalid(format!(
+            "Le classeur « {} » ne peut pas être lu ({e}). Enregistrez-le en XLSX, ODS ou CSV \
+             et réessayez.",
+            path.display()
+        ))
+    };
+    let mut workbook = open_workbook_auto(path).map_err(unreadable)?;
+    let range = match workbook.worksheet_range_at(0) {
+        Some(range) => range.map_err(unreadable)?,
+        None => return Ok(Table::default()),
+    };
+    let records = range
+        .rows()
+        .map(|row| row.iter().map(cell_text).collect())
+        .collect();
+    Ok(Table::from_records(records))
+}
+
+/// A cell as text: numbers as typed, dates in French.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string().replace('.', ","),
+        Data::Bool(b) => if *b { "oui" } else { "non" }.to_owned(),
+        Data::DateTime(dt) => {
+            // Serial day numbers counted from 1899-12-30 (the 1900 system, Excel's default).
+            let days = dt.as_f64().floor();
+            NaiveDate::from_ymd_opt(1899, 12, 30)
+                .filter(|_| (0.0..2_958_466.0).contains(&days))
+                .and_then(|epoch| epoch.checked_add_days(Days::new(days as u64)))
+                .map_or_else(
+                    || dt.as_f64().to_string(),
+                    |d| d.format("%d/%m/%Y").to_string(),
+                )
+        }
+    }
+}
+
+/// What the garden already has, to build the preview: every member with the subscription
+/// running on `today`, every depot and basket size.
+pub fn load_context(conn: &Connection, today: NaiveDate) -> Result<ImportContext> {
+    let subscriptions = baskets::list_subscriptions(conn)?;
+    let members = members::list_members(conn)?
+        .into_iter()
+        .map(|member| {
+            let subscription = subscriptions
+                .iter()
+                .filter(|s| {
+                    s.member_id == member.id && s.start <= today && s.end.is_none_or(|e| e >= today)
+                })
+                .max_by_key(|s| s.start)
+                .cloned();
+            ExistingMember {
+                member,
+                subscription,
+            }
+        })
+        .collect();
+    let depots = baskets::list_depots(conn)?
+        .into_iter()
+        .map(|d| Named {
+            id: d.id,
+            name: d.name,
+        })
+        .collect();
+    let sizes = baskets::list_basket_sizes(conn)?
+        .into_iter()
+        .map(|s| Named {
+            id: s.id,
+            name: s.name,
+        })
+        .collect();
+    Ok(ImportContext {
+        members,
+        depots,
+        sizes,
+    })
+}
+
+/// Choices the preview does not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApplyOptions {
+    /// Delivery weekday given to the depots the import creates (to check in Paramètres).
+    pub new_depot_weekday: Weekday,
+}
+
+impl Default for ApplyOptions {
+    fn default() -> Self {
+        ApplyOptions {
+            new_depot_weekday: Weekday::Tue,
+        }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Members created.
+    pub created: usize,
+    /// Members updated.
+    pub updated: usize,
+    /// Existing members left as they were.
+    pub skipped: usize,
+    /// Rows refused: (line in the file, reason).
+    pub rejected: Vec<(usize, String)>,
+    /// Subscriptions created.
+    pub subscriptions: usize,
+    /// Depots created.
+    pub depots_created: Vec<String>,
+    /// Basket sizes created.
+    pub sizes_created: Vec<String>,
+}
+
+impl ImportReport {
+    /// One French sentence for the screen.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "{} adhérent(s) créé(s), {} mis à jour, {} laissé(s) tel(s) quel(s), {} ligne(s) refusée(s), {} abonnement(s) enregistré(s).",
+            self.created,
+            self.updated,
+            self.skipped,
+            self.rejected.len(),
+            self.subscriptions
+        );
+        if !self.depots_created.is_empty() {
+            text.push_str(&format!(
+                " Dépôts créés : {}.",
+                self.depots_created.join(", ")
+            ));
+        }
+        if !self.sizes_created.is_empty() {
+            text.push_str(&format!(
+                " Tailles de panier créées (sans prix) : {}.",
+                self.sizes_created.join(", ")
+            ));
+        }
+        text
+    }
+}
+
+/// Carries out a previewed plan in ONE transaction: creates the new depots and sizes, the new
+/// members and their subscriptions, updates the existing members chosen for update (a changed
+/// subscription is ended the day before the new one starts). Refused and skipped rows are
+/// only counted. Any failure rolls everything back.
+pub fn apply_member_import(
+    conn: &Connection,
+    plan: &Plan,
+    options: &ApplyOptions,
+) -> Result<ImportReport> {
+    let tx = conn.unchecked_transaction()?;
+    let mut report = ImportReport::default();
+    let mut depot_ids = Vec::new();
+    for name in &plan.new_depots {
+        let id = baskets::insert_depot(
+            &tx,
+            &Depot {
+                id: 0,
+                name: name.clone(),
+                address: String::new(),
+                postcode: String::new(),
+                city: String::new(),
+                weekday: options.new_depot_weekday,
+                slot_start: String::new(),
+                slot_end: String::new(),
+                contact_name: String::new(),
+                contact_phone: String::new(),
+                capacity: None,
+                active: true,
+            },
+        )?;
+        depot_ids.push((name.clone(), id));
+        report.depots_created.push(name.clone());
+    }
+    let mut size_ids = Vec::new();
+    let last_position: i64 = tx.query_row(
+        "SELECT IFNULL(MAX(position), 0) FROM basket_size",
+        [],
+        |row| row.get(0),
+    )?;
+    for (position, name) in (last_position + 1..).zip(&plan.new_sizes) {
+        let id = baskets::insert_basket_size(
+            &tx,
+            &BasketSize {
+                id: 0,
+                name: name.clone(),
+                persons: String::new(),
+                position,
+                active: true,
+            },
+        )?;
+        size_ids.push((name.clone(), id));
+        report.sizes_created.push(name.clone());
+    }
+    let id_of = |target: &Target, created: &[(String, i64)], what: &str| -> Result<i64> {
+        match target {
+            Target::Existing(id) => Ok(*id),
+            Target::New(name) => created
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, id)| *id)
+                .ok_or_else(|| {
+                    StoreError::Invalid(format!("{what} « {name} » absent du plan d'import."))
+                }),
+        }
+    };
+    for row in &plan.rows {
+        let member_id = match (&row.action, &row.draft) {
+            (RowAction::Rejected(reason), _) => {
+                report.rejected.push((row.line, reason.clone()));
+                continue;
+            }
+            (RowAction::Skip(_), _) | (_, None) => {
+                report.skipped += 1;
+                continue;
+            }
+            (RowAction::Create, Some(draft)) => {
+                report.created += 1;
+                members::insert_member(&tx, &draft.member)?
+            }
+            (RowAction::Update(id), Some(draft)) => {
+                let existing = members::get_member(&tx, *id)?;
+                members::update_member(&tx, &merged_member(&existing, &draft.member))?;
+                report.updated += 1;
+                *id
+            }
+        };
+        let subscription = row.draft.as_ref().and_then(|d| d.subscription.as_ref());
+        if let (Some(sub), Some((depot, size)), true) = (subscription, &row.targets, row.subscribe)
+        {
+            let start = sub.start.unwrap_or(plan.today);
+            if let Some(old_id) = row.replaces_subscription {
+                end_subscription(&tx, old_id, start)?;
+            }
+            baskets::insert_subscription(
+                &tx,
+                &Subscription {
+                    id: 0,
+                    member_id,
+                    shared_with: None,
+                    size_id: id_of(size, &size_ids, "Panier")?,
+                    depot_id: id_of(depot, &depot_ids, "Dépôt")?,
+                    quantity: sub.quantity,
+                    start,
+                    end: None,
+                    frequency: sub.frequency,
+                    anchor_monday: monday_of(start),
+                },
+            )?;
+            report.subscriptions += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+/// Ends subscription `id` the day before `start` (or deletes it when it had not begun, so
+/// no one is delivered twice).
+fn end_subscription(conn: &Connection, id: i64, start: NaiveDate) -> Result<()> {
+    let old = baskets::get_subscription(conn, id)?;
+    match start.pred_opt().filter(|day| *day >= old.start) {
+        Some(last_day) => {
+            conn.execute(
+                "UPDATE subscription SET end_date = :end WHERE id = :id",
+                named_params! {":end": last_day, ":id": id},
+            )?;
+            Ok(())
+        }
+        None => baskets::delete_subscription(conn, id),
+    }
+}

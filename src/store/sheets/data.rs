@@ -1,0 +1,228 @@
+//! Reading the print set of a week from the store.
+
+use crate::domain::text::collation_key;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use rusqlite::Connection;
+
+use super::{
+    CompositionLine, DepotSheet, PrintSet, SHOW_PHONES_KEY, SheetRow, SizeColumn, SkippedDepot,
+    compute_needs,
+};
+use crate::domain::baskets::{AbsenceMode, Depot, DepotId, MemberId, SizeId};
+use crate::domain::calendar::IsoWeek;
+use crate::domain::distribution::PlanLine;
+use crate::store::Result;
+use crate::store::baskets::{list_basket_sizes, list_depots};
+use crate::store::distribution::composition_of_week;
+use crate::store::harvests::{available_for_week, list_crops};
+use crate::store::members::list_members;
+use crate::store::settings;
+use crate::store::week::week_plan;
+
+/// The print set of `week`; `None` when no active depot delivers that week.
+pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
+    let plan = week_plan(conn, week)?;
+    if !plan.has_delivery() {
+        return Ok(None);
+    }
+    let identity = settings::garden_identity(conn)?;
+    let show_phones = settings::get(conn, SHOW_PHONES_KEY)?.as_deref() != Some("0");
+    let depots: HashMap<DepotId, Depot> =
+        list_depots(conn)?.into_iter().map(|d| (d.id, d)).collect();
+    let members: HashMap<MemberId, _> =
+        list_members(conn)?.into_iter().map(|m| (m.id, m)).collect();
+    let items = composition_of_week(conn, week.monday())?;
+    let crops = list_crops(conn)?;
+    let available = available_for_week(conn, week)?;
+    let totals_by_size = plan.totals_by_size();
+
+    // Sizes: the active ones, plus any packed or composed this week.
+    let sizes: Vec<SizeColumn> = list_basket_sizes(conn)?
+        .into_iter()
+        .filter(|s| {
+            s.active
+                || totals_by_size.contains_key(&s.id)
+                || items.iter().any(|i| i.size_id == s.id)
+        })
+        .map(|s| SizeColumn {
+            id: s.id,
+            name: s.name,
+            persons: s.persons,
+        })
+        .collect();
+    let size_index: HashMap<SizeId, usize> =
+        sizes.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    let size_name = |id: SizeId| {
+        size_index
+            .get(&id)
+            .map(|&i| sizes[i].name.clone())
+            .unwrap_or_default()
+    };
+    let crop_names: HashMap<i64, &str> = crops.iter().map(|c| (c.id, c.name.as_str())).collect();
+    let mut composition = vec![Vec::new(); sizes.len()];
+    for item in &items {
+        if let Some(&i) = size_index.get(&item.size_id) {
+            composition[i].push(CompositionLine {
+                crop_id: item.crop_id,
+                crop_name: crop_names
+                    .get(&item.crop_id)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned(),
+                quantity: item.quantity,
+                unit: item.unit,
+            });
+        }
+    }
+
+    let mut sheets = Vec::new();
+    let mut skipped = Vec::new();
+    for depot_plan in &plan.depots {
+        let Some(depot) = depots.get(&depot_plan.depot_id) else {
+            continue;
+        };
+        let Some(date) = depot_plan.delivery.date() else {
+            skipped.push(SkippedDepot {
+                name: depot.name.clone(),
+                reason: depot_plan.delivery.describe(),
+            });
+            continue;
+        };
+        // One row per member, even with several subscriptions at this depot.
+        let mut by_member: BTreeMap<MemberId, Vec<&PlanLine>> = BTreeMap::new();
+        for line in &depot_plan.lines {
+            by_member.entry(line.member_id).or_default().push(line);
+        }
+        let mut rows: Vec<SheetRow> = by_member
+            .into_iter()
+            .map(|(member_id, lines)| {
+                let member = members.get(&member_id);
+                let text = |f: fn(&crate::domain::baskets::Member) -> &String| {
+                    member.map(|m| f(m).trim().to_owned()).unwrap_or_default()
+                };
+                let mut co_member = text(|m| &m.co_member);
+                for shared in lines.iter().filter_map(|l| l.shared_with) {
+                    if let Some(other) = members.get(&shared) {
+                        let with = format!(
+                            "partagé avec {} {}",
+                            other.first_name.trim(),
+                            other.last_name.trim()
+                        );
+                        co_member = if co_member.is_empty() {
+                            with
+                        } else {
+                            format!("{co_member} ({with})")
+                        };
+                    }
+                }
+                let mut size_names: Vec<String> = Vec::new();
+                for line in &lines {
+                    let name = size_name(line.size_id);
+                    if !size_names.contains(&name) {
+                        size_names.push(name);
+                    }
+                }
+                let absent = lines.iter().all(|l| l.absent.is_some());
+                let make_up: i64 = lines.iter().map(|l| l.make_up).sum();
+                let handed = |l: &PlanLine| match l.absent {
+                    // Donated baskets are packed but not handed to the member.
+                    Some(AbsenceMode::Donated) => l.make_up,
+                    _ => l.baskets_to_prepare(),
+                };
+                let baskets: i64 = lines.iter().map(|l| handed(l)).sum();
+                SheetRow {
+                    member_id,
+                    subscriptions: lines
+                        .iter()
+                        .map(|l| (l.subscription_id, handed(l)))
+                        .collect(),
+                    last_name: text(|m| &m.last_name),
+                    first_name: text(|m| &m.first_name),
+                    co_member,
+                    size: size_names.join(" + "),
+                    baskets,
+                    make_up,
+                    phone: text(|m| &m.phone),
+                    absent,
+                }
+            })
+            .collect();
+        rows.sort_by_cached_key(|r| {
+            (
+                collation_key(&r.last_name),
+                collation_key(&r.first_name),
+                r.last_name.clone(),
+                r.first_name.clone(),
+                r.member_id,
+            )
+        });
+        let by_size = depot_plan.baskets_by_size();
+        sheets.push(DepotSheet {
+            depot_id: depot.id,
+            name: depot.name.clone(),
+            address: one_line_address(depot),
+            slot: slot_text(&depot.slot_start, &depot.slot_end),
+            contact: [depot.contact_name.trim(), depot.contact_phone.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+            delivery: depot_plan.delivery.clone(),
+            date,
+            counts: sizes
+                .iter()
+                .map(|s| by_size.get(&s.id).copied().unwrap_or(0))
+                .collect(),
+            total: depot_plan.total_baskets(),
+            absent: rows.iter().filter(|r| r.absent).count(),
+            make_up: depot_plan.lines.iter().map(|l| l.make_up).sum(),
+            rows,
+        });
+    }
+    // In delivery order: the packing follows the days.
+    sheets.sort_by_cached_key(|s| (s.date, collation_key(&s.name)));
+    let totals: Vec<i64> = sizes
+        .iter()
+        .map(|s| totals_by_size.get(&s.id).copied().unwrap_or(0))
+        .collect();
+    let size_ids: Vec<SizeId> = sizes.iter().map(|s| s.id).collect();
+    let needs = compute_needs(&size_ids, &totals, &items, &crops, &available);
+    let logo = identity.logo_path.trim();
+    Ok(Some(PrintSet {
+        week,
+        garden_name: identity.name,
+        logo_path: (!logo.is_empty()).then(|| PathBuf::from(logo)),
+        show_phones,
+        printed_at: week.monday().and_time(chrono::NaiveTime::MIN),
+        sizes,
+        composition,
+        depots: sheets,
+        skipped,
+        totals,
+        needs,
+    }))
+}
+
+fn one_line_address(depot: &Depot) -> String {
+    let town = [depot.postcode.trim(), depot.city.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    [depot.address.trim(), town.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn slot_text(start: &str, end: &str) -> String {
+    match (start.trim(), end.trim()) {
+        ("", "") => String::new(),
+        (start, "") => format!("à partir de {start}"),
+        ("", end) => format!("jusqu'à {end}"),
+        (start, end) => format!("{start} – {end}"),
+    }
+}

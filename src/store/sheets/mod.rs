@@ -1,0 +1,24 @@
+//! The data of the weekly print set: the summary, the émargement sheet of each depot and the
+//! packing list.
+//!
+//! Only what a depot needs is read: names, co-member, basket size and count, phone. Never a
+//! price, a note, or anything about Paniers Solidaires (dignity: a solidarity basket looks
+//! exactly like any other on paper).
+
+mod data;
+mod needs;
+mod types;
+
+pub use data::print_set_data;
+pub use needs::{compute_needs, file_safe_name, format_number, format_quantity};
+pub use types::{CompositionLine, DepotSheet, Need, PrintSet, SheetRow, SizeColumn, SkippedDepot};
+
+/// Setting: "1" to print members' phone numbers on the émargement sheets (the default), "0"
+/// to leave the column out.
+pub const SHOW_PHONES_KEY: &str = "sheets_show_phones";
+/// Setting: the folder the print set was last saved to.
+pub const SHEETS_DIR_KEY: &str = "sheets_dir";
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;

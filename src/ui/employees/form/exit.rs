@@ -1,0 +1,47 @@
+//! The exit tab: how the person left, as typed.
+
+use super::{Errors, FileForm};
+use crate::domain::employees::{Exit, compose_exit_detail};
+use crate::ui::employees::fields::F;
+
+impl FileForm {
+    /// The exit as typed, or the errors to show.
+    pub fn exit(&self) -> Result<Exit, Errors> {
+        let mut errors = Errors::new();
+        let date = self.date(F::ExitDate, &mut errors);
+        let entry = self.file.as_ref().map(|f| f.employee.entry_date);
+        if let (Some(date), Some(entry)) = (date, entry)
+            && date < entry
+        {
+            errors.insert(F::ExitDate, "La sortie est avant l'entrée.".into());
+        }
+        let months_text = self.get(F::ExitMonths).trim();
+        let months = if months_text.is_empty() {
+            None
+        } else {
+            match months_text.parse::<u32>() {
+                Ok(m) if (1..=600).contains(&m) => Some(m),
+                _ => {
+                    errors.insert(
+                        F::ExitMonths,
+                        "Durée en mois entiers, entre 1 et 600.".into(),
+                    );
+                    None
+                }
+            }
+        };
+        let category = self.exit_category.or(self.derived.exit_suggestion);
+        if category.is_none() {
+            errors.insert(F::ExitDetail, "Choisissez la catégorie de sortie.".into());
+        }
+        match (date, category) {
+            (Some(date), Some(category)) if errors.is_empty() => Ok(Exit {
+                employee_id: self.employee_id(),
+                date,
+                category,
+                detail: compose_exit_detail(self.exit_outcome, months, self.get(F::ExitDetail)),
+            }),
+            _ => Err(errors),
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! What the Récoltes screen does with its messages: saving lines, creating crops, exporting.
+
+use iced::Task;
+use iced::widget::operation::focus;
+
+use super::entry;
+use super::entry::{Entry, Errors, Field, ids};
+use super::list::FilterField;
+use super::{EXPORT_HEADERS, Message, SaveOutcome, Screen, Tab, export_row, load};
+use crate::domain::calendar::format_date;
+use crate::domain::csv::to_csv;
+use crate::domain::harvest_query::format_number;
+use crate::domain::harvests::{Crop, Destination, harvest_warnings};
+use crate::store::harvests as store;
+use crate::ui::widgets::Tone;
+
+impl Screen {
+    /// Handles a message; the returned task is run by the application.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Loaded(Ok(loaded)) => {
+                self.apply_loaded(loaded);
+                return focus(ids::CROP);
+            }
+            Message::Loaded(Err(error)) => self.fail(&error),
+            Message::Tab(tab) => self.tab = tab,
+            Message::Typed(field, value) => {
+                let e = &mut self.entry;
+                match field {
+                    Field::Date => e.date = value,
+                    Field::Crop => e.crop = value,
+                    Field::Plot => e.plot = value,
+                    Field::Quantity => e.quantity = value,
+                    Field::Unit => e.unit = value,
+                    Field::Destination => e.destination = value,
+                    Field::Note => e.note = value,
+                    Field::Conversion => e.conversion = value,
+                }
+                self.warnings.clear();
+            }
+            Message::AcceptCrop => return self.accept_crop(),
+            Message::AcceptPlot => {
+                if let Some(plot) = entry::find_plot(&self.plots, &self.entry.plot) {
+                    self.entry.plot = plot.name.clone();
+                    self.errors.plot = None;
+                }
+                return focus(ids::QUANTITY);
+            }
+            Message::Save => return self.save(false),
+            Message::SaveConversion => return self.save(true),
+            Message::Saved(Ok(SaveOutcome::Warnings(warnings))) => {
+                self.saving = false;
+                self.warnings = warnings;
+            }
+            Message::Saved(Ok(SaveOutcome::Saved(line, reload))) => {
+                self.saving = false;
+                self.message = Some((
+                    Tone::Success,
+                    format!(
+                        "Enregistré : {} du {}, {} {}.",
+                        line.crop_name,
+                        format_date(line.harvest.date),
+                        format_number(line.harvest.quantity, 3),
+                        line.harvest.unit.label()
+                    ),
+                ));
+                match reload {
+                    Some(loaded) => self.apply_loaded(loaded),
+                    None => {
+                        self.put_line(line);
+                        self.refresh();
+                    }
+                }
+                *self.entry = self.entry.next_line();
+                self.errors = Errors::default();
+                self.warnings.clear();
+                return focus(ids::CROP);
+            }
+            Message::Saved(Err(error)) => self.fail(&error),
+            Message::CreateCrop => return self.create_crop(),
+            Message::CropCreated(Ok((crops, crop))) => {
+                self.crops = crops;
+                self.catalogue.sync(&self.crops, &self.plots);
+                self.offer_create = None;
+                self.errors.crop = None;
+                self.entry.accept_crop(&crop);
+                self.message = Some((
+                    Tone::Success,
+                    format!("Culture « {} » ajoutée au catalogue (en kg).", crop.name),
+                ));
+                return focus(ids::PLOT);
+            }
+            Message::CropCreated(Err(error)) => self.fail(&error),
+            Message::Edit(id) => {
+                if let Some(line) = self.lines.iter().find(|l| l.harvest.id == id) {
+                    *self.entry = Entry::editing(line);
+                    self.errors = Errors::default();
+                    self.warnings.clear();
+                    self.tab = Tab::Entry;
+                    return focus(ids::QUANTITY);
+                }
+            }
+            Message::CancelEdit => {
+                *self.entry = self.entry.next_line();
+                self.errors = Errors::default();
+                self.warnings.clear();
+            }
+            Message::AskDelete(id) => self.confirm_delete = Some(id),
+            Message::CancelDelete => self.confirm_delete = None,
+            Message::ConfirmDelete => {
+                if let Some(id) = self.confirm_delete.take() {
+                    let task = self
+                        .db
+                        .call(move |conn| store::delete_harvest(conn, id).map(|()| id));
+                    return Task::perform(task, Message::Deleted);
+                }
+            }
+            Message::Deleted(Ok(id)) => {
+                self.lines.retain(|l| l.harvest.id != id);
+                if self.entry.editing == Some(id) {
+                    *self.entry = self.entry.next_line();
+                }
+                self.message = Some((Tone::Success, "Ligne supprimée.".to_owned()));
+                self.refresh();
+            }
+            Message::Deleted(Err(error)) => self.fail(&error),
+            Message::Period(period) => {
+                self.filters.set_period(period);
+                self.refresh();
+            }
+            Message::Step(steps) => {
+                self.filters.step(steps);
+                self.refresh();
+            }
+            Message::Filter(field, value) => {
+                let f = &mut self.filters;
+                match field {
+                    FilterField::From => f.from = value,
+                    FilterField::To => f.to = value,
+                    FilterField::Crop => f.crop = value,
+                    FilterField::Plot => f.plot = value,
+                    FilterField::Search => f.search = value,
+                }
+                self.refresh();
+            }
+            Message::Export => return self.export(),
+            Message::Exported(Ok(Some(path))) => {
+                self.message = Some((
+                    Tone::Success,
+                    format!("Fichier enregistré : {}", path.display()),
+                ));
+            }
+            Message::Exported(Ok(None)) => {}
+            Message::Exported(Err(error)) => self.message = Some((Tone::Error, error)),
+            Message::Catalogue(message) => {
+                let (task, reload) =
+                    self.catalogue
+                        .update(message, &self.db, &self.crops, &self.plots);
+                if let Some(loaded) = reload {
+                    self.apply_loaded(loaded);
+                }
+                return task.map(Message::Catalogue);
+            }
+        }
+        Task::none()
+    }
+
+    fn accept_crop(&mut self) -> Task<Message> {
+        let typed = self.entry.crop.trim().to_owned();
+        if typed.is_empty() {
+            return focus(ids::PLOT);
+        }
+        if let Some(crop) = entry::find_crop(&self.crops, &typed) {
+            let crop = crop.clone();
+            self.entry.accept_crop(&crop);
+            self.errors.crop = None;
+            self.offer_create = None;
+            return focus(ids::PLOT);
+        }
+        if self.offer_create.as_deref() == Some(typed.as_str()) {
+            return self.create_crop();
+        }
+        self.offer_create = Some(typed);
+        Task::none()
+    }
+
+    fn create_crop(&mut self) -> Task<Message> {
+        let Some(name) = self.offer_create.clone() else {
+            return Task::none();
+        };
+        let crop = Crop {
+            id: 0,
+            name,
+            family: String::new(),
+            default_destination: Destination::Baskets,
+            units: Vec::new(),
+        };
+        let task = self.db.call(move |conn| {
+            let id = store::insert_crop(conn, &crop)?;
+            Ok((store::list_crops(conn)?, store::get_crop(conn, id)?))
+        });
+        Task::perform(task, Message::CropCreated)
+    }
+
+    /// Saves the line; `weight_answered`: Enter came from the unit weight question.
+    fn save(&mut self, weight_answered: bool) -> Task<Message> {
+        if self.saving {
+            return Task::none();
+        }
+        let ready = match self.entry.check(&self.crops, &self.plots) {
+            Ok(ready) => ready,
+            Err(errors) => {
+                self.errors = *errors;
+                return Task::none();
+            }
+        };
+        if !weight_answered
+            && ready.conversion.is_none()
+            && let Some((crop, unit)) = self.entry.needs_conversion(&self.crops)
+        {
+            self.errors.conversion = Some(format!(
+                "Indiquez le poids d'une {} de {crop} en kg.",
+                unit.label()
+            ));
+            return focus(ids::CONVERSION);
+        }
+        self.errors = Errors::default();
+        // Warnings already shown for this very line: Enter again saves anyway.
+        let force = !self.warnings.is_empty();
+        self.saving = true;
+        let today = self.today;
+        let task = self.db.call(move |conn| {
+            let h = &ready.harvest;
+            if !force {
+                let same_day = store::harvests_between(conn, h.date, h.date)?;
+                let warnings = harvest_warnings(h, today, &same_day);
+                if !warnings.is_empty() {
+                    return Ok(SaveOutcome::Warnings(warnings));
+                }
+            }
+            let tx = conn.unchecked_transaction()?;
+            if let Some((unit, kg)) = ready.conversion {
+                store::set_kg_per_unit(&tx, h.crop_id, unit, kg)?;
+            }
+            let id = if h.id == 0 {
+                store::insert_harvest(&tx, h)?
+            } else {
+                store::update_harvest(&tx, h)?;
+                h.id
+            };
+            tx.commit()?;
+            let reload = if ready.conversion.is_some() {
+                Some(load(conn)?)
+            } else {
+                None
+            };
+            Ok(SaveOutcome::Saved(store::harvest_line(conn, id)?, reload))
+        });
+        Task::perform(task, Message::Saved)
+    }
+
+    fn export(&mut self) -> Task<Message> {
+        let rows: Vec<Vec<String>> = self
+            .computed
+            .shown
+            .iter()
+            .map(|&i| export_row(&self.lines[i]))
+            .collect();
+        let bytes = to_csv(&EXPORT_HEADERS, &rows);
+        let name = format!("recoltes-{}.csv", self.today.format("%Y-%m-%d"));
+        Task::perform(
+            async move {
+                let Some(file) = rfd::AsyncFileDialog::new()
+                    .set_title("Exporter les récoltes")
+                    .set_file_name(name)
+                    .add_filter("CSV (tableur)", &["csv"])
+                    .save_file()
+                    .await
+                else {
+                    return Ok(None);
+                };
+                let path = file.path().to_path_buf();
+                std::fs::write(&path, bytes)
+                    .map_err(|e| format!("Impossible d'écrire « {} » : {e}", path.display()))?;
+                Ok(Some(path))
+            },
+            Message::Exported,
+        )
+    }
+}

@@ -1,0 +1,354 @@
+//! What the Adhérents screen does with its messages.
+
+mod actions;
+mod save;
+
+use chrono::Datelike;
+use iced::Task;
+use iced::widget::operation;
+
+use super::forms::{
+    AbsenceForm, DepotForm, MemberForm, MembershipForm, SolidarityForm, SubscriptionForm,
+};
+use super::{Form, Message, Screen, Tab, ids};
+use crate::domain::baskets::{FunderKind, HolidayAction, HolidayRule, MemberStatus};
+use crate::domain::calendar::{format_date, parse_date};
+use crate::store::{Connection, StoreError, baskets, calendar};
+use crate::ui::widgets::Tone;
+
+/// A write to run, with the notice to show when it succeeds; it may return a warning.
+type Write =
+    Box<dyn FnOnce(&Connection) -> Result<(Option<String>, Option<i64>), StoreError> + Send>;
+
+impl Screen {
+    /// Handles a message; the returned task is run by the application.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::TabSelected(tab) => {
+                self.tab = tab;
+                self.form = Form::None;
+                self.form_error = None;
+                if tab == Tab::Calendar {
+                    return self.load_calendar();
+                }
+            }
+            Message::Loaded(Ok(base)) => {
+                self.base = base;
+                self.busy = false;
+                self.refilter();
+            }
+            Message::PageLoaded(Ok(page)) => {
+                self.page = Some(page);
+                self.busy = false;
+            }
+            Message::CalendarLoaded(Ok(weeks)) => {
+                self.calendar = weeks;
+                self.busy = false;
+            }
+            Message::Loaded(Err(e))
+            | Message::PageLoaded(Err(e))
+            | Message::CalendarLoaded(Err(e)) => {
+                self.busy = false;
+                self.message = Some((Tone::Error, e.to_string()));
+            }
+            Message::Refreshed(Ok(r)) => {
+                self.busy = false;
+                self.base = r.base;
+                self.refilter();
+                if r.page.is_some() {
+                    self.page = r.page;
+                }
+                if let Some(weeks) = r.calendar {
+                    self.calendar = weeks;
+                }
+                self.form = Form::None;
+                self.form_error = None;
+                self.message = Some((Tone::Success, r.notice));
+                self.warning = r.warning;
+            }
+            Message::Refreshed(Err(e)) => {
+                // The form stays open with what was typed.
+                self.busy = false;
+                self.form_error = Some(e.to_string());
+            }
+            Message::Search(text) => {
+                self.filter.search = text;
+                self.refilter();
+            }
+            Message::FilterStatus(c) => {
+                self.filter.status = usize::try_from(c.id - 1)
+                    .ok()
+                    .and_then(|i| MemberStatus::ALL.get(i).copied());
+                self.refilter();
+            }
+            Message::FilterDepot(c) => {
+                self.filter.depot_id = (c.id > 0).then_some(c.id);
+                self.refilter();
+            }
+            Message::FilterSize(c) => {
+                self.filter.size_id = (c.id > 0).then_some(c.id);
+                self.refilter();
+            }
+            Message::UnpaidOnly(on) => {
+                self.filter.unpaid_only = on;
+                self.refilter();
+            }
+            Message::SolidarityOnly(on) => {
+                self.filter.solidarity_only = on;
+                self.refilter();
+            }
+            Message::OpenMember(id) => return self.open_member(id),
+            Message::BackToList => {
+                self.page = None;
+                self.form = Form::None;
+                self.message = None;
+                self.warning = None;
+            }
+            Message::NewMember => {
+                self.page = None;
+                self.open(Form::Member(MemberForm {
+                    status: Some(MemberStatus::Active),
+                    joined_on: format_date(self.today),
+                    ..MemberForm::default()
+                }));
+                return operation::focus(ids::LAST_NAME);
+            }
+            Message::EditMember => {
+                if let Some(p) = &self.page {
+                    let form = MemberForm::of(&p.member);
+                    self.open(Form::Member(form));
+                }
+            }
+            Message::NewMembership => self.open(Form::Membership(MembershipForm::new(self.today))),
+            Message::NewSubscription => {
+                let form =
+                    SubscriptionForm::new(self.today, &self.size_choices(), &self.depot_choices());
+                self.open(Form::Subscription(form));
+                return operation::focus(ids::SUB_START);
+            }
+            Message::ChangeSubscription(id) => {
+                if let Some((sub, _)) = self.sub_of_page(id) {
+                    let form = SubscriptionForm::change(
+                        &sub,
+                        self.today,
+                        &self.size_choices(),
+                        &self.depot_choices(),
+                    );
+                    self.open(Form::Subscription(form));
+                }
+            }
+            Message::NewAbsence => {
+                self.open(Form::Absence(AbsenceForm {
+                    mode: Some(crate::domain::baskets::AbsenceMode::Skipped),
+                    ..AbsenceForm::default()
+                }));
+                return operation::focus(ids::ABS_START);
+            }
+            Message::EditAbsence(id) => {
+                let found = self
+                    .page
+                    .as_ref()
+                    .and_then(|p| p.absences.iter().find(|a| a.id == id))
+                    .map(AbsenceForm::of);
+                if let Some(form) = found {
+                    self.open(Form::Absence(form));
+                }
+            }
+            Message::DeleteAbsence(id) => {
+                return self.write(
+                    "Absence supprimée.",
+                    Box::new(move |c| calendar::delete_absence(c, id).map(|()| (None, None))),
+                );
+            }
+            Message::EditSolidarity(id) => {
+                if let Some((_, terms)) = self.sub_of_page(id) {
+                    let form = SolidarityForm::of(id, terms.as_ref(), &self.funder_choices());
+                    self.open(Form::Solidarity(form));
+                }
+            }
+            Message::RemoveSolidarity(id) => {
+                return self.write(
+                    "Ce panier n'est plus un Panier Solidaire.",
+                    Box::new(move |c| baskets::remove_solidarity(c, id).map(|()| (None, None))),
+                );
+            }
+            Message::NewDepot => self.open(Form::Depot(DepotForm::new())),
+            Message::EditDepot(id) => {
+                if let Some(d) = self.base.depots.iter().find(|d| d.id == id) {
+                    let form = DepotForm::of(d);
+                    self.open(Form::Depot(form));
+                }
+            }
+            Message::NewSize => self.open(Form::Size(String::new(), String::new())),
+            Message::NewPrice(size) => self.open(Form::Price(
+                size,
+                format!("01/01/{}", self.today.year() + 1),
+                String::new(),
+            )),
+            Message::NewClosure => self.open(Form::Closure(String::new(), String::new())),
+            Message::DeleteClosure(monday) => {
+                return self.write(
+                    "La semaine est de nouveau ouverte.",
+                    Box::new(move |c| calendar::delete_closure(c, monday).map(|()| (None, None))),
+                );
+            }
+            Message::NewFunder => self.open(Form::Funder(String::new(), Some(FunderKind::Caf))),
+            Message::Edit(field, value) => self.edit(field, value),
+            Message::StatusPicked(s) => {
+                if let Form::Member(f) = &mut self.form {
+                    f.status = Some(s);
+                }
+            }
+            Message::MethodPicked(m) => {
+                if let Form::Membership(f) = &mut self.form {
+                    f.method = Some(m);
+                }
+            }
+            Message::SizePicked(c) => {
+                if let Form::Subscription(f) = &mut self.form {
+                    f.size = Some(c);
+                }
+            }
+            Message::DepotPicked(c) => {
+                if let Form::Subscription(f) = &mut self.form {
+                    f.depot = Some(c);
+                }
+            }
+            Message::FrequencyPicked(fr) => {
+                if let Form::Subscription(f) = &mut self.form {
+                    f.frequency = Some(fr);
+                }
+            }
+            Message::SecondWeek(on) => {
+                if let Form::Subscription(f) = &mut self.form {
+                    f.second_week = on;
+                }
+            }
+            Message::ModePicked(m) => {
+                if let Form::Absence(f) = &mut self.form {
+                    f.mode = Some(m);
+                }
+            }
+            Message::ShareKindPicked(k) => {
+                if let Form::Solidarity(f) = &mut self.form {
+                    f.kind = Some(k);
+                }
+            }
+            Message::FundingFunder(i, c) => {
+                if let Form::Solidarity(f) = &mut self.form
+                    && let Some(line) = f.funding.get_mut(i)
+                {
+                    line.0 = Some(c);
+                }
+            }
+            Message::FundingPercent(i, p) => {
+                if let Form::Solidarity(f) = &mut self.form
+                    && let Some(line) = f.funding.get_mut(i)
+                {
+                    line.1 = p;
+                }
+            }
+            Message::AddFunding => {
+                if let Form::Solidarity(f) = &mut self.form {
+                    f.funding.push((None, String::new()));
+                }
+            }
+            Message::RemoveFunding(i) => {
+                if let Form::Solidarity(f) = &mut self.form
+                    && i < f.funding.len()
+                {
+                    f.funding.remove(i);
+                }
+            }
+            Message::WeekdayPicked(w) => {
+                if let Form::Depot(f) = &mut self.form {
+                    f.weekday = Some(w);
+                }
+            }
+            Message::DepotActive(on) => {
+                if let Form::Depot(f) = &mut self.form {
+                    f.active = on;
+                }
+            }
+            Message::FunderKindPicked(k) => {
+                if let Form::Funder(_, kind) = &mut self.form {
+                    *kind = Some(k);
+                }
+            }
+            Message::Save => return self.save(),
+            Message::Cancel => {
+                self.form = Form::None;
+                self.form_error = None;
+            }
+            Message::CalendarYear(year) => {
+                self.calendar_year = year;
+                return self.load_calendar();
+            }
+            Message::HolidayMoveTyped(date, text) => {
+                self.holiday_moves.insert(date, text);
+            }
+            Message::HolidayCancel(date) => {
+                let rule = holiday(date, HolidayAction::Cancelled, None);
+                return self.write(
+                    "Livraison annulée pour ce jour férié.",
+                    Box::new(move |c| calendar::set_holiday_rule(c, &rule).map(|_| (None, None))),
+                );
+            }
+            Message::HolidayMove(date) => {
+                let typed = self.holiday_moves.get(&date).cloned().unwrap_or_default();
+                let Some(to) = parse_date(&typed) else {
+                    self.message = Some((
+                        Tone::Error,
+                        format!(
+                            "Férié du {} : tapez le jour de remplacement (28/11/2026) avant « Déplacer ».",
+                            format_date(date)
+                        ),
+                    ));
+                    return Task::none();
+                };
+                let rule = holiday(date, HolidayAction::Moved, Some(to));
+                return self.write(
+                    "Livraison déplacée.",
+                    Box::new(move |c| calendar::set_holiday_rule(c, &rule).map(|_| (None, None))),
+                );
+            }
+            Message::HolidayDefault(date) => {
+                return self.write(
+                    "Règle retirée : la livraison est annulée par défaut ce jour férié.",
+                    Box::new(move |c| {
+                        calendar::clear_holiday_rule(c, date, None).map(|()| (None, None))
+                    }),
+                );
+            }
+            Message::StatementFunder(c) => self.statement_funder = Some(c),
+            Message::MakeStatement => return self.make_statement(),
+            Message::StatementSaved(Ok(Some(path))) => {
+                self.busy = false;
+                self.message = Some((
+                    Tone::Success,
+                    format!("Relevé enregistré : {}", path.display()),
+                ));
+            }
+            Message::StatementSaved(Ok(None)) => self.busy = false,
+            Message::StatementSaved(Err(e)) => {
+                self.busy = false;
+                self.message = Some((Tone::Error, e));
+            }
+        }
+        Task::none()
+    }
+}
+
+fn holiday(
+    date: chrono::NaiveDate,
+    action: HolidayAction,
+    moved_to: Option<chrono::NaiveDate>,
+) -> HolidayRule {
+    HolidayRule {
+        id: 0,
+        date,
+        depot_id: None,
+        action,
+        moved_to,
+    }
+}

@@ -1,0 +1,169 @@
+//! The import screen driven headless: open a file, fix a column, check the preview, import,
+//! save the refused rows; and cancel.
+#![allow(clippy::unwrap_used)]
+
+use binette::domain::import::columns::MemberField;
+use binette::domain::import::members::ExistingPolicy;
+use binette::store::{Connection, members, open_in_memory};
+use binette::ui::db::Db;
+use binette::ui::import::{FieldChoice, Message, Screen};
+use chrono::NaiveDate;
+use iced::Task;
+use iced::futures::StreamExt;
+use iced_runtime::Action;
+use iced_test::simulator;
+
+fn run(task: Task<Message>) -> Vec<Message> {
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    iced::futures::executor::block_on(
+        stream
+            .filter_map(|action| async move {
+                match action {
+                    Action::Output(message) => Some(message),
+                    _ => None,
+                }
+            })
+            .collect(),
+    )
+}
+
+fn apply(screen: &mut Screen, message: Message) {
+    let mut queue = vec![message];
+    while let Some(message) = queue.pop() {
+        queue.extend(run(screen.update(message)));
+    }
+}
+
+fn click(screen: &mut Screen, label: &str) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
+    for message in messages {
+        apply(screen, message);
+    }
+}
+
+fn shows(screen: &Screen, label: &str) -> bool {
+    simulator(screen.view()).find(label).is_ok()
+}
+
+fn count(db: &Db) -> usize {
+    db.with(|conn: &mut Connection| members::list_members(conn))
+        .unwrap()
+        .len()
+}
+
+fn screen_with_file(content: &str) -> (Screen, Db, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("adherents.csv");
+    std::fs::write(&path, content).unwrap();
+    let db = Db::new(open_in_memory().unwrap(), dir.path().join("jardin.sqlite3"));
+    let today = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    let (mut screen, task) = Screen::new(&db, today);
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    assert!(shows(&screen, "Choisir un fichier…"));
+    apply(&mut screen, Message::Open(path));
+    (screen, db, dir)
+}
+
+#[test]
+fn matching_preview_import_and_refused_rows() {
+    // "Famille" is not an obvious title: the user maps it to the name by hand.
+    let (mut screen, db, dir) = screen_with_file(
+        "Famille;Prénom;Tél.;Dépôt;Panier\n\
+         Durand;Marie;0612345678;Gare;Petit\n\
+         ;Paul;0700000000;Gare;Petit\n\
+         Roux;Jean;;Gare;\n",
+    );
+    assert!(shows(
+        &screen,
+        "adherents.csv — CSV UTF-8, séparateur point-virgule, 3 ligne(s)"
+    ));
+    assert!(shows(
+        &screen,
+        "Indiquez quelle colonne contient le nom des adhérents."
+    ));
+    assert!(shows(
+        &screen,
+        "Rien à importer pour l'instant : complétez les colonnes ou les options."
+    ));
+
+    apply(
+        &mut screen,
+        Message::ColumnSet(0, FieldChoice(Some(MemberField::LastName))),
+    );
+    assert!(!shows(
+        &screen,
+        "Indiquez quelle colonne contient le nom des adhérents."
+    ));
+    assert!(shows(
+        &screen,
+        "3. Aperçu : 1 à créer, 0 à mettre à jour, 0 ignoré(s), 2 refusé(s)"
+    ));
+    assert!(shows(&screen, "Nom manquant."));
+    assert!(shows(
+        &screen,
+        "Dépôt « Gare » indiqué sans taille de panier."
+    ));
+    assert!(shows(&screen, "Dépôt inconnu « Gare »"));
+    assert!(shows(&screen, "Panier inconnu « Petit »"));
+
+    click(&mut screen, "Importer");
+    assert!(shows(&screen, "Import terminé"));
+    assert!(shows(&screen, "Ligne 3 : Nom manquant."));
+    assert_eq!(count(&db), 1);
+
+    let saved = dir.path().join("refus.csv");
+    apply(&mut screen, Message::SaveRejectedTo(Some(saved.clone())));
+    let csv = std::fs::read_to_string(&saved).unwrap();
+    assert!(csv.contains("Motif du refus"), "{csv}");
+    assert!(
+        csv.contains(";Paul;0700000000;Gare;Petit;Nom manquant."),
+        "{csv}"
+    );
+    assert!(shows(
+        &screen,
+        &format!("Lignes refusées enregistrées dans « {} ».", saved.display())
+    ));
+}
+
+#[test]
+fn existing_members_skipped_then_cancel_writes_nothing() {
+    let (mut screen, db, _dir) = screen_with_file("Nom;Prénom;Tél.\nDurand;Marie;0612345678\n");
+    click(&mut screen, "Importer");
+    assert_eq!(count(&db), 1);
+
+    click(&mut screen, "Importer un autre fichier");
+    // The dialog cannot open headless: reopen a file with the same member, updated.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.csv");
+    std::fs::write(
+        &path,
+        "Nom;Prénom;Tél.;Ville\nDurand;Marie;06 12 34 56 78;Dole\nZola;Émile;;\n",
+    )
+    .unwrap();
+    apply(&mut screen, Message::Open(path));
+    assert!(shows(
+        &screen,
+        "3. Aperçu : 1 à créer, 1 à mettre à jour, 0 ignoré(s), 0 refusé(s)"
+    ));
+    assert!(shows(&screen, "Ville : (vide) → « Dole »"));
+    // Radio labels are not text widgets the simulator can find: send the radio's message.
+    apply(&mut screen, Message::PolicySet(ExistingPolicy::Skip));
+    assert!(shows(
+        &screen,
+        "3. Aperçu : 1 à créer, 0 à mettre à jour, 1 ignoré(s), 0 refusé(s)"
+    ));
+
+    click(&mut screen, "Annuler");
+    assert!(shows(&screen, "Import annulé : rien n'a été modifié."));
+    assert_eq!(count(&db), 1);
+}
