@@ -2,31 +2,14 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use binette::store::{self, dashboard};
 use binette::ui::section::Section;
 use binette::ui::{App, Launch, Message};
 use chrono::Local;
-use iced::Task;
-use iced::futures::StreamExt;
-use iced_runtime::Action;
+use common::run;
 use iced_test::simulator;
-
-/// Runs a task to completion and returns the messages it produced.
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
 
 /// Applies a message and every message its tasks produce, recursively.
 fn apply(app: &mut App, message: Message) {

@@ -3,36 +3,19 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use binette::domain::employees::{ExitCategory, ExitOutcome, Gender, StatusFilter};
 use binette::store::employees as store;
 use binette::store::open_in_memory;
 use binette::ui::db::Db;
 use binette::ui::employees::{F, Message, Screen};
 use chrono::NaiveDate;
-use iced::Task;
-use iced::futures::StreamExt;
-use iced_runtime::Action;
+use common::run;
 use iced_test::simulator;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
-}
-
-/// Runs a task to completion and returns the messages it produced.
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
 }
 
 /// Applies a message and every message its tasks produce.

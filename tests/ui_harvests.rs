@@ -3,33 +3,17 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use binette::domain::harvests::{Crop, CropUnit, Destination, Plot, PlotKind, Unit};
 use binette::store::{self, harvests};
 use binette::ui::db::Db;
 use binette::ui::harvests::entry::ids;
 use binette::ui::harvests::{Message, Screen};
 use chrono::NaiveDate;
-use iced::Task;
-use iced::futures::StreamExt;
+use common::run;
 use iced::keyboard::key::Named;
-use iced_runtime::Action;
 use iced_test::simulator;
-
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
 
 fn apply(screen: &mut Screen, message: Message) {
     let mut queue = vec![message];

@@ -2,32 +2,16 @@
 //! save the refused rows; and cancel.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use binette::domain::import::columns::MemberField;
 use binette::domain::import::members::ExistingPolicy;
 use binette::store::{Connection, members, open_in_memory};
 use binette::ui::db::Db;
 use binette::ui::import::{FieldChoice, Message, Screen};
 use chrono::NaiveDate;
-use iced::Task;
-use iced::futures::StreamExt;
-use iced_runtime::Action;
+use common::run;
 use iced_test::simulator;
-
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
 
 fn apply(screen: &mut Screen, message: Message) {
     let mut queue = vec![message];

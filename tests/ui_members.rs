@@ -3,31 +3,15 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use binette::domain::baskets::{BasketPrice, BasketSize, Depot};
 use binette::store::{self, baskets};
 use binette::ui::db::Db;
 use binette::ui::members::{Message, Screen, ids};
 use chrono::{NaiveDate, Weekday};
-use iced::Task;
-use iced::futures::StreamExt;
-use iced_runtime::Action;
+use common::run;
 use iced_test::simulator;
-
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
 
 fn apply(screen: &mut Screen, message: Message) {
     let mut queue = vec![message];

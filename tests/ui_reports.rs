@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::run;
 use std::path::PathBuf;
 
 use binette::store::open_in_memory;
@@ -10,30 +13,10 @@ use binette::ui::db::Db;
 use binette::ui::reports::form::Part;
 use binette::ui::reports::{Busy, Message, Screen, YEAR_ID};
 use chrono::NaiveDate;
-use iced::Task;
-use iced::futures::StreamExt;
-use iced_runtime::Action;
 use iced_test::simulator;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-/// Runs a task to completion and returns the messages it produced.
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
 }
 
 /// Applies a message and every message its tasks produce; files to open are returned

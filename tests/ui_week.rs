@@ -2,15 +2,15 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use binette::domain::baskets::PickupStatus;
 use binette::store::{self, distribution};
 use binette::ui::db::Db;
 use binette::ui::home::{self, Home};
 use binette::ui::week::{Message, Screen, Tab};
 use chrono::NaiveDate;
-use iced::Task;
-use iced::futures::StreamExt;
-use iced_runtime::Action;
+use common::run;
 use iced_test::simulator;
 
 fn today() -> NaiveDate {
@@ -21,23 +21,6 @@ fn demo_db() -> Db {
     let conn = store::open_in_memory().unwrap();
     store::demo::create_demo(&conn, 1, today()).unwrap();
     Db::new(conn, "demo.sqlite3".into())
-}
-
-/// Runs a task to completion and returns the messages it produced.
-fn run<M: Send + 'static>(task: Task<M>) -> Vec<M> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
 }
 
 /// Applies a message and every message its tasks produce, except the folder dialog and the

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use binette::domain::workshops::{AttendanceStatus, Participant};
 use binette::store::{open_in_memory, workshops as store};
 use binette::ui::db::Db;
@@ -10,30 +12,11 @@ use binette::ui::workshops::{
     self as ui, DATE_ID, END_ID, Field, Message, PERSON_ID, START_ID, Screen, TITLE_ID,
 };
 use chrono::NaiveDate;
-use iced::Task;
-use iced::futures::StreamExt;
-use iced_runtime::Action;
+use common::run;
 use iced_test::simulator;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-/// Runs a task to completion and returns the messages it produced.
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
 }
 
 /// Applies a message and every message its tasks produce.

@@ -1,0 +1,11 @@
+//! Member import: each row of the table validated into a draft, then compared with what the
+//! garden already has to give the preview (create / update / skip / rejected, with reasons).
+
+mod plan;
+mod rows;
+
+pub use plan::*;
+pub use rows::*;
+
+#[cfg(test)]
+mod tests;
