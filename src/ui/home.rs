@@ -129,28 +129,7 @@ impl Home {
         let mut page = column![title].spacing(18).padding(24);
         match &self.printed {
             Some(Ok(printed)) => {
-                page = page.push(widgets::banner(
-                    Tone::Success,
-                    format!(
-                        "Feuilles de la semaine {} enregistrées dans {} : les émargements \
-                         s'ouvrent pour l'impression.",
-                        printed.week.week(),
-                        printed.dir.display()
-                    ),
-                ));
-                page = page.push(
-                    row![
-                        widgets::secondary(
-                            "Ouvrir la synthèse",
-                            Some(Message::Open(printed.summary()))
-                        ),
-                        widgets::secondary(
-                            "Ouvrir la fiche de préparation",
-                            Some(Message::Open(printed.packing()))
-                        ),
-                    ]
-                    .spacing(8),
-                );
+                page = page.push(printed.view(Message::Open));
             }
             Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
             None if self.printing => {

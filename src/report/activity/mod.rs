@@ -208,17 +208,25 @@ fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Tabl
     t
 }
 
+/// A two-column table "Indicateur · Valeur".
+fn indicators<const N: usize>(rows: [(&str, String); N]) -> Table {
+    let mut t = table(vec![
+        Column::fraction("Indicateur", 1.0),
+        Column::mm("Valeur", 40.0).right(),
+    ]);
+    for (label, value) in rows {
+        t.push(Row::new([label.to_string(), value]));
+    }
+    t
+}
+
 fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     heading(doc, INSERTION);
     if f.is_empty() {
         empty(doc);
         return;
     }
-    let mut t = table(vec![
-        Column::fraction("Indicateur", 1.0),
-        Column::mm("Valeur", 40.0).right(),
-    ]);
-    for (label, value) in [
+    doc.table(&indicators([
         ("Personnes suivies", f.people_followed.to_string()),
         ("Entrées", f.entries.to_string()),
         ("Sorties", f.exit_total().to_string()),
@@ -228,10 +236,7 @@ fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
         ),
         ("Heures sous contrat", format_fixed(f.hours, 0)),
         ("Équivalents temps plein (ETP)", format_fixed(f.fte, 2)),
-    ] {
-        t.push(Row::new([label.to_string(), value]));
-    }
-    doc.table(&t);
+    ]));
 
     subheading(doc, "Sorties par catégorie");
     let mut t = table(vec![
@@ -254,26 +259,12 @@ fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     doc.table(&group_table("Tranche d'âge", &f.by_age, total));
 
     subheading(doc, "Formations et immersions");
-    let mut t = table(vec![
-        Column::fraction("Indicateur", 1.0),
-        Column::mm("Valeur", 40.0).right(),
+    let mut t = indicators([
+        ("Formations commencées", f.trainings.to_string()),
+        ("dont qualifiantes", f.qualifying_trainings.to_string()),
+        ("Heures de formation", format_fixed(f.training_hours, 1)),
+        ("Personnes formées", f.trained_people.to_string()),
     ]);
-    t.push(Row::new([
-        "Formations commencées".to_string(),
-        f.trainings.to_string(),
-    ]));
-    t.push(Row::new([
-        "dont qualifiantes".to_string(),
-        f.qualifying_trainings.to_string(),
-    ]));
-    t.push(Row::new([
-        "Heures de formation".to_string(),
-        format_fixed(f.training_hours, 1),
-    ]));
-    t.push(Row::new([
-        "Personnes formées".to_string(),
-        f.trained_people.to_string(),
-    ]));
     for (label, n) in &f.immersions {
         t.push(Row::new([
             format!("Immersions (PMSMP) : {label}"),
@@ -452,11 +443,7 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
         empty(doc);
         return;
     }
-    let mut t = table(vec![
-        Column::fraction("Indicateur", 1.0),
-        Column::mm("Valeur", 40.0).right(),
-    ]);
-    for (label, value) in [
+    doc.table(&indicators([
         ("Paniers livrés", f.total().to_string()),
         ("Foyers adhérents livrés", f.households.to_string()),
         (
@@ -479,10 +466,7 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
             "Payé par les foyers solidaires",
             format_euros(f.households_paid),
         ),
-    ] {
-        t.push(Row::new([label.to_string(), value]));
-    }
-    doc.table(&t);
+    ]));
 
     for (title, column, lines) in [
         ("Paniers livrés par format", "Format", &f.by_size),

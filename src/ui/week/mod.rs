@@ -389,33 +389,7 @@ impl Screen {
         }
         match &self.printed {
             Some(Ok(printed)) => {
-                page = page.push(widgets::banner(
-                    Tone::Success,
-                    format!(
-                        "Feuilles de la semaine {} enregistrées dans {} ({} fichiers). \
-                         Les feuilles d'émargement s'ouvrent pour l'impression.",
-                        printed.week.week(),
-                        printed.dir.display(),
-                        printed.files.len()
-                    ),
-                ));
-                page = page.push(
-                    row![
-                        widgets::secondary(
-                            "Ouvrir la synthèse",
-                            Some(Message::Open(printed.summary()))
-                        ),
-                        widgets::secondary(
-                            "Ouvrir la fiche de préparation",
-                            Some(Message::Open(printed.packing()))
-                        ),
-                        widgets::secondary(
-                            "Ouvrir les émargements",
-                            Some(Message::Open(printed.sheets()))
-                        ),
-                    ]
-                    .spacing(8),
-                );
+                page = page.push(printed.view(Message::Open));
             }
             Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
             None => {}

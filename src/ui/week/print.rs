@@ -4,11 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
+use iced::Element;
+use iced::widget::{column, row};
 
 use crate::domain::calendar::IsoWeek;
 use crate::report::weekly::{ALL_SHEETS_FILE, PACKING_FILE, SUMMARY_FILE, write_print_set};
 use crate::store::sheets::{SHEETS_DIR_KEY, print_set_data};
 use crate::store::{Connection, StoreError, settings};
+use crate::ui::widgets::{self, Tone};
 
 /// Where the set was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +25,31 @@ pub struct Printed {
 }
 
 impl Printed {
+    /// What the office sees once the set is written: where it went, and buttons opening
+    /// each file (`open` turns a path into the screen's own message).
+    pub fn view<'a, M: Clone + 'a>(&self, open: fn(PathBuf) -> M) -> Element<'a, M> {
+        column![
+            widgets::banner(
+                Tone::Success,
+                format!(
+                    "Feuilles de la semaine {} enregistrées dans {} ({} fichiers). \
+                     Les feuilles d'émargement s'ouvrent pour l'impression.",
+                    self.week.week(),
+                    self.dir.display(),
+                    self.files.len()
+                ),
+            ),
+            row![
+                widgets::secondary("Ouvrir la synthèse", Some(open(self.summary()))),
+                widgets::secondary("Ouvrir la fiche de préparation", Some(open(self.packing()))),
+                widgets::secondary("Ouvrir les émargements", Some(open(self.sheets()))),
+            ]
+            .spacing(8),
+        ]
+        .spacing(8)
+        .into()
+    }
+
     /// The file holding every depot's émargement sheet (the one opened for printing).
     pub fn sheets(&self) -> PathBuf {
         self.dir.join(ALL_SHEETS_FILE)
