@@ -61,7 +61,7 @@ enum Screen {
     Reports(reports::Screen),
     Settings(settings::Settings),
     /// Reached from Paramètres.
-    Import(import::Screen),
+    Import(import::members::Screen),
 }
 
 impl Screen {
@@ -155,7 +155,7 @@ pub enum Message {
     Workshops(workshops::Message),
     Reports(reports::Message),
     Settings(settings::Message),
-    Import(import::Message),
+    Import(import::members::Message),
     DismissNotice,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
@@ -390,7 +390,8 @@ impl App {
                     settings::Action::None => {}
                     settings::Action::IdentityChanged(identity) => workspace.identity = identity,
                     settings::Action::OpenImport => {
-                        let (screen, open) = import::Screen::new(&workspace.db, self.today);
+                        let (screen, open) =
+                            import::members::Screen::new(&workspace.db, self.today);
                         workspace.screen = Screen::Import(screen);
                         return open.map(Message::Import);
                     }

@@ -1,6 +1,63 @@
-//! Matching a file's column titles to Binette's member fields.
+//! Matching a file's column titles to Binette's fields: the generic part ([`ImportField`],
+//! [`match_columns`], [`mapping_problem`]) shared by every import, and the member fields.
 
 use crate::domain::text::collation_key;
+
+/// A field a column of an imported file can fill (members, employees, harvests…).
+pub trait ImportField: Copy + PartialEq + std::fmt::Debug + 'static {
+    /// Every field, in the order the column pick lists show them.
+    fn all() -> &'static [Self];
+    /// The French label shown to users.
+    fn label(self) -> &'static str;
+    /// Column titles that obviously mean this field, as `collation_key` gives them
+    /// (lower case, no accents, letters and digits only).
+    fn synonyms(self) -> &'static [&'static str];
+    /// Fields the import cannot do without, with the French message asking for them.
+    fn required() -> &'static [(Self, &'static str)];
+}
+
+/// For each column of the file, the field it fills (`None`: ignored).
+pub type Mapping<F> = Vec<Option<F>>;
+
+/// The field a column title obviously means, if any.
+pub fn field_for<F: ImportField>(header: &str) -> Option<F> {
+    let key = collation_key(header);
+    F::all()
+        .iter()
+        .find(|field| field.synonyms().contains(&key.as_str()))
+        .copied()
+}
+
+/// Matches every column title to a field where it is obvious; each field is given to one
+/// column at most (the first).
+pub fn match_columns<F: ImportField>(headers: &[String]) -> Mapping<F> {
+    let mut mapping: Mapping<F> = Vec::with_capacity(headers.len());
+    for header in headers {
+        let field = field_for::<F>(header).filter(|f| !mapping.contains(&Some(*f)));
+        mapping.push(field);
+    }
+    mapping
+}
+
+/// A French message when the mapping cannot be imported (a required field without a column,
+/// or one field given to two columns), `None` when it can.
+pub fn mapping_problem<F: ImportField>(mapping: &Mapping<F>) -> Option<String> {
+    if let Some((_, message)) = F::required()
+        .iter()
+        .find(|(field, _)| !mapping.contains(&Some(*field)))
+    {
+        return Some((*message).to_owned());
+    }
+    F::all()
+        .iter()
+        .find(|field| mapping.iter().filter(|m| **m == Some(**field)).count() > 1)
+        .map(|field| {
+            format!(
+                "Le champ « {} » est choisi pour plusieurs colonnes : gardez-en une seule.",
+                field.label()
+            )
+        })
+}
 
 crate::code_enum! {
     /// A member or subscription field a column can fill.
@@ -23,8 +80,29 @@ crate::code_enum! {
     }
 }
 
-/// For each column of the file, the field it fills (`None`: ignored).
-pub type ColumnMapping = Vec<Option<MemberField>>;
+/// For each column of a member file, the field it fills (`None`: ignored).
+pub type ColumnMapping = Mapping<MemberField>;
+
+impl ImportField for MemberField {
+    fn all() -> &'static [Self] {
+        MemberField::ALL
+    }
+    fn label(self) -> &'static str {
+        MemberField::label(self)
+    }
+    fn synonyms(self) -> &'static [&'static str] {
+        SYNONYMS
+            .iter()
+            .find(|(field, _)| *field == self)
+            .map_or(&[], |(_, names)| names)
+    }
+    fn required() -> &'static [(Self, &'static str)] {
+        &[(
+            MemberField::LastName,
+            "Indiquez quelle colonne contient le nom des adhérents.",
+        )]
+    }
+}
 
 /// Column titles (folded: lower case, no accents, letters and digits only) that obviously
 /// mean each field.
@@ -153,24 +231,11 @@ const SYNONYMS: &[(MemberField, &[&str])] = &[
     ),
 ];
 
-/// The field a column title obviously means, if any ("Tél." → téléphone, "CP" → code postal).
-pub fn field_for_header(header: &str) -> Option<MemberField> {
-    let key = collation_key(header);
-    SYNONYMS
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(field, _)| *field)
-}
-
-/// Matches every column title to a field where it is obvious; each field is given to one
-/// column at most (the first). A lone "Portable" column, with no other phone, fills the main
-/// phone.
+/// Matches every column title to a member field where it is obvious ("Tél." → téléphone,
+/// "CP" → code postal); each field is given to one column at most (the first). A lone
+/// "Portable" column, with no other phone, fills the main phone.
 pub fn match_headers(headers: &[String]) -> ColumnMapping {
-    let mut mapping: ColumnMapping = Vec::with_capacity(headers.len());
-    for header in headers {
-        let field = field_for_header(header).filter(|f| !mapping.contains(&Some(*f)));
-        mapping.push(field);
-    }
+    let mut mapping = match_columns::<MemberField>(headers);
     let has_phone = mapping.contains(&Some(MemberField::Phone));
     if !has_phone
         && let Some(slot) = mapping
@@ -180,23 +245,6 @@ pub fn match_headers(headers: &[String]) -> ColumnMapping {
         *slot = Some(MemberField::Phone);
     }
     mapping
-}
-
-/// A French message when the mapping cannot be imported (no column for the name, or one
-/// field given to two columns), `None` when it can.
-pub fn mapping_problem(mapping: &ColumnMapping) -> Option<String> {
-    if !mapping.contains(&Some(MemberField::LastName)) {
-        return Some("Indiquez quelle colonne contient le nom des adhérents.".into());
-    }
-    for field in MemberField::ALL {
-        if mapping.iter().filter(|m| **m == Some(*field)).count() > 1 {
-            return Some(format!(
-                "Le champ « {} » est choisi pour plusieurs colonnes : gardez-en une seule.",
-                field.label()
-            ));
-        }
-    }
-    None
 }
 
 #[cfg(test)]

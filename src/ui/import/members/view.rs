@@ -3,12 +3,13 @@
 use iced::widget::{Column, column, container, pick_list, radio, row, scrollable, text};
 use iced::{Background, Border, Element, Length, Theme};
 
-use super::{DayChoice, FieldChoice, Matching, Message, NameOption, Screen, Stage};
-use crate::domain::import::columns::{MemberField, mapping_problem};
+use super::{DayChoice, Matching, Message, NameOption, Screen, Stage};
+use crate::domain::import::columns::mapping_problem;
 use crate::domain::import::members::{
     ExistingPolicy, ImportContext, NameChoice, PlanRow, RowAction,
 };
 use crate::domain::text::collation_key;
+use crate::ui::import::columns::columns_table;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 use chrono::Weekday;
@@ -155,72 +156,8 @@ fn matching<'a>(
     )
 }
 
-const FIELD_CHOICES: [FieldChoice; 16] = [
-    FieldChoice(None),
-    FieldChoice(Some(MemberField::LastName)),
-    FieldChoice(Some(MemberField::FirstName)),
-    FieldChoice(Some(MemberField::CoMember)),
-    FieldChoice(Some(MemberField::Address)),
-    FieldChoice(Some(MemberField::Postcode)),
-    FieldChoice(Some(MemberField::City)),
-    FieldChoice(Some(MemberField::Phone)),
-    FieldChoice(Some(MemberField::Phone2)),
-    FieldChoice(Some(MemberField::Email)),
-    FieldChoice(Some(MemberField::Notes)),
-    FieldChoice(Some(MemberField::Depot)),
-    FieldChoice(Some(MemberField::Size)),
-    FieldChoice(Some(MemberField::Frequency)),
-    FieldChoice(Some(MemberField::Quantity)),
-    FieldChoice(Some(MemberField::Start)),
-];
-
 fn columns(m: &Matching) -> Element<'_, Message> {
-    let mut list = column![
-        row![
-            text("Titre dans le fichier")
-                .size(14)
-                .font(BOLD)
-                .width(Length::FillPortion(2)),
-            text("Champ de Binette")
-                .size(14)
-                .font(BOLD)
-                .width(Length::FillPortion(2)),
-            text("Exemple (1re ligne)")
-                .size(14)
-                .font(BOLD)
-                .width(Length::FillPortion(3)),
-        ]
-        .spacing(12)
-    ]
-    .spacing(6);
-    for (index, header) in m.file.table.headers.iter().enumerate() {
-        let current = FieldChoice(m.mapping.get(index).copied().flatten());
-        let example = m
-            .file
-            .table
-            .rows
-            .first()
-            .and_then(|r| r.get(index))
-            .cloned()
-            .unwrap_or_default();
-        list = list.push(
-            row![
-                text(header.clone()).size(15).width(Length::FillPortion(2)),
-                container(
-                    pick_list(&FIELD_CHOICES[..], Some(current), move |c| {
-                        Message::ColumnSet(index, c)
-                    })
-                    .text_size(14)
-                    .width(Length::Fill)
-                )
-                .width(Length::FillPortion(2)),
-                widgets::muted(example).width(Length::FillPortion(3)),
-            ]
-            .spacing(12)
-            .align_y(iced::Alignment::Center),
-        );
-    }
-    list.into()
+    columns_table(&m.file.table, &m.mapping, Message::ColumnSet)
 }
 
 /// The pick-list options for an unknown name: create it, refuse its rows, or one of `known`.

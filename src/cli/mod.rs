@@ -8,6 +8,35 @@ use clap::{Parser, Subcommand};
 use crate::domain::calendar::IsoWeek;
 use crate::store::{self, StoreError, backup, paths};
 
+mod export;
+mod import_employees;
+mod import_harvests;
+mod import_members;
+
+/// What `binette import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportKind {
+    /// Adhérents (avec leur abonnement) depuis un CSV, XLSX ou ODS.
+    Members,
+    /// Salariés depuis l'export XLSX des emplois de l'inclusion (par numéro de PASS IAE).
+    Employees,
+    /// Récoltes depuis un CSV (date, culture, parcelle, quantité, unité).
+    Harvests,
+}
+
+/// What `binette export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportKind {
+    /// La liste des adhérents.
+    Members,
+    /// La liste des salariés.
+    Employees,
+    /// Les récoltes.
+    Harvests,
+    /// Les paniers par dépôt et par taille, semaine par semaine.
+    Baskets,
+}
+
 /// Binette : le bureau d'un jardin d'insertion.
 #[derive(Debug, Parser)]
 #[command(
@@ -68,6 +97,39 @@ pub enum Command {
         #[arg(long, value_name = "DOSSIER")]
         csv: Option<PathBuf>,
     },
+    /// Importe un fichier (adhérents, salariés ou récoltes) en une seule fois.
+    Import {
+        /// Ce que contient le fichier.
+        #[arg(value_enum)]
+        kind: ImportKind,
+        /// Le fichier à importer (CSV, XLSX ou ODS).
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Affiche ce qui serait créé, mis à jour et refusé, sans rien enregistrer.
+        #[arg(long)]
+        dry_run: bool,
+        /// Laisse tels quels les adhérents ou salariés déjà présents (par défaut : mis à jour).
+        #[arg(long)]
+        skip_existing: bool,
+    },
+    /// Écrit une liste en CSV (point-virgule, UTF-8 avec BOM) ou XLSX, selon l'extension.
+    Export {
+        /// Ce qu'il faut exporter.
+        #[arg(value_enum)]
+        kind: ExportKind,
+        /// Fichier à écrire : .csv ou .xlsx.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
+}
+
+/// How `binette import` runs: on a copy of the plan only, or for real.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Print the plan, write nothing.
+    pub dry_run: bool,
+    /// Leave people already present as they are.
+    pub skip_existing: bool,
 }
 
 /// A command-line failure: a French message for stderr.
@@ -144,7 +206,62 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Import {
+            kind,
+            file,
+            dry_run,
+            skip_existing,
+        } => {
+            let path = database_path(cli, false)?;
+            let options = ImportOptions {
+                dry_run: *dry_run,
+                skip_existing: *skip_existing,
+            };
+            print!("{}", import_file(&path, *kind, file, options)?);
+            Ok(())
+        }
+        Command::Export { kind, out } => {
+            let path = database_path(cli, false)?;
+            print!("{}", export_file(&path, *kind, out)?);
+            Ok(())
+        }
     }
+}
+
+/// Opens the existing database at `path` (a missing file is refused, not created).
+fn open_existing(path: &Path) -> Result<rusqlite::Connection, CliError> {
+    if !path.is_file() {
+        return Err(CliError::Message(format!(
+            "La base « {} » n'existe pas.",
+            path.display()
+        )));
+    }
+    Ok(store::open(path)?)
+}
+
+/// Imports `file` into the database at `path` (or only previews it with `dry_run`); returns
+/// the text to print: what was (or would be) created, updated and refused, row by row.
+pub fn import_file(
+    path: &Path,
+    kind: ImportKind,
+    file: &Path,
+    options: ImportOptions,
+) -> Result<String, CliError> {
+    let conn = open_existing(path)?;
+    let today = Local::now().date_naive();
+    match kind {
+        ImportKind::Members => import_members::run(&conn, file, options, today),
+        ImportKind::Employees => import_employees::run(&conn, file, options, today),
+        ImportKind::Harvests => import_harvests::run(&conn, file, options, today),
+    }
+}
+
+/// Writes the list `kind` of the database at `path` into `out` (CSV or XLSX by extension);
+/// returns the text to print.
+pub fn export_file(path: &Path, kind: ExportKind, out: &Path) -> Result<String, CliError> {
+    let conn = open_existing(path)?;
+    let today = Local::now().date_naive();
+    export::run(&conn, kind, out, today)
 }
 
 /// Writes the print set of `week` ("2026-W48"; the next delivery week when `None`) from the

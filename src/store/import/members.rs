@@ -1,91 +1,15 @@
-//! Member import, the I/O half: reading a CSV, XLSX or ODS file into a table, reading what
-//! the garden already has, and carrying out a previewed plan in one transaction.
-//! The pure half (decoding, column matching, validation, preview) is `domain::import`.
+//! Member import, the I/O half: reading what the garden already has, and carrying out a
+//! previewed plan in one transaction. The pure half (column matching, validation, preview)
+//! is `domain::import::members`.
 
-use std::path::Path;
-
-use calamine::{Data, Reader, open_workbook_auto};
-use chrono::{Days, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 use rusqlite::{Connection, named_params};
 
-use super::{Result, StoreError, baskets, members};
 use crate::domain::baskets::{BasketSize, Depot, Subscription};
 use crate::domain::import::members::{
     ExistingMember, ImportContext, Named, Plan, RowAction, Target, merged_member, monday_of,
 };
-use crate::domain::import::source::{Table, read_csv};
-
-/// Reads the file at `path` into a table: `.xlsx`, `.xlsm`, `.xls` and `.ods` with calamine
-/// (first sheet), anything else as CSV (encoding and separator detected). Returns the table
-/// and a French description of what was read ("Windows-1252, séparateur point-virgule").
-pub fn read_table(path: &Path) -> Result<(Table, String)> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_lowercase();
-    let table = if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-        (
-            read_sheet(path)?,
-            format!("classeur {}", extension.to_uppercase()),
-        )
-    } else {
-        let bytes = std::fs::read(path)?;
-        let (table, format) = read_csv(&bytes);
-        (table, format!("CSV {}", format.describe()))
-    };
-    if table.0.headers.is_empty() {
-        return Err(StoreError::Invalid(
-            "Le fichier est vide : aucune ligne de titres n'a été trouvée.".into(),
-        ));
-    }
-    Ok(table)
-}
-
-/// Reads the first sheet of an XLSX / XLS / ODS workbook into a table, every cell as text
-/// (whole numbers without ".0", dates as 28/11/2026).
-pub fn read_sheet(path: &Path) -> Result<Table> {
-    let unreadable = |e: calamine::Error| {
-        StoreError::Invalid(format!(
-            "Le classeur « {} » ne peut pas être lu ({e}). Enregistrez-le en XLSX, ODS ou CSV \
-             et réessayez.",
-            path.display()
-        ))
-    };
-    let mut workbook = open_workbook_auto(path).map_err(unreadable)?;
-    let range = match workbook.worksheet_range_at(0) {
-        Some(range) => range.map_err(unreadable)?,
-        None => return Ok(Table::default()),
-    };
-    let records = range
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect())
-        .collect();
-    Ok(Table::from_records(records))
-}
-
-/// A cell as text: numbers as typed, dates in French.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-        Data::Float(f) => f.to_string().replace('.', ","),
-        Data::Bool(b) => if *b { "oui" } else { "non" }.to_owned(),
-        Data::DateTime(dt) => {
-            // Serial day numbers counted from 1899-12-30 (the 1900 system, Excel's default).
-            let days = dt.as_f64().floor();
-            NaiveDate::from_ymd_opt(1899, 12, 30)
-                .filter(|_| (0.0..2_958_466.0).contains(&days))
-                .and_then(|epoch| epoch.checked_add_days(Days::new(days as u64)))
-                .map_or_else(
-                    || dt.as_f64().to_string(),
-                    |d| d.format("%d/%m/%Y").to_string(),
-                )
-        }
-    }
-}
+use crate::store::{Result, StoreError, baskets, members};
 
 /// What the garden already has, to build the preview: every member with the subscription
 /// running on `today`, every depot and basket size.

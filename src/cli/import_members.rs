@@ -1,0 +1,90 @@
+//! `binette import members`: the same plan as the import screen, with its defaults (columns
+//! matched by their titles, unknown depots and sizes created), printed row by row.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::{CliError, ImportOptions};
+use crate::domain::import::columns::{mapping_problem, match_headers};
+use crate::domain::import::members::{ExistingPolicy, Plan, Resolutions, RowAction, build_plan};
+use crate::store::import::{ApplyOptions, apply_member_import, load_context, read_table};
+
+/// Imports (or previews) the member file `file`; returns the text to print.
+pub fn run(
+    conn: &Connection,
+    file: &Path,
+    options: ImportOptions,
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let (table, format) = read_table(file)?;
+    let mapping = match_headers(&table.headers);
+    if let Some(problem) = mapping_problem(&mapping) {
+        return Err(CliError::Message(format!(
+            "{problem} (titres lus : {}).",
+            table.headers.join(", ")
+        )));
+    }
+    let context = load_context(conn, today)?;
+    let policy = if options.skip_existing {
+        ExistingPolicy::Skip
+    } else {
+        ExistingPolicy::Update
+    };
+    let plan = build_plan(
+        &table,
+        &mapping,
+        &context,
+        &Resolutions::default(),
+        policy,
+        today,
+    );
+    let mut out = format!(
+        "Fichier : {} ({format}, {} ligne(s))\n",
+        file.display(),
+        table.rows.len()
+    );
+    out.push_str(&plan_text(&plan));
+    if options.dry_run {
+        out.push_str("Essai seulement (--dry-run) : rien n'a été enregistré.\n");
+    } else {
+        let report = apply_member_import(conn, &plan, &ApplyOptions::default())?;
+        out.push_str(&report.summary());
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The plan, one line per row that does something or is refused, then the counts.
+fn plan_text(plan: &Plan) -> String {
+    let mut out = String::new();
+    for row in &plan.rows {
+        let detail = match &row.action {
+            RowAction::Rejected(reason) => reason.clone(),
+            _ => row.notes.join(" ; "),
+        };
+        let separator = if detail.is_empty() { "" } else { " — " };
+        out.push_str(&format!(
+            "  ligne {:>5}  {:<12} {}{separator}{detail}\n",
+            row.line,
+            row.action_label(),
+            row.name()
+        ));
+    }
+    let counts = plan.counts();
+    out.push_str(&format!(
+        "À créer : {}, à mettre à jour : {}, ignoré(s) : {}, refusé(s) : {}.\n",
+        counts.create, counts.update, counts.skip, counts.rejected
+    ));
+    if !plan.new_depots.is_empty() {
+        out.push_str(&format!("Dépôts créés : {}.\n", plan.new_depots.join(", ")));
+    }
+    if !plan.new_sizes.is_empty() {
+        out.push_str(&format!(
+            "Tailles de panier créées : {}.\n",
+            plan.new_sizes.join(", ")
+        ));
+    }
+    out
+}
