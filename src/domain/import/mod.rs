@@ -4,4 +4,5 @@
 
 pub mod columns;
 pub mod members;
+pub mod names;
 pub mod source;

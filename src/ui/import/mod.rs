@@ -2,3 +2,4 @@
 
 pub mod columns;
 pub mod members;
+pub mod names;

@@ -4,6 +4,7 @@ use super::rows::*;
 use crate::domain::baskets::{Member, Subscription};
 use crate::domain::calendar::format_date;
 use crate::domain::import::columns::ColumnMapping;
+pub use crate::domain::import::names::{NameChoice, Named};
 use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
 use chrono::{Datelike, Days, NaiveDate};
@@ -18,15 +19,6 @@ pub struct ExistingMember {
     pub member: Member,
     /// Its subscription running on the day of the import, if any.
     pub subscription: Option<Subscription>,
-}
-
-/// A depot or a basket size already in the database.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Named {
-    /// Row id.
-    pub id: i64,
-    /// Its name.
-    pub name: String,
 }
 
 /// What the garden already has, to compare the file with.
@@ -47,17 +39,6 @@ pub enum ExistingPolicy {
     Update,
     /// Leave it as it is.
     Skip,
-}
-
-/// What to do with a depot or size name the garden does not know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameChoice {
-    /// Create it during the import.
-    Create,
-    /// It is this existing one (by id).
-    Use(i64),
-    /// Refuse the rows that name it.
-    Reject,
 }
 
 /// The user's choices for unknown names, keyed by `collation_key(name)`; a name absent from

@@ -13,7 +13,7 @@ use iced::{Element, Task};
 
 use crate::domain::import::columns::{ColumnMapping, MemberField, mapping_problem, match_headers};
 use crate::domain::import::members::{
-    ExistingPolicy, ImportContext, NameChoice, Plan, Resolutions, build_plan, unknown_names,
+    ExistingPolicy, ImportContext, Plan, Resolutions, build_plan, unknown_names,
 };
 use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
@@ -22,21 +22,7 @@ use crate::store::import::{
 };
 use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
-
-/// A choice for an unknown depot or size name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameOption {
-    /// What the import does with it.
-    pub choice: NameChoice,
-    /// How the pick list shows it.
-    pub label: String,
-}
-
-impl std::fmt::Display for NameOption {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.label)
-    }
-}
+use crate::ui::import::names::NameOption;
 
 /// A delivery weekday, for the depots the import creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

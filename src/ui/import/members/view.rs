@@ -3,13 +3,12 @@
 use iced::widget::{Column, column, container, pick_list, radio, row, scrollable, text};
 use iced::{Background, Border, Element, Length, Theme};
 
-use super::{DayChoice, Matching, Message, NameOption, Screen, Stage};
+use super::{DayChoice, Matching, Message, Screen, Stage};
 use crate::domain::import::columns::mapping_problem;
-use crate::domain::import::members::{
-    ExistingPolicy, ImportContext, NameChoice, PlanRow, RowAction,
-};
+use crate::domain::import::members::{ExistingPolicy, ImportContext, PlanRow, RowAction};
 use crate::domain::text::collation_key;
 use crate::ui::import::columns::columns_table;
+use crate::ui::import::names::unknown_row;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 use chrono::Weekday;
@@ -158,52 +157,6 @@ fn matching<'a>(
 
 fn columns(m: &Matching) -> Element<'_, Message> {
     columns_table(&m.file.table, &m.mapping, Message::ColumnSet)
-}
-
-/// The pick-list options for an unknown name: create it, refuse its rows, or one of `known`.
-fn name_options(name: &str, known: &[crate::domain::import::members::Named]) -> Vec<NameOption> {
-    let mut options = vec![
-        NameOption {
-            choice: NameChoice::Create,
-            label: format!("Créer « {name} »"),
-        },
-        NameOption {
-            choice: NameChoice::Reject,
-            label: "Refuser ces lignes".into(),
-        },
-    ];
-    options.extend(known.iter().map(|n| NameOption {
-        choice: NameChoice::Use(n.id),
-        label: format!("C'est « {} »", n.name),
-    }));
-    options
-}
-
-fn unknown_row<'a>(
-    what: &str,
-    name: &'a str,
-    known: &[crate::domain::import::members::Named],
-    chosen: Option<NameChoice>,
-    on_select: impl Fn(String, NameOption) -> Message + 'a,
-) -> Element<'a, Message> {
-    let options = name_options(name, known);
-    let chosen = chosen.unwrap_or(NameChoice::Create);
-    let selected = options.iter().find(|o| o.choice == chosen).cloned();
-    let owned = name.to_owned();
-    row![
-        text(format!("{what} « {name} »"))
-            .size(15)
-            .width(Length::FillPortion(2)),
-        container(
-            pick_list(options, selected, move |o| on_select(owned.clone(), o))
-                .text_size(14)
-                .width(Length::Fill)
-        )
-        .width(Length::FillPortion(3)),
-    ]
-    .spacing(12)
-    .align_y(iced::Alignment::Center)
-    .into()
 }
 
 fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
