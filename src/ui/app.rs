@@ -389,12 +389,13 @@ impl App {
                 match action {
                     settings::Action::None => {}
                     settings::Action::IdentityChanged(identity) => workspace.identity = identity,
-                    settings::Action::OpenImport => {
+                    settings::Action::OpenImport(import::ImportKind::Members) => {
                         let (screen, open) =
                             import::members::Screen::new(&workspace.db, self.today);
                         workspace.screen = Screen::Import(screen);
                         return open.map(Message::Import);
                     }
+                    settings::Action::OpenImport(_) => {}
                 }
                 task.map(Message::Settings)
             }

@@ -8,6 +8,7 @@ use iced::{Element, Length, Task};
 
 use super::about;
 use super::db::Db;
+use super::import::ImportKind;
 use super::theme::BOLD;
 use super::widgets::{self, Tone};
 use crate::domain::calendar::format_date;
@@ -52,8 +53,8 @@ pub enum Message {
     LogoChanged(String),
     BackupDirChanged(String),
     HarvestWindowChanged(String),
-    /// "Importer des adhérents…".
-    OpenImport,
+    /// "Importer des adhérents…", "… des salariés…", "… des récoltes…".
+    OpenImport(ImportKind),
     /// "Ouvrir le dossier des données".
     OpenDataFolder,
     /// "Choisir une image…"
@@ -83,8 +84,8 @@ pub enum Action {
     None,
     /// The garden's identity changed (window title, documents).
     IdentityChanged(GardenIdentity),
-    /// Open the import screen.
-    OpenImport,
+    /// Open this import screen.
+    OpenImport(ImportKind),
 }
 
 fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Loaded, StoreError> {
@@ -147,7 +148,7 @@ impl Settings {
             Message::LogoChanged(v) => self.form.logo_path = v,
             Message::BackupDirChanged(v) => self.backup_dir_setting = v,
             Message::HarvestWindowChanged(v) => self.harvest_window = v,
-            Message::OpenImport => return (Task::none(), Action::OpenImport),
+            Message::OpenImport(kind) => return (Task::none(), Action::OpenImport(kind)),
             Message::OpenDataFolder => {
                 let folder = about::data_folder(self.db.path());
                 if let Err(error) = about::open_folder(folder) {
@@ -401,8 +402,9 @@ impl Settings {
                     ),
                     row![widgets::secondary(
                         "Importer des adhérents…",
-                        idle(Message::OpenImport)
-                    )],
+                        idle(Message::OpenImport(ImportKind::Members))
+                    )]
+                    .spacing(10),
                 ]
                 .spacing(8),
             ))

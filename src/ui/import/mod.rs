@@ -3,3 +3,14 @@
 pub mod columns;
 pub mod members;
 pub mod names;
+
+/// Which import screen Paramètres opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    /// Adhérents (CSV, XLSX, ODS).
+    Members,
+    /// Salariés from the les emplois de l'inclusion export.
+    Employees,
+    /// Récoltes (CSV).
+    Harvests,
+}
