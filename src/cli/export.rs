@@ -1,4 +1,5 @@
-//! `binette export`.
+//! `binette export`: a full list (no filter) or the baskets table, as CSV or XLSX by the
+//! extension of the file asked for.
 
 use std::path::Path;
 
@@ -6,13 +7,69 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{CliError, ExportKind};
+use crate::domain::employees::{SortColumn, StatusFilter, visible_rows};
+use crate::domain::export::{ExportFormat, ExportTable};
+use crate::report::export::{cross, lists, write_as};
+use crate::store::{employees, harvests, members};
+
+/// The table of `kind`: every member, every employee (entered, in path or left), every
+/// harvest line, or the baskets per depot × size of the next 8 delivery weeks.
+pub fn table(
+    conn: &Connection,
+    kind: ExportKind,
+    today: NaiveDate,
+) -> Result<ExportTable, CliError> {
+    Ok(match kind {
+        ExportKind::Members => {
+            let rows = members::member_rows(conn, today)?;
+            let all: Vec<_> = rows.iter().collect();
+            lists::members(&all, chrono::Datelike::year(&today), false)
+        }
+        ExportKind::Employees => {
+            let rows = employees::list_employee_rows(conn, today)?;
+            let order = visible_rows(
+                &rows,
+                "",
+                StatusFilter::All,
+                today,
+                SortColumn::LastName,
+                false,
+            );
+            let shown: Vec<_> = order.iter().filter_map(|&i| rows.get(i)).collect();
+            lists::employees(&shown)
+        }
+        ExportKind::Harvests => {
+            let lines = harvests::all_harvest_lines(conn)?;
+            let all: Vec<_> = lines.iter().collect();
+            lists::harvest_lines(&all)
+        }
+        ExportKind::Baskets => {
+            let (from, to) = cross::coming_delivery_weeks(conn, today)?;
+            cross::load_baskets_table(conn, from, to)?
+        }
+    })
+}
 
 /// Writes the list `kind` into `out`; returns the text to print.
 pub fn run(
-    _conn: &Connection,
-    _kind: ExportKind,
-    _out: &Path,
-    _today: NaiveDate,
+    conn: &Connection,
+    kind: ExportKind,
+    out: &Path,
+    today: NaiveDate,
 ) -> Result<String, CliError> {
-    Err(CliError::Message("Export en cours de construction.".into()))
+    let format = ExportFormat::of_path(out).ok_or_else(|| {
+        CliError::Message(format!(
+            "« {} » : indiquez un fichier terminé par .csv ou .xlsx (Binette choisit le format d'après l'extension).",
+            out.display()
+        ))
+    })?;
+    let table = table(conn, kind, today)?;
+    let written = write_as(&table, format, out).map_err(|e| CliError::Message(e.to_string()))?;
+    let lines = table.rows.iter().filter(|r| !r.total).count();
+    Ok(format!(
+        "{} : {lines} ligne(s) écrite(s) en {} dans {}\n",
+        table.title,
+        format.label(),
+        written.display()
+    ))
 }

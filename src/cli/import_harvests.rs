@@ -1,4 +1,6 @@
-//! `binette import harvests`.
+//! `binette import harvests`: the same plan as the import screen, with its defaults (columns
+//! matched by their titles, the title line looked for below a heading, unknown crops and
+//! plots created, crops counted in kg, lines already saved left out), printed row by row.
 
 use std::path::Path;
 
@@ -6,13 +8,105 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{CliError, ImportOptions};
+use crate::domain::import::columns::mapping_problem;
+use crate::domain::import::harvests::{
+    DuplicatePolicy, Plan, PlanInput, Resolutions, RowAction, build_plan, locate_header,
+    match_harvest_headers,
+};
+use crate::store::import::harvests::{apply_harvest_import, load_harvest_context};
+use crate::store::import::read_table;
 
-/// Imports (or previews) `file`; returns the text to print.
+/// Imports (or previews) the harvest file `file`; returns the text to print.
 pub fn run(
-    _conn: &Connection,
-    _file: &Path,
-    _options: ImportOptions,
-    _today: NaiveDate,
+    conn: &Connection,
+    file: &Path,
+    options: ImportOptions,
+    today: NaiveDate,
 ) -> Result<String, CliError> {
-    Err(CliError::Message("Import en cours de construction.".into()))
+    let (table, format) = read_table(file)?;
+    let table = locate_header(table);
+    let mapping = match_harvest_headers(&table.headers);
+    if let Some(problem) = mapping_problem(&mapping) {
+        return Err(CliError::Message(format!(
+            "{problem} (titres lus : {}).",
+            titles_read(&table.headers)
+        )));
+    }
+    let context = load_harvest_context(conn)?;
+    let plan = build_plan(&PlanInput {
+        file: &table,
+        mapping: &mapping,
+        context: &context,
+        resolutions: &Resolutions::default(),
+        duplicates: DuplicatePolicy::Skip,
+        today,
+    });
+    let mut out = format!(
+        "Fichier : {} ({format}, {} ligne(s))\n",
+        file.display(),
+        table.rows.len()
+    );
+    out.push_str(&plan_text(&plan));
+    if options.dry_run {
+        out.push_str("Essai seulement (--dry-run) : rien n'a été enregistré.\n");
+    } else {
+        let report = apply_harvest_import(conn, &plan)?;
+        out.push_str(&report.summary());
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The plan: one line per row refused, left out or flagged, then the counts and what is
+/// created.
+fn plan_text(plan: &Plan) -> String {
+    let mut out = String::new();
+    for row in &plan.rows {
+        let plain = row.action == RowAction::Create && row.warnings.is_empty();
+        if plain {
+            continue;
+        }
+        let what = format!("{} — ", row.label());
+        out.push_str(&format!(
+            "  ligne {:>5}  {:<11} {what}{}\n",
+            row.line,
+            row.action_label(),
+            row.detail()
+        ));
+    }
+    let counts = plan.counts();
+    out.push_str(&format!(
+        "À créer : {} (dont {} à vérifier), déjà enregistrée(s) : {}, refusée(s) : {}.\n",
+        counts.create, counts.flagged, counts.skip, counts.rejected
+    ));
+    if !plan.new_crops.is_empty() {
+        let names: Vec<&str> = plan.new_crops.iter().map(|c| c.name.as_str()).collect();
+        out.push_str(&format!("Cultures créées : {}.\n", names.join(", ")));
+    }
+    if !plan.new_plots.is_empty() {
+        let names: Vec<&str> = plan.new_plots.iter().map(|p| p.name.as_str()).collect();
+        out.push_str(&format!("Parcelles créées : {}.\n", names.join(", ")));
+    }
+    out
+}
+
+/// The first titles of the file, shortened: a file that is not a table (a PDF renamed
+/// `.csv`) must not flood the terminal.
+fn titles_read(headers: &[String]) -> String {
+    let mut titles: Vec<String> = headers
+        .iter()
+        .take(8)
+        .map(|t| {
+            let short: String = t.chars().take(30).collect();
+            if short.len() < t.len() {
+                format!("{short}…")
+            } else {
+                short
+            }
+        })
+        .collect();
+    if headers.len() > 8 {
+        titles.push("…".into());
+    }
+    titles.join(", ")
 }

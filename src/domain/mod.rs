@@ -7,6 +7,7 @@ pub mod codes;
 pub mod csv;
 pub mod distribution;
 pub mod employees;
+pub mod export;
 pub mod harvest_query;
 pub mod harvests;
 pub mod import;

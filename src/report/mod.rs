@@ -11,6 +11,7 @@ pub mod attendance_sheet;
 mod document;
 mod draw;
 mod error;
+pub mod export;
 pub mod fonts;
 pub mod funder_statement;
 pub mod path_sheet;

@@ -62,6 +62,10 @@ enum Screen {
     Settings(settings::Settings),
     /// Reached from Paramètres.
     Import(import::members::Screen),
+    /// Reached from Paramètres.
+    ImportHarvests(import::harvests::Screen),
+    /// Reached from Paramètres.
+    ImportEmployees(import::employees::Screen),
 }
 
 impl Screen {
@@ -74,7 +78,10 @@ impl Screen {
             Screen::Week(_) => Section::Baskets,
             Screen::Workshops(_) => Section::Workshops,
             Screen::Reports(_) => Section::Reports,
-            Screen::Settings(_) | Screen::Import(_) => Section::Settings,
+            Screen::Settings(_)
+            | Screen::Import(_)
+            | Screen::ImportHarvests(_)
+            | Screen::ImportEmployees(_) => Section::Settings,
         }
     }
 
@@ -127,6 +134,8 @@ impl Screen {
             Screen::Reports(screen) => screen.view().map(Message::Reports),
             Screen::Settings(screen) => screen.view().map(Message::Settings),
             Screen::Import(screen) => screen.view().map(Message::Import),
+            Screen::ImportHarvests(screen) => screen.view().map(Message::ImportHarvests),
+            Screen::ImportEmployees(screen) => screen.view().map(Message::ImportEmployees),
         }
     }
 }
@@ -156,6 +165,8 @@ pub enum Message {
     Reports(reports::Message),
     Settings(settings::Message),
     Import(import::members::Message),
+    ImportHarvests(import::harvests::Message),
+    ImportEmployees(import::employees::Message),
     DismissNotice,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
@@ -357,6 +368,12 @@ impl App {
             Message::Workshops(message) => route!(self, Workshops, Message::Workshops, message),
             Message::Reports(message) => route!(self, Reports, Message::Reports, message),
             Message::Import(message) => route!(self, Import, Message::Import, message),
+            Message::ImportEmployees(message) => {
+                route!(self, ImportEmployees, Message::ImportEmployees, message)
+            }
+            Message::ImportHarvests(message) => {
+                route!(self, ImportHarvests, Message::ImportHarvests, message)
+            }
             Message::Key(keyboard::Event::KeyPressed {
                 key: keyboard::Key::Named(keyboard::key::Named::Tab),
                 modifiers,
@@ -395,7 +412,18 @@ impl App {
                         workspace.screen = Screen::Import(screen);
                         return open.map(Message::Import);
                     }
-                    settings::Action::OpenImport(_) => {}
+                    settings::Action::OpenImport(import::ImportKind::Harvests) => {
+                        let (screen, open) =
+                            import::harvests::Screen::new(&workspace.db, self.today);
+                        workspace.screen = Screen::ImportHarvests(screen);
+                        return open.map(Message::ImportHarvests);
+                    }
+                    settings::Action::OpenImport(import::ImportKind::Employees) => {
+                        let (screen, open) =
+                            import::employees::Screen::new(&workspace.db, self.today);
+                        workspace.screen = Screen::ImportEmployees(screen);
+                        return open.map(Message::ImportEmployees);
+                    }
                 }
                 task.map(Message::Settings)
             }

@@ -4,6 +4,7 @@ pub mod about;
 pub mod app;
 pub mod db;
 pub mod employees;
+pub mod export;
 pub mod files;
 pub mod harvests;
 pub mod home;

@@ -398,12 +398,22 @@ impl Settings {
                 "Importer des données",
                 column![
                     widgets::muted(
-                        "Reprenez la liste de vos adhérents depuis un tableur (CSV, Excel, OpenDocument) : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
+                        "Reprenez la liste de vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument) : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
                     ),
-                    row![widgets::secondary(
-                        "Importer des adhérents…",
-                        idle(Message::OpenImport(ImportKind::Members))
-                    )]
+                    row![
+                        widgets::secondary(
+                            "Importer des adhérents…",
+                            idle(Message::OpenImport(ImportKind::Members))
+                        ),
+                        widgets::secondary(
+                            "Importer des récoltes…",
+                            idle(Message::OpenImport(ImportKind::Harvests))
+                        ),
+                        widgets::secondary(
+                            "Importer des salariés (les emplois)…",
+                            idle(Message::OpenImport(ImportKind::Employees))
+                        ),
+                    ]
                     .spacing(10),
                 ]
                 .spacing(8),

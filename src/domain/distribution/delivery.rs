@@ -93,14 +93,7 @@ pub fn depot_delivery(
         };
     }
     let date = week.day(depot.weekday);
-    let rule = rules
-        .iter()
-        .find(|r| r.date == date && r.depot_id == Some(depot.id))
-        .or_else(|| {
-            rules
-                .iter()
-                .find(|r| r.date == date && r.depot_id.is_none())
-        });
+    let rule = super::holidays::holiday_rule_for(rules, depot.id, date);
     let national = holiday_name(date);
     let name = national.unwrap_or("jour férié");
     match rule {

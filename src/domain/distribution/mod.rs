@@ -4,9 +4,11 @@
 //! Pure functions over the rows of `domain::baskets`; the store loads them (`store::week`).
 
 mod delivery;
+mod holidays;
 mod plan;
 
 pub use delivery::{Delivery, depot_delivery, subscription_due};
+pub use holidays::{HolidayEffect, RuleSource, holiday_effects, holiday_rule_for};
 pub use plan::{DepotPlan, PlanLine, WeekPlan, plan_week};
 
 /// How far (in weeks) a made-up basket may land after the return from an absence or after

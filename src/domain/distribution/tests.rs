@@ -408,3 +408,65 @@ fn totals_add_up_over_depots() {
     assert_eq!(plan.totals_by_size(), BTreeMap::from([(1, 4), (2, 1)]));
     assert_eq!(plan.depots[1].total_baskets(), 4);
 }
+
+#[test]
+fn holiday_effects_list_the_depots_of_that_weekday_with_the_rule_deciding() {
+    // Ascension 2027: Thursday 6 May.
+    let ascension = date(2027, 5, 6);
+    let thursday_a = depot(1, Weekday::Thu);
+    let thursday_b = depot(2, Weekday::Thu);
+    let friday = depot(3, Weekday::Fri);
+    let mut closed_thursday = depot(4, Weekday::Thu);
+    closed_thursday.active = false;
+    let depots = [thursday_a, thursday_b, friday, closed_thursday];
+
+    // No rule: both Thursday depots are cancelled by default; others are not listed.
+    let effects = holiday_effects(ascension, &depots, &[]);
+    assert_eq!(
+        effects.iter().map(|e| e.depot_id).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert!(effects.iter().all(|e| e.source == RuleSource::Default
+        && matches!(e.delivery, Delivery::HolidayCancelled { .. })));
+
+    // Moved for all depots, except depot 2 which cancels.
+    let all_moved = HolidayRule {
+        id: 1,
+        date: ascension,
+        depot_id: None,
+        action: HolidayAction::Moved,
+        moved_to: Some(date(2027, 5, 7)),
+    };
+    let depot_two_cancelled = HolidayRule {
+        id: 2,
+        depot_id: Some(2),
+        action: HolidayAction::Cancelled,
+        moved_to: None,
+        ..all_moved.clone()
+    };
+    let rules = [all_moved.clone(), depot_two_cancelled];
+    let effects = holiday_effects(ascension, &depots, &rules);
+    assert_eq!(effects[0].source, RuleSource::AllDepots);
+    assert_eq!(effects[0].delivery.date(), Some(date(2027, 5, 7)));
+    assert_eq!(effects[1].source, RuleSource::ThisDepot);
+    assert!(!effects[1].delivery.is_delivered());
+    assert_eq!(holiday_rule_for(&rules, 2, ascension).unwrap().id, 2);
+    assert_eq!(holiday_rule_for(&rules, 1, ascension).unwrap().id, 1);
+    assert!(holiday_rule_for(&rules, 1, date(2027, 5, 13)).is_none());
+
+    // A rule for one depot only leaves the other on the default.
+    let only_one = [HolidayRule {
+        depot_id: Some(1),
+        ..all_moved
+    }];
+    let effects = holiday_effects(ascension, &depots, &only_one);
+    assert_eq!(effects[0].source, RuleSource::ThisDepot);
+    assert_eq!(effects[0].delivery.date(), Some(date(2027, 5, 7)));
+    assert_eq!(effects[1].source, RuleSource::Default);
+    assert!(!effects[1].delivery.is_delivered());
+    // The week plan agrees with the effects.
+    assert_eq!(
+        depot_delivery(&depots[1], IsoWeek::of(ascension), &[], &only_one),
+        effects[1].delivery
+    );
+}

@@ -3,6 +3,8 @@
 //! writing to the database are in `store::import`.
 
 pub mod columns;
+pub mod employees;
+pub mod harvests;
 pub mod members;
 pub mod names;
 pub mod source;

@@ -15,17 +15,28 @@ pub enum TextEncoding {
 pub struct Table {
     /// Column titles, as written in the file (trimmed).
     pub headers: Vec<String>,
-    /// Data rows; `rows[i]` is file line `i + 2` (the header is line 1).
+    /// Data rows; `rows[i]` is file line [`Table::line_of`]`(i)`.
     pub rows: Vec<Vec<String>>,
+    /// Line of the header in the file (1 when it is the first line; 0 counts as 1).
+    pub header_line: usize,
 }
 
 impl Table {
-    /// Builds a table from raw records: the first non-empty record is the header line, the
-    /// following ones are the data (every cell trimmed, rows padded to the header's width).
+    /// Builds a table from raw records: the header line is the first record with at least
+    /// two cells filled (a title such as "Liste des adhérents 2026" and blank lines above it
+    /// are skipped; a one-column file keeps its first non-empty record); the following
+    /// records are the data (every cell trimmed, rows padded to the header's width).
     pub fn from_records(records: Vec<Vec<String>>) -> Table {
-        let mut records = records
-            .into_iter()
-            .skip_while(|r| r.iter().all(|c| c.trim().is_empty()));
+        let filled = |r: &Vec<String>| r.iter().filter(|c| !c.trim().is_empty()).count();
+        let header_index = records
+            .iter()
+            .take(HEADER_SEARCH_LINES)
+            .position(|r| filled(r) >= 2)
+            .or_else(|| records.iter().position(|r| filled(r) >= 1));
+        let Some(header_index) = header_index else {
+            return Table::default();
+        };
+        let mut records = records.into_iter().skip(header_index);
         let Some(headers) = records.next() else {
             return Table::default();
         };
@@ -40,9 +51,21 @@ impl Table {
                 row
             })
             .collect();
-        Table { headers, rows }
+        Table {
+            headers,
+            rows,
+            header_line: header_index + 1,
+        }
+    }
+
+    /// The line of the file (as a spreadsheet numbers its rows) holding `rows[index]`.
+    pub fn line_of(&self, index: usize) -> usize {
+        self.header_line.max(1) + 1 + index
     }
 }
+
+/// How many lines from the top may hold a title before the header line.
+const HEADER_SEARCH_LINES: usize = 20;
 
 /// Decodes a text file: valid UTF-8 stays UTF-8 (its BOM removed); anything else is read as
 /// Windows-1252.
@@ -58,14 +81,14 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
 }
 
 /// The field separator: among `;`, `,` and tab, the one found most often outside quotes on
-/// the first five lines, preferring a count that is the same on every line (`;` wins ties, as
+/// the first lines (from the first line holding one of them), preferring a count that is the same on every line (`;` wins ties, as
 /// in French files).
 pub fn detect_separator(text: &str) -> char {
     const CANDIDATES: [char; 3] = [';', '\t', ','];
     let lines: Vec<[usize; 3]> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .take(5)
+        .take(HEADER_SEARCH_LINES + 5)
         .map(|line| {
             let mut counts = [0; 3];
             let mut quoted = false;
@@ -79,6 +102,9 @@ pub fn detect_separator(text: &str) -> char {
             counts
         })
         .collect();
+    // A title line above the header has no separator at all: skip it.
+    let first_with_separator = lines.iter().position(|c| c.iter().any(|n| *n > 0));
+    let lines = &lines[first_with_separator.unwrap_or(0)..];
     let score = |i: usize| {
         let first = lines.first().map_or(0, |c| c[i]);
         let steady = first > 0 && lines.iter().all(|c| c[i] == first);
@@ -95,7 +121,8 @@ pub fn detect_separator(text: &str) -> char {
 
 /// Splits CSV text into records: fields separated by `separator`, quoted with `"` (a doubled
 /// `""` inside quotes is one quote), quoted fields may hold separators and line breaks; CRLF
-/// or LF line ends. Blank lines are dropped.
+/// or LF line ends. A blank line gives an empty record (so record `i` is line `i + 1` when
+/// no quoted field spans lines).
 pub fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
     let mut records = Vec::new();
     let mut record = Vec::new();
@@ -135,8 +162,12 @@ pub fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
     records
 }
 
+/// Keeps a record; a blank line stays as an empty record so that records keep the file's
+/// line numbers.
 fn push_record(records: &mut Vec<Vec<String>>, record: Vec<String>) {
-    if !record.iter().all(|f| f.trim().is_empty()) {
+    if record.iter().all(|f| f.trim().is_empty()) {
+        records.push(Vec::new());
+    } else {
         records.push(record);
     }
 }
@@ -216,9 +247,26 @@ mod tests {
             records,
             vec![
                 vec!["a".to_owned(), "b;c".into(), "d \"e\"".into()],
+                vec![],
                 vec!["f\ng".to_owned(), String::new(), "h".into()],
             ]
         );
+    }
+
+    #[test]
+    fn a_title_above_the_header_is_skipped_and_lines_counted() {
+        let (table, _) = read_csv(
+            "Liste des adhérents 2026;;\n\nNom;Prénom;Dépôt\nDurand;Léa;Mairie\n".as_bytes(),
+        );
+        assert_eq!(table.headers, ["Nom", "Prénom", "Dépôt"]);
+        assert_eq!(table.header_line, 3);
+        assert_eq!(table.line_of(0), 4);
+        let (comma, format) = read_csv(b"Liste 2026\nNom,Pr\xc3\xa9nom\nA,B\n");
+        assert_eq!(format.separator, ',');
+        assert_eq!(comma.headers, ["Nom", "Prénom"]);
+        let (single, _) = read_csv(b"Nom\nDurand\n");
+        assert_eq!(single.headers, ["Nom"]);
+        assert_eq!(single.line_of(0), 2);
     }
 
     #[test]
@@ -226,6 +274,14 @@ mod tests {
         let (table, format) = read_csv(b"\n\nNom,Pr\xc3\xa9nom\n,\nDurand\n");
         assert_eq!(format.separator, ',');
         assert_eq!(table.headers, ["Nom", "Prénom"]);
-        assert_eq!(table.rows, vec![vec!["Durand".to_owned(), String::new()]]);
+        // The blank row stays, so that "Durand" keeps its line number (5).
+        assert_eq!(
+            table.rows,
+            vec![
+                vec![String::new(), String::new()],
+                vec!["Durand".to_owned(), String::new()]
+            ]
+        );
+        assert_eq!(table.line_of(1), 5);
     }
 }

@@ -170,6 +170,17 @@ pub fn delete_funder(conn: &Connection, id: i64) -> Result<()> {
     one_row(changed, "Financeur")
 }
 
+/// How many Paniers Solidaires subscriptions each funder funds (funders funding none are
+/// left out), by funder id.
+pub fn funding_counts(conn: &Connection) -> Result<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT funder_id, count(*) AS n FROM solidarity_funding
+         GROUP BY funder_id ORDER BY funder_id",
+    )?;
+    let rows = stmt.query_map([], |row| Ok((row.get("funder_id")?, row.get("n")?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The funder `id`.
 pub fn get_funder(conn: &Connection, id: i64) -> Result<Funder> {
     conn.query_row(

@@ -13,19 +13,19 @@ use rusqlite::{Connection, Row, named_params};
 use crate::store::{Result, StoreError};
 
 pub use depots::{
-    delete_depot, delete_funder, get_depot, get_funder, insert_depot, insert_funder, list_depots,
-    list_funders, update_depot, update_funder,
+    delete_depot, delete_funder, funding_counts, get_depot, get_funder, insert_depot,
+    insert_funder, list_depots, list_funders, update_depot, update_funder,
 };
 pub use sizes::{
     delete_basket_price, delete_basket_size, get_basket_price, get_basket_size,
-    insert_basket_price, insert_basket_size, list_basket_sizes, price_on_date, prices_of_size,
-    update_basket_price, update_basket_size,
+    inactive_size_warning, insert_basket_price, insert_basket_size, list_basket_sizes,
+    price_on_date, prices_of_size, subscriptions_of_size, update_basket_price, update_basket_size,
 };
 pub use solidarity::{get_solidarity, remove_solidarity, set_solidarity};
 pub use subscriptions::{
     capacity_warning, change_subscription, delete_subscription, depot_load, get_subscription,
     insert_subscription, list_subscriptions, subscriptions_between, subscriptions_of,
-    update_subscription,
+    subscriptions_shared_with, update_subscription,
 };
 
 /// Reads the code stored in `col` back into its enum with `from_code`.

@@ -20,8 +20,18 @@ fn size_from_row(row: &Row) -> rusqlite::Result<BasketSize> {
     })
 }
 
+fn check_size(size: &BasketSize) -> Result<()> {
+    if size.name.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "Le nom du format est obligatoire (petit, grand…).".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Saves a new basket size and returns its id.
 pub fn insert_basket_size(conn: &Connection, size: &BasketSize) -> Result<i64> {
+    check_size(size)?;
     conn.execute(
         "INSERT INTO basket_size (name, persons, position, active)
          VALUES (:name, :persons, :position, :active)",
@@ -34,6 +44,7 @@ pub fn insert_basket_size(conn: &Connection, size: &BasketSize) -> Result<i64> {
 
 /// Saves the changes to an existing basket size.
 pub fn update_basket_size(conn: &Connection, size: &BasketSize) -> Result<()> {
+    check_size(size)?;
     let changed = conn
         .execute(
             "UPDATE basket_size SET name = :name, persons = :persons, position = :position,
@@ -64,6 +75,38 @@ pub fn delete_basket_size(conn: &Connection, id: i64) -> Result<()> {
         named_params! {":id": id},
     )?;
     one_row(changed, "Format de panier")
+}
+
+/// Subscriptions of size `size_id` still running on `on` or starting later.
+pub fn subscriptions_of_size(conn: &Connection, size_id: i64, on: NaiveDate) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM subscription
+         WHERE size_id = :id AND (end_date IS NULL OR end_date >= :on)",
+        named_params! {":id": size_id, ":on": on},
+        |row| row.get(0),
+    )?)
+}
+
+/// A French warning when `size` is inactive while subscriptions running on `on` (or
+/// starting later) still use it; `None` otherwise. A warning, not a block: those
+/// subscriptions keep being delivered.
+pub fn inactive_size_warning(
+    conn: &Connection,
+    size: &BasketSize,
+    on: NaiveDate,
+) -> Result<Option<String>> {
+    if size.active {
+        return Ok(None);
+    }
+    let used = subscriptions_of_size(conn, size.id, on)?;
+    Ok((used > 0).then(|| {
+        format!(
+            "Le format {} n'est plus proposé aux nouveaux abonnements. Abonnements en cours \
+             qui l'utilisent encore : {used} (ils restent livrés ; changez-les depuis la fiche \
+             des adhérents si besoin).",
+            size.name
+        )
+    }))
 }
 
 /// The basket size `id`.

@@ -113,6 +113,19 @@ pub fn subscriptions_of(conn: &Connection, member_id: i64) -> Result<Vec<Subscri
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The subscriptions another household holds and shares with member `member_id`, oldest
+/// start first.
+pub fn subscriptions_shared_with(conn: &Connection, member_id: i64) -> Result<Vec<Subscription>> {
+    let mut stmt = conn.prepare(
+        "SELECT * FROM subscription WHERE shared_with = :member_id ORDER BY start_date, id",
+    )?;
+    let rows = stmt.query_map(
+        named_params! {":member_id": member_id},
+        subscription_from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The subscriptions running on at least one day from `from` to `to` (both included).
 pub fn subscriptions_between(
     conn: &Connection,

@@ -5,11 +5,13 @@
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Result, StoreError};
 use crate::domain::import::source::{Table, read_csv};
 
+pub mod employees;
+pub mod harvests;
 pub mod members;
 
 pub use members::*;
@@ -67,21 +69,24 @@ pub fn read_sheet(path: &Path) -> Result<Table> {
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::String(s) | Data::DurationIso(s) => s.clone(),
+        // ODS dates: "2026-11-28" or "2026-11-28T08:30:00".
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+            .map_or_else(|| s.clone(), |d| d.format("%d/%m/%Y").to_string()),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
         Data::Float(f) => f.to_string().replace('.', ","),
         Data::Bool(b) => if *b { "oui" } else { "non" }.to_owned(),
         Data::DateTime(dt) => {
-            // Serial day numbers counted from 1899-12-30 (the 1900 system, Excel's default).
-            let days = dt.as_f64().floor();
-            NaiveDate::from_ymd_opt(1899, 12, 30)
-                .filter(|_| (0.0..2_958_466.0).contains(&days))
-                .and_then(|epoch| epoch.checked_add_days(Days::new(days as u64)))
-                .map_or_else(
-                    || dt.as_f64().to_string(),
-                    |d| d.format("%d/%m/%Y").to_string(),
-                )
+            // calamine knows whether the workbook counts from 1900 (Excel's default) or 1904
+            // (old Mac workbooks).
+            let (year, month, day, ..) = dt.to_ymd_hms_milli();
+            NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), u32::from(day)).map_or_else(
+                || dt.as_f64().to_string(),
+                |d| d.format("%d/%m/%Y").to_string(),
+            )
         }
     }
 }

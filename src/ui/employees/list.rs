@@ -205,5 +205,17 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
     if let Some((tone, message)) = &screen.list_notice {
         page = page.push(widgets::banner(*tone, message.clone()));
     }
-    page.push(widgets::muted(count)).push(table).into()
+    if let Some(notice) = screen.exporter.notice() {
+        page = page.push(notice.map(Message::Export));
+    }
+    let count_line = row![
+        widgets::muted(count).width(Length::Fill),
+        screen
+            .exporter
+            .buttons(super::ListExport)
+            .map(Message::Export),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center);
+    page.push(count_line).push(table).into()
 }

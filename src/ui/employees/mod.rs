@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use iced::{Element, Task};
 
 use super::db::Db;
+use super::export;
 use super::widgets::Tone;
 use crate::domain::employees::{
     ApprovalChangeKind, Civility, Criterion, EducationLevel, EmployeeRow, ExitCategory,
@@ -166,6 +167,18 @@ pub enum Message {
     Pdf,
     /// The PDF was written (or the dialog cancelled: `None`).
     PdfSaved(Result<Option<PathBuf>, String>),
+    /// Exporting the list as shown (search, filter, sort) to CSV or Excel.
+    Export(export::Message<ListExport>),
+}
+
+/// What the Salariés screen exports: its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListExport;
+
+impl export::Target for ListExport {
+    fn file_stem(self) -> &'static str {
+        "salaries"
+    }
 }
 
 /// A person's file on screen.
@@ -194,6 +207,7 @@ pub struct Screen {
     loading: bool,
     list_notice: Option<(Tone, String)>,
     open: Option<OpenFile>,
+    exporter: export::Exporter,
 }
 
 impl Screen {
@@ -214,6 +228,7 @@ impl Screen {
             loading: true,
             list_notice: None,
             open: None,
+            exporter: export::Exporter::default(),
         };
         let task = Task::batch([
             screen.load_rows(),

@@ -197,6 +197,16 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
             screen.list_notice = Some((Tone::Success, format!("Fiche de {name} supprimée.")));
             return screen.load_rows();
         }
+        Message::Export(message) => {
+            let (rows, visible) = (&screen.rows, &screen.visible);
+            return screen
+                .exporter
+                .update(message, |_| {
+                    let shown: Vec<_> = visible.iter().filter_map(|&i| rows.get(i)).collect();
+                    crate::ui::export::ready(crate::report::export::lists::employees(&shown))
+                })
+                .map(Message::Export);
+        }
         Message::Pdf => return super::file::save_pdf(screen),
         Message::PdfSaved(result) => {
             if let Some(open) = screen.open_mut() {

@@ -5,13 +5,14 @@ use chrono::{Datelike, NaiveDate};
 use iced::widget::{Column, Row, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Background, Border, Element, Length, Theme};
 
-use super::Message;
 use super::entry::{find_crop, find_plot};
+use super::{HarvestExport, Message};
 use crate::domain::calendar::{format_date, month_name, parse_date};
 use crate::domain::harvest_query::{
     HarvestFilter, HarvestLine, Period, Totals, filter_indices, format_number, kg_by_month, totals,
 };
 use crate::domain::harvests::{Crop, Plot};
+use crate::ui::export::Exporter;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
@@ -183,8 +184,13 @@ fn small_input<'a>(
         .width(Length::Fixed(width))
 }
 
-/// The filter bar: period buttons, dates, crop, plot, search.
-pub fn filter_bar<'a>(filters: &'a Filters, problem: Option<&'a String>) -> Element<'a, Message> {
+/// The filter bar: period buttons, dates, crop, plot, search, and `export` (the export
+/// buttons of the list) when given.
+pub fn filter_bar<'a>(
+    filters: &'a Filters,
+    problem: Option<&'a String>,
+    export: Option<Element<'a, Message>>,
+) -> Element<'a, Message> {
     let mut periods = Row::new().spacing(4);
     for period in Period::ALL {
         let style = if period == filters.period {
@@ -225,21 +231,24 @@ pub fn filter_bar<'a>(filters: &'a Filters, problem: Option<&'a String>) -> Elem
         .align_y(Alignment::Center)
         .into()
     };
+    let mut second = row![
+        small_input("Culture", &filters.crop, FilterField::Crop, 160.0),
+        small_input("Parcelle", &filters.plot, FilterField::Plot, 160.0),
+        text_input("Rechercher (culture, parcelle, note…)", &filters.search)
+            .id(SEARCH_ID)
+            .on_input(|v| Message::Filter(FilterField::Search, v))
+            .padding(6)
+            .size(14)
+            .width(Length::Fill),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if let Some(export) = export {
+        second = second.push(export);
+    }
     let mut bar = column![
         row![periods, dates].spacing(16).align_y(Alignment::Center),
-        row![
-            small_input("Culture", &filters.crop, FilterField::Crop, 160.0),
-            small_input("Parcelle", &filters.plot, FilterField::Plot, 160.0),
-            text_input("Rechercher (culture, parcelle, note…)", &filters.search)
-                .id(SEARCH_ID)
-                .on_input(|v| Message::Filter(FilterField::Search, v))
-                .padding(6)
-                .size(14)
-                .width(Length::Fill),
-            widgets::secondary("Exporter en CSV…", Some(Message::Export)),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center),
+        second,
     ]
     .spacing(8);
     if let Some(problem) = problem {
@@ -320,7 +329,7 @@ pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a,
         "Aucune récolte pour ces filtres.".to_owned()
     } else if count > MAX_SHOWN {
         format!(
-            "{count} lignes, {MAX_SHOWN} affichées : précisez les filtres pour voir les autres (l'export CSV les prend toutes)."
+            "{count} lignes, {MAX_SHOWN} affichées : précisez les filtres pour voir les autres (l'export les prend toutes)."
         )
     } else {
         format!("{count} ligne{}", if count > 1 { "s" } else { "" })
@@ -359,8 +368,8 @@ fn figures<'a>(rows: Vec<(String, f64)>) -> Element<'a, Message> {
         .into()
 }
 
-/// The totals: per crop, per plot, per destination, the season chart.
-pub fn totals_view<'a>(computed: &'a Computed) -> Element<'a, Message> {
+/// The totals: per crop, per plot, per destination, the season chart, and their exports.
+pub fn totals_view<'a>(computed: &'a Computed, exporter: &Exporter) -> Element<'a, Message> {
     let t = &computed.totals;
     let by_plot = t
         .by_plot
@@ -414,9 +423,28 @@ pub fn totals_view<'a>(computed: &'a Computed) -> Element<'a, Message> {
         .spacing(12)
         .height(Length::Fixed(230.0)),
     );
+    page = page.push(
+        exporter
+            .buttons_labelled(
+                HarvestExport::Totals,
+                "Exporter les totaux (CSV)",
+                "Exporter les totaux (Excel)",
+            )
+            .map(Message::Export),
+    );
     page = page.push(widgets::card(
         format!("Kg récoltés par mois, saison {}", computed.season),
-        chart(&computed.months),
+        column![
+            chart(&computed.months),
+            exporter
+                .buttons_labelled(
+                    HarvestExport::CropMonths,
+                    "Kg par culture et par mois (CSV)",
+                    "Kg par culture et par mois (Excel)",
+                )
+                .map(Message::Export),
+        ]
+        .spacing(10),
     ));
     scrollable(page).height(Length::Fill).into()
 }

@@ -1,5 +1,5 @@
 //! The Récoltes screen: fast keyboard entry of harvest lines, the filtered list, totals and a
-//! season chart, CSV export, and the crop and plot catalogues.
+//! season chart, CSV and Excel exports, and the crop and plot catalogues.
 
 mod catalogue;
 pub mod entry;
@@ -7,15 +7,13 @@ pub mod list;
 mod update;
 mod view;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use iced::Task;
 
 use super::db::Db;
+use super::export;
 use super::widgets::Tone;
-use crate::domain::calendar::format_date;
-use crate::domain::harvest_query::{HarvestLine, Period, format_number};
+use crate::domain::harvest_query::{HarvestLine, Period};
 use crate::domain::harvests::{Crop, Plot};
 use crate::store::harvests as store;
 use crate::store::{Connection, StoreError};
@@ -94,6 +92,7 @@ pub struct Screen {
     message: Option<(Tone, String)>,
     saving: bool,
     catalogue: Box<catalogue::Catalogue>,
+    exporter: export::Exporter,
 }
 
 /// Messages of the Récoltes screen.
@@ -124,9 +123,30 @@ pub enum Message {
     Period(Period),
     Step(i32),
     Filter(FilterField, String),
-    Export,
-    Exported(Result<Option<PathBuf>, String>),
+    /// Exporting the list, the totals or the kg per crop and month, as shown.
+    Export(export::Message<HarvestExport>),
     Catalogue(catalogue::Message),
+}
+
+/// What the Récoltes screen exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HarvestExport {
+    /// The lines kept by the filters (all of them, not only those drawn).
+    List,
+    /// The totals per crop, plot and destination.
+    Totals,
+    /// Kg per crop and month of the season shown.
+    CropMonths,
+}
+
+impl export::Target for HarvestExport {
+    fn file_stem(self) -> &'static str {
+        match self {
+            HarvestExport::List => "recoltes",
+            HarvestExport::Totals => "recoltes-totaux",
+            HarvestExport::CropMonths => "recoltes-kg-par-culture-et-mois",
+        }
+    }
 }
 
 impl Screen {
@@ -149,6 +169,7 @@ impl Screen {
             message: None,
             saving: false,
             catalogue: Box::default(),
+            exporter: export::Exporter::default(),
         };
         let task = Task::perform(db.call(|conn| load(conn)), Message::Loaded);
         (screen, task)
@@ -183,34 +204,4 @@ impl Screen {
         let at = self.lines.partition_point(|l| key(l) < key(&line));
         self.lines.insert(at, line);
     }
-}
-
-/// Columns of the CSV export.
-pub const EXPORT_HEADERS: [&str; 9] = [
-    "Date",
-    "Culture",
-    "Parcelle",
-    "Quantité",
-    "Unité",
-    "Destination",
-    "Poids (kg)",
-    "Note",
-    "N°",
-];
-
-/// One CSV row for a line (French numbers, dates as 28/11/2026).
-pub fn export_row(line: &HarvestLine) -> Vec<String> {
-    let h = &line.harvest;
-    let plain = |value: f64| format_number(value, 3).replace('\u{202f}', "");
-    vec![
-        format_date(h.date),
-        line.crop_name.clone(),
-        line.plot_name.clone(),
-        plain(h.quantity),
-        h.unit.label().to_owned(),
-        h.destination.label().to_owned(),
-        line.kg.map(plain).unwrap_or_default(),
-        h.notes.clone(),
-        h.id.to_string(),
-    ]
 }

@@ -5,13 +5,17 @@ use iced::widget::operation::focus;
 
 use super::entry;
 use super::entry::{Entry, Errors, Field, ids};
-use super::list::FilterField;
-use super::{EXPORT_HEADERS, Message, SaveOutcome, Screen, Tab, export_row, load};
+use super::list::{Computed, FilterField, Filters};
+use super::{HarvestExport, Message, SaveOutcome, Screen, Tab, load};
 use crate::domain::calendar::format_date;
-use crate::domain::csv::to_csv;
-use crate::domain::harvest_query::format_number;
-use crate::domain::harvests::{Crop, Destination, harvest_warnings};
+use crate::domain::export::ExportTable;
+use crate::domain::harvest_query::{
+    HarvestFilter, HarvestLine, Period, filter_lines, format_number,
+};
+use crate::domain::harvests::{Crop, Destination, Plot, harvest_warnings};
+use crate::report::export::{cross, lists};
 use crate::store::harvests as store;
+use crate::ui::export;
 use crate::ui::widgets::Tone;
 
 impl Screen {
@@ -143,15 +147,16 @@ impl Screen {
                 }
                 self.refresh();
             }
-            Message::Export => return self.export(),
-            Message::Exported(Ok(Some(path))) => {
-                self.message = Some((
-                    Tone::Success,
-                    format!("Fichier enregistré : {}", path.display()),
-                ));
+            Message::Export(message) => {
+                let screen = (&self.lines[..], &self.crops[..], &self.plots[..]);
+                let (filters, computed) = (&*self.filters, &*self.computed);
+                return self
+                    .exporter
+                    .update(message, |target| {
+                        export::ready(export_table(target, screen, filters, computed))
+                    })
+                    .map(Message::Export);
             }
-            Message::Exported(Ok(None)) => {}
-            Message::Exported(Err(error)) => self.message = Some((Tone::Error, error)),
             Message::Catalogue(message) => {
                 let (task, reload) =
                     self.catalogue
@@ -258,33 +263,37 @@ impl Screen {
         });
         Task::perform(task, Message::Saved)
     }
+}
 
-    fn export(&mut self) -> Task<Message> {
-        let rows: Vec<Vec<String>> = self
-            .computed
-            .shown
-            .iter()
-            .map(|&i| export_row(&self.lines[i]))
-            .collect();
-        let bytes = to_csv(&EXPORT_HEADERS, &rows);
-        let name = format!("recoltes-{}.csv", self.today.format("%Y-%m-%d"));
-        Task::perform(
-            async move {
-                let Some(file) = rfd::AsyncFileDialog::new()
-                    .set_title("Exporter les récoltes")
-                    .set_file_name(name)
-                    .add_filter("CSV (tableur)", &["csv"])
-                    .save_file()
-                    .await
-                else {
-                    return Ok(None);
-                };
-                let path = file.path().to_path_buf();
-                std::fs::write(&path, bytes)
-                    .map_err(|e| format!("Impossible d'écrire « {} » : {e}", path.display()))?;
-                Ok(Some(path))
-            },
-            Message::Exported,
-        )
+/// The table of `target` from what the screen shows: the lines kept by the filters (all of
+/// them), their totals, or kg per crop and month of the season shown.
+fn export_table(
+    target: HarvestExport,
+    (lines, crops, plots): (&[HarvestLine], &[Crop], &[Plot]),
+    filters: &Filters,
+    computed: &Computed,
+) -> ExportTable {
+    match target {
+        HarvestExport::List => {
+            let shown: Vec<&HarvestLine> = computed
+                .shown
+                .iter()
+                .filter_map(|&i| lines.get(i))
+                .collect();
+            lists::harvest_lines(&shown)
+        }
+        HarvestExport::Totals => lists::harvest_totals(&computed.totals),
+        HarvestExport::CropMonths => {
+            // The chart's lines: the whole season, crop, plot and search filters applied.
+            let season: Vec<&HarvestLine> = match filters.resolve(crops, plots) {
+                Ok(filter) => {
+                    let (from, to) = Period::Season.range(filter.to);
+                    let filter = HarvestFilter { from, to, ..filter };
+                    filter_lines(lines, &filter)
+                }
+                Err(_) => Vec::new(),
+            };
+            cross::kg_by_crop_and_month(&season, computed.season)
+        }
     }
 }

@@ -39,6 +39,11 @@ impl Screen {
         if let Some((tone, message)) = &self.message {
             page = page.push(widgets::banner(*tone, message.clone()));
         }
+        if matches!(self.tab, Tab::Entry | Tab::Totals)
+            && let Some(notice) = self.exporter.notice()
+        {
+            page = page.push(notice.map(Message::Export));
+        }
         match self.tab {
             Tab::Entry => page = page.push(self.entry_tab()),
             Tab::Totals => {
@@ -46,8 +51,9 @@ impl Screen {
                     .push(list::filter_bar(
                         &self.filters,
                         self.computed.problem.as_ref(),
+                        None,
                     ))
-                    .push(list::totals_view(&self.computed));
+                    .push(list::totals_view(&self.computed, &self.exporter));
             }
             Tab::Crops | Tab::Plots => {
                 page = page.push(
@@ -133,6 +139,11 @@ impl Screen {
             .push(list::filter_bar(
                 &self.filters,
                 self.computed.problem.as_ref(),
+                Some(
+                    self.exporter
+                        .buttons(super::HarvestExport::List)
+                        .map(Message::Export),
+                ),
             ))
             .push(list::list(&self.lines, &self.computed))
             .height(Length::Fill)

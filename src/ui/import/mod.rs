@@ -1,6 +1,8 @@
 //! The import screens, reached from Paramètres: one per kind of file.
 
 pub mod columns;
+pub mod employees;
+pub mod harvests;
 pub mod members;
 pub mod names;
 

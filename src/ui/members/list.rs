@@ -79,15 +79,24 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         checkbox(f.solidarity_only)
             .label("Paniers Solidaires")
             .on_toggle(Message::SolidarityOnly),
+        container(text("")).width(Length::Fill),
+        widgets::action("Nouvel adhérent", Some(Message::NewMember)),
+    ]
+    .spacing(18)
+    .align_y(iced::Alignment::Center);
+    let count = row![
         container(widgets::muted(format!(
             "{} foyer(s) sur {}",
             screen.shown.len(),
             screen.base.rows.len()
         )))
         .width(Length::Fill),
-        widgets::action("Nouvel adhérent", Some(Message::NewMember)),
+        screen
+            .exporter
+            .buttons(super::ListExport)
+            .map(Message::Export),
     ]
-    .spacing(18)
+    .spacing(8)
     .align_y(iced::Alignment::Center);
     let header = row![
         text("Nom")
@@ -170,12 +179,9 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
     if screen.shown.is_empty() && !screen.busy {
         lines = lines.push(widgets::muted("Aucun foyer ne correspond."));
     }
-    column![
-        labelled("Rechercher et filtrer", filters),
-        toggles,
-        header,
-        scroll(lines)
-    ]
-    .spacing(10)
-    .into()
+    let mut page = column![labelled("Rechercher et filtrer", filters), toggles, count].spacing(10);
+    if let Some(notice) = screen.exporter.notice() {
+        page = page.push(notice.map(Message::Export));
+    }
+    page.push(header).push(scroll(lines)).into()
 }

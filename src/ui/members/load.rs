@@ -2,14 +2,18 @@
 
 use chrono::NaiveDate;
 
+use std::collections::HashMap;
+
 use crate::domain::baskets::{
-    Absence, BasketPrice, BasketSize, Depot, Funder, Member, Membership, Solidarity, Subscription,
+    Absence, BasketPrice, BasketSize, Depot, Funder, HolidayRule, Member, Membership, Solidarity,
+    Subscription,
 };
 use crate::domain::calendar::IsoWeek;
 use crate::store::baskets::{
-    get_solidarity, list_basket_sizes, list_depots, list_funders, prices_of_size, subscriptions_of,
+    funding_counts, get_solidarity, list_basket_sizes, list_depots, list_funders, prices_of_size,
+    subscriptions_of, subscriptions_shared_with,
 };
-use crate::store::calendar::absences_of;
+use crate::store::calendar::{absences_of, list_holiday_rules};
 use crate::store::members::{MemberRow, get_member, member_rows, memberships_of};
 use crate::store::week::{CalendarWeek, ComingBasket, coming_baskets, season_calendar};
 use crate::store::{Connection, StoreError};
@@ -24,7 +28,11 @@ pub struct Base {
     pub prices: Vec<BasketPrice>,
     pub depots: Vec<Depot>,
     pub funders: Vec<Funder>,
+    /// Paniers Solidaires subscriptions funded, by funder id.
+    pub funded: HashMap<i64, i64>,
     pub rows: Vec<MemberRow>,
+    /// Every public-holiday rule (all depots or one).
+    pub holiday_rules: Vec<HolidayRule>,
 }
 
 /// A member's page.
@@ -33,6 +41,8 @@ pub struct Page {
     pub member: Member,
     pub memberships: Vec<Membership>,
     pub subscriptions: Vec<(Subscription, Option<Solidarity>)>,
+    /// Subscriptions of other households shared with this one.
+    pub shared: Vec<Subscription>,
     pub absences: Vec<Absence>,
     pub coming: Vec<ComingBasket>,
     /// Workshop sessions attended, newest first.
@@ -51,7 +61,9 @@ pub fn base(conn: &Connection, today: NaiveDate) -> Result<Base, StoreError> {
         prices,
         depots: list_depots(conn)?,
         funders: list_funders(conn)?,
+        funded: funding_counts(conn)?.into_iter().collect(),
         rows: member_rows(conn, today)?,
+        holiday_rules: list_holiday_rules(conn)?,
     })
 }
 
@@ -66,6 +78,7 @@ pub fn page(conn: &Connection, id: i64, today: NaiveDate) -> Result<Page, StoreE
         member: get_member(conn, id)?,
         memberships: memberships_of(conn, id)?,
         subscriptions,
+        shared: subscriptions_shared_with(conn, id)?,
         absences: absences_of(conn, id)?,
         coming: coming_baskets(conn, id, IsoWeek::of(today), COMING_WEEKS)?,
         workshops: crate::store::workshops::sessions_attended_by(
@@ -80,7 +93,8 @@ pub fn page(conn: &Connection, id: i64, today: NaiveDate) -> Result<Page, StoreE
 #[derive(Debug, Clone)]
 pub struct Refreshed {
     pub base: Base,
-    pub page: Option<Page>,
+    /// Boxed: a page is large and most messages are small.
+    pub page: Option<Box<Page>>,
     /// `None` when the calendar tab is not shown.
     pub calendar: Option<Vec<CalendarWeek>>,
     pub notice: String,
@@ -98,7 +112,9 @@ pub fn refreshed(
 ) -> Result<Refreshed, StoreError> {
     Ok(Refreshed {
         base: base(conn, today)?,
-        page: member.map(|id| page(conn, id, today)).transpose()?,
+        page: member
+            .map(|id| page(conn, id, today).map(Box::new))
+            .transpose()?,
         calendar: year.map(|y| season_calendar(conn, y)).transpose()?,
         notice,
         warning,

@@ -1,258 +1,51 @@
-//! A member's page: the household, memberships, subscriptions (with Paniers Solidaires),
-//! absences and the baskets of the coming weeks; and the forms for each.
+//! A member's page: the household, memberships, subscriptions (with Paniers Solidaires and
+//! the household they are shared with), absences and the baskets of the coming weeks.
 
 use chrono::Datelike;
-use iced::widget::{Column, button, checkbox, column, pick_list, row, text, text_input};
+use iced::widget::{Column, button, column, row, text};
 use iced::{Element, Length};
 
-use super::forms::{AbsenceForm, MemberForm, MembershipForm, SolidarityForm, SubscriptionForm};
+use super::forms::Deletion;
 use super::load::Page;
-use super::{Field, Form, Message, Screen, ids, labelled, scroll};
-use crate::domain::baskets::{
-    AbsenceMode, Frequency, MemberStatus, PaymentMethod, ShareKind, Solidarity,
+use super::member_forms::{
+    absence_form, confirm_buttons, membership_form, solidarity_form, subscription_form,
 };
+use super::{Form, Message, Screen, scroll};
+use crate::domain::baskets::{AbsenceMode, Frequency, Membership, ShareKind, Solidarity};
 use crate::domain::calendar::{IsoWeek, format_date, fortnight_label, long_date};
 use crate::domain::money::format_euros;
 use crate::store::week::ComingBasket;
 use crate::ui::theme::{self, BOLD};
-use crate::ui::widgets::{self, Tone};
+use crate::ui::widgets;
 
-/// A text input of the open form, saving on Enter.
-pub(super) fn input<'a>(label: &'a str, value: &'a str, field: Field) -> Element<'a, Message> {
-    labelled(
-        label,
-        text_input("", value)
-            .id(field_id(field))
-            .on_input(move |v| Message::Edit(field, v))
-            .on_submit(Message::Save)
-            .padding(7)
-            .size(15),
-    )
-}
+pub use super::member_forms::member_form;
 
-fn field_id(field: Field) -> String {
-    match field {
-        Field::LastName => ids::LAST_NAME.into(),
-        Field::FirstName => ids::FIRST_NAME.into(),
-        Field::SubStart => ids::SUB_START.into(),
-        Field::AbsStart => ids::ABS_START.into(),
-        Field::AbsEnd => ids::ABS_END.into(),
-        other => format!("members-{other:?}"),
-    }
-}
-
-/// "Enregistrer" and "Annuler", with the form's error above them.
-pub(super) fn buttons<'a>(error: Option<&'a str>) -> Element<'a, Message> {
-    let mut c = Column::new().spacing(8);
-    if let Some(e) = error.filter(|e| !e.is_empty()) {
-        c = c.push(widgets::banner(Tone::Error, e));
-    }
-    c.push(
-        row![
-            widgets::action("Enregistrer", Some(Message::Save)),
-            widgets::secondary("Annuler", Some(Message::Cancel)),
-        ]
-        .spacing(10),
-    )
-    .into()
-}
-
-/// The household form.
-pub fn member_form<'a>(f: &'a MemberForm, error: Option<&'a str>) -> Element<'a, Message> {
-    column![
-        row![
-            input("Nom", &f.last_name, Field::LastName),
-            input("Prénom", &f.first_name, Field::FirstName),
-            input("Co-adhérent(e)", &f.co_member, Field::CoMember),
-            labelled(
-                "Statut",
-                pick_list(MemberStatus::ALL, f.status, Message::StatusPicked).width(170)
-            ),
-        ]
-        .spacing(10),
-        row![
-            input("Adresse", &f.address, Field::Address),
-            input("Code postal", &f.postcode, Field::Postcode),
-            input("Commune", &f.city, Field::City),
-        ]
-        .spacing(10),
-        row![
-            input("Téléphone", &f.phone, Field::Phone),
-            input("Autre téléphone", &f.phone2, Field::Phone2),
-            input("E-mail", &f.email, Field::Email),
-            input("Adhérent depuis le", &f.joined_on, Field::JoinedOn),
-        ]
-        .spacing(10),
-        input("Notes privées (jamais imprimées)", &f.notes, Field::Notes),
-        buttons(error),
-    ]
-    .spacing(10)
-    .into()
-}
-
-fn membership_form<'a>(f: &'a MembershipForm, error: Option<&'a str>) -> Element<'a, Message> {
-    column![
-        row![
-            input("Année", &f.year, Field::MsYear),
-            input("Montant (€)", &f.amount, Field::MsAmount),
-            input("Payée le", &f.paid_on, Field::MsPaidOn),
-            labelled(
-                "Mode de paiement",
-                pick_list(PaymentMethod::ALL, f.method, Message::MethodPicked).width(160)
-            ),
-        ]
-        .spacing(10),
-        buttons(error),
-    ]
-    .spacing(10)
-    .into()
-}
-
-fn subscription_form<'a>(
-    screen: &'a Screen,
-    f: &'a SubscriptionForm,
-    error: Option<&'a str>,
-) -> Element<'a, Message> {
-    let mut c = column![
-        row![
-            labelled(
-                "Format",
-                pick_list(screen.size_choices(), f.size.clone(), Message::SizePicked).width(150)
-            ),
-            labelled(
-                "Dépôt",
-                pick_list(
-                    screen.depot_choices(),
-                    f.depot.clone(),
-                    Message::DepotPicked
-                )
-                .width(200)
-            ),
-            input("Paniers", &f.quantity, Field::SubQuantity),
-            input(
-                if f.changing.is_some() {
-                    "Changement à partir du"
-                } else {
-                    "Début"
-                },
-                &f.start,
-                Field::SubStart
-            ),
-            input("Fin (facultatif)", &f.end, Field::SubEnd),
-        ]
-        .spacing(10),
-        row![labelled(
-            "Fréquence",
-            pick_list(Frequency::ALL, f.frequency, Message::FrequencyPicked).width(220)
-        ),]
-        .spacing(10)
-        .align_y(iced::Alignment::End),
-    ]
-    .spacing(10);
-    if f.frequency == Some(Frequency::Fortnightly) {
-        let start = crate::domain::calendar::parse_date(&f.start).unwrap_or(screen.today);
-        c = c.push(
-            checkbox(f.second_week)
-                .label("Premier panier la semaine suivant le début")
-                .on_toggle(Message::SecondWeek),
-        );
-        c = c.push(widgets::muted(format!(
-            "En {} : {}.",
-            start.year(),
-            fortnight_label(f.anchor(start), start.year())
-        )));
-    }
-    if f.changing.is_some() {
-        c = c.push(widgets::muted(
-            "L'abonnement actuel s'arrête la veille ; l'historique est gardé.",
-        ));
-    }
-    c.push(buttons(error)).into()
-}
-
-fn absence_form<'a>(f: &'a AbsenceForm, error: Option<&'a str>) -> Element<'a, Message> {
-    let mut c = column![
-        row![
-            input("Absent du", &f.start, Field::AbsStart),
-            input("au (inclus)", &f.end, Field::AbsEnd),
-            labelled(
-                "Paniers pendant l'absence",
-                pick_list(AbsenceMode::ALL, f.mode, Message::ModePicked).width(180)
-            ),
-        ]
-        .spacing(10)
-    ]
-    .spacing(10);
-    if f.mode == Some(AbsenceMode::MadeUp) {
-        c = c.push(input(
-            "Rattrapage la semaine du (vide : première livraison après le retour)",
-            &f.makeup_week,
-            Field::AbsMakeUp,
-        ));
-    }
-    c.push(input("Notes", &f.notes, Field::AbsNotes))
-        .push(buttons(error))
+/// A small text button of a list row.
+pub(super) fn link(label: &str, message: Message) -> Element<'_, Message> {
+    button(text(label).size(13))
+        .style(button::text)
+        .padding([4, 6])
+        .on_press(message)
         .into()
 }
 
-fn solidarity_form<'a>(
-    screen: &'a Screen,
-    f: &'a SolidarityForm,
-    error: Option<&'a str>,
-) -> Element<'a, Message> {
-    let mut lines = Column::new().spacing(6);
-    for (i, (funder, percent)) in f.funding.iter().enumerate() {
-        lines = lines.push(
-            row![
-                pick_list(screen.funder_choices(), funder.clone(), move |c| {
-                    Message::FundingFunder(i, c)
-                })
-                .placeholder("Financeur")
-                .width(240),
-                text_input("%", percent)
-                    .on_input(move |v| Message::FundingPercent(i, v))
-                    .on_submit(Message::Save)
-                    .padding(7)
-                    .width(80),
-                text("% du reste").size(14),
-                widgets::secondary("Retirer", Some(Message::RemoveFunding(i))),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        );
-    }
-    column![
-        row![
-            labelled(
-                "Participation du foyer",
-                pick_list(ShareKind::ALL, f.kind, Message::ShareKindPicked).width(160)
-            ),
-            input(
-                if f.kind == Some(ShareKind::Amount) {
-                    "Montant par panier (€)"
-                } else {
-                    "Pourcentage du prix"
-                },
-                &f.value,
-                Field::SolValue
-            ),
-            input("Révision le", &f.review_on, Field::SolReview),
-        ]
-        .spacing(10),
-        row![
-            input("Travailleur social", &f.social_worker, Field::SolWorker),
-            input("Structure", &f.referring_body, Field::SolBody),
-        ]
-        .spacing(10),
-        text("Financeurs du reste à payer")
-            .size(14)
-            .color(theme::MUTED),
-        lines,
-        widgets::secondary("Ajouter un financeur", Some(Message::AddFunding)),
-        buttons(error),
-    ]
-    .spacing(10)
-    .into()
+/// "NOM Prénom (Commune)" of household `id`, from the members list.
+pub(super) fn household_name(screen: &Screen, id: i64) -> String {
+    screen
+        .base
+        .rows
+        .iter()
+        .find(|r| r.member.id == id)
+        .map(|r| {
+            let m = &r.member;
+            let name = format!("{} {}", m.last_name.to_uppercase(), m.first_name);
+            if m.city.is_empty() {
+                name.trim().to_owned()
+            } else {
+                format!("{} ({})", name.trim(), m.city)
+            }
+        })
+        .unwrap_or_else(|| "foyer supprimé".into())
 }
 
 /// One coming week of a member as a sentence: "vendredi 20 mars 2026 à Mairie : 1 panier
@@ -326,13 +119,14 @@ fn name_of<T>(items: &[T], id: i64, get: impl Fn(&T) -> (i64, &str)) -> String {
 pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
     let m = &page.member;
     let error = screen.form_error.as_deref();
-    let depot_name = |id| name_of(&screen.base.depots, id, |d| (d.id, d.name.as_str()));
-    let size_name = |id| name_of(&screen.base.sizes, id, |s| (s.id, s.name.as_str()));
     let mut title = format!("{} {}", m.last_name.to_uppercase(), m.first_name);
     if !m.co_member.is_empty() {
         title.push_str(&format!(" et {}", m.co_member));
     }
-    let mut body = Column::new().spacing(14);
+    let mut body = Column::new().spacing(14).padding(iced::Padding {
+        right: 16.0,
+        ..iced::Padding::ZERO
+    });
     body = body.push(
         row![
             widgets::secondary("← Liste des adhérents", Some(Message::BackToList)),
@@ -342,26 +136,77 @@ pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
         .spacing(14)
         .align_y(iced::Alignment::Center),
     );
-    let form: Option<(&str, Element<'a, Message>)> = match &screen.form {
-        Form::Member(f) => Some(("Modifier la fiche", member_form(f, error))),
-        Form::Membership(f) => Some(("Nouvelle cotisation", membership_form(f, error))),
+    let form: Option<(String, Element<'a, Message>)> = match &screen.form {
+        Form::Member(f) => Some(("Modifier la fiche".into(), member_form(f, error))),
+        Form::Membership(f) => Some((
+            if f.id == 0 {
+                "Nouvelle cotisation".into()
+            } else {
+                "Modifier la cotisation".into()
+            },
+            membership_form(f, error),
+        )),
         Form::Subscription(f) => Some((
             if f.changing.is_some() {
-                "Changer de dépôt, de format ou de fréquence"
+                "Changer de dépôt, de format, de fréquence ou de partage".into()
             } else {
-                "Nouvel abonnement"
+                "Nouvel abonnement".into()
             },
             subscription_form(screen, f, error),
         )),
-        Form::Absence(f) => Some(("Absence", absence_form(f, error))),
-        Form::Solidarity(f) => Some(("Paniers Solidaires", solidarity_form(screen, f, error))),
+        Form::Absence(f) => Some((
+            if f.id == 0 {
+                "Nouvelle absence".into()
+            } else {
+                "Modifier l'absence".into()
+            },
+            absence_form(f, error),
+        )),
+        Form::Solidarity(f) => Some((
+            format!(
+                "Paniers Solidaires — {}",
+                screen
+                    .sub_of_page(f.subscription_id)
+                    .map(|(s, _)| subscription_title(screen, &s))
+                    .unwrap_or_default()
+            ),
+            solidarity_form(screen, f, error),
+        )),
         _ => None,
     };
     if let Some((heading, form)) = form {
         body = body.push(widgets::card(heading, form));
     }
+    let left = column![
+        widgets::card("Coordonnées", household(page)),
+        widgets::card("Cotisations", memberships(screen, page, error)),
+        widgets::card("Absences", absences(page)),
+    ]
+    .spacing(12)
+    .width(Length::FillPortion(5));
+    let right = column![
+        widgets::card("Abonnements", subscriptions(screen, page)),
+        widgets::card("Paniers des prochaines semaines", coming(screen, page)),
+        crate::ui::workshops::history_view(&page.workshops),
+    ]
+    .spacing(12)
+    .width(Length::FillPortion(6));
+    body = body.push(row![left, right].spacing(14));
+    scroll(body)
+}
 
-    // Left: the household, memberships, absences.
+/// "1 × Petit à Mairie".
+fn subscription_title(screen: &Screen, s: &crate::domain::baskets::Subscription) -> String {
+    format!(
+        "{} × {} à {}",
+        s.quantity,
+        name_of(&screen.base.sizes, s.size_id, |z| (z.id, z.name.as_str())),
+        name_of(&screen.base.depots, s.depot_id, |d| (d.id, d.name.as_str()))
+    )
+}
+
+fn household(page: &Page) -> Column<'_, Message> {
+    let m = &page.member;
     let mut info = Column::new().spacing(4);
     let address = format!("{} {} {}", m.address, m.postcode, m.city);
     for line in [
@@ -377,21 +222,52 @@ pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
     if !m.notes.is_empty() {
         info = info.push(widgets::muted(format!("Notes : {}", m.notes)));
     }
-    info = info.push(widgets::secondary(
+    info.push(widgets::secondary(
         "Modifier la fiche",
         Some(Message::EditMember),
-    ));
-    let mut ms = Column::new().spacing(4);
+    ))
+}
+
+fn membership_line(x: &Membership) -> String {
+    format!(
+        "{} : {} le {} ({})",
+        x.year,
+        format_euros(x.amount),
+        format_date(x.paid_on),
+        x.method.label()
+    )
+}
+
+fn memberships<'a>(
+    screen: &'a Screen,
+    page: &'a Page,
+    error: Option<&'a str>,
+) -> Column<'a, Message> {
+    let mut ms = Column::new().spacing(2);
     for x in &page.memberships {
+        if matches!(screen.form, Form::Delete(Deletion::Membership(id)) if id == x.id) {
+            ms = ms.push(
+                column![
+                    text(format!(
+                        "Supprimer la cotisation {} ({}) ?",
+                        x.year,
+                        format_euros(x.amount)
+                    ))
+                    .size(15)
+                    .font(BOLD),
+                    confirm_buttons("Supprimer", error),
+                ]
+                .spacing(6),
+            );
+            continue;
+        }
         ms = ms.push(
-            text(format!(
-                "{} : {} le {} ({})",
-                x.year,
-                format_euros(x.amount),
-                format_date(x.paid_on),
-                x.method.label()
-            ))
-            .size(15),
+            row![
+                text(membership_line(x)).size(15).width(Length::Fill),
+                link("Modifier", Message::EditMembership(x.id)),
+                link("Supprimer", Message::DeleteMembership(x.id)),
+            ]
+            .align_y(iced::Alignment::Center),
         );
     }
     if !page
@@ -405,14 +281,17 @@ pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
                 .color(theme::WARNING_TEXT),
         );
     }
-    ms = ms.push(widgets::secondary(
+    ms.push(widgets::secondary(
         "Enregistrer une cotisation",
         Some(Message::NewMembership),
-    ));
-    let mut abs = Column::new().spacing(6);
+    ))
+}
+
+fn absences(page: &Page) -> Column<'_, Message> {
+    let mut abs = Column::new().spacing(2);
     for a in &page.absences {
         let mut label = format!(
-            "Du {} au {} : {}",
+            "{} – {} : {}",
             format_date(a.start),
             format_date(a.end),
             a.mode.label().to_lowercase()
@@ -423,53 +302,44 @@ pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
         abs = abs.push(
             row![
                 text(label).size(14).width(Length::Fill),
-                button(text("Modifier").size(13))
-                    .style(button::text)
-                    .on_press(Message::EditAbsence(a.id)),
-                button(text("Supprimer").size(13))
-                    .style(button::text)
-                    .on_press(Message::DeleteAbsence(a.id)),
+                link("Modifier", Message::EditAbsence(a.id)),
+                link("Supprimer", Message::DeleteAbsence(a.id)),
             ]
             .align_y(iced::Alignment::Center),
         );
     }
-    abs = abs.push(widgets::action(
+    abs.push(widgets::action(
         "Nouvelle absence",
         Some(Message::NewAbsence),
-    ));
-    let left = column![
-        widgets::card("Coordonnées", info),
-        widgets::card("Cotisations", ms),
-        widgets::card("Absences", abs),
-    ]
-    .spacing(12)
-    .width(Length::FillPortion(2));
+    ))
+}
 
-    // Right: subscriptions and the coming weeks.
+fn subscriptions<'a>(screen: &'a Screen, page: &'a Page) -> Column<'a, Message> {
     let mut subs = Column::new().spacing(10);
     for (s, terms) in &page.subscriptions {
         let period = match s.end {
             Some(end) => format!("du {} au {}", format_date(s.start), format_date(end)),
             None => format!("depuis le {}", format_date(s.start)),
         };
-        let freq = match s.frequency {
+        let mut freq = match s.frequency {
             Frequency::Weekly => s.frequency.label().to_lowercase(),
             Frequency::Fortnightly => format!(
                 "une semaine sur deux ({})",
                 fortnight_label(s.anchor_monday, screen.today.year())
             ),
         };
+        if let Some(other) = s.shared_with {
+            freq.push_str(&format!(
+                " · partagé avec {}",
+                household_name(screen, other)
+            ));
+        }
         let ended = s.end.is_some_and(|e| e < screen.today);
         let mut c = column![
-            text(format!(
-                "{} × {} à {}, {period}",
-                s.quantity,
-                size_name(s.size_id),
-                depot_name(s.depot_id)
-            ))
-            .size(15)
-            .font(BOLD)
-            .color(if ended { theme::MUTED } else { theme::GREEN }),
+            text(format!("{}, {period}", subscription_title(screen, s)))
+                .size(15)
+                .font(BOLD)
+                .color(if ended { theme::MUTED } else { theme::GREEN }),
             widgets::muted(freq),
         ]
         .spacing(3);
@@ -499,10 +369,32 @@ pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
         }
         subs = subs.push(c);
     }
-    subs = subs.push(widgets::action(
+    for s in &page.shared {
+        let ended = s.end.is_some_and(|e| e < screen.today);
+        subs = subs.push(
+            row![
+                text(format!(
+                    "Partage le panier de {} : {}",
+                    household_name(screen, s.member_id),
+                    subscription_title(screen, s)
+                ))
+                .size(15)
+                .color(if ended { theme::MUTED } else { theme::GREEN })
+                .width(Length::Fill),
+                link("Voir sa fiche", Message::OpenMember(s.member_id)),
+            ]
+            .align_y(iced::Alignment::Center),
+        );
+    }
+    subs.push(widgets::action(
         "Nouvel abonnement",
         Some(Message::NewSubscription),
-    ));
+    ))
+}
+
+fn coming<'a>(screen: &'a Screen, page: &'a Page) -> Column<'a, Message> {
+    let depot_name = |id| name_of(&screen.base.depots, id, |d| (d.id, d.name.as_str()));
+    let size_name = |id| name_of(&screen.base.sizes, id, |s| (s.id, s.name.as_str()));
     let mut coming = Column::new().spacing(4);
     for c in &page.coming {
         let size = c
@@ -535,13 +427,5 @@ pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
             "Aucun panier prévu dans les semaines à venir.",
         ));
     }
-    let right = column![
-        widgets::card("Abonnements", subs),
-        widgets::card("Paniers des prochaines semaines", coming),
-        crate::ui::workshops::history_view(&page.workshops),
-    ]
-    .spacing(12)
-    .width(Length::FillPortion(3));
-    body = body.push(row![left, right].spacing(14));
-    scroll(body)
+    coming
 }

@@ -1,17 +1,20 @@
 //! The Adhérents screen: households, their subscriptions, absences and Paniers Solidaires;
 //! basket sizes and depots; the season calendar; funders and their statements.
 
+mod calendar;
 mod forms;
+mod funders;
 mod list;
 mod load;
 mod member;
+mod member_forms;
 mod setup;
 mod update;
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::db::Db;
@@ -24,8 +27,8 @@ use crate::store::week::CalendarWeek;
 
 pub use forms::Choice;
 use forms::{
-    AbsenceForm, DepotForm, MemberForm, MembershipForm, SolidarityForm, SubscriptionForm,
-    WeekdayChoice,
+    AbsenceForm, Deletion, DepotForm, FunderForm, MemberForm, MembershipForm, SizeForm,
+    SolidarityForm, SubscriptionForm, WeekdayChoice,
 };
 use load::{Base, Page, Refreshed};
 
@@ -43,6 +46,21 @@ pub mod ids {
     pub const ABS_START: &str = "absence-start";
     /// Last day away.
     pub const ABS_END: &str = "absence-end";
+    /// Membership amount.
+    pub const MS_AMOUNT: &str = "members-MsAmount";
+    /// First day of a new price.
+    pub const PRICE_FROM: &str = "members-PriceFrom";
+    /// Amount of a new price.
+    pub const PRICE_AMOUNT: &str = "members-PriceAmount";
+    /// Name of a basket size.
+    pub const SIZE_NAME: &str = "members-SizeName";
+    /// Name of a funder.
+    pub const FUNDER_NAME: &str = "members-FunderName";
+
+    /// The replacement day typed for the holiday `date` in the calendar.
+    pub fn holiday(date: chrono::NaiveDate) -> String {
+        format!("holiday-{date}")
+    }
 }
 
 /// The tabs of the screen.
@@ -112,14 +130,16 @@ pub enum Form {
     Absence(AbsenceForm),
     Solidarity(SolidarityForm),
     Depot(DepotForm),
-    /// A new basket size: name, persons.
-    Size(String, String),
+    /// A basket size, new or edited.
+    Size(SizeForm),
     /// A new price of size `0`: from, amount.
     Price(i64, String, String),
     /// A closed week: a day of the week, reason.
     Closure(String, String),
-    /// A new funder: name, kind.
-    Funder(String, Option<crate::domain::baskets::FunderKind>),
+    /// A funder, new or edited.
+    Funder(FunderForm),
+    /// A deletion waiting for the user to confirm it.
+    Delete(Deletion),
 }
 
 /// The Adhérents screen's state.
@@ -141,10 +161,13 @@ pub struct Screen {
     calendar: Vec<CalendarWeek>,
     /// Replacement days typed per holiday.
     holiday_moves: HashMap<NaiveDate, String>,
+    /// Depot chosen per holiday for the next rule (`None`: all depots).
+    holiday_scopes: HashMap<NaiveDate, Option<i64>>,
     statement_funder: Option<Choice>,
     statement_from: String,
     statement_to: String,
     busy: bool,
+    exporter: super::export::Exporter,
 }
 
 /// Messages of the Adhérents screen.
@@ -167,6 +190,8 @@ pub enum Message {
     NewMember,
     EditMember,
     NewMembership,
+    EditMembership(i64),
+    DeleteMembership(i64),
     NewSubscription,
     ChangeSubscription(i64),
     NewAbsence,
@@ -177,15 +202,22 @@ pub enum Message {
     NewDepot,
     EditDepot(i64),
     NewSize,
+    EditSize(i64),
+    SizeActive(bool),
     NewPrice(i64),
+    DeletePrice(i64),
     NewClosure,
     DeleteClosure(NaiveDate),
     NewFunder,
+    EditFunder(i64),
+    FunderActive(bool),
+    DeleteFunder(i64),
     Edit(Field, String),
     StatusPicked(MemberStatus),
     MethodPicked(PaymentMethod),
     SizePicked(Choice),
     DepotPicked(Choice),
+    SharedWithPicked(Choice),
     FrequencyPicked(Frequency),
     SecondWeek(bool),
     ModePicked(AbsenceMode),
@@ -204,10 +236,25 @@ pub enum Message {
     HolidayMoveTyped(NaiveDate, String),
     HolidayCancel(NaiveDate),
     HolidayMove(NaiveDate),
-    HolidayDefault(NaiveDate),
+    /// The depot (id 0: all depots) the next rule of a holiday is for.
+    HolidayScope(NaiveDate, Choice),
+    /// Removes the rule of a holiday for a depot (`None`: the all-depots rule).
+    HolidayDefault(NaiveDate, Option<i64>),
     StatementFunder(Choice),
     MakeStatement,
     StatementSaved(Result<Option<std::path::PathBuf>, String>),
+    /// Exporting the list as shown (search and filters) to CSV or Excel.
+    Export(super::export::Message<ListExport>),
+}
+
+/// What the Adhérents screen exports: its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListExport;
+
+impl super::export::Target for ListExport {
+    fn file_stem(self) -> &'static str {
+        "adherents"
+    }
 }
 
 impl Screen {
@@ -228,10 +275,12 @@ impl Screen {
             calendar_year: today.year(),
             calendar: Vec::new(),
             holiday_moves: HashMap::new(),
+            holiday_scopes: HashMap::new(),
             statement_funder: None,
             statement_from: format!("01/01/{}", today.year()),
             statement_to: crate::domain::calendar::format_date(today),
             busy: true,
+            exporter: super::export::Exporter::default(),
         };
         let task = Task::perform(
             db.call(move |conn| load::base(conn, today)),
@@ -316,22 +365,35 @@ impl Screen {
                     .align_right(Length::Fill)
             ]
             .align_y(iced::Alignment::Center)
-        ]
-        .spacing(14);
+            .padding(iced::Padding {
+                bottom: 14.0,
+                ..iced::Padding::ZERO
+            })
+        ];
+        // Always one notices column, so the body keeps its place (and its scroll position)
+        // when a message comes or goes.
+        let mut notices = Column::new().spacing(8);
         if let Some((tone, message)) = &self.message {
-            page = page.push(widgets::banner(*tone, message.clone()));
+            notices = notices.push(widgets::banner(*tone, message.clone()));
         }
         if let Some(warning) = &self.warning {
-            page = page.push(widgets::banner(Tone::Warning, warning.clone()));
+            notices = notices.push(widgets::banner(Tone::Warning, warning.clone()));
         }
+        if self.message.is_some() || self.warning.is_some() {
+            notices = notices.padding(iced::Padding {
+                bottom: 14.0,
+                ..iced::Padding::ZERO
+            });
+        }
+        page = page.push(notices);
         let body: Element<'_, Message> = match self.tab {
             Tab::Members => match &self.page {
                 Some(p) => member::view(self, p),
                 None => list::view(self),
             },
             Tab::Setup => setup::view(self),
-            Tab::Calendar => setup::calendar_view(self),
-            Tab::Funders => setup::funders_view(self),
+            Tab::Calendar => calendar::view(self),
+            Tab::Funders => funders::view(self),
         };
         page = page.push(body);
         container(page.padding([16, 24]))

@@ -1,84 +1,37 @@
-//! The other tabs: basket sizes with their prices and depots; the season calendar with
-//! closures and public holidays; funders and their statements.
+//! The "Formats et dépôts" tab: basket sizes with their price history, and depots.
 
-use chrono::{Datelike, NaiveDate};
-use iced::widget::{Column, button, checkbox, column, pick_list, row, text, text_input};
+use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Element, Length};
 
-use super::member::{buttons, input};
-use super::{Choice, Field, Form, Message, Screen, labelled, scroll};
-use crate::domain::baskets::{FunderKind, price_on};
+use super::forms::{Deletion, SizeForm};
+use super::member::link;
+use super::member_forms::{buttons, confirm_buttons, input, input_w};
+use super::{Field, Form, Message, Screen, labelled, scroll};
+use crate::domain::baskets::{BasketPrice, BasketSize, price_on};
 use crate::domain::calendar::{format_date, weekday_name};
-use crate::domain::distribution::Delivery;
 use crate::domain::money::format_euros;
-use crate::ui::db::Db;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets;
+
+/// Room for the scroll bar on the right of a scrolled page.
+pub(super) const SCROLL_GAP: iced::Padding = iced::Padding {
+    top: 0.0,
+    right: 16.0,
+    bottom: 0.0,
+    left: 0.0,
+};
 
 /// Sizes with their prices, and depots.
 pub fn view(screen: &Screen) -> Element<'_, Message> {
     let error = screen.form_error.as_deref();
-    let mut sizes = Column::new().spacing(8);
+    let mut sizes = Column::new().spacing(14);
     for s in &screen.base.sizes {
-        let prices: Vec<_> = screen
-            .base
-            .prices
-            .iter()
-            .filter(|p| p.size_id == s.id)
-            .cloned()
-            .collect();
-        let history: Vec<String> = prices
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} dès le {}",
-                    format_euros(p.price),
-                    format_date(p.valid_from)
-                )
-            })
-            .collect();
-        let now = price_on(&prices, screen.today).map_or("pas de prix".to_owned(), format_euros);
-        sizes = sizes.push(
-            row![
-                text(format!("{} ({})", s.name, s.persons))
-                    .size(15)
-                    .font(BOLD)
-                    .width(180),
-                text(now).size(15).width(100),
-                widgets::muted(history.join(" · ")).width(Length::Fill),
-                widgets::secondary("Nouveau prix…", Some(Message::NewPrice(s.id))),
-            ]
-            .spacing(10)
-            .align_y(iced::Alignment::Center),
-        );
-        if let Form::Price(id, from, amount) = &screen.form
-            && *id == s.id
-        {
-            sizes = sizes.push(
-                column![
-                    row![
-                        input("À partir du", from, Field::PriceFrom),
-                        input("Prix d'un panier (€)", amount, Field::PriceAmount),
-                    ]
-                    .spacing(10),
-                    buttons(error)
-                ]
-                .spacing(8),
-            );
-        }
+        sizes = sizes.push(size_block(screen, s, error));
     }
-    if let Form::Size(name, persons) = &screen.form {
-        sizes = sizes.push(
-            column![
-                row![
-                    input("Nom du format", name, Field::SizeName),
-                    input("Pour (ex. 2 personnes)", persons, Field::SizePersons),
-                ]
-                .spacing(10),
-                buttons(error)
-            ]
-            .spacing(8),
-        );
+    if let Form::Size(f) = &screen.form
+        && f.id == 0
+    {
+        sizes = sizes.push(widgets::card("Nouveau format", size_form(f, error)));
     } else {
         sizes = sizes.push(widgets::secondary("Nouveau format", Some(Message::NewSize)));
     }
@@ -105,9 +58,9 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
                             .placeholder("Choisir…")
                             .width(150)
                     ),
-                    input("De (heure)", &f.slot_start, Field::DepSlotStart),
-                    input("À (heure)", &f.slot_end, Field::DepSlotEnd),
-                    input("Capacité (paniers)", &f.capacity, Field::DepCapacity),
+                    input_w("De (heure)", &f.slot_start, Field::DepSlotStart, 110),
+                    input_w("À (heure)", &f.slot_end, Field::DepSlotEnd, 110),
+                    input_w("Capacité (paniers)", &f.capacity, Field::DepCapacity, 150),
                 ]
                 .spacing(10),
                 row![
@@ -131,16 +84,18 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         };
         depots = depots.push(
             row![
-                text(d.name.clone()).size(15).font(BOLD).width(200),
+                text(d.name.clone()).size(15).font(BOLD).width(240),
                 text(format!("{}{slot}", weekday_name(d.weekday)))
                     .size(14)
-                    .width(150),
-                text(format!("{} {}", d.address, d.city))
+                    .width(160),
+                text(format!("{} {}", d.address, d.city).trim().to_owned())
                     .size(14)
                     .width(Length::Fill),
-                text(format!("{} {}", d.contact_name, d.contact_phone))
-                    .size(14)
-                    .width(220),
+                column![
+                    text(d.contact_name.clone()).size(14),
+                    widgets::muted(d.contact_phone.clone()),
+                ]
+                .width(190),
                 text(d.capacity.map_or("—".into(), |c| format!("{c} places")))
                     .size(14)
                     .width(90),
@@ -148,11 +103,9 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
                     .size(14)
                     .color(theme::MUTED)
                     .width(60),
-                button(text("Modifier").size(13))
-                    .style(button::text)
-                    .on_press(Message::EditDepot(d.id)),
+                link("Modifier", Message::EditDepot(d.id)),
             ]
-            .spacing(8)
+            .spacing(10)
             .align_y(iced::Alignment::Center),
         );
     }
@@ -162,293 +115,171 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
             widgets::card("Formats de panier et prix", sizes),
             widgets::card("Dépôts", depots)
         ]
-        .spacing(14),
+        .spacing(14)
+        .padding(SCROLL_GAP),
     )
 }
 
-fn delivery_short(d: &Delivery, baskets: i64) -> String {
-    match d {
-        Delivery::On(date) => format!(
-            "{}. {} · {baskets}",
-            &weekday_name(date.weekday())[..3],
-            date.day()
-        ),
-        Delivery::Moved { to, .. } => format!("→ {}/{:02} · {baskets}", to.day(), to.month()),
-        Delivery::Closed { .. } => "fermé".into(),
-        Delivery::HolidayCancelled { .. } => "annulée (férié)".into(),
+/// One size: its name, then its prices newest first ("12,00 € depuis le 01/01/2026"), with
+/// the forms to edit it, add a price, or confirm a price's deletion.
+fn size_block<'a>(
+    screen: &'a Screen,
+    s: &'a BasketSize,
+    error: Option<&'a str>,
+) -> Element<'a, Message> {
+    let mut block = Column::new().spacing(4);
+    match &screen.form {
+        Form::Size(f) if f.id == s.id => {
+            block = block.push(widgets::card(
+                format!("Modifier le format {}", s.name),
+                size_form(f, error),
+            ));
+        }
+        _ => {
+            let mut name = text(if s.persons.is_empty() {
+                s.name.clone()
+            } else {
+                format!("{} ({})", s.name, s.persons)
+            })
+            .size(16)
+            .font(BOLD);
+            if !s.active {
+                name = name.color(theme::MUTED);
+            }
+            let mut head = row![name].spacing(10).align_y(iced::Alignment::Center);
+            if !s.active {
+                head = head.push(widgets::muted("inactif : plus proposé"));
+            }
+            block = block.push(
+                head.push(iced::widget::Space::new().width(Length::Fill))
+                    .push(widgets::secondary(
+                        "Modifier le format…",
+                        Some(Message::EditSize(s.id)),
+                    ))
+                    .push(widgets::secondary(
+                        "Nouveau prix…",
+                        Some(Message::NewPrice(s.id)),
+                    )),
+            );
+        }
     }
-}
-
-/// The short name of a depot for a column head: the part before " – ".
-fn short_name(name: &str) -> String {
-    name.split(" – ").next().unwrap_or(name).to_owned()
-}
-
-/// The season: every week, its closure, holidays, and deliveries per depot.
-pub fn calendar_view(screen: &Screen) -> Element<'_, Message> {
-    let year = screen.calendar_year;
-    let error = screen.form_error.as_deref();
-    let mut top = row![
-        widgets::secondary("← Année précédente", Some(Message::CalendarYear(year - 1))),
-        text(format!("Saison {year}")).size(18).font(BOLD),
-        widgets::secondary("Année suivante →", Some(Message::CalendarYear(year + 1))),
-        iced::widget::Space::new().width(Length::Fill),
-    ]
-    .spacing(12)
-    .align_y(iced::Alignment::Center);
-    if !matches!(screen.form, Form::Closure(..)) {
-        top = top.push(widgets::action(
-            "Fermer une semaine…",
-            Some(Message::NewClosure),
-        ));
-    }
-    let mut page = Column::new().spacing(10).push(top);
-    if let Form::Closure(day, reason) = &screen.form {
-        page = page.push(widgets::card(
-            "Semaine de fermeture",
+    if let Form::Price(id, from, amount) = &screen.form
+        && *id == s.id
+    {
+        block = block.push(widgets::card(
+            format!("Nouveau prix du format {}", s.name),
             column![
                 row![
-                    input("Un jour de la semaine fermée", day, Field::ClosureWeek),
-                    input(
-                        "Motif (vacances d'été, Noël…)",
-                        reason,
-                        Field::ClosureReason
-                    ),
+                    input_w("À partir du", from, Field::PriceFrom, 150),
+                    input_w("Prix d'un panier (€)", amount, Field::PriceAmount, 150),
                 ]
                 .spacing(10),
+                widgets::muted(
+                    "Les prix précédents sont gardés : chaque livraison prend le prix valable ce jour-là."
+                ),
                 buttons(error)
             ]
             .spacing(8),
         ));
     }
-    let mut head = row![text("Semaine").size(13).color(theme::MUTED).width(130),].spacing(8);
-    if let Some(first) = screen.calendar.first() {
-        for (name, _, _) in &first.depots {
-            head = head.push(
-                text(short_name(name))
-                    .size(13)
-                    .color(theme::MUTED)
-                    .width(Length::FillPortion(1)),
-            );
-        }
-    }
-    head = head.push(text("Paniers").size(13).color(theme::MUTED).width(70));
-    page = page.push(head);
-    let mut weeks = Column::new().spacing(2).padding(iced::Padding {
-        right: 16.0,
-        ..iced::Padding::ZERO
-    });
-    for w in &screen.calendar {
-        let mut line = row![
-            text(format!("S{}", w.week.week()))
+    let mut prices: Vec<&BasketPrice> = screen
+        .base
+        .prices
+        .iter()
+        .filter(|p| p.size_id == s.id)
+        .collect();
+    prices.sort_by_key(|p| std::cmp::Reverse(p.valid_from));
+    let history: Vec<BasketPrice> = prices.iter().map(|p| (*p).clone()).collect();
+    let current = history
+        .iter()
+        .filter(|p| p.valid_from <= screen.today)
+        .map(|p| p.valid_from)
+        .max();
+    if prices.is_empty() {
+        block = block.push(
+            text("Pas encore de prix : ajoutez-en un avec « Nouveau prix… ».")
                 .size(14)
-                .font(BOLD)
-                .width(40),
-            text(format_date(w.week.monday()))
-                .size(13)
-                .color(theme::MUTED)
-                .width(82),
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center);
-        if let Some(reason) = &w.closure {
-            line = line
-                .push(
-                    text(format!(
-                        "Fermé{}",
-                        if reason.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" : {reason}")
-                        }
-                    ))
-                    .size(14)
-                    .color(theme::WARNING_TEXT)
-                    .width(Length::Fill),
-                )
-                .push(
-                    button(text("Rouvrir").size(13))
-                        .style(button::text)
-                        .on_press(Message::DeleteClosure(w.week.monday())),
-                );
-        } else {
-            for (_, d, n) in &w.depots {
-                let off = !d.is_delivered() || matches!(d, Delivery::Moved { .. });
-                line = line.push(
-                    text(delivery_short(d, *n))
-                        .size(13)
-                        .color(if off {
-                            theme::WARNING_TEXT
-                        } else {
-                            iced::Color::BLACK
-                        })
-                        .width(Length::FillPortion(1)),
-                );
-            }
-            line = line.push(text(w.total.to_string()).size(13).font(BOLD).width(70));
-        }
-        weeks = weeks.push(line);
-        for (date, name) in &w.holidays {
-            let moved = screen.holiday_moves.get(date).cloned().unwrap_or_default();
-            let affected = w.depots.iter().find_map(|(_, d, _)| match d {
-                Delivery::Moved { holiday, to, .. } if holiday == date => {
-                    Some(format!("livraison déplacée au {}", format_date(*to)))
-                }
-                Delivery::HolidayCancelled { holiday, .. } if holiday == date => {
-                    Some("livraison annulée".into())
-                }
-                _ => None,
-            });
-            let date = *date;
-            weeks = weeks.push(
-                row![
-                    text(format!(
-                        "Férié : {name} ({}){}",
-                        format_date(date),
-                        affected.map_or(String::new(), |a| format!(" — {a}"))
-                    ))
-                    .size(13)
-                    .color(theme::WARNING_TEXT)
-                    .width(Length::Fill),
-                    text_input("jour de remplacement", &moved)
-                        .on_input(move |v| Message::HolidayMoveTyped(date, v))
-                        .on_submit(Message::HolidayMove(date))
-                        .size(13)
-                        .padding(4)
-                        .width(150),
-                    button(text("Déplacer").size(13))
-                        .style(button::text)
-                        .on_press(Message::HolidayMove(date)),
-                    button(text("Annuler la livraison").size(13))
-                        .style(button::text)
-                        .on_press(Message::HolidayCancel(date)),
-                    button(text("Par défaut").size(13))
-                        .style(button::text)
-                        .on_press(Message::HolidayDefault(date)),
+                .color(theme::WARNING_TEXT),
+        );
+    }
+    for p in prices {
+        let line = format!(
+            "{} depuis le {}",
+            format_euros(p.price),
+            format_date(p.valid_from)
+        );
+        if matches!(screen.form, Form::Delete(Deletion::Price(id)) if id == p.id) {
+            block = block.push(
+                column![
+                    text(format!("Supprimer le prix {line} ?"))
+                        .size(15)
+                        .font(BOLD),
+                    widgets::muted("Les livraisons de cette période prendront le prix précédent."),
+                    confirm_buttons("Supprimer", error),
                 ]
                 .spacing(6)
-                .padding(iced::Padding {
-                    left: 138.0,
-                    ..iced::Padding::ZERO
-                })
-                .align_y(iced::Alignment::Center),
+                .padding([4, 20]),
             );
+            continue;
         }
-    }
-    if screen.calendar.is_empty() {
-        weeks = weeks.push(widgets::muted("Chargement du calendrier…"));
-    }
-    page.push(scroll(weeks)).into()
-}
-
-/// The funders, and the statement form.
-pub fn funders_view(screen: &Screen) -> Element<'_, Message> {
-    let error = screen.form_error.as_deref();
-    let mut list = Column::new().spacing(6);
-    for f in &screen.base.funders {
-        list = list.push(
+        let (tag, strong) = if p.valid_from > screen.today {
+            ("à venir", true)
+        } else if Some(p.valid_from) == current {
+            ("prix actuel", true)
+        } else {
+            ("", false)
+        };
+        let mut t = text(line).size(15).width(260);
+        if strong {
+            t = t.font(BOLD);
+        } else {
+            t = t.color(theme::MUTED);
+        }
+        block = block.push(
             row![
-                text(f.name.clone()).size(15).font(BOLD).width(Length::Fill),
-                text(f.kind.label()).size(14).width(160),
-                text(if f.active { "actif" } else { "inactif" })
-                    .size(14)
-                    .color(theme::MUTED),
+                t,
+                widgets::muted(tag).width(110),
+                link("Supprimer", Message::DeletePrice(p.id)),
             ]
-            .spacing(8),
+            .spacing(10)
+            .padding([0, 20])
+            .align_y(iced::Alignment::Center),
         );
     }
-    if let Form::Funder(name, kind) = &screen.form {
-        list = list.push(
-            column![
-                row![
-                    input("Nom du financeur", name, Field::FunderName),
-                    labelled(
-                        "Type",
-                        pick_list(FunderKind::ALL, *kind, Message::FunderKindPicked).width(180)
-                    ),
-                ]
-                .spacing(10),
-                buttons(error)
-            ]
-            .spacing(8),
-        );
-    } else {
-        list = list.push(widgets::secondary(
-            "Nouveau financeur",
-            Some(Message::NewFunder),
+    if price_on(&history, screen.today).is_none() && !history.is_empty() {
+        block = block.push(widgets::muted(
+            "Aucun prix n'est encore valable aujourd'hui.",
         ));
     }
-    let statement = column![
-        widgets::muted(
-            "Foyers, paniers livrés (retirés ou laissés au dépôt), leur valeur, ce que les foyers ont payé et ce que doit le financeur."
-        ),
-        row![
-            labelled(
-                "Financeur",
-                pick_list(screen.funder_choices(), screen.statement_funder.clone(), Message::StatementFunder)
-                    .placeholder("Choisir…")
-                    .width(260)
-            ),
-            input("Du", &screen.statement_from, Field::StmtFrom),
-            input("Au", &screen.statement_to, Field::StmtTo),
-        ]
-        .spacing(10),
-        widgets::action(
-            "Enregistrer le relevé (PDF)…",
-            (!screen.busy).then_some(Message::MakeStatement)
-        ),
-    ]
-    .spacing(10);
-    scroll(
-        column![
-            widgets::card("Financeurs des Paniers Solidaires", list),
-            widgets::card("Relevé pour un financeur", statement)
-        ]
-        .spacing(14),
-    )
+    block.into()
 }
 
-/// Builds the statement, asks where to save it, saves it and opens it.
-pub async fn save_statement(
-    db: Db,
-    funder: Choice,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Option<std::path::PathBuf>, String> {
-    use crate::report::funder_statement::{StatementDocument, render};
-    let data = db
-        .call(move |conn| {
-            let identity = crate::store::settings::garden_identity(conn)?;
-            let statement = crate::store::week::funder_statement(conn, funder.id, from, to)?;
-            Ok((identity, statement))
-        })
-        .await
-        .map_err(|e| e.to_string())?;
-    let (identity, statement) = data;
-    let doc = StatementDocument {
-        garden_name: identity.name,
-        logo_path: (!identity.logo_path.is_empty()).then(|| identity.logo_path.into()),
-        created: chrono::Local::now().naive_local(),
-        statement,
-    };
-    let bytes = render(&doc).map_err(|e| e.to_string())?;
-    let name = format!(
-        "releve-{}-{}.pdf",
-        crate::domain::text::slug(&doc.statement.funder),
-        to.format("%Y-%m-%d")
-    );
-    let Some(file) = rfd::AsyncFileDialog::new()
-        .set_title("Enregistrer le relevé")
-        .set_file_name(name)
-        .add_filter("PDF", &["pdf"])
-        .save_file()
-        .await
-    else {
-        return Ok(None);
-    };
-    let path = file.path().to_path_buf();
-    std::fs::write(&path, bytes)
-        .map_err(|e| format!("Impossible d'enregistrer {} : {e}", path.display()))?;
-    crate::ui::files::open_in_viewer(&path);
-    Ok(Some(path))
+/// The name, persons and "active" of a size.
+fn size_form<'a>(f: &'a SizeForm, error: Option<&'a str>) -> Element<'a, Message> {
+    let mut c = column![
+        row![
+            input_w("Nom du format", &f.name, Field::SizeName, 240),
+            input_w(
+                "Pour (ex. 2 personnes)",
+                &f.persons,
+                Field::SizePersons,
+                240
+            ),
+        ]
+        .spacing(10),
+    ]
+    .spacing(8);
+    if f.id != 0 {
+        c = c.push(
+            checkbox(f.active)
+                .label("Proposé aux nouveaux abonnements (actif)")
+                .on_toggle(Message::SizeActive),
+        );
+        if !f.active {
+            c = c.push(widgets::muted(
+                "Inactif : il n'est plus proposé, mais les abonnements en cours qui l'utilisent restent livrés.",
+            ));
+        }
+    }
+    c.push(buttons(error)).into()
 }

@@ -4,6 +4,7 @@
 mod composition;
 mod data;
 mod depots;
+pub mod exports;
 mod pickups;
 pub mod print;
 
@@ -14,6 +15,7 @@ use iced::widget::{button, column, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::db::Db;
+use super::export::{self, Exporter};
 use super::widgets::{self, Tone};
 use crate::domain::baskets::{CompositionItem, Pickup, PickupStatus};
 use crate::domain::calendar::IsoWeek;
@@ -24,6 +26,7 @@ use crate::store::week::next_delivery_week;
 
 pub use composition::CropChoice;
 pub use data::WeekData;
+pub use exports::{Range, WeekExport};
 pub use print::Printed;
 
 /// The parts of the screen.
@@ -49,6 +52,9 @@ pub struct Screen {
     printing: bool,
     printed: Option<Result<Printed, StoreError>>,
     notice: Option<String>,
+    today: NaiveDate,
+    range: Range,
+    exporter: Exporter,
 }
 
 /// Messages of the Paniers screen.
@@ -100,18 +106,34 @@ pub enum Message {
     Printed(Result<Printed, StoreError>),
     /// Open a file in the system viewer.
     Open(PathBuf),
+    /// The default range of the baskets table (the next 8 delivery weeks) was computed.
+    RangeDefault(Result<(IsoWeek, IsoWeek), StoreError>),
+    /// The first week of the range was typed.
+    RangeFrom(String),
+    /// The last week of the range was typed.
+    RangeTo(String),
+    /// Exporting the depots, the pickups or the range table to CSV or Excel.
+    Export(export::Message<WeekExport>),
 }
 
 impl Screen {
     /// Opens the screen on the next delivery week.
     pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
-        let task = Task::perform(
-            db.call(move |conn| {
-                let week = next_delivery_week(conn, today)?;
-                data::load(conn, week).map(Box::new)
-            }),
-            Message::Loaded,
-        );
+        let task = Task::batch([
+            Task::perform(
+                db.call(move |conn| {
+                    let week = next_delivery_week(conn, today)?;
+                    data::load(conn, week).map(Box::new)
+                }),
+                Message::Loaded,
+            ),
+            Task::perform(
+                db.call(move |conn| {
+                    crate::report::export::cross::coming_delivery_weeks(conn, today)
+                }),
+                Message::RangeDefault,
+            ),
+        ]);
         let screen = Screen {
             db: db.clone(),
             week: None,
@@ -122,6 +144,9 @@ impl Screen {
             printing: false,
             printed: None,
             notice: None,
+            today,
+            range: Range::default(),
+            exporter: Exporter::default(),
         };
         (screen, task)
     }
@@ -211,6 +236,10 @@ impl Screen {
                 crate::ui::files::open_in_viewer(&path);
                 Task::none()
             }
+            Message::RangeDefault(_)
+            | Message::RangeFrom(_)
+            | Message::RangeTo(_)
+            | Message::Export(_) => self.update_exports(message),
             other => self.update_editing(other),
         }
     }
@@ -397,13 +426,26 @@ impl Screen {
         if let Some(notice) = &self.notice {
             page = page.push(widgets::banner(Tone::Success, notice.clone()));
         }
+        if let Some(notice) = self.exporter.notice() {
+            page = page.push(notice.map(Message::Export));
+        }
         let body: Element<'_, Message> = match &self.data {
             None => widgets::muted("Chargement de la semaine…").into(),
             Some(Err(error)) => widgets::banner(Tone::Error, error.to_string()),
             Some(Ok(data)) => match self.tab {
-                Tab::Depots => depots::view(data),
+                Tab::Depots => column![
+                    depots::view(data),
+                    self.export_buttons(WeekExport::Depots, data),
+                    exports::range_card(&self.range, IsoWeek::of(self.today), &self.exporter),
+                ]
+                .spacing(14)
+                .into(),
                 Tab::Composition => composition::view(data, &self.editor),
-                Tab::Pickups => pickups::view(data, self.depot),
+                Tab::Pickups => pickups::view(
+                    data,
+                    self.depot,
+                    self.export_buttons(WeekExport::Pickups, data),
+                ),
             },
         };
         scrollable(page.push(body).padding(24))

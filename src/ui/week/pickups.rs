@@ -44,8 +44,13 @@ pub fn counts(data: &WeekData, depot: &DepotSheet) -> (i64, i64, i64, i64) {
     counts
 }
 
-/// The pickups tab for depot number `depot`.
-pub fn view(data: &WeekData, depot: usize) -> Element<'_, Message> {
+/// The pickups tab for depot number `depot`, with `exports` (its export buttons) under
+/// the counts.
+pub fn view<'a>(
+    data: &'a WeekData,
+    depot: usize,
+    exports: Element<'a, Message>,
+) -> Element<'a, Message> {
     let Some(set) = &data.set else {
         return widgets::muted("Pas de livraison cette semaine.").into();
     };
@@ -100,9 +105,11 @@ pub fn view(data: &WeekData, depot: usize) -> Element<'_, Message> {
             widgets::secondary(
                 "Marquer tous les autres « Retiré »",
                 (left > 0).then_some(Message::MarkAllCollected)
-            )
+            ),
         ]
-        .spacing(16),
+        .spacing(16)
+        .align_y(iced::Alignment::Center),
+        exports,
         scrollable(list).height(Length::Fixed(380.0)),
     ]
     .spacing(12);

@@ -135,7 +135,11 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
     ]
     .spacing(8);
 
-    let mut top = column![actions, search, filters].spacing(10);
+    let exports = screen
+        .exporter
+        .buttons(super::SessionsExport)
+        .map(Message::Export);
+    let mut top = column![actions, search, filters, exports].spacing(10);
     if !screen.unfilled.is_empty() {
         let mut missing = Column::new().spacing(2);
         for session in screen.unfilled.iter().take(4) {

@@ -16,6 +16,7 @@ use iced::widget::{column, container, row, scrollable};
 use iced::{Element, Length, Task};
 
 use super::db::Db;
+use super::export;
 use super::widgets::{self, Tone};
 use crate::domain::workshops::{
     Animator, AttendanceStatus, Participant, Period, SessionId, WorkshopType,
@@ -104,6 +105,7 @@ pub struct Screen {
     pane: Pane,
     message: Option<(Tone, String)>,
     busy: bool,
+    exporter: export::Exporter,
 }
 
 /// Messages of the Ateliers screen.
@@ -177,6 +179,18 @@ pub enum Message {
     AddType,
     /// "Supprimer" a type.
     DeleteType(i64),
+    /// Exporting the sessions listed (search, type, period) to CSV or Excel.
+    Export(export::Message<SessionsExport>),
+}
+
+/// What the Ateliers screen exports: the sessions of its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionsExport;
+
+impl export::Target for SessionsExport {
+    fn file_stem(self) -> &'static str {
+        "ateliers"
+    }
 }
 
 impl Screen {
@@ -201,6 +215,7 @@ impl Screen {
             pane: Pane::Session,
             message: None,
             busy: true,
+            exporter: export::Exporter::default(),
         };
         let task = Task::perform(
             db.call(move |conn| load_lists(conn, today)),
@@ -368,6 +383,19 @@ impl Screen {
                     Err(error) => self.message = Some((Tone::Error, error)),
                 }
             }
+            Message::Export(message) => {
+                let (sessions, unfilled) = (&self.sessions, &self.unfilled);
+                let (search, type_filter) = (&self.search, &self.type_filter);
+                let (period, today) = (self.period, self.today);
+                return self
+                    .exporter
+                    .update(message, |_| {
+                        let shown = filtered(sessions, search, type_filter, period, today);
+                        let unfilled: Vec<i64> = unfilled.iter().map(|s| s.session_id).collect();
+                        export::ready(crate::report::export::lists::sessions(&shown, &unfilled))
+                    })
+                    .map(Message::Export);
+            }
             other => return self.update_form(other),
         }
         Task::none()
@@ -393,6 +421,9 @@ impl Screen {
         let mut right_column = column![].spacing(12);
         if let Some((tone, message)) = &self.message {
             right_column = right_column.push(widgets::banner(*tone, message.as_str()));
+        }
+        if let Some(notice) = self.exporter.notice() {
+            right_column = right_column.push(notice.map(Message::Export));
         }
         right_column = right_column.push(right);
         column![

@@ -344,7 +344,8 @@ pub fn build_plan(
     let mut new_sizes = Vec::new();
     let mut rows = Vec::new();
     // Valid rows already seen, to refuse a second row for the same household.
-    let mut seen: Vec<(usize, Member)> = Vec::new();
+    // Indexed by name, so a 10,000-row file is not compared row against row.
+    let mut seen: HashMap<String, Vec<(usize, Member)>> = HashMap::new();
     let mut by_name: HashMap<String, Vec<&ExistingMember>> = HashMap::new();
     for existing in &context.members {
         by_name
@@ -356,7 +357,7 @@ pub fn build_plan(
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = index + 2;
+        let line = table.line_of(index);
         let mut row = PlanRow {
             line,
             cells: cells.clone(),
@@ -378,14 +379,17 @@ pub fn build_plan(
         match planned {
             Err(reason) => row.action = RowAction::Rejected(reason),
             Ok((draft, targets)) => {
-                if let Some((first_line, _)) =
-                    seen.iter().find(|(_, m)| same_member(m, &draft.member))
+                if let Some((first_line, _)) = seen
+                    .get(&name_key(&draft.member))
+                    .and_then(|rows| rows.iter().find(|(_, m)| same_member(m, &draft.member)))
                 {
                     row.action = RowAction::Rejected(format!(
                         "Même adhérent que la ligne {first_line} du fichier."
                     ));
                 } else {
-                    seen.push((line, draft.member.clone()));
+                    seen.entry(name_key(&draft.member))
+                        .or_default()
+                        .push((line, draft.member.clone()));
                     let namesakes = by_name
                         .get(&name_key(&draft.member))
                         .map_or(&[][..], Vec::as_slice);

@@ -14,6 +14,7 @@ fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
     Table {
         headers: strings(headers),
         rows: rows.iter().map(|r| strings(r)).collect(),
+        header_line: 1,
     }
 }
 

@@ -18,7 +18,7 @@ impl Screen {
         self.warning = None;
     }
 
-    pub(super) fn sub_of_page(
+    pub(in crate::ui::members) fn sub_of_page(
         &self,
         id: i64,
     ) -> Option<(
@@ -31,6 +31,23 @@ impl Screen {
             .iter()
             .find(|(s, _)| s.id == id)
             .cloned()
+    }
+
+    /// The price of one basket of subscription `id` (of the member shown) today, or on its
+    /// first day when it starts later.
+    pub(in crate::ui::members) fn price_of_subscription(
+        &self,
+        id: i64,
+    ) -> Option<crate::domain::money::Cents> {
+        let (sub, _) = self.sub_of_page(id)?;
+        let prices: Vec<_> = self
+            .base
+            .prices
+            .iter()
+            .filter(|p| p.size_id == sub.size_id)
+            .cloned()
+            .collect();
+        crate::domain::baskets::price_on(&prices, self.today.max(sub.start))
     }
 
     pub(super) fn open_member(&mut self, id: i64) -> Task<Message> {
@@ -94,7 +111,7 @@ impl Screen {
         self.busy = true;
         let db = self.db.clone();
         Task::perform(
-            crate::ui::members::setup::save_statement(db, funder, from, to),
+            crate::ui::members::funders::save_statement(db, funder, from, to),
             Message::StatementSaved,
         )
     }

@@ -1,6 +1,8 @@
 //! What the Adhérents screen does with its messages.
 
 mod actions;
+mod edits;
+mod holidays;
 mod save;
 
 use chrono::Datelike;
@@ -8,11 +10,12 @@ use iced::Task;
 use iced::widget::operation;
 
 use super::forms::{
-    AbsenceForm, DepotForm, MemberForm, MembershipForm, SolidarityForm, SubscriptionForm,
+    AbsenceForm, Deletion, DepotForm, FunderForm, MemberForm, MembershipForm, SizeForm,
+    SolidarityForm, SubscriptionForm,
 };
 use super::{Form, Message, Screen, Tab, ids};
-use crate::domain::baskets::{FunderKind, HolidayAction, HolidayRule, MemberStatus};
-use crate::domain::calendar::{format_date, parse_date};
+use crate::domain::baskets::MemberStatus;
+use crate::domain::calendar::format_date;
 use crate::store::{Connection, StoreError, baskets, calendar};
 use crate::ui::widgets::Tone;
 
@@ -28,6 +31,8 @@ impl Screen {
                 self.tab = tab;
                 self.form = Form::None;
                 self.form_error = None;
+                self.message = None;
+                self.warning = None;
                 if tab == Tab::Calendar {
                     return self.load_calendar();
                 }
@@ -55,8 +60,8 @@ impl Screen {
                 self.busy = false;
                 self.base = r.base;
                 self.refilter();
-                if r.page.is_some() {
-                    self.page = r.page;
+                if let Some(page) = r.page {
+                    self.page = Some(*page);
                 }
                 if let Some(weeks) = r.calendar {
                     self.calendar = weeks;
@@ -67,9 +72,13 @@ impl Screen {
                 self.warning = r.warning;
             }
             Message::Refreshed(Err(e)) => {
-                // The form stays open with what was typed.
+                // The form stays open with what was typed; without a form, a banner says why.
                 self.busy = false;
-                self.form_error = Some(e.to_string());
+                if matches!(self.form, Form::None) {
+                    self.message = Some((Tone::Error, e.to_string()));
+                } else {
+                    self.form_error = Some(e.to_string());
+                }
             }
             Message::Search(text) => {
                 self.filter.search = text;
@@ -119,10 +128,22 @@ impl Screen {
                     self.open(Form::Member(form));
                 }
             }
-            Message::NewMembership => self.open(Form::Membership(MembershipForm::new(self.today))),
+            Message::NewMembership => {
+                self.open(Form::Membership(MembershipForm::new(self.today)));
+                return operation::focus(ids::MS_AMOUNT);
+            }
+            Message::EditMembership(id) => {
+                self.edit_membership(id);
+                return operation::focus(ids::MS_AMOUNT);
+            }
+            Message::DeleteMembership(id) => self.ask_delete(Deletion::Membership(id)),
             Message::NewSubscription => {
-                let form =
-                    SubscriptionForm::new(self.today, &self.size_choices(), &self.depot_choices());
+                let form = SubscriptionForm::new(
+                    self.today,
+                    &self.size_choices(),
+                    &self.depot_choices(),
+                    self.household_choices(),
+                );
                 self.open(Form::Subscription(form));
                 return operation::focus(ids::SUB_START);
             }
@@ -133,6 +154,7 @@ impl Screen {
                         self.today,
                         &self.size_choices(),
                         &self.depot_choices(),
+                        self.household_choices(),
                     );
                     self.open(Form::Subscription(form));
                 }
@@ -179,12 +201,28 @@ impl Screen {
                     self.open(Form::Depot(form));
                 }
             }
-            Message::NewSize => self.open(Form::Size(String::new(), String::new())),
-            Message::NewPrice(size) => self.open(Form::Price(
-                size,
-                format!("01/01/{}", self.today.year() + 1),
-                String::new(),
-            )),
+            Message::NewSize => {
+                self.open(Form::Size(SizeForm::new(self.base.sizes.len())));
+                return operation::focus(ids::SIZE_NAME);
+            }
+            Message::EditSize(id) => {
+                self.edit_size(id);
+                return operation::focus(ids::SIZE_NAME);
+            }
+            Message::SizeActive(on) => {
+                if let Form::Size(f) = &mut self.form {
+                    f.active = on;
+                }
+            }
+            Message::DeletePrice(id) => self.ask_delete(Deletion::Price(id)),
+            Message::NewPrice(size) => {
+                self.open(Form::Price(
+                    size,
+                    format!("01/01/{}", self.today.year() + 1),
+                    String::new(),
+                ));
+                return operation::focus(ids::PRICE_AMOUNT);
+            }
             Message::NewClosure => self.open(Form::Closure(String::new(), String::new())),
             Message::DeleteClosure(monday) => {
                 return self.write(
@@ -192,7 +230,20 @@ impl Screen {
                     Box::new(move |c| calendar::delete_closure(c, monday).map(|()| (None, None))),
                 );
             }
-            Message::NewFunder => self.open(Form::Funder(String::new(), Some(FunderKind::Caf))),
+            Message::NewFunder => {
+                self.open(Form::Funder(FunderForm::new()));
+                return operation::focus(ids::FUNDER_NAME);
+            }
+            Message::EditFunder(id) => {
+                self.edit_funder(id);
+                return operation::focus(ids::FUNDER_NAME);
+            }
+            Message::FunderActive(on) => {
+                if let Form::Funder(f) = &mut self.form {
+                    f.active = on;
+                }
+            }
+            Message::DeleteFunder(id) => self.ask_delete(Deletion::Funder(id)),
             Message::Edit(field, value) => self.edit(field, value),
             Message::StatusPicked(s) => {
                 if let Form::Member(f) = &mut self.form {
@@ -209,6 +260,7 @@ impl Screen {
                     f.size = Some(c);
                 }
             }
+            Message::SharedWithPicked(c) => self.shared_with_picked(c),
             Message::DepotPicked(c) => {
                 if let Form::Subscription(f) = &mut self.form {
                     f.depot = Some(c);
@@ -271,8 +323,8 @@ impl Screen {
                 }
             }
             Message::FunderKindPicked(k) => {
-                if let Form::Funder(_, kind) = &mut self.form {
-                    *kind = Some(k);
+                if let Form::Funder(f) = &mut self.form {
+                    f.kind = Some(k);
                 }
             }
             Message::Save => return self.save(),
@@ -287,39 +339,10 @@ impl Screen {
             Message::HolidayMoveTyped(date, text) => {
                 self.holiday_moves.insert(date, text);
             }
-            Message::HolidayCancel(date) => {
-                let rule = holiday(date, HolidayAction::Cancelled, None);
-                return self.write(
-                    "Livraison annulée pour ce jour férié.",
-                    Box::new(move |c| calendar::set_holiday_rule(c, &rule).map(|_| (None, None))),
-                );
-            }
-            Message::HolidayMove(date) => {
-                let typed = self.holiday_moves.get(&date).cloned().unwrap_or_default();
-                let Some(to) = parse_date(&typed) else {
-                    self.message = Some((
-                        Tone::Error,
-                        format!(
-                            "Férié du {} : tapez le jour de remplacement (28/11/2026) avant « Déplacer ».",
-                            format_date(date)
-                        ),
-                    ));
-                    return Task::none();
-                };
-                let rule = holiday(date, HolidayAction::Moved, Some(to));
-                return self.write(
-                    "Livraison déplacée.",
-                    Box::new(move |c| calendar::set_holiday_rule(c, &rule).map(|_| (None, None))),
-                );
-            }
-            Message::HolidayDefault(date) => {
-                return self.write(
-                    "Règle retirée : la livraison est annulée par défaut ce jour férié.",
-                    Box::new(move |c| {
-                        calendar::clear_holiday_rule(c, date, None).map(|()| (None, None))
-                    }),
-                );
-            }
+            Message::HolidayScope(date, c) => self.holiday_scope_picked(date, c),
+            Message::HolidayCancel(date) => return self.holiday_cancel(date),
+            Message::HolidayMove(date) => return self.holiday_move(date),
+            Message::HolidayDefault(date, depot) => return self.holiday_default(date, depot),
             Message::StatementFunder(c) => self.statement_funder = Some(c),
             Message::MakeStatement => return self.make_statement(),
             Message::StatementSaved(Ok(Some(path))) => {
@@ -334,21 +357,22 @@ impl Screen {
                 self.busy = false;
                 self.message = Some((Tone::Error, e));
             }
+            Message::Export(message) => {
+                let (rows, shown, filter) = (&self.base.rows, &self.shown, &self.filter);
+                let year = self.today.year();
+                return self
+                    .exporter
+                    .update(message, |_| {
+                        let kept: Vec<_> = shown.iter().filter_map(|&i| rows.get(i)).collect();
+                        crate::ui::export::ready(crate::report::export::lists::members(
+                            &kept,
+                            year,
+                            filter.solidarity_only,
+                        ))
+                    })
+                    .map(Message::Export);
+            }
         }
         Task::none()
-    }
-}
-
-fn holiday(
-    date: chrono::NaiveDate,
-    action: HolidayAction,
-    moved_to: Option<chrono::NaiveDate>,
-) -> HolidayRule {
-    HolidayRule {
-        id: 0,
-        date,
-        depot_id: None,
-        action,
-        moved_to,
     }
 }

@@ -3,11 +3,11 @@
 use iced::Task;
 
 use super::Write;
-use crate::domain::baskets::{BasketPrice, BasketSize, Closure, Funder, FunderKind};
+use crate::domain::baskets::{BasketPrice, Closure};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::money::parse_euros;
 use crate::store::{baskets, calendar, members};
-use crate::ui::members::forms::required_date;
+use crate::ui::members::forms::{Deletion, required_date};
 use crate::ui::members::{Field, Form, Message, Screen};
 
 impl Screen {
@@ -47,13 +47,13 @@ impl Screen {
             (Form::Depot(f), F::DepContact) => f.contact_name = v,
             (Form::Depot(f), F::DepPhone) => f.contact_phone = v,
             (Form::Depot(f), F::DepCapacity) => f.capacity = v,
-            (Form::Size(name, _), F::SizeName) => *name = v,
-            (Form::Size(_, persons), F::SizePersons) => *persons = v,
+            (Form::Size(f), F::SizeName) => f.name = v,
+            (Form::Size(f), F::SizePersons) => f.persons = v,
             (Form::Price(_, from, _), F::PriceFrom) => *from = v,
             (Form::Price(_, _, amount), F::PriceAmount) => *amount = v,
             (Form::Closure(day, _), F::ClosureWeek) => *day = v,
             (Form::Closure(_, reason), F::ClosureReason) => *reason = v,
-            (Form::Funder(name, _), F::FunderName) => *name = v,
+            (Form::Funder(f), F::FunderName) => f.name = v,
             (_, F::StmtFrom) => self.statement_from = v,
             (_, F::StmtTo) => self.statement_to = v,
             _ => {}
@@ -101,7 +101,14 @@ impl Screen {
                 let ms = f.to_membership(member_id)?;
                 (
                     "Cotisation enregistrée.",
-                    Box::new(move |c| members::insert_membership(c, &ms).map(|_| (None, None))),
+                    Box::new(move |c| {
+                        if ms.id == 0 {
+                            members::insert_membership(c, &ms)?;
+                        } else {
+                            members::update_membership(c, &ms)?;
+                        }
+                        Ok((None, None))
+                    }),
                 )
             }
             Form::Subscription(f) => {
@@ -146,16 +153,7 @@ impl Screen {
             }
             Form::Solidarity(f) => {
                 let s = f.to_solidarity()?;
-                let price = self.sub_of_page(s.subscription_id).and_then(|(sub, _)| {
-                    let prices: Vec<_> = self
-                        .base
-                        .prices
-                        .iter()
-                        .filter(|p| p.size_id == sub.size_id)
-                        .cloned()
-                        .collect();
-                    crate::domain::baskets::price_on(&prices, self.today.max(sub.start))
-                });
+                let price = self.price_of_subscription(s.subscription_id);
                 let warning = price.filter(|p| s.share_too_high(*p)).map(|p| {
                     format!(
                         "Le foyer paie {} pour un panier à {} : plus de 30 % du prix.",
@@ -182,20 +180,22 @@ impl Screen {
                     }),
                 )
             }
-            Form::Size(name, persons) => {
-                if name.trim().is_empty() {
-                    return Err("Le nom du format est obligatoire (petit, grand…).".into());
-                }
-                let size = BasketSize {
-                    id: 0,
-                    name: name.trim().to_owned(),
-                    persons: persons.trim().to_owned(),
-                    position: i64::try_from(self.base.sizes.len()).unwrap_or(0) + 1,
-                    active: true,
-                };
+            Form::Size(f) => {
+                let size = f.to_size()?;
+                let today = self.today;
                 (
-                    "Format enregistré : ajoutez-lui un prix.",
-                    Box::new(move |c| baskets::insert_basket_size(c, &size).map(|_| (None, None))),
+                    "Format enregistré.",
+                    Box::new(move |c| {
+                        if size.id == 0 {
+                            baskets::insert_basket_size(c, &size)?;
+                            return Ok((
+                                Some("Ajoutez-lui un prix avec « Nouveau prix… ».".into()),
+                                None,
+                            ));
+                        }
+                        baskets::update_basket_size(c, &size)?;
+                        Ok((baskets::inactive_size_warning(c, &size, today)?, None))
+                    }),
                 )
             }
             Form::Price(size_id, from, amount) => {
@@ -227,19 +227,36 @@ impl Screen {
                     Box::new(move |c| calendar::insert_closure(c, &closure).map(|()| (None, None))),
                 )
             }
-            Form::Funder(name, kind) => {
-                if name.trim().is_empty() {
-                    return Err("Le nom du financeur est obligatoire.".into());
-                }
-                let funder = Funder {
-                    id: 0,
-                    name: name.trim().to_owned(),
-                    kind: kind.unwrap_or(FunderKind::Other),
-                    active: true,
-                };
+            Form::Funder(f) => {
+                let funder = f.to_funder()?;
                 (
                     "Financeur enregistré.",
-                    Box::new(move |c| baskets::insert_funder(c, &funder).map(|_| (None, None))),
+                    Box::new(move |c| {
+                        if funder.id == 0 {
+                            baskets::insert_funder(c, &funder)?;
+                        } else {
+                            baskets::update_funder(c, &funder)?;
+                        }
+                        Ok((None, None))
+                    }),
+                )
+            }
+            Form::Delete(what) => {
+                let what = *what;
+                (
+                    match what {
+                        Deletion::Membership(_) => "Cotisation supprimée.",
+                        Deletion::Price(_) => "Prix supprimé.",
+                        Deletion::Funder(_) => "Financeur supprimé.",
+                    },
+                    Box::new(move |c| {
+                        match what {
+                            Deletion::Membership(id) => members::delete_membership(c, id)?,
+                            Deletion::Price(id) => baskets::delete_basket_price(c, id)?,
+                            Deletion::Funder(id) => baskets::delete_funder(c, id)?,
+                        }
+                        Ok((None, None))
+                    }),
                 )
             }
         })

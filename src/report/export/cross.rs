@@ -1,0 +1,275 @@
+//! The two cross-tables every basket tool is asked for: baskets per depot × size over a
+//! range of weeks, and kg per crop × month of a season.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::baskets::{BasketSize, Depot};
+use crate::domain::calendar::{IsoWeek, month_name};
+use crate::domain::distribution::{WeekPlan, depot_delivery};
+use crate::domain::export::{Cell, CellKind, ExportTable};
+use crate::domain::harvest_query::HarvestLine;
+use crate::domain::text::collation_key;
+use crate::store::{Connection, StoreError};
+
+/// Delivery weeks the baskets table covers by default.
+pub const DEFAULT_DELIVERY_WEEKS: usize = 8;
+/// Longest range of weeks the baskets table accepts (a little over a year).
+pub const MAX_WEEKS: i64 = 60;
+
+fn count(n: i64) -> Cell {
+    Cell::Integer(n)
+}
+
+/// Baskets to prepare per depot and size, week by week: one line per delivering depot and
+/// week (week, delivery day, depot, one column per size, total), a total line after each
+/// week, then each depot's total over the range and the grand total. A week where no depot
+/// delivers gets one line saying why.
+pub fn baskets_by_depot_and_size(
+    plans: &[WeekPlan],
+    depots: &[Depot],
+    sizes: &[BasketSize],
+) -> ExportTable {
+    // Active sizes, plus any size no longer offered that still has baskets in the range.
+    let shown: Vec<&BasketSize> = sizes
+        .iter()
+        .filter(|s| {
+            s.active
+                || plans.iter().any(|p| {
+                    p.totals_by_size()
+                        .get(&s.id)
+                        .is_some_and(|&baskets| baskets > 0)
+                })
+        })
+        .collect();
+    let title = match (plans.first(), plans.last()) {
+        (Some(first), Some(last)) => format!(
+            "Paniers S{} {} à S{} {}",
+            first.week.week(),
+            first.week.year(),
+            last.week.week(),
+            last.week.year()
+        ),
+        _ => "Paniers par dépôt".to_owned(),
+    };
+    let mut table = ExportTable::new(
+        title,
+        &[
+            ("Semaine", CellKind::Text),
+            ("Livraison", CellKind::Date),
+            ("Dépôt", CellKind::Text),
+        ],
+    );
+    for size in &shown {
+        table.push_column(size.name.clone(), CellKind::Integer);
+    }
+    table.push_column("Total", CellKind::Integer);
+    let depot_name = |id: i64| {
+        depots
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(String::new, |d| d.name.clone())
+    };
+    // Per depot over the range: (depot id, name, counts per size, total).
+    let mut by_depot: Vec<(i64, String, Vec<i64>, i64)> = Vec::new();
+    let mut grand = vec![0_i64; shown.len()];
+    for plan in plans {
+        let label = format!("S{} {}", plan.week.week(), plan.week.year());
+        let mut delivering: Vec<_> = plan
+            .depots
+            .iter()
+            .filter_map(|d| d.delivery.date().map(|date| (date, d)))
+            .collect();
+        delivering.sort_by_key(|(date, d)| (*date, collation_key(&depot_name(d.depot_id))));
+        if delivering.is_empty() {
+            let reason = plan
+                .depots
+                .first()
+                .map_or_else(|| "Aucun dépôt actif".to_owned(), |d| d.delivery.describe());
+            table.push(vec![Cell::text(label), Cell::Empty, Cell::text(reason)]);
+            continue;
+        }
+        let mut week_counts = vec![0_i64; shown.len()];
+        for (date, depot) in delivering {
+            let by_size = depot.baskets_by_size();
+            let counts: Vec<i64> = shown
+                .iter()
+                .map(|s| by_size.get(&s.id).copied().unwrap_or(0))
+                .collect();
+            let total: i64 = counts.iter().sum();
+            let name = depot_name(depot.depot_id);
+            let mut cells = vec![
+                Cell::text(label.clone()),
+                Cell::Date(date),
+                Cell::text(name.clone()),
+            ];
+            cells.extend(counts.iter().map(|&n| count(n)));
+            cells.push(count(total));
+            table.push(cells);
+            for (i, n) in counts.iter().enumerate() {
+                week_counts[i] += n;
+                grand[i] += n;
+            }
+            match by_depot.iter_mut().find(|(id, ..)| *id == depot.depot_id) {
+                Some((_, _, sums, sum)) => {
+                    for (i, n) in counts.iter().enumerate() {
+                        sums[i] += n;
+                    }
+                    *sum += total;
+                }
+                None => by_depot.push((depot.depot_id, name, counts, total)),
+            }
+        }
+        let mut cells = vec![
+            Cell::text(label),
+            Cell::Empty,
+            Cell::text("Total de la semaine"),
+        ];
+        cells.extend(week_counts.iter().map(|&n| count(n)));
+        cells.push(count(week_counts.iter().sum()));
+        table.push_total(cells);
+    }
+    by_depot.sort_by_key(|(_, name, ..)| collation_key(name));
+    for (_, name, counts, total) in by_depot {
+        let mut cells = vec![
+            Cell::text("Période"),
+            Cell::Empty,
+            Cell::text(format!("Total {name}")),
+        ];
+        cells.extend(counts.iter().map(|&n| count(n)));
+        cells.push(count(total));
+        table.push_total(cells);
+    }
+    let mut cells = vec![
+        Cell::text("Période"),
+        Cell::Empty,
+        Cell::text("Total général"),
+    ];
+    cells.extend(grand.iter().map(|&n| count(n)));
+    cells.push(count(grand.iter().sum()));
+    table.push_total(cells);
+    table
+}
+
+/// Checks a range of weeks: `to` not before `from`, at most [`MAX_WEEKS`] weeks; returns
+/// the number of weeks or a French message.
+pub fn week_range(from: IsoWeek, to: IsoWeek) -> Result<u32, String> {
+    let weeks = to.weeks_since(from) + 1;
+    if weeks < 1 {
+        return Err("La semaine de fin est avant la semaine de début.".to_owned());
+    }
+    if weeks > MAX_WEEKS {
+        return Err(format!(
+            "{weeks} semaines : choisissez au plus {MAX_WEEKS} semaines."
+        ));
+    }
+    u32::try_from(weeks).map_err(|_| "Période trop longue.".to_owned())
+}
+
+/// The baskets table for the weeks `from` to `to` (both included), read from the store.
+pub fn load_baskets_table(
+    conn: &Connection,
+    from: IsoWeek,
+    to: IsoWeek,
+) -> Result<ExportTable, StoreError> {
+    let weeks = week_range(from, to).map_err(StoreError::Invalid)?;
+    let plans = crate::store::week::plan_weeks(conn, from, weeks)?;
+    let depots = crate::store::baskets::list_depots(conn)?;
+    let sizes = crate::store::baskets::list_basket_sizes(conn)?;
+    Ok(baskets_by_depot_and_size(&plans, &depots, &sizes))
+}
+
+/// The default range of the baskets table: from the next delivery week (on `today`) to the
+/// [`DEFAULT_DELIVERY_WEEKS`]th week with a delivery (weeks without any delivery are
+/// skipped in the count, not in the table).
+pub fn coming_delivery_weeks(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<(IsoWeek, IsoWeek), StoreError> {
+    let from = crate::store::week::next_delivery_week(conn, today)?;
+    let depots = crate::store::baskets::list_depots(conn)?;
+    let closures = crate::store::calendar::list_closures(conn)?;
+    let rules = crate::store::calendar::list_holiday_rules(conn)?;
+    let delivers = |week: IsoWeek| {
+        depots
+            .iter()
+            .filter(|d| d.active)
+            .any(|d| depot_delivery(d, week, &closures, &rules).is_delivered())
+    };
+    let mut found = 0;
+    let mut to = from;
+    for i in 0..MAX_WEEKS {
+        let week = from.plus_weeks(i);
+        if delivers(week) {
+            found += 1;
+            to = week;
+            if found == DEFAULT_DELIVERY_WEEKS {
+                break;
+            }
+        }
+    }
+    if found == 0 {
+        to = from.plus_weeks(i64::try_from(DEFAULT_DELIVERY_WEEKS).unwrap_or(8) - 1);
+    }
+    Ok((from, to))
+}
+
+/// Kg harvested per crop and month of `year` (crops by name, January to December, a total
+/// column and a total line). Lines without a weight and lines of other years are left out.
+pub fn kg_by_crop_and_month(lines: &[&HarvestLine], year: i32) -> ExportTable {
+    let mut table = ExportTable::new(
+        format!("Kg par culture et mois {year}"),
+        &[("Culture", CellKind::Text)],
+    );
+    for month in 1..=12 {
+        table.push_column(capitalised(month_name(month)), CellKind::Decimal);
+    }
+    table.push_column("Total", CellKind::Decimal);
+    let mut crops: Vec<(String, [f64; 12])> = Vec::new();
+    for line in lines {
+        let date = line.harvest.date;
+        let Some(kg) = line.kg.filter(|_| date.year() == year) else {
+            continue;
+        };
+        let month = date.month0() as usize;
+        match crops.iter_mut().find(|(name, _)| *name == line.crop_name) {
+            Some((_, months)) => months[month] += kg,
+            None => {
+                let mut months = [0.0; 12];
+                months[month] = kg;
+                crops.push((line.crop_name.clone(), months));
+            }
+        }
+    }
+    crops.sort_by_key(|(name, _)| collation_key(name));
+    let mut totals = [0.0; 12];
+    for (name, months) in &crops {
+        let mut cells = vec![Cell::text(name.clone())];
+        cells.extend(months.iter().map(|&kg| kg_cell(kg)));
+        cells.push(Cell::Decimal(months.iter().sum()));
+        table.push(cells);
+        for (total, kg) in totals.iter_mut().zip(months) {
+            *total += kg;
+        }
+    }
+    let mut cells = vec![Cell::text("Total")];
+    cells.extend(totals.iter().map(|&kg| Cell::Decimal(kg)));
+    cells.push(Cell::Decimal(totals.iter().sum()));
+    table.push_total(cells);
+    table
+}
+
+/// An empty cell for a month without harvest (easier to read than a column of zeros).
+fn kg_cell(kg: f64) -> Cell {
+    if kg == 0.0 {
+        Cell::Empty
+    } else {
+        Cell::Decimal(kg)
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

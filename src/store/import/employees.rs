@@ -1,0 +1,273 @@
+//! Employee import (les emplois de l'inclusion export), the I/O half: reading the people
+//! Binette has, and carrying out a previewed plan in one transaction. The pure half
+//! (columns, validation, differences) is `domain::import::employees`.
+//!
+//! The writes are plain statements here rather than `store::employees`' insert and update
+//! functions, which open their own transaction (SQLite cannot nest them) and rewrite every
+//! column: an import only touches the columns it may fill.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, named_params};
+
+use crate::domain::employees::{Approval, Employee, person_name};
+use crate::domain::import::employees::{
+    ExistingEmployee, ImportContext, Plan, RowAction, RowWrites, pass_key, plan_update,
+};
+use crate::store::employees::{
+    get_employee, insert_contract, list_approvals_of_employee, list_contracts_of_employee,
+    list_employees, update_contract,
+};
+use crate::store::{Result, StoreError};
+
+/// What Binette already has, to build the preview: every employee with their PASS IAE
+/// (suspensions and prolongations included) and contracts.
+pub fn load_context(conn: &Connection) -> Result<ImportContext> {
+    let employees = list_employees(conn)?
+        .into_iter()
+        .map(|employee| existing_with(conn, employee))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(ImportContext { employees })
+}
+
+fn existing_with(conn: &Connection, employee: Employee) -> Result<ExistingEmployee> {
+    Ok(ExistingEmployee {
+        approvals: list_approvals_of_employee(conn, employee.id)?,
+        contracts: list_contracts_of_employee(conn, employee.id)?,
+        employee,
+    })
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// People created.
+    pub created: usize,
+    /// People updated.
+    pub updated: usize,
+    /// People already up to date or left as they were.
+    pub unchanged: usize,
+    /// Applications that were not hires.
+    pub ignored: usize,
+    /// Rows refused: (line in the file, reason).
+    pub rejected: Vec<(usize, String)>,
+    /// PASS IAE added.
+    pub approvals_added: usize,
+    /// PASS IAE whose dates changed.
+    pub approvals_updated: usize,
+    /// Contracts added.
+    pub contracts_added: usize,
+    /// Contracts whose planned end was pushed back.
+    pub contracts_extended: usize,
+}
+
+impl ImportReport {
+    /// One French sentence for the screen and the command line.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} salarié(s) créé(s), {} mis à jour, {} inchangé(s), {} candidature(s) ignorée(s), \
+             {} ligne(s) refusée(s). PASS IAE : {} ajouté(s), {} modifié(s). Contrats : {} \
+             ajouté(s), {} prolongé(s).",
+            self.created,
+            self.updated,
+            self.unchanged,
+            self.ignored,
+            self.rejected.len(),
+            self.approvals_added,
+            self.approvals_updated,
+            self.contracts_added,
+            self.contracts_extended
+        )
+    }
+}
+
+/// Carries out a previewed plan in ONE transaction: creates the new people with their PASS
+/// IAE and contract; for each update, reads the person again and writes the differences
+/// computed from what is stored now (so nothing typed since the preview is overwritten).
+/// Refused, ignored and unchanged rows are only counted. Any failure rolls everything back.
+pub fn apply(conn: &Connection, plan: &Plan) -> Result<ImportReport> {
+    let tx = conn.unchecked_transaction()?;
+    let mut report = ImportReport::default();
+    let mut holders = PassHolders::load(&tx)?;
+    for row in &plan.rows {
+        match (&row.action, &row.draft) {
+            (RowAction::Rejected(reason), _) => report.rejected.push((row.line, reason.clone())),
+            (RowAction::Ignored(_), _) => report.ignored += 1,
+            (RowAction::Unchanged(_), _) | (_, None) => report.unchanged += 1,
+            (RowAction::Create, Some(_)) => {
+                let Some(employee) = &row.outcome.writes.employee else {
+                    continue;
+                };
+                let id = insert_imported_employee(&tx, employee)?;
+                let path = PathWriter {
+                    employee_id: id,
+                    line: row.line,
+                };
+                path.write(&tx, &row.outcome.writes, &mut holders, &mut report)?;
+                report.created += 1;
+            }
+            (RowAction::Update(id), Some(draft)) => {
+                let existing = existing_with(&tx, get_employee(&tx, *id)?)?;
+                let writes = plan_update(&existing, draft).writes;
+                if writes.is_empty() {
+                    report.unchanged += 1;
+                    continue;
+                }
+                if let Some(employee) = &writes.employee {
+                    update_imported_fields(&tx, employee)?;
+                }
+                let path = PathWriter {
+                    employee_id: *id,
+                    line: row.line,
+                };
+                path.write(&tx, &writes, &mut holders, &mut report)?;
+                report.updated += 1;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+/// Inserts a new person with the fields the import fills (the others take their defaults).
+fn insert_imported_employee(conn: &Connection, e: &Employee) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO employee (civility, last_name, first_name, birth_date, gender, postcode,
+             city, phone, email, entry_date, prescriber_kind, prescriber_org,
+             prescriber_contact)
+         VALUES (:civility, :last_name, :first_name, :birth_date, :gender, :postcode, :city,
+             :phone, :email, :entry_date, :prescriber_kind, :prescriber_org,
+             :prescriber_contact)",
+        named_params! {
+            ":civility": e.civility.code(), ":last_name": e.last_name.trim(),
+            ":first_name": e.first_name.trim(), ":birth_date": e.birth_date,
+            ":gender": e.gender.code(), ":postcode": e.postcode, ":city": e.city,
+            ":phone": e.phone, ":email": e.email, ":entry_date": e.entry_date,
+            ":prescriber_kind": e.prescriber_kind.code(), ":prescriber_org": e.prescriber_org,
+            ":prescriber_contact": e.prescriber_contact,
+        },
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Writes the fields an import may fill on an existing person, and only those.
+fn update_imported_fields(conn: &Connection, e: &Employee) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE employee SET civility = :civility, birth_date = :birth_date,
+             postcode = :postcode, city = :city, phone = :phone, email = :email,
+             prescriber_kind = :prescriber_kind, prescriber_org = :prescriber_org,
+             prescriber_contact = :prescriber_contact
+         WHERE id = :id",
+        named_params! {
+            ":id": e.id, ":civility": e.civility.code(), ":birth_date": e.birth_date,
+            ":postcode": e.postcode, ":city": e.city, ":phone": e.phone, ":email": e.email,
+            ":prescriber_kind": e.prescriber_kind.code(), ":prescriber_org": e.prescriber_org,
+            ":prescriber_contact": e.prescriber_contact,
+        },
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound("Salarié"));
+    }
+    Ok(())
+}
+
+/// Who holds each PASS number (`pass_key` → employee id, "Prénom NOM"), read once so that
+/// checking thousands of new PASS stays quick.
+struct PassHolders(HashMap<String, (i64, String)>);
+
+impl PassHolders {
+    fn load(conn: &Connection) -> Result<Self> {
+        let mut statement = conn.prepare(
+            "SELECT a.number, a.employee_id, e.first_name, e.last_name
+             FROM approval a JOIN employee e ON e.id = a.employee_id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            let name = person_name(
+                &row.get::<_, String>("first_name")?,
+                &row.get::<_, String>("last_name")?,
+            );
+            Ok((
+                pass_key(&row.get::<_, String>("number")?),
+                (row.get::<_, i64>("employee_id")?, name),
+            ))
+        })?;
+        Ok(PassHolders(rows.collect::<rusqlite::Result<_>>()?))
+    }
+}
+
+/// The person a row's PASS IAE and contract are written for, and the row's line.
+struct PathWriter {
+    employee_id: i64,
+    line: usize,
+}
+
+impl PathWriter {
+    /// Writes the PASS IAE and the contract of the row.
+    fn write(
+        &self,
+        conn: &Connection,
+        writes: &RowWrites,
+        holders: &mut PassHolders,
+        report: &mut ImportReport,
+    ) -> Result<()> {
+        if let Some(approval) = &writes.approval {
+            if approval.id == 0 {
+                self.insert_approval(conn, approval, holders)?;
+                report.approvals_added += 1;
+            } else {
+                let changed = conn.execute(
+                    "UPDATE approval SET start_date = :start, end_date = :end WHERE id = :id",
+                    named_params! {
+                        ":id": approval.id, ":start": approval.start_date,
+                        ":end": approval.end_date,
+                    },
+                )?;
+                if changed == 0 {
+                    return Err(StoreError::NotFound("PASS IAE"));
+                }
+                report.approvals_updated += 1;
+            }
+        }
+        if let Some(contract) = &writes.contract {
+            let mut contract = contract.clone();
+            contract.employee_id = self.employee_id;
+            if contract.id == 0 {
+                insert_contract(conn, &contract)?;
+                report.contracts_added += 1;
+            } else {
+                update_contract(conn, &contract)?;
+                report.contracts_extended += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a PASS IAE, unless someone else already holds its number (then nothing at all
+    /// is imported).
+    fn insert_approval(
+        &self,
+        conn: &Connection,
+        approval: &Approval,
+        holders: &mut PassHolders,
+    ) -> Result<()> {
+        let key = pass_key(&approval.number);
+        if let Some((holder, name)) = holders.0.get(&key)
+            && *holder != self.employee_id
+        {
+            return Err(StoreError::Invalid(format!(
+                "Ligne {} : le PASS IAE {} est déjà celui de {name}. Rien n'a été importé.",
+                self.line, approval.number
+            )));
+        }
+        conn.execute(
+            "INSERT INTO approval (employee_id, number, start_date, end_date)
+             VALUES (:employee, :number, :start, :end)",
+            named_params! {
+                ":employee": self.employee_id, ":number": approval.number,
+                ":start": approval.start_date, ":end": approval.end_date,
+            },
+        )?;
+        holders.0.insert(key, (self.employee_id, String::new()));
+        Ok(())
+    }
+}

@@ -1,0 +1,223 @@
+//! Exporting a list from any screen: "Exporter (CSV)" / "Exporter (Excel)" buttons, the save
+//! dialog, the file written off the UI thread, then a banner with an "Ouvrir" button.
+//!
+//! A screen keeps one [`Exporter`], wraps its [`Message`] in its own message, and says how
+//! to build the table of each of its [`Target`]s when the file is to be written — from what
+//! it shows at that moment (search, filters, sort).
+
+use std::path::PathBuf;
+
+use chrono::Local;
+use iced::widget::{column, row};
+use iced::{Alignment, Element, Task};
+
+use super::db::Db;
+use super::widgets::{self, Tone};
+use crate::domain::export::{ExportFormat, ExportTable, suggested_file_name};
+use crate::store::{Connection, StoreError};
+
+/// What a screen can export (its list, its totals…).
+pub trait Target: Copy + std::fmt::Debug + Send + 'static {
+    /// The start of the file name offered: "adherents" gives "adherents-2026-11-28.csv".
+    fn file_stem(self) -> &'static str;
+}
+
+/// Messages of an export.
+#[derive(Debug, Clone)]
+pub enum Message<T> {
+    /// A button: ask where to save `T` in this format.
+    Ask(T, ExportFormat),
+    /// Where to save was chosen (the tests send it directly, without the dialog).
+    To(T, ExportFormat, PathBuf),
+    /// The dialog was closed without choosing.
+    Cancelled,
+    /// The file was written, or why not.
+    Written(Result<PathBuf, String>),
+    /// "Ouvrir": the file in the system's spreadsheet.
+    Open(PathBuf),
+}
+
+/// Builds the table off the UI thread (a ready table, or one read from the database).
+pub type Build = Box<dyn FnOnce() -> Result<ExportTable, String> + Send>;
+
+/// A table already built from what the screen holds.
+pub fn ready(table: ExportTable) -> Build {
+    Box::new(move || Ok(table))
+}
+
+/// A table read from the database when the file is written.
+pub fn from_db(
+    db: &Db,
+    work: impl FnOnce(&Connection) -> Result<ExportTable, StoreError> + Send + 'static,
+) -> Build {
+    let db = db.clone();
+    Box::new(move || db.with(|conn| work(conn)).map_err(|e| e.to_string()))
+}
+
+/// Where an export stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Stage {
+    /// Nothing under way.
+    #[default]
+    Idle,
+    /// The save dialog is open.
+    Choosing,
+    /// The file is being written.
+    Writing,
+}
+
+/// The state of a screen's exports: under way or not, and the last file written.
+#[derive(Debug, Default)]
+pub struct Exporter {
+    stage: Stage,
+    outcome: Option<Result<PathBuf, String>>,
+}
+
+/// `path` with the extension of `format` unless it already names CSV or XLSX (then that
+/// format wins: the user typed it).
+fn file_for(path: PathBuf, format: ExportFormat) -> (PathBuf, ExportFormat) {
+    if let Some(typed) = ExportFormat::of_path(&path) {
+        return (path, typed);
+    }
+    let mut name = path.into_os_string();
+    name.push(".");
+    name.push(format.extension());
+    (PathBuf::from(name), format)
+}
+
+impl Exporter {
+    /// True while the dialog is open or a file is being written.
+    pub fn is_busy(&self) -> bool {
+        self.stage != Stage::Idle
+    }
+
+    /// The last file written, or why it could not be.
+    pub fn outcome(&self) -> Option<&Result<PathBuf, String>> {
+        self.outcome.as_ref()
+    }
+
+    /// Handles a message; `build` gives the table of a target when it is to be written.
+    pub fn update<T: Target>(
+        &mut self,
+        message: Message<T>,
+        build: impl FnOnce(T) -> Build,
+    ) -> Task<Message<T>> {
+        match message {
+            Message::Ask(target, format) => {
+                if self.is_busy() {
+                    return Task::none();
+                }
+                self.stage = Stage::Choosing;
+                let name =
+                    suggested_file_name(target.file_stem(), Local::now().date_naive(), format);
+                return Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("Exporter la liste")
+                            .set_file_name(name)
+                            .add_filter(
+                                format!("{} (tableur)", format.label()),
+                                &[format.extension()],
+                            )
+                            .save_file()
+                            .await
+                            .map(|file| file.path().to_path_buf())
+                    },
+                    move |path| match path {
+                        Some(path) => Message::To(target, format, path),
+                        None => Message::Cancelled,
+                    },
+                );
+            }
+            Message::To(target, format, path) => {
+                self.stage = Stage::Writing;
+                self.outcome = None;
+                let (path, format) = file_for(path, format);
+                let work = build(target);
+                return Task::perform(
+                    async move {
+                        let table = work()?;
+                        crate::report::export::write_as(&table, format, &path)
+                            .map_err(|e| e.to_string())
+                    },
+                    Message::Written,
+                );
+            }
+            Message::Cancelled => self.stage = Stage::Idle,
+            Message::Written(result) => {
+                self.stage = Stage::Idle;
+                self.outcome = Some(result);
+            }
+            Message::Open(path) => super::files::open_in_viewer(&path),
+        }
+        Task::none()
+    }
+
+    /// "Exporter (CSV)" and "Exporter (Excel)" for `target`.
+    pub fn buttons<'a, T: Target>(&self, target: T) -> Element<'a, Message<T>> {
+        self.buttons_labelled(target, "Exporter (CSV)", "Exporter (Excel)")
+    }
+
+    /// The two buttons with labels of one's own ("Exporter les totaux (CSV)").
+    pub fn buttons_labelled<'a, T: Target>(
+        &self,
+        target: T,
+        csv: &'a str,
+        xlsx: &'a str,
+    ) -> Element<'a, Message<T>> {
+        let idle = !self.is_busy();
+        row![
+            widgets::secondary(csv, idle.then_some(Message::Ask(target, ExportFormat::Csv))),
+            widgets::secondary(
+                xlsx,
+                idle.then_some(Message::Ask(target, ExportFormat::Xlsx))
+            ),
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    /// The banner of the last export ("Fichier enregistré : …" and "Ouvrir", or the error),
+    /// or a line while writing; `None` when there is nothing to say.
+    pub fn notice<'a, T: Target>(&self) -> Option<Element<'a, Message<T>>> {
+        if self.stage == Stage::Writing {
+            return Some(widgets::muted("Export en cours…").into());
+        }
+        match self.outcome.as_ref()? {
+            Ok(path) => Some(
+                row![
+                    widgets::banner(
+                        Tone::Success,
+                        format!("Fichier enregistré : {}", path.display())
+                    ),
+                    widgets::secondary("Ouvrir", Some(Message::Open(path.clone()))),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center)
+                .into(),
+            ),
+            Err(error) => Some(column![widgets::banner(Tone::Error, error.clone())].into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_typed_extension_wins_and_a_missing_one_is_added() {
+        assert_eq!(
+            file_for(PathBuf::from("/tmp/liste.CSV"), ExportFormat::Xlsx),
+            (PathBuf::from("/tmp/liste.CSV"), ExportFormat::Csv)
+        );
+        assert_eq!(
+            file_for(PathBuf::from("/tmp/liste"), ExportFormat::Xlsx),
+            (PathBuf::from("/tmp/liste.xlsx"), ExportFormat::Xlsx)
+        );
+        assert_eq!(
+            file_for(PathBuf::from("/tmp/adherents.v2"), ExportFormat::Csv),
+            (PathBuf::from("/tmp/adherents.v2.csv"), ExportFormat::Csv)
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! The "Calendrier" tab: every week of the season with its closure, its public holidays
+//! and the deliveries per depot; closures and holiday rules (for all depots or one) are set
+//! here.
+
+use chrono::{Datelike, NaiveDate};
+use iced::widget::{Column, button, column, pick_list, row, text, text_input};
+use iced::{Element, Length};
+
+use super::member::link;
+use super::member_forms::{buttons, input};
+use super::{Choice, Field, Form, Message, Screen, ids, scroll};
+use crate::domain::calendar::{format_date, long_date, weekday_name};
+use crate::domain::distribution::{Delivery, holiday_effects};
+use crate::ui::theme::{self, BOLD};
+use crate::ui::widgets;
+
+/// Left margin of the lines under a week (the width of "S12  16/03/2026").
+const UNDER_WEEK: f32 = 138.0;
+
+/// The scope choice "all depots" (id 0).
+fn all_depots() -> Choice {
+    Choice {
+        id: 0,
+        label: "Tous les dépôts".into(),
+    }
+}
+
+/// What happens to a delivery on a holiday, in words.
+fn outcome(d: &Delivery) -> String {
+    match d {
+        Delivery::Moved { to, .. } => format!("livraison déplacée au {}", long_date(*to)),
+        Delivery::HolidayCancelled { .. } => "livraison annulée".into(),
+        Delivery::On(_) => "livraison maintenue".into(),
+        Delivery::Closed { .. } => "semaine de fermeture".into(),
+    }
+}
+
+/// A holiday: the depots it affects and what happens at each (and which rule decides), the
+/// rules set with a button to remove each, and the controls to set a rule for all depots or
+/// for one.
+fn holiday_block<'a>(
+    screen: &'a Screen,
+    date: NaiveDate,
+    name: &'a str,
+    closed_week: bool,
+) -> Element<'a, Message> {
+    let depots = &screen.base.depots;
+    let rules = &screen.base.holiday_rules;
+    let effects = holiday_effects(date, depots, rules);
+    let depot_name = |id: i64| {
+        depots
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| "dépôt supprimé".to_owned(), |d| d.name.clone())
+    };
+    let mut block = Column::new().spacing(2).padding(iced::Padding {
+        left: UNDER_WEEK,
+        top: 2.0,
+        bottom: 4.0,
+        ..iced::Padding::ZERO
+    });
+    let title = format!("Férié : {name}, {}", long_date(date));
+    if (effects.is_empty() || closed_week) && !rules.iter().any(|r| r.date == date) {
+        let why = if closed_week {
+            "semaine de fermeture".to_owned()
+        } else {
+            format!("aucun dépôt ne livre le {}", weekday_name(date.weekday()))
+        };
+        return block
+            .push(
+                text(format!("{title} — {why}"))
+                    .size(13)
+                    .color(theme::MUTED),
+            )
+            .into();
+    }
+    block = block.push(text(title).size(13).font(BOLD).color(theme::WARNING_TEXT));
+    for e in &effects {
+        let mut line = row![
+            text(format!(
+                "{} : {} ({})",
+                depot_name(e.depot_id),
+                outcome(&e.delivery),
+                e.source.label()
+            ))
+            .size(13)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+        if e.source == crate::domain::distribution::RuleSource::ThisDepot {
+            line = line.push(link(
+                "Retirer la règle de ce dépôt",
+                Message::HolidayDefault(date, Some(e.depot_id)),
+            ));
+        }
+        block = block.push(line);
+    }
+    for r in rules.iter().filter(|r| r.date == date) {
+        let shown = r
+            .depot_id
+            .is_some_and(|id| effects.iter().any(|e| e.depot_id == id));
+        if shown {
+            continue;
+        }
+        let what = match r.moved_to {
+            Some(to) if r.action == crate::domain::baskets::HolidayAction::Moved => {
+                format!("livraison déplacée au {}", long_date(to))
+            }
+            _ => "livraison annulée".to_owned(),
+        };
+        let scope = match r.depot_id {
+            None => "Règle pour tous les dépôts".to_owned(),
+            Some(id) => format!("Règle pour {} (ne livre pas ce jour-là)", depot_name(id)),
+        };
+        block = block.push(
+            row![
+                text(format!("{scope} : {what}")).size(13),
+                link("Retirer", Message::HolidayDefault(date, r.depot_id)),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        );
+    }
+    let scopes: Vec<Choice> = std::iter::once(all_depots())
+        .chain(effects.iter().map(|e| Choice {
+            id: e.depot_id,
+            label: depot_name(e.depot_id),
+        }))
+        .collect();
+    let scope = screen.holiday_scopes.get(&date).copied().flatten();
+    // A depot chosen earlier that no longer delivers that day falls back to all depots.
+    let chosen = scopes
+        .iter()
+        .find(|c| Some(c.id) == scope)
+        .or_else(|| scopes.first())
+        .cloned();
+    let moved = screen.holiday_moves.get(&date).map_or("", String::as_str);
+    block = block.push(
+        row![
+            text("Pour").size(13).color(theme::MUTED),
+            pick_list(scopes, chosen, move |c| Message::HolidayScope(date, c))
+                .text_size(13)
+                .padding(4)
+                .width(320),
+            text_input("jour de remplacement", moved)
+                .id(ids::holiday(date))
+                .on_input(move |v| Message::HolidayMoveTyped(date, v))
+                .on_submit(Message::HolidayMove(date))
+                .size(13)
+                .padding(4)
+                .width(160),
+            button(text("Déplacer").size(13))
+                .style(button::text)
+                .on_press(Message::HolidayMove(date)),
+            button(text("Annuler la livraison").size(13))
+                .style(button::text)
+                .on_press(Message::HolidayCancel(date)),
+        ]
+        .spacing(6)
+        .padding(iced::Padding {
+            top: 2.0,
+            ..iced::Padding::ZERO
+        })
+        .align_y(iced::Alignment::Center),
+    );
+    block.into()
+}
+
+fn delivery_short(d: &Delivery, baskets: i64) -> String {
+    match d {
+        Delivery::On(date) => format!(
+            "{}. {} · {baskets}",
+            &weekday_name(date.weekday())[..3],
+            date.day()
+        ),
+        Delivery::Moved { to, .. } => format!("→ {}/{:02} · {baskets}", to.day(), to.month()),
+        Delivery::Closed { .. } => "fermé".into(),
+        Delivery::HolidayCancelled { .. } => "annulée (férié)".into(),
+    }
+}
+
+/// The short name of a depot for a column head: the part before " – ".
+fn short_name(name: &str) -> String {
+    name.split(" – ").next().unwrap_or(name).to_owned()
+}
+
+/// The season: every week, its closure, holidays, and deliveries per depot.
+pub fn view(screen: &Screen) -> Element<'_, Message> {
+    let year = screen.calendar_year;
+    let error = screen.form_error.as_deref();
+    let mut top = row![
+        widgets::secondary("← Année précédente", Some(Message::CalendarYear(year - 1))),
+        text(format!("Saison {year}")).size(18).font(BOLD),
+        widgets::secondary("Année suivante →", Some(Message::CalendarYear(year + 1))),
+        iced::widget::Space::new().width(Length::Fill),
+    ]
+    .spacing(12)
+    .align_y(iced::Alignment::Center);
+    if !matches!(screen.form, Form::Closure(..)) {
+        top = top.push(widgets::action(
+            "Fermer une semaine…",
+            Some(Message::NewClosure),
+        ));
+    }
+    let mut page = Column::new().spacing(10).push(top);
+    if let Form::Closure(day, reason) = &screen.form {
+        page = page.push(widgets::card(
+            "Semaine de fermeture",
+            column![
+                row![
+                    input("Un jour de la semaine fermée", day, Field::ClosureWeek),
+                    input(
+                        "Motif (vacances d'été, Noël…)",
+                        reason,
+                        Field::ClosureReason
+                    ),
+                ]
+                .spacing(10),
+                buttons(error)
+            ]
+            .spacing(8),
+        ));
+    }
+    let mut head = row![text("Semaine").size(13).color(theme::MUTED).width(130),].spacing(8);
+    if let Some(first) = screen.calendar.first() {
+        for (name, _, _) in &first.depots {
+            head = head.push(
+                text(short_name(name))
+                    .size(13)
+                    .color(theme::MUTED)
+                    .width(Length::FillPortion(1)),
+            );
+        }
+    }
+    head = head.push(text("Paniers").size(13).color(theme::MUTED).width(70));
+    page = page.push(head);
+    let mut weeks = Column::new().spacing(2).padding(iced::Padding {
+        right: 16.0,
+        ..iced::Padding::ZERO
+    });
+    for w in &screen.calendar {
+        let mut line = row![
+            text(format!("S{}", w.week.week()))
+                .size(14)
+                .font(BOLD)
+                .width(40),
+            text(format_date(w.week.monday()))
+                .size(13)
+                .color(theme::MUTED)
+                .width(82),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+        if let Some(reason) = &w.closure {
+            line = line
+                .push(
+                    text(format!(
+                        "Fermé{}",
+                        if reason.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" : {reason}")
+                        }
+                    ))
+                    .size(14)
+                    .color(theme::WARNING_TEXT)
+                    .width(Length::Fill),
+                )
+                .push(
+                    button(text("Rouvrir").size(13))
+                        .style(button::text)
+                        .on_press(Message::DeleteClosure(w.week.monday())),
+                );
+        } else {
+            for (_, d, n) in &w.depots {
+                let off = !d.is_delivered() || matches!(d, Delivery::Moved { .. });
+                line = line.push(
+                    text(delivery_short(d, *n))
+                        .size(13)
+                        .color(if off {
+                            theme::WARNING_TEXT
+                        } else {
+                            iced::Color::BLACK
+                        })
+                        .width(Length::FillPortion(1)),
+                );
+            }
+            line = line.push(text(w.total.to_string()).size(13).font(BOLD).width(70));
+        }
+        weeks = weeks.push(line);
+        for (date, name) in &w.holidays {
+            weeks = weeks.push(holiday_block(screen, *date, name, w.closure.is_some()));
+        }
+    }
+    if screen.calendar.is_empty() {
+        weeks = weeks.push(widgets::muted("Chargement du calendrier…"));
+    }
+    page.push(scroll(weeks)).into()
+}

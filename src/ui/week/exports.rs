@@ -1,0 +1,214 @@
+//! The Paniers screen's exports: the week's depots, one depot's pickups, and the baskets
+//! per depot × size over a range of weeks (from / to, the next 8 delivery weeks by default).
+
+use iced::widget::{column, row, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use super::Message;
+use super::data::WeekData;
+use crate::domain::calendar::IsoWeek;
+use crate::domain::export::parse_week_field;
+use crate::report::export::{cross, lists};
+use crate::ui::db::Db;
+use crate::ui::export::{self, Build, Exporter};
+use crate::ui::theme;
+use crate::ui::widgets;
+
+/// Ids of the range fields.
+pub mod ids {
+    /// First week of the range.
+    pub const FROM: &str = "week-range-from";
+    /// Last week of the range.
+    pub const TO: &str = "week-range-to";
+}
+
+/// What the Paniers screen exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekExport {
+    /// The depots of the week shown, baskets per size.
+    Depots,
+    /// The pickups of the depot shown.
+    Pickups,
+    /// Baskets per depot and size over the range of weeks typed.
+    Baskets,
+}
+
+impl export::Target for WeekExport {
+    fn file_stem(self) -> &'static str {
+        match self {
+            WeekExport::Depots => "paniers-depots",
+            WeekExport::Pickups => "retraits",
+            WeekExport::Baskets => "paniers-par-depot-et-taille",
+        }
+    }
+}
+
+/// The range of weeks as typed.
+#[derive(Debug, Clone, Default)]
+pub struct Range {
+    /// First week ("2026-W48", "48"…).
+    pub from: String,
+    /// Last week.
+    pub to: String,
+}
+
+impl Range {
+    /// The range as typed: the weeks, or a French reason.
+    pub fn weeks(&self, reference: IsoWeek) -> Result<(IsoWeek, IsoWeek, u32), String> {
+        let from = parse_week_field(&self.from, reference).ok_or_else(|| {
+            format!(
+                "Semaine de début « {} » illisible : tapez par exemple {reference} ou {}.",
+                self.from.trim(),
+                reference.week()
+            )
+        })?;
+        let to = parse_week_field(&self.to, from).ok_or_else(|| {
+            format!(
+                "Semaine de fin « {} » illisible : tapez par exemple {} ou {}.",
+                self.to.trim(),
+                from.plus_weeks(7),
+                from.plus_weeks(7).week()
+            )
+        })?;
+        let weeks = cross::week_range(from, to)?;
+        Ok((from, to, weeks))
+    }
+}
+
+/// The table of `target`, built off the UI thread.
+pub fn build(
+    target: WeekExport,
+    db: &Db,
+    data: Option<&WeekData>,
+    depot: usize,
+    range: &Range,
+    reference: IsoWeek,
+) -> Build {
+    let no_delivery = || -> Build { Box::new(|| Err("Pas de livraison cette semaine.".into())) };
+    match target {
+        WeekExport::Depots => match data.and_then(|d| d.set.as_ref()) {
+            Some(set) => export::ready(lists::week_depots(set)),
+            None => no_delivery(),
+        },
+        WeekExport::Pickups => {
+            let sheet = data.and_then(|d| Some((d, d.set.as_ref()?)));
+            match sheet.and_then(|(d, set)| Some((d, set, set.depots.get(depot)?))) {
+                Some((data, set, sheet)) => export::ready(lists::pickups(set, sheet, |row| {
+                    super::pickups::row_status(data, row)
+                })),
+                None => no_delivery(),
+            }
+        }
+        WeekExport::Baskets => match range.weeks(reference) {
+            Ok((from, to, _)) => {
+                export::from_db(db, move |conn| cross::load_baskets_table(conn, from, to))
+            }
+            Err(problem) => Box::new(move || Err(problem)),
+        },
+    }
+}
+
+/// The card of the range table: from / to fields, what they mean, the export buttons.
+pub fn range_card<'a>(
+    range: &'a Range,
+    reference: IsoWeek,
+    exporter: &Exporter,
+) -> Element<'a, Message> {
+    let field =
+        |placeholder: &'a str, value: &'a str, id: &'static str, on: fn(String) -> Message| {
+            text_input(placeholder, value)
+                .id(id)
+                .on_input(on)
+                .padding(6)
+                .size(15)
+                .width(Length::Fixed(120.0))
+        };
+    let explained = match range.weeks(reference) {
+        Ok((from, to, weeks)) => text(format!(
+            "Du lundi {} au dimanche {} : {weeks} semaine{}, une ligne par dépôt et par livraison, \
+             une colonne par taille, avec les totaux.",
+            crate::domain::calendar::format_date(from.monday()),
+            crate::domain::calendar::format_date(to.day(chrono::Weekday::Sun)),
+            if weeks > 1 { "s" } else { "" }
+        ))
+        .size(14)
+        .color(theme::MUTED),
+        Err(problem) => text(problem).size(14).color(theme::ERROR_TEXT),
+    };
+    widgets::card(
+        "Paniers par dépôt et par taille sur plusieurs semaines",
+        column![
+            row![
+                text("De la semaine").size(15),
+                field("2026-W48", &range.from, ids::FROM, Message::RangeFrom),
+                text("à la semaine").size(15),
+                field("2027-W03", &range.to, ids::TO, Message::RangeTo),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+            explained,
+            exporter
+                .buttons_labelled(
+                    WeekExport::Baskets,
+                    "Exporter le tableau (CSV)",
+                    "Exporter le tableau (Excel)",
+                )
+                .map(Message::Export),
+        ]
+        .spacing(10),
+    )
+}
+
+impl super::Screen {
+    /// The range fields and the exports.
+    pub(super) fn update_exports(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::RangeDefault(result) => {
+                // A failed read shows on the week itself (same database); the range then
+                // starts at this week.
+                let (from, to) = result.unwrap_or_else(|_| {
+                    let week = IsoWeek::of(self.today);
+                    (week, week.plus_weeks(7))
+                });
+                self.range = Range {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                };
+            }
+            Message::RangeFrom(text) => self.range.from = text,
+            Message::RangeTo(text) => self.range.to = text,
+            Message::Export(message) => {
+                let data = self.data.as_ref().and_then(|d| d.as_ref().ok());
+                let (db, depot, range) = (&self.db, self.depot, &self.range);
+                let reference = IsoWeek::of(self.today);
+                return self
+                    .exporter
+                    .update(message, |target| {
+                        build(target, db, data, depot, range, reference)
+                    })
+                    .map(Message::Export);
+            }
+            _ => {}
+        }
+        Task::none()
+    }
+
+    /// The export buttons of the depots or the pickups, shown only when the week has a
+    /// delivery.
+    pub(super) fn export_buttons<'a>(
+        &self,
+        target: WeekExport,
+        data: &WeekData,
+    ) -> Element<'a, Message> {
+        if data.set.is_none() {
+            return iced::widget::Space::new().into();
+        }
+        let (csv, xlsx) = match target {
+            WeekExport::Pickups => ("Exporter ce dépôt (CSV)", "Exporter ce dépôt (Excel)"),
+            _ => ("Exporter les dépôts (CSV)", "Exporter les dépôts (Excel)"),
+        };
+        self.exporter
+            .buttons_labelled(target, csv, xlsx)
+            .map(Message::Export)
+    }
+}

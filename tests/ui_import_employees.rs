@@ -1,0 +1,171 @@
+//! The employee import screen driven headless: open the les emplois export, check the
+//! preview, import, save the refused rows; then a second export whose differences are shown,
+//! cancelled, then imported.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+mod emplois_export;
+
+use std::path::Path;
+
+use binette::domain::import::employees::{EmployeeField, ExistingPolicy};
+use binette::store::employees::{list_approvals_of_employee, list_employees};
+use binette::store::{Connection, open_in_memory};
+use binette::ui::db::Db;
+use binette::ui::import::columns::FieldChoice;
+use binette::ui::import::employees::{Message, Screen};
+use chrono::NaiveDate;
+use common::run;
+use emplois_export::{Cell, applicant, berenice, emile, write, wrong_number};
+use iced_test::simulator;
+
+fn apply(screen: &mut Screen, message: Message) {
+    let mut queue = vec![message];
+    while let Some(message) = queue.pop() {
+        queue.extend(run(screen.update(message)));
+    }
+}
+
+fn click(screen: &mut Screen, label: &str) -> usize {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    let count = messages.len();
+    for message in messages {
+        apply(screen, message);
+    }
+    count
+}
+
+fn shows(screen: &Screen, label: &str) -> bool {
+    simulator(screen.view()).find(label).is_ok()
+}
+
+/// (people, end of Bérénice's PASS)
+fn stored(db: &Db) -> (usize, Option<NaiveDate>) {
+    db.with(|conn: &mut Connection| {
+        let people = list_employees(conn)?;
+        let end = match people.iter().find(|e| e.last_name == "Lefèvre") {
+            Some(e) => list_approvals_of_employee(conn, e.id)?
+                .first()
+                .map(|a| a.end_date),
+            None => None,
+        };
+        Ok((people.len(), end))
+    })
+    .unwrap()
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn screen(dir: &Path) -> (Screen, Db) {
+    let db = Db::new(open_in_memory().unwrap(), dir.join("jardin.sqlite3"));
+    let (mut screen, task) = Screen::new(&db, d(2026, 3, 4));
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    assert!(shows(&screen, "Importer des salariés"));
+    assert!(shows(&screen, "Choisir le fichier…"));
+    (screen, db)
+}
+
+#[test]
+fn preview_import_then_differences_cancelled_then_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut screen, db) = screen(dir.path());
+    let first = dir.path().join("candidatures.xlsx");
+    write(&first, &[berenice(), emile(), applicant(), wrong_number()]);
+    apply(&mut screen, Message::Open(first));
+    assert!(shows(
+        &screen,
+        "candidatures.xlsx — classeur XLSX, 4 ligne(s)"
+    ));
+    assert!(shows(
+        &screen,
+        "3. Aperçu : 2 à créer, 0 à mettre à jour, 0 inchangé(s), 1 ignoré(s), 1 refusé(s)"
+    ));
+    assert!(shows(&screen, "LEFÈVRE Bérénice"));
+    assert!(shows(
+        &screen,
+        "PASS IAE n° 999992600001 du 05/01/2026 au 04/01/2028"
+    ));
+    assert!(shows(
+        &screen,
+        "Candidature « Nouvelle candidature » : pas une embauche."
+    ));
+
+    // Without a first-name column nothing can be imported.
+    apply(&mut screen, Message::ColumnSet(2, FieldChoice(None)));
+    assert!(shows(
+        &screen,
+        "Indiquez quelle colonne contient le prénom des salariés."
+    ));
+    assert_eq!(click(&mut screen, "Importer"), 0);
+    apply(
+        &mut screen,
+        Message::ColumnSet(2, FieldChoice(Some(EmployeeField::FirstName))),
+    );
+
+    click(&mut screen, "Importer");
+    assert!(shows(&screen, "Import terminé"));
+    assert!(shows(
+        &screen,
+        "Ligne 5 : Colonne « Numéro PASS IAE » : numéro de PASS IAE invalide « 12345 » (12 caractères attendus, par exemple 999992312345)."
+    ));
+    assert_eq!(stored(&db), (2, Some(d(2028, 1, 4))));
+    let refused = dir.path().join("refus.csv");
+    apply(&mut screen, Message::SaveRejectedTo(Some(refused.clone())));
+    let csv = std::fs::read_to_string(&refused).unwrap();
+    assert!(csv.contains("Motif du refus"), "{csv}");
+    assert!(csv.contains("Noël;Anaïs"), "{csv}");
+
+    // The next export: Bérénice's PASS was prolonged on the platform.
+    let second = dir.path().join("candidatures-mars.xlsx");
+    let mut prolonged = berenice();
+    prolonged.pass_end = Cell::Date(2028, 7, 4);
+    write(&second, &[prolonged, emile()]);
+    apply(&mut screen, Message::Open(second.clone()));
+    assert!(shows(
+        &screen,
+        "3. Aperçu : 0 à créer, 1 à mettre à jour, 1 inchangé(s), 0 ignoré(s), 0 refusé(s)"
+    ));
+    assert!(shows(&screen, "Mise à jour"));
+    assert!(shows(&screen, "Fin du PASS : 04/01/2028 → 04/07/2028"));
+    assert!(shows(&screen, "Déjà à jour dans Binette."));
+    // Radio labels are not text the simulator finds: send the radio's message.
+    apply(&mut screen, Message::PolicySet(ExistingPolicy::Skip));
+    assert!(shows(
+        &screen,
+        "3. Aperçu : 0 à créer, 0 à mettre à jour, 2 inchangé(s), 0 ignoré(s), 0 refusé(s)"
+    ));
+    apply(&mut screen, Message::PolicySet(ExistingPolicy::Update));
+
+    click(&mut screen, "Annuler");
+    assert!(shows(&screen, "Import annulé : rien n'a été modifié."));
+    assert_eq!(stored(&db), (2, Some(d(2028, 1, 4))));
+
+    apply(&mut screen, Message::Open(second));
+    click(&mut screen, "Importer");
+    assert!(shows(&screen, "Import terminé"));
+    assert_eq!(stored(&db), (2, Some(d(2028, 7, 4))));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut screen, db) = screen(dir.path());
+    let empty = dir.path().join("vide.csv");
+    std::fs::write(&empty, "").unwrap();
+    apply(&mut screen, Message::Open(empty));
+    assert!(shows(
+        &screen,
+        "Le fichier est vide : aucune ligne de titres n'a été trouvée."
+    ));
+    assert!(shows(&screen, "Choisir le fichier…"));
+    assert_eq!(stored(&db), (0, None));
+}
