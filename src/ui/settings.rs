@@ -398,7 +398,7 @@ impl Settings {
                 "Importer des données",
                 column![
                     widgets::muted(
-                        "Reprenez la liste de vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument) : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
+                        "Reprenez vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument), et vos salariés depuis l'export Excel des emplois de l'inclusion : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
                     ),
                     row![
                         widgets::secondary(

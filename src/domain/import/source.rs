@@ -68,16 +68,26 @@ impl Table {
 const HEADER_SEARCH_LINES: usize = 20;
 
 /// Decodes a text file: valid UTF-8 stays UTF-8 (its BOM removed); anything else is read as
-/// Windows-1252.
+/// Windows-1252. Without a BOM, a text that is valid UTF-8 only by accident (Windows-1252
+/// "Èœ" is the bytes of UTF-8 "Ȝ") is recognised by the letters it would give, which no
+/// French file holds (C1 controls, Latin Extended-B, IPA), and read as Windows-1252.
 pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), TextEncoding::Utf8),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF");
+    let body = without_bom.unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) if without_bom.is_some() || !text.chars().any(accidental_utf8) => {
+            (text.to_owned(), TextEncoding::Utf8)
+        }
+        _ => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
             (text.into_owned(), TextEncoding::Windows1252)
         }
     }
+}
+
+/// A character that Windows-1252 accented letters give when read as UTF-8.
+fn accidental_utf8(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9F}' | '\u{180}'..='\u{2AF}')
 }
 
 /// The field separator: among `;`, `,` and tab, the one found most often outside quotes on
@@ -228,6 +238,18 @@ mod tests {
         let (text, enc) = decode(b"Pr\xe9nom;D\xe9p\xf4t;\x9c");
         assert_eq!(enc, TextEncoding::Windows1252);
         assert_eq!(text, "Prénom;Dépôt;œ");
+    }
+
+    #[test]
+    fn windows_1252_that_happens_to_be_valid_utf8_is_still_windows_1252() {
+        // "Èœ" in Windows-1252 is C8 9C, which UTF-8 reads as "Ȝ".
+        let (text, enc) = decode(b"Nom;Pr\xc8\x9c");
+        assert_eq!(enc, TextEncoding::Windows1252);
+        assert_eq!(text, "Nom;PrÈœ");
+        // Real UTF-8, even in other scripts, stays UTF-8.
+        let (text, enc) = decode("Nom;محمد;Łukasz".as_bytes());
+        assert_eq!(enc, TextEncoding::Utf8);
+        assert_eq!(text, "Nom;محمد;Łukasz");
     }
 
     #[test]

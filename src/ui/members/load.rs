@@ -80,7 +80,11 @@ pub fn page(conn: &Connection, id: i64, today: NaiveDate) -> Result<Page, StoreE
         subscriptions,
         shared: subscriptions_shared_with(conn, id)?,
         absences: absences_of(conn, id)?,
-        coming: coming_baskets(conn, id, IsoWeek::of(today), COMING_WEEKS)?,
+        // This week's deliveries already made are not "coming" any more.
+        coming: coming_baskets(conn, id, IsoWeek::of(today), COMING_WEEKS)?
+            .into_iter()
+            .filter(|basket| basket.delivery.date().is_none_or(|day| day >= today))
+            .collect(),
         workshops: crate::store::workshops::sessions_attended_by(
             conn,
             &crate::domain::workshops::Participant::Member(id),

@@ -100,11 +100,7 @@ fn table(rows: Vec<Vec<String>>) -> Table {
     }
 }
 
-fn plan(
-    rows: Vec<Vec<String>>,
-    context: &ImportContext,
-    policy: ExistingPolicy,
-) -> Plan {
+fn plan(rows: Vec<Vec<String>>, context: &ImportContext, policy: ExistingPolicy) -> Plan {
     let t = table(rows);
     let mapping = match_employee_headers(&t.headers);
     build_plan(&t, &mapping, context, policy, today())
