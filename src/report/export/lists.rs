@@ -146,8 +146,9 @@ pub fn harvest_totals(totals: &Totals) -> ExportTable {
     table
 }
 
-/// The Adhérents list: name, co-member, status, depots, sizes, phone, this year's
-/// membership; the Paniers Solidaires column only when `solidarity_filter` is on (the list
+/// The Adhérents list: name, co-member, status, depots, sizes, contact details (phones,
+/// e-mail, address: what a partner needs, and what an import reads back), this year's
+/// membership; never the private notes; the Paniers Solidaires column only when `solidarity_filter` is on (the list
 /// shows the mark only then).
 pub fn members(rows: &[&MemberRow], year: i32, solidarity_filter: bool) -> ExportTable {
     let title = if solidarity_filter {
@@ -166,6 +167,11 @@ pub fn members(rows: &[&MemberRow], year: i32, solidarity_filter: bool) -> Expor
             ("Dépôt", CellKind::Text),
             ("Panier", CellKind::Text),
             ("Téléphone", CellKind::Text),
+            ("Téléphone 2", CellKind::Text),
+            ("E-mail", CellKind::Text),
+            ("Adresse", CellKind::Text),
+            ("Code postal", CellKind::Text),
+            ("Commune", CellKind::Text),
             (membership.as_str(), CellKind::Text),
         ],
     );
@@ -182,6 +188,11 @@ pub fn members(rows: &[&MemberRow], year: i32, solidarity_filter: bool) -> Expor
             Cell::text_or_empty(row.depots.join(", ")),
             Cell::text_or_empty(row.sizes.join(", ")),
             Cell::text_or_empty(m.phone.clone()),
+            Cell::text_or_empty(m.phone2.clone()),
+            Cell::text_or_empty(m.email.clone()),
+            Cell::text_or_empty(m.address.clone()),
+            Cell::text_or_empty(m.postcode.clone()),
+            Cell::text_or_empty(m.city.clone()),
             Cell::text(if row.paid_this_year {
                 "payée"
             } else {
