@@ -172,4 +172,23 @@ fn a_member_with_a_subscription_and_an_absence_sees_the_right_weeks() {
     assert!(shows(&screen, "1 foyer(s) sur 1"));
     type_in(&mut screen, ids::SEARCH, "x");
     assert!(shows(&screen, "0 foyer(s) sur 1"));
+    // Enter opens the household only when the search finds exactly one.
+    press_enter_in_search(&mut screen);
+    assert!(!shows(&screen, "← Liste des adhérents"));
+    apply(&mut screen, Message::Search("ANNE mart".into()));
+    press_enter_in_search(&mut screen);
+    assert!(shows(&screen, "← Liste des adhérents"));
+    assert!(shows(&screen, "Nouvelle absence"));
+}
+
+fn press_enter_in_search(screen: &mut Screen) {
+    let messages = {
+        let mut ui = simulator(screen.view());
+        ui.click(iced::widget::Id::new(ids::SEARCH)).unwrap();
+        ui.tap_key(iced::keyboard::key::Named::Enter);
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        apply(screen, message);
+    }
 }

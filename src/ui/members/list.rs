@@ -63,6 +63,7 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         text_input("Rechercher (nom, commune, téléphone…)", &f.search)
             .id(ids::SEARCH)
             .on_input(Message::Search)
+            .on_submit(Message::SearchSubmitted)
             .padding(8)
             .size(15)
             .width(Length::FillPortion(3)),

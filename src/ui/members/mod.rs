@@ -179,6 +179,8 @@ pub enum Message {
     CalendarLoaded(Result<Vec<CalendarWeek>, StoreError>),
     Refreshed(Result<Refreshed, StoreError>),
     Search(String),
+    /// Enter in the search box: opens the household when the search finds only one.
+    SearchSubmitted,
     FilterStatus(Choice),
     FilterDepot(Choice),
     FilterSize(Choice),

@@ -84,6 +84,13 @@ impl Screen {
                 self.filter.search = text;
                 self.refilter();
             }
+            Message::SearchSubmitted => {
+                if let [only] = self.shown[..]
+                    && let Some(row) = self.base.rows.get(only)
+                {
+                    return self.open_member(row.member.id);
+                }
+            }
             Message::FilterStatus(c) => {
                 self.filter.status = usize::try_from(c.id - 1)
                     .ok()
