@@ -341,3 +341,29 @@ fn csv_files_one_per_section_with_the_same_figures() {
     assert!(text(2).contains("Financeur : payé (€);CAF;14,28\r\n"));
     assert!(text(3).contains("Heures;Total;7,5\r\n"));
 }
+
+#[test]
+fn exits_are_counted_by_job_found() {
+    let conn = fixture();
+    conn.execute_batch(
+        "UPDATE exit SET outcome = 'cdi' WHERE employee_id = 2;
+         UPDATE exit SET outcome = 'demenagement' WHERE employee_id IN (4, 5);",
+    )
+    .unwrap();
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL).unwrap();
+    let i = f.insertion.as_ref().unwrap();
+    assert_eq!(
+        i.exit_outcomes,
+        [
+            ("CDI".to_owned(), 1),
+            ("Déménagement".to_owned(), 1),
+            ("Non renseignée".to_owned(), 1),
+        ],
+        "employee 4 left in 2025; employee 3's job found is unknown"
+    );
+    let insertion_csv = String::from_utf8(csv_files(&f)[0].1.clone()).unwrap();
+    assert!(insertion_csv.contains("Sorties par situation;CDI;1\r\n"));
+    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
+    let all = pages_text(&render(&data).unwrap()).concat();
+    assert!(all.contains("Sorties par situation") && all.contains("Déménagement"));
+}

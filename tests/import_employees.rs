@@ -8,12 +8,13 @@ mod emplois_export;
 use std::path::Path;
 use std::process::Command;
 
-use binette::domain::employees::{Employee, Gender, PrescriberKind};
+use binette::domain::employees::{Criterion, Employee, Gender, PrescriberKind};
 use binette::domain::import::employees::{
     ExistingPolicy, MatchKind, Plan, RowAction, build_plan, match_employee_headers,
 };
 use binette::store::employees::{
-    list_approvals_of_employee, list_contracts_of_employee, list_employees, update_employee,
+    insert_employee, list_approvals_of_employee, list_contracts_of_employee, list_employees,
+    update_employee,
 };
 use binette::store::import::employees::{apply, load_context};
 use binette::store::import::read_table;
@@ -273,4 +274,36 @@ fn a_pass_taken_since_the_preview_rolls_everything_back() {
     );
     // Bérénice, on the line before, was rolled back too.
     assert_eq!(list_employees(&conn).unwrap().len(), 1);
+}
+
+#[test]
+fn an_update_fills_empty_fields_and_keeps_the_rest_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open_in_memory().unwrap();
+    // Typed in Binette before the export: no phone, no PASS, but notes, an address and
+    // criteria the export knows nothing about.
+    let mut typed = Employee::new("Bérénice", "Lefèvre", Gender::Female, d(2026, 1, 5));
+    typed.birth_date = Some(d(1988, 4, 12));
+    typed.address = "3 rue des Lilas".into();
+    typed.notes = "Suivie par Anne.".into();
+    typed.rsa = true;
+    typed.criteria = vec![Criterion::Rsa, Criterion::Youth];
+    let id = insert_employee(&conn, &typed).unwrap();
+
+    let file = dir.path().join("export.xlsx");
+    write(&file, &[berenice()]);
+    let plan = plan_for(&conn, &file);
+    assert_eq!(plan.rows[0].action, RowAction::Update(id));
+    assert_eq!(plan.rows[0].matched_by, Some(MatchKind::NameAndBirthDate));
+    let report = apply(&conn, &plan).unwrap();
+    assert_eq!((report.updated, report.approvals_added), (1, 1));
+
+    let after = named(&conn, "Lefèvre");
+    assert_eq!(after.phone, "0612345678", "the empty phone is filled");
+    assert_eq!(after.prescriber_org, "Mission locale du Haut-Doubs");
+    assert_eq!(after.address, "3 rue des Lilas");
+    assert_eq!(after.notes, "Suivie par Anne.");
+    assert!(after.rsa);
+    assert_eq!(after.criteria, [Criterion::Rsa, Criterion::Youth]);
+    assert_eq!(after.entry_date, d(2026, 1, 5));
 }

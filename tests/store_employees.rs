@@ -4,9 +4,9 @@
 
 use binette::domain::employees::{
     Approval, ApprovalChange, ApprovalChangeKind, Civility, Contract, Criterion, EducationLevel,
-    Employee, Exit, ExitCategory, ExitResult, FollowUp, FseSnapshot, FseStage, Gender, Immersion,
-    ImmersionObjective, LabourStatus, PrescriberKind, SensitiveAnswer, SixMonthResult, Staff,
-    StaffRole, Training,
+    Employee, Exit, ExitCategory, ExitOutcome, ExitResult, FollowUp, FseSnapshot, FseStage, Gender,
+    Immersion, ImmersionObjective, LabourStatus, PrescriberKind, SensitiveAnswer, SixMonthResult,
+    Staff, StaffRole, Training,
 };
 use binette::store::employees::*;
 use binette::store::{Connection, StoreError, open_in_memory};
@@ -99,6 +99,8 @@ fn exit(conn: &Connection, employee_id: i64, date: &str) {
         employee_id,
         date: d(date),
         category: ExitCategory::TransitionJob,
+        outcome: None,
+        outcome_months: None,
         detail: String::new(),
     };
     insert_exit(conn, &exit).unwrap();
@@ -446,18 +448,48 @@ fn exit_round_trip() {
         employee_id,
         date: d("2024-12-31"),
         category: ExitCategory::LastingJob,
-        detail: "CDI chez un maraîcher".to_owned(),
+        outcome: Some(ExitOutcome::Cdd),
+        outcome_months: Some(8),
+        detail: "Ferme Dupont".to_owned(),
     };
     insert_exit(&conn, &x).unwrap();
     assert_eq!(get_exit(&conn, employee_id).unwrap(), Some(x.clone()));
+    let stored: (String, i64, String) = conn
+        .query_row(
+            "SELECT outcome, outcome_months, detail FROM exit WHERE employee_id = ?1",
+            [employee_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        stored,
+        ("cdd".to_owned(), 8, "Ferme Dupont".to_owned()),
+        "the job found has columns of its own, the detail keeps only the free text"
+    );
     assert!(matches!(
         insert_exit(&conn, &x),
         Err(StoreError::Invalid(_))
     ));
     x.category = ExitCategory::NotCounted;
     x.date = d("2025-01-01");
+    x.outcome = Some(ExitOutcome::MovedAway);
+    x.outcome_months = None;
     update_exit(&conn, &x).unwrap();
     assert_eq!(get_exit(&conn, employee_id).unwrap(), Some(x.clone()));
+    x.outcome_months = Some(0);
+    assert!(matches!(
+        update_exit(&conn, &x),
+        Err(StoreError::Invalid(_))
+    ));
+    x.outcome = None;
+    x.outcome_months = Some(3);
+    update_exit(&conn, &x).unwrap();
+    x.outcome_months = None;
+    assert_eq!(
+        get_exit(&conn, employee_id).unwrap(),
+        Some(x.clone()),
+        "no length without a job found"
+    );
     assert_eq!(
         list_exits_between(&conn, d("2025-01-01"), d("2025-12-31")).unwrap(),
         vec![x.clone()]
@@ -473,6 +505,24 @@ fn exit_round_trip() {
         update_exit(&conn, &x),
         Err(StoreError::NotFound(_))
     ));
+}
+
+#[test]
+fn every_exit_outcome_is_accepted_by_the_schema() {
+    let conn = open_in_memory().unwrap();
+    for (n, outcome) in ExitOutcome::ALL.iter().enumerate() {
+        let employee_id = employee(&conn, &format!("P{n}"), "Sortie");
+        let x = Exit {
+            employee_id,
+            date: d("2025-06-30"),
+            category: ExitCategory::Other,
+            outcome: Some(*outcome),
+            outcome_months: Some(6),
+            detail: String::new(),
+        };
+        insert_exit(&conn, &x).unwrap();
+        assert_eq!(get_exit(&conn, employee_id).unwrap(), Some(x));
+    }
 }
 
 #[test]
@@ -705,6 +755,8 @@ fn rows_carry_alerts_and_the_latest_contract() {
             employee_id: left,
             date: d("2025-09-15"),
             category: ExitCategory::Other,
+            outcome: None,
+            outcome_months: None,
             detail: String::new(),
         },
     )

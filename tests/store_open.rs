@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
-use binette::store::{self, StoreError, backup, settings};
+use binette::domain::employees::{ExitCategory, ExitOutcome};
+use binette::store::{self, StoreError, backup, employees, settings};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
+use rusqlite::types::Value;
 
 fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
@@ -91,6 +93,10 @@ fn newer_schema_is_refused_and_left_byte_identical() {
         |e| matches!(e, StoreError::TooNew { found, .. } if *found == store::SCHEMA_VERSION + 1),
     );
     assert!(store::open_read_only(&path).is_err());
+    assert!(
+        !dir.path().join("sauvegardes").exists(),
+        "no upgrade copy of a refused file"
+    );
 }
 
 #[test]
@@ -215,7 +221,10 @@ fn restoring_a_file_that_is_not_a_backup_changes_nothing() {
 }
 
 /// Frozen copies of every shipped schema: a migration that shipped is never edited.
-const SHIPPED_SCHEMAS: &[&str] = &[include_str!("fixtures/schema_v1.sql")];
+const SHIPPED_SCHEMAS: &[&str] = &[
+    include_str!("fixtures/schema_v1.sql"),
+    include_str!("fixtures/schema_v2.sql"),
+];
 
 #[test]
 fn shipped_migrations_are_never_edited() {
@@ -227,6 +236,10 @@ fn shipped_migrations_are_never_edited() {
     assert_eq!(
         SHIPPED_SCHEMAS[0],
         include_str!("../src/store/migrations/001_initial.sql")
+    );
+    assert_eq!(
+        SHIPPED_SCHEMAS[1],
+        include_str!("../src/store/migrations/002_exit_outcome.sql")
     );
 }
 
@@ -253,4 +266,193 @@ fn databases_of_every_earlier_version_open_and_keep_their_rows() {
             .unwrap();
         assert_eq!(members, 2, "from version {version}");
     }
+}
+
+/// Builds a version 1 database at `path` (journal in DELETE mode, as a closed file would be
+/// after a checkpoint), with members, employees and their exits as `details`.
+fn version_1_with_exits(path: &Path, details: &[&str]) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(SHIPPED_SCHEMAS[0]).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.pragma_update(None, "application_id", store::APPLICATION_ID)
+        .unwrap();
+    fill(&conn);
+    for (n, detail) in details.iter().enumerate() {
+        let id = n as i64 + 1;
+        conn.execute(
+            "INSERT INTO employee (id, last_name, first_name, gender, entry_date)
+             VALUES (?1, 'Sortie', ?2, 'f', '2025-01-06')",
+            rusqlite::params![id, format!("P{id}")],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO exit (employee_id, date, category, detail) VALUES (?1, '2026-02-27', ?2, ?3)",
+            rusqlite::params![id, n as i64 % 5 + 1, detail],
+        )
+        .unwrap();
+    }
+}
+
+/// Every row of every table but `exit`, as stored.
+fn rows_outside_exit(conn: &Connection) -> Vec<(String, Vec<Vec<Value>>)> {
+    backup::table_counts(conn)
+        .unwrap()
+        .into_iter()
+        .filter(|(name, _)| name != "exit")
+        .map(|(name, _)| {
+            let mut statement = conn
+                .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY rowid"))
+                .unwrap();
+            let width = statement.column_count();
+            let rows = statement
+                .query_map([], |row| {
+                    (0..width).map(|i| row.get::<_, Value>(i)).collect()
+                })
+                .unwrap()
+                .collect::<Result<Vec<Vec<Value>>, _>>()
+                .unwrap();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// The exits as stored: employee, date, category, detail (and, from version 2, outcome
+/// and length).
+fn exit_rows(conn: &Connection) -> Vec<(i64, String, i64, String)> {
+    let mut statement = conn
+        .prepare("SELECT employee_id, date, category, detail FROM exit ORDER BY employee_id")
+        .unwrap();
+    statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn upgrade_copies(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(store::UPGRADE_BACKUP_PREFIX)
+        })
+        .collect()
+}
+
+#[test]
+fn version_1_exits_get_their_job_found_moved_into_columns() {
+    const { assert!(store::SCHEMA_VERSION >= 2) };
+    let details = [
+        "CDD, 4 mois — Ferme Dupont",
+        "CDI",
+        "Parti dans le Nord",
+        "Création d'entreprise — maraîchage, bio — 2 ha",
+        "Intérim, 12 mois",
+        "Formation qualifiante ou pré-qualifiante — BPREA",
+        "cdi — écrit à la main",
+        "CDD, 0 mois — durée impossible",
+        "",
+    ];
+    let expected: [(Option<&str>, Option<i64>, &str); 9] = [
+        (Some("cdd"), Some(4), "Ferme Dupont"),
+        (Some("cdi"), None, ""),
+        (None, None, "Parti dans le Nord"),
+        (Some("creation"), None, "maraîchage, bio — 2 ha"),
+        (Some("interim"), Some(12), ""),
+        (Some("formation"), None, "BPREA"),
+        (None, None, "cdi — écrit à la main"),
+        (None, None, "CDD, 0 mois — durée impossible"),
+        (None, None, ""),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    version_1_with_exits(&path, &details);
+    let (others_before, exits_before) = {
+        let conn = Connection::open(&path).unwrap();
+        (rows_outside_exit(&conn), exit_rows(&conn))
+    };
+
+    let conn = store::open(&path).unwrap();
+    assert_eq!(store::user_version(&conn).unwrap(), store::SCHEMA_VERSION);
+    assert_eq!(
+        rows_outside_exit(&conn),
+        others_before,
+        "nothing else changed"
+    );
+    let outcomes: Vec<(Option<String>, Option<i64>)> = conn
+        .prepare("SELECT outcome, outcome_months FROM exit ORDER BY employee_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let exits_after = exit_rows(&conn);
+    assert_eq!(exits_after.len(), expected.len());
+    for (n, (want_outcome, want_months, want_detail)) in expected.iter().enumerate() {
+        let (id, date, category, detail) = &exits_after[n];
+        let before = &exits_before[n];
+        assert_eq!((id, date, category), (&before.0, &before.1, &before.2));
+        assert_eq!(
+            (outcomes[n].0.as_deref(), outcomes[n].1, detail.as_str()),
+            (*want_outcome, *want_months, *want_detail),
+            "exit {n}: « {} »",
+            details[n]
+        );
+    }
+    let typed = employees::get_exit(&conn, 1).unwrap().unwrap();
+    assert_eq!(typed.outcome, Some(ExitOutcome::Cdd));
+    assert_eq!(typed.outcome_months, Some(4));
+    assert_eq!(typed.category, ExitCategory::LastingJob);
+    assert_eq!(typed.summary(), "CDD, 4 mois — Ferme Dupont");
+
+    // A copy of the version 1 file was made before, in the backup folder, and is kept
+    // apart from the daily backups (never pruned).
+    let folder = dir.path().join("sauvegardes");
+    let copies = upgrade_copies(&folder);
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert!(backup::list_backups(&folder).unwrap().is_empty());
+    let copy = store::open_read_only(&copies[0]).unwrap();
+    assert_eq!(store::user_version(&copy).unwrap(), 1);
+    assert_eq!(exit_rows(&copy), exits_before);
+    assert_eq!(rows_outside_exit(&copy), others_before);
+    drop(copy);
+
+    // Opening again migrates nothing and copies nothing.
+    drop(conn);
+    let conn = store::open(&path).unwrap();
+    assert_eq!(exit_rows(&conn), exits_after);
+    assert_eq!(upgrade_copies(&folder).len(), 1);
+}
+
+#[test]
+fn version_1_is_not_upgraded_when_its_copy_cannot_be_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    version_1_with_exits(&path, &["CDD, 4 mois — Ferme Dupont"]);
+    // The chosen backup folder is a file: no copy can be written there.
+    let blocker = dir.path().join("pas-un-dossier");
+    std::fs::write(&blocker, "x").unwrap();
+    {
+        let conn = Connection::open(&path).unwrap();
+        settings::set(
+            &conn,
+            settings::keys::BACKUP_DIR,
+            &blocker.join("sauvegardes").to_string_lossy(),
+        )
+        .unwrap();
+    }
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::Invalid(_)));
+    assert!(
+        store::open(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("La base n'a pas été modifiée")
+    );
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(store::user_version(&conn).unwrap(), 1);
 }

@@ -158,7 +158,9 @@ fn an_exit_after_a_four_month_cdd_suggests_a_transition_job() {
         .unwrap()
         .unwrap();
     assert_eq!(exit.category, ExitCategory::TransitionJob);
-    assert_eq!(exit.detail, "CDD, 4 mois");
+    assert_eq!(exit.outcome, Some(ExitOutcome::Cdd));
+    assert_eq!(exit.outcome_months, Some(4));
+    assert_eq!(exit.detail, "");
 
     // The file stays available under "Sortis".
     click(&mut screen, "← Liste");

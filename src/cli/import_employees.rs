@@ -7,9 +7,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::import_common::{check_columns, existing_policy, output};
 use super::{CliError, ImportOptions};
-use crate::domain::import::columns::mapping_problem;
-use crate::domain::import::employees::{ExistingPolicy, Plan, build_plan, match_employee_headers};
+use crate::domain::import::employees::{Plan, build_plan, match_employee_headers};
 use crate::store::import::employees::{apply, load_context};
 use crate::store::import::read_table;
 
@@ -23,33 +23,12 @@ pub fn run(
 ) -> Result<String, CliError> {
     let (table, format) = read_table(file)?;
     let mapping = match_employee_headers(&table.headers);
-    if let Some(problem) = mapping_problem(&mapping) {
-        return Err(CliError::Message(format!(
-            "{problem} (titres lus : {}).",
-            table.headers.join(", ")
-        )));
-    }
+    check_columns(&mapping, &table)?;
     let context = load_context(conn)?;
-    let policy = if options.skip_existing {
-        ExistingPolicy::Skip
-    } else {
-        ExistingPolicy::Update
-    };
-    let plan = build_plan(&table, &mapping, &context, policy, today);
-    let mut out = format!(
-        "Fichier : {} ({format}, {} ligne(s))\n",
-        file.display(),
-        table.rows.len()
-    );
-    out.push_str(&plan_text(&plan));
-    if options.dry_run {
-        out.push_str("Essai seulement (--dry-run) : rien n'a été enregistré.\n");
-    } else {
-        let report = apply(conn, &plan)?;
-        out.push_str(&report.summary());
-        out.push('\n');
-    }
-    Ok(out)
+    let plan = build_plan(&table, &mapping, &context, existing_policy(options), today);
+    output(file, &format, &table, plan_text(&plan), options, || {
+        Ok(apply(conn, &plan)?.summary())
+    })
 }
 
 /// The plan: one line per row, its differences indented below, then the counts.

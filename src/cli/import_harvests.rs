@@ -7,8 +7,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::import_common::{check_columns, output};
 use super::{CliError, ImportOptions};
-use crate::domain::import::columns::mapping_problem;
 use crate::domain::import::harvests::{
     DuplicatePolicy, Plan, PlanInput, Resolutions, RowAction, build_plan, locate_header,
     match_harvest_headers,
@@ -26,12 +26,7 @@ pub fn run(
     let (table, format) = read_table(file)?;
     let table = locate_header(table);
     let mapping = match_harvest_headers(&table.headers);
-    if let Some(problem) = mapping_problem(&mapping) {
-        return Err(CliError::Message(format!(
-            "{problem} (titres lus : {}).",
-            titles_read(&table.headers)
-        )));
-    }
+    check_columns(&mapping, &table)?;
     let context = load_harvest_context(conn)?;
     let plan = build_plan(&PlanInput {
         file: &table,
@@ -41,20 +36,9 @@ pub fn run(
         duplicates: DuplicatePolicy::Skip,
         today,
     });
-    let mut out = format!(
-        "Fichier : {} ({format}, {} ligne(s))\n",
-        file.display(),
-        table.rows.len()
-    );
-    out.push_str(&plan_text(&plan));
-    if options.dry_run {
-        out.push_str("Essai seulement (--dry-run) : rien n'a été enregistré.\n");
-    } else {
-        let report = apply_harvest_import(conn, &plan)?;
-        out.push_str(&report.summary());
-        out.push('\n');
-    }
-    Ok(out)
+    output(file, &format, &table, plan_text(&plan), options, || {
+        Ok(apply_harvest_import(conn, &plan)?.summary())
+    })
 }
 
 /// The plan: one line per row refused, left out or flagged, then the counts and what is
@@ -88,25 +72,4 @@ fn plan_text(plan: &Plan) -> String {
         out.push_str(&format!("Parcelles créées : {}.\n", names.join(", ")));
     }
     out
-}
-
-/// The first titles of the file, shortened: a file that is not a table (a PDF renamed
-/// `.csv`) must not flood the terminal.
-fn titles_read(headers: &[String]) -> String {
-    let mut titles: Vec<String> = headers
-        .iter()
-        .take(8)
-        .map(|t| {
-            let short: String = t.chars().take(30).collect();
-            if short.len() < t.len() {
-                format!("{short}…")
-            } else {
-                short
-            }
-        })
-        .collect();
-    if headers.len() > 8 {
-        titles.push("…".into());
-    }
-    titles.join(", ")
 }

@@ -6,9 +6,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::import_common::{check_columns, existing_policy, output};
 use super::{CliError, ImportOptions};
-use crate::domain::import::columns::{mapping_problem, match_headers};
-use crate::domain::import::members::{ExistingPolicy, Plan, Resolutions, RowAction, build_plan};
+use crate::domain::import::columns::match_headers;
+use crate::domain::import::members::{Plan, Resolutions, RowAction, build_plan};
 use crate::store::import::{ApplyOptions, apply_member_import, load_context, read_table};
 
 /// Imports (or previews) the member file `file`; returns the text to print.
@@ -20,40 +21,19 @@ pub fn run(
 ) -> Result<String, CliError> {
     let (table, format) = read_table(file)?;
     let mapping = match_headers(&table.headers);
-    if let Some(problem) = mapping_problem(&mapping) {
-        return Err(CliError::Message(format!(
-            "{problem} (titres lus : {}).",
-            table.headers.join(", ")
-        )));
-    }
+    check_columns(&mapping, &table)?;
     let context = load_context(conn, today)?;
-    let policy = if options.skip_existing {
-        ExistingPolicy::Skip
-    } else {
-        ExistingPolicy::Update
-    };
     let plan = build_plan(
         &table,
         &mapping,
         &context,
         &Resolutions::default(),
-        policy,
+        existing_policy(options),
         today,
     );
-    let mut out = format!(
-        "Fichier : {} ({format}, {} ligne(s))\n",
-        file.display(),
-        table.rows.len()
-    );
-    out.push_str(&plan_text(&plan));
-    if options.dry_run {
-        out.push_str("Essai seulement (--dry-run) : rien n'a été enregistré.\n");
-    } else {
-        let report = apply_member_import(conn, &plan, &ApplyOptions::default())?;
-        out.push_str(&report.summary());
-        out.push('\n');
-    }
-    Ok(out)
+    output(file, &format, &table, plan_text(&plan), options, || {
+        Ok(apply_member_import(conn, &plan, &ApplyOptions::default())?.summary())
+    })
 }
 
 /// The plan, one line per row that does something or is refused, then the counts.

@@ -9,6 +9,7 @@ use crate::domain::calendar::IsoWeek;
 use crate::store::{self, StoreError, backup, paths};
 
 mod export;
+mod import_common;
 mod import_employees;
 mod import_harvests;
 mod import_members;

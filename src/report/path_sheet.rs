@@ -273,8 +273,9 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
                 &format!("Sortie le {} : {}", format_date(x.date), x.category.label()),
                 body,
             );
-            if !x.detail.is_empty() {
-                doc.paragraph(&x.detail, body);
+            let summary = x.summary();
+            if !summary.is_empty() {
+                doc.paragraph(&summary, body);
             }
         }
         None => {

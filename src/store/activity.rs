@@ -18,8 +18,8 @@ use crate::domain::activity::{
 };
 use crate::domain::calendar::IsoWeek;
 use crate::domain::employees::{
-    EducationLevel, ExitCategory, ExitResult, FseStage, Gender, ImmersionObjective, LabourStatus,
-    SensitiveAnswer, SixMonthResult, age_on, dynamic_exit_rate,
+    EducationLevel, ExitCategory, ExitOutcome, ExitResult, FseStage, Gender, ImmersionObjective,
+    LabourStatus, SensitiveAnswer, SixMonthResult, age_on, dynamic_exit_rate,
 };
 use crate::domain::money::Cents;
 
@@ -65,7 +65,7 @@ pub fn insertion_figures(
     // People whose path overlaps the period.
     let mut stmt = conn.prepare(
         "SELECT e.id, e.gender, e.birth_date, e.entry_date, x.date AS exit_date,
-                x.category AS exit_category
+                x.category AS exit_category, x.outcome AS exit_outcome
          FROM employee e LEFT JOIN exit x ON x.employee_id = e.id
          WHERE e.entry_date <= :to AND (x.date IS NULL OR x.date >= :from)",
     )?;
@@ -75,6 +75,7 @@ pub fn insertion_figures(
         birth: Option<NaiveDate>,
         entry: NaiveDate,
         exit: Option<(NaiveDate, i64)>,
+        exit_outcome: Option<String>,
     }
     let followed = stmt
         .query_map(params, |r| {
@@ -87,6 +88,7 @@ pub fn insertion_figures(
                 birth: r.get("birth_date")?,
                 entry: r.get("entry_date")?,
                 exit: exit_date.zip(category),
+                exit_outcome: r.get("exit_outcome")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -132,6 +134,12 @@ pub fn insertion_figures(
             )
         })
         .collect();
+    let exit_outcomes = exit_outcome_counts(
+        followed
+            .iter()
+            .filter(|f| f.exit.is_some_and(|(date, _)| date >= from && date <= to))
+            .map(|f| f.exit_outcome.as_deref().and_then(ExitOutcome::from_code)),
+    );
     let entries = followed
         .iter()
         .filter(|f| f.entry >= from && f.entry <= to)
@@ -184,6 +192,7 @@ pub fn insertion_figures(
         entries,
         exits,
         dynamic_exit_rate: dynamic_exit_rate(&exit_categories),
+        exit_outcomes,
         hours,
         fte: fte(hours, from, to),
         by_gender,
@@ -199,6 +208,20 @@ pub fn insertion_figures(
         fse: fse_lines(&records),
         fse_snapshots: records.len() as i64,
     })
+}
+
+/// Exits counted per job found, in [`ExitOutcome::ALL`]'s order, situations without an exit
+/// left out, the exits without one last (« Non renseignée »).
+fn exit_outcome_counts(outcomes: impl Iterator<Item = Option<ExitOutcome>>) -> Vec<(String, i64)> {
+    let outcomes: Vec<Option<ExitOutcome>> = outcomes.collect();
+    let count = |wanted: Option<ExitOutcome>| outcomes.iter().filter(|o| **o == wanted).count();
+    ExitOutcome::ALL
+        .iter()
+        .map(|o| (o.label(), count(Some(*o))))
+        .chain([("Non renseignée", count(None))])
+        .filter(|(_, n)| *n > 0)
+        .map(|(label, n)| (label.to_owned(), n as i64))
+        .collect()
 }
 
 /// The FSE+ snapshots taken in the period, as stored (never recomputed from the profile).

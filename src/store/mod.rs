@@ -25,7 +25,7 @@ pub mod workshops;
 
 pub use error::{Result, StoreError};
 pub use open::{
-    APPLICATION_ID, SCHEMA_VERSION, has_garden_data, inspect, integrity_check, open,
-    open_in_memory, open_read_only, quick_check, user_version,
+    APPLICATION_ID, SCHEMA_VERSION, UPGRADE_BACKUP_PREFIX, has_garden_data, inspect,
+    integrity_check, open, open_in_memory, open_read_only, quick_check, user_version,
 };
 pub use rusqlite::Connection;

@@ -1,18 +1,28 @@
-//! Opening a database file: refuse what is not ours or too new without touching it, then
-//! migrate in one transaction.
+//! Opening a database file: refuse what is not ours or too new without touching it, copy
+//! it aside when it needs upgrading, then migrate in one transaction.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::Local;
 use rusqlite::{Connection, OpenFlags};
 
+use super::backup;
 use super::error::{Result, StoreError};
 
 /// `PRAGMA application_id` written into every Binette database ("BINE").
 pub const APPLICATION_ID: i64 = 0x4249_4E45;
 
 /// The migrations, in order: migration `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_exit_outcome.sql"),
+];
+
+/// File names of the copies made before an upgrade start with this (then the old version,
+/// e.g. `binette-v1-avant-mise-a-jour-2026-11-28_101500.sqlite3`). They are not daily
+/// backups, so they are never pruned.
+pub const UPGRADE_BACKUP_PREFIX: &str = "binette-v";
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -21,10 +31,14 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 ///
 /// A file that is not a Binette database, a database from a newer Binette, or a damaged
 /// file is refused and left byte-identical: those checks run on a read-only connection
-/// before anything is written.
+/// before anything is written. A database of an older schema is first copied into its
+/// backup folder (see [`UPGRADE_BACKUP_PREFIX`]); when that copy fails, it is not upgraded.
 pub fn open(path: &Path) -> Result<Connection> {
     if path.exists() {
-        inspect_read_only(path)?;
+        let version = inspect_read_only(path)?;
+        if (1..SCHEMA_VERSION).contains(&version) {
+            backup_before_upgrade(path, version)?;
+        }
     }
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
@@ -43,7 +57,7 @@ pub fn open_in_memory() -> Result<Connection> {
 /// Checks, without changing it, that the file at `path` is a sound Binette database this
 /// program can open.
 pub fn inspect(path: &Path) -> Result<()> {
-    inspect_read_only(path)
+    inspect_read_only(path).map(|_version| ())
 }
 
 /// Opens an existing database read-only, after the same checks as [`open`]; nothing is
@@ -63,8 +77,9 @@ pub fn integrity_check(conn: &Connection) -> Result<String> {
     Ok(lines.join("; "))
 }
 
-/// What a read-only look at an existing file tells, without changing it.
-pub(crate) fn inspect_read_only(path: &Path) -> Result<()> {
+/// What a read-only look at an existing file tells, without changing it: its schema
+/// version when it is a sound Binette database this program can open.
+pub(crate) fn inspect_read_only(path: &Path) -> Result<i64> {
     let not_ours = || StoreError::NotBinette(path.to_path_buf());
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|_| not_ours())?;
@@ -83,7 +98,29 @@ pub(crate) fn inspect_read_only(path: &Path) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    quick_check(&conn)
+    quick_check(&conn)?;
+    Ok(version)
+}
+
+/// Copies the database at `path` (schema `version`, about to be upgraded) into its backup
+/// folder, read-only, so the upgrade can be undone; returns the copy.
+fn backup_before_upgrade(path: &Path, version: i64) -> Result<PathBuf> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    let dir = backup::backup_dir(&conn, path)?;
+    let stamp = Local::now().format("%Y-%m-%d_%H%M%S");
+    let dest = dir.join(format!(
+        "{UPGRADE_BACKUP_PREFIX}{version}-avant-mise-a-jour-{stamp}.sqlite3"
+    ));
+    backup::backup_to(&conn, &dest).map_err(|error| {
+        StoreError::Invalid(format!(
+            "Cette base de données doit être mise à jour, mais la copie de sécurité faite \
+             avant n'a pas pu être écrite dans « {} » ({error}). La base n'a pas été modifiée : \
+             vérifiez que ce dossier existe et qu'on peut y écrire, puis rouvrez-la.",
+            dir.display()
+        ))
+    })?;
+    Ok(dest)
 }
 
 /// True when the garden holds people already (members or employees).

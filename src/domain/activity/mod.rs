@@ -367,6 +367,9 @@ pub struct InsertionFigures {
     pub exits: Vec<(ExitCategory, i64)>,
     /// (1 + 2 + 3) / (all − 5), `None` without a counted exit.
     pub dynamic_exit_rate: Option<f64>,
+    /// Exits in the period per job found (label), in the list's order, situations without
+    /// an exit left out, « Non renseignée » last.
+    pub exit_outcomes: Vec<(String, i64)>,
     /// Hours under contract in the period.
     pub hours: f64,
     /// Those hours in FTE.

@@ -1,6 +1,6 @@
-//! Exit categories suggested from the job found, and that job written into the exit's detail.
+//! Exit categories suggested from the job found, and that job written as one line.
 
-use super::ExitCategory;
+use super::{Exit, ExitCategory};
 use crate::code_enum;
 
 code_enum! {
@@ -50,44 +50,30 @@ pub fn suggest_exit_category(outcome: ExitOutcome, months: Option<f64>) -> Optio
     })
 }
 
-/// The exit detail with the outcome written first, so it is kept without a column of its
-/// own: "CDD, 4 mois — Maraîcher chez Ferme Dupont".
-pub fn compose_exit_detail(
-    outcome: Option<ExitOutcome>,
-    months: Option<u32>,
-    free: &str,
-) -> String {
-    let free = free.trim();
-    let Some(outcome) = outcome else {
-        return free.to_owned();
-    };
-    let mut head = outcome.label().to_owned();
-    if let Some(months) = months.filter(|_| outcome.needs_length()) {
-        head.push_str(&format!(", {months} mois"));
-    }
-    if free.is_empty() {
-        head
-    } else {
-        format!("{head} — {free}")
-    }
+/// The job found as one line, "CDD, 4 mois" (the length only where it matters), or `None`
+/// when the outcome is unknown.
+pub fn outcome_text(outcome: Option<ExitOutcome>, months: Option<u32>) -> Option<String> {
+    let outcome = outcome?;
+    Some(match months.filter(|_| outcome.needs_length()) {
+        Some(months) => format!("{}, {months} mois", outcome.label()),
+        None => outcome.label().to_owned(),
+    })
 }
 
-/// Reads back what [`compose_exit_detail`] wrote: the outcome, its length, the free text.
-pub fn split_exit_detail(detail: &str) -> (Option<ExitOutcome>, Option<u32>, String) {
-    let (head, free) = match detail.split_once(" — ") {
-        Some((head, free)) => (head, free.to_owned()),
-        None => (detail, String::new()),
-    };
-    let (label, months) = match head.rsplit_once(", ") {
-        Some((label, rest)) => match rest.strip_suffix(" mois").and_then(|n| n.parse().ok()) {
-            Some(months) => (label, Some(months)),
-            None => (head, None),
-        },
-        None => (head, None),
-    };
-    match ExitOutcome::ALL.iter().find(|o| o.label() == label) {
-        Some(outcome) => (Some(*outcome), months, free),
-        None => (None, None, detail.to_owned()),
+impl Exit {
+    /// The job found as one line, "CDD, 4 mois", or `None` when it is unknown.
+    pub fn outcome_text(&self) -> Option<String> {
+        outcome_text(self.outcome, self.outcome_months)
+    }
+
+    /// The job found and the free details as one line: "CDD, 4 mois — Ferme Dupont".
+    pub fn summary(&self) -> String {
+        let free = self.detail.trim();
+        match self.outcome_text() {
+            Some(head) if free.is_empty() => head,
+            Some(head) => format!("{head} — {free}"),
+            None => free.to_owned(),
+        }
     }
 }
 
@@ -134,22 +120,24 @@ mod tests {
     }
 
     #[test]
-    fn detail_round_trips() {
-        let text = compose_exit_detail(Some(ExitOutcome::Cdd), Some(4), " Ferme Dupont ");
-        assert_eq!(text, "CDD, 4 mois — Ferme Dupont");
-        assert_eq!(
-            split_exit_detail(&text),
-            (Some(ExitOutcome::Cdd), Some(4), "Ferme Dupont".to_owned())
-        );
-        let cdi = compose_exit_detail(Some(ExitOutcome::Cdi), Some(4), "");
-        assert_eq!(cdi, "CDI");
-        assert_eq!(
-            split_exit_detail(&cdi),
-            (Some(ExitOutcome::Cdi), None, String::new())
-        );
-        assert_eq!(
-            split_exit_detail("Parti dans le Nord"),
-            (None, None, "Parti dans le Nord".to_owned())
-        );
+    fn summary_puts_the_job_found_first() {
+        let mut exit = Exit {
+            employee_id: 1,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            category: ExitCategory::TransitionJob,
+            outcome: Some(ExitOutcome::Cdd),
+            outcome_months: Some(4),
+            detail: " Ferme Dupont ".into(),
+        };
+        assert_eq!(exit.outcome_text().as_deref(), Some("CDD, 4 mois"));
+        assert_eq!(exit.summary(), "CDD, 4 mois — Ferme Dupont");
+        exit.outcome = Some(ExitOutcome::Cdi);
+        assert_eq!(exit.summary(), "CDI — Ferme Dupont", "a CDI has no length");
+        exit.detail.clear();
+        assert_eq!(exit.summary(), "CDI");
+        exit.outcome = None;
+        exit.detail = "Parti dans le Nord".into();
+        assert_eq!(exit.outcome_text(), None);
+        assert_eq!(exit.summary(), "Parti dans le Nord");
     }
 }

@@ -338,7 +338,11 @@ pub struct Exit {
     pub date: NaiveDate,
     /// Category for the State's statistics.
     pub category: ExitCategory,
-    /// What they left for.
+    /// The job found (or other situation) they left for, when known.
+    pub outcome: Option<ExitOutcome>,
+    /// The length of that job in months (CDD, intérim), when known.
+    pub outcome_months: Option<u32>,
+    /// Free details: employer, post, training…
     pub detail: String,
 }
 

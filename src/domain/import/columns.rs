@@ -9,11 +9,19 @@ pub trait ImportField: Copy + PartialEq + std::fmt::Debug + 'static {
     fn all() -> &'static [Self];
     /// The French label shown to users.
     fn label(self) -> &'static str;
-    /// Column titles that obviously mean this field, as `collation_key` gives them
+    /// For each field, column titles that obviously mean it, as `collation_key` gives them
     /// (lower case, no accents, letters and digits only).
-    fn synonyms(self) -> &'static [&'static str];
+    const SYNONYMS: &'static [(Self, &'static [&'static str])];
     /// Fields the import cannot do without, with the French message asking for them.
-    fn required() -> &'static [(Self, &'static str)];
+    const REQUIRED: &'static [(Self, &'static str)];
+
+    /// Column titles that obviously mean this field (from [`ImportField::SYNONYMS`]).
+    fn synonyms(self) -> &'static [&'static str] {
+        Self::SYNONYMS
+            .iter()
+            .find(|(field, _)| *field == self)
+            .map_or(&[], |(_, names)| names)
+    }
 }
 
 /// For each column of the file, the field it fills (`None`: ignored).
@@ -42,7 +50,7 @@ pub fn match_columns<F: ImportField>(headers: &[String]) -> Mapping<F> {
 /// A French message when the mapping cannot be imported (a required field without a column,
 /// or one field given to two columns), `None` when it can.
 pub fn mapping_problem<F: ImportField>(mapping: &Mapping<F>) -> Option<String> {
-    if let Some((_, message)) = F::required()
+    if let Some((_, message)) = F::REQUIRED
         .iter()
         .find(|(field, _)| !mapping.contains(&Some(*field)))
     {
@@ -90,18 +98,11 @@ impl ImportField for MemberField {
     fn label(self) -> &'static str {
         MemberField::label(self)
     }
-    fn synonyms(self) -> &'static [&'static str] {
-        SYNONYMS
-            .iter()
-            .find(|(field, _)| *field == self)
-            .map_or(&[], |(_, names)| names)
-    }
-    fn required() -> &'static [(Self, &'static str)] {
-        &[(
-            MemberField::LastName,
-            "Indiquez quelle colonne contient le nom des adhérents.",
-        )]
-    }
+    const SYNONYMS: &'static [(Self, &'static [&'static str])] = SYNONYMS;
+    const REQUIRED: &'static [(Self, &'static str)] = &[(
+        MemberField::LastName,
+        "Indiquez quelle colonne contient le nom des adhérents.",
+    )];
 }
 
 /// Column titles (folded: lower case, no accents, letters and digits only) that obviously

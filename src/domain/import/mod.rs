@@ -7,4 +7,5 @@ pub mod employees;
 pub mod harvests;
 pub mod members;
 pub mod names;
+pub mod plan;
 pub mod source;

@@ -73,6 +73,9 @@ fn insertion_rows(f: &InsertionFigures) -> Vec<Vec<String>> {
     for (c, n) in &f.exits {
         rows.push(line(&["Sorties par catégorie", c.label()], n.to_string()));
     }
+    for (label, n) in &f.exit_outcomes {
+        rows.push(line(&["Sorties par situation", label], n.to_string()));
+    }
     for (group, lines) in [("Genre", &f.by_gender), ("Tranche d'âge", &f.by_age)] {
         for l in lines {
             let personnes = format!("{group} : personnes");

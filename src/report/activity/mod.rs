@@ -251,6 +251,17 @@ fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     }
     t.push(Row::new(["Total".to_string(), f.exit_total().to_string()]).bold());
     doc.table(&t);
+    if !f.exit_outcomes.is_empty() {
+        subheading(doc, "Sorties par situation");
+        let mut t = table(vec![
+            Column::fraction("Situation à la sortie", 1.0),
+            Column::mm("Sorties", 28.0).right(),
+        ]);
+        for (label, n) in &f.exit_outcomes {
+            t.push(Row::new([label.clone(), n.to_string()]));
+        }
+        doc.table(&t);
+    }
 
     let total = (f.people_followed, f.hours, f.fte);
     subheading(doc, "Par genre");

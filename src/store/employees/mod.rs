@@ -306,8 +306,15 @@ fn write_employee(conn: &Connection, sql: &str, e: &Employee, with_id: bool) -> 
 /// Saves a new employee and their criteria in one transaction; returns the id.
 pub fn insert_employee(conn: &Connection, employee: &Employee) -> Result<i64> {
     let tx = conn.unchecked_transaction()?;
+    let id = insert_employee_in(&tx, employee)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// [`insert_employee`] inside the caller's transaction (an import's).
+pub fn insert_employee_in(conn: &Connection, employee: &Employee) -> Result<i64> {
     write_employee(
-        &tx,
+        conn,
         "INSERT INTO employee (civility, last_name, first_name, birth_date, gender, address,
              postcode, city, phone, email, referent_id, entry_date, prescriber_kind,
              prescriber_org, prescriber_contact, education_level, rsa, ass, aah,
@@ -319,17 +326,23 @@ pub fn insert_employee(conn: &Connection, employee: &Employee) -> Result<i64> {
         employee,
         false,
     )?;
-    let id = tx.last_insert_rowid();
-    write_criteria(&tx, employee, id)?;
-    tx.commit()?;
+    let id = conn.last_insert_rowid();
+    write_criteria(conn, employee, id)?;
     Ok(id)
 }
 
 /// Saves changes to an employee and replaces their criteria, in one transaction.
 pub fn update_employee(conn: &Connection, employee: &Employee) -> Result<()> {
     let tx = conn.unchecked_transaction()?;
+    update_employee_in(&tx, employee)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// [`update_employee`] inside the caller's transaction (an import's).
+pub fn update_employee_in(conn: &Connection, employee: &Employee) -> Result<()> {
     let changed = write_employee(
-        &tx,
+        conn,
         "UPDATE employee SET civility = :civility, last_name = :last_name,
              first_name = :first_name, birth_date = :birth_date, gender = :gender,
              address = :address, postcode = :postcode, city = :city, phone = :phone,
@@ -344,9 +357,7 @@ pub fn update_employee(conn: &Connection, employee: &Employee) -> Result<()> {
         true,
     )?;
     changed_one(changed, "Salarié")?;
-    write_criteria(&tx, employee, employee.id)?;
-    tx.commit()?;
-    Ok(())
+    write_criteria(conn, employee, employee.id)
 }
 
 /// Deletes an employee and everything about them (contracts, PASS, follow-ups…).

@@ -5,9 +5,9 @@ use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use super::{all, changed_one, code, constraint_message, one};
 use crate::domain::employees::{
-    Approval, ApprovalChange, ApprovalChangeKind, Contract, Exit, ExitCategory,
+    Approval, ApprovalChange, ApprovalChangeKind, Contract, Exit, ExitCategory, ExitOutcome,
 };
-use crate::store::error::Result;
+use crate::store::error::{Result, StoreError};
 
 // --------------------------------------------------------------------------------- approval
 
@@ -290,26 +290,46 @@ pub fn list_contracts_of_employee(conn: &Connection, employee_id: i64) -> Result
 
 // ------------------------------------------------------------------------------------- exit
 
+const EXIT_COLUMNS: &str = "employee_id, date, category, outcome, outcome_months, detail";
+
 fn read_exit(row: &Row<'_>) -> rusqlite::Result<Exit> {
     let number: i64 = row.get("category")?;
     let category = ExitCategory::from_number(number)
         .ok_or_else(|| super::unknown_code(&number.to_string()))?;
+    let outcome = row
+        .get::<_, Option<String>>("outcome")?
+        .map(|text| code(&text, ExitOutcome::from_code))
+        .transpose()?;
     Ok(Exit {
         employee_id: row.get("employee_id")?,
         date: row.get("date")?,
         category,
+        outcome,
+        outcome_months: row.get("outcome_months")?,
         detail: row.get("detail")?,
     })
 }
 
+/// The length of the job found, kept only with an outcome; a length of 0 is refused.
+fn months_of(exit: &Exit) -> Result<Option<u32>> {
+    match exit.outcome_months.filter(|_| exit.outcome.is_some()) {
+        Some(0) => Err(StoreError::Invalid(
+            "La durée de l'emploi trouvé à la sortie est d'au moins 1 mois.".to_owned(),
+        )),
+        months => Ok(months),
+    }
+}
+
 /// Records an employee's exit (one per employee: a second one is refused).
 pub fn insert_exit(conn: &Connection, exit: &Exit) -> Result<()> {
+    let months = months_of(exit)?;
     conn.execute(
-        "INSERT INTO exit (employee_id, date, category, detail)
-         VALUES (:employee, :date, :category, :detail)",
+        "INSERT INTO exit (employee_id, date, category, outcome, outcome_months, detail)
+         VALUES (:employee, :date, :category, :outcome, :months, :detail)",
         named_params! {
             ":employee": exit.employee_id, ":date": exit.date,
-            ":category": exit.category.number(), ":detail": exit.detail,
+            ":category": exit.category.number(), ":outcome": exit.outcome.map(|o| o.code()),
+            ":months": months, ":detail": exit.detail.trim(),
         },
     )
     .map_err(|e| constraint_message(e, "Ce salarié a déjà une sortie : modifiez-la plutôt."))?;
@@ -318,12 +338,15 @@ pub fn insert_exit(conn: &Connection, exit: &Exit) -> Result<()> {
 
 /// Saves changes to an employee's exit.
 pub fn update_exit(conn: &Connection, exit: &Exit) -> Result<()> {
+    let months = months_of(exit)?;
     let changed = conn.execute(
-        "UPDATE exit SET date = :date, category = :category, detail = :detail
+        "UPDATE exit SET date = :date, category = :category, outcome = :outcome,
+             outcome_months = :months, detail = :detail
          WHERE employee_id = :employee",
         named_params! {
             ":employee": exit.employee_id, ":date": exit.date,
-            ":category": exit.category.number(), ":detail": exit.detail,
+            ":category": exit.category.number(), ":outcome": exit.outcome.map(|o| o.code()),
+            ":months": months, ":detail": exit.detail.trim(),
         },
     )?;
     changed_one(changed, "Sortie")
@@ -340,22 +363,22 @@ pub fn delete_exit(conn: &Connection, employee_id: i64) -> Result<()> {
 
 /// An employee's exit, if they have left.
 pub fn get_exit(conn: &Connection, employee_id: i64) -> Result<Option<Exit>> {
+    let sql = format!("SELECT {EXIT_COLUMNS} FROM exit WHERE employee_id = :employee");
     let exit = conn
-        .query_row(
-            "SELECT employee_id, date, category, detail FROM exit WHERE employee_id = :employee",
-            named_params! {":employee": employee_id},
-            read_exit,
-        )
+        .query_row(&sql, named_params! {":employee": employee_id}, read_exit)
         .optional()?;
     Ok(exit)
 }
 
 /// Exits dated within `from..=to`, by date.
 pub fn list_exits_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Exit>> {
+    let sql = format!(
+        "SELECT {EXIT_COLUMNS} FROM exit
+         WHERE date BETWEEN :from AND :to ORDER BY date, employee_id"
+    );
     all(
         conn,
-        "SELECT employee_id, date, category, detail FROM exit
-         WHERE date BETWEEN :from AND :to ORDER BY date, employee_id",
+        &sql,
         named_params! {":from": from, ":to": to},
         read_exit,
     )

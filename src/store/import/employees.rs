@@ -2,9 +2,10 @@
 //! Binette has, and carrying out a previewed plan in one transaction. The pure half
 //! (columns, validation, differences) is `domain::import::employees`.
 //!
-//! The writes are plain statements here rather than `store::employees`' insert and update
-//! functions, which open their own transaction (SQLite cannot nest them) and rewrite every
-//! column: an import only touches the columns it may fill.
+//! People are written with `store::employees`' `insert_employee_in` / `update_employee_in`
+//! (inside this import's transaction); the PASS IAE with plain statements, as
+//! `store::employees::insert_approval` opens its own transaction (SQLite cannot nest them)
+//! and `update_approval` rewrites the suspensions and prolongations too.
 
 use std::collections::HashMap;
 
@@ -15,8 +16,8 @@ use crate::domain::import::employees::{
     ExistingEmployee, ImportContext, Plan, RowAction, RowWrites, pass_key, plan_update,
 };
 use crate::store::employees::{
-    get_employee, insert_contract, list_approvals_of_employee, list_contracts_of_employee,
-    list_employees, update_contract,
+    get_employee, insert_contract, insert_employee_in, list_approvals_of_employee,
+    list_contracts_of_employee, list_employees, update_contract, update_employee_in,
 };
 use crate::store::{Result, StoreError};
 
@@ -98,7 +99,7 @@ pub fn apply(conn: &Connection, plan: &Plan) -> Result<ImportReport> {
                 let Some(employee) = &row.outcome.writes.employee else {
                     continue;
                 };
-                let id = insert_imported_employee(&tx, employee)?;
+                let id = insert_employee_in(&tx, employee)?;
                 let path = PathWriter {
                     employee_id: id,
                     line: row.line,
@@ -113,8 +114,10 @@ pub fn apply(conn: &Connection, plan: &Plan) -> Result<ImportReport> {
                     report.unchanged += 1;
                     continue;
                 }
+                // Read again above in this transaction: only the fields the import fills
+                // differ from what is stored.
                 if let Some(employee) = &writes.employee {
-                    update_imported_fields(&tx, employee)?;
+                    update_employee_in(&tx, employee)?;
                 }
                 let path = PathWriter {
                     employee_id: *id,
@@ -127,48 +130,6 @@ pub fn apply(conn: &Connection, plan: &Plan) -> Result<ImportReport> {
     }
     tx.commit()?;
     Ok(report)
-}
-
-/// Inserts a new person with the fields the import fills (the others take their defaults).
-fn insert_imported_employee(conn: &Connection, e: &Employee) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO employee (civility, last_name, first_name, birth_date, gender, postcode,
-             city, phone, email, entry_date, prescriber_kind, prescriber_org,
-             prescriber_contact)
-         VALUES (:civility, :last_name, :first_name, :birth_date, :gender, :postcode, :city,
-             :phone, :email, :entry_date, :prescriber_kind, :prescriber_org,
-             :prescriber_contact)",
-        named_params! {
-            ":civility": e.civility.code(), ":last_name": e.last_name.trim(),
-            ":first_name": e.first_name.trim(), ":birth_date": e.birth_date,
-            ":gender": e.gender.code(), ":postcode": e.postcode, ":city": e.city,
-            ":phone": e.phone, ":email": e.email, ":entry_date": e.entry_date,
-            ":prescriber_kind": e.prescriber_kind.code(), ":prescriber_org": e.prescriber_org,
-            ":prescriber_contact": e.prescriber_contact,
-        },
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// Writes the fields an import may fill on an existing person, and only those.
-fn update_imported_fields(conn: &Connection, e: &Employee) -> Result<()> {
-    let changed = conn.execute(
-        "UPDATE employee SET civility = :civility, birth_date = :birth_date,
-             postcode = :postcode, city = :city, phone = :phone, email = :email,
-             prescriber_kind = :prescriber_kind, prescriber_org = :prescriber_org,
-             prescriber_contact = :prescriber_contact
-         WHERE id = :id",
-        named_params! {
-            ":id": e.id, ":civility": e.civility.code(), ":birth_date": e.birth_date,
-            ":postcode": e.postcode, ":city": e.city, ":phone": e.phone, ":email": e.email,
-            ":prescriber_kind": e.prescriber_kind.code(), ":prescriber_org": e.prescriber_org,
-            ":prescriber_contact": e.prescriber_contact,
-        },
-    )?;
-    if changed == 0 {
-        return Err(StoreError::NotFound("Salarié"));
-    }
-    Ok(())
 }
 
 /// Who holds each PASS number (`pass_key` → employee id, "Prénom NOM"), read once so that

@@ -10,6 +10,8 @@ use crate::domain::import::harvests::{
 };
 use crate::store::{Result, StoreError, harvests};
 
+use super::target_id;
+
 /// What the garden already has, to build the preview: every crop with its units, every
 /// plot, and every saved harvest line (to spot a file imported twice).
 pub fn load_harvest_context(conn: &Connection) -> Result<ImportContext> {
@@ -132,18 +134,6 @@ pub fn apply_harvest_import(conn: &Connection, plan: &Plan) -> Result<HarvestImp
         plot_ids.push((new.name.clone(), harvests::insert_plot(&tx, &plot)?));
         report.plots_created.push(plot.name);
     }
-    let id_of = |target: &Target, created: &[(String, i64)], what: &str| -> Result<i64> {
-        match target {
-            Target::Existing(id) => Ok(*id),
-            Target::New(name) => created
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, id)| *id)
-                .ok_or_else(|| {
-                    StoreError::Invalid(format!("{what} « {name} » absente du plan d'import."))
-                }),
-        }
-    };
     for row in &plan.rows {
         let planned = match (&row.action, &row.harvest) {
             (RowAction::Rejected(reason), _) => {
@@ -159,11 +149,17 @@ pub fn apply_harvest_import(conn: &Connection, plan: &Plan) -> Result<HarvestImp
         let harvest = Harvest {
             id: 0,
             date: planned.date,
-            crop_id: id_of(&planned.crop, &crop_ids, "Culture")?,
+            crop_id: target_id(&planned.crop, &crop_ids, |n| {
+                format!("Culture « {n} » absente du plan d'import.")
+            })?,
             plot_id: planned
                 .plot
                 .as_ref()
-                .map(|p| id_of(p, &plot_ids, "Parcelle"))
+                .map(|p| {
+                    target_id(p, &plot_ids, |n| {
+                        format!("Parcelle « {n} » absente du plan d'import.")
+                    })
+                })
                 .transpose()?,
             quantity: planned.quantity,
             unit: planned.unit,
@@ -200,7 +196,8 @@ fn check_still_there(conn: &Connection, plan: &Plan) -> Result<()> {
             && !crop.exists(named_params! {":id": id})?
         {
             return Err(StoreError::Invalid(format!(
-                "Ligne {} du fichier : sa culture a été supprimée depuis l'aperçu. Rien n'a été                  enregistré : rouvrez le fichier.",
+                "Ligne {} du fichier : sa culture a été supprimée depuis l'aperçu. Rien n'a été \
+                 enregistré : rouvrez le fichier.",
                 row.line
             )));
         }
@@ -208,7 +205,8 @@ fn check_still_there(conn: &Connection, plan: &Plan) -> Result<()> {
             && !plot.exists(named_params! {":id": id})?
         {
             return Err(StoreError::Invalid(format!(
-                "Ligne {} du fichier : sa parcelle a été supprimée depuis l'aperçu. Rien n'a été                  enregistré : rouvrez le fichier.",
+                "Ligne {} du fichier : sa parcelle a été supprimée depuis l'aperçu. Rien n'a été \
+                 enregistré : rouvrez le fichier.",
                 row.line
             )));
         }

@@ -7,9 +7,11 @@ use rusqlite::{Connection, named_params};
 
 use crate::domain::baskets::{BasketSize, Depot, Subscription};
 use crate::domain::import::members::{
-    ExistingMember, ImportContext, Named, Plan, RowAction, Target, merged_member, monday_of,
+    ExistingMember, ImportContext, Named, Plan, RowAction, merged_member, monday_of,
 };
-use crate::store::{Result, StoreError, baskets, members};
+use crate::store::{Result, baskets, members};
+
+use super::target_id;
 
 /// What the garden already has, to build the preview: every member with the subscription
 /// running on `today`, every depot and basket size.
@@ -166,18 +168,6 @@ pub fn apply_member_import(
         size_ids.push((name.clone(), id));
         report.sizes_created.push(name.clone());
     }
-    let id_of = |target: &Target, created: &[(String, i64)], what: &str| -> Result<i64> {
-        match target {
-            Target::Existing(id) => Ok(*id),
-            Target::New(name) => created
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, id)| *id)
-                .ok_or_else(|| {
-                    StoreError::Invalid(format!("{what} « {name} » absent du plan d'import."))
-                }),
-        }
-    };
     for row in &plan.rows {
         let member_id = match (&row.action, &row.draft) {
             (RowAction::Rejected(reason), _) => {
@@ -212,8 +202,12 @@ pub fn apply_member_import(
                     id: 0,
                     member_id,
                     shared_with: None,
-                    size_id: id_of(size, &size_ids, "Panier")?,
-                    depot_id: id_of(depot, &depot_ids, "Dépôt")?,
+                    size_id: target_id(size, &size_ids, |n| {
+                        format!("Panier « {n} » absent du plan d'import.")
+                    })?,
+                    depot_id: target_id(depot, &depot_ids, |n| {
+                        format!("Dépôt « {n} » absent du plan d'import.")
+                    })?,
                     quantity: sub.quantity,
                     start,
                     end: None,

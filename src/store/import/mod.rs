@@ -8,6 +8,7 @@ use calamine::{Data, Reader, open_workbook_auto};
 use chrono::NaiveDate;
 
 use super::{Result, StoreError};
+use crate::domain::import::names::Target;
 use crate::domain::import::source::{Table, read_csv};
 
 pub mod employees;
@@ -41,6 +42,23 @@ pub fn read_table(path: &Path) -> Result<(Table, String)> {
         ));
     }
     Ok(table)
+}
+
+/// The id of a depot, size, crop or plot a plan names: its own when it exists, else the one
+/// this import gave it (`created`: name → id); `missing` words the error when there is none.
+fn target_id(
+    target: &Target,
+    created: &[(String, i64)],
+    missing: fn(&str) -> String,
+) -> Result<i64> {
+    match target {
+        Target::Existing(id) => Ok(*id),
+        Target::New(name) => created
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id)
+            .ok_or_else(|| StoreError::Invalid(missing(name))),
+    }
 }
 
 /// Reads the first sheet of an XLSX / XLS / ODS workbook into a table, every cell as text

@@ -2,6 +2,8 @@
 
 pub mod columns;
 pub mod employees;
+pub mod flow;
+pub mod frame;
 pub mod harvests;
 pub mod members;
 pub mod names;

@@ -52,24 +52,17 @@ impl ImportField for EmployeeField {
     fn label(self) -> &'static str {
         EmployeeField::label(self)
     }
-    fn synonyms(self) -> &'static [&'static str] {
-        SYNONYMS
-            .iter()
-            .find(|(field, _)| *field == self)
-            .map_or(&[], |(_, names)| names)
-    }
-    fn required() -> &'static [(Self, &'static str)] {
-        &[
-            (
-                EmployeeField::LastName,
-                "Indiquez quelle colonne contient le nom des salariés.",
-            ),
-            (
-                EmployeeField::FirstName,
-                "Indiquez quelle colonne contient le prénom des salariés.",
-            ),
-        ]
-    }
+    const SYNONYMS: &'static [(Self, &'static [&'static str])] = SYNONYMS;
+    const REQUIRED: &'static [(Self, &'static str)] = &[
+        (
+            EmployeeField::LastName,
+            "Indiquez quelle colonne contient le nom des salariés.",
+        ),
+        (
+            EmployeeField::FirstName,
+            "Indiquez quelle colonne contient le prénom des salariés.",
+        ),
+    ];
 }
 
 /// Column titles (as `collation_key` gives them: lower case, no accents, letters and digits

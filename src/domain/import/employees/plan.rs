@@ -161,24 +161,11 @@ impl Plan {
 
     /// The refused rows as a CSV file (`;`, UTF-8 BOM): the file's columns plus the reason.
     pub fn rejected_csv(&self) -> Vec<u8> {
-        let mut headers: Vec<&str> = vec!["Ligne"];
-        headers.extend(self.headers.iter().map(String::as_str));
-        headers.push("Motif du refus");
-        let rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .filter_map(|row| match &row.action {
-                RowAction::Rejected(reason) => {
-                    let mut cells = vec![row.line.to_string()];
-                    cells.extend(row.cells.iter().cloned());
-                    cells.resize(headers.len() - 1, String::new());
-                    cells.push(reason.clone());
-                    Some(cells)
-                }
-                _ => None,
-            })
-            .collect();
-        crate::domain::csv::to_csv(&headers, &rows)
+        let refused = self.rows.iter().filter_map(|row| match &row.action {
+            RowAction::Rejected(reason) => Some((row.line, row.cells.as_slice(), reason.as_str())),
+            _ => None,
+        });
+        crate::domain::import::plan::rejected_csv(&self.headers, refused)
     }
 }
 

@@ -9,6 +9,7 @@ use super::fields::{HarvestField, HarvestMapping, title_unit};
 use super::plan::*;
 use super::rows::{HarvestDraft, RowReader};
 use crate::domain::harvests::{Crop, Destination, PlotKind, Unit};
+use crate::domain::import::names::first_spelling;
 use crate::domain::import::source::Table;
 use crate::domain::numbers::format_number;
 use crate::domain::text::collation_key;
@@ -148,7 +149,7 @@ impl<'a> Resolver<'a> {
             },
             Some(NameChoice::Reject) => Err(format!("Culture « {name} » inconnue.")),
             Some(NameChoice::Create) | None => {
-                Ok((Target::New(first(&mut self.new_crops, name)), None))
+                Ok((Target::New(first_spelling(&mut self.new_crops, name)), None))
             }
         }
     }
@@ -171,7 +172,7 @@ impl<'a> Resolver<'a> {
             )),
             Some(NameChoice::Reject) => Err(format!("Parcelle « {name} » inconnue.")),
             Some(NameChoice::Create) | None => {
-                Ok(Some(Target::New(first(&mut self.new_plots, name))))
+                Ok(Some(Target::New(first_spelling(&mut self.new_plots, name))))
             }
         }
     }
@@ -270,18 +271,6 @@ fn unknown_weight(unit: Unit, crop: &str) -> String {
         "Poids d'une {} de {crop} inconnu : à renseigner pour les totaux en kg.",
         unit.label()
     )
-}
-
-/// The spelling first met of `name` in `created`, adding it when new.
-fn first(created: &mut Vec<String>, name: &str) -> String {
-    let key = collation_key(name);
-    match created.iter().find(|n| collation_key(n) == key) {
-        Some(existing) => existing.clone(),
-        None => {
-            created.push(name.to_owned());
-            name.to_owned()
-        }
-    }
 }
 
 /// The preview: each row validated, its names resolved, likely duplicates flagged (a line

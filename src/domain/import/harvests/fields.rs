@@ -29,28 +29,21 @@ impl ImportField for HarvestField {
     fn label(self) -> &'static str {
         HarvestField::label(self)
     }
-    fn synonyms(self) -> &'static [&'static str] {
-        SYNONYMS
-            .iter()
-            .find(|(field, _)| *field == self)
-            .map_or(&[], |(_, names)| names)
-    }
-    fn required() -> &'static [(Self, &'static str)] {
-        &[
-            (
-                HarvestField::Date,
-                "Indiquez quelle colonne contient la date de récolte.",
-            ),
-            (
-                HarvestField::Crop,
-                "Indiquez quelle colonne contient la culture (le légume).",
-            ),
-            (
-                HarvestField::Quantity,
-                "Indiquez quelle colonne contient la quantité récoltée.",
-            ),
-        ]
-    }
+    const SYNONYMS: &'static [(Self, &'static [&'static str])] = SYNONYMS;
+    const REQUIRED: &'static [(Self, &'static str)] = &[
+        (
+            HarvestField::Date,
+            "Indiquez quelle colonne contient la date de récolte.",
+        ),
+        (
+            HarvestField::Crop,
+            "Indiquez quelle colonne contient la culture (le légume).",
+        ),
+        (
+            HarvestField::Quantity,
+            "Indiquez quelle colonne contient la quantité récoltée.",
+        ),
+    ];
 }
 
 /// Column titles (as `collation_key` gives them) that obviously mean each field.

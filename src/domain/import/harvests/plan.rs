@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::calendar::format_date;
 use crate::domain::harvests::{Crop, Destination, PlotKind, Unit};
-pub use crate::domain::import::names::{NameChoice, Named};
+pub use crate::domain::import::names::{NameChoice, Named, Target};
 
 // ------------------------------------------------------------------ what the garden has
 
@@ -58,15 +58,6 @@ pub struct Resolutions {
     /// Usual unit of each crop the import creates (rows without a unit are in it); kg when
     /// absent.
     pub crop_units: BTreeMap<String, Unit>,
-}
-
-/// A crop or plot as the plan will use it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// Already in the database.
-    Existing(i64),
-    /// Created by the import, with this name.
-    New(String),
 }
 
 /// A crop the import creates.
@@ -225,23 +216,10 @@ impl Plan {
 
     /// The refused rows as a CSV file (`;`, UTF-8 BOM): the file's columns plus the reason.
     pub fn rejected_csv(&self) -> Vec<u8> {
-        let mut headers: Vec<&str> = vec!["Ligne"];
-        headers.extend(self.headers.iter().map(String::as_str));
-        headers.push("Motif du refus");
-        let rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .filter_map(|row| match &row.action {
-                RowAction::Rejected(reason) => {
-                    let mut cells = vec![row.line.to_string()];
-                    cells.extend(row.cells.iter().cloned());
-                    cells.resize(headers.len() - 1, String::new());
-                    cells.push(reason.clone());
-                    Some(cells)
-                }
-                _ => None,
-            })
-            .collect();
-        crate::domain::csv::to_csv(&headers, &rows)
+        let refused = self.rows.iter().filter_map(|row| match &row.action {
+            RowAction::Rejected(reason) => Some((row.line, row.cells.as_slice(), reason.as_str())),
+            _ => None,
+        });
+        crate::domain::import::plan::rejected_csv(&self.headers, refused)
     }
 }

@@ -4,7 +4,8 @@ use super::rows::*;
 use crate::domain::baskets::{Member, Subscription};
 use crate::domain::calendar::format_date;
 use crate::domain::import::columns::ColumnMapping;
-pub use crate::domain::import::names::{NameChoice, Named};
+use crate::domain::import::names::first_spelling;
+pub use crate::domain::import::names::{NameChoice, Named, Target};
 use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
 use chrono::{Datelike, Days, NaiveDate};
@@ -49,15 +50,6 @@ pub struct Resolutions {
     pub depots: BTreeMap<String, NameChoice>,
     /// Unknown basket sizes.
     pub sizes: BTreeMap<String, NameChoice>,
-}
-
-/// A depot or size as the plan will use it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    /// Already in the database.
-    Existing(i64),
-    /// Created by the import, with this name.
-    New(String),
 }
 
 /// What the import will do with one row.
@@ -167,24 +159,11 @@ impl Plan {
 
     /// The refused rows as a CSV file (`;`, UTF-8 BOM): the file's columns plus the reason.
     pub fn rejected_csv(&self) -> Vec<u8> {
-        let mut headers: Vec<&str> = vec!["Ligne"];
-        headers.extend(self.headers.iter().map(String::as_str));
-        headers.push("Motif du refus");
-        let rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .filter_map(|row| match &row.action {
-                RowAction::Rejected(reason) => {
-                    let mut cells = vec![row.line.to_string()];
-                    cells.extend(row.cells.iter().cloned());
-                    cells.resize(headers.len() - 1, String::new());
-                    cells.push(reason.clone());
-                    Some(cells)
-                }
-                _ => None,
-            })
-            .collect();
-        crate::domain::csv::to_csv(&headers, &rows)
+        let refused = self.rows.iter().filter_map(|row| match &row.action {
+            RowAction::Rejected(reason) => Some((row.line, row.cells.as_slice(), reason.as_str())),
+            _ => None,
+        });
+        crate::domain::import::plan::rejected_csv(&self.headers, refused)
     }
 }
 
@@ -267,13 +246,7 @@ fn resolve(
     match choices.get(&key).copied().unwrap_or(NameChoice::Create) {
         NameChoice::Use(id) => Ok(Target::Existing(id)),
         NameChoice::Reject => Err(format!("{what} « {name} » inconnu.")),
-        NameChoice::Create => match created.iter().find(|n| collation_key(n) == key) {
-            Some(first) => Ok(Target::New(first.clone())),
-            None => {
-                created.push(name.to_owned());
-                Ok(Target::New(name.to_owned()))
-            }
-        },
+        NameChoice::Create => Ok(Target::New(first_spelling(created, name))),
     }
 }
 

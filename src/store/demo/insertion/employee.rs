@@ -300,7 +300,8 @@ pub(super) fn create_employee(
     };
     snapshot("entree", entry, "", "")?;
     if let (Path::Exited { category, .. }, Some(date)) = (path, exit) {
-        let detail = EXIT_DETAILS[(category - 1) as usize][(serial % 2) as usize];
+        let (outcome, outcome_months, detail) =
+            EXIT_DETAILS[(category - 1) as usize][(serial % 2) as usize];
         let (result, six) = match category {
             1 => ("emploi", "emploi"),
             2 => ("emploi", "situation_amelioree"),
@@ -312,9 +313,10 @@ pub(super) fn create_employee(
         if six_months <= today {
             snapshot("six_mois", six_months, "", six)?;
         }
-        st.exit.execute(
-            named_params! {":e": id, ":date": date, ":cat": category, ":detail": detail},
-        )?;
+        st.exit.execute(named_params! {
+            ":e": id, ":date": date, ":cat": category, ":outcome": outcome.code(),
+            ":months": outcome_months, ":detail": detail,
+        })?;
     }
     Ok(id)
 }

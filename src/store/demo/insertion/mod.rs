@@ -75,7 +75,8 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<People> {
              VALUES (:e, :title, :body, :start, :end, :hours, :qualifying)",
         )?,
         exit: conn.prepare(
-            "INSERT INTO exit (employee_id, date, category, detail) VALUES (:e, :date, :cat, :detail)",
+            "INSERT INTO exit (employee_id, date, category, outcome, outcome_months, detail)
+             VALUES (:e, :date, :cat, :outcome, :months, :detail)",
         )?,
         snapshot: conn.prepare(
             "INSERT INTO fse_snapshot (employee_id, stage, taken_on, gender, age, education_level,

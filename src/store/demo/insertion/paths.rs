@@ -1,6 +1,8 @@
 //! The demo's fixed tables: the insertion paths, and the exits, prescribers, trainings,
 //! posts and follow-up notes they draw from.
 
+use crate::domain::employees::ExitOutcome;
+
 /// Where an employee stands today.
 #[derive(Clone, Copy)]
 pub(super) enum Path {
@@ -78,26 +80,39 @@ pub(super) const PATHS: &[Path] = &[
     },
 ];
 
-pub(super) const EXIT_DETAILS: [[&str; 2]; 5] = [
+/// The exits by category (1 to 5), two each: the job found, its length in months, details.
+pub(super) const EXIT_DETAILS: [[(ExitOutcome, Option<u32>, &str); 2]; 5] = [
     [
-        "CDI – ouvrier maraîcher, EARL des Prés de Loue",
-        "CDD de 8 mois – agent d'entretien, mairie d'Ornans",
+        (
+            ExitOutcome::Cdi,
+            None,
+            "Ouvrier maraîcher, EARL des Prés de Loue",
+        ),
+        (
+            ExitOutcome::Cdd,
+            Some(8),
+            "Agent d'entretien, mairie d'Ornans",
+        ),
     ],
     [
-        "CDD de 3 mois – préparation de commandes",
-        "Mission d'intérim de 2 mois – agroalimentaire",
+        (ExitOutcome::Cdd, Some(3), "Préparation de commandes"),
+        (ExitOutcome::Interim, Some(2), "Agroalimentaire"),
     ],
     [
-        "Formation qualifiante – titre pro Agent de propreté et d'hygiène (AFPA)",
-        "Embauche dans une entreprise d'insertion (SIAE)",
+        (
+            ExitOutcome::QualifyingTraining,
+            None,
+            "Titre pro Agent de propreté et d'hygiène (AFPA)",
+        ),
+        (ExitOutcome::OtherSiae, None, "Entreprise d'insertion"),
     ],
     [
-        "En recherche d'emploi",
-        "Sans nouvelles depuis la fin du contrat",
+        (ExitOutcome::JobSeeking, None, ""),
+        (ExitOutcome::NoNews, None, "Depuis la fin du contrat"),
     ],
     [
-        "Déménagement hors du département",
-        "Arrêt pour longue maladie",
+        (ExitOutcome::MovedAway, None, "Hors du département"),
+        (ExitOutcome::Illness, None, ""),
     ],
 ];
 

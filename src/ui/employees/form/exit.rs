@@ -1,7 +1,7 @@
 //! The exit tab: how the person left, as typed.
 
 use super::{Errors, FileForm};
-use crate::domain::employees::{Exit, compose_exit_detail};
+use crate::domain::employees::Exit;
 use crate::ui::employees::fields::F;
 
 impl FileForm {
@@ -39,7 +39,11 @@ impl FileForm {
                 employee_id: self.employee_id(),
                 date,
                 category,
-                detail: compose_exit_detail(self.exit_outcome, months, self.get(F::ExitDetail)),
+                outcome: self.exit_outcome,
+                // The length only matters for a CDD or temp work.
+                outcome_months: months
+                    .filter(|_| self.exit_outcome.is_some_and(|o| o.needs_length())),
+                detail: self.get(F::ExitDetail).trim().to_owned(),
             }),
             _ => Err(errors),
         }

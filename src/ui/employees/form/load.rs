@@ -6,8 +6,7 @@ use super::{Derived, Errors, FileForm, fmt_opt_date, months_text};
 use crate::domain::calendar::format_date;
 use crate::domain::employees::{
     ApprovalChangeKind, approval_warnings, contract_warnings, cumulative_months,
-    immersion_warnings, is_eligible, planned_cumulative_months, split_exit_detail,
-    suggest_exit_category,
+    immersion_warnings, is_eligible, planned_cumulative_months, suggest_exit_category,
 };
 use crate::store::employees::EmployeeFile;
 use crate::ui::employees::fields::F;
@@ -66,15 +65,16 @@ impl FileForm {
         }
         match &file.exit {
             Some(exit) => {
-                let (outcome, months, free) = split_exit_detail(&exit.detail);
                 self.exit_category = Some(exit.category);
-                self.exit_outcome = outcome;
+                self.exit_outcome = exit.outcome;
                 self.set(F::ExitDate, format_date(exit.date));
                 self.set(
                     F::ExitMonths,
-                    months.map(|m| m.to_string()).unwrap_or_default(),
+                    exit.outcome_months
+                        .map(|m| m.to_string())
+                        .unwrap_or_default(),
                 );
-                self.set(F::ExitDetail, free);
+                self.set(F::ExitDetail, exit.detail.clone());
             }
             None => {
                 self.exit_category = None;

@@ -16,21 +16,13 @@ use crate::domain::import::employees::{
     EmployeeField, EmployeeMapping, ExistingPolicy, ImportContext, Plan, build_plan,
     match_employee_headers,
 };
-use crate::domain::import::source::Table;
 use crate::store::import::employees::{ImportReport, apply, load_context};
-use crate::store::import::read_table;
 use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
-use crate::ui::widgets::Tone;
+use crate::ui::import::flow::{self, Flow, Stage};
 
 /// A file read, with the people Binette already has.
-#[derive(Debug, Clone)]
-pub struct FileRead {
-    path: PathBuf,
-    format: String,
-    table: Table,
-    context: ImportContext,
-}
+pub type FileRead = flow::FileRead<ImportContext>;
 
 /// The file being imported, its column matching and its preview.
 #[derive(Debug, Clone)]
@@ -40,25 +32,11 @@ struct Matching {
     plan: Plan,
 }
 
-#[derive(Debug, Clone)]
-enum Stage {
-    Start,
-    Matching(Box<Matching>),
-    Done {
-        report: ImportReport,
-        rejected_csv: Vec<u8>,
-    },
-}
-
 /// The employee import screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
-    today: NaiveDate,
-    stage: Stage,
+    flow: Flow<Matching, ImportReport>,
     policy: ExistingPolicy,
-    message: Option<(Tone, String)>,
-    busy: bool,
 }
 
 /// Messages of the employee import screen.
@@ -95,12 +73,8 @@ impl Screen {
     pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
         (
             Screen {
-                db: db.clone(),
-                today,
-                stage: Stage::Start,
+                flow: Flow::new(db, today),
                 policy: ExistingPolicy::Update,
-                message: None,
-                busy: false,
             },
             Task::none(),
         )
@@ -110,107 +84,65 @@ impl Screen {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::PickFile => {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Choisir l'export des emplois de l'inclusion")
-                    .add_filter("Classeurs et CSV", &["xlsx", "xls", "ods", "csv", "txt"]);
-                return Task::perform(
-                    async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
+                return flow::pick_file(
+                    "Choisir l'export des emplois de l'inclusion",
+                    "Classeurs et CSV",
+                    &["xlsx", "xls", "ods", "csv", "txt"],
                     Message::FilePicked,
                 );
             }
-            Message::FilePicked(None) => {}
-            Message::FilePicked(Some(path)) | Message::Open(path) => return self.open(path),
+            Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
+            Message::FilePicked(Some(path)) | Message::Open(path) => {
+                return self.flow.open(
+                    path,
+                    |conn, table| Ok((table, load_context(conn)?)),
+                    Message::Read,
+                );
+            }
             Message::Read(result) => {
-                self.busy = false;
-                match result {
-                    Ok(file) => {
-                        let mapping = match_employee_headers(&file.table.headers);
-                        let mut matching = Matching {
-                            file,
-                            mapping,
-                            plan: Plan::empty(self.today),
-                        };
-                        refresh(&mut matching, self.policy, self.today);
-                        self.stage = Stage::Matching(Box::new(matching));
-                    }
-                    Err(error) => self.message = Some((Tone::Error, error)),
+                if let Some(file) = self.flow.read(result) {
+                    let mapping = match_employee_headers(&file.table.headers);
+                    let mut matching = Matching {
+                        file,
+                        mapping,
+                        plan: Plan::empty(self.flow.today),
+                    };
+                    refresh(&mut matching, self.policy, self.flow.today);
+                    self.flow.stage = Stage::Matching(Box::new(matching));
                 }
             }
-            Message::ColumnSet(index, choice) => {
-                if let Stage::Matching(m) = &mut self.stage {
-                    if let Some(slot) = m.mapping.get_mut(index) {
-                        *slot = choice.0;
-                    }
-                    refresh(m, self.policy, self.today);
+            Message::ColumnSet(index, choice) => self.with_matching(|m| {
+                if let Some(slot) = m.mapping.get_mut(index) {
+                    *slot = choice.0;
                 }
-            }
+            }),
             Message::PolicySet(policy) => {
                 self.policy = policy;
-                if let Stage::Matching(m) = &mut self.stage {
-                    refresh(m, policy, self.today);
-                }
+                self.with_matching(|_| {});
             }
-            Message::Import => return self.import(),
-            Message::Imported(result) => {
-                self.busy = false;
-                match result {
-                    Ok(report) => {
-                        let rejected_csv = match &self.stage {
-                            Stage::Matching(m) => m.plan.rejected_csv(),
-                            _ => Vec::new(),
-                        };
-                        self.message = None;
-                        self.stage = Stage::Done {
-                            report,
-                            rejected_csv,
-                        };
-                    }
-                    Err(error) => {
-                        self.message = Some((
-                            Tone::Error,
-                            format!("L'import a échoué, rien n'a été enregistré : {error}"),
-                        ));
-                    }
-                }
+            Message::Import => {
+                return self.flow.import(
+                    |m| {
+                        mapping_problem(&m.mapping)
+                            .is_none()
+                            .then(|| m.plan.clone())
+                    },
+                    apply,
+                    Message::Imported,
+                );
             }
-            Message::Cancel => {
-                self.stage = Stage::Start;
-                self.message = Some((
-                    Tone::Success,
-                    "Import annulé : rien n'a été modifié.".into(),
-                ));
-            }
+            Message::Imported(result) => self.flow.imported(result, |m| m.plan.rejected_csv()),
+            Message::Cancel => self.flow.cancel(),
             Message::SaveRejected => {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Enregistrer les lignes refusées")
-                    .set_file_name("salaries-lignes-refusees.csv")
-                    .add_filter("CSV", &["csv"]);
-                return Task::perform(
-                    async move { dialog.save_file().await.map(|f| f.path().to_path_buf()) },
+                return flow::pick_rejected_file(
+                    "salaries-lignes-refusees.csv",
                     Message::SaveRejectedTo,
                 );
             }
-            Message::SaveRejectedTo(None) => {}
             Message::SaveRejectedTo(Some(path)) => {
-                if let Stage::Done { rejected_csv, .. } = &self.stage {
-                    let bytes = rejected_csv.clone();
-                    return Task::perform(
-                        async move {
-                            std::fs::write(&path, bytes)
-                                .map(|()| path)
-                                .map_err(|e| format!("Le fichier n'a pas pu être écrit : {e}"))
-                        },
-                        Message::RejectedSaved,
-                    );
-                }
+                return self.flow.save_rejected(path, Message::RejectedSaved);
             }
-            Message::RejectedSaved(Ok(path)) => {
-                self.message = Some((
-                    Tone::Success,
-                    format!("Lignes refusées enregistrées dans « {} ».", path.display()),
-                ));
-            }
-            Message::RejectedSaved(Err(error)) => self.message = Some((Tone::Error, error)),
+            Message::RejectedSaved(result) => self.flow.rejected_saved(result),
         }
         Task::none()
     }
@@ -220,38 +152,13 @@ impl Screen {
         view::view(self)
     }
 
-    /// Reads `path` and the people Binette has, off the UI thread.
-    fn open(&mut self, path: PathBuf) -> Task<Message> {
-        self.busy = true;
-        self.message = None;
-        Task::perform(
-            self.db.call(move |conn| {
-                let (table, format) = read_table(&path)?;
-                let context = load_context(conn)?;
-                Ok(FileRead {
-                    path,
-                    format,
-                    table,
-                    context,
-                })
-            }),
-            |result| Message::Read(result.map_err(|e| e.to_string())),
-        )
-    }
-
-    /// Carries out the previewed plan, when it can be.
-    fn import(&mut self) -> Task<Message> {
-        let Stage::Matching(m) = &self.stage else {
-            return Task::none();
-        };
-        if self.busy || mapping_problem(&m.mapping).is_some() {
-            return Task::none();
+    /// Applies a choice to the file being matched, then recomputes the preview.
+    fn with_matching(&mut self, change: impl FnOnce(&mut Matching)) {
+        let (policy, today) = (self.policy, self.flow.today);
+        if let Some(m) = self.flow.matching_mut() {
+            change(m);
+            refresh(m, policy, today);
         }
-        self.busy = true;
-        let plan = m.plan.clone();
-        Task::perform(self.db.call(move |conn| apply(conn, &plan)), |result| {
-            Message::Imported(result.map_err(|e| e.to_string()))
-        })
     }
 }
 

@@ -17,25 +17,17 @@ use crate::domain::import::harvests::{
     DuplicatePolicy, HarvestField, HarvestMapping, ImportContext, Plan, PlanInput, Resolutions,
     build_plan, locate_header, match_harvest_headers, unknown_names,
 };
-use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
 use crate::store::import::harvests::{
     HarvestImportReport, apply_harvest_import, load_harvest_context,
 };
-use crate::store::import::read_table;
 use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
+use crate::ui::import::flow::{self, Flow, Stage};
 use crate::ui::import::names::NameOption;
-use crate::ui::widgets::Tone;
 
 /// A file read, with what the garden already has.
-#[derive(Debug, Clone)]
-pub struct FileRead {
-    path: PathBuf,
-    format: String,
-    table: Table,
-    context: ImportContext,
-}
+pub type FileRead = flow::FileRead<ImportContext>;
 
 /// The file being imported and the user's choices.
 #[derive(Debug, Clone)]
@@ -48,25 +40,11 @@ struct Matching {
     plan: Plan,
 }
 
-#[derive(Debug, Clone)]
-enum Stage {
-    Start,
-    Matching(Box<Matching>),
-    Done {
-        report: HarvestImportReport,
-        rejected_csv: Vec<u8>,
-    },
-}
-
 /// The harvest import screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
-    today: NaiveDate,
-    stage: Stage,
+    flow: Flow<Matching, HarvestImportReport>,
     duplicates: DuplicatePolicy,
-    message: Option<(Tone, String)>,
-    busy: bool,
 }
 
 /// Messages of the harvest import screen.
@@ -109,12 +87,8 @@ impl Screen {
     pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
         (
             Screen {
-                db: db.clone(),
-                today,
-                stage: Stage::Start,
+                flow: Flow::new(db, today),
                 duplicates: DuplicatePolicy::Skip,
-                message: None,
-                busy: false,
             },
             Task::none(),
         )
@@ -124,61 +98,41 @@ impl Screen {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::PickFile => {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Choisir le fichier des récoltes")
-                    .add_filter(
-                        "Tableurs et CSV",
-                        &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
-                    );
-                return Task::perform(
-                    async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
+                return flow::pick_file(
+                    "Choisir le fichier des récoltes",
+                    "Tableurs et CSV",
+                    flow::SPREADSHEETS,
                     Message::FilePicked,
                 );
             }
-            Message::FilePicked(None) => {}
+            Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
             Message::FilePicked(Some(path)) | Message::Open(path) => {
-                self.busy = true;
-                self.message = None;
-                return Task::perform(
-                    self.db.call(move |conn| {
-                        let (table, format) = read_table(&path)?;
-                        let context = load_harvest_context(conn)?;
-                        Ok(FileRead {
-                            path,
-                            format,
-                            table: locate_header(table),
-                            context,
-                        })
-                    }),
-                    |result| Message::Read(result.map_err(|e| e.to_string())),
+                return self.flow.open(
+                    path,
+                    |conn, table| Ok((locate_header(table), load_harvest_context(conn)?)),
+                    Message::Read,
                 );
             }
             Message::Read(result) => {
-                self.busy = false;
-                match result {
-                    Ok(file) => {
-                        let mapping = match_harvest_headers(&file.table.headers);
-                        let mut matching = Matching {
-                            file,
-                            mapping,
-                            resolutions: Resolutions::default(),
-                            unknown_crops: Vec::new(),
-                            unknown_plots: Vec::new(),
-                            plan: Plan::default(),
-                        };
-                        refresh(&mut matching, self.duplicates, self.today);
-                        self.stage = Stage::Matching(Box::new(matching));
-                    }
-                    Err(error) => self.message = Some((Tone::Error, error)),
+                if let Some(file) = self.flow.read(result) {
+                    let mapping = match_harvest_headers(&file.table.headers);
+                    let mut matching = Matching {
+                        file,
+                        mapping,
+                        resolutions: Resolutions::default(),
+                        unknown_crops: Vec::new(),
+                        unknown_plots: Vec::new(),
+                        plan: Plan::default(),
+                    };
+                    refresh(&mut matching, self.duplicates, self.flow.today);
+                    self.flow.stage = Stage::Matching(Box::new(matching));
                 }
             }
-            Message::ColumnSet(index, choice) => {
-                self.with_matching(|m| {
-                    if let Some(slot) = m.mapping.get_mut(index) {
-                        *slot = choice.0;
-                    }
-                });
-            }
+            Message::ColumnSet(index, choice) => self.with_matching(|m| {
+                if let Some(slot) = m.mapping.get_mut(index) {
+                    *slot = choice.0;
+                }
+            }),
             Message::DuplicatesSet(policy) => {
                 self.duplicates = policy;
                 self.with_matching(|_| {});
@@ -197,58 +151,25 @@ impl Screen {
                     .insert(collation_key(&name), option.choice);
             }),
             Message::Import => {
-                let Stage::Matching(m) = &self.stage else {
-                    return Task::none();
-                };
-                if self.busy || mapping_problem(&m.mapping).is_some() {
-                    return Task::none();
-                }
-                self.busy = true;
-                let plan = m.plan.clone();
-                return Task::perform(
-                    self.db.call(move |conn| apply_harvest_import(conn, &plan)),
-                    |result| Message::Imported(result.map_err(|e| e.to_string())),
+                return self.flow.import(
+                    |m| {
+                        mapping_problem(&m.mapping)
+                            .is_none()
+                            .then(|| m.plan.clone())
+                    },
+                    apply_harvest_import,
+                    Message::Imported,
                 );
             }
-            Message::Imported(result) => self.imported(result),
-            Message::Cancel => {
-                self.stage = Stage::Start;
-                self.message = Some((
-                    Tone::Success,
-                    "Import annulé : rien n'a été modifié.".into(),
-                ));
-            }
+            Message::Imported(result) => self.flow.imported(result, |m| m.plan.rejected_csv()),
+            Message::Cancel => self.flow.cancel(),
             Message::SaveRejected => {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Enregistrer les lignes refusées")
-                    .set_file_name("recoltes-refusees.csv")
-                    .add_filter("CSV", &["csv"]);
-                return Task::perform(
-                    async move { dialog.save_file().await.map(|f| f.path().to_path_buf()) },
-                    Message::SaveRejectedTo,
-                );
+                return flow::pick_rejected_file("recoltes-refusees.csv", Message::SaveRejectedTo);
             }
-            Message::SaveRejectedTo(None) => {}
             Message::SaveRejectedTo(Some(path)) => {
-                if let Stage::Done { rejected_csv, .. } = &self.stage {
-                    let bytes = rejected_csv.clone();
-                    return Task::perform(
-                        async move {
-                            std::fs::write(&path, bytes)
-                                .map(|()| path)
-                                .map_err(|e| format!("Le fichier n'a pas pu être écrit : {e}"))
-                        },
-                        Message::RejectedSaved,
-                    );
-                }
+                return self.flow.save_rejected(path, Message::RejectedSaved);
             }
-            Message::RejectedSaved(Ok(path)) => {
-                self.message = Some((
-                    Tone::Success,
-                    format!("Lignes refusées enregistrées dans « {} ».", path.display()),
-                ));
-            }
-            Message::RejectedSaved(Err(error)) => self.message = Some((Tone::Error, error)),
+            Message::RejectedSaved(result) => self.flow.rejected_saved(result),
         }
         Task::none()
     }
@@ -260,32 +181,10 @@ impl Screen {
 
     /// Applies a choice to the file being matched, then recomputes the preview.
     fn with_matching(&mut self, change: impl FnOnce(&mut Matching)) {
-        if let Stage::Matching(m) = &mut self.stage {
+        let (duplicates, today) = (self.duplicates, self.flow.today);
+        if let Some(m) = self.flow.matching_mut() {
             change(m);
-            refresh(m, self.duplicates, self.today);
-        }
-    }
-
-    fn imported(&mut self, result: Result<HarvestImportReport, String>) {
-        self.busy = false;
-        match result {
-            Ok(report) => {
-                let rejected_csv = match &self.stage {
-                    Stage::Matching(m) => m.plan.rejected_csv(),
-                    _ => Vec::new(),
-                };
-                self.message = None;
-                self.stage = Stage::Done {
-                    report,
-                    rejected_csv,
-                };
-            }
-            Err(error) => {
-                self.message = Some((
-                    Tone::Error,
-                    format!("L'import a échoué, rien n'a été enregistré : {error}"),
-                ));
-            }
+            refresh(m, duplicates, today);
         }
     }
 }

@@ -1,155 +1,77 @@
-//! Drawing the harvest import screen: start, column matching with the preview, result.
+//! Drawing the harvest import screen: its texts, options and preview in the shared frame.
 
-use iced::widget::{Column, column, container, pick_list, radio, row, scrollable, text};
-use iced::{Background, Border, Element, Length, Theme};
+use iced::widget::{Column, column, pick_list, radio, row, text};
+use iced::{Element, Length};
 
-use super::{Matching, Message, Screen, Stage};
+use super::{Matching, Message, Screen};
 use crate::domain::harvests::Unit;
 use crate::domain::import::columns::mapping_problem;
 use crate::domain::import::harvests::{DuplicatePolicy, NameChoice, PlanRow, RowAction};
 use crate::domain::text::collation_key;
 use crate::ui::import::columns::columns_table;
+use crate::ui::import::flow::Stage;
+use crate::ui::import::frame::{self, heading};
 use crate::ui::import::names::unknown_row;
-use crate::ui::theme::{self, BOLD};
-use crate::ui::widgets::{self, Tone};
-
-/// Most preview rows drawn (the counts cover them all).
-const PREVIEW_LIMIT: usize = 300;
+use crate::ui::theme;
+use crate::ui::widgets;
 
 pub(super) fn view(screen: &Screen) -> Element<'_, Message> {
-    let mut page = Column::new()
-        .spacing(14)
-        .padding(24)
-        .push(widgets::page_title(
-            "Importer des récoltes",
-            Some("Depuis un fichier CSV, XLSX (Excel) ou ODS (LibreOffice)".into()),
-        ));
-    if let Some((tone, message)) = &screen.message {
-        page = page.push(widgets::banner(*tone, message.clone()));
-    }
-    match &screen.stage {
-        Stage::Start => page.push(start(screen)).into(),
-        Stage::Matching(m) => matching(page, screen, m).into(),
-        Stage::Done { report, .. } => {
-            let mut refused = column![].spacing(4);
-            for (line, reason) in &report.rejected {
-                refused = refused.push(text(format!("Ligne {line} : {reason}")).size(14));
-            }
-            let mut buttons = row![].spacing(10);
-            if !report.rejected.is_empty() {
-                buttons = buttons.push(widgets::secondary(
-                    "Enregistrer les lignes refusées (CSV)",
-                    Some(Message::SaveRejected),
-                ));
-            }
-            buttons = buttons.push(widgets::action(
-                "Importer un autre fichier",
-                Some(Message::PickFile),
-            ));
-            let body = column![
-                widgets::banner(Tone::Success, report.summary()),
-                buttons,
-                scrollable(refused).height(Length::Fill),
-            ]
-            .spacing(10);
-            page.push(widgets::card("Import terminé", body)).into()
-        }
-    }
-}
-
-fn start(screen: &Screen) -> Element<'_, Message> {
-    let body = column![
-        text(
+    let flow = &screen.flow;
+    let page = frame::page(
+        "Importer des récoltes",
+        "Depuis un fichier CSV, XLSX (Excel) ou ODS (LibreOffice)",
+        flow,
+    );
+    let body = match &flow.stage {
+        Stage::Start => frame::start_card(
             "Le fichier doit avoir une ligne de titres (Date, Légume, Parcelle, Quantité, \
              Unité…). Les dates 28/11/2026, 2026-11-28 ou au format Excel, les virgules \
-             décimales et « 12,5 kg » dans la quantité sont reconnus."
-        )
-        .size(15),
-        widgets::muted(
-            "Rien n'est enregistré avant d'avoir vu l'aperçu et cliqué sur « Importer »."
-        ),
-        widgets::action(
+             décimales et « 12,5 kg » dans la quantité sont reconnus.",
+            "Rien n'est enregistré avant d'avoir vu l'aperçu et cliqué sur « Importer ».",
             "Choisir un fichier…",
-            (!screen.busy).then_some(Message::PickFile)
+            (!flow.busy).then_some(Message::PickFile),
         ),
-    ]
-    .spacing(12);
-    widgets::card("Fichier à importer", body)
+        Stage::Matching(m) => return matching(page, screen, m).into(),
+        Stage::Done { report, .. } => frame::done_card(
+            report.summary(),
+            &report.rejected,
+            Message::SaveRejected,
+            Message::PickFile,
+        ),
+    };
+    page.push(body).into()
 }
 
 fn matching<'a>(
-    mut page: Column<'a, Message>,
+    page: Column<'a, Message>,
     screen: &'a Screen,
     m: &'a Matching,
 ) -> Column<'a, Message> {
-    let file_name = m
-        .file
-        .path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let heading = if m.file.table.header_line > 1 {
-        format!(" (titres en ligne {})", m.file.table.header_line)
-    } else {
-        String::new()
-    };
-    page = page.push(
-        row![
-            text(format!(
-                "{file_name} — {}, {} ligne(s){heading}",
-                m.file.format,
-                m.file.table.rows.len()
-            ))
-            .size(15)
-            .width(Length::Fill),
-            widgets::secondary("Choisir un autre fichier…", Some(Message::PickFile)),
-        ]
-        .spacing(10)
-        .align_y(iced::Alignment::Center),
-    );
-    let problem = mapping_problem(&m.mapping);
-    let mut left = column![widgets::card(
-        "1. Colonnes du fichier",
-        columns_table(&m.file.table, &m.mapping, Message::ColumnSet)
-    )]
-    .spacing(14);
-    if let Some(problem) = &problem {
-        left = left.push(widgets::banner(Tone::Warning, problem.clone()));
+    let mut file = m.file.description();
+    if m.file.table.header_line > 1 {
+        file.push_str(&format!(" (titres en ligne {})", m.file.table.header_line));
     }
-    left = left.push(widgets::card("2. Options", options(screen, m)));
+    let problem = mapping_problem(&m.mapping);
     let counts = m.plan.counts();
-    let summary = format!(
-        "{} à créer (dont {} à vérifier), {} déjà enregistrée(s), {} refusée(s)",
-        counts.create, counts.flagged, counts.skip, counts.rejected
-    );
-    page = page.push(
-        row![
-            scrollable(left.padding(iced::Padding::ZERO.right(12)))
-                .width(Length::FillPortion(2))
-                .height(Length::Fill),
-            container(widgets::card(
-                format!("3. Aperçu : {summary}"),
-                scrollable(preview(&m.plan.rows)).height(Length::Fill),
-            ))
-            .width(Length::FillPortion(3))
-            .height(Length::Fill),
-        ]
-        .spacing(16)
-        .height(Length::Fill),
-    );
-    let can_import = problem.is_none() && !screen.busy && counts.create > 0;
-    page.push(
-        row![
-            widgets::action("Importer", can_import.then_some(Message::Import)),
-            widgets::secondary("Annuler", Some(Message::Cancel)),
-            widgets::muted(if can_import {
-                "Tout est enregistré en une fois ; les lignes refusées ne le sont pas."
-            } else {
-                "Rien à importer pour l'instant : complétez les colonnes ou les options."
-            }),
-        ]
-        .spacing(10)
-        .align_y(iced::Alignment::Center),
-    )
+    let can_import = problem.is_none() && !screen.flow.busy && counts.create > 0;
+    page.push(frame::file_line(file, Message::PickFile))
+        .push(frame::panes(
+            columns_table(&m.file.table, &m.mapping, Message::ColumnSet),
+            problem,
+            options(screen, m),
+            format!(
+                "3. Aperçu : {} à créer (dont {} à vérifier), {} déjà enregistrée(s), {} \
+                 refusée(s)",
+                counts.create, counts.flagged, counts.skip, counts.rejected
+            ),
+            preview(&m.plan.rows),
+        ))
+        .push(frame::import_bar(
+            can_import,
+            Message::Import,
+            Message::Cancel,
+            "Rien à importer pour l'instant : complétez les colonnes ou les options.",
+        ))
 }
 
 fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
@@ -232,31 +154,14 @@ fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
 }
 
 fn preview(rows: &[PlanRow]) -> Element<'_, Message> {
-    let header = |label: &'static str| text(label).size(14).font(BOLD);
-    let mut list = column![
-        row![
-            header("Ligne").width(60),
-            header("Date").width(100),
-            header("Récolte").width(Length::FillPortion(3)),
-            header("Action").width(100),
-            header("Détail").width(Length::FillPortion(3)),
-        ]
-        .spacing(10)
-    ]
-    .spacing(4);
-    for plan_row in rows.iter().take(PREVIEW_LIMIT) {
-        list = list.push(preview_row(plan_row));
-    }
-    if rows.len() > PREVIEW_LIMIT {
-        list = list.push(widgets::muted(format!(
-            "… et {} autre(s) ligne(s), comptées ci-dessus.",
-            rows.len() - PREVIEW_LIMIT
-        )));
-    }
-    if rows.is_empty() {
-        list = list.push(widgets::muted("Aucune ligne de données dans le fichier."));
-    }
-    list.into()
+    let header = row![
+        heading("Ligne").width(60),
+        heading("Date").width(100),
+        heading("Récolte").width(Length::FillPortion(3)),
+        heading("Action").width(100),
+        heading("Détail").width(Length::FillPortion(3)),
+    ];
+    frame::preview_list(header, rows, preview_row)
 }
 
 fn preview_row(plan_row: &PlanRow) -> Element<'_, Message> {
@@ -268,7 +173,7 @@ fn preview_row(plan_row: &PlanRow) -> Element<'_, Message> {
         }
         RowAction::Create => (None, iced::Color::BLACK),
     };
-    container(
+    frame::preview_row(
         row![
             text(plan_row.line.to_string()).size(14).width(60),
             text(plan_row.date_label()).size(14).width(100),
@@ -283,17 +188,7 @@ fn preview_row(plan_row: &PlanRow) -> Element<'_, Message> {
                 .size(14)
                 .color(foreground)
                 .width(Length::FillPortion(3)),
-        ]
-        .spacing(10),
+        ],
+        background,
     )
-    .padding([2, 4])
-    .style(move |_: &Theme| container::Style {
-        background: background.map(Background::Color),
-        border: Border {
-            radius: 3.0.into(),
-            ..Border::default()
-        },
-        ..container::Style::default()
-    })
-    .into()
 }

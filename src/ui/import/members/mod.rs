@@ -11,17 +11,16 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, Weekday};
 use iced::{Element, Task};
 
+use crate::domain::calendar::weekday_name;
 use crate::domain::import::columns::{ColumnMapping, MemberField, mapping_problem, match_headers};
 use crate::domain::import::members::{
     ExistingPolicy, ImportContext, Plan, Resolutions, build_plan, unknown_names,
 };
-use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
-use crate::store::import::{
-    ApplyOptions, ImportReport, apply_member_import, load_context, read_table,
-};
+use crate::store::import::{ApplyOptions, ImportReport, apply_member_import, load_context};
 use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
+use crate::ui::import::flow::{self, Flow, Stage};
 use crate::ui::import::names::NameOption;
 
 /// A delivery weekday, for the depots the import creates.
@@ -30,26 +29,12 @@ pub struct DayChoice(pub Weekday);
 
 impl std::fmt::Display for DayChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0 {
-            Weekday::Mon => "lundi",
-            Weekday::Tue => "mardi",
-            Weekday::Wed => "mercredi",
-            Weekday::Thu => "jeudi",
-            Weekday::Fri => "vendredi",
-            Weekday::Sat => "samedi",
-            Weekday::Sun => "dimanche",
-        })
+        f.write_str(weekday_name(self.0))
     }
 }
 
 /// A file read, with what the garden already has.
-#[derive(Debug, Clone)]
-pub struct FileRead {
-    path: PathBuf,
-    format: String,
-    table: Table,
-    context: ImportContext,
-}
+pub type FileRead = flow::FileRead<ImportContext>;
 
 /// The file being imported and the user's choices.
 #[derive(Debug, Clone)]
@@ -62,26 +47,12 @@ struct Matching {
     plan: Plan,
 }
 
-#[derive(Debug, Clone)]
-enum Stage {
-    Start,
-    Matching(Box<Matching>),
-    Done {
-        report: ImportReport,
-        rejected_csv: Vec<u8>,
-    },
-}
-
 /// The import screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
-    today: NaiveDate,
-    stage: Stage,
+    flow: Flow<Matching, ImportReport>,
     policy: ExistingPolicy,
     weekday: Weekday,
-    message: Option<(crate::ui::widgets::Tone, String)>,
-    busy: bool,
 }
 
 /// Messages of the import screen.
@@ -124,13 +95,9 @@ impl Screen {
     pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
         (
             Screen {
-                db: db.clone(),
-                today,
-                stage: Stage::Start,
+                flow: Flow::new(db, today),
                 policy: ExistingPolicy::Update,
                 weekday: Weekday::Tue,
-                message: None,
-                busy: false,
             },
             Task::none(),
         )
@@ -138,167 +105,82 @@ impl Screen {
 
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        use crate::ui::widgets::Tone;
+        let today = self.flow.today;
         match message {
             Message::PickFile => {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Choisir le fichier des adhérents")
-                    .add_filter(
-                        "Tableurs et CSV",
-                        &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"],
-                    );
-                return Task::perform(
-                    async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
+                return flow::pick_file(
+                    "Choisir le fichier des adhérents",
+                    "Tableurs et CSV",
+                    flow::SPREADSHEETS,
                     Message::FilePicked,
                 );
             }
-            Message::FilePicked(None) => {}
+            Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
             Message::FilePicked(Some(path)) | Message::Open(path) => {
-                self.busy = true;
-                self.message = None;
-                let today = self.today;
-                return Task::perform(
-                    self.db.call(move |conn| {
-                        let (table, format) = read_table(&path)?;
-                        let context = load_context(conn, today)?;
-                        Ok(FileRead {
-                            path,
-                            format,
-                            table,
-                            context,
-                        })
-                    }),
-                    |result| Message::Read(result.map_err(|e| e.to_string())),
+                return self.flow.open(
+                    path,
+                    move |conn, table| Ok((table, load_context(conn, today)?)),
+                    Message::Read,
                 );
             }
             Message::Read(result) => {
-                self.busy = false;
-                match result {
-                    Ok(file) => {
-                        let mapping = match_headers(&file.table.headers);
-                        let mut matching = Matching {
-                            file,
-                            mapping,
-                            resolutions: Resolutions::default(),
-                            unknown_depots: Vec::new(),
-                            unknown_sizes: Vec::new(),
-                            plan: empty_plan(self.today),
-                        };
-                        refresh(&mut matching, self.policy, self.today);
-                        self.stage = Stage::Matching(Box::new(matching));
-                    }
-                    Err(error) => self.message = Some((Tone::Error, error)),
+                if let Some(file) = self.flow.read(result) {
+                    let mapping = match_headers(&file.table.headers);
+                    let mut matching = Matching {
+                        file,
+                        mapping,
+                        resolutions: Resolutions::default(),
+                        unknown_depots: Vec::new(),
+                        unknown_sizes: Vec::new(),
+                        plan: empty_plan(today),
+                    };
+                    refresh(&mut matching, self.policy, today);
+                    self.flow.stage = Stage::Matching(Box::new(matching));
                 }
             }
-            Message::ColumnSet(index, choice) => {
-                if let Stage::Matching(m) = &mut self.stage {
-                    if let Some(slot) = m.mapping.get_mut(index) {
-                        *slot = choice.0;
-                    }
-                    refresh(m, self.policy, self.today);
+            Message::ColumnSet(index, choice) => self.with_matching(|m| {
+                if let Some(slot) = m.mapping.get_mut(index) {
+                    *slot = choice.0;
                 }
-            }
+            }),
             Message::PolicySet(policy) => {
                 self.policy = policy;
-                if let Stage::Matching(m) = &mut self.stage {
-                    refresh(m, policy, self.today);
-                }
+                self.with_matching(|_| {});
             }
-            Message::DepotSet(name, option) => {
-                if let Stage::Matching(m) = &mut self.stage {
-                    m.resolutions
-                        .depots
-                        .insert(collation_key(&name), option.choice);
-                    refresh(m, self.policy, self.today);
-                }
-            }
-            Message::SizeSet(name, option) => {
-                if let Stage::Matching(m) = &mut self.stage {
-                    m.resolutions
-                        .sizes
-                        .insert(collation_key(&name), option.choice);
-                    refresh(m, self.policy, self.today);
-                }
-            }
+            Message::DepotSet(name, option) => self.with_matching(|m| {
+                m.resolutions
+                    .depots
+                    .insert(collation_key(&name), option.choice);
+            }),
+            Message::SizeSet(name, option) => self.with_matching(|m| {
+                m.resolutions
+                    .sizes
+                    .insert(collation_key(&name), option.choice);
+            }),
             Message::WeekdaySet(day) => self.weekday = day.0,
             Message::Import => {
-                let Stage::Matching(m) = &self.stage else {
-                    return Task::none();
-                };
-                if self.busy || mapping_problem(&m.mapping).is_some() {
-                    return Task::none();
-                }
-                self.busy = true;
-                let plan = m.plan.clone();
                 let options = ApplyOptions {
                     new_depot_weekday: self.weekday,
                 };
-                return Task::perform(
-                    self.db
-                        .call(move |conn| apply_member_import(conn, &plan, &options)),
-                    |result| Message::Imported(result.map_err(|e| e.to_string())),
+                return self.flow.import(
+                    |m| {
+                        mapping_problem(&m.mapping)
+                            .is_none()
+                            .then(|| m.plan.clone())
+                    },
+                    move |conn, plan| apply_member_import(conn, plan, &options),
+                    Message::Imported,
                 );
             }
-            Message::Imported(result) => {
-                self.busy = false;
-                match result {
-                    Ok(report) => {
-                        let rejected_csv = match &self.stage {
-                            Stage::Matching(m) => m.plan.rejected_csv(),
-                            _ => Vec::new(),
-                        };
-                        self.message = None;
-                        self.stage = Stage::Done {
-                            report,
-                            rejected_csv,
-                        };
-                    }
-                    Err(error) => {
-                        self.message = Some((
-                            Tone::Error,
-                            format!("L'import a échoué, rien n'a été enregistré : {error}"),
-                        ));
-                    }
-                }
-            }
-            Message::Cancel => {
-                self.stage = Stage::Start;
-                self.message = Some((
-                    Tone::Success,
-                    "Import annulé : rien n'a été modifié.".into(),
-                ));
-            }
+            Message::Imported(result) => self.flow.imported(result, |m| m.plan.rejected_csv()),
+            Message::Cancel => self.flow.cancel(),
             Message::SaveRejected => {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Enregistrer les lignes refusées")
-                    .set_file_name("lignes-refusees.csv")
-                    .add_filter("CSV", &["csv"]);
-                return Task::perform(
-                    async move { dialog.save_file().await.map(|f| f.path().to_path_buf()) },
-                    Message::SaveRejectedTo,
-                );
+                return flow::pick_rejected_file("lignes-refusees.csv", Message::SaveRejectedTo);
             }
-            Message::SaveRejectedTo(None) => {}
             Message::SaveRejectedTo(Some(path)) => {
-                if let Stage::Done { rejected_csv, .. } = &self.stage {
-                    let bytes = rejected_csv.clone();
-                    return Task::perform(
-                        async move {
-                            std::fs::write(&path, bytes)
-                                .map(|()| path)
-                                .map_err(|e| format!("Le fichier n'a pas pu être écrit : {e}"))
-                        },
-                        Message::RejectedSaved,
-                    );
-                }
+                return self.flow.save_rejected(path, Message::RejectedSaved);
             }
-            Message::RejectedSaved(Ok(path)) => {
-                self.message = Some((
-                    Tone::Success,
-                    format!("Lignes refusées enregistrées dans « {} ».", path.display()),
-                ));
-            }
-            Message::RejectedSaved(Err(error)) => self.message = Some((Tone::Error, error)),
+            Message::RejectedSaved(result) => self.flow.rejected_saved(result),
         }
         Task::none()
     }
@@ -306,6 +188,15 @@ impl Screen {
     /// Draws the screen.
     pub fn view(&self) -> Element<'_, Message> {
         view::view(self)
+    }
+
+    /// Applies a choice to the file being matched, then recomputes the preview.
+    fn with_matching(&mut self, change: impl FnOnce(&mut Matching)) {
+        let (policy, today) = (self.policy, self.flow.today);
+        if let Some(m) = self.flow.matching_mut() {
+            change(m);
+            refresh(m, policy, today);
+        }
     }
 }
 
