@@ -64,3 +64,21 @@ fn the_ods_file_imports_through_the_command_line() {
             .any(|m| m.last_name == "Œillet" && m.first_name == "François")
     );
 }
+
+#[test]
+fn a_workbook_named_csv_is_read_as_a_workbook_and_a_pdf_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("adherents.csv");
+    std::fs::copy(fixture("members_1904.xlsx"), &renamed).unwrap();
+    let (table, format) = read_table(&renamed).unwrap();
+    assert_eq!(format, "classeur");
+    assert_eq!(table.rows[0][1], "Léa");
+    let pdf = dir.path().join("liste.csv");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").unwrap();
+    let error = read_table(&pdf).unwrap_err().to_string();
+    assert!(error.contains("c'est un document PDF"), "{error}");
+    let binary = dir.path().join("photo.csv");
+    std::fs::write(&binary, b"Nom;Pr\x00nom\n").unwrap();
+    let error = read_table(&binary).unwrap_err().to_string();
+    assert!(error.contains("pas un fichier texte"), "{error}");
+}

@@ -2,9 +2,10 @@
 //! module per kind of import that reads what the garden already has and carries out a
 //! previewed plan in one transaction. The pure halves are in `domain::import`.
 
+use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, open_workbook_auto, open_workbook_auto_from_rs};
 use chrono::NaiveDate;
 
 use super::{Result, StoreError};
@@ -33,8 +34,23 @@ pub fn read_table(path: &Path) -> Result<(Table, String)> {
         )
     } else {
         let bytes = std::fs::read(path)?;
-        let (table, format) = read_csv(&bytes);
-        (table, format!("CSV {}", format.describe()))
+        match sniff(&bytes) {
+            Content::Text => {
+                let (table, format) = read_csv(&bytes);
+                (table, format!("CSV {}", format.describe()))
+            }
+            Content::Workbook => {
+                let workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
+                    .map_err(|e| unreadable(path, &e))?;
+                (first_sheet(workbook, path)?, "classeur".to_owned())
+            }
+            Content::Pdf => {
+                return Err(not_a_table(path, "c'est un document PDF, pas un tableau"));
+            }
+            Content::Binary => {
+                return Err(not_a_table(path, "ce n'est pas un fichier texte"));
+            }
+        }
     };
     if table.0.headers.is_empty() {
         return Err(StoreError::Invalid(
@@ -61,19 +77,59 @@ fn target_id(
     }
 }
 
+/// What a file named like a CSV really holds, from its first bytes.
+enum Content {
+    /// Text: read as CSV.
+    Text,
+    /// An XLSX / ODS (zip) or XLS (OLE) workbook given another name.
+    Workbook,
+    /// A PDF.
+    Pdf,
+    /// Anything else that is not text (NUL bytes).
+    Binary,
+}
+
+fn sniff(bytes: &[u8]) -> Content {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        Content::Workbook
+    } else if bytes.starts_with(b"%PDF") {
+        Content::Pdf
+    } else if bytes.iter().take(4096).any(|b| *b == 0) {
+        Content::Binary
+    } else {
+        Content::Text
+    }
+}
+
+fn not_a_table(path: &Path, what: &str) -> StoreError {
+    StoreError::Invalid(format!(
+        "« {} » ne peut pas être importé : {what}. Ouvrez la liste dans votre tableur et \
+         enregistrez-la en CSV, XLSX ou ODS.",
+        path.display()
+    ))
+}
+
+fn unreadable(path: &Path, error: &calamine::Error) -> StoreError {
+    StoreError::Invalid(format!(
+        "Le classeur « {} » ne peut pas être lu ({error}). Enregistrez-le en XLSX, ODS ou CSV \
+         et réessayez.",
+        path.display()
+    ))
+}
+
 /// Reads the first sheet of an XLSX / XLS / ODS workbook into a table, every cell as text
 /// (whole numbers without ".0", dates as 28/11/2026).
 pub fn read_sheet(path: &Path) -> Result<Table> {
-    let unreadable = |e: calamine::Error| {
-        StoreError::Invalid(format!(
-            "Le classeur « {} » ne peut pas être lu ({e}). Enregistrez-le en XLSX, ODS ou CSV \
-             et réessayez.",
-            path.display()
-        ))
-    };
-    let mut workbook = open_workbook_auto(path).map_err(unreadable)?;
+    let workbook = open_workbook_auto(path).map_err(|e| unreadable(path, &e))?;
+    first_sheet(workbook, path)
+}
+
+fn first_sheet<RS: std::io::Read + std::io::Seek>(
+    mut workbook: Sheets<RS>,
+    path: &Path,
+) -> Result<Table> {
     let range = match workbook.worksheet_range_at(0) {
-        Some(range) => range.map_err(unreadable)?,
+        Some(range) => range.map_err(|e| unreadable(path, &e))?,
         None => return Ok(Table::default()),
     };
     let records = range
