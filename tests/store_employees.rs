@@ -581,108 +581,60 @@ fn fse_snapshot_round_trip() {
 }
 
 #[test]
-fn contracts_ending_skips_ended_and_exited() {
+fn alerts_skip_ended_contracts_and_exited_people_and_use_the_effective_pass_end() {
+    use binette::domain::employees::AlertKind;
     let conn = open_in_memory().unwrap();
-    let zoe = employee(&conn, "Zoé", "Dupont");
-    let ali = employee(&conn, "Ali", "Martin");
-    let gone = employee(&conn, "Léa", "Sorti");
-    insert_contract(&conn, &contract(zoe, "2024-09-01", "2025-01-15")).unwrap();
-    insert_contract(&conn, &contract(ali, "2024-09-01", "2025-01-02")).unwrap();
-    // Outside the window.
-    insert_contract(&conn, &contract(ali, "2025-01-03", "2025-06-30")).unwrap();
-    // Ended early: not listed.
-    let mut ended = contract(zoe, "2024-08-01", "2025-01-10");
-    ended.actual_end = Some(d("2024-12-20"));
-    insert_contract(&conn, &ended).unwrap();
-    // Exited employee: not listed.
-    insert_contract(&conn, &contract(gone, "2024-09-01", "2025-01-05")).unwrap();
-    exit(&conn, gone, "2024-12-01");
-
-    let ending = contracts_ending(&conn, d("2024-12-31"), d("2025-01-31")).unwrap();
-    assert_eq!(
-        ending,
-        vec![
-            EndingSoon {
-                employee_id: ali,
-                name: "Ali MARTIN".to_owned(),
-                date: d("2025-01-02")
-            },
-            EndingSoon {
-                employee_id: zoe,
-                name: "Zoé DUPONT".to_owned(),
-                date: d("2025-01-15")
-            },
-        ]
-    );
-    // Bounds are included.
-    assert_eq!(
-        contracts_ending(&conn, d("2025-01-15"), d("2025-01-15"))
-            .unwrap()
-            .len(),
-        1
-    );
-}
-
-#[test]
-fn approvals_ending_by_effective_end() {
-    let conn = open_in_memory().unwrap();
+    let today = d("2024-12-31");
     let zoe = employee(&conn, "Zoé", "Dupont");
     let ali = employee(&conn, "Ali", "Martin");
     let paul = employee(&conn, "Paul", "Petit");
+    let max = employee(&conn, "Max", "Fini");
     let gone = employee(&conn, "Léa", "Sorti");
+    insert_contract(&conn, &contract(zoe, "2024-09-01", "2025-01-15")).unwrap();
+    insert_contract(&conn, &contract(ali, "2024-09-01", "2025-01-02")).unwrap();
+    // Ended early: no alert for its planned end.
+    let mut ended = contract(max, "2024-09-01", "2025-01-10");
+    ended.actual_end = Some(d("2024-12-20"));
+    insert_contract(&conn, &ended).unwrap();
     insert_approval(&conn, &approval(zoe, "2025-02-28", vec![])).unwrap();
-    // Granted end in the window, but a 30-day suspension pushes it to 31 March.
-    insert_approval(
-        &conn,
-        &approval(
-            ali,
-            "2025-03-01",
-            vec![change(
-                ApprovalChangeKind::Suspension,
-                "2024-02-01",
-                "2024-03-01",
-            )],
-        ),
-    )
-    .unwrap();
-    // Granted end before the window, a prolongation brings it in.
-    insert_approval(
-        &conn,
-        &approval(
-            paul,
-            "2024-12-31",
-            vec![change(
-                ApprovalChangeKind::Prolongation,
-                "2025-01-01",
-                "2025-01-31",
-            )],
-        ),
-    )
-    .unwrap();
+    // Granted end within the 60 days, but a 30-day suspension pushes it to 31 March.
+    let suspension = change(ApprovalChangeKind::Suspension, "2024-02-01", "2024-03-01");
+    insert_approval(&conn, &approval(ali, "2025-03-01", vec![suspension])).unwrap();
+    // Granted end today, a prolongation moves it to 31 January.
+    let prolongation = change(ApprovalChangeKind::Prolongation, "2025-01-01", "2025-01-31");
+    insert_approval(&conn, &approval(paul, "2024-12-31", vec![prolongation])).unwrap();
+    // Exited: neither their contract nor their PASS IAE is watched any more.
+    insert_contract(&conn, &contract(gone, "2024-09-01", "2025-01-05")).unwrap();
     insert_approval(&conn, &approval(gone, "2025-02-10", vec![])).unwrap();
-    exit(&conn, gone, "2025-01-06");
+    exit(&conn, gone, "2024-12-01");
 
-    let ending = approvals_ending(&conn, d("2025-01-01"), d("2025-03-01")).unwrap();
+    let ending: Vec<(i64, AlertKind, NaiveDate)> = employee_alerts(&conn, today)
+        .unwrap()
+        .into_iter()
+        .filter(|a| {
+            matches!(
+                a.kind,
+                AlertKind::ContractEnding | AlertKind::ApprovalEnding
+            )
+        })
+        .map(|a| (a.employee_id, a.kind, a.date))
+        .collect();
     assert_eq!(
         ending,
         vec![
-            EndingSoon {
-                employee_id: paul,
-                name: "Paul PETIT".to_owned(),
-                date: d("2025-01-31")
-            },
-            EndingSoon {
-                employee_id: zoe,
-                name: "Zoé DUPONT".to_owned(),
-                date: d("2025-02-28")
-            },
+            (ali, AlertKind::ContractEnding, d("2025-01-02")),
+            (zoe, AlertKind::ContractEnding, d("2025-01-15")),
+            (paul, AlertKind::ApprovalEnding, d("2025-01-31")),
+            (zoe, AlertKind::ApprovalEnding, d("2025-02-28")),
         ]
     );
-    let later = approvals_ending(&conn, d("2025-03-02"), d("2025-03-31")).unwrap();
-    assert_eq!(later.len(), 1);
-    assert_eq!(
-        (later[0].employee_id, later[0].date),
-        (ali, d("2025-03-31"))
+    // The suspended PASS comes up once its effective end is within 60 days.
+    let later = employee_alerts(&conn, d("2025-02-01")).unwrap();
+    assert!(
+        later.iter().any(|a| a.employee_id == ali
+            && a.kind == AlertKind::ApprovalEnding
+            && a.date == d("2025-03-31")),
+        "{later:?}"
     );
 }
 

@@ -9,34 +9,12 @@ use binette::domain::import::members::ExistingPolicy;
 use binette::store::{Connection, members, open_in_memory};
 use binette::ui::db::Db;
 use binette::ui::import::columns::FieldChoice;
+use binette::ui::import::flow;
 use binette::ui::import::members::{Message, Screen};
 use chrono::NaiveDate;
 use common::run;
-use iced_test::simulator;
 
-fn apply(screen: &mut Screen, message: Message) {
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        queue.extend(run(screen.update(message)));
-    }
-}
-
-fn click(screen: &mut Screen, label: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
-    for message in messages {
-        apply(screen, message);
-    }
-}
-
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
-}
+common::screen_helpers!(Screen, Message);
 
 fn count(db: &Db) -> usize {
     db.with(|conn: &mut Connection| members::list_members(conn))
@@ -55,7 +33,7 @@ fn screen_with_file(content: &str) -> (Screen, Db, tempfile::TempDir) {
         apply(&mut screen, message);
     }
     assert!(shows(&screen, "Choisir un fichier…"));
-    apply(&mut screen, Message::Open(path));
+    apply(&mut screen, Message::Flow(flow::Message::Open(path)));
     (screen, db, dir)
 }
 
@@ -107,7 +85,10 @@ fn matching_preview_import_and_refused_rows() {
     assert_eq!(count(&db), 1);
 
     let saved = dir.path().join("refus.csv");
-    apply(&mut screen, Message::SaveRejectedTo(Some(saved.clone())));
+    apply(
+        &mut screen,
+        Message::Flow(flow::Message::SaveRejectedTo(Some(saved.clone()))),
+    );
     let csv = std::fs::read_to_string(&saved).unwrap();
     assert!(csv.contains("Motif du refus"), "{csv}");
     assert!(
@@ -135,7 +116,7 @@ fn existing_members_skipped_then_cancel_writes_nothing() {
         "Nom;Prénom;Tél.;Ville\nDurand;Marie;06 12 34 56 78;Dole\nZola;Émile;;\n",
     )
     .unwrap();
-    apply(&mut screen, Message::Open(path));
+    apply(&mut screen, Message::Flow(flow::Message::Open(path)));
     assert!(shows(
         &screen,
         "3. Aperçu : 1 à créer, 1 à mettre à jour, 0 ignoré(s), 0 refusé(s)"

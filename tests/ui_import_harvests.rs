@@ -10,35 +10,13 @@ use binette::domain::import::harvests::{DuplicatePolicy, HarvestField, NameChoic
 use binette::store::{Connection, harvests, open_in_memory};
 use binette::ui::db::Db;
 use binette::ui::import::columns::FieldChoice;
+use binette::ui::import::flow;
 use binette::ui::import::harvests::{Message, Screen};
 use binette::ui::import::names::NameOption;
 use chrono::NaiveDate;
 use common::run;
-use iced_test::simulator;
 
-fn apply(screen: &mut Screen, message: Message) {
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        queue.extend(run(screen.update(message)));
-    }
-}
-
-fn click(screen: &mut Screen, label: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
-    for message in messages {
-        apply(screen, message);
-    }
-}
-
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
-}
+common::screen_helpers!(Screen, Message);
 
 fn lines(db: &Db) -> usize {
     db.with(|conn: &mut Connection| {
@@ -77,7 +55,7 @@ fn screen_with_file(content: &[u8]) -> (Screen, Db, tempfile::TempDir) {
     }
     assert!(shows(&screen, "Importer des récoltes"));
     assert!(shows(&screen, "Choisir un fichier…"));
-    apply(&mut screen, Message::Open(path));
+    apply(&mut screen, Message::Flow(flow::Message::Open(path)));
     (screen, db, dir)
 }
 
@@ -150,7 +128,10 @@ fn preview_choices_import_and_refused_rows() {
     assert_eq!(blette.units[0].unit, Unit::Bunch);
 
     let saved = dir.path().join("refus.csv");
-    apply(&mut screen, Message::SaveRejectedTo(Some(saved.clone())));
+    apply(
+        &mut screen,
+        Message::Flow(flow::Message::SaveRejectedTo(Some(saved.clone()))),
+    );
     let csv = std::fs::read_to_string(&saved).unwrap();
     assert!(csv.contains("Motif du refus"), "{csv}");
     assert!(
@@ -187,7 +168,7 @@ fn refused_crop_duplicates_then_cancel_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("b.csv");
     std::fs::write(&path, "Date;Culture;Quantité\n01/11/2026;EPINARD;2,0\n").unwrap();
-    apply(&mut screen, Message::Open(path));
+    apply(&mut screen, Message::Flow(flow::Message::Open(path)));
     assert!(shows(
         &screen,
         "3. Aperçu : 0 à créer (dont 0 à vérifier), 1 déjà enregistrée(s), 0 refusée(s)"

@@ -3,6 +3,8 @@
 //! [`crate::domain::activity::ActivityFigures`]: counts and totals, never a person's name.
 
 pub mod csv;
+mod insertion;
+mod production;
 
 use crate::domain::numbers::format_fixed;
 use std::path::PathBuf;
@@ -10,13 +12,10 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::{
-    Align, Area, Color, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section,
-    Table, TextStyle,
+    Align, Color, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
+    TextStyle,
 };
-use crate::domain::activity::{
-    ActivityFigures, BasketFigures, GroupLine, InsertionFigures, ProductionFigures,
-    WorkshopFigures, format_rate,
-};
+use crate::domain::activity::{ActivityFigures, BasketFigures, WorkshopFigures};
 use crate::domain::calendar::format_date;
 use crate::domain::money::format_euros;
 
@@ -72,11 +71,11 @@ pub fn render(data: &ActivityDocument) -> Result<Vec<u8>, ReportError> {
     cover(&mut doc, data);
     if let Some(insertion) = &f.insertion {
         doc.page_break();
-        insertion_part(&mut doc, insertion);
+        insertion::insertion_part(&mut doc, insertion);
     }
     if let Some(production) = &f.production {
         doc.page_break();
-        production_part(&mut doc, production);
+        production::production_part(&mut doc, production);
     }
     if let Some(baskets) = &f.baskets {
         doc.page_break();
@@ -181,33 +180,6 @@ fn cover(doc: &mut Document, data: &ActivityDocument) {
     );
 }
 
-fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Table {
-    let mut t = table(vec![
-        Column::fraction(title, 1.0),
-        Column::mm("Personnes", 28.0).right(),
-        Column::mm("Heures", 32.0).right(),
-        Column::mm("ETP", 24.0).right(),
-    ]);
-    for l in lines {
-        t.push(Row::new([
-            l.label.clone(),
-            l.people.to_string(),
-            format_fixed(l.hours, 0),
-            format_fixed(l.fte, 2),
-        ]));
-    }
-    t.push(
-        Row::new([
-            "Total".to_string(),
-            total.0.to_string(),
-            format_fixed(total.1, 0),
-            format_fixed(total.2, 2),
-        ])
-        .bold(),
-    );
-    t
-}
-
 /// A two-column table "Indicateur · Valeur".
 fn indicators<const N: usize>(rows: [(&str, String); N]) -> Table {
     let mut t = table(vec![
@@ -218,234 +190,6 @@ fn indicators<const N: usize>(rows: [(&str, String); N]) -> Table {
         t.push(Row::new([label.to_string(), value]));
     }
     t
-}
-
-fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
-    heading(doc, INSERTION);
-    if f.is_empty() {
-        empty(doc);
-        return;
-    }
-    doc.table(&indicators([
-        ("Personnes suivies", f.people_followed.to_string()),
-        ("Entrées", f.entries.to_string()),
-        ("Sorties", f.exit_total().to_string()),
-        (
-            "Taux de sorties dynamiques",
-            format_rate(f.dynamic_exit_rate),
-        ),
-        ("Heures sous contrat", format_fixed(f.hours, 0)),
-        ("Équivalents temps plein (ETP)", format_fixed(f.fte, 2)),
-    ]));
-
-    subheading(doc, "Sorties par catégorie");
-    let mut t = table(vec![
-        Column::fraction("Catégorie", 1.0),
-        Column::mm("Sorties", 28.0).right(),
-    ]);
-    for (c, n) in &f.exits {
-        t.push(Row::new([
-            format!("{}. {}", c.number(), c.label()),
-            n.to_string(),
-        ]));
-    }
-    t.push(Row::new(["Total".to_string(), f.exit_total().to_string()]).bold());
-    doc.table(&t);
-    if !f.exit_outcomes.is_empty() {
-        subheading(doc, "Sorties par situation");
-        let mut t = table(vec![
-            Column::fraction("Situation à la sortie", 1.0),
-            Column::mm("Sorties", 28.0).right(),
-        ]);
-        for (label, n) in &f.exit_outcomes {
-            t.push(Row::new([label.clone(), n.to_string()]));
-        }
-        doc.table(&t);
-    }
-
-    let total = (f.people_followed, f.hours, f.fte);
-    subheading(doc, "Par genre");
-    doc.table(&group_table("Genre", &f.by_gender, total));
-    subheading(doc, "Par tranche d'âge");
-    doc.table(&group_table("Tranche d'âge", &f.by_age, total));
-
-    subheading(doc, "Formations et immersions");
-    let mut t = indicators([
-        ("Formations commencées", f.trainings.to_string()),
-        ("dont qualifiantes", f.qualifying_trainings.to_string()),
-        ("Heures de formation", format_fixed(f.training_hours, 1)),
-        ("Personnes formées", f.trained_people.to_string()),
-    ]);
-    for (label, n) in &f.immersions {
-        t.push(Row::new([
-            format!("Immersions (PMSMP) : {label}"),
-            n.to_string(),
-        ]));
-    }
-    let immersions: i64 = f.immersions.iter().map(|(_, n)| n).sum();
-    t.push(
-        Row::new([
-            "Total des immersions (PMSMP)".to_string(),
-            immersions.to_string(),
-        ])
-        .bold(),
-    );
-    doc.table(&t);
-
-    subheading(doc, "Accompagnement : entretiens par thème");
-    let mut t = table(vec![
-        Column::fraction("Thème", 1.0),
-        Column::mm("Entretiens", 30.0).right(),
-    ]);
-    for (theme, n) in &f.themes {
-        t.push(Row::new([theme.clone(), n.to_string()]));
-    }
-    t.push(
-        Row::new([
-            format!(
-                "Total des entretiens ({} h)",
-                format_fixed(f.follow_up_hours, 1)
-            ),
-            f.follow_ups.to_string(),
-        ])
-        .bold(),
-    );
-    doc.table(&t);
-    note(
-        doc,
-        "Un entretien qui aborde plusieurs thèmes compte dans chacun.",
-    );
-
-    subheading(doc, "Indicateurs FSE+");
-    let mut t = table(vec![
-        Column::fraction("Indicateur", 1.0),
-        Column::mm("Entrée", 24.0).right(),
-        Column::mm("Sortie", 24.0).right(),
-        Column::mm("6 mois après", 28.0).right(),
-    ]);
-    for (i, l) in f.fse.iter().enumerate() {
-        let row = Row::new([
-            l.label.clone(),
-            l.entry.to_string(),
-            l.exit.to_string(),
-            l.six_months.to_string(),
-        ]);
-        t.push(if i == 0 { row.bold() } else { row });
-    }
-    doc.table(&t);
-    note(
-        doc,
-        "Relevés FSE+ pris dans la période, tels qu'enregistrés à l'entrée, à la sortie et six \
-         mois après. Les tranches d'âge demandées (moins de 18 ans, 18 à 29 ans, 55 ans et plus) \
-         ne couvrent pas tous les âges.",
-    );
-}
-
-fn production_part(doc: &mut Document, f: &ProductionFigures) {
-    heading(doc, PRODUCTION);
-    if f.is_empty() {
-        empty(doc);
-        return;
-    }
-    subheading(doc, "Récoltes par mois (kg)");
-    month_chart(doc, &f.by_month);
-
-    subheading(doc, "Récoltes par légume");
-    let mut t = table(vec![
-        Column::fraction("Légume", 1.0),
-        Column::mm("kg", 32.0).right(),
-    ]);
-    for (crop, value) in &f.by_crop {
-        t.push(Row::new([crop.clone(), kg(*value)]));
-    }
-    t.push(Row::new(["Total".to_string(), kg(f.total_kg())]).bold());
-    doc.table(&t);
-
-    subheading(doc, "Récoltes par destination");
-    let mut t = table(vec![
-        Column::fraction("Destination", 1.0),
-        Column::mm("kg", 32.0).right(),
-    ]);
-    for (dest, value) in &f.by_destination {
-        t.push(Row::new([dest.clone(), kg(*value)]));
-    }
-    let total: f64 = f.by_destination.iter().map(|(_, v)| v).sum();
-    t.push(Row::new(["Total".to_string(), kg(total)]).bold());
-    doc.table(&t);
-    if f.unconverted_lines > 0 {
-        note(
-            doc,
-            &format!(
-                "{} ligne(s) de récolte sans conversion en kg ne sont pas comptées.",
-                f.unconverted_lines
-            ),
-        );
-    }
-}
-
-/// A vertical bar chart of kg per month, drawn with vector rectangles and lines.
-fn month_chart(doc: &mut Document, months: &[((i32, u32), f64)]) {
-    let area = doc.reserve(70.0);
-    let max = months.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
-    let label = TextStyle::regular(7.5);
-    let left = area.x + 4.0;
-    let base = area.y + area.height - 7.0;
-    let top = area.y + 6.0;
-    let slot = (area.width - 8.0) / months.len().max(1) as f32;
-    let show_values = months.len() <= 12;
-    for (i, ((year, month), value)) in months.iter().enumerate() {
-        let h = if max > 0.0 {
-            (*value / max) as f32 * (base - top)
-        } else {
-            0.0
-        };
-        let x = left + i as f32 * slot;
-        let bar = Area {
-            x: x + slot * 0.15,
-            y: base - h,
-            width: slot * 0.7,
-            height: h,
-        };
-        if h > 0.0 {
-            doc.fill_rect(bar, GREEN);
-        }
-        let centre = x + slot / 2.0;
-        let name = if months.len() <= 12 {
-            short_month(*month).to_string()
-        } else {
-            format!("{month:02}/{:02}", year % 100)
-        };
-        if months.len() <= 24 || i % 2 == 0 {
-            doc.text_at(centre, base + 4.0, &name, label, Align::Center);
-        }
-        if show_values && *value > 0.0 {
-            doc.text_at(
-                centre,
-                bar.y - 1.2,
-                &format_fixed(*value, 0),
-                label,
-                Align::Center,
-            );
-        }
-    }
-    doc.line(
-        (area.x, base),
-        (area.x + area.width, base),
-        0.8,
-        Color::BLACK,
-    );
-}
-
-/// The usual French abbreviation of month `month` (1 to 12).
-fn short_month(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-        "déc.",
-    ];
-    NAMES
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("")
 }
 
 fn baskets_part(doc: &mut Document, f: &BasketFigures) {

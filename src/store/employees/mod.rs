@@ -6,6 +6,7 @@
 //! transaction.
 
 mod followups;
+mod fse;
 mod overview;
 mod paths;
 
@@ -15,10 +16,10 @@ use rusqlite::{Connection, ErrorCode, Row, named_params};
 use super::error::{Result, StoreError};
 use crate::domain::employees::{
     Civility, Criterion, EducationLevel, Employee, Gender, PrescriberKind, Staff, StaffRole,
-    person_name,
 };
 
 pub use followups::*;
+pub use fse::*;
 pub use overview::*;
 pub use paths::*;
 
@@ -397,83 +398,6 @@ pub fn list_employees(conn: &Connection) -> Result<Vec<Employee>> {
 }
 
 // ------------------------------------------------------------------------------ home screen
-
-/// An employee with a date the office must watch (a contract or PASS IAE ending).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EndingSoon {
-    /// The employee.
-    pub employee_id: i64,
-    /// "Prénom NOM".
-    pub name: String,
-    /// The date that comes up.
-    pub date: NaiveDate,
-}
-
-/// Contracts whose planned end falls within `from..=to`, not ended early, of employees
-/// who have not exited; by date, then name.
-pub fn contracts_ending(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<EndingSoon>> {
-    all(
-        conn,
-        "SELECT e.id, e.first_name, e.last_name, c.planned_end
-         FROM contract c JOIN employee e ON e.id = c.employee_id
-         WHERE c.planned_end BETWEEN :from AND :to
-           AND c.actual_end IS NULL
-           AND NOT EXISTS (SELECT 1 FROM exit x WHERE x.employee_id = e.id)
-         ORDER BY c.planned_end, e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE",
-        named_params! {":from": from, ":to": to},
-        |row| {
-            Ok(EndingSoon {
-                employee_id: row.get("id")?,
-                name: person_name(
-                    &row.get::<_, String>("first_name")?,
-                    &row.get::<_, String>("last_name")?,
-                ),
-                date: row.get("planned_end")?,
-            })
-        },
-    )
-}
-
-/// PASS IAE whose effective end (suspensions and prolongations applied) falls within
-/// `from..=to`, of employees who have not exited; by date, then name.
-pub fn approvals_ending(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<EndingSoon>> {
-    let ids: Vec<(i64, String)> = all(
-        conn,
-        "SELECT a.id, e.first_name, e.last_name
-         FROM approval a JOIN employee e ON e.id = a.employee_id
-         WHERE NOT EXISTS (SELECT 1 FROM exit x WHERE x.employee_id = e.id)",
-        &[],
-        |row| {
-            let name = person_name(
-                &row.get::<_, String>("first_name")?,
-                &row.get::<_, String>("last_name")?,
-            );
-            Ok((row.get("id")?, name))
-        },
-    )?;
-    let mut ending = Vec::new();
-    for (id, name) in ids {
-        let approval = get_approval(conn, id)?;
-        let date = approval.effective_end();
-        if from <= date && date <= to {
-            ending.push(EndingSoon {
-                employee_id: approval.employee_id,
-                name,
-                date,
-            });
-        }
-    }
-    ending.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
-    Ok(ending)
-}
 
 /// How many people were on a path on `on`: entered on or before it, and not exited
 /// before it (someone leaving that very day still counts).

@@ -83,7 +83,14 @@ fn update_change_under(conn: &Connection, approval_id: i64, change: &ApprovalCha
 /// Saves a new PASS IAE with its changes in one transaction; returns its id.
 pub fn insert_approval(conn: &Connection, approval: &Approval) -> Result<i64> {
     let tx = conn.unchecked_transaction()?;
-    tx.execute(
+    let id = insert_approval_in(&tx, approval)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// [`insert_approval`] inside the caller's transaction (an import's).
+pub fn insert_approval_in(conn: &Connection, approval: &Approval) -> Result<i64> {
+    conn.execute(
         "INSERT INTO approval (employee_id, number, start_date, end_date)
          VALUES (:employee, :number, :start, :end)",
         named_params! {
@@ -92,11 +99,10 @@ pub fn insert_approval(conn: &Connection, approval: &Approval) -> Result<i64> {
         },
     )
     .map_err(|e| constraint_message(e, "Ce PASS IAE existe déjà."))?;
-    let id = tx.last_insert_rowid();
+    let id = conn.last_insert_rowid();
     for change in &approval.changes {
-        insert_change_under(&tx, id, change)?;
+        insert_change_under(conn, id, change)?;
     }
-    tx.commit()?;
     Ok(id)
 }
 
@@ -105,7 +111,14 @@ pub fn insert_approval(conn: &Connection, approval: &Approval) -> Result<i64> {
 /// ones missing from the list are deleted.
 pub fn update_approval(conn: &Connection, approval: &Approval) -> Result<()> {
     let tx = conn.unchecked_transaction()?;
-    let changed = tx
+    update_approval_in(&tx, approval)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// [`update_approval`] inside the caller's transaction (an import's).
+pub fn update_approval_in(conn: &Connection, approval: &Approval) -> Result<()> {
+    let changed = conn
         .execute(
             "UPDATE approval SET employee_id = :employee, number = :number,
                  start_date = :start, end_date = :end
@@ -124,9 +137,9 @@ pub fn update_approval(conn: &Connection, approval: &Approval) -> Result<()> {
         .map(|c| c.id)
         .filter(|id| *id != 0)
         .collect();
-    for stored in changes_of(&tx, approval.id)? {
+    for stored in changes_of(conn, approval.id)? {
         if !kept.contains(&stored.id) {
-            tx.execute(
+            conn.execute(
                 "DELETE FROM approval_change WHERE id = :id",
                 named_params! {":id": stored.id},
             )?;
@@ -134,12 +147,11 @@ pub fn update_approval(conn: &Connection, approval: &Approval) -> Result<()> {
     }
     for change in &approval.changes {
         if change.id == 0 {
-            insert_change_under(&tx, approval.id, change)?;
+            insert_change_under(conn, approval.id, change)?;
         } else {
-            update_change_under(&tx, approval.id, change)?;
+            update_change_under(conn, approval.id, change)?;
         }
     }
-    tx.commit()?;
     Ok(())
 }
 

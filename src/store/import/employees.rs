@@ -2,22 +2,22 @@
 //! Binette has, and carrying out a previewed plan in one transaction. The pure half
 //! (columns, validation, differences) is `domain::import::employees`.
 //!
-//! People are written with `store::employees`' `insert_employee_in` / `update_employee_in`
-//! (inside this import's transaction); the PASS IAE with plain statements, as
-//! `store::employees::insert_approval` opens its own transaction (SQLite cannot nest them)
-//! and `update_approval` rewrites the suspensions and prolongations too.
+//! People and PASS IAE are written with `store::employees`' `_in` functions
+//! (`insert_employee_in`, `update_employee_in`, `insert_approval_in`, `update_approval_in`),
+//! inside this import's transaction.
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 
 use crate::domain::employees::{Approval, Employee, person_name};
 use crate::domain::import::employees::{
     ExistingEmployee, ImportContext, Plan, RowAction, RowWrites, pass_key, plan_update,
 };
 use crate::store::employees::{
-    get_employee, insert_contract, insert_employee_in, list_approvals_of_employee,
-    list_contracts_of_employee, list_employees, update_contract, update_employee_in,
+    get_employee, insert_approval_in, insert_contract, insert_employee_in,
+    list_approvals_of_employee, list_contracts_of_employee, list_employees, update_approval_in,
+    update_contract, update_employee_in,
 };
 use crate::store::{Result, StoreError};
 
@@ -176,16 +176,9 @@ impl PathWriter {
                 self.insert_approval(conn, approval, holders)?;
                 report.approvals_added += 1;
             } else {
-                let changed = conn.execute(
-                    "UPDATE approval SET start_date = :start, end_date = :end WHERE id = :id",
-                    named_params! {
-                        ":id": approval.id, ":start": approval.start_date,
-                        ":end": approval.end_date,
-                    },
-                )?;
-                if changed == 0 {
-                    return Err(StoreError::NotFound("PASS IAE"));
-                }
+                // The stored PASS with the file's dates: its suspensions and prolongations
+                // are written back as they are.
+                update_approval_in(conn, approval)?;
                 report.approvals_updated += 1;
             }
         }
@@ -220,12 +213,11 @@ impl PathWriter {
                 self.line, approval.number
             )));
         }
-        conn.execute(
-            "INSERT INTO approval (employee_id, number, start_date, end_date)
-             VALUES (:employee, :number, :start, :end)",
-            named_params! {
-                ":employee": self.employee_id, ":number": approval.number,
-                ":start": approval.start_date, ":end": approval.end_date,
+        insert_approval_in(
+            conn,
+            &Approval {
+                employee_id: self.employee_id,
+                ..approval.clone()
             },
         )?;
         holders.0.insert(key, (self.employee_id, String::new()));

@@ -48,11 +48,11 @@ where
     };
     let mut list = column![
         row![
-            header("Titre dans le fichier", 2),
-            header("Champ de Binette", 2),
-            header("Exemple (1re ligne)", 3),
+            header("Colonne du fichier", 3),
+            header("Champ de Binette", 4),
+            header("1re ligne", 3),
         ]
-        .spacing(12)
+        .spacing(8)
     ]
     .spacing(6);
     let options = choices::<F>();
@@ -67,16 +67,16 @@ where
         let on_set = on_set.clone();
         list = list.push(
             row![
-                text(title.clone()).size(15).width(Length::FillPortion(2)),
+                text(title.clone()).size(14).width(Length::FillPortion(3)),
                 container(
                     pick_list(options.clone(), Some(current), move |c| on_set(index, c))
                         .text_size(14)
                         .width(Length::Fill)
                 )
-                .width(Length::FillPortion(2)),
+                .width(Length::FillPortion(4)),
                 widgets::muted(example).width(Length::FillPortion(3)),
             ]
-            .spacing(12)
+            .spacing(8)
             .align_y(iced::Alignment::Center),
         );
     }

@@ -1,7 +1,8 @@
 //! What every import screen does the same way: pick a file, read it with what the garden
 //! already has (off the UI thread), import the previewed plan in one go, cancel, and save
-//! the refused rows. Each screen keeps its own messages, options and preview, and hands
-//! these steps to a [`Flow`].
+//! the refused rows. These steps have one [`Message`] enum, handled by the screen's [`Flow`];
+//! each screen keeps its own messages (columns, options) and preview, and says through
+//! [`Steps`] what its import does its own way.
 
 use std::path::PathBuf;
 
@@ -77,35 +78,72 @@ pub struct Flow<M, R> {
     pub busy: bool,
 }
 
-/// The file dialog of "Choisir un fichier…": `title`, one filter `kinds` of `extensions`.
-pub fn pick_file<Msg: Send + 'static>(
-    title: &str,
-    kinds: &str,
-    extensions: &[&str],
-    on_pick: fn(Option<PathBuf>) -> Msg,
-) -> Task<Msg> {
-    let dialog = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .add_filter(kinds, extensions);
-    Task::perform(
-        async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
-        on_pick,
-    )
+/// The messages every import screen handles the same way, through its [`Flow`]: `C` is what
+/// the garden has (read with the file), `R` what the import did.
+#[derive(Debug, Clone)]
+pub enum Message<C, R> {
+    /// "Choisir un fichier…"
+    PickFile,
+    /// The file dialog answered (`None`: cancelled).
+    FilePicked(Option<PathBuf>),
+    /// Reads this file (the dialog's answer, or a test's path).
+    Open(PathBuf),
+    /// The file and the garden's data were read.
+    Read(std::result::Result<FileRead<C>, String>),
+    /// "Importer"
+    Import,
+    /// The import ended.
+    Imported(std::result::Result<R, String>),
+    /// "Annuler": back to the start, nothing written.
+    Cancel,
+    /// "Enregistrer les lignes refusées (CSV)"
+    SaveRejected,
+    /// Writes the refused rows to this file (the dialog's answer, or a test's path).
+    SaveRejectedTo(Option<PathBuf>),
+    /// The refused rows were written (or not).
+    RejectedSaved(std::result::Result<PathBuf, String>),
 }
 
-/// The save dialog of "Enregistrer les lignes refusées (CSV)", proposing `file_name`.
-pub fn pick_rejected_file<Msg: Send + 'static>(
-    file_name: &str,
-    on_pick: fn(Option<PathBuf>) -> Msg,
-) -> Task<Msg> {
-    let dialog = rfd::AsyncFileDialog::new()
-        .set_title("Enregistrer les lignes refusées")
-        .set_file_name(file_name)
-        .add_filter("CSV", &["csv"]);
-    Task::perform(
-        async move { dialog.save_file().await.map(|f| f.path().to_path_buf()) },
-        on_pick,
-    )
+/// What one import does its own way at the steps of the flow; implemented by the screen's
+/// options (what the user chose besides the columns), which the import needs.
+pub trait Steps: Clone + Send + 'static {
+    /// What the garden already has, read with the file.
+    type Context: Send + 'static;
+    /// The file being matched: its columns, the user's choices and the preview.
+    type Matching;
+    /// What "Importer" carries out.
+    type Plan: Send + 'static;
+    /// What the import did.
+    type Report: Send + 'static;
+
+    /// The title of the file dialog.
+    const DIALOG_TITLE: &'static str;
+    /// The kind of files the dialog offers ("Tableurs et CSV").
+    const FILE_KINDS: &'static str;
+    /// Their extensions.
+    const EXTENSIONS: &'static [&'static str];
+    /// The file name proposed for the refused rows.
+    const REJECTED_FILE: &'static str;
+
+    /// The table of the file read (as is, or with its title line found) and what the garden
+    /// has on `today`.
+    fn load(conn: &Connection, table: Table, today: NaiveDate) -> Result<(Table, Self::Context)>;
+
+    /// The matching of a file just read, its columns guessed from the titles (the flow then
+    /// computes its preview).
+    fn start(file: FileRead<Self::Context>, today: NaiveDate) -> Self::Matching;
+
+    /// Recomputes the preview, and what it asks the user, after any choice.
+    fn refresh(&self, matching: &mut Self::Matching, today: NaiveDate);
+
+    /// The plan to carry out, or `None` while the columns are incomplete.
+    fn plan(matching: &Self::Matching) -> Option<Self::Plan>;
+
+    /// Carries out the plan, in one transaction.
+    fn apply(&self, conn: &Connection, plan: &Self::Plan) -> Result<Self::Report>;
+
+    /// The refused rows of the plan, as a CSV file.
+    fn rejected_csv(matching: &Self::Matching) -> Vec<u8>;
 }
 
 impl<M, R: Send + 'static> Flow<M, R> {
@@ -120,24 +158,52 @@ impl<M, R: Send + 'static> Flow<M, R> {
         }
     }
 
-    /// Reads the file at `path` off the UI thread, then `load` gives its table (as is, or
-    /// with its title line found) and what the garden has.
-    pub fn open<C, Msg>(
-        &mut self,
-        path: PathBuf,
-        load: impl FnOnce(&Connection, Table) -> Result<(Table, C)> + Send + 'static,
-        on_read: fn(std::result::Result<FileRead<C>, String>) -> Msg,
-    ) -> Task<Msg>
+    /// Applies a choice to the file being matched, if any, then recomputes its preview.
+    pub fn change<S>(&mut self, steps: &S, change: impl FnOnce(&mut M))
     where
-        C: Send + 'static,
-        Msg: Send + 'static,
+        S: Steps<Matching = M>,
     {
+        if let Stage::Matching(m) = &mut self.stage {
+            change(m);
+            steps.refresh(m, self.today);
+        }
+    }
+
+    /// Handles a message of the flow, `steps` doing what this import does its own way.
+    pub fn update<S>(
+        &mut self,
+        steps: &S,
+        message: Message<S::Context, R>,
+    ) -> Task<Message<S::Context, R>>
+    where
+        S: Steps<Matching = M, Report = R>,
+    {
+        match message {
+            Message::PickFile => {
+                return pick_file(S::DIALOG_TITLE, S::FILE_KINDS, S::EXTENSIONS);
+            }
+            Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
+            Message::FilePicked(Some(path)) | Message::Open(path) => return self.open::<S>(path),
+            Message::Read(result) => self.read(steps, result),
+            Message::Import => return self.import(steps),
+            Message::Imported(result) => self.imported(result, S::rejected_csv),
+            Message::Cancel => self.cancel(),
+            Message::SaveRejected => return pick_rejected_file(S::REJECTED_FILE),
+            Message::SaveRejectedTo(Some(path)) => return self.save_rejected(path),
+            Message::RejectedSaved(result) => self.rejected_saved(result),
+        }
+        Task::none()
+    }
+
+    /// Reads the file at `path` off the UI thread, with what the garden has.
+    fn open<S: Steps>(&mut self, path: PathBuf) -> Task<Message<S::Context, R>> {
         self.busy = true;
         self.message = None;
+        let today = self.today;
         Task::perform(
             self.db.call(move |conn| {
                 let (table, format) = read_table(&path)?;
-                let (table, context) = load(conn, table)?;
+                let (table, context) = S::load(conn, table, today)?;
                 Ok(FileRead {
                     path,
                     format,
@@ -145,44 +211,31 @@ impl<M, R: Send + 'static> Flow<M, R> {
                     context,
                 })
             }),
-            move |result| on_read(result.map_err(|e| e.to_string())),
+            |result| Message::Read(result.map_err(|e| e.to_string())),
         )
     }
 
-    /// The file read, for the screen to match its columns; or `None`, the error shown.
-    pub fn read<C>(
-        &mut self,
-        result: std::result::Result<FileRead<C>, String>,
-    ) -> Option<FileRead<C>> {
+    /// The file read: its matching starts; or the error is shown.
+    fn read<S>(&mut self, steps: &S, result: std::result::Result<FileRead<S::Context>, String>)
+    where
+        S: Steps<Matching = M>,
+    {
         self.busy = false;
         match result {
-            Ok(file) => Some(file),
-            Err(error) => {
-                self.message = Some((Tone::Error, error));
-                None
+            Ok(file) => {
+                let mut matching = S::start(file, self.today);
+                steps.refresh(&mut matching, self.today);
+                self.stage = Stage::Matching(Box::new(matching));
             }
+            Err(error) => self.message = Some((Tone::Error, error)),
         }
     }
 
-    /// The file being matched, if any.
-    pub fn matching_mut(&mut self) -> Option<&mut M> {
-        match &mut self.stage {
-            Stage::Matching(m) => Some(m),
-            _ => None,
-        }
-    }
-
-    /// Carries out, off the UI thread, the plan `ready` gives (`None` while the columns
-    /// are incomplete); nothing while busy or without a file.
-    pub fn import<P, Msg>(
-        &mut self,
-        ready: impl FnOnce(&M) -> Option<P>,
-        apply: impl FnOnce(&Connection, &P) -> Result<R> + Send + 'static,
-        on_done: fn(std::result::Result<R, String>) -> Msg,
-    ) -> Task<Msg>
+    /// Carries out, off the UI thread, the plan of the file being matched; nothing while
+    /// busy, without a file or while its columns are incomplete.
+    fn import<S>(&mut self, steps: &S) -> Task<Message<S::Context, R>>
     where
-        P: Send + 'static,
-        Msg: Send + 'static,
+        S: Steps<Matching = M, Report = R>,
     {
         let Stage::Matching(m) = &self.stage else {
             return Task::none();
@@ -190,19 +243,20 @@ impl<M, R: Send + 'static> Flow<M, R> {
         if self.busy {
             return Task::none();
         }
-        let Some(plan) = ready(m) else {
+        let Some(plan) = S::plan(m) else {
             return Task::none();
         };
         self.busy = true;
+        let steps = steps.clone();
         Task::perform(
-            self.db.call(move |conn| apply(conn, &plan)),
-            move |result| on_done(result.map_err(|e| e.to_string())),
+            self.db.call(move |conn| steps.apply(conn, &plan)),
+            |result| Message::Imported(result.map_err(|e| e.to_string())),
         )
     }
 
     /// The import ended: on success the result, with the refused rows of the plan
     /// (`rejected_csv`); on failure, the error.
-    pub fn imported(
+    fn imported(
         &mut self,
         result: std::result::Result<R, String>,
         rejected_csv: impl FnOnce(&M) -> Vec<u8>,
@@ -230,7 +284,7 @@ impl<M, R: Send + 'static> Flow<M, R> {
     }
 
     /// "Annuler": back to the start, nothing written.
-    pub fn cancel(&mut self) {
+    fn cancel(&mut self) {
         self.stage = Stage::Start;
         self.message = Some((
             Tone::Success,
@@ -239,11 +293,7 @@ impl<M, R: Send + 'static> Flow<M, R> {
     }
 
     /// Writes the refused rows of the import done to `path`.
-    pub fn save_rejected<Msg: Send + 'static>(
-        &self,
-        path: PathBuf,
-        on_saved: fn(std::result::Result<PathBuf, String>) -> Msg,
-    ) -> Task<Msg> {
+    fn save_rejected<C: Send + 'static>(&self, path: PathBuf) -> Task<Message<C, R>> {
         let Stage::Done { rejected_csv, .. } = &self.stage else {
             return Task::none();
         };
@@ -254,12 +304,12 @@ impl<M, R: Send + 'static> Flow<M, R> {
                     .map(|()| path)
                     .map_err(|e| format!("Le fichier n'a pas pu être écrit : {e}"))
             },
-            on_saved,
+            Message::RejectedSaved,
         )
     }
 
     /// Says where the refused rows were written, or why they were not.
-    pub fn rejected_saved(&mut self, result: std::result::Result<PathBuf, String>) {
+    fn rejected_saved(&mut self, result: std::result::Result<PathBuf, String>) {
         self.message = Some(match result {
             Ok(path) => (
                 Tone::Success,
@@ -268,4 +318,33 @@ impl<M, R: Send + 'static> Flow<M, R> {
             Err(error) => (Tone::Error, error),
         });
     }
+}
+
+/// The file dialog of "Choisir un fichier…": `title`, one filter `kinds` of `extensions`.
+fn pick_file<C: Send + 'static, R: Send + 'static>(
+    title: &str,
+    kinds: &str,
+    extensions: &[&str],
+) -> Task<Message<C, R>> {
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(kinds, extensions);
+    Task::perform(
+        async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
+        Message::FilePicked,
+    )
+}
+
+/// The save dialog of "Enregistrer les lignes refusées (CSV)", proposing `file_name`.
+fn pick_rejected_file<C: Send + 'static, R: Send + 'static>(
+    file_name: &str,
+) -> Task<Message<C, R>> {
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_title("Enregistrer les lignes refusées")
+        .set_file_name(file_name)
+        .add_filter("CSV", &["csv"]);
+    Task::perform(
+        async move { dialog.save_file().await.map(|f| f.path().to_path_buf()) },
+        Message::SaveRejectedTo,
+    )
 }

@@ -1,12 +1,13 @@
 //! The parts every import screen draws the same way: the page with its title and message,
 //! the start card, the file line, the two panes of the matching stage, the Importer /
 //! Annuler row, the preview list and the "Import terminé" card. Each screen fills them with
-//! its own texts, options and preview rows.
+//! its own texts, options and preview rows; their buttons send the flow's messages, wrapped
+//! by `to` in the screen's own.
 
 use iced::widget::{Column, Row, column, container, row, scrollable, text};
 use iced::{Background, Border, Color, Element, Length, Theme};
 
-use super::flow::Flow;
+use super::flow::{Flow, Message};
 use crate::ui::widgets::{self, Tone};
 
 /// Most preview rows drawn (the counts cover them all).
@@ -29,27 +30,31 @@ pub fn page<'a, M, R, Msg: 'a>(
 }
 
 /// The "Fichier à importer" card: what the file must hold, a note, and the button that picks
-/// it (`pick`: `None` while busy).
-pub fn start_card<'a, Msg: Clone + 'a>(
+/// it (disabled while `busy`).
+pub fn start_card<'a, C, R, Msg: Clone + 'a>(
     explanation: &'a str,
     note: &'a str,
     button: &'a str,
-    pick: Option<Msg>,
+    busy: bool,
+    to: fn(Message<C, R>) -> Msg,
 ) -> Element<'a, Msg> {
     let body = column![
         text(explanation).size(15),
         widgets::muted(note),
-        widgets::action(button, pick),
+        widgets::action(button, (!busy).then(|| to(Message::PickFile))),
     ]
     .spacing(12);
     widgets::card("Fichier à importer", body)
 }
 
 /// The line naming the file read, with "Choisir un autre fichier…".
-pub fn file_line<'a, Msg: Clone + 'a>(description: String, pick: Msg) -> Element<'a, Msg> {
+pub fn file_line<'a, C, R, Msg: Clone + 'a>(
+    description: String,
+    to: fn(Message<C, R>) -> Msg,
+) -> Element<'a, Msg> {
     row![
         text(description).size(15).width(Length::Fill),
-        widgets::secondary("Choisir un autre fichier…", Some(pick)),
+        widgets::secondary("Choisir un autre fichier…", Some(to(Message::PickFile))),
     ]
     .spacing(10)
     .align_y(iced::Alignment::Center)
@@ -88,15 +93,14 @@ pub fn panes<'a, Msg: 'a>(
 
 /// "Importer" (when `can_import`), "Annuler", and what importing does — or `idle`, why
 /// there is nothing to import.
-pub fn import_bar<'a, Msg: Clone + 'a>(
+pub fn import_bar<'a, C, R, Msg: Clone + 'a>(
     can_import: bool,
-    import: Msg,
-    cancel: Msg,
+    to: fn(Message<C, R>) -> Msg,
     idle: &'a str,
 ) -> Element<'a, Msg> {
     row![
-        widgets::action("Importer", can_import.then_some(import)),
-        widgets::secondary("Annuler", Some(cancel)),
+        widgets::action("Importer", can_import.then(|| to(Message::Import))),
+        widgets::secondary("Annuler", Some(to(Message::Cancel))),
         widgets::muted(if can_import {
             "Tout est enregistré en une fois ; les lignes refusées ne le sont pas."
         } else {
@@ -156,11 +160,10 @@ pub fn preview_row<'a, Msg: 'a>(
 
 /// The "Import terminé" card: the summary, the buttons (saving the refused rows when there
 /// are some, importing another file) and the refused rows.
-pub fn done_card<'a, Msg: Clone + 'a>(
+pub fn done_card<'a, C, R, Msg: Clone + 'a>(
     summary: String,
     rejected: &[(usize, String)],
-    save_rejected: Msg,
-    pick_file: Msg,
+    to: fn(Message<C, R>) -> Msg,
 ) -> Element<'a, Msg> {
     let mut refused = column![].spacing(4);
     for (line, reason) in rejected {
@@ -170,12 +173,12 @@ pub fn done_card<'a, Msg: Clone + 'a>(
     if !rejected.is_empty() {
         buttons = buttons.push(widgets::secondary(
             "Enregistrer les lignes refusées (CSV)",
-            Some(save_rejected),
+            Some(to(Message::SaveRejected)),
         ));
     }
     buttons = buttons.push(widgets::action(
         "Importer un autre fichier",
-        Some(pick_file),
+        Some(to(Message::PickFile)),
     ));
     let body = column![
         widgets::banner(Tone::Success, summary),

@@ -1,5 +1,6 @@
 //! The import plan: each row matched against the garden (create, update, skip, refuse).
 
+use super::matching::{merge, name_key, same_member};
 use super::rows::*;
 use crate::domain::baskets::{Member, Subscription};
 use crate::domain::calendar::format_date;
@@ -167,36 +168,6 @@ impl Plan {
     }
 }
 
-fn name_key(member: &Member) -> String {
-    format!(
-        "{}|{}",
-        collation_key(&member.last_name),
-        collation_key(&member.first_name)
-    )
-}
-
-fn contact_keys(member: &Member) -> Vec<String> {
-    let mut keys: Vec<String> = [&member.phone, &member.phone2]
-        .into_iter()
-        .map(|p| phone_key(p))
-        .filter(|k| !k.is_empty())
-        .map(|k| format!("tel:{k}"))
-        .collect();
-    let email = member.email.trim().to_lowercase();
-    if !email.is_empty() {
-        keys.push(format!("mail:{email}"));
-    }
-    keys
-}
-
-/// Same household: same name, and a phone number or the e-mail in common.
-pub fn same_member(a: &Member, b: &Member) -> bool {
-    name_key(a) == name_key(b) && {
-        let b_keys = contact_keys(b);
-        contact_keys(a).iter().any(|k| b_keys.contains(k))
-    }
-}
-
 /// Depot and size names of the valid rows that the garden does not know, each once, as first
 /// written.
 pub fn unknown_names(
@@ -263,44 +234,6 @@ fn target_name(target: &Target, known: &[Named]) -> String {
 /// The Monday of `date`'s week.
 pub fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Days::new(u64::from(date.weekday().num_days_from_monday()))
-}
-
-/// A text field of a member, to compare and copy.
-type FieldSlot = fn(&mut Member) -> &mut String;
-
-fn merge(existing: &Member, draft: &Member) -> (Member, Vec<String>) {
-    let mut merged = existing.clone();
-    let mut changes = Vec::new();
-    // The name is what matched: the database's spelling is kept.
-    let fields: [(&str, FieldSlot); 8] = [
-        ("Co-adhérent(e)", |m| &mut m.co_member),
-        ("Adresse", |m| &mut m.address),
-        ("Code postal", |m| &mut m.postcode),
-        ("Ville", |m| &mut m.city),
-        ("Téléphone", |m| &mut m.phone),
-        ("Téléphone 2", |m| &mut m.phone2),
-        ("E-mail", |m| &mut m.email),
-        ("Notes", |m| &mut m.notes),
-    ];
-    let mut draft = draft.clone();
-    for (label, field) in fields {
-        let new = field(&mut draft).clone();
-        let slot = field(&mut merged);
-        let same = if label.starts_with("Téléphone") {
-            phone_key(slot) == phone_key(&new)
-        } else {
-            *slot == new
-        };
-        if !new.is_empty() && !same {
-            if slot.is_empty() {
-                changes.push(format!("{label} : (vide) → « {new} »"));
-            } else {
-                changes.push(format!("{label} : « {slot} » → « {new} »"));
-            }
-            *slot = new;
-        }
-    }
-    (merged, changes)
 }
 
 /// The preview: each row validated, matched with the existing members, its depot and size
@@ -506,9 +439,4 @@ fn plan_existing(
         row.action = RowAction::Update(id);
         row.notes = changes;
     }
-}
-
-/// The member a planned update writes: the existing one with the row's non-empty values.
-pub fn merged_member(existing: &Member, draft: &Member) -> Member {
-    merge(existing, draft).0
 }

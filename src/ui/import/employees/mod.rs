@@ -6,8 +6,6 @@
 
 mod view;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
@@ -16,10 +14,12 @@ use crate::domain::import::employees::{
     EmployeeField, EmployeeMapping, ExistingPolicy, ImportContext, Plan, build_plan,
     match_employee_headers,
 };
-use crate::store::import::employees::{ImportReport, apply, load_context};
+use crate::domain::import::source::Table;
+use crate::store::import::employees::{ImportReport, apply as apply_employee_import, load_context};
+use crate::store::{Connection, Result};
 use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
-use crate::ui::import::flow::{self, Flow, Stage};
+use crate::ui::import::flow::{self, Flow};
 
 /// A file read, with the people Binette already has.
 pub type FileRead = flow::FileRead<ImportContext>;
@@ -32,40 +32,28 @@ struct Matching {
     plan: Plan,
 }
 
+/// What the user chose besides the columns.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    policy: ExistingPolicy,
+}
+
 /// The employee import screen's state.
 #[derive(Debug)]
 pub struct Screen {
     flow: Flow<Matching, ImportReport>,
-    policy: ExistingPolicy,
+    options: Options,
 }
 
 /// Messages of the employee import screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// "Choisir le fichier…"
-    PickFile,
-    /// The file dialog answered (`None`: cancelled).
-    FilePicked(Option<PathBuf>),
-    /// Reads this file (the dialog's answer, or a test's path).
-    Open(PathBuf),
-    /// The file and the people Binette has were read.
-    Read(Result<FileRead, String>),
+    /// Picking, reading, importing, cancelling, saving the refused rows.
+    Flow(flow::Message<ImportContext, ImportReport>),
     /// Column `index` fills this field.
     ColumnSet(usize, FieldChoice<EmployeeField>),
     /// What to do with people Binette already has.
     PolicySet(ExistingPolicy),
-    /// "Importer"
-    Import,
-    /// The import ended.
-    Imported(Result<ImportReport, String>),
-    /// "Annuler": back to the start, nothing written.
-    Cancel,
-    /// "Enregistrer les lignes refusées (CSV)"
-    SaveRejected,
-    /// Writes the refused rows to this file (the dialog's answer, or a test's path).
-    SaveRejectedTo(Option<PathBuf>),
-    /// The refused rows were written (or not).
-    RejectedSaved(Result<PathBuf, String>),
 }
 
 impl Screen {
@@ -74,7 +62,9 @@ impl Screen {
         (
             Screen {
                 flow: Flow::new(db, today),
-                policy: ExistingPolicy::Update,
+                options: Options {
+                    policy: ExistingPolicy::Update,
+                },
             },
             Task::none(),
         )
@@ -83,66 +73,18 @@ impl Screen {
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
-            Message::PickFile => {
-                return flow::pick_file(
-                    "Choisir l'export des emplois de l'inclusion",
-                    "Classeurs et CSV",
-                    &["xlsx", "xls", "ods", "csv", "txt"],
-                    Message::FilePicked,
-                );
+            Message::Flow(message) => {
+                return self.flow.update(&self.options, message).map(Message::Flow);
             }
-            Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
-            Message::FilePicked(Some(path)) | Message::Open(path) => {
-                return self.flow.open(
-                    path,
-                    |conn, table| Ok((table, load_context(conn)?)),
-                    Message::Read,
-                );
-            }
-            Message::Read(result) => {
-                if let Some(file) = self.flow.read(result) {
-                    let mapping = match_employee_headers(&file.table.headers);
-                    let mut matching = Matching {
-                        file,
-                        mapping,
-                        plan: Plan::empty(self.flow.today),
-                    };
-                    refresh(&mut matching, self.policy, self.flow.today);
-                    self.flow.stage = Stage::Matching(Box::new(matching));
-                }
-            }
-            Message::ColumnSet(index, choice) => self.with_matching(|m| {
+            Message::ColumnSet(index, choice) => self.flow.change(&self.options, |m| {
                 if let Some(slot) = m.mapping.get_mut(index) {
                     *slot = choice.0;
                 }
             }),
             Message::PolicySet(policy) => {
-                self.policy = policy;
-                self.with_matching(|_| {});
+                self.options.policy = policy;
+                self.flow.change(&self.options, |_| {});
             }
-            Message::Import => {
-                return self.flow.import(
-                    |m| {
-                        mapping_problem(&m.mapping)
-                            .is_none()
-                            .then(|| m.plan.clone())
-                    },
-                    apply,
-                    Message::Imported,
-                );
-            }
-            Message::Imported(result) => self.flow.imported(result, |m| m.plan.rejected_csv()),
-            Message::Cancel => self.flow.cancel(),
-            Message::SaveRejected => {
-                return flow::pick_rejected_file(
-                    "salaries-lignes-refusees.csv",
-                    Message::SaveRejectedTo,
-                );
-            }
-            Message::SaveRejectedTo(Some(path)) => {
-                return self.flow.save_rejected(path, Message::RejectedSaved);
-            }
-            Message::RejectedSaved(result) => self.flow.rejected_saved(result),
         }
         Task::none()
     }
@@ -151,18 +93,53 @@ impl Screen {
     pub fn view(&self) -> Element<'_, Message> {
         view::view(self)
     }
-
-    /// Applies a choice to the file being matched, then recomputes the preview.
-    fn with_matching(&mut self, change: impl FnOnce(&mut Matching)) {
-        let (policy, today) = (self.policy, self.flow.today);
-        if let Some(m) = self.flow.matching_mut() {
-            change(m);
-            refresh(m, policy, today);
-        }
-    }
 }
 
-/// Recomputes the preview after any choice.
-fn refresh(m: &mut Matching, policy: ExistingPolicy, today: NaiveDate) {
-    m.plan = build_plan(&m.file.table, &m.mapping, &m.file.context, policy, today);
+impl flow::Steps for Options {
+    type Context = ImportContext;
+    type Matching = Matching;
+    type Plan = Plan;
+    type Report = ImportReport;
+
+    const DIALOG_TITLE: &'static str = "Choisir l'export des emplois de l'inclusion";
+    const FILE_KINDS: &'static str = "Classeurs et CSV";
+    const EXTENSIONS: &'static [&'static str] = &["xlsx", "xls", "ods", "csv", "txt"];
+    const REJECTED_FILE: &'static str = "salaries-lignes-refusees.csv";
+
+    fn load(conn: &Connection, table: Table, _: NaiveDate) -> Result<(Table, ImportContext)> {
+        Ok((table, load_context(conn)?))
+    }
+
+    fn start(file: FileRead, today: NaiveDate) -> Matching {
+        let mapping = match_employee_headers(&file.table.headers);
+        Matching {
+            file,
+            mapping,
+            plan: Plan::empty(today),
+        }
+    }
+
+    fn refresh(&self, m: &mut Matching, today: NaiveDate) {
+        m.plan = build_plan(
+            &m.file.table,
+            &m.mapping,
+            &m.file.context,
+            self.policy,
+            today,
+        );
+    }
+
+    fn plan(m: &Matching) -> Option<Plan> {
+        mapping_problem(&m.mapping)
+            .is_none()
+            .then(|| m.plan.clone())
+    }
+
+    fn apply(&self, conn: &Connection, plan: &Plan) -> Result<ImportReport> {
+        apply_employee_import(conn, plan)
+    }
+
+    fn rejected_csv(m: &Matching) -> Vec<u8> {
+        m.plan.rejected_csv()
+    }
 }

@@ -29,15 +29,13 @@ pub(super) fn view(screen: &Screen) -> Element<'_, Message> {
              leur date de naissance. Rien n'est enregistré avant d'avoir vu les différences et \
              cliqué sur « Importer ».",
             "Choisir le fichier…",
-            (!flow.busy).then_some(Message::PickFile),
+            flow.busy,
+            Message::Flow,
         ),
         Stage::Matching(m) => return matching(page, screen, m).into(),
-        Stage::Done { report, .. } => frame::done_card(
-            report.summary(),
-            &report.rejected,
-            Message::SaveRejected,
-            Message::PickFile,
-        ),
+        Stage::Done { report, .. } => {
+            frame::done_card(report.summary(), &report.rejected, Message::Flow)
+        }
     };
     page.push(body).into()
 }
@@ -50,7 +48,7 @@ fn matching<'a>(
     let problem = mapping_problem(&m.mapping);
     let counts = m.plan.counts();
     let can_import = problem.is_none() && !screen.flow.busy && counts.create + counts.update > 0;
-    page.push(frame::file_line(m.file.description(), Message::PickFile))
+    page.push(frame::file_line(m.file.description(), Message::Flow))
         .push(frame::panes(
             columns_table(&m.file.table, &m.mapping, Message::ColumnSet),
             problem,
@@ -60,14 +58,13 @@ fn matching<'a>(
         ))
         .push(frame::import_bar(
             can_import,
-            Message::Import,
-            Message::Cancel,
+            Message::Flow,
             "Rien à importer : aucune création ni mise à jour dans l'aperçu.",
         ))
 }
 
 fn options(screen: &Screen) -> Element<'_, Message> {
-    let policy = Some(screen.policy);
+    let policy = Some(screen.options.policy);
     column![
         text("Personne déjà dans Binette (même PASS IAE, ou même nom et date de naissance) :")
             .size(15),

@@ -6,8 +6,6 @@
 
 mod view;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
@@ -17,13 +15,15 @@ use crate::domain::import::harvests::{
     DuplicatePolicy, HarvestField, HarvestMapping, ImportContext, Plan, PlanInput, Resolutions,
     build_plan, locate_header, match_harvest_headers, unknown_names,
 };
+use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
 use crate::store::import::harvests::{
     HarvestImportReport, apply_harvest_import, load_harvest_context,
 };
+use crate::store::{Connection, Result};
 use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
-use crate::ui::import::flow::{self, Flow, Stage};
+use crate::ui::import::flow::{self, Flow};
 use crate::ui::import::names::NameOption;
 
 /// A file read, with what the garden already has.
@@ -40,24 +40,24 @@ struct Matching {
     plan: Plan,
 }
 
+/// What the user chose besides the columns.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    duplicates: DuplicatePolicy,
+}
+
 /// The harvest import screen's state.
 #[derive(Debug)]
 pub struct Screen {
     flow: Flow<Matching, HarvestImportReport>,
-    duplicates: DuplicatePolicy,
+    options: Options,
 }
 
 /// Messages of the harvest import screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// "Choisir un fichier…"
-    PickFile,
-    /// The file dialog answered (`None`: cancelled).
-    FilePicked(Option<PathBuf>),
-    /// Reads this file (the dialog's answer, or a test's path).
-    Open(PathBuf),
-    /// The file and the garden's data were read.
-    Read(Result<FileRead, String>),
+    /// Picking, reading, importing, cancelling, saving the refused rows.
+    Flow(flow::Message<ImportContext, HarvestImportReport>),
     /// Column `index` fills this field.
     ColumnSet(usize, FieldChoice<HarvestField>),
     /// What to do with lines already saved.
@@ -68,18 +68,6 @@ pub enum Message {
     CropUnitSet(String, Unit),
     /// What to do with an unknown plot name.
     PlotSet(String, NameOption),
-    /// "Importer"
-    Import,
-    /// The import ended.
-    Imported(Result<HarvestImportReport, String>),
-    /// "Annuler": back to the start, nothing written.
-    Cancel,
-    /// "Enregistrer les lignes refusées (CSV)"
-    SaveRejected,
-    /// Writes the refused rows to this file (the dialog's answer, or a test's path).
-    SaveRejectedTo(Option<PathBuf>),
-    /// The refused rows were written (or not).
-    RejectedSaved(Result<PathBuf, String>),
 }
 
 impl Screen {
@@ -88,7 +76,9 @@ impl Screen {
         (
             Screen {
                 flow: Flow::new(db, today),
-                duplicates: DuplicatePolicy::Skip,
+                options: Options {
+                    duplicates: DuplicatePolicy::Skip,
+                },
             },
             Task::none(),
         )
@@ -97,79 +87,31 @@ impl Screen {
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
-            Message::PickFile => {
-                return flow::pick_file(
-                    "Choisir le fichier des récoltes",
-                    "Tableurs et CSV",
-                    flow::SPREADSHEETS,
-                    Message::FilePicked,
-                );
+            Message::Flow(message) => {
+                return self.flow.update(&self.options, message).map(Message::Flow);
             }
-            Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
-            Message::FilePicked(Some(path)) | Message::Open(path) => {
-                return self.flow.open(
-                    path,
-                    |conn, table| Ok((locate_header(table), load_harvest_context(conn)?)),
-                    Message::Read,
-                );
-            }
-            Message::Read(result) => {
-                if let Some(file) = self.flow.read(result) {
-                    let mapping = match_harvest_headers(&file.table.headers);
-                    let mut matching = Matching {
-                        file,
-                        mapping,
-                        resolutions: Resolutions::default(),
-                        unknown_crops: Vec::new(),
-                        unknown_plots: Vec::new(),
-                        plan: Plan::default(),
-                    };
-                    refresh(&mut matching, self.duplicates, self.flow.today);
-                    self.flow.stage = Stage::Matching(Box::new(matching));
-                }
-            }
-            Message::ColumnSet(index, choice) => self.with_matching(|m| {
+            Message::ColumnSet(index, choice) => self.flow.change(&self.options, |m| {
                 if let Some(slot) = m.mapping.get_mut(index) {
                     *slot = choice.0;
                 }
             }),
             Message::DuplicatesSet(policy) => {
-                self.duplicates = policy;
-                self.with_matching(|_| {});
+                self.options.duplicates = policy;
+                self.flow.change(&self.options, |_| {});
             }
-            Message::CropSet(name, option) => self.with_matching(|m| {
+            Message::CropSet(name, option) => self.flow.change(&self.options, |m| {
                 m.resolutions
                     .crops
                     .insert(collation_key(&name), option.choice);
             }),
-            Message::CropUnitSet(name, unit) => self.with_matching(|m| {
+            Message::CropUnitSet(name, unit) => self.flow.change(&self.options, |m| {
                 m.resolutions.crop_units.insert(collation_key(&name), unit);
             }),
-            Message::PlotSet(name, option) => self.with_matching(|m| {
+            Message::PlotSet(name, option) => self.flow.change(&self.options, |m| {
                 m.resolutions
                     .plots
                     .insert(collation_key(&name), option.choice);
             }),
-            Message::Import => {
-                return self.flow.import(
-                    |m| {
-                        mapping_problem(&m.mapping)
-                            .is_none()
-                            .then(|| m.plan.clone())
-                    },
-                    apply_harvest_import,
-                    Message::Imported,
-                );
-            }
-            Message::Imported(result) => self.flow.imported(result, |m| m.plan.rejected_csv()),
-            Message::Cancel => self.flow.cancel(),
-            Message::SaveRejected => {
-                return flow::pick_rejected_file("recoltes-refusees.csv", Message::SaveRejectedTo);
-            }
-            Message::SaveRejectedTo(Some(path)) => {
-                return self.flow.save_rejected(path, Message::RejectedSaved);
-            }
-            Message::RejectedSaved(result) => self.flow.rejected_saved(result),
         }
         Task::none()
     }
@@ -178,30 +120,62 @@ impl Screen {
     pub fn view(&self) -> Element<'_, Message> {
         view::view(self)
     }
-
-    /// Applies a choice to the file being matched, then recomputes the preview.
-    fn with_matching(&mut self, change: impl FnOnce(&mut Matching)) {
-        let (duplicates, today) = (self.duplicates, self.flow.today);
-        if let Some(m) = self.flow.matching_mut() {
-            change(m);
-            refresh(m, duplicates, today);
-        }
-    }
 }
 
-/// Recomputes the unknown names and the preview after any choice.
-fn refresh(m: &mut Matching, duplicates: DuplicatePolicy, today: NaiveDate) {
-    let input = PlanInput {
-        file: &m.file.table,
-        mapping: &m.mapping,
-        context: &m.file.context,
-        resolutions: &m.resolutions,
-        duplicates,
-        today,
-    };
-    let (crops, plots) = unknown_names(&input);
-    let plan = build_plan(&input);
-    m.unknown_crops = crops;
-    m.unknown_plots = plots;
-    m.plan = plan;
+impl flow::Steps for Options {
+    type Context = ImportContext;
+    type Matching = Matching;
+    type Plan = Plan;
+    type Report = HarvestImportReport;
+
+    const DIALOG_TITLE: &'static str = "Choisir le fichier des récoltes";
+    const FILE_KINDS: &'static str = "Tableurs et CSV";
+    const EXTENSIONS: &'static [&'static str] = flow::SPREADSHEETS;
+    const REJECTED_FILE: &'static str = "recoltes-refusees.csv";
+
+    fn load(conn: &Connection, table: Table, _: NaiveDate) -> Result<(Table, ImportContext)> {
+        Ok((locate_header(table), load_harvest_context(conn)?))
+    }
+
+    fn start(file: FileRead, _: NaiveDate) -> Matching {
+        let mapping = match_harvest_headers(&file.table.headers);
+        Matching {
+            file,
+            mapping,
+            resolutions: Resolutions::default(),
+            unknown_crops: Vec::new(),
+            unknown_plots: Vec::new(),
+            plan: Plan::default(),
+        }
+    }
+
+    fn refresh(&self, m: &mut Matching, today: NaiveDate) {
+        let input = PlanInput {
+            file: &m.file.table,
+            mapping: &m.mapping,
+            context: &m.file.context,
+            resolutions: &m.resolutions,
+            duplicates: self.duplicates,
+            today,
+        };
+        let (crops, plots) = unknown_names(&input);
+        let plan = build_plan(&input);
+        m.unknown_crops = crops;
+        m.unknown_plots = plots;
+        m.plan = plan;
+    }
+
+    fn plan(m: &Matching) -> Option<Plan> {
+        mapping_problem(&m.mapping)
+            .is_none()
+            .then(|| m.plan.clone())
+    }
+
+    fn apply(&self, conn: &Connection, plan: &Plan) -> Result<HarvestImportReport> {
+        apply_harvest_import(conn, plan)
+    }
+
+    fn rejected_csv(m: &Matching) -> Vec<u8> {
+        m.plan.rejected_csv()
+    }
 }

@@ -29,15 +29,13 @@ pub(super) fn view(screen: &Screen) -> Element<'_, Message> {
              décimales et « 12,5 kg » dans la quantité sont reconnus.",
             "Rien n'est enregistré avant d'avoir vu l'aperçu et cliqué sur « Importer ».",
             "Choisir un fichier…",
-            (!flow.busy).then_some(Message::PickFile),
+            flow.busy,
+            Message::Flow,
         ),
         Stage::Matching(m) => return matching(page, screen, m).into(),
-        Stage::Done { report, .. } => frame::done_card(
-            report.summary(),
-            &report.rejected,
-            Message::SaveRejected,
-            Message::PickFile,
-        ),
+        Stage::Done { report, .. } => {
+            frame::done_card(report.summary(), &report.rejected, Message::Flow)
+        }
     };
     page.push(body).into()
 }
@@ -54,7 +52,7 @@ fn matching<'a>(
     let problem = mapping_problem(&m.mapping);
     let counts = m.plan.counts();
     let can_import = problem.is_none() && !screen.flow.busy && counts.create > 0;
-    page.push(frame::file_line(file, Message::PickFile))
+    page.push(frame::file_line(file, Message::Flow))
         .push(frame::panes(
             columns_table(&m.file.table, &m.mapping, Message::ColumnSet),
             problem,
@@ -68,14 +66,13 @@ fn matching<'a>(
         ))
         .push(frame::import_bar(
             can_import,
-            Message::Import,
-            Message::Cancel,
+            Message::Flow,
             "Rien à importer pour l'instant : complétez les colonnes ou les options.",
         ))
 }
 
 fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
-    let policy = Some(screen.duplicates);
+    let policy = Some(screen.options.duplicates);
     let mut body = column![
         text("Ligne déjà enregistrée (même date, culture, parcelle et quantité) :").size(15),
         row![

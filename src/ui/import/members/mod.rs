@@ -6,8 +6,6 @@
 
 mod view;
 
-use std::path::PathBuf;
-
 use chrono::{NaiveDate, Weekday};
 use iced::{Element, Task};
 
@@ -16,11 +14,13 @@ use crate::domain::import::columns::{ColumnMapping, MemberField, mapping_problem
 use crate::domain::import::members::{
     ExistingPolicy, ImportContext, Plan, Resolutions, build_plan, unknown_names,
 };
+use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
 use crate::store::import::{ApplyOptions, ImportReport, apply_member_import, load_context};
+use crate::store::{Connection, Result};
 use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
-use crate::ui::import::flow::{self, Flow, Stage};
+use crate::ui::import::flow::{self, Flow};
 use crate::ui::import::names::NameOption;
 
 /// A delivery weekday, for the depots the import creates.
@@ -47,25 +47,25 @@ struct Matching {
     plan: Plan,
 }
 
+/// What the user chose besides the columns.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    policy: ExistingPolicy,
+    weekday: Weekday,
+}
+
 /// The import screen's state.
 #[derive(Debug)]
 pub struct Screen {
     flow: Flow<Matching, ImportReport>,
-    policy: ExistingPolicy,
-    weekday: Weekday,
+    options: Options,
 }
 
 /// Messages of the import screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// "Choisir un fichier…"
-    PickFile,
-    /// The file dialog answered (`None`: cancelled).
-    FilePicked(Option<PathBuf>),
-    /// Reads this file (the dialog's answer, or a test's path).
-    Open(PathBuf),
-    /// The file and the garden's data were read.
-    Read(Result<FileRead, String>),
+    /// Picking, reading, importing, cancelling, saving the refused rows.
+    Flow(flow::Message<ImportContext, ImportReport>),
     /// Column `index` fills this field.
     ColumnSet(usize, FieldChoice<MemberField>),
     /// What to do with members already present.
@@ -76,18 +76,6 @@ pub enum Message {
     SizeSet(String, NameOption),
     /// Delivery weekday of the depots created.
     WeekdaySet(DayChoice),
-    /// "Importer"
-    Import,
-    /// The import ended.
-    Imported(Result<ImportReport, String>),
-    /// "Annuler": back to the start, nothing written.
-    Cancel,
-    /// "Enregistrer les lignes refusées (CSV)"
-    SaveRejected,
-    /// Writes the refused rows to this file (the dialog's answer, or a test's path).
-    SaveRejectedTo(Option<PathBuf>),
-    /// The refused rows were written (or not).
-    RejectedSaved(Result<PathBuf, String>),
 }
 
 impl Screen {
@@ -96,8 +84,10 @@ impl Screen {
         (
             Screen {
                 flow: Flow::new(db, today),
-                policy: ExistingPolicy::Update,
-                weekday: Weekday::Tue,
+                options: Options {
+                    policy: ExistingPolicy::Update,
+                    weekday: Weekday::Tue,
+                },
             },
             Task::none(),
         )
@@ -105,82 +95,30 @@ impl Screen {
 
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        let today = self.flow.today;
         match message {
-            Message::PickFile => {
-                return flow::pick_file(
-                    "Choisir le fichier des adhérents",
-                    "Tableurs et CSV",
-                    flow::SPREADSHEETS,
-                    Message::FilePicked,
-                );
+            Message::Flow(message) => {
+                return self.flow.update(&self.options, message).map(Message::Flow);
             }
-            Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
-            Message::FilePicked(Some(path)) | Message::Open(path) => {
-                return self.flow.open(
-                    path,
-                    move |conn, table| Ok((table, load_context(conn, today)?)),
-                    Message::Read,
-                );
-            }
-            Message::Read(result) => {
-                if let Some(file) = self.flow.read(result) {
-                    let mapping = match_headers(&file.table.headers);
-                    let mut matching = Matching {
-                        file,
-                        mapping,
-                        resolutions: Resolutions::default(),
-                        unknown_depots: Vec::new(),
-                        unknown_sizes: Vec::new(),
-                        plan: empty_plan(today),
-                    };
-                    refresh(&mut matching, self.policy, today);
-                    self.flow.stage = Stage::Matching(Box::new(matching));
-                }
-            }
-            Message::ColumnSet(index, choice) => self.with_matching(|m| {
+            Message::ColumnSet(index, choice) => self.flow.change(&self.options, |m| {
                 if let Some(slot) = m.mapping.get_mut(index) {
                     *slot = choice.0;
                 }
             }),
             Message::PolicySet(policy) => {
-                self.policy = policy;
-                self.with_matching(|_| {});
+                self.options.policy = policy;
+                self.flow.change(&self.options, |_| {});
             }
-            Message::DepotSet(name, option) => self.with_matching(|m| {
+            Message::DepotSet(name, option) => self.flow.change(&self.options, |m| {
                 m.resolutions
                     .depots
                     .insert(collation_key(&name), option.choice);
             }),
-            Message::SizeSet(name, option) => self.with_matching(|m| {
+            Message::SizeSet(name, option) => self.flow.change(&self.options, |m| {
                 m.resolutions
                     .sizes
                     .insert(collation_key(&name), option.choice);
             }),
-            Message::WeekdaySet(day) => self.weekday = day.0,
-            Message::Import => {
-                let options = ApplyOptions {
-                    new_depot_weekday: self.weekday,
-                };
-                return self.flow.import(
-                    |m| {
-                        mapping_problem(&m.mapping)
-                            .is_none()
-                            .then(|| m.plan.clone())
-                    },
-                    move |conn, plan| apply_member_import(conn, plan, &options),
-                    Message::Imported,
-                );
-            }
-            Message::Imported(result) => self.flow.imported(result, |m| m.plan.rejected_csv()),
-            Message::Cancel => self.flow.cancel(),
-            Message::SaveRejected => {
-                return flow::pick_rejected_file("lignes-refusees.csv", Message::SaveRejectedTo);
-            }
-            Message::SaveRejectedTo(Some(path)) => {
-                return self.flow.save_rejected(path, Message::RejectedSaved);
-            }
-            Message::RejectedSaved(result) => self.flow.rejected_saved(result),
+            Message::WeekdaySet(day) => self.options.weekday = day.0,
         }
         Task::none()
     }
@@ -189,14 +127,64 @@ impl Screen {
     pub fn view(&self) -> Element<'_, Message> {
         view::view(self)
     }
+}
 
-    /// Applies a choice to the file being matched, then recomputes the preview.
-    fn with_matching(&mut self, change: impl FnOnce(&mut Matching)) {
-        let (policy, today) = (self.policy, self.flow.today);
-        if let Some(m) = self.flow.matching_mut() {
-            change(m);
-            refresh(m, policy, today);
+impl flow::Steps for Options {
+    type Context = ImportContext;
+    type Matching = Matching;
+    type Plan = Plan;
+    type Report = ImportReport;
+
+    const DIALOG_TITLE: &'static str = "Choisir le fichier des adhérents";
+    const FILE_KINDS: &'static str = "Tableurs et CSV";
+    const EXTENSIONS: &'static [&'static str] = flow::SPREADSHEETS;
+    const REJECTED_FILE: &'static str = "lignes-refusees.csv";
+
+    fn load(conn: &Connection, table: Table, today: NaiveDate) -> Result<(Table, ImportContext)> {
+        Ok((table, load_context(conn, today)?))
+    }
+
+    fn start(file: FileRead, today: NaiveDate) -> Matching {
+        let mapping = match_headers(&file.table.headers);
+        Matching {
+            file,
+            mapping,
+            resolutions: Resolutions::default(),
+            unknown_depots: Vec::new(),
+            unknown_sizes: Vec::new(),
+            plan: empty_plan(today),
         }
+    }
+
+    fn refresh(&self, m: &mut Matching, today: NaiveDate) {
+        let (depots, sizes) = unknown_names(&m.file.table, &m.mapping, &m.file.context);
+        m.unknown_depots = depots;
+        m.unknown_sizes = sizes;
+        m.plan = build_plan(
+            &m.file.table,
+            &m.mapping,
+            &m.file.context,
+            &m.resolutions,
+            self.policy,
+            today,
+        );
+    }
+
+    fn plan(m: &Matching) -> Option<Plan> {
+        mapping_problem(&m.mapping)
+            .is_none()
+            .then(|| m.plan.clone())
+    }
+
+    fn apply(&self, conn: &Connection, plan: &Plan) -> Result<ImportReport> {
+        let options = ApplyOptions {
+            new_depot_weekday: self.weekday,
+        };
+        apply_member_import(conn, plan, &options)
+    }
+
+    fn rejected_csv(m: &Matching) -> Vec<u8> {
+        m.plan.rejected_csv()
     }
 }
 
@@ -208,19 +196,4 @@ fn empty_plan(today: NaiveDate) -> Plan {
         new_sizes: Vec::new(),
         today,
     }
-}
-
-/// Recomputes the unknown names and the preview after any choice.
-fn refresh(m: &mut Matching, policy: ExistingPolicy, today: NaiveDate) {
-    let (depots, sizes) = unknown_names(&m.file.table, &m.mapping, &m.file.context);
-    m.unknown_depots = depots;
-    m.unknown_sizes = sizes;
-    m.plan = build_plan(
-        &m.file.table,
-        &m.mapping,
-        &m.file.context,
-        &m.resolutions,
-        policy,
-        today,
-    );
 }

@@ -38,15 +38,13 @@ pub(super) fn view(screen: &Screen) -> Element<'_, Message> {
               automatiquement.",
             "Rien n'est enregistré avant d'avoir vu l'aperçu et cliqué sur « Importer ».",
             "Choisir un fichier…",
-            (!flow.busy).then_some(Message::PickFile),
+            flow.busy,
+            Message::Flow,
         ),
         Stage::Matching(m) => return matching(page, screen, m).into(),
-        Stage::Done { report, .. } => frame::done_card(
-            report.summary(),
-            &report.rejected,
-            Message::SaveRejected,
-            Message::PickFile,
-        ),
+        Stage::Done { report, .. } => {
+            frame::done_card(report.summary(), &report.rejected, Message::Flow)
+        }
     };
     page.push(body).into()
 }
@@ -59,7 +57,7 @@ fn matching<'a>(
     let problem = mapping_problem(&m.mapping);
     let counts = m.plan.counts();
     let can_import = problem.is_none() && !screen.flow.busy && counts.create + counts.update > 0;
-    page.push(frame::file_line(m.file.description(), Message::PickFile))
+    page.push(frame::file_line(m.file.description(), Message::Flow))
         .push(frame::panes(
             columns_table(&m.file.table, &m.mapping, Message::ColumnSet),
             problem,
@@ -72,14 +70,13 @@ fn matching<'a>(
         ))
         .push(frame::import_bar(
             can_import,
-            Message::Import,
-            Message::Cancel,
+            Message::Flow,
             "Rien à importer pour l'instant : complétez les colonnes ou les options.",
         ))
 }
 
 fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
-    let policy = Some(screen.policy);
+    let policy = Some(screen.options.policy);
     let mut body = column![
         text("Adhérent déjà présent (même nom, et même téléphone ou même e-mail) :").size(15),
         row![
@@ -128,7 +125,7 @@ fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
                 text("Jour de livraison des dépôts créés :").size(15),
                 pick_list(
                     &DAYS[..],
-                    Some(DayChoice(screen.weekday)),
+                    Some(DayChoice(screen.options.weekday)),
                     Message::WeekdaySet
                 )
                 .text_size(14),

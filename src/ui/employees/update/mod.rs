@@ -5,11 +5,15 @@ use iced::widget::operation;
 
 use super::fields::{F, Part};
 use super::form::{Errors, FileForm};
-use super::{Flag, Message, OpenFile, Question, Screen, StaffChoice, Tab};
+use super::{Message, OpenFile, Screen, StaffChoice, Tab};
 use crate::domain::employees::{ApprovalChangeKind, FseStage, visible_rows};
 use crate::store::employees as store;
 use crate::store::{Connection, StoreError};
 use crate::ui::widgets::Tone;
+
+mod edit;
+
+use edit::edit;
 
 type Work = Box<dyn FnOnce(&Connection) -> Result<i64, StoreError> + Send>;
 
@@ -237,125 +241,23 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
     Task::none()
 }
 
-/// Field edits and choices: they only change the form.
-fn edit(open: &mut OpenFile, message: Message, today: chrono::NaiveDate) -> Task<Message> {
-    let form = &mut open.form;
-    let file = form.file.clone();
-    match message {
-        Message::Tab(tab) => {
-            open.tab = tab;
-            open.notice = None;
+/// The write of one part of the file: `insert` it when `new`, else `update` it; it gives back
+/// the person's id (`employee_id`) to reload the file.
+fn save<T: Send + 'static, I: 'static>(
+    new: bool,
+    employee_id: i64,
+    item: T,
+    insert: fn(&Connection, &T) -> Result<I, StoreError>,
+    update: fn(&Connection, &T) -> Result<(), StoreError>,
+) -> Work {
+    Box::new(move |conn| {
+        if new {
+            insert(conn, &item)?;
+        } else {
+            update(conn, &item)?;
         }
-        Message::Edit(field, value) => {
-            form.set(field, value);
-            match field {
-                F::PassStart => form.fill_pass_end(),
-                F::PassEnd => form.pass_end_auto = false,
-                _ => {}
-            }
-        }
-        Message::Civility(v) => form.civility = Some(v),
-        Message::Gender(v) => {
-            form.gender = Some(v);
-            form.errors.remove(&F::Gender);
-        }
-        Message::Referent(v) => form.referent = v.id,
-        Message::Prescriber(v) => form.prescriber_kind = Some(v),
-        Message::Education(v) => form.education = Some(v.0),
-        Message::Flag(flag, on) => match flag {
-            Flag::Rsa => form.rsa = on,
-            Flag::Ass => form.ass = on,
-            Flag::Aah => form.aah = on,
-            Flag::Rqth => form.rqth = on,
-            Flag::Qpv => form.qpv = on,
-            Flag::Zrr => form.zrr = on,
-            Flag::Court => form.court_measure = on,
-            Flag::Qualifying => form.qualifying = on,
-        },
-        Message::Criterion(criterion, on) => {
-            form.criteria.retain(|c| *c != criterion);
-            if on {
-                form.criteria.push(criterion);
-                form.criteria.sort();
-            }
-        }
-        Message::ChangeKind(kind) => {
-            form.change_kind = Some(kind);
-            form.errors.remove(&F::ChangeReason);
-        }
-        Message::RemoveChange(index) if index < form.pass_changes.len() => {
-            form.pass_changes.remove(index);
-        }
-        Message::EditContract(id) | Message::RenewContract(id) => {
-            let renewal = matches!(message, Message::RenewContract(_));
-            let contract = file
-                .as_ref()
-                .and_then(|f| f.contracts.iter().find(|c| c.id == id));
-            form.edit_contract(contract, renewal);
-            let field = if renewal {
-                F::ContractEnd
-            } else {
-                F::ContractStart
-            };
-            return operation::focus(field.id());
-        }
-        Message::NewContract => {
-            form.edit_contract(None, false);
-            return operation::focus(F::ContractStart.id());
-        }
-        Message::FollowUpStaff(v) => form.follow_up_staff = v.id,
-        Message::Theme(name, on) => {
-            form.follow_up_themes.retain(|t| *t != name);
-            if on {
-                form.follow_up_themes.push(name);
-            }
-        }
-        Message::EditFollowUp(id) => {
-            let found = file
-                .as_ref()
-                .and_then(|f| f.follow_ups.iter().find(|x| x.id == id));
-            form.edit_follow_up(found, today);
-        }
-        Message::NewFollowUp => form.edit_follow_up(None, today),
-        Message::EditTraining(id) => {
-            let found = file
-                .as_ref()
-                .and_then(|f| f.trainings.iter().find(|x| x.id == id));
-            form.edit_training(found);
-        }
-        Message::NewTraining => form.edit_training(None),
-        Message::Objective(v) => {
-            form.objective = Some(v);
-            form.errors.remove(&F::ImmersionOutcome);
-        }
-        Message::EditImmersion(id) => {
-            let found = file
-                .as_ref()
-                .and_then(|f| f.immersions.iter().find(|x| x.id == id));
-            form.edit_immersion(found);
-        }
-        Message::NewImmersion => form.edit_immersion(None),
-        Message::ExitOutcome(v) => {
-            form.exit_outcome = Some(v);
-            form.exit_category = None;
-        }
-        Message::ExitCategory(v) => {
-            form.exit_category = Some(v);
-            form.errors.remove(&F::ExitDetail);
-        }
-        Message::FseStage(stage) => form.edit_fse(stage, today),
-        Message::Labour(v) => form.labour = Some(v),
-        Message::Sensitive(question, answer) => match question {
-            Question::Disability => form.disability = Some(answer),
-            Question::Foreign => form.foreign_origin = Some(answer),
-            Question::Minority => form.minority = Some(answer),
-            Question::Homeless => form.homeless = Some(answer),
-        },
-        Message::ExitResult(v) => form.exit_result = Some(v),
-        Message::SixMonth(v) => form.six_month = Some(v),
-        _ => {}
-    }
-    Task::none()
+        Ok(employee_id)
+    })
 }
 
 /// Saves one part of the file after checking it; errors stay next to the fields.
@@ -417,14 +319,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                 Err(errors) => return show_errors(open, errors),
             };
             form.edit_contract(None, false);
-            work = Box::new(move |conn| {
-                if contract.id == 0 {
-                    store::insert_contract(conn, &contract)?;
-                } else {
-                    store::update_contract(conn, &contract)?;
-                }
-                Ok(contract.employee_id)
-            });
+            work = save(
+                contract.id == 0,
+                contract.employee_id,
+                contract,
+                store::insert_contract,
+                store::update_contract,
+            );
             success = "Contrat enregistré.";
         }
         Part::FollowUp => {
@@ -433,14 +334,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                 Err(errors) => return show_errors(open, errors),
             };
             form.edit_follow_up(None, screen.today);
-            work = Box::new(move |conn| {
-                if follow_up.id == 0 {
-                    store::insert_follow_up(conn, &follow_up)?;
-                } else {
-                    store::update_follow_up(conn, &follow_up)?;
-                }
-                Ok(follow_up.employee_id)
-            });
+            work = save(
+                follow_up.id == 0,
+                follow_up.employee_id,
+                follow_up,
+                store::insert_follow_up,
+                store::update_follow_up,
+            );
             success = "Entretien enregistré.";
         }
         Part::Theme => {
@@ -468,14 +368,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                 Err(errors) => return show_errors(open, errors),
             };
             form.edit_training(None);
-            work = Box::new(move |conn| {
-                if training.id == 0 {
-                    store::insert_training(conn, &training)?;
-                } else {
-                    store::update_training(conn, &training)?;
-                }
-                Ok(training.employee_id)
-            });
+            work = save(
+                training.id == 0,
+                training.employee_id,
+                training,
+                store::insert_training,
+                store::update_training,
+            );
             success = "Formation enregistrée.";
         }
         Part::Immersion => {
@@ -484,14 +383,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                 Err(errors) => return show_errors(open, errors),
             };
             form.edit_immersion(None);
-            work = Box::new(move |conn| {
-                if immersion.id == 0 {
-                    store::insert_immersion(conn, &immersion)?;
-                } else {
-                    store::update_immersion(conn, &immersion)?;
-                }
-                Ok(immersion.employee_id)
-            });
+            work = save(
+                immersion.id == 0,
+                immersion.employee_id,
+                immersion,
+                store::insert_immersion,
+                store::update_immersion,
+            );
             success = "Immersion enregistrée.";
         }
         Part::Exit => {
@@ -500,14 +398,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                 Err(errors) => return show_errors(open, errors),
             };
             let exists = form.file.as_ref().is_some_and(|f| f.exit.is_some());
-            work = Box::new(move |conn| {
-                if exists {
-                    store::update_exit(conn, &exit)?;
-                } else {
-                    store::insert_exit(conn, &exit)?;
-                }
-                Ok(exit.employee_id)
-            });
+            work = save(
+                !exists,
+                exit.employee_id,
+                exit,
+                store::insert_exit,
+                store::update_exit,
+            );
             success = "Sortie enregistrée.";
         }
         Part::Fse => {
@@ -515,14 +412,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                 Ok(snapshot) => snapshot,
                 Err(errors) => return show_errors(open, errors),
             };
-            work = Box::new(move |conn| {
-                if snapshot.id == 0 {
-                    store::insert_fse_snapshot(conn, &snapshot)?;
-                } else {
-                    store::update_fse_snapshot(conn, &snapshot)?;
-                }
-                Ok(snapshot.employee_id)
-            });
+            work = save(
+                snapshot.id == 0,
+                snapshot.employee_id,
+                snapshot,
+                store::insert_fse_snapshot,
+                store::update_fse_snapshot,
+            );
             success = "Questionnaire FSE+ enregistré tel que répondu ce jour-là.";
         }
         Part::Delete(table, row) => {

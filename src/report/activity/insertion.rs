@@ -1,0 +1,155 @@
+//! The insertion part of the activity report: exits, groups, trainings, follow-ups, FSE+.
+
+use super::{INSERTION, empty, heading, indicators, note, subheading, table};
+use crate::domain::activity::{GroupLine, InsertionFigures, format_rate};
+use crate::domain::numbers::format_fixed;
+use crate::report::{Column, Document, Row, Table};
+
+fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Table {
+    let mut t = table(vec![
+        Column::fraction(title, 1.0),
+        Column::mm("Personnes", 28.0).right(),
+        Column::mm("Heures", 32.0).right(),
+        Column::mm("ETP", 24.0).right(),
+    ]);
+    for l in lines {
+        t.push(Row::new([
+            l.label.clone(),
+            l.people.to_string(),
+            format_fixed(l.hours, 0),
+            format_fixed(l.fte, 2),
+        ]));
+    }
+    t.push(
+        Row::new([
+            "Total".to_string(),
+            total.0.to_string(),
+            format_fixed(total.1, 0),
+            format_fixed(total.2, 2),
+        ])
+        .bold(),
+    );
+    t
+}
+
+/// The insertion part: indicators, exits, groups by gender and age, trainings, follow-ups, FSE+.
+pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
+    heading(doc, INSERTION);
+    if f.is_empty() {
+        empty(doc);
+        return;
+    }
+    doc.table(&indicators([
+        ("Personnes suivies", f.people_followed.to_string()),
+        ("Entrées", f.entries.to_string()),
+        ("Sorties", f.exit_total().to_string()),
+        (
+            "Taux de sorties dynamiques",
+            format_rate(f.dynamic_exit_rate),
+        ),
+        ("Heures sous contrat", format_fixed(f.hours, 0)),
+        ("Équivalents temps plein (ETP)", format_fixed(f.fte, 2)),
+    ]));
+
+    subheading(doc, "Sorties par catégorie");
+    let mut t = table(vec![
+        Column::fraction("Catégorie", 1.0),
+        Column::mm("Sorties", 28.0).right(),
+    ]);
+    for (c, n) in &f.exits {
+        t.push(Row::new([
+            format!("{}. {}", c.number(), c.label()),
+            n.to_string(),
+        ]));
+    }
+    t.push(Row::new(["Total".to_string(), f.exit_total().to_string()]).bold());
+    doc.table(&t);
+    if !f.exit_outcomes.is_empty() {
+        subheading(doc, "Sorties par situation");
+        let mut t = table(vec![
+            Column::fraction("Situation à la sortie", 1.0),
+            Column::mm("Sorties", 28.0).right(),
+        ]);
+        for (label, n) in &f.exit_outcomes {
+            t.push(Row::new([label.clone(), n.to_string()]));
+        }
+        doc.table(&t);
+    }
+
+    let total = (f.people_followed, f.hours, f.fte);
+    subheading(doc, "Par genre");
+    doc.table(&group_table("Genre", &f.by_gender, total));
+    subheading(doc, "Par tranche d'âge");
+    doc.table(&group_table("Tranche d'âge", &f.by_age, total));
+
+    subheading(doc, "Formations et immersions");
+    let mut t = indicators([
+        ("Formations commencées", f.trainings.to_string()),
+        ("dont qualifiantes", f.qualifying_trainings.to_string()),
+        ("Heures de formation", format_fixed(f.training_hours, 1)),
+        ("Personnes formées", f.trained_people.to_string()),
+    ]);
+    for (label, n) in &f.immersions {
+        t.push(Row::new([
+            format!("Immersions (PMSMP) : {label}"),
+            n.to_string(),
+        ]));
+    }
+    let immersions: i64 = f.immersions.iter().map(|(_, n)| n).sum();
+    t.push(
+        Row::new([
+            "Total des immersions (PMSMP)".to_string(),
+            immersions.to_string(),
+        ])
+        .bold(),
+    );
+    doc.table(&t);
+
+    subheading(doc, "Accompagnement : entretiens par thème");
+    let mut t = table(vec![
+        Column::fraction("Thème", 1.0),
+        Column::mm("Entretiens", 30.0).right(),
+    ]);
+    for (theme, n) in &f.themes {
+        t.push(Row::new([theme.clone(), n.to_string()]));
+    }
+    t.push(
+        Row::new([
+            format!(
+                "Total des entretiens ({} h)",
+                format_fixed(f.follow_up_hours, 1)
+            ),
+            f.follow_ups.to_string(),
+        ])
+        .bold(),
+    );
+    doc.table(&t);
+    note(
+        doc,
+        "Un entretien qui aborde plusieurs thèmes compte dans chacun.",
+    );
+
+    subheading(doc, "Indicateurs FSE+");
+    let mut t = table(vec![
+        Column::fraction("Indicateur", 1.0),
+        Column::mm("Entrée", 24.0).right(),
+        Column::mm("Sortie", 24.0).right(),
+        Column::mm("6 mois après", 28.0).right(),
+    ]);
+    for (i, l) in f.fse.iter().enumerate() {
+        let row = Row::new([
+            l.label.clone(),
+            l.entry.to_string(),
+            l.exit.to_string(),
+            l.six_months.to_string(),
+        ]);
+        t.push(if i == 0 { row.bold() } else { row });
+    }
+    doc.table(&t);
+    note(
+        doc,
+        "Relevés FSE+ pris dans la période, tels qu'enregistrés à l'entrée, à la sortie et six \
+         mois après. Les tranches d'âge demandées (moins de 18 ans, 18 à 29 ans, 55 ans et plus) \
+         ne couvrent pas tous les âges.",
+    );
+}

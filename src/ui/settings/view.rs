@@ -1,0 +1,224 @@
+//! The Paramètres page: identity form, backup folder, backups and restore.
+
+use iced::widget::{Column, button, column, row, scrollable, text, text_input};
+use iced::{Element, Length};
+
+use super::{Message, Settings};
+use crate::domain::calendar::format_date;
+use crate::ui::about;
+use crate::ui::import::ImportKind;
+use crate::ui::theme::BOLD;
+use crate::ui::widgets::{self, Tone};
+
+impl Settings {
+    /// The page.
+    pub fn view(&self) -> Element<'_, Message> {
+        let f = &self.form;
+        let idle = |m: Message| (!self.busy).then_some(m);
+        let identity = column![
+            widgets::field(
+                "Nom du jardin",
+                &f.name,
+                Message::NameChanged,
+                Message::Save
+            ),
+            widgets::field(
+                "Adresse",
+                &f.address,
+                Message::AddressChanged,
+                Message::Save
+            ),
+            row![
+                container_w(
+                    widgets::field(
+                        "Code postal",
+                        &f.postcode,
+                        Message::PostcodeChanged,
+                        Message::Save
+                    ),
+                    160.0
+                ),
+                widgets::field("Commune", &f.city, Message::CityChanged, Message::Save),
+            ]
+            .spacing(12),
+            widgets::field("SIRET", &f.siret, Message::SiretChanged, Message::Save),
+            row![
+                widgets::field(
+                    "Logo (image imprimée sur les documents)",
+                    &f.logo_path,
+                    Message::LogoChanged,
+                    Message::Save
+                ),
+                column![
+                    text(" ").size(14),
+                    widgets::secondary(
+                        "Choisir une image…",
+                        (!self.busy).then_some(Message::PickLogo)
+                    )
+                ]
+                .spacing(4),
+            ]
+            .spacing(12),
+            row![widgets::action("Enregistrer", idle(Message::Save))],
+        ]
+        .spacing(10);
+        let default_dir = format!("Par défaut : {}", self.backup_dir.display());
+        let backups_folder = column![
+            row![
+                column![
+                    text("Dossier des sauvegardes (laisser vide pour le dossier par défaut)")
+                        .size(14)
+                        .color(crate::ui::theme::MUTED),
+                    text_input("", &self.backup_dir_setting)
+                        .on_input(Message::BackupDirChanged)
+                        .on_submit(Message::Save)
+                        .padding(8)
+                        .size(15),
+                ]
+                .spacing(4)
+                .width(Length::Fill),
+                column![
+                    text(" ").size(14),
+                    widgets::secondary(
+                        "Choisir un dossier…",
+                        (!self.busy).then_some(Message::PickBackupDir)
+                    )
+                ]
+                .spacing(4),
+            ]
+            .spacing(12),
+            widgets::muted(default_dir),
+            row![
+                widgets::action("Enregistrer", idle(Message::Save)),
+                widgets::secondary("Sauvegarder maintenant", idle(Message::BackupNow)),
+            ]
+            .spacing(12),
+        ]
+        .spacing(6);
+        let mut page = column![widgets::page_title(
+            "Paramètres",
+            Some("L'identité du jardin figure sur chaque document imprimé.".into())
+        ),]
+        .spacing(18);
+        if let Some((tone, message)) = &self.message {
+            page = page.push(widgets::banner(*tone, message.clone()));
+        }
+        page = page
+            .push(widgets::card("Identité du jardin", identity))
+            .push(widgets::card(
+                "Importer des données",
+                column![
+                    widgets::muted(
+                        "Reprenez vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument), et vos salariés depuis l'export Excel des emplois de l'inclusion : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
+                    ),
+                    row![
+                        widgets::secondary(
+                            "Importer des adhérents…",
+                            idle(Message::OpenImport(ImportKind::Members))
+                        ),
+                        widgets::secondary(
+                            "Importer des récoltes…",
+                            idle(Message::OpenImport(ImportKind::Harvests))
+                        ),
+                        widgets::secondary(
+                            "Importer des salariés (les emplois)…",
+                            idle(Message::OpenImport(ImportKind::Employees))
+                        ),
+                    ]
+                    .spacing(10),
+                ]
+                .spacing(8),
+            ))
+            .push(widgets::card(
+                "Paniers",
+                column![
+                    row![
+                        container_w(
+                            widgets::field(
+                                "Fenêtre de récolte (jours)",
+                                &self.harvest_window,
+                                Message::HarvestWindowChanged,
+                                Message::Save,
+                            ),
+                            220.0,
+                        ),
+                        column![
+                            text(" ").size(14),
+                            widgets::action("Enregistrer", idle(Message::Save))
+                        ]
+                        .spacing(4),
+                    ]
+                    .spacing(12),
+                    widgets::muted(
+                        "Les récoltes destinées aux paniers comptent pour une semaine de livraison à partir de ce nombre de jours avant son lundi, jusqu'à son dimanche.",
+                    ),
+                ]
+                .spacing(6),
+            ))
+            .push(widgets::card(
+                "Sauvegardes",
+                column![backups_folder, self.backup_list()].spacing(14),
+            ))
+            .push(about::view(
+                self.db.path(),
+                &self.backup_dir,
+                Message::OpenDataFolder,
+            ));
+        scrollable(page.padding(24)).height(Length::Fill).into()
+    }
+
+    fn backup_list(&self) -> Element<'_, Message> {
+        let mut list = Column::new().spacing(6).push(
+            widgets::muted("Une sauvegarde est faite automatiquement chaque jour à l'ouverture ; les 14 dernières sont gardées."),
+        );
+        if let Some(file) = &self.confirm_restore {
+            list = list.push(widgets::banner(
+                Tone::Warning,
+                format!(
+                    "Restaurer la sauvegarde du {} à {} ? Les données actuelles seront remplacées ; elles seront d'abord sauvegardées.",
+                    format_date(file.taken_at.date()),
+                    file.taken_at.format("%H:%M")
+                ),
+            ));
+            list = list.push(
+                row![
+                    widgets::action("Oui, restaurer", Some(Message::ConfirmRestore)),
+                    widgets::secondary("Annuler", Some(Message::CancelRestore))
+                ]
+                .spacing(12),
+            );
+        }
+        if self.backups.is_empty() {
+            list = list.push(text("Aucune sauvegarde pour l'instant.").size(15));
+        }
+        for file in &self.backups {
+            list = list.push(
+                row![
+                    text(format!(
+                        "{} à {}",
+                        format_date(file.taken_at.date()),
+                        file.taken_at.format("%H:%M")
+                    ))
+                    .size(15)
+                    .font(BOLD)
+                    .width(Length::Fixed(200.0)),
+                    text(file.path.display().to_string())
+                        .size(13)
+                        .width(Length::Fill),
+                    button(text("Restaurer…").size(14))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.busy).then(|| Message::AskRestore(file.clone()))),
+                ]
+                .spacing(12)
+                .align_y(iced::Alignment::Center),
+            );
+        }
+        list.into()
+    }
+}
+
+fn container_w<'a>(content: Element<'a, Message>, width: f32) -> Element<'a, Message> {
+    iced::widget::container(content)
+        .width(Length::Fixed(width))
+        .into()
+}
