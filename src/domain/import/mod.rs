@@ -3,6 +3,7 @@
 //! writing to the database are in `store::import`.
 
 pub mod columns;
+pub mod dates;
 pub mod employees;
 pub mod harvests;
 pub mod members;

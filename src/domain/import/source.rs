@@ -22,8 +22,8 @@ pub struct Table {
 }
 
 impl Table {
-    /// Builds a table from raw records: the header line is the first record with at least
-    /// two cells filled (a title such as "Liste des adhérents 2026" and blank lines above it
+    /// Builds a table from raw records (trailing untitled columns dropped from the header):
+    /// the header line is the first record with at least two cells filled (a title such as "Liste des adhérents 2026" and blank lines above it
     /// are skipped; a one-column file keeps its first non-empty record); the following
     /// records are the data (every cell trimmed, rows padded to the header's width).
     pub fn from_records(records: Vec<Vec<String>>) -> Table {
@@ -40,7 +40,13 @@ impl Table {
         let Some(headers) = records.next() else {
             return Table::default();
         };
-        let headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
+        let mut headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
+        // Empty columns Excel leaves after the last title are not columns of the list.
+        let titled = headers
+            .iter()
+            .rposition(|h| !h.is_empty())
+            .map_or(0, |i| i + 1);
+        headers.truncate(titled);
         let width = headers.len();
         let rows = records
             .map(|r| {
@@ -283,6 +289,9 @@ mod tests {
         assert_eq!(table.headers, ["Nom", "Prénom", "Dépôt"]);
         assert_eq!(table.header_line, 3);
         assert_eq!(table.line_of(0), 4);
+        let (trailing, _) = read_csv(b"Nom;Ville;;;\nA;B;;;\n");
+        assert_eq!(trailing.headers, ["Nom", "Ville"]);
+        assert_eq!(trailing.rows[0][..2], ["A".to_owned(), "B".to_owned()]);
         let (comma, format) = read_csv(b"Liste 2026\nNom,Pr\xc3\xa9nom\nA,B\n");
         assert_eq!(format.separator, ',');
         assert_eq!(comma.headers, ["Nom", "Prénom"]);

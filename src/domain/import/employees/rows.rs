@@ -1,11 +1,11 @@
 //! Reading one row of the les emplois export into an employee draft, with French reasons
 //! naming the column for refusals.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::fields::{EmployeeField, EmployeeMapping};
-use crate::domain::calendar::parse_date;
 use crate::domain::employees::{Approval, Civility, Gender, PrescriberKind, pass_number_valid};
+use crate::domain::import::dates::parse_import_date;
 use crate::domain::import::members::normalize_phone;
 use crate::domain::text::{collation_key, fold};
 
@@ -98,26 +98,6 @@ fn title(headers: &[String], mapping: &EmployeeMapping, field: EmployeeField) ->
         .filter(|t| !t.is_empty())
         .cloned()
         .unwrap_or_else(|| field.label().to_owned())
-}
-
-/// Reads a date as spreadsheets give it: "28/11/2026", "28/11/26", "2026-11-28", with or
-/// without a time after it ("2026-11-28 00:00:00", "2026-11-28T00:00"), or an Excel serial
-/// day number ("46354", counted from 30/12/1899 as Excel's 1900 system does).
-pub fn parse_import_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    let day = text.split([' ', 'T']).next().unwrap_or("");
-    if let Some(date) = parse_date(day) {
-        return Some(date);
-    }
-    let whole = text
-        .split_once([',', '.'])
-        .filter(|(_, fraction)| fraction.bytes().all(|b| b.is_ascii_digit()))
-        .map_or(text, |(whole, _)| whole);
-    if whole.is_empty() || whole.len() > 7 || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let serial: u64 = whole.parse().ok()?;
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(Days::new(serial))
 }
 
 /// A date for the path (PASS, hiring): readable and between 1990 and 2100.

@@ -2,11 +2,12 @@
 //! Excel stores them), quantities with a decimal comma and maybe their unit, with French
 //! reasons for refusals.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::fields::{HarvestField, HarvestMapping};
-use crate::domain::calendar::{format_date, parse_date};
+use crate::domain::calendar::format_date;
 use crate::domain::harvests::{Destination, Unit, parse_quantity};
+use crate::domain::import::dates::parse_import_date;
 use crate::domain::text::collation_key;
 
 /// A valid row, names still as written in the file.
@@ -38,37 +39,6 @@ pub struct RowReader<'a> {
     pub title_unit: Option<Unit>,
     /// Day of the import: later dates are refused.
     pub today: NaiveDate,
-}
-
-/// Excel's serial day numbers accepted as dates: 1927 to 2173 (a plain year like "2026" or
-/// a small count is not taken for a date).
-const SERIALS: std::ops::RangeInclusive<u64> = 10_000..=99_999;
-
-/// Reads a date as offices write it: "28/11/2026", "28/11/26", "2026-11-28", "28.11.2026",
-/// an Excel serial day number ("46354" is 28/11/2026), a time after the date ignored
-/// ("28/11/2026 08:30", "2026-11-28T00:00:00").
-pub fn parse_import_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    let day_part = text
-        .split(|c: char| c.is_whitespace() || c == 'T')
-        .next()
-        .unwrap_or(text);
-    if let Some(date) = parse_date(day_part) {
-        return Some(date);
-    }
-    // A serial number, maybe with a fraction for the time ("46354,5").
-    let whole = day_part
-        .split([',', '.'])
-        .next()
-        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))?;
-    let fraction_ok = day_part[whole.len()..]
-        .get(1..)
-        .is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit()));
-    let days: u64 = whole.parse().ok()?;
-    if !fraction_ok || !SERIALS.contains(&days) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(Days::new(days))
 }
 
 /// Reads a unit as offices write it ("kg", "Kilos", "pièces", "pc", "bottes", "cagette"…).

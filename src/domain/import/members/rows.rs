@@ -1,8 +1,8 @@
 //! Reading one spreadsheet row into a member draft, with French reasons for refusals.
 
 use crate::domain::baskets::{Frequency, Member, MemberStatus};
-use crate::domain::calendar::parse_date;
 use crate::domain::import::columns::{ColumnMapping, MemberField};
+use crate::domain::import::dates::parse_import_date;
 use crate::domain::text::collation_key;
 use chrono::NaiveDate;
 
@@ -110,12 +110,6 @@ pub fn parse_frequency(text: &str) -> Option<Frequency> {
     }
 }
 
-pub(super) fn parse_any_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
-        .or_else(|| parse_date(text))
-}
-
 /// Validates one row into a draft, or says in French why it cannot be imported.
 pub fn validate_row(row: &[String], mapping: &ColumnMapping) -> Result<MemberDraft, String> {
     let get = |field| cell(row, mapping, field);
@@ -159,7 +153,7 @@ pub fn validate_row(row: &[String], mapping: &ColumnMapping) -> Result<MemberDra
             let start = if start_text.is_empty() {
                 None
             } else {
-                Some(parse_any_date(start_text).ok_or_else(|| {
+                Some(parse_import_date(start_text).ok_or_else(|| {
                     format!("Date de début illisible : « {start_text} » (attendu : 28/11/2026).")
                 })?)
             };
