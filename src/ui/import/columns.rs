@@ -17,12 +17,12 @@ impl<F: ImportField> std::fmt::Display for FieldChoice<F> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
             Some(field) => f.write_str(field.label()),
-            None => f.write_str("— ne pas importer —"),
+            None => f.write_str("(ignorée)"),
         }
     }
 }
 
-/// "— ne pas importer —" then every field of `F`.
+/// "(ignorée)" then every field of `F`.
 fn choices<F: ImportField>() -> Vec<FieldChoice<F>> {
     std::iter::once(FieldChoice(None))
         .chain(F::all().iter().map(|f| FieldChoice(Some(*f))))

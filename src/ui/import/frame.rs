@@ -77,13 +77,13 @@ pub fn panes<'a, Msg: 'a>(
     left = left.push(widgets::card("2. Options", options));
     row![
         scrollable(left.padding(iced::Padding::ZERO.right(12)))
-            .width(Length::FillPortion(2))
+            .width(Length::FillPortion(5))
             .height(Length::Fill),
         container(widgets::card(
             preview_heading,
             scrollable(preview).height(Length::Fill),
         ))
-        .width(Length::FillPortion(3))
+        .width(Length::FillPortion(6))
         .height(Length::Fill),
     ]
     .spacing(16)
