@@ -471,3 +471,34 @@ fn an_empty_or_unreadable_file_says_so_in_french() {
             .contains("ne peut pas être lu")
     );
 }
+
+#[test]
+fn even_and_odd_weeks_deliver_in_the_weeks_the_file_names() {
+    use binette::domain::calendar::IsoWeek;
+    use binette::store::week::coming_baskets;
+    let conn = garden();
+    let dir = tempfile::tempdir().unwrap();
+    // Wednesday 4 March 2026 is in week 10; the Gare depot delivers on Thursdays.
+    let path = write(
+        dir.path(),
+        "quinzaines.csv",
+        "Nom;Prénom;Dépôt;Panier;Fréquence\nPair;Paul;Gare;Petit;Semaines paires\nImpair;Inès;Gare;Petit;semaines impaires\n"
+            .as_bytes(),
+    );
+    let plan = plan_for(&conn, &path, ExistingPolicy::Update);
+    apply_member_import(&conn, &plan, &ApplyOptions::default()).unwrap();
+    for (last, even) in [("Pair", true), ("Impair", false)] {
+        let member = member_named(&conn, last);
+        let weeks: Vec<u32> = coming_baskets(&conn, member.id, IsoWeek::of(today()), 6)
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.baskets_for_member() > 0)
+            .map(|b| b.week.week())
+            .collect();
+        assert_eq!(weeks.len(), 3, "{last}: {weeks:?}");
+        assert!(
+            weeks.iter().all(|w| (w % 2 == 0) == even),
+            "{last}: {weeks:?}"
+        );
+    }
+}

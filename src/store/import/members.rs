@@ -7,7 +7,7 @@ use rusqlite::{Connection, named_params};
 
 use crate::domain::baskets::{BasketSize, Depot, Subscription};
 use crate::domain::import::members::{
-    ExistingMember, ImportContext, Named, Plan, RowAction, merged_member, monday_of,
+    ExistingMember, ImportContext, Named, Plan, RowAction, anchor_for, merged_member,
 };
 use crate::store::{Result, baskets, members};
 
@@ -212,7 +212,7 @@ pub fn apply_member_import(
                     start,
                     end: None,
                     frequency: sub.frequency,
-                    anchor_monday: monday_of(start),
+                    anchor_monday: anchor_for(start, sub.parity),
                 },
             )?;
             report.subscriptions += 1;

@@ -311,6 +311,7 @@ pub fn build_plan(
                                 targets.as_ref(),
                                 context,
                                 policy,
+                                today,
                             );
                         }
                         None => {
@@ -385,6 +386,15 @@ fn plan_row(
     Ok((draft, targets))
 }
 
+/// "chaque semaine", "une semaine sur deux", "semaines paires"…
+fn frequency_label(sub: &SubscriptionDraft) -> String {
+    match sub.parity {
+        Some(WeekParity::Even) => "semaines paires".into(),
+        Some(WeekParity::Odd) => "semaines impaires".into(),
+        None => sub.frequency.label().to_lowercase(),
+    }
+}
+
 fn plan_existing(
     row: &mut PlanRow,
     existing: &ExistingMember,
@@ -392,6 +402,7 @@ fn plan_existing(
     targets: Option<&(Target, Target)>,
     context: &ImportContext,
     policy: ExistingPolicy,
+    today: NaiveDate,
 ) {
     let id = existing.member.id;
     if policy == ExistingPolicy::Skip {
@@ -406,13 +417,16 @@ fn plan_existing(
                 && *size == Target::Existing(current.size_id)
                 && current.frequency == sub.frequency
                 && current.quantity == sub.quantity
+                && sub
+                    .parity
+                    .is_none_or(|wanted| parity_on(current.anchor_monday, today) == wanted)
         });
         if !same {
             let new = format!(
                 "{} à {} ({}, {})",
                 target_name(size, &context.sizes),
                 target_name(depot, &context.depots),
-                sub.frequency.label().to_lowercase(),
+                frequency_label(sub),
                 sub.quantity
             );
             let old = existing.subscription.as_ref().map_or_else(

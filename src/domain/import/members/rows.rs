@@ -1,10 +1,11 @@
 //! Reading one spreadsheet row into a member draft, with French reasons for refusals.
 
 use crate::domain::baskets::{Frequency, Member, MemberStatus};
+use crate::domain::calendar::IsoWeek;
 use crate::domain::import::columns::{ColumnMapping, MemberField};
 use crate::domain::import::dates::parse_import_date;
 use crate::domain::text::collation_key;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// The subscription part of an imported row.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +16,8 @@ pub struct SubscriptionDraft {
     pub size: String,
     /// Every week or every other week.
     pub frequency: Frequency,
+    /// For every other week: even or odd ISO weeks, when the file says so.
+    pub parity: Option<WeekParity>,
     /// Baskets per delivery (1 when the column is absent or empty).
     pub quantity: i64,
     /// First day; `None`: the day of the import.
@@ -68,6 +71,67 @@ pub fn phone_key(text: &str) -> String {
     }
 }
 
+/// Which fortnight a file names: "semaines paires" or "semaines impaires".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekParity {
+    /// Even ISO weeks.
+    Even,
+    /// Odd ISO weeks.
+    Odd,
+}
+
+/// Reads a fortnightly frequency that names its weeks ("semaines paires", "quinzaine
+/// impaire", "impaires"…).
+pub fn parse_parity(text: &str) -> Option<WeekParity> {
+    let key = collation_key(text);
+    let (rest, parity) = if let Some(rest) = key
+        .strip_suffix("impaires")
+        .or_else(|| key.strip_suffix("impaire"))
+    {
+        (rest, WeekParity::Odd)
+    } else {
+        let rest = key
+            .strip_suffix("paires")
+            .or_else(|| key.strip_suffix("paire"))?;
+        (rest, WeekParity::Even)
+    };
+    const PREFIXES: &[&str] = &[
+        "",
+        "semaine",
+        "semaines",
+        "sem",
+        "s",
+        "quinzaine",
+        "enquinzaine",
+    ];
+    PREFIXES.contains(&rest).then_some(parity)
+}
+
+/// The Monday from which a fortnightly subscription starting on `start` counts, so that
+/// it delivers in the weeks of `parity` (the week of `start` or the one before).
+pub fn anchor_for(start: NaiveDate, parity: Option<WeekParity>) -> NaiveDate {
+    let monday = super::monday_of(start);
+    let even = start.iso_week().week().is_multiple_of(2);
+    match parity {
+        Some(WeekParity::Even) if !even => monday - chrono::Days::new(7),
+        Some(WeekParity::Odd) if even => monday - chrono::Days::new(7),
+        _ => monday,
+    }
+}
+
+/// The fortnight a subscription counted from `anchor` delivers in, seen from the week of
+/// `on` (ISO week numbers: a year of 53 weeks swaps them).
+pub fn parity_on(anchor: NaiveDate, on: NaiveDate) -> WeekParity {
+    let week = IsoWeek::of(on);
+    let due = week.weeks_since(IsoWeek::of(anchor)).rem_euclid(2) == 0;
+    let even = week.week().is_multiple_of(2);
+    if due == even {
+        WeekParity::Even
+    } else {
+        WeekParity::Odd
+    }
+}
+
 /// Reads a frequency as offices write it ("hebdo", "1 semaine sur 2", "quinzaine", "A"…);
 /// empty means every week.
 pub fn parse_frequency(text: &str) -> Option<Frequency> {
@@ -91,17 +155,15 @@ pub fn parse_frequency(text: &str) -> Option<Frequency> {
         "unesemainesurdeux",
         "1sur2",
         "bimensuel",
-        "paire",
-        "impaire",
-        "semainespaires",
-        "semainesimpaires",
         "a",
         "b",
         "2",
         "quinzainea",
         "quinzaineb",
     ];
-    if WEEKLY.contains(&key.as_str()) {
+    if parse_parity(text).is_some() {
+        Some(Frequency::Fortnightly)
+    } else if WEEKLY.contains(&key.as_str()) {
         Some(Frequency::Weekly)
     } else if FORTNIGHTLY.contains(&key.as_str()) {
         Some(Frequency::Fortnightly)
@@ -161,6 +223,8 @@ pub fn validate_row(row: &[String], mapping: &ColumnMapping) -> Result<MemberDra
                 depot: depot.to_owned(),
                 size: size.to_owned(),
                 frequency,
+                parity: parse_parity(frequency_text)
+                    .filter(|_| frequency == Frequency::Fortnightly),
                 quantity,
                 start,
             })

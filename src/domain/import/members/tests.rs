@@ -217,3 +217,84 @@ fn mapped_names_use_the_chosen_depot() {
         NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
     );
 }
+
+#[test]
+fn even_and_odd_weeks_are_read_and_anchored() {
+    assert_eq!(parse_parity("Semaines paires"), Some(WeekParity::Even));
+    assert_eq!(parse_parity("quinzaine impaire"), Some(WeekParity::Odd));
+    assert_eq!(parse_parity("IMPAIRES"), Some(WeekParity::Odd));
+    assert_eq!(parse_parity("quinzaine"), None);
+    assert_eq!(parse_parity("réparé"), None);
+    assert_eq!(
+        parse_frequency("semaines impaires"),
+        Some(Frequency::Fortnightly)
+    );
+    assert_eq!(parse_frequency("Semaine"), Some(Frequency::Weekly));
+    // Wednesday 4 March 2026 is in week 10 (even).
+    let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    let monday = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    assert_eq!(anchor_for(day, Some(WeekParity::Even)), monday);
+    assert_eq!(anchor_for(day, None), monday);
+    let odd = anchor_for(day, Some(WeekParity::Odd));
+    assert_eq!(odd, NaiveDate::from_ymd_opt(2026, 2, 23).unwrap());
+    assert_eq!(parity_on(odd, day), WeekParity::Odd);
+    assert_eq!(parity_on(monday, day), WeekParity::Even);
+    // Seen a week later, the same subscription still names the same fortnight.
+    let next = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap();
+    assert_eq!(parity_on(odd, next), WeekParity::Odd);
+}
+
+#[test]
+fn a_row_asking_for_the_other_fortnight_changes_the_subscription() {
+    let t = table(
+        &["Nom", "Prénom", "Tél.", "Dépôt", "Panier", "Fréquence"],
+        &[&[
+            "Durand",
+            "Léa",
+            "0611223344",
+            "Mairie",
+            "Petit",
+            "semaines impaires",
+        ]],
+    );
+    let mut current = existing(7, "Durand", "Léa", "06 11 22 33 44");
+    current.subscription = Some(crate::domain::baskets::Subscription {
+        id: 70,
+        member_id: 7,
+        shared_with: None,
+        size_id: 2,
+        depot_id: 1,
+        quantity: 1,
+        start: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        end: None,
+        frequency: Frequency::Fortnightly,
+        // Week 2 (even) and every other week from it: the even fortnight.
+        anchor_monday: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+    });
+    let context = ImportContext {
+        members: vec![current],
+        depots: vec![Named {
+            id: 1,
+            name: "Mairie".into(),
+        }],
+        sizes: vec![Named {
+            id: 2,
+            name: "Petit".into(),
+        }],
+    };
+    let plan = build_plan(
+        &t,
+        &match_headers(&t.headers),
+        &context,
+        &Resolutions::default(),
+        ExistingPolicy::Update,
+        today(),
+    );
+    assert_eq!(plan.rows[0].action, RowAction::Update(7));
+    assert!(
+        plan.rows[0].notes[0].contains("semaines impaires"),
+        "{:?}",
+        plan.rows[0].notes
+    );
+    assert_eq!(plan.rows[0].replaces_subscription, Some(70));
+}
