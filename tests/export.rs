@@ -7,6 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use binette::cli::export::WeekChoice;
 use binette::cli::{ExportKind, ImportKind, ImportOptions, export_file, import_file};
 use binette::domain::export::{Cell, CellKind, ExportFormat, ExportTable};
 use binette::domain::harvest_query::HarvestLine;
@@ -174,7 +175,7 @@ fn members_round_trip(extension: &str) {
     let dir = tempfile::tempdir().unwrap();
     let garden = demo_file(dir.path());
     let out = dir.path().join(format!("adherents.{extension}"));
-    let said = export_file(&garden, ExportKind::Members, &out).unwrap();
+    let said = export_file(&garden, ExportKind::Members, &out, &WeekChoice::default()).unwrap();
     assert!(said.contains("Adhérents"), "{said}");
     let fresh = dir.path().join("nouveau.sqlite3");
     drop(store::open(&fresh).unwrap());
@@ -217,13 +218,13 @@ fn every_cli_export_writes_its_list() {
         (ExportKind::Baskets, "Semaine"),
     ] {
         let out = dir.path().join(format!("{kind:?}.xlsx"));
-        let said = export_file(&garden, kind, &out).unwrap();
+        let said = export_file(&garden, kind, &out, &WeekChoice::default()).unwrap();
         assert!(said.contains("ligne(s) écrite(s) en Excel"), "{said}");
         let (_, rows) = read_xlsx(std::fs::read(&out).unwrap());
         assert_eq!(text(&rows[0][0]), first, "{kind:?}");
         assert!(rows.len() > 2, "{kind:?} has lines");
         let csv = dir.path().join(format!("{kind:?}.csv"));
-        export_file(&garden, kind, &csv).unwrap();
+        export_file(&garden, kind, &csv, &WeekChoice::default()).unwrap();
         let content = String::from_utf8(std::fs::read(&csv).unwrap()).unwrap();
         assert_eq!(content.lines().count(), rows.len(), "{kind:?}");
     }
@@ -235,14 +236,54 @@ fn every_cli_export_writes_its_list() {
     // The baskets table ends with the grand total.
     let (_, rows) = read_xlsx(std::fs::read(dir.path().join("Baskets.xlsx")).unwrap());
     assert_eq!(text(&rows[rows.len() - 1][2]), "Total général");
-    let error = export_file(&garden, ExportKind::Members, &dir.path().join("a.pdf")).unwrap_err();
+    let error = export_file(
+        &garden,
+        ExportKind::Members,
+        &dir.path().join("a.pdf"),
+        &WeekChoice::default(),
+    )
+    .unwrap_err();
     assert!(error.to_string().contains(".csv ou .xlsx"), "{error}");
     let missing = export_file(
         &dir.path().join("absent.sqlite3"),
         ExportKind::Members,
         &dir.path().join("a.csv"),
+        &WeekChoice::default(),
     );
     assert!(missing.is_err());
+}
+
+#[test]
+fn the_baskets_export_takes_the_weeks_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let garden = demo_file(dir.path());
+    let out = dir.path().join("paniers.csv");
+    let weeks = |from: &str, to: Option<&str>| WeekChoice {
+        from: Some(from.to_owned()),
+        to: to.map(str::to_owned),
+    };
+    let said = export_file(
+        &garden,
+        ExportKind::Baskets,
+        &out,
+        &weeks("2026-W10", Some("S11 2026")),
+    )
+    .unwrap();
+    assert!(said.contains("S10 2026 à S11 2026"), "{said}");
+    let content = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(content.contains("S10 2026;") && content.contains("S11 2026;"));
+    assert!(!content.contains("S12 2026;"));
+    let reversed = export_file(
+        &garden,
+        ExportKind::Baskets,
+        &out,
+        &weeks("2026-W12", Some("2026-W10")),
+    )
+    .unwrap_err();
+    assert!(reversed.to_string().contains("avant la semaine de début"));
+    let unreadable =
+        export_file(&garden, ExportKind::Baskets, &out, &weeks("bientôt", None)).unwrap_err();
+    assert!(unreadable.to_string().contains("illisible"));
 }
 
 #[test]

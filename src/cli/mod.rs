@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::domain::calendar::IsoWeek;
 use crate::store::{self, StoreError, backup, paths};
 
-mod export;
+pub mod export;
 mod import_common;
 mod import_employees;
 mod import_harvests;
@@ -121,6 +121,13 @@ pub enum Command {
         /// Fichier à écrire : .csv ou .xlsx.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
+        /// Paniers seulement : première semaine (2026-W48, S48 2026, 48/2026) ; par défaut
+        /// la prochaine livraison.
+        #[arg(long, value_name = "SEMAINE")]
+        from: Option<String>,
+        /// Paniers seulement : dernière semaine ; par défaut la 8e semaine livrée.
+        #[arg(long, value_name = "SEMAINE")]
+        to: Option<String>,
     },
 }
 
@@ -221,9 +228,18 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             print!("{}", import_file(&path, *kind, file, options)?);
             Ok(())
         }
-        Command::Export { kind, out } => {
+        Command::Export {
+            kind,
+            out,
+            from,
+            to,
+        } => {
             let path = database_path(cli, false)?;
-            print!("{}", export_file(&path, *kind, out)?);
+            let weeks = export::WeekChoice {
+                from: from.clone(),
+                to: to.clone(),
+            };
+            print!("{}", export_file(&path, *kind, out, &weeks)?);
             Ok(())
         }
     }
@@ -257,12 +273,17 @@ pub fn import_file(
     }
 }
 
-/// Writes the list `kind` of the database at `path` into `out` (CSV or XLSX by extension);
-/// returns the text to print.
-pub fn export_file(path: &Path, kind: ExportKind, out: &Path) -> Result<String, CliError> {
+/// Writes the list `kind` of the database at `path` into `out` (CSV or XLSX by extension;
+/// `weeks` bounds the baskets table); returns the text to print.
+pub fn export_file(
+    path: &Path,
+    kind: ExportKind,
+    out: &Path,
+    weeks: &export::WeekChoice,
+) -> Result<String, CliError> {
     let conn = open_existing(path)?;
     let today = Local::now().date_naive();
-    export::run(&conn, kind, out, today)
+    export::run(&conn, kind, out, today, weeks)
 }
 
 /// Writes the print set of `week` ("2026-W48"; the next delivery week when `None`) from the
