@@ -156,5 +156,22 @@ fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
         shows(&app, "Choisir un fichier…"),
         "the import screen opens from Paramètres"
     );
-    assert_eq!(app.section(), Some(Section::Settings));
+    // The import screen belongs to the list it fills.
+    assert_eq!(app.section(), Some(Section::Members));
+
+    // Each list opens its own import.
+    for (section, button, title) in [
+        (Section::Members, "Importer…", "Importer des adhérents"),
+        (Section::Harvests, "Importer…", "Importer des récoltes"),
+        (
+            Section::Employees,
+            "Importer (les emplois)…",
+            "Importer des salariés",
+        ),
+    ] {
+        click(&mut app, section.label());
+        click(&mut app, button);
+        assert!(shows(&app, title), "{title} from {}", section.label());
+        assert_eq!(app.section(), Some(section));
+    }
 }

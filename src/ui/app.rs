@@ -60,11 +60,11 @@ enum Screen {
     Workshops(workshops::Screen),
     Reports(reports::Screen),
     Settings(settings::Settings),
-    /// Reached from Paramètres.
+    /// Reached from Paramètres or the Adhérents list.
     Import(import::members::Screen),
-    /// Reached from Paramètres.
+    /// Reached from Paramètres or the Récoltes list.
     ImportHarvests(import::harvests::Screen),
-    /// Reached from Paramètres.
+    /// Reached from Paramètres or the Salariés list.
     ImportEmployees(import::employees::Screen),
 }
 
@@ -78,10 +78,10 @@ impl Screen {
             Screen::Week(_) => Section::Baskets,
             Screen::Workshops(_) => Section::Workshops,
             Screen::Reports(_) => Section::Reports,
-            Screen::Settings(_)
-            | Screen::Import(_)
-            | Screen::ImportHarvests(_)
-            | Screen::ImportEmployees(_) => Section::Settings,
+            Screen::Import(_) => Section::Members,
+            Screen::ImportHarvests(_) => Section::Harvests,
+            Screen::ImportEmployees(_) => Section::Employees,
+            Screen::Settings(_) => Section::Settings,
         }
     }
 
@@ -136,6 +136,31 @@ impl Screen {
             Screen::Import(screen) => screen.view().map(Message::Import),
             Screen::ImportHarvests(screen) => screen.view().map(Message::ImportHarvests),
             Screen::ImportEmployees(screen) => screen.view().map(Message::ImportEmployees),
+        }
+    }
+}
+
+/// Opens the import screen of `kind` in the open garden.
+fn open_import(
+    workspace: &mut Workspace,
+    kind: import::ImportKind,
+    today: NaiveDate,
+) -> Task<Message> {
+    match kind {
+        import::ImportKind::Members => {
+            let (screen, open) = import::members::Screen::new(&workspace.db, today);
+            workspace.screen = Screen::Import(screen);
+            open.map(Message::Import)
+        }
+        import::ImportKind::Harvests => {
+            let (screen, open) = import::harvests::Screen::new(&workspace.db, today);
+            workspace.screen = Screen::ImportHarvests(screen);
+            open.map(Message::ImportHarvests)
+        }
+        import::ImportKind::Employees => {
+            let (screen, open) = import::employees::Screen::new(&workspace.db, today);
+            workspace.screen = Screen::ImportEmployees(screen);
+            open.map(Message::ImportEmployees)
         }
     }
 }
@@ -302,6 +327,14 @@ impl App {
     }
 
     /// Handles a message.
+    /// Opens an import screen from a list screen's "Importer…" button.
+    fn open_import(&mut self, kind: import::ImportKind) -> Task<Message> {
+        match &mut self.stage {
+            Stage::Open(workspace) => open_import(workspace, kind, self.today),
+            _ => Task::none(),
+        }
+    }
+
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Welcome(message) => {
@@ -361,6 +394,15 @@ impl App {
                 workspace.screen = screen;
                 task
             }
+            Message::Employees(employees::Message::OpenImport) => {
+                self.open_import(import::ImportKind::Employees)
+            }
+            Message::Harvests(harvests::Message::OpenImport) => {
+                self.open_import(import::ImportKind::Harvests)
+            }
+            Message::Members(members::Message::OpenImport) => {
+                self.open_import(import::ImportKind::Members)
+            }
             Message::Employees(message) => route!(self, Employees, Message::Employees, message),
             Message::Harvests(message) => route!(self, Harvests, Message::Harvests, message),
             Message::Members(message) => route!(self, Members, Message::Members, message),
@@ -406,23 +448,8 @@ impl App {
                 match action {
                     settings::Action::None => {}
                     settings::Action::IdentityChanged(identity) => workspace.identity = identity,
-                    settings::Action::OpenImport(import::ImportKind::Members) => {
-                        let (screen, open) =
-                            import::members::Screen::new(&workspace.db, self.today);
-                        workspace.screen = Screen::Import(screen);
-                        return open.map(Message::Import);
-                    }
-                    settings::Action::OpenImport(import::ImportKind::Harvests) => {
-                        let (screen, open) =
-                            import::harvests::Screen::new(&workspace.db, self.today);
-                        workspace.screen = Screen::ImportHarvests(screen);
-                        return open.map(Message::ImportHarvests);
-                    }
-                    settings::Action::OpenImport(import::ImportKind::Employees) => {
-                        let (screen, open) =
-                            import::employees::Screen::new(&workspace.db, self.today);
-                        workspace.screen = Screen::ImportEmployees(screen);
-                        return open.map(Message::ImportEmployees);
+                    settings::Action::OpenImport(kind) => {
+                        return open_import(workspace, kind, self.today);
                     }
                 }
                 task.map(Message::Settings)

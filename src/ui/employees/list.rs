@@ -210,6 +210,7 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
     }
     let count_line = row![
         widgets::muted(count).width(Length::Fill),
+        widgets::secondary("Importer (les emplois)…", Some(Message::OpenImport)),
         screen
             .exporter
             .buttons(super::ListExport)

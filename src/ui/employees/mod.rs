@@ -169,6 +169,8 @@ pub enum Message {
     PdfSaved(Result<Option<PathBuf>, String>),
     /// Exporting the list as shown (search, filter, sort) to CSV or Excel.
     Export(export::Message<ListExport>),
+    /// "Importer…": the app opens the les emplois import.
+    OpenImport,
 }
 
 /// What the Salariés screen exports: its list.

@@ -125,6 +125,8 @@ pub enum Message {
     Filter(FilterField, String),
     /// Exporting the list, the totals or the kg per crop and month, as shown.
     Export(export::Message<HarvestExport>),
+    /// "Importer…": the app opens the harvest import.
+    OpenImport,
     Catalogue(catalogue::Message),
 }
 

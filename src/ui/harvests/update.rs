@@ -147,6 +147,8 @@ impl Screen {
                 }
                 self.refresh();
             }
+            // Handled by the application, which opens the import screen.
+            Message::OpenImport => {}
             Message::Export(message) => {
                 let screen = (&self.lines[..], &self.crops[..], &self.plots[..]);
                 let (filters, computed) = (&*self.filters, &*self.computed);

@@ -140,9 +140,14 @@ impl Screen {
                 &self.filters,
                 self.computed.problem.as_ref(),
                 Some(
-                    self.exporter
-                        .buttons(super::HarvestExport::List)
-                        .map(Message::Export),
+                    row![
+                        widgets::secondary("Importer…", Some(Message::OpenImport)),
+                        self.exporter
+                            .buttons(super::HarvestExport::List)
+                            .map(Message::Export),
+                    ]
+                    .spacing(8)
+                    .into(),
                 ),
             ))
             .push(list::list(&self.lines, &self.computed))

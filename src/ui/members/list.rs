@@ -92,6 +92,7 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
             screen.base.rows.len()
         )))
         .width(Length::Fill),
+        widgets::secondary("Importer…", Some(Message::OpenImport)),
         screen
             .exporter
             .buttons(super::ListExport)

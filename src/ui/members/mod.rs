@@ -247,6 +247,8 @@ pub enum Message {
     StatementSaved(Result<Option<std::path::PathBuf>, String>),
     /// Exporting the list as shown (search and filters) to CSV or Excel.
     Export(super::export::Message<ListExport>),
+    /// "Importer…": the app opens the member import.
+    OpenImport,
 }
 
 /// What the Adhérents screen exports: its list.

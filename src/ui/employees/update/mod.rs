@@ -201,6 +201,8 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
             screen.list_notice = Some((Tone::Success, format!("Fiche de {name} supprimée.")));
             return screen.load_rows();
         }
+        // Handled by the application, which opens the import screen.
+        Message::OpenImport => {}
         Message::Export(message) => {
             let (rows, visible) = (&screen.rows, &screen.visible);
             return screen

@@ -364,6 +364,8 @@ impl Screen {
                 self.busy = false;
                 self.message = Some((Tone::Error, e));
             }
+            // Handled by the application, which opens the import screen.
+            Message::OpenImport => {}
             Message::Export(message) => {
                 let (rows, shown, filter) = (&self.base.rows, &self.shown, &self.filter);
                 let year = self.today.year();
