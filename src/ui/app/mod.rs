@@ -4,8 +4,13 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 use iced::widget::operation;
-use iced::widget::{Column, button, column, container, row, text};
-use iced::{Background, Element, Length, Subscription, Task, Theme, keyboard};
+use iced::widget::{column, container, text};
+use iced::{Element, Length, Subscription, Task, Theme, keyboard};
+
+mod layout;
+mod screens;
+
+use screens::{Screen, open_import};
 
 use super::db::Db;
 use super::section::Section;
@@ -49,120 +54,6 @@ struct Workspace {
     identity: GardenIdentity,
     screen: Screen,
     notice: Option<(Tone, String)>,
-}
-
-enum Screen {
-    Home(home::Home),
-    Employees(employees::Screen),
-    Harvests(harvests::Screen),
-    Members(members::Screen),
-    Week(week::Screen),
-    Workshops(workshops::Screen),
-    Reports(reports::Screen),
-    Settings(settings::Settings),
-    /// Reached from Paramètres or the Adhérents list.
-    Import(import::members::Screen),
-    /// Reached from Paramètres or the Récoltes list.
-    ImportHarvests(import::harvests::Screen),
-    /// Reached from Paramètres or the Salariés list.
-    ImportEmployees(import::employees::Screen),
-}
-
-impl Screen {
-    fn section(&self) -> Section {
-        match self {
-            Screen::Home(_) => Section::Home,
-            Screen::Employees(_) => Section::Employees,
-            Screen::Harvests(_) => Section::Harvests,
-            Screen::Members(_) => Section::Members,
-            Screen::Week(_) => Section::Baskets,
-            Screen::Workshops(_) => Section::Workshops,
-            Screen::Reports(_) => Section::Reports,
-            Screen::Import(_) => Section::Members,
-            Screen::ImportHarvests(_) => Section::Harvests,
-            Screen::ImportEmployees(_) => Section::Employees,
-            Screen::Settings(_) => Section::Settings,
-        }
-    }
-
-    /// Opens the screen of `section`, with the task that loads what it shows.
-    fn open(section: Section, db: &Db, today: NaiveDate) -> (Screen, Task<Message>) {
-        match section {
-            Section::Home => {
-                let (screen, task) = home::Home::new(db, today);
-                (Screen::Home(screen), task.map(Message::Home))
-            }
-            Section::Employees => {
-                let (screen, task) = employees::Screen::new(db, today);
-                (Screen::Employees(screen), task.map(Message::Employees))
-            }
-            Section::Harvests => {
-                let (screen, task) = harvests::Screen::new(db, today);
-                (Screen::Harvests(screen), task.map(Message::Harvests))
-            }
-            Section::Members => {
-                let (screen, task) = members::Screen::new(db, today);
-                (Screen::Members(screen), task.map(Message::Members))
-            }
-            Section::Baskets => {
-                let (screen, task) = week::Screen::new(db, today);
-                (Screen::Week(screen), task.map(Message::Week))
-            }
-            Section::Workshops => {
-                let (screen, task) = workshops::Screen::new(db, today);
-                (Screen::Workshops(screen), task.map(Message::Workshops))
-            }
-            Section::Reports => {
-                let (screen, task) = reports::Screen::new(db, today);
-                (Screen::Reports(screen), task.map(Message::Reports))
-            }
-            Section::Settings => {
-                let (screen, task) = settings::Settings::new(db);
-                (Screen::Settings(screen), task.map(Message::Settings))
-            }
-        }
-    }
-
-    fn view(&self) -> Element<'_, Message> {
-        match self {
-            Screen::Home(screen) => screen.view().map(Message::Home),
-            Screen::Employees(screen) => screen.view().map(Message::Employees),
-            Screen::Harvests(screen) => screen.view().map(Message::Harvests),
-            Screen::Members(screen) => screen.view().map(Message::Members),
-            Screen::Week(screen) => screen.view().map(Message::Week),
-            Screen::Workshops(screen) => screen.view().map(Message::Workshops),
-            Screen::Reports(screen) => screen.view().map(Message::Reports),
-            Screen::Settings(screen) => screen.view().map(Message::Settings),
-            Screen::Import(screen) => screen.view().map(Message::Import),
-            Screen::ImportHarvests(screen) => screen.view().map(Message::ImportHarvests),
-            Screen::ImportEmployees(screen) => screen.view().map(Message::ImportEmployees),
-        }
-    }
-}
-
-/// Opens the import screen of `kind` in the open garden.
-fn open_import(
-    workspace: &mut Workspace,
-    kind: import::ImportKind,
-    today: NaiveDate,
-) -> Task<Message> {
-    match kind {
-        import::ImportKind::Members => {
-            let (screen, open) = import::members::Screen::new(&workspace.db, today);
-            workspace.screen = Screen::Import(screen);
-            open.map(Message::Import)
-        }
-        import::ImportKind::Harvests => {
-            let (screen, open) = import::harvests::Screen::new(&workspace.db, today);
-            workspace.screen = Screen::ImportHarvests(screen);
-            open.map(Message::ImportHarvests)
-        }
-        import::ImportKind::Employees => {
-            let (screen, open) = import::employees::Screen::new(&workspace.db, today);
-            workspace.screen = Screen::ImportEmployees(screen);
-            open.map(Message::ImportEmployees)
-        }
-    }
 }
 
 /// What an opened database brings.
@@ -497,77 +388,5 @@ impl App {
     /// The application theme.
     pub fn theme(&self) -> Theme {
         theme::theme()
-    }
-}
-
-impl Workspace {
-    fn view(&self) -> Element<'_, Message> {
-        let content = self.screen.view();
-        let mut main = Column::new();
-        if let Some((tone, message)) = &self.notice {
-            main = main.push(
-                container(
-                    row![
-                        widgets::banner(*tone, message.clone()),
-                        button(text("Fermer").size(14))
-                            .style(button::text)
-                            .on_press(Message::DismissNotice)
-                    ]
-                    .spacing(8),
-                )
-                .padding([12, 24]),
-            );
-        }
-        main = main.push(content);
-        row![self.sidebar(), main.width(Length::Fill)].into()
-    }
-
-    fn sidebar(&self) -> Element<'_, Message> {
-        let current = self.screen.section();
-        let mut entries = Column::new().spacing(4).push(
-            column![
-                text("Binette").size(24).font(BOLD).color(theme::GREEN),
-                widgets::muted(if self.identity.name.is_empty() {
-                    "Jardin sans nom".to_string()
-                } else {
-                    self.identity.name.clone()
-                }),
-            ]
-            .spacing(2)
-            .padding([8, 8]),
-        );
-        if self.demo {
-            entries = entries
-                .push(container(widgets::banner(Tone::Warning, "Démonstration")).padding([0, 8]));
-        }
-        entries = entries.push(text("").size(8));
-        for section in Section::ALL {
-            let selected = section == current;
-            entries = entries.push(
-                button(text(section.label()).size(16).font(if selected {
-                    BOLD
-                } else {
-                    theme::FONT
-                }))
-                .width(Length::Fill)
-                .padding([10, 14])
-                .style(move |theme: &Theme, status| {
-                    if selected {
-                        button::primary(theme, status)
-                    } else {
-                        button::text(theme, status)
-                    }
-                })
-                .on_press(Message::Navigate(section)),
-            );
-        }
-        container(entries.padding(12))
-            .width(Length::Fixed(220.0))
-            .height(Length::Fill)
-            .style(|_: &Theme| container::Style {
-                background: Some(Background::Color(theme::SIDEBAR)),
-                ..container::Style::default()
-            })
-            .into()
     }
 }

@@ -1,0 +1,81 @@
+//! The workspace's frame: the notice banner, the sidebar, and the current screen.
+
+use iced::widget::{Column, button, column, container, row, text};
+use iced::{Background, Element, Length, Theme};
+
+use super::{Message, Workspace};
+use crate::ui::section::Section;
+use crate::ui::theme::{self, BOLD};
+use crate::ui::widgets::{self, Tone};
+
+impl Workspace {
+    pub(super) fn view(&self) -> Element<'_, Message> {
+        let content = self.screen.view();
+        let mut main = Column::new();
+        if let Some((tone, message)) = &self.notice {
+            main = main.push(
+                container(
+                    row![
+                        widgets::banner(*tone, message.clone()),
+                        button(text("Fermer").size(14))
+                            .style(button::text)
+                            .on_press(Message::DismissNotice)
+                    ]
+                    .spacing(8),
+                )
+                .padding([12, 24]),
+            );
+        }
+        main = main.push(content);
+        row![self.sidebar(), main.width(Length::Fill)].into()
+    }
+
+    fn sidebar(&self) -> Element<'_, Message> {
+        let current = self.screen.section();
+        let mut entries = Column::new().spacing(4).push(
+            column![
+                text("Binette").size(24).font(BOLD).color(theme::GREEN),
+                widgets::muted(if self.identity.name.is_empty() {
+                    "Jardin sans nom".to_string()
+                } else {
+                    self.identity.name.clone()
+                }),
+            ]
+            .spacing(2)
+            .padding([8, 8]),
+        );
+        if self.demo {
+            entries = entries
+                .push(container(widgets::banner(Tone::Warning, "Démonstration")).padding([0, 8]));
+        }
+        entries = entries.push(text("").size(8));
+        for section in Section::ALL {
+            let selected = section == current;
+            entries = entries.push(
+                button(text(section.label()).size(16).font(if selected {
+                    BOLD
+                } else {
+                    theme::FONT
+                }))
+                .width(Length::Fill)
+                .padding([10, 14])
+                .style(move |theme: &Theme, status| {
+                    if selected {
+                        button::primary(theme, status)
+                    } else {
+                        button::text(theme, status)
+                    }
+                })
+                .on_press(Message::Navigate(section)),
+            );
+        }
+        container(entries.padding(12))
+            .width(Length::Fixed(220.0))
+            .height(Length::Fill)
+            .style(|_: &Theme| container::Style {
+                background: Some(Background::Color(theme::SIDEBAR)),
+                ..container::Style::default()
+            })
+            .into()
+    }
+}
