@@ -391,7 +391,6 @@ mod ui_flow {
     use binette::ui::employees::{ListExport, Message, SEARCH_ID, Screen};
     use binette::ui::export::Message as Export;
     use common::run;
-    use iced_test::simulator;
 
     fn apply(screen: &mut Screen, message: Message) {
         let mut queue = vec![message];
@@ -404,12 +403,7 @@ mod ui_flow {
         }
     }
 
-    fn messages_of_click(screen: &Screen, label: &str) -> Vec<Message> {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} »: {e:?}"));
-        ui.into_messages().collect()
-    }
+    common::screen_helpers!(Screen, Message; clicked, shows, typed);
 
     #[test]
     fn the_salaries_list_is_exported_as_searched() {
@@ -424,16 +418,10 @@ mod ui_flow {
             .with(|conn| store::employees::list_employee_rows(conn, today()))
             .unwrap();
         let wanted = all.iter().find(|r| r.exit_date.is_none()).unwrap();
-        let messages = {
-            let mut ui = simulator(screen.view());
-            ui.click(iced::widget::Id::new(SEARCH_ID)).unwrap();
-            ui.typewrite(&wanted.last_name);
-            ui.into_messages().collect::<Vec<_>>()
-        };
-        for message in messages {
+        for message in typed(&screen, SEARCH_ID, 0, &wanted.last_name, false) {
             apply(&mut screen, message);
         }
-        let asked = messages_of_click(&screen, "Exporter (Excel)");
+        let asked = clicked(&screen, "Exporter (Excel)");
         assert!(
             matches!(
                 asked.as_slice(),
@@ -449,8 +437,8 @@ mod ui_flow {
         );
         let written = dir.path().join("salaries.xlsx");
         let banner = format!("Fichier enregistré : {}", written.display());
-        assert!(simulator(screen.view()).find(banner.as_str()).is_ok());
-        assert!(simulator(screen.view()).find("Ouvrir").is_ok());
+        assert!(shows(&screen, &banner));
+        assert!(shows(&screen, "Ouvrir"));
         let (name, rows) = read_xlsx(std::fs::read(&written).unwrap());
         assert_eq!(name, "Salariés");
         let expected = visible_rows(
@@ -478,7 +466,6 @@ mod week_flow {
     use binette::ui::export::Message as Export;
     use binette::ui::week::{Message, Screen, WeekExport};
     use common::run;
-    use iced_test::simulator;
 
     fn apply(screen: &mut Screen, message: Message) {
         let mut queue = vec![message];
@@ -490,9 +477,7 @@ mod week_flow {
         }
     }
 
-    fn shows(screen: &Screen, label: &str) -> bool {
-        simulator(screen.view()).find(label).is_ok()
-    }
+    common::screen_helpers!(Screen, Message; shows);
 
     #[test]
     fn the_paniers_screen_exports_the_next_eight_delivery_weeks() {

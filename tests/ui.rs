@@ -9,33 +9,8 @@ use binette::ui::section::Section;
 use binette::ui::{App, Launch, Message};
 use chrono::Local;
 use common::run;
-use iced_test::simulator;
 
-/// Applies a message and every message its tasks produce, recursively.
-fn apply(app: &mut App, message: Message) {
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        queue.extend(run(app.update(message)));
-    }
-}
-
-/// Clicks the widget showing `label` and applies what the click produced.
-fn click(app: &mut App, label: &str) {
-    let messages = {
-        let mut ui = simulator(app.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
-    for message in messages {
-        apply(app, message);
-    }
-}
-
-fn shows(app: &App, label: &str) -> bool {
-    simulator(app.view()).find(label).is_ok()
-}
+common::screen_helpers!(App, Message);
 
 fn start(launch: Launch) -> App {
     let (mut app, task) = App::new(launch);
@@ -85,14 +60,14 @@ fn an_empty_garden_needs_a_name_and_keeps_what_was_typed() {
     ));
     assert!(!dir.path().join("binette.sqlite3").exists());
 
-    let messages = {
-        let mut ui = simulator(app.view());
-        ui.click(iced::widget::Id::new(binette::ui::welcome::GARDEN_NAME_ID))
-            .unwrap();
-        ui.typewrite("Jardin des Lilas");
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    for message in messages {
+    let typed_name = typed(
+        &app,
+        binette::ui::welcome::GARDEN_NAME_ID,
+        0,
+        "Jardin des Lilas",
+        false,
+    );
+    for message in typed_name {
         apply(&mut app, message);
     }
     click(&mut app, "Commencer avec un jardin vide");

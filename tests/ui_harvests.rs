@@ -12,51 +12,21 @@ use binette::ui::harvests::entry::ids;
 use binette::ui::harvests::{Message, Screen};
 use chrono::NaiveDate;
 use common::run;
-use iced::keyboard::key::Named;
-use iced_test::simulator;
 
-fn apply(screen: &mut Screen, message: Message) {
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        queue.extend(run(screen.update(message)));
-    }
-}
-
-/// Clicks the input `id`, types `typed`, presses Enter, applies what it produced.
-fn type_enter(screen: &mut Screen, id: &'static str, typed: &str) {
-    replace_enter(screen, id, 0, typed);
-}
+common::screen_helpers!(Screen, Message; apply, clicked, shows, typed, type_enter);
 
 /// Like `type_enter`, erasing `erase` characters first.
-fn replace_enter(screen: &mut Screen, id: &'static str, erase: usize, typed: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(iced::widget::Id::new(id)).unwrap();
-        for _ in 0..erase {
-            ui.tap_key(Named::Backspace);
-        }
-        ui.typewrite(typed);
-        ui.tap_key(Named::Enter);
-        ui.into_messages().collect::<Vec<_>>()
-    };
+fn replace_enter(screen: &mut Screen, id: &'static str, erase: usize, typed_text: &str) {
+    let messages = typed(screen, id, erase, typed_text, true);
     assert!(!messages.is_empty(), "typing in {id} did nothing");
     for message in messages {
         apply(screen, message);
     }
 }
 
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
-}
-
+/// Clicks the text `label` and applies whatever it sends (possibly nothing).
 fn click(screen: &mut Screen, label: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} »: {e:?}"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    for message in messages {
+    for message in clicked(screen, label) {
         apply(screen, message);
     }
 }

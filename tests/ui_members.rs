@@ -11,42 +11,14 @@ use binette::ui::db::Db;
 use binette::ui::members::{Message, Screen, ids};
 use chrono::{NaiveDate, Weekday};
 use common::run;
-use iced_test::simulator;
 
-fn apply(screen: &mut Screen, message: Message) {
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        queue.extend(run(screen.update(message)));
-    }
-}
+common::screen_helpers!(Screen, Message; apply, clicked, click, shows, typed);
 
-fn click(screen: &mut Screen, label: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
-    for message in messages {
-        apply(screen, message);
-    }
-}
-
+/// Types `text` in the input `id` and applies whatever it sends (possibly nothing).
 fn type_in(screen: &mut Screen, id: &'static str, text: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(iced::widget::Id::new(id)).unwrap();
-        ui.typewrite(text);
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    for message in messages {
+    for message in typed(screen, id, 0, text, false) {
         apply(screen, message);
     }
-}
-
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
 }
 
 fn garden() -> Db {
@@ -182,13 +154,7 @@ fn a_member_with_a_subscription_and_an_absence_sees_the_right_weeks() {
 }
 
 fn press_enter_in_search(screen: &mut Screen) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(iced::widget::Id::new(ids::SEARCH)).unwrap();
-        ui.tap_key(iced::keyboard::key::Named::Enter);
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    for message in messages {
+    for message in typed(screen, ids::SEARCH, 0, "", true) {
         apply(screen, message);
     }
 }

@@ -12,50 +12,22 @@ use binette::ui::db::Db;
 use binette::ui::members::{Choice, Field, Message, Screen, Tab, ids};
 use chrono::{NaiveDate, Weekday};
 use common::run;
-use iced::keyboard::key::Named;
-use iced_test::simulator;
 
-fn apply(screen: &mut Screen, message: Message) {
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        queue.extend(run(screen.update(message)));
-    }
-}
+common::screen_helpers!(Screen, Message; apply, clicked, shows, typed);
 
-fn collect(screen: &mut Screen, act: impl FnOnce(&mut iced_test::Simulator<'_, Message>)) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        act(&mut ui);
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    for message in messages {
+/// Clicks the text `label` and applies whatever it sends (possibly nothing).
+fn click(screen: &mut Screen, label: &str) {
+    for message in clicked(screen, label) {
         apply(screen, message);
     }
 }
 
-fn click(screen: &mut Screen, label: &str) {
-    let mut clicked = false;
-    collect(screen, |ui| {
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        clicked = true;
-    });
-    assert!(clicked);
-}
-
-/// Clicks the input `id`, types `text` (after what it holds) and, if asked, presses Enter.
+/// Clicks the input `id`, types `text` (after what it holds) and, if asked, presses Enter;
+/// applies whatever that sends (possibly nothing).
 fn type_in(screen: &mut Screen, id: String, text: &str, enter: bool) {
-    collect(screen, |ui| {
-        ui.click(iced::widget::Id::from(id)).unwrap();
-        ui.typewrite(text);
-        if enter {
-            ui.tap_key(Named::Enter);
-        }
-    });
-}
-
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
+    for message in typed(screen, id, 0, text, enter) {
+        apply(screen, message);
+    }
 }
 
 #[track_caller]

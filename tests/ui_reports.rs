@@ -13,7 +13,6 @@ use binette::ui::db::Db;
 use binette::ui::reports::form::Part;
 use binette::ui::reports::{Busy, Message, Screen, YEAR_ID};
 use chrono::NaiveDate;
-use iced_test::simulator;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
@@ -34,36 +33,7 @@ fn apply(screen: &mut Screen, message: Message) -> Vec<PathBuf> {
     opened
 }
 
-fn click(screen: &mut Screen, label: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
-    for message in messages {
-        apply(screen, message);
-    }
-}
-
-fn type_in(screen: &mut Screen, id: &'static str, value: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(iced::widget::Id::new(id))
-            .unwrap_or_else(|e| panic!("no field {id}: {e:?}"));
-        ui.typewrite(value);
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "typing in {id} did nothing");
-    for message in messages {
-        apply(screen, message);
-    }
-}
-
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
-}
+common::screen_helpers!(Screen, Message; clicked, click, shows, typed, type_in);
 
 fn pdf_text(bytes: &[u8]) -> String {
     let doc = lopdf::Document::load_mem(bytes).unwrap();

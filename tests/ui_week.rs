@@ -44,22 +44,16 @@ fn open() -> (Db, Screen) {
     (db, screen)
 }
 
+common::screen_helpers!(Screen, Message; clicked, shows);
+
+/// Clicks the text `label`, which must send something, applies what it sends and returns it.
 fn click(screen: &mut Screen, label: &str) -> Vec<Message> {
-    let messages: Vec<Message> = {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        ui.into_messages().collect()
-    };
+    let messages = clicked(screen, label);
     assert!(!messages.is_empty(), "clicking « {label} » did nothing");
     for message in messages.clone() {
         apply(screen, message);
     }
     messages
-}
-
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
 }
 
 #[test]

@@ -13,50 +13,12 @@ use binette::ui::workshops::{
 };
 use chrono::NaiveDate;
 use common::run;
-use iced_test::simulator;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
 }
 
-/// Applies a message and every message its tasks produce.
-fn apply(screen: &mut Screen, message: Message) {
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        queue.extend(run(screen.update(message)));
-    }
-}
-
-fn click(screen: &mut Screen, label: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(label)
-            .unwrap_or_else(|e| panic!("no « {label} » to click: {e:?}"));
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "clicking « {label} » did nothing");
-    for message in messages {
-        apply(screen, message);
-    }
-}
-
-fn type_in(screen: &mut Screen, id: &'static str, value: &str) {
-    let messages = {
-        let mut ui = simulator(screen.view());
-        ui.click(iced::widget::Id::new(id))
-            .unwrap_or_else(|e| panic!("no field {id}: {e:?}"));
-        ui.typewrite(value);
-        ui.into_messages().collect::<Vec<_>>()
-    };
-    assert!(!messages.is_empty(), "typing in {id} did nothing");
-    for message in messages {
-        apply(screen, message);
-    }
-}
-
-fn shows(screen: &Screen, label: &str) -> bool {
-    simulator(screen.view()).find(label).is_ok()
-}
+common::screen_helpers!(Screen, Message);
 
 fn start() -> (Screen, Db) {
     let conn = open_in_memory().unwrap();
