@@ -20,24 +20,7 @@ fn today() -> NaiveDate {
 
 fn garden() -> Connection {
     let conn = open_in_memory().unwrap();
-    baskets::insert_depot(
-        &conn,
-        &Depot {
-            id: 0,
-            name: "Gare".into(),
-            address: String::new(),
-            postcode: String::new(),
-            city: String::new(),
-            weekday: Weekday::Thu,
-            slot_start: String::new(),
-            slot_end: String::new(),
-            contact_name: String::new(),
-            contact_phone: String::new(),
-            capacity: None,
-            active: true,
-        },
-    )
-    .unwrap();
+    baskets::insert_depot(&conn, &Depot::new("Gare", Weekday::Thu)).unwrap();
     for name in ["Petit", "Grand"] {
         baskets::insert_basket_size(
             &conn,

@@ -36,23 +36,6 @@ fn member(last: &str) -> Member {
     }
 }
 
-fn depot(name: &str, weekday: Weekday) -> Depot {
-    Depot {
-        id: 0,
-        name: name.into(),
-        address: String::new(),
-        postcode: String::new(),
-        city: String::new(),
-        weekday,
-        slot_start: String::new(),
-        slot_end: String::new(),
-        contact_name: String::new(),
-        contact_phone: String::new(),
-        capacity: None,
-        active: true,
-    }
-}
-
 fn subscription(member_id: i64, size_id: i64, depot_id: i64, start: NaiveDate) -> Subscription {
     Subscription {
         id: 0,
@@ -93,7 +76,7 @@ fn seeded() -> (Connection, i64, i64, i64) {
         },
     )
     .unwrap();
-    let dep = insert_depot(&conn, &depot("Mairie", Weekday::Thu)).unwrap();
+    let dep = insert_depot(&conn, &Depot::new("Mairie", Weekday::Thu)).unwrap();
     (conn, m, s, dep)
 }
 
@@ -351,7 +334,7 @@ fn subscription_shared_with_another_household() {
 #[test]
 fn holiday_rule_per_depot_beside_the_rule_for_all() {
     let (conn, m, s, thursday) = seeded();
-    let other_thursday = insert_depot(&conn, &depot("Gare", Weekday::Thu)).unwrap();
+    let other_thursday = insert_depot(&conn, &Depot::new("Gare", Weekday::Thu)).unwrap();
     let other = insert_member(&conn, &member("Roy")).unwrap();
     insert_subscription(&conn, &subscription(m, s, thursday, d(2026, 1, 5))).unwrap();
     insert_subscription(

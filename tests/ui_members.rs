@@ -44,24 +44,7 @@ fn garden() -> Db {
         },
     )
     .unwrap();
-    baskets::insert_depot(
-        &conn,
-        &Depot {
-            id: 0,
-            name: "Mairie".into(),
-            address: String::new(),
-            postcode: String::new(),
-            city: String::new(),
-            weekday: Weekday::Fri,
-            slot_start: String::new(),
-            slot_end: String::new(),
-            contact_name: String::new(),
-            contact_phone: String::new(),
-            capacity: None,
-            active: true,
-        },
-    )
-    .unwrap();
+    baskets::insert_depot(&conn, &Depot::new("Mairie", Weekday::Fri)).unwrap();
     Db::new(conn, "memoire.sqlite3".into())
 }
 

@@ -39,23 +39,6 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn depot(name: &str, weekday: Weekday) -> Depot {
-    Depot {
-        id: 0,
-        name: name.into(),
-        address: String::new(),
-        postcode: String::new(),
-        city: String::new(),
-        weekday,
-        slot_start: String::new(),
-        slot_end: String::new(),
-        contact_name: String::new(),
-        contact_phone: String::new(),
-        capacity: None,
-        active: true,
-    }
-}
-
 fn member(last: &str, first: &str) -> Member {
     Member {
         id: 0,
@@ -108,9 +91,9 @@ fn garden() -> Garden {
         },
     )
     .unwrap();
-    let mairie = baskets::insert_depot(&conn, &depot("Mairie", Weekday::Thu)).unwrap();
-    let gare = baskets::insert_depot(&conn, &depot("Gare", Weekday::Thu)).unwrap();
-    baskets::insert_depot(&conn, &depot("Marché", Weekday::Fri)).unwrap();
+    let mairie = baskets::insert_depot(&conn, &Depot::new("Mairie", Weekday::Thu)).unwrap();
+    let gare = baskets::insert_depot(&conn, &Depot::new("Gare", Weekday::Thu)).unwrap();
+    baskets::insert_depot(&conn, &Depot::new("Marché", Weekday::Fri)).unwrap();
     let martin = members::insert_member(&conn, &member("Martin", "Anne")).unwrap();
     let roy = members::insert_member(&conn, &member("Roy", "Léa")).unwrap();
     for (m, dep) in [(martin, mairie), (roy, gare)] {

@@ -208,6 +208,27 @@ pub struct Depot {
     pub active: bool,
 }
 
+impl Depot {
+    /// A new active depot known only by its name and delivery weekday (address, slot,
+    /// contact and capacity to fill in later).
+    pub fn new(name: impl Into<String>, weekday: Weekday) -> Depot {
+        Depot {
+            id: 0,
+            name: name.into(),
+            address: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            weekday,
+            slot_start: String::new(),
+            slot_end: String::new(),
+            contact_name: String::new(),
+            contact_phone: String::new(),
+            capacity: None,
+            active: true,
+        }
+    }
+}
+
 /// Member × size × depot × period × frequency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Subscription {

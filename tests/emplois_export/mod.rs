@@ -9,33 +9,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 /// The export's column titles, in its order.
-pub const HEADERS: [&str; 25] = [
-    "Civilité candidat",
-    "Nom candidat",
-    "Prénom candidat",
-    "Email candidat",
-    "Téléphone candidat",
-    "Date de naissance candidat",
-    "Ville candidat",
-    "Département candidat",
-    "Nom structure employeur",
-    "Type employeur",
-    "Métiers",
-    "Source de la candidature",
-    "Nom organisation prescripteur",
-    "Nom utilisateur prescripteur",
-    "Date de la candidature",
-    "Statut de la candidature",
-    "Dates de début d’embauche",
-    "Dates de fin d’embauche",
-    "Motifs de refus",
-    "Éligibilité IAE validée",
-    "Eligible au contrôle",
-    "Numéro PASS IAE",
-    "Début PASS IAE",
-    "Fin PASS IAE",
-    "Statut PASS IAE",
-];
+pub use binette::domain::import::employees::EMPLOIS_EXPORT_HEADERS as HEADERS;
 
 /// A cell of the export.
 #[derive(Debug, Clone, Copy)]

@@ -23,17 +23,7 @@ fn week(y: i32, w: u32) -> IsoWeek {
 fn depot(id: DepotId, weekday: Weekday) -> Depot {
     Depot {
         id,
-        name: format!("Dépôt {id}"),
-        address: String::new(),
-        postcode: String::new(),
-        city: String::new(),
-        weekday,
-        slot_start: String::new(),
-        slot_end: String::new(),
-        contact_name: String::new(),
-        contact_phone: String::new(),
-        capacity: None,
-        active: true,
+        ..Depot::new(format!("Dépôt {id}"), weekday)
     }
 }
 

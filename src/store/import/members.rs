@@ -128,23 +128,7 @@ pub fn apply_member_import(
     let mut report = ImportReport::default();
     let mut depot_ids = Vec::new();
     for name in &plan.new_depots {
-        let id = baskets::insert_depot(
-            &tx,
-            &Depot {
-                id: 0,
-                name: name.clone(),
-                address: String::new(),
-                postcode: String::new(),
-                city: String::new(),
-                weekday: options.new_depot_weekday,
-                slot_start: String::new(),
-                slot_end: String::new(),
-                contact_name: String::new(),
-                contact_phone: String::new(),
-                capacity: None,
-                active: true,
-            },
-        )?;
+        let id = baskets::insert_depot(&tx, &Depot::new(name.clone(), options.new_depot_weekday))?;
         depot_ids.push((name.clone(), id));
         report.depots_created.push(name.clone());
     }

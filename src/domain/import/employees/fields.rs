@@ -3,20 +3,44 @@
 //! Source of the column titles: the employer's export "Candidatures reçues → Exporter →
 //! Télécharger toutes les candidatures" (XLSX) of emplois.inclusion.beta.gouv.fr, built by
 //! `itou/job_applications/export.py` (`JOB_APPLICATION_XSLX_FORMAT`) in the public repository
-//! gip-inclusion/les-emplois (commit 543eae8d, August 2026): "Civilité candidat" (M / MME),
-//! "Nom candidat", "Prénom candidat", "Email candidat", "Téléphone candidat", "Date de
-//! naissance candidat", "Ville candidat", "Département candidat" (which holds the post code),
-//! "Nom structure employeur", "Type employeur", "Métiers", "Source de la candidature", "Nom
-//! organisation prescripteur", "Nom utilisateur prescripteur", "Date de la candidature",
-//! "Statut de la candidature", "Dates de début d’embauche", "Dates de fin d’embauche",
-//! "Motifs de refus", "Éligibilité IAE validée", "Eligible au contrôle", "Numéro PASS IAE",
-//! "Début PASS IAE", "Fin PASS IAE", "Statut PASS IAE" (Valide, Expiré, Valide (suspendu),
-//! Valide (non démarré)). Dates are real Excel dates. Older exports wrote "Numéro Pass IAE"
+//! gip-inclusion/les-emplois (commit 543eae8d, August 2026): [`EMPLOIS_EXPORT_HEADERS`].
+//! "Département candidat" holds the post code; "Statut PASS IAE" is Valide, Expiré, Valide
+//! (suspendu) or Valide (non démarré). Dates are real Excel dates. Older exports wrote "Numéro Pass IAE"
 //! or "Nom prescripteur"; the platform's API says "Numéro de PASS IAE", "Date de début du
 //! PASS IAE"…; offices also rename columns by hand ("N° d'agrément", "Date d'embauche"):
 //! all are synonyms below.
 
 use crate::domain::import::columns::{ImportField, Mapping, match_columns};
+
+/// The column titles of the les emplois employer export, in its order (the tests build
+/// their files from it; every one is matched below or knowingly ignored).
+pub const EMPLOIS_EXPORT_HEADERS: [&str; 25] = [
+    "Civilité candidat",
+    "Nom candidat",
+    "Prénom candidat",
+    "Email candidat",
+    "Téléphone candidat",
+    "Date de naissance candidat",
+    "Ville candidat",
+    "Département candidat",
+    "Nom structure employeur",
+    "Type employeur",
+    "Métiers",
+    "Source de la candidature",
+    "Nom organisation prescripteur",
+    "Nom utilisateur prescripteur",
+    "Date de la candidature",
+    "Statut de la candidature",
+    "Dates de début d’embauche",
+    "Dates de fin d’embauche",
+    "Motifs de refus",
+    "Éligibilité IAE validée",
+    "Eligible au contrôle",
+    "Numéro PASS IAE",
+    "Début PASS IAE",
+    "Fin PASS IAE",
+    "Statut PASS IAE",
+];
 
 crate::code_enum! {
     /// A field a column of the les emplois export can fill.

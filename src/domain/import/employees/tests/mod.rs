@@ -19,34 +19,7 @@ fn strings(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|c| (*c).to_owned()).collect()
 }
 
-/// The titles of the employer export of les emplois (itou/job_applications/export.py).
-const EXPORT_HEADERS: [&str; 25] = [
-    "Civilité candidat",
-    "Nom candidat",
-    "Prénom candidat",
-    "Email candidat",
-    "Téléphone candidat",
-    "Date de naissance candidat",
-    "Ville candidat",
-    "Département candidat",
-    "Nom structure employeur",
-    "Type employeur",
-    "Métiers",
-    "Source de la candidature",
-    "Nom organisation prescripteur",
-    "Nom utilisateur prescripteur",
-    "Date de la candidature",
-    "Statut de la candidature",
-    "Dates de début d’embauche",
-    "Dates de fin d’embauche",
-    "Motifs de refus",
-    "Éligibilité IAE validée",
-    "Eligible au contrôle",
-    "Numéro PASS IAE",
-    "Début PASS IAE",
-    "Fin PASS IAE",
-    "Statut PASS IAE",
-];
+use super::fields::EMPLOIS_EXPORT_HEADERS as EXPORT_HEADERS;
 
 /// A row of the export: civility, last name, first name, birth date, PASS number, start,
 /// end, hiring start, hiring end, prescriber.
