@@ -52,28 +52,15 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     ]));
 
     subheading(doc, "Sorties par catégorie");
-    let mut t = table(vec![
-        Column::fraction("Catégorie", 1.0),
-        Column::mm("Sorties", 28.0).right(),
-    ]);
-    for (c, n) in &f.exits {
-        t.push(Row::new([
-            format!("{}. {}", c.number(), c.label()),
-            n.to_string(),
-        ]));
-    }
-    t.push(Row::new(["Total".to_string(), f.exit_total().to_string()]).bold());
-    doc.table(&t);
+    let by_category = f
+        .exits
+        .iter()
+        .map(|(c, n)| (format!("{}. {}", c.number(), c.label()), *n));
+    doc.table(&count_table("Catégorie", by_category));
     if !f.exit_outcomes.is_empty() {
         subheading(doc, "Sorties par situation");
-        let mut t = table(vec![
-            Column::fraction("Situation à la sortie", 1.0),
-            Column::mm("Sorties", 28.0).right(),
-        ]);
-        for (label, n) in &f.exit_outcomes {
-            t.push(Row::new([label.clone(), n.to_string()]));
-        }
-        doc.table(&t);
+        let by_outcome = f.exit_outcomes.iter().map(|(label, n)| (label.clone(), *n));
+        doc.table(&count_table("Situation à la sortie", by_outcome));
     }
 
     let total = (f.people_followed, f.hours, f.fte);
@@ -152,4 +139,19 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
          mois après. Les tranches d'âge demandées (moins de 18 ans, 18 à 29 ans, 55 ans et plus) \
          ne couvrent pas tous les âges.",
     );
+}
+
+/// A two-column table of exits ("what", count) closed by a bold total.
+fn count_table(what: &str, rows: impl Iterator<Item = (String, i64)>) -> Table {
+    let mut t = table(vec![
+        Column::fraction(what, 1.0),
+        Column::mm("Sorties", 28.0).right(),
+    ]);
+    let mut total = 0;
+    for (label, n) in rows {
+        total += n;
+        t.push(Row::new([label, n.to_string()]));
+    }
+    t.push(Row::new(["Total".to_string(), total.to_string()]).bold());
+    t
 }
