@@ -71,7 +71,7 @@ pub enum Message {
     AskRestore(BackupFile),
     CancelRestore,
     ConfirmRestore,
-    Restored(Result<(PathBuf, Loaded), StoreError>),
+    Restored(Result<(backup::Restored, Loaded), StoreError>),
 }
 
 /// What the application must do after a settings message.
@@ -87,11 +87,12 @@ pub enum Action {
 
 fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Loaded, StoreError> {
     let backup_dir = backup::backup_dir(conn, db_path)?;
+    let garden = crate::store::garden::tag(conn)?;
     Ok(Loaded {
         identity: settings::garden_identity(conn)?,
         harvest_window: harvests::harvest_window_days(conn)?,
         backup_dir_setting: settings::get(conn, keys::BACKUP_DIR)?.unwrap_or_default(),
-        backups: backup::list_backups(&backup_dir)?,
+        backups: backup::list_backups(&backup_dir, &garden)?,
         backup_dir,
     })
 }
@@ -219,22 +220,16 @@ impl Settings {
                 let path = self.db.path().to_path_buf();
                 let task = self.db.call(move |conn| {
                     let dir = backup::backup_dir(conn, &path)?;
-                    let safety =
-                        backup::restore(conn, &file.path, &dir, Local::now().naive_local())?;
-                    Ok((safety, load(conn, &path)?))
+                    let now = Local::now().naive_local();
+                    let restored = backup::restore(conn, &path, &file.path, &dir, now, false)?;
+                    Ok((restored, load(conn, &path)?))
                 });
                 return (Task::perform(task, Message::Restored), Action::None);
             }
-            Message::Restored(Ok((safety, loaded))) => {
+            Message::Restored(Ok((restored, loaded))) => {
                 let identity = loaded.identity.clone();
                 self.apply(loaded, false);
-                self.message = Some((
-                    Tone::Success,
-                    format!(
-                        "Sauvegarde restaurée. L'état précédent a été conservé dans {}.",
-                        safety.display()
-                    ),
-                ));
+                self.message = Some((Tone::Success, restored_message(&restored)));
                 return (Task::none(), Action::IdentityChanged(identity));
             }
             Message::Restored(Err(error)) => self.fail(&error),
@@ -296,6 +291,20 @@ impl Settings {
         });
         (Task::perform(task, Message::Saved), Action::None)
     }
+}
+
+/// "Sauvegarde du 21/11/2026 restaurée : 180 adhérents, 25 salariés, 0 récolte. L'état
+/// précédent a été conservé dans …"
+fn restored_message(restored: &backup::Restored) -> String {
+    let when = restored
+        .taken_at
+        .map(|at| format!("du {} ", crate::domain::calendar::format_date(at.date())))
+        .unwrap_or_default();
+    format!(
+        "Sauvegarde {when}restaurée : {}. L'état précédent a été conservé dans {}.",
+        restored.counts.sentence(),
+        restored.safety.display()
+    )
 }
 
 mod view;
