@@ -276,3 +276,26 @@ fn outputs_never_replace_a_database() {
         .collect();
     assert!(!names.iter().any(|n| n.contains("partiel")), "{names:?}");
 }
+
+#[test]
+fn the_garden_identity_saves_inside_a_larger_transaction() {
+    // Paramètres saves the identity, the backup folder and the harvest window together;
+    // the identity once began its own transaction inside, which SQLite refuses.
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = store::open(&dir.path().join("jardin.sqlite3")).unwrap();
+    let identity = settings::GardenIdentity {
+        name: "Jardin des Lilas".into(),
+        ..settings::GardenIdentity::default()
+    };
+    let tx = conn.transaction().unwrap();
+    settings::save_garden_identity(&tx, &identity).unwrap();
+    settings::set(&tx, settings::keys::BACKUP_DIR, "").unwrap();
+    tx.commit().unwrap();
+    assert_eq!(
+        settings::garden_identity(&conn).unwrap().name,
+        "Jardin des Lilas"
+    );
+    // Alone, it still runs in a transaction of its own.
+    settings::save_garden_identity(&conn, &settings::GardenIdentity::default()).unwrap();
+    assert_eq!(settings::garden_identity(&conn).unwrap().name, "");
+}

@@ -225,9 +225,13 @@ pub fn list_all(dir: &Path) -> Result<Vec<BackupFile>> {
     Ok(found)
 }
 
-/// Which garden the database file at `path` belongs to (read-only).
+/// Which garden the database file at `path` belongs to (read-only). Only its header is
+/// checked, so listing a folder of backups stays quick; a restore checks the whole file.
 pub fn read_tag(path: &Path) -> Result<GardenTag> {
-    open::inspect_read_only(path)?;
+    let header = file_check::read_header(path)?;
+    if header.application_id != open::APPLICATION_ID {
+        return Err(StoreError::NotBinette(path.to_path_buf()));
+    }
     garden::tag(&open::connect_read_only(path)?)
 }
 

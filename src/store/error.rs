@@ -43,9 +43,10 @@ pub enum StoreError {
     Damaged(String),
     /// The file (or its folder) cannot be written: opened read-only, or refused for writing.
     #[error(
-        "La base « {} » est en lecture seule (support protégé, ou dossier où l'on ne peut pas \
-         écrire) : vous pouvez consulter, imprimer et exporter, mais pas modifier. Copiez-la \
-         dans un dossier où l'on peut écrire pour la modifier.",
+        "La base « {} » est ouverte en lecture seule (support protégé, dossier où l'on ne \
+         peut pas écrire, ou jardin déjà ouvert dans une autre fenêtre) : vous pouvez \
+         consulter, imprimer et exporter, mais pas modifier. Pour modifier, fermez l'autre \
+         fenêtre, ou copiez la base dans un dossier où l'on peut écrire.",
         .0.display()
     )]
     ReadOnly(PathBuf),

@@ -94,11 +94,11 @@ fn read_since(file: &mut File) -> Option<NaiveDateTime> {
 /// "Binette est déjà ouvert sur ce jardin (depuis 14 h 05)."
 pub fn held_message(since: Option<NaiveDateTime>, today: chrono::NaiveDate) -> String {
     let since = match since {
-        Some(at) if at.date() == today => format!(" (depuis {})", at.format("%H h %M")),
+        Some(at) if at.date() == today => format!(" (depuis {})", at.format("%-H h %M")),
         Some(at) => format!(
             " (depuis le {} à {})",
             crate::domain::calendar::format_date(at.date()),
-            at.format("%H h %M")
+            at.format("%-H h %M")
         ),
         None => String::new(),
     };

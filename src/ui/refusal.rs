@@ -164,12 +164,15 @@ impl Refusal {
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
         let idle = |m: Message| (!self.busy).then_some(m);
+        let (title, tone) = if self.reason == Reason::Locked {
+            ("Ce jardin est déjà ouvert", Tone::Warning)
+        } else {
+            ("Binette ne peut pas ouvrir cette base", Tone::Error)
+        };
         let mut page = column![
-            text("Binette ne peut pas ouvrir cette base")
-                .size(24)
-                .font(BOLD),
+            text(title).size(24).font(BOLD),
             widgets::muted(self.path.display().to_string()),
-            widgets::banner(Tone::Error, self.message.clone()),
+            widgets::banner(tone, self.message.clone()),
         ]
         .spacing(16)
         .max_width(760);
@@ -199,7 +202,7 @@ impl Refusal {
     fn backup_list(&self) -> Element<'_, Message> {
         let mut list = Column::new()
             .spacing(8)
-            .push(text("Restaurer une sauvegarde…").size(18).font(BOLD));
+            .push(text("Restaurer une sauvegarde").size(18).font(BOLD));
         if let Some(file) = &self.confirm {
             list = list.push(widgets::banner(
                 Tone::Warning,
@@ -221,7 +224,7 @@ impl Refusal {
         }
         if self.backups.is_empty() {
             list = list.push(widgets::muted(
-                "Aucune sauvegarde trouvée à côté de ce fichier (dossier « sauvegardes »).",
+                "Aucune sauvegarde trouvée à côté de ce fichier (dossiers « sauvegardes » et « sauvegardes-demonstration »).",
             ));
         }
         for file in &self.backups {

@@ -10,6 +10,7 @@ use super::db::Db;
 use super::import::ImportKind;
 use super::widgets::Tone;
 use crate::store::backup::{self, BackupFile};
+use crate::store::garden::GardenTag;
 use crate::store::settings::{self, GardenIdentity, keys};
 use crate::store::{StoreError, harvests};
 
@@ -21,6 +22,7 @@ pub struct Loaded {
     backup_dir_setting: String,
     backup_dir: PathBuf,
     backups: Vec<BackupFile>,
+    garden: GardenTag,
 }
 
 /// The settings screen's state.
@@ -33,6 +35,8 @@ pub struct Settings {
     backup_dir: PathBuf,
     backups: Vec<BackupFile>,
     confirm_restore: Option<BackupFile>,
+    other_file: other_file::OtherFile,
+    garden: GardenTag,
     message: Option<(Tone, String)>,
     busy: bool,
 }
@@ -72,6 +76,8 @@ pub enum Message {
     CancelRestore,
     ConfirmRestore,
     Restored(Result<(backup::Restored, Loaded), StoreError>),
+    /// "Restaurer un autre fichier…" and its confirmation.
+    OtherFile(other_file::Message),
 }
 
 /// What the application must do after a settings message.
@@ -93,6 +99,7 @@ fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Lo
         harvest_window: harvests::harvest_window_days(conn)?,
         backup_dir_setting: settings::get(conn, keys::BACKUP_DIR)?.unwrap_or_default(),
         backups: backup::list_backups(&backup_dir, &garden)?,
+        garden,
         backup_dir,
     })
 }
@@ -110,6 +117,8 @@ impl Settings {
             backup_dir: PathBuf::new(),
             backups: Vec::new(),
             confirm_restore: None,
+            other_file: other_file::OtherFile::default(),
+            garden: GardenTag::default(),
             message: None,
             busy: true,
         };
@@ -124,6 +133,7 @@ impl Settings {
         }
         self.backup_dir = loaded.backup_dir;
         self.backups = loaded.backups;
+        self.garden = loaded.garden;
         self.busy = false;
     }
 
@@ -216,15 +226,18 @@ impl Settings {
                 let Some(file) = self.confirm_restore.take() else {
                     return none;
                 };
-                self.busy = true;
-                let path = self.db.path().to_path_buf();
-                let task = self.db.call(move |conn| {
-                    let dir = backup::backup_dir(conn, &path)?;
-                    let now = Local::now().naive_local();
-                    let restored = backup::restore(conn, &path, &file.path, &dir, now, false)?;
-                    Ok((restored, load(conn, &path)?))
-                });
-                return (Task::perform(task, Message::Restored), Action::None);
+                return self.restore(file.path, false);
+            }
+            Message::OtherFile(message) => {
+                let (task, event) = self.other_file.update(message, &self.garden);
+                match event {
+                    other_file::Event::None => {}
+                    other_file::Event::Restore { path, other_garden } => {
+                        return self.restore(path, other_garden);
+                    }
+                    other_file::Event::Failed(error) => self.message = Some((Tone::Error, error)),
+                }
+                return (task.map(Message::OtherFile), Action::None);
             }
             Message::Restored(Ok((restored, loaded))) => {
                 let identity = loaded.identity.clone();
@@ -235,6 +248,19 @@ impl Settings {
             Message::Restored(Err(error)) => self.fail(&error),
         }
         none
+    }
+
+    /// Restores the backup at `source` (another garden's only when `other_garden`).
+    fn restore(&mut self, source: PathBuf, other_garden: bool) -> (Task<Message>, Action) {
+        self.busy = true;
+        let path = self.db.path().to_path_buf();
+        let task = self.db.call(move |conn| {
+            let dir = backup::backup_dir(conn, &path)?;
+            let now = Local::now().naive_local();
+            let restored = backup::restore(conn, &path, &source, &dir, now, other_garden)?;
+            Ok((restored, load(conn, &path)?))
+        });
+        (Task::perform(task, Message::Restored), Action::None)
     }
 
     fn save(&mut self) -> (Task<Message>, Action) {
@@ -307,4 +333,5 @@ fn restored_message(restored: &backup::Restored) -> String {
     )
 }
 
+mod other_file;
 mod view;

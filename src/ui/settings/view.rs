@@ -169,7 +169,7 @@ impl Settings {
 
     fn backup_list(&self) -> Element<'_, Message> {
         let mut list = Column::new().spacing(6).push(
-            widgets::muted("Une sauvegarde est faite automatiquement chaque jour à l'ouverture ; les 14 dernières sont gardées."),
+            widgets::muted("Une sauvegarde est faite automatiquement chaque jour à l'ouverture ; les 14 dernières sont gardées, et à part les 3 dernières copies faites avant une restauration, une importation ou une mise à jour."),
         );
         if let Some(file) = &self.confirm_restore {
             list = list.push(widgets::banner(
@@ -188,6 +188,13 @@ impl Settings {
                 .spacing(12),
             );
         }
+        if let Some(question) = self.other_file.view(&self.garden) {
+            list = list.push(question.map(Message::OtherFile));
+        }
+        list = list.push(widgets::secondary(
+            "Restaurer un autre fichier…",
+            (!self.busy).then_some(Message::OtherFile(super::other_file::Message::Pick)),
+        ));
         if self.backups.is_empty() {
             list = list.push(text("Aucune sauvegarde pour l'instant.").size(15));
         }
@@ -195,13 +202,14 @@ impl Settings {
             list = list.push(
                 row![
                     text(format!(
-                        "{} à {}",
+                        "{} à {} {}",
                         format_date(file.taken_at.date()),
-                        file.taken_at.format("%H:%M")
+                        file.taken_at.format("%H:%M"),
+                        file.kind.label()
                     ))
                     .size(15)
                     .font(BOLD)
-                    .width(Length::Fixed(200.0)),
+                    .width(Length::Fixed(340.0)),
                     text(file.path.display().to_string())
                         .size(13)
                         .width(Length::Fill),
