@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::domain::calendar::IsoWeek;
 use crate::store::{self, StoreError, backup, paths};
 
+pub mod args;
 pub mod export;
 mod import_common;
 mod import_employees;
@@ -46,9 +47,18 @@ pub enum ExportKind {
 #[command(
     name = "binette",
     version,
-    about = "Binette : le bureau d'un jardin d'insertion"
+    about = "Binette : le bureau d'un jardin d'insertion",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
+    /// Affiche l'aide.
+    #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true)]
+    pub help: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
     /// Fichier de base de données à utiliser (par défaut : celui du dossier de données).
     #[arg(long, global = true, value_name = "FICHIER")]
     pub db: Option<PathBuf>,
