@@ -299,3 +299,18 @@ fn the_garden_identity_saves_inside_a_larger_transaction() {
     settings::save_garden_identity(&conn, &settings::GardenIdentity::default()).unwrap();
     assert_eq!(settings::garden_identity(&conn).unwrap().name, "");
 }
+
+#[test]
+fn a_huge_value_is_refused_by_the_database_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("jardin.sqlite3")).unwrap();
+    let huge = "x".repeat(2_000_000);
+    let error: StoreError =
+        settings::set(&conn, settings::keys::GARDEN_ADDRESS, &huge).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "Erreur de la base de données : une valeur est trop longue."
+    );
+    // An ordinary long note still fits.
+    settings::set(&conn, settings::keys::GARDEN_ADDRESS, &"x".repeat(5_000)).unwrap();
+}

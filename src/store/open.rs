@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::Local;
+use rusqlite::limits::Limit;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use super::error::{Result, StoreError};
@@ -245,11 +246,17 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
 }
 
+/// Largest text or blob the database accepts in one value (bytes).
+pub const MAX_VALUE_BYTES: i32 = 1_000_000;
+
 /// How long a write waits for another writer (a second window, an import) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 fn configure(conn: &mut Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // No value a garden types or imports comes near this: a pasted book or a 50 MB
+    // spreadsheet cell is refused by SQLite itself ("too big"), whatever the screen.
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)?;
     // A deferred transaction that reads then writes fails at once ("database is locked")
     // when another connection wrote meanwhile; an immediate one waits its turn.
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
