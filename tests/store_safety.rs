@@ -148,6 +148,16 @@ fn two_gardens_backups_never_mix() {
         std::fs::read(&real_path).unwrap() == real_bytes,
         "file changed"
     );
+
+    // Accepted knowingly, the demo's copy becomes a garden of its own in the real file: it
+    // does not share the demo's id, so the two files' backups never mix again.
+    let mut real = store::open(&real_path).unwrap();
+    let now = at("2026-11-03 09:00");
+    backup::restore(&mut real, &real_path, &demo_copy, &shared, now, true).unwrap();
+    let restored = garden::tag(&real).unwrap();
+    assert!(restored.demo, "it says it is a demonstration");
+    assert_ne!(restored.id, garden::tag(&demo).unwrap().id);
+    assert!(restored.id.is_some());
 }
 
 /// Opens `path` expecting a refusal matching `check`; the file must stay byte-identical and

@@ -154,7 +154,8 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     }
     std::fs::create_dir_all(dir).map_err(|e| StoreError::file(dir, "créé", e))?;
     for folder in missing {
-        restrict_to_owner(&folder)?;
+        // Best effort: a FAT-formatted USB key has no permissions to set.
+        let _ = restrict_to_owner(&folder);
     }
     Ok(())
 }

@@ -58,6 +58,17 @@ pub fn ensure_garden_id(conn: &Connection) -> Result<String> {
     Ok(settings::get(conn, GARDEN_ID)?.unwrap_or_default())
 }
 
+/// Gives the garden a new id (a copy of another garden restored here becomes a garden of
+/// its own).
+pub fn renew_garden_id(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, lower(hex(randomblob(16))))
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [GARDEN_ID],
+    )?;
+    Ok(())
+}
+
 /// Sets the garden's id (a restored backup made before ids keeps the id of its garden).
 pub fn set_garden_id(conn: &Connection, id: &str) -> Result<()> {
     settings::set(conn, GARDEN_ID, id)

@@ -68,11 +68,17 @@ pub fn restore(
     drop(from);
     open::migrate(conn)?;
     open::quick_check(conn)?;
-    match (&ours.id, garden::tag(conn)?.id) {
-        // A backup made before ids existed keeps the id of the garden it is restored into.
-        (Some(id), None) if !other_garden_allowed => garden::set_garden_id(conn, id)?,
-        _ => drop(garden::ensure_garden_id(conn)?),
+    if theirs.belongs_to(&ours) {
+        if let (Some(id), None) = (&ours.id, garden::tag(conn)?.id) {
+            // A backup made before ids existed keeps the id of the garden it is restored into.
+            garden::set_garden_id(conn, id)?;
+        }
+    } else {
+        // Another garden's backup, accepted by the user, becomes a garden of its own here:
+        // sharing the other garden's id would mix the two gardens' backups again.
+        garden::renew_garden_id(conn)?;
     }
+    garden::ensure_garden_id(conn)?;
     Ok(Restored {
         safety,
         taken_at: backup::taken_at(source),
