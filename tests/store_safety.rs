@@ -324,3 +324,30 @@ fn a_huge_value_is_refused_by_the_database_in_french() {
     // An ordinary long note still fits.
     settings::set(&conn, settings::keys::GARDEN_ADDRESS, &"x".repeat(5_000)).unwrap();
 }
+
+#[test]
+fn a_copy_half_written_by_a_killed_backup_is_removed_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let conn = store::open(&path).unwrap();
+    let folder = backup::backup_dir(&conn, &path).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    let old = folder.join(".binette-2026-11-01_090000.sqlite3.999.partial");
+    let fresh = folder.join(".binette-2026-11-02_090000.sqlite3.998.partial");
+    for file in [&old, &fresh] {
+        std::fs::write(file, b"SQLite format 3\0 personal data").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    backup::backup_now(&conn, &folder, at("2026-11-03 09:00")).unwrap();
+    assert!(!old.exists(), "left by a backup killed long ago: removed");
+    assert!(
+        fresh.exists(),
+        "maybe another process's backup under way: left alone"
+    );
+}

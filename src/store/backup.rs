@@ -144,6 +144,7 @@ pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     let partial =
         file_check::parent_dir(dest).join(format!(".{name}.{}.partial", std::process::id()));
     let _ = std::fs::remove_file(&partial);
+    remove_stale_partials(file_check::parent_dir(dest));
     let result = write_copy(conn, &partial).and_then(|()| {
         std::fs::rename(&partial, dest).map_err(|e| StoreError::file(dest, "écrit", e))
     });
@@ -153,6 +154,25 @@ pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     result?;
     sync_dir(file_check::parent_dir(dest));
     Ok(())
+}
+
+/// Removes the half-written copies a killed backup left in `dir` (an hour old at least, so
+/// another process's copy under way is left alone): they hold personal data.
+fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|modified| modified < hour_ago);
+        if name.starts_with(".binette-") && name.ends_with(".partial") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn write_copy(conn: &Connection, partial: &Path) -> Result<()> {
