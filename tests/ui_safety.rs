@@ -96,6 +96,9 @@ fn a_second_window_on_the_same_garden_is_offered_read_only() {
     click(&mut second, "Ouvrir en lecture seule");
     assert_eq!(second.section(), Some(Section::Home));
     assert_eq!(second.title(), "Binette — Jardin des Lilas — lecture seule");
+    // Paramètres writes nothing read-only: its save button is disabled.
+    click(&mut second, Section::Settings.label());
+    assert!(clicked(&second, "Enregistrer").is_empty());
     drop(first);
     // The first window closed: its lock is released and the next window writes again.
     assert!(matches!(

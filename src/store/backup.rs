@@ -145,9 +145,19 @@ pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
         file_check::parent_dir(dest).join(format!(".{name}.{}.partial", std::process::id()));
     let _ = std::fs::remove_file(&partial);
     remove_stale_partials(file_check::parent_dir(dest));
-    let result = write_copy(conn, &partial).and_then(|()| {
-        std::fs::rename(&partial, dest).map_err(|e| StoreError::file(dest, "écrit", e))
-    });
+    let result = write_copy(conn, &partial)
+        .map_err(|error| match error {
+            // Name the backup, not its temporary copy.
+            StoreError::File { source, action, .. } => StoreError::File {
+                path: dest.to_path_buf(),
+                action,
+                source,
+            },
+            other => other,
+        })
+        .and_then(|()| {
+            std::fs::rename(&partial, dest).map_err(|e| StoreError::file(dest, "écrit", e))
+        });
     if result.is_err() {
         let _ = std::fs::remove_file(&partial);
     }

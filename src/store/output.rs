@@ -55,9 +55,19 @@ pub fn check_not_database(dest: &Path, db: &Path) -> Result<()> {
 /// partial is left behind on failure. The file is readable by its owner only.
 pub fn write_file(dest: &Path, bytes: &[u8]) -> Result<()> {
     check_destination(dest)?;
+    check_folder(dest)?;
     let temp = temp_path(dest);
     let _ = std::fs::remove_file(&temp);
-    let written = create_private_file(&temp).and_then(|mut file| {
+    let created = create_private_file(&temp).map_err(|error| match error {
+        // Name the file the user chose, not the temporary one.
+        StoreError::File { source, .. } => StoreError::File {
+            path: dest.to_path_buf(),
+            action: "écrit",
+            source,
+        },
+        other => other,
+    });
+    let written = created.and_then(|mut file| {
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
             .map_err(|e| StoreError::file(dest, "écrit", e))
@@ -71,6 +81,19 @@ pub fn write_file(dest: &Path, bytes: &[u8]) -> Result<()> {
     }
     sync_dir(parent_dir(dest));
     Ok(())
+}
+
+/// Refuses a destination whose folder does not exist, naming the folder.
+pub fn check_folder(dest: &Path) -> Result<()> {
+    let folder = parent_dir(dest);
+    if folder.is_dir() {
+        return Ok(());
+    }
+    Err(StoreError::Invalid(format!(
+        "Le dossier « {} » n'existe pas : choisissez un dossier existant pour « {} ».",
+        folder.display(),
+        dest.file_name().unwrap_or_default().to_string_lossy()
+    )))
 }
 
 /// The temporary name `dest` is written under before being renamed (same folder, so the

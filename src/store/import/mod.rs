@@ -45,7 +45,7 @@ pub fn read_table(path: &Path) -> Result<(Table, String)> {
             format!("classeur {}", extension.to_uppercase()),
         )
     } else {
-        let bytes = std::fs::read(path)?;
+        let bytes = std::fs::read(path).map_err(|e| StoreError::file(path, "lu", e))?;
         match sniff(&bytes) {
             Content::Text => {
                 let (table, format) = read_csv(&bytes);

@@ -14,7 +14,8 @@ impl Settings {
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
         let f = &self.form;
-        let idle = |m: Message| (!self.busy).then_some(m);
+        // Read-only (another window has the garden, or protected media): nothing that writes.
+        let idle = |m: Message| (!self.busy && !self.db.read_only()).then_some(m);
         let identity = column![
             widgets::field(
                 "Nom du jardin",
@@ -90,7 +91,10 @@ impl Settings {
             widgets::muted(default_dir),
             row![
                 widgets::action("Enregistrer", idle(Message::Save)),
-                widgets::secondary("Sauvegarder maintenant", idle(Message::BackupNow)),
+                widgets::secondary(
+                    "Sauvegarder maintenant",
+                    (!self.busy).then_some(Message::BackupNow),
+                ),
             ]
             .spacing(12),
         ]
@@ -193,7 +197,8 @@ impl Settings {
         }
         list = list.push(widgets::secondary(
             "Restaurer un autre fichier…",
-            (!self.busy).then_some(Message::OtherFile(super::other_file::Message::Pick)),
+            (!self.busy && !self.db.read_only())
+                .then_some(Message::OtherFile(super::other_file::Message::Pick)),
         ));
         if self.backups.is_empty() {
             list = list.push(text("Aucune sauvegarde pour l'instant.").size(15));
@@ -215,7 +220,10 @@ impl Settings {
                         .width(Length::Fill),
                     button(text("Restaurer…").size(14))
                         .style(button::secondary)
-                        .on_press_maybe((!self.busy).then(|| Message::AskRestore(file.clone()))),
+                        .on_press_maybe(
+                            (!self.busy && !self.db.read_only())
+                                .then(|| Message::AskRestore(file.clone())),
+                        ),
                 ]
                 .spacing(12)
                 .align_y(iced::Alignment::Center),
