@@ -142,6 +142,19 @@ fn file_uri(path: &Path) -> String {
     format!("file:{escaped}")
 }
 
+/// Damage found in `path`: named, with the start of SQLite's technical verdict only.
+fn damaged(path: &Path, verdict: &str) -> StoreError {
+    let detail = verdict
+        .lines()
+        .find(|line| !line.starts_with("***"))
+        .unwrap_or(verdict);
+    let short: String = detail.chars().take(120).collect();
+    StoreError::Damaged(format!(
+        "le fichier « {} » est abîmé ; détail technique : {short}",
+        path.display()
+    ))
+}
+
 /// A SQLite failure on `path` while checking it: damage and "not a database" said as such.
 fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     match error.sqlite_error_code() {
@@ -200,7 +213,7 @@ pub(crate) fn inspect_read_only(path: &Path) -> Result<i64> {
         .query_row("PRAGMA quick_check", [], |row| row.get(0))
         .map_err(classified)?;
     if verdict != "ok" {
-        return Err(StoreError::Damaged(verdict));
+        return Err(damaged(path, &verdict));
     }
     Ok(version)
 }
