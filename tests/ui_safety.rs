@@ -99,6 +99,17 @@ fn a_second_window_on_the_same_garden_is_offered_read_only() {
     // Paramètres writes nothing read-only: its save button is disabled.
     click(&mut second, Section::Settings.label());
     assert!(clicked(&second, "Enregistrer").is_empty());
+    // Importing is refused with a word, from wherever it is asked.
+    click(&mut second, Section::Members.label());
+    apply(
+        &mut second,
+        Message::Members(binette::ui::members::Message::OpenImport),
+    );
+    assert!(!shows(&second, "Choisir un fichier…"), "no import screen");
+    assert!(shows(
+        &second,
+        "Le jardin est ouvert en lecture seule : importer est impossible."
+    ));
     drop(first);
     // The first window closed: its lock is released and the next window writes again.
     assert!(matches!(
