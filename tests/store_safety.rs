@@ -351,3 +351,22 @@ fn a_copy_half_written_by_a_killed_backup_is_removed_later() {
         "maybe another process's backup under way: left alone"
     );
 }
+
+#[test]
+fn a_folder_name_with_uri_characters_opens_read_only_too() {
+    // Read-only opening goes through a SQLite URI, where ?, # and % mean something.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Jardin #2 ? 100%");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("binette.sqlite3");
+    {
+        let conn = store::open(&path).unwrap();
+        add_member(&conn, "Durand");
+    }
+    let conn = store::open_read_only(&path).unwrap();
+    assert_eq!(members(&conn), 1);
+    assert!(
+        !dir.path().join("Jardin ").exists(),
+        "no file made at a cut name"
+    );
+}
