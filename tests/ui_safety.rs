@@ -159,3 +159,44 @@ fn restoring_from_parametres_says_what_came_back() {
     );
     assert!(shows(&app, &expected), "{expected}");
 }
+
+#[test]
+fn another_gardens_backup_is_restored_only_after_naming_both_gardens() {
+    use binette::ui::settings::{self as screen, other_file};
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _taken_at) = garden_with_backup(dir.path());
+    let demo_dir = dir.path().join("demo");
+    std::fs::create_dir(&demo_dir).unwrap();
+    let demo_copy = demo_dir.join("copie-demo.sqlite3");
+    {
+        let demo = store::open(&demo_dir.join("demonstration.sqlite3")).unwrap();
+        store::demo::create_demo(&demo, 1, at("2026-11-21 09:00").date()).unwrap();
+        backup::backup_to(&demo, &demo_copy).unwrap();
+    }
+    let mut app = start(&path);
+    click(&mut app, Section::Settings.label());
+    let picked = other_file::Message::Picked(Some(demo_copy.clone()));
+    apply(
+        &mut app,
+        Message::Settings(screen::Message::OtherFile(picked)),
+    );
+    let demo_name = "Jardin de Cocagne du Val de Loue (démonstration)";
+    let question = format!(
+        "Attention : « {} » est une sauvegarde d'un autre jardin, « {demo_name} », et non de \
+         « Jardin des Lilas ». La restaurer remplacera toutes les données de « Jardin des \
+         Lilas » par celles de « {demo_name} » (elles seront d'abord sauvegardées).",
+        demo_copy.display()
+    );
+    assert!(shows(&app, &question), "{question}");
+    assert_eq!(
+        app.title(),
+        "Binette — Jardin des Lilas",
+        "nothing restored yet"
+    );
+    let confirm = other_file::Message::Confirm;
+    apply(
+        &mut app,
+        Message::Settings(screen::Message::OtherFile(confirm)),
+    );
+    assert_eq!(app.title(), format!("Binette — {demo_name}"));
+}

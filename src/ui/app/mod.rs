@@ -338,6 +338,10 @@ impl App {
                 match action {
                     settings::Action::None => {}
                     settings::Action::IdentityChanged(identity) => workspace.identity = identity,
+                    settings::Action::Restored { identity, demo } => {
+                        workspace.identity = identity;
+                        workspace.demo = demo;
+                    }
                     settings::Action::OpenImport(kind) => {
                         return open_import(workspace, kind, self.today);
                     }

@@ -87,6 +87,14 @@ pub enum Action {
     None,
     /// The garden's identity changed (window title, documents).
     IdentityChanged(GardenIdentity),
+    /// A backup replaced the garden: its identity, and whether it is now the demonstration
+    /// (a demonstration's backup restored knowingly over a real garden says so in the title).
+    Restored {
+        /// The restored garden's identity.
+        identity: GardenIdentity,
+        /// True when the restored garden is the demonstration.
+        demo: bool,
+    },
     /// Open this import screen.
     OpenImport(ImportKind),
 }
@@ -241,9 +249,10 @@ impl Settings {
             }
             Message::Restored(Ok((restored, loaded))) => {
                 let identity = loaded.identity.clone();
+                let demo = loaded.garden.demo;
                 self.apply(loaded, false);
                 self.message = Some((Tone::Success, restored_message(&restored)));
-                return (Task::none(), Action::IdentityChanged(identity));
+                return (Task::none(), Action::Restored { identity, demo });
             }
             Message::Restored(Err(error)) => self.fail(&error),
         }
@@ -333,5 +342,5 @@ fn restored_message(restored: &backup::Restored) -> String {
     )
 }
 
-mod other_file;
+pub mod other_file;
 mod view;
