@@ -370,3 +370,25 @@ fn a_folder_name_with_uri_characters_opens_read_only_too() {
         "no file made at a cut name"
     );
 }
+
+#[test]
+fn restoring_a_missing_backup_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let mut conn = store::open(&path).unwrap();
+    add_member(&conn, "Durand");
+    let folder = backup::backup_dir(&conn, &path).unwrap();
+    let missing = folder.join("binette-2026-11-01_090000.sqlite3");
+    let now = at("2026-11-02 09:00");
+    let error = backup::restore(&mut conn, &path, &missing, &folder, now, false).unwrap_err();
+    assert!(error.to_string().contains("introuvable"), "{error}");
+    assert!(!missing.exists(), "the source is never created");
+    assert!(
+        !folder.exists(),
+        "no safety copy for a restore that did not happen"
+    );
+    assert_eq!(members(&conn), 1);
+    // Restoring the open database onto itself is refused too.
+    let error = backup::restore(&mut conn, &path, &path, &folder, now, false).unwrap_err();
+    assert!(error.to_string().contains("la base ouverte"), "{error}");
+}
