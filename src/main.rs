@@ -8,7 +8,16 @@ use binette::ui::{self, Launch};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => match binette::cli::args::french_message(&error) {
+            Some(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
+            None => error.exit(),
+        },
+    };
     if let Some(command) = &cli.command {
         return match run_command(&cli, command) {
             Ok(()) => ExitCode::SUCCESS,

@@ -139,7 +139,11 @@ fn backup_is_sound_and_has_the_same_row_counts() {
         backup::table_counts(&copied).unwrap(),
         backup::table_counts(&conn).unwrap()
     );
-    assert!(!dir.path().join("copie.partial").exists());
+    let partial = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| name.ends_with(".partial"));
+    assert_eq!(partial, None);
 }
 
 #[test]
@@ -162,7 +166,8 @@ fn automatic_backup_runs_once_a_day_and_keeps_fourteen() {
         let now = at(&format!("2026-11-{day:02} 09:00"));
         assert!(backup::auto_backup(&conn, &folder, now).unwrap().is_some());
     }
-    let kept = backup::list_backups(&folder).unwrap();
+    let garden = store::garden::tag(&conn).unwrap();
+    let kept = backup::list_backups(&folder, &garden).unwrap();
     assert_eq!(kept.len(), backup::KEEP);
     assert_eq!(kept[0].taken_at, at("2026-11-20 09:00"), "newest first");
     assert_eq!(kept.last().unwrap().taken_at, at("2026-11-07 09:00"));
@@ -179,7 +184,16 @@ fn restore_brings_back_the_backup_after_saving_the_current_state() {
     conn.execute("DELETE FROM member", []).unwrap();
     settings::set(&conn, settings::keys::GARDEN_NAME, "Nom changé").unwrap();
 
-    let safety = backup::restore(&mut conn, &saved, &folder, at("2026-11-28 10:00")).unwrap();
+    let restored = backup::restore(
+        &mut conn,
+        &path,
+        &saved,
+        &folder,
+        at("2026-11-28 10:00"),
+        false,
+    )
+    .unwrap();
+    let safety = restored.safety;
     let members: i64 = conn
         .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
         .unwrap();
@@ -208,11 +222,20 @@ fn restore_brings_back_the_backup_after_saving_the_current_state() {
 #[test]
 fn restoring_a_file_that_is_not_a_backup_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut conn = store::open(&dir.path().join("jardin.sqlite3")).unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let mut conn = store::open(&path).unwrap();
     fill(&conn);
     let bogus = dir.path().join("binette-2026-11-27_120000.sqlite3");
     std::fs::write(&bogus, b"pas une base").unwrap();
-    let error = backup::restore(&mut conn, &bogus, dir.path(), at("2026-11-28 10:00")).unwrap_err();
+    let error = backup::restore(
+        &mut conn,
+        &path,
+        &bogus,
+        dir.path(),
+        at("2026-11-28 10:00"),
+        false,
+    )
+    .unwrap_err();
     assert!(matches!(error, StoreError::NotBinette(_)));
     let members: i64 = conn
         .query_row("SELECT count(*) FROM member", [], |r| r.get(0))
@@ -293,7 +316,7 @@ fn version_1_with_exits(path: &Path, details: &[&str]) {
     }
 }
 
-/// Every row of every table but `exit`, as stored.
+/// Every row of every table but `exit`, as stored (but the garden's id, which opening adds).
 fn rows_outside_exit(conn: &Connection) -> Vec<(String, Vec<Vec<Value>>)> {
     backup::table_counts(conn)
         .unwrap()
@@ -301,7 +324,10 @@ fn rows_outside_exit(conn: &Connection) -> Vec<(String, Vec<Vec<Value>>)> {
         .filter(|(name, _)| name != "exit")
         .map(|(name, _)| {
             let mut statement = conn
-                .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY rowid"))
+                .prepare(&format!(
+                    "SELECT * FROM \"{name}\" WHERE '{name}' <> 'setting' OR rowid NOT IN \
+                     (SELECT rowid FROM setting WHERE key = 'garden_id') ORDER BY rowid"
+                ))
                 .unwrap();
             let width = statement.column_count();
             let rows = statement
@@ -415,7 +441,11 @@ fn version_1_exits_get_their_job_found_moved_into_columns() {
     let folder = dir.path().join("sauvegardes");
     let copies = upgrade_copies(&folder);
     assert_eq!(copies.len(), 1, "{copies:?}");
-    assert!(backup::list_backups(&folder).unwrap().is_empty());
+    let daily = backup::list_all(&folder).unwrap();
+    assert!(
+        daily.iter().all(|b| b.kind != backup::BackupKind::Daily),
+        "{daily:?}"
+    );
     let copy = store::open_read_only(&copies[0]).unwrap();
     assert_eq!(store::user_version(&copy).unwrap(), 1);
     assert_eq!(exit_rows(&copy), exits_before);

@@ -41,8 +41,12 @@ fn first_start_offers_a_choice_then_opens_the_demo_apart_from_real_data() {
         "the demo never goes into the real database"
     );
     assert!(
-        dir.path().join("sauvegardes").is_dir(),
+        dir.path().join("sauvegardes-demonstration").is_dir(),
         "an automatic backup was made at opening"
+    );
+    assert!(
+        !dir.path().join("sauvegardes").exists(),
+        "the demo's backups are kept apart from the real garden's"
     );
 }
 

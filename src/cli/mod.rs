@@ -8,11 +8,15 @@ use clap::{Parser, Subcommand};
 use crate::domain::calendar::IsoWeek;
 use crate::store::{self, StoreError, backup, paths};
 
+pub mod args;
 pub mod export;
 mod import_common;
 mod import_employees;
 mod import_harvests;
 mod import_members;
+mod safety;
+
+pub use safety::{restore_file, write_backup};
 
 /// What `binette import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -43,9 +47,18 @@ pub enum ExportKind {
 #[command(
     name = "binette",
     version,
-    about = "Binette : le bureau d'un jardin d'insertion"
+    about = "Binette : le bureau d'un jardin d'insertion",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
+    /// Affiche l'aide.
+    #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true)]
+    pub help: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
     /// Fichier de base de données à utiliser (par défaut : celui du dossier de données).
     #[arg(long, global = true, value_name = "FICHIER")]
     pub db: Option<PathBuf>,
@@ -73,6 +86,16 @@ pub enum Command {
         /// Fichier de destination.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
+    },
+    /// Remplace le contenu de la base par une sauvegarde (l'état actuel est d'abord copié
+    /// à part dans le dossier des sauvegardes).
+    Restore {
+        /// La sauvegarde à restaurer.
+        #[arg(long, value_name = "SAUVEGARDE")]
+        from: PathBuf,
+        /// Accepte une sauvegarde d'un autre jardin (refusée sinon).
+        #[arg(long)]
+        other_garden: bool,
     },
     /// Écrit les feuilles de la semaine (synthèse, émargements, préparation) en PDF.
     Sheets {
@@ -188,15 +211,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
         }
         Command::Backup { out } => {
             let path = database_path(cli, false)?;
-            if !path.is_file() {
-                return Err(CliError::Message(format!(
-                    "La base « {} » n'existe pas.",
-                    path.display()
-                )));
-            }
-            let conn = store::open(&path)?;
-            backup::backup_to(&conn, out)?;
+            write_backup(&path, out)?;
             println!("Sauvegarde écrite dans {}", out.display());
+            Ok(())
+        }
+        Command::Restore { from, other_garden } => {
+            let path = database_path(cli, false)?;
+            print!("{}", restore_file(&path, from, *other_garden)?);
             Ok(())
         }
         Command::Sheets { week, out } => {
@@ -245,15 +266,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
     }
 }
 
-/// Opens the existing database at `path` (a missing file is refused, not created).
+/// Opens the existing database at `path` (a missing file is refused, not created); a
+/// read-only one is opened read-only (reading commands work, writes are refused in French).
 fn open_existing(path: &Path) -> Result<rusqlite::Connection, CliError> {
-    if !path.is_file() {
-        return Err(CliError::Message(format!(
-            "La base « {} » n'existe pas.",
-            path.display()
-        )));
-    }
-    Ok(store::open(path)?)
+    safety::require_file(path)?;
+    Ok(store::open_for_reading(path)?.0)
 }
 
 /// Imports `file` into the database at `path` (or only previews it with `dry_run`); returns
@@ -264,8 +281,12 @@ pub fn import_file(
     file: &Path,
     options: ImportOptions,
 ) -> Result<String, CliError> {
-    let conn = open_existing(path)?;
+    safety::require_file(path)?;
+    let conn = store::open(path)?;
     let today = Local::now().date_naive();
+    if !options.dry_run {
+        backup::before_import(&conn, path, Local::now().naive_local())?;
+    }
     match kind {
         ImportKind::Members => import_members::run(&conn, file, options, today),
         ImportKind::Employees => import_employees::run(&conn, file, options, today),
@@ -282,6 +303,7 @@ pub fn export_file(
     weeks: &export::WeekChoice,
 ) -> Result<String, CliError> {
     let conn = open_existing(path)?;
+    store::output::check_not_database(out, path)?;
     let today = Local::now().date_naive();
     export::run(&conn, kind, out, today, weeks)
 }
@@ -289,13 +311,7 @@ pub fn export_file(
 /// Writes the print set of `week` ("2026-W48"; the next delivery week when `None`) from the
 /// database at `path` into `out`; refuses, writing nothing, a week without delivery.
 pub fn write_sheets(path: &Path, week: Option<&str>, out: &Path) -> Result<Vec<PathBuf>, CliError> {
-    if !path.is_file() {
-        return Err(CliError::Message(format!(
-            "La base « {} » n'existe pas.",
-            path.display()
-        )));
-    }
-    let conn = store::open(path)?;
+    let conn = open_existing(path)?;
     let now = Local::now().naive_local();
     let week = match week {
         Some(text) => IsoWeek::parse(text).ok_or_else(|| {
@@ -317,14 +333,8 @@ pub fn write_sheets(path: &Path, week: Option<&str>, out: &Path) -> Result<Vec<P
 
 /// Creates the demo garden in `path`, refusing a file that already holds data.
 pub fn create_demo_file(path: &Path, scale: u32) -> Result<Vec<(&'static str, i64)>, CliError> {
-    if path.is_file() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(true) {
-        // Let the store tell a foreign file apart; a Binette file with data is refused by
-        // create_demo itself, inside its transaction.
-        store::inspect(path)?;
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(StoreError::from)?;
-    }
+    // The store refuses an empty or foreign file; a Binette file with data is refused by
+    // create_demo itself, inside its transaction.
     let conn = store::open(path)?;
     let today = Local::now().date_naive();
     let summary = store::demo::create_demo(&conn, scale, today)?;
@@ -333,12 +343,7 @@ pub fn create_demo_file(path: &Path, scale: u32) -> Result<Vec<(&'static str, i6
 
 /// The text `binette check` prints; reads the file without changing it.
 pub fn check_report(path: &Path) -> Result<String, CliError> {
-    if !path.is_file() {
-        return Err(CliError::Message(format!(
-            "La base « {} » n'existe pas.",
-            path.display()
-        )));
-    }
+    safety::require_file(path)?;
     let conn = store::open_read_only(path)?;
     let version = store::user_version(&conn)?;
     let integrity = store::integrity_check(&conn)?;
@@ -385,24 +390,19 @@ pub fn write_report(
     if let Some(message) = crate::domain::activity::period_error(from, to, now.date()) {
         return Err(CliError::Message(message));
     }
-    if !path.is_file() {
-        return Err(CliError::Message(format!(
-            "La base « {} » n'existe pas.",
-            path.display()
-        )));
-    }
-    let conn = store::open(path)?;
+    let conn = open_existing(path)?;
+    store::output::check_not_database(out, path)?;
     let sections = crate::domain::activity::SectionChoice::ALL;
     let data = crate::report::activity::load(&conn, from, to, sections, now)?;
     let bytes =
         crate::report::activity::render(&data).map_err(|e| CliError::Message(e.to_string()))?;
-    std::fs::write(out, bytes).map_err(StoreError::from)?;
+    store::output::write_file(out, &bytes)?;
     let mut written = vec![out.to_path_buf()];
     if let Some(dir) = csv {
-        std::fs::create_dir_all(dir).map_err(StoreError::from)?;
+        store::file_check::create_private_dir(dir)?;
         for (name, bytes) in crate::report::activity::csv::csv_files(&data.figures) {
             let file = dir.join(name);
-            std::fs::write(&file, bytes).map_err(StoreError::from)?;
+            store::output::write_file(&file, &bytes)?;
             written.push(file);
         }
     }

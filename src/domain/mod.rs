@@ -11,6 +11,7 @@ pub mod export;
 pub mod harvest_query;
 pub mod harvests;
 pub mod import;
+pub mod limits;
 pub mod money;
 pub mod numbers;
 pub mod text;

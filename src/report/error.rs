@@ -12,8 +12,17 @@ pub enum ReportError {
     #[error("Mise en page impossible : {0}")]
     Layout(String),
     /// Writing the PDF bytes failed.
-    #[error("Impossible d'écrire le PDF : {0}")]
+    #[error("Impossible d'écrire le PDF : {}.", crate::store::io_reason(.0))]
     Write(Arc<std::io::Error>),
+    /// The destination was refused or could not be written (already worded in French).
+    #[error("{0}")]
+    Output(String),
+}
+
+impl From<crate::store::StoreError> for ReportError {
+    fn from(e: crate::store::StoreError) -> Self {
+        Self::Output(e.to_string())
+    }
 }
 
 impl From<std::io::Error> for ReportError {

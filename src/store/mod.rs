@@ -13,19 +13,25 @@ pub mod demo;
 pub mod distribution;
 pub mod employees;
 mod error;
+pub mod file_check;
+pub mod garden;
 pub mod harvests;
 pub mod import;
+pub mod lock;
 pub mod members;
 mod open;
+pub mod output;
 pub mod paths;
+mod restore;
 pub mod settings;
 pub mod sheets;
 pub mod week;
 pub mod workshops;
 
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, io_reason};
 pub use open::{
     APPLICATION_ID, SCHEMA_VERSION, UPGRADE_BACKUP_PREFIX, has_garden_data, inspect,
-    integrity_check, open, open_in_memory, open_read_only, quick_check, user_version,
+    integrity_check, open, open_for_reading, open_in_memory, open_read_only,
+    open_read_only_current, quick_check, user_version,
 };
 pub use rusqlite::Connection;

@@ -75,16 +75,23 @@ pub fn garden_identity(conn: &Connection) -> Result<GardenIdentity> {
     })
 }
 
-/// Saves the garden's identity in one transaction.
+/// Saves the garden's identity in one transaction (its own, or the caller's when one is
+/// open: SQLite cannot begin a transaction inside another).
 pub fn save_garden_identity(conn: &Connection, identity: &GardenIdentity) -> Result<()> {
-    let tx = conn.unchecked_transaction()?;
-    set(&tx, keys::GARDEN_NAME, identity.name.trim())?;
-    set(&tx, keys::GARDEN_ADDRESS, identity.address.trim())?;
-    set(&tx, keys::GARDEN_POSTCODE, identity.postcode.trim())?;
-    set(&tx, keys::GARDEN_CITY, identity.city.trim())?;
-    set(&tx, keys::GARDEN_SIRET, identity.siret.trim())?;
-    set(&tx, keys::LOGO_PATH, identity.logo_path.trim())?;
-    tx.commit()?;
+    let own = if conn.is_autocommit() {
+        Some(conn.unchecked_transaction()?)
+    } else {
+        None
+    };
+    set(conn, keys::GARDEN_NAME, identity.name.trim())?;
+    set(conn, keys::GARDEN_ADDRESS, identity.address.trim())?;
+    set(conn, keys::GARDEN_POSTCODE, identity.postcode.trim())?;
+    set(conn, keys::GARDEN_CITY, identity.city.trim())?;
+    set(conn, keys::GARDEN_SIRET, identity.siret.trim())?;
+    set(conn, keys::LOGO_PATH, identity.logo_path.trim())?;
+    if let Some(tx) = own {
+        tx.commit()?;
+    }
     Ok(())
 }
 

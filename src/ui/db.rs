@@ -11,6 +11,7 @@ use crate::store::{Connection, StoreError};
 pub struct Db {
     connection: Arc<Mutex<Connection>>,
     path: Arc<PathBuf>,
+    read_only: bool,
 }
 
 impl Db {
@@ -19,7 +20,22 @@ impl Db {
         Db {
             connection: Arc::new(Mutex::new(connection)),
             path: Arc::new(path),
+            read_only: false,
         }
+    }
+
+    /// Wraps a read-only connection to the file at `path`: every write fails with a French
+    /// message saying the garden is open read-only.
+    pub fn new_read_only(connection: Connection, path: PathBuf) -> Self {
+        Db {
+            read_only: true,
+            ..Db::new(connection, path)
+        }
+    }
+
+    /// True when the garden is open read-only (writes are refused).
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The database file.
@@ -39,7 +55,13 @@ impl Db {
                     .into(),
             )
         })?;
-        work(&mut connection)
+        work(&mut connection).map_err(|error| {
+            if self.read_only && error.is_read_only() {
+                StoreError::ReadOnly(self.path.to_path_buf())
+            } else {
+                error
+            }
+        })
     }
 
     /// A future running `work` on the connection, for `Task::perform`.

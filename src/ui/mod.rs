@@ -10,6 +10,7 @@ pub mod harvests;
 pub mod home;
 pub mod import;
 pub mod members;
+pub mod refusal;
 pub mod reports;
 pub mod section;
 pub mod settings;

@@ -81,7 +81,8 @@ pub fn field<'a, M: Clone + 'a>(
     column![
         text(label).size(14).color(theme::MUTED),
         text_input("", value)
-            .on_input(on_input)
+            // A paste longer than any real value is cut (what is kept stays editable).
+            .on_input(move |typed| on_input(crate::domain::limits::cap_field(typed)))
             .on_submit(on_submit)
             .padding(8)
             .size(15),

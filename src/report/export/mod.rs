@@ -66,13 +66,19 @@ pub fn write_as(
     path: &Path,
 ) -> Result<PathBuf, ExportError> {
     let bytes = to_bytes(table, format)?;
-    std::fs::write(path, bytes).map_err(|e| ExportError::Write {
+    crate::store::output::write_file(path, &bytes).map_err(|e| ExportError::Write {
         path: path.display().to_string(),
-        reason: if e.kind() == std::io::ErrorKind::PermissionDenied {
-            "accès refusé (le fichier est peut-être ouvert dans un tableur : fermez-le puis recommencez)."
-                .to_owned()
-        } else {
-            e.to_string()
+        reason: match e {
+            crate::store::StoreError::File { source, .. }
+                if source.kind() == std::io::ErrorKind::PermissionDenied =>
+            {
+                "accès refusé (le fichier est peut-être ouvert dans un tableur : fermez-le puis recommencez)."
+                    .to_owned()
+            }
+            crate::store::StoreError::File { source, .. } => {
+                crate::store::io_reason(&source)
+            }
+            other => other.to_string(),
         },
     })?;
     Ok(path.to_path_buf())

@@ -116,11 +116,15 @@ pub fn depot_file_names(set: &PrintSet) -> Vec<(i64, String)> {
 /// written, summary first.
 pub fn write_print_set(set: &PrintSet, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
     let files = render_print_set(set)?;
-    std::fs::create_dir_all(dir)?;
+    crate::store::file_check::create_private_dir(dir)?;
+    // Every destination is checked before the first is written: all or nothing refused.
+    for file in &files {
+        crate::store::output::check_destination(&dir.join(&file.name))?;
+    }
     let mut written = Vec::new();
     for file in files {
         let path = dir.join(&file.name);
-        std::fs::write(&path, &file.bytes)?;
+        crate::store::output::write_file(&path, &file.bytes)?;
         written.push(path);
     }
     Ok(written)

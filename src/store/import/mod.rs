@@ -27,13 +27,25 @@ pub fn read_table(path: &Path) -> Result<(Table, String)> {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_lowercase();
+    let size = std::fs::metadata(path)
+        .map_err(|e| StoreError::file(path, "lu", e))?
+        .len();
+    if size > crate::domain::limits::MAX_IMPORT_BYTES {
+        return Err(StoreError::Invalid(format!(
+            "Le fichier « {} » pèse {} Mo : c'est bien plus qu'une liste d'un jardin (au plus {} \
+             Mo). Vérifiez que c'est le bon fichier.",
+            path.display(),
+            size / (1024 * 1024),
+            crate::domain::limits::MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
     let table = if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
         (
             read_sheet(path)?,
             format!("classeur {}", extension.to_uppercase()),
         )
     } else {
-        let bytes = std::fs::read(path)?;
+        let bytes = std::fs::read(path).map_err(|e| StoreError::file(path, "lu", e))?;
         match sniff(&bytes) {
             Content::Text => {
                 let (table, format) = read_csv(&bytes);
@@ -56,6 +68,9 @@ pub fn read_table(path: &Path) -> Result<(Table, String)> {
         return Err(StoreError::Invalid(
             "Le fichier est vide : aucune ligne de titres n'a été trouvée.".into(),
         ));
+    }
+    if let Some(problem) = crate::domain::limits::oversized_cell(&table.0) {
+        return Err(StoreError::Invalid(problem));
     }
     Ok(table)
 }

@@ -8,10 +8,20 @@ use crate::ui::section::Section;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
+/// Shown above every screen when the garden is open read-only.
+const READ_ONLY_BANNER: &str = "Lecture seule : vous pouvez consulter, imprimer et exporter, \
+     mais rien ne sera enregistré (le fichier est sur un support protégé, ou déjà ouvert dans \
+     une autre fenêtre).";
+
 impl Workspace {
     pub(super) fn view(&self) -> Element<'_, Message> {
         let content = self.screen.view();
         let mut main = Column::new();
+        if self.db.read_only() {
+            main = main.push(
+                container(widgets::banner(Tone::Warning, READ_ONLY_BANNER)).padding([12, 24]),
+            );
+        }
         if let Some((tone, message)) = &self.notice {
             main = main.push(
                 container(

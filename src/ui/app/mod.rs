@@ -8,8 +8,11 @@ use iced::widget::{column, container, text};
 use iced::{Element, Length, Subscription, Task, Theme, keyboard};
 
 mod layout;
+mod opening;
 mod screens;
 
+pub use opening::{OpenError, Opened};
+use opening::{Preparation, open_garden};
 use screens::{Screen, open_import};
 
 use super::db::Db;
@@ -17,10 +20,12 @@ use super::section::Section;
 use super::theme::{self, BOLD};
 use super::widgets::{self, Tone};
 use super::{
-    employees, harvests, home, import, members, reports, settings, week, welcome, workshops,
+    employees, harvests, home, import, members, refusal, reports, settings, week, welcome,
+    workshops,
 };
+use crate::store::lock::GardenLock;
+use crate::store::paths;
 use crate::store::settings::GardenIdentity;
-use crate::store::{self, StoreError, backup, paths};
 
 /// How Binette was started.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +49,8 @@ enum Stage {
     Welcome(welcome::Welcome),
     Opening(PathBuf),
     Failed(String),
+    /// The file was refused: why, and what to do.
+    Refused(refusal::Refusal),
     Open(Box<Workspace>),
 }
 
@@ -54,23 +61,16 @@ struct Workspace {
     identity: GardenIdentity,
     screen: Screen,
     notice: Option<(Tone, String)>,
-}
-
-/// What an opened database brings.
-#[derive(Debug, Clone)]
-pub struct Opened {
-    db: Db,
-    demo: bool,
-    identity: GardenIdentity,
-    /// Why the automatic backup failed, if it did (the garden opens anyway).
-    backup_problem: Option<String>,
+    /// Held while the garden is open, so a second window opens it read-only.
+    _lock: Option<std::sync::Arc<GardenLock>>,
 }
 
 /// Top-level messages.
 #[derive(Debug, Clone)]
 pub enum Message {
     Welcome(welcome::Message),
-    Opened(Result<Opened, StoreError>),
+    Opened(Result<Opened, OpenError>),
+    Refusal(refusal::Message),
     Navigate(Section),
     Home(home::Message),
     Employees(employees::Message),
@@ -99,48 +99,6 @@ macro_rules! route {
             Task::none()
         }
     }};
-}
-
-/// How to open a file: create the demo in it first, or name a new empty garden.
-#[derive(Debug, Clone)]
-enum Preparation {
-    Nothing,
-    Demo,
-    NameGarden(String),
-}
-
-fn open_garden(
-    path: PathBuf,
-    preparation: Preparation,
-    today: NaiveDate,
-) -> Result<Opened, StoreError> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let conn = store::open(&path)?;
-    match preparation {
-        Preparation::Nothing => {}
-        Preparation::Demo => {
-            if !store::has_garden_data(&conn)? {
-                store::demo::create_demo(&conn, 1, today)?;
-            }
-        }
-        Preparation::NameGarden(name) => {
-            store::settings::set(&conn, store::settings::keys::GARDEN_NAME, &name)?;
-        }
-    }
-    let backup_problem = backup::backup_dir(&conn, &path)
-        .and_then(|dir| backup::auto_backup(&conn, &dir, Local::now().naive_local()))
-        .err()
-        .map(|e| format!("La sauvegarde automatique n'a pas pu être faite : {e}"));
-    let identity = store::settings::garden_identity(&conn)?;
-    let demo = store::settings::is_demo(&conn)?;
-    Ok(Opened {
-        db: Db::new(conn, path),
-        demo,
-        identity,
-        backup_problem,
-    })
 }
 
 impl App {
@@ -189,6 +147,36 @@ impl App {
         )
     }
 
+    /// Shows why the garden did not open: on the welcome screen when it was being created,
+    /// else on the refusal page with what to do next.
+    fn refused(&mut self, error: OpenError) -> Task<Message> {
+        let (path, reason) = match (&self.stage, &error) {
+            (Stage::Welcome(_), _) => (None, refusal::Reason::Other),
+            (Stage::Opening(path), OpenError::Locked(_)) => {
+                (Some(path.clone()), refusal::Reason::Locked)
+            }
+            (Stage::Opening(path), OpenError::Store(store)) => {
+                (Some(path.clone()), refusal::Reason::of(store))
+            }
+            _ => (None, refusal::Reason::Other),
+        };
+        match (&mut self.stage, path) {
+            (Stage::Welcome(welcome), _) => {
+                welcome.failed(error.to_string());
+                Task::none()
+            }
+            (_, Some(path)) => {
+                let (page, task) = refusal::Refusal::new(path, error.to_string(), reason);
+                self.stage = Stage::Refused(page);
+                task.map(Message::Refusal)
+            }
+            (_, None) => {
+                self.stage = Stage::Failed(error.to_string());
+                Task::none()
+            }
+        }
+    }
+
     /// The window title: "Binette — <garden>", marked when it is the demonstration.
     pub fn title(&self) -> String {
         match &self.stage {
@@ -203,7 +191,12 @@ impl App {
                 } else {
                     ""
                 };
-                format!("Binette — {name}{demo}")
+                let read_only = if workspace.db.read_only() {
+                    " — lecture seule"
+                } else {
+                    ""
+                };
+                format!("Binette — {name}{demo}{read_only}")
             }
             _ => "Binette".into(),
         }
@@ -267,15 +260,21 @@ impl App {
                     identity: opened.identity,
                     screen: Screen::Home(home),
                     notice,
+                    _lock: opened.lock,
                 }));
                 task.map(Message::Home)
             }
-            Message::Opened(Err(error)) => {
-                match &mut self.stage {
-                    Stage::Welcome(welcome) => welcome.failed(error.to_string()),
-                    _ => self.stage = Stage::Failed(error.to_string()),
+            Message::Opened(Err(error)) => self.refused(error),
+            Message::Refusal(message) => {
+                let Stage::Refused(page) = &mut self.stage else {
+                    return Task::none();
+                };
+                let (task, action) = page.update(message);
+                match action {
+                    refusal::Action::None => task.map(Message::Refusal),
+                    refusal::Action::Open(path) => self.open(path, Preparation::Nothing),
+                    refusal::Action::OpenReadOnly(path) => self.open(path, Preparation::ReadOnly),
                 }
-                Task::none()
             }
             Message::Navigate(section) => {
                 let Stage::Open(workspace) = &mut self.stage else {
@@ -339,6 +338,10 @@ impl App {
                 match action {
                     settings::Action::None => {}
                     settings::Action::IdentityChanged(identity) => workspace.identity = identity,
+                    settings::Action::Restored { identity, demo } => {
+                        workspace.identity = identity;
+                        workspace.demo = demo;
+                    }
                     settings::Action::OpenImport(kind) => {
                         return open_import(workspace, kind, self.today);
                     }
@@ -376,6 +379,7 @@ impl App {
             .center(Length::Fill)
             .padding(24)
             .into(),
+            Stage::Refused(page) => page.view().map(Message::Refusal),
             Stage::Open(workspace) => workspace.view(),
         }
     }

@@ -103,6 +103,13 @@ pub(super) fn open_import(
     kind: import::ImportKind,
     today: NaiveDate,
 ) -> Task<Message> {
+    if workspace.db.read_only() {
+        workspace.notice = Some((
+            crate::ui::widgets::Tone::Warning,
+            "Le jardin est ouvert en lecture seule : importer est impossible.".into(),
+        ));
+        return Task::none();
+    }
     match kind {
         import::ImportKind::Members => {
             let (screen, open) = import::members::Screen::new(&workspace.db, today);

@@ -190,8 +190,7 @@ pub fn save_pdf(screen: &mut Screen) -> Task<Message> {
                 return Ok(None);
             };
             let path = handle.path().to_path_buf();
-            std::fs::write(&path, bytes)
-                .map_err(|e| format!("Impossible d'écrire « {} » : {e}", path.display()))?;
+            crate::store::output::write_file(&path, &bytes).map_err(|e| e.to_string())?;
             crate::ui::files::open_in_viewer(&path);
             Ok(Some(path))
         },

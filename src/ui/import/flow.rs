@@ -248,8 +248,17 @@ impl<M, R: Send + 'static> Flow<M, R> {
         };
         self.busy = true;
         let steps = steps.clone();
+        let db_path = self.db.path().to_path_buf();
         Task::perform(
-            self.db.call(move |conn| steps.apply(conn, &plan)),
+            self.db.call(move |conn| {
+                // A copy first, kept apart from the daily backups: an import can be undone.
+                crate::store::backup::before_import(
+                    conn,
+                    &db_path,
+                    chrono::Local::now().naive_local(),
+                )?;
+                steps.apply(conn, &plan)
+            }),
             |result| Message::Imported(result.map_err(|e| e.to_string())),
         )
     }
@@ -300,9 +309,9 @@ impl<M, R: Send + 'static> Flow<M, R> {
         let bytes = rejected_csv.clone();
         Task::perform(
             async move {
-                std::fs::write(&path, bytes)
+                crate::store::output::write_file(&path, &bytes)
                     .map(|()| path)
-                    .map_err(|e| format!("Le fichier n'a pas pu être écrit : {e}"))
+                    .map_err(|e| e.to_string())
             },
             Message::RejectedSaved,
         )

@@ -208,8 +208,7 @@ pub async fn save_statement(
         return Ok(None);
     };
     let path = file.path().to_path_buf();
-    std::fs::write(&path, bytes)
-        .map_err(|e| format!("Impossible d'enregistrer {} : {e}", path.display()))?;
+    crate::store::output::write_file(&path, &bytes).map_err(|e| e.to_string())?;
     crate::ui::files::open_in_viewer(&path);
     Ok(Some(path))
 }

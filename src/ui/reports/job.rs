@@ -30,7 +30,7 @@ pub fn write_pdf(
 ) -> Result<Written, StoreError> {
     let data = activity::load(conn, from, to, sections, now)?;
     let bytes = activity::render(&data).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    std::fs::write(out, &bytes)?;
+    crate::store::output::write_file(out, &bytes)?;
     Ok(Written {
         path: out.to_path_buf(),
         bytes: bytes.len(),
@@ -47,11 +47,11 @@ pub fn write_csv(
     dir: &Path,
 ) -> Result<Vec<PathBuf>, StoreError> {
     let figures = crate::store::activity::activity_figures(conn, from, to, sections)?;
-    std::fs::create_dir_all(dir)?;
+    crate::store::file_check::create_private_dir(dir)?;
     let mut written = Vec::new();
     for (name, bytes) in csv_files(&figures) {
         let path = dir.join(name);
-        std::fs::write(&path, bytes)?;
+        crate::store::output::write_file(&path, &bytes)?;
         written.push(path);
     }
     Ok(written)

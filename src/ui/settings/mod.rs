@@ -10,6 +10,7 @@ use super::db::Db;
 use super::import::ImportKind;
 use super::widgets::Tone;
 use crate::store::backup::{self, BackupFile};
+use crate::store::garden::GardenTag;
 use crate::store::settings::{self, GardenIdentity, keys};
 use crate::store::{StoreError, harvests};
 
@@ -21,6 +22,7 @@ pub struct Loaded {
     backup_dir_setting: String,
     backup_dir: PathBuf,
     backups: Vec<BackupFile>,
+    garden: GardenTag,
 }
 
 /// The settings screen's state.
@@ -33,6 +35,8 @@ pub struct Settings {
     backup_dir: PathBuf,
     backups: Vec<BackupFile>,
     confirm_restore: Option<BackupFile>,
+    other_file: other_file::OtherFile,
+    garden: GardenTag,
     message: Option<(Tone, String)>,
     busy: bool,
 }
@@ -71,7 +75,9 @@ pub enum Message {
     AskRestore(BackupFile),
     CancelRestore,
     ConfirmRestore,
-    Restored(Result<(PathBuf, Loaded), StoreError>),
+    Restored(Result<(backup::Restored, Loaded), StoreError>),
+    /// "Restaurer un autre fichier…" and its confirmation.
+    OtherFile(other_file::Message),
 }
 
 /// What the application must do after a settings message.
@@ -81,17 +87,27 @@ pub enum Action {
     None,
     /// The garden's identity changed (window title, documents).
     IdentityChanged(GardenIdentity),
+    /// A backup replaced the garden: its identity, and whether it is now the demonstration
+    /// (a demonstration's backup restored knowingly over a real garden says so in the title).
+    Restored {
+        /// The restored garden's identity.
+        identity: GardenIdentity,
+        /// True when the restored garden is the demonstration.
+        demo: bool,
+    },
     /// Open this import screen.
     OpenImport(ImportKind),
 }
 
 fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Loaded, StoreError> {
     let backup_dir = backup::backup_dir(conn, db_path)?;
+    let garden = crate::store::garden::tag(conn)?;
     Ok(Loaded {
         identity: settings::garden_identity(conn)?,
         harvest_window: harvests::harvest_window_days(conn)?,
         backup_dir_setting: settings::get(conn, keys::BACKUP_DIR)?.unwrap_or_default(),
-        backups: backup::list_backups(&backup_dir)?,
+        backups: backup::list_backups(&backup_dir, &garden)?,
+        garden,
         backup_dir,
     })
 }
@@ -109,6 +125,8 @@ impl Settings {
             backup_dir: PathBuf::new(),
             backups: Vec::new(),
             confirm_restore: None,
+            other_file: other_file::OtherFile::default(),
+            garden: GardenTag::default(),
             message: None,
             busy: true,
         };
@@ -123,6 +141,7 @@ impl Settings {
         }
         self.backup_dir = loaded.backup_dir;
         self.backups = loaded.backups;
+        self.garden = loaded.garden;
         self.busy = false;
     }
 
@@ -215,31 +234,42 @@ impl Settings {
                 let Some(file) = self.confirm_restore.take() else {
                     return none;
                 };
-                self.busy = true;
-                let path = self.db.path().to_path_buf();
-                let task = self.db.call(move |conn| {
-                    let dir = backup::backup_dir(conn, &path)?;
-                    let safety =
-                        backup::restore(conn, &file.path, &dir, Local::now().naive_local())?;
-                    Ok((safety, load(conn, &path)?))
-                });
-                return (Task::perform(task, Message::Restored), Action::None);
+                return self.restore(file.path, false);
             }
-            Message::Restored(Ok((safety, loaded))) => {
+            Message::OtherFile(message) => {
+                let (task, event) = self.other_file.update(message, &self.garden);
+                match event {
+                    other_file::Event::None => {}
+                    other_file::Event::Restore { path, other_garden } => {
+                        return self.restore(path, other_garden);
+                    }
+                    other_file::Event::Failed(error) => self.message = Some((Tone::Error, error)),
+                }
+                return (task.map(Message::OtherFile), Action::None);
+            }
+            Message::Restored(Ok((restored, loaded))) => {
                 let identity = loaded.identity.clone();
+                let demo = loaded.garden.demo;
                 self.apply(loaded, false);
-                self.message = Some((
-                    Tone::Success,
-                    format!(
-                        "Sauvegarde restaurée. L'état précédent a été conservé dans {}.",
-                        safety.display()
-                    ),
-                ));
-                return (Task::none(), Action::IdentityChanged(identity));
+                self.message = Some((Tone::Success, restored_message(&restored)));
+                return (Task::none(), Action::Restored { identity, demo });
             }
             Message::Restored(Err(error)) => self.fail(&error),
         }
         none
+    }
+
+    /// Restores the backup at `source` (another garden's only when `other_garden`).
+    fn restore(&mut self, source: PathBuf, other_garden: bool) -> (Task<Message>, Action) {
+        self.busy = true;
+        let path = self.db.path().to_path_buf();
+        let task = self.db.call(move |conn| {
+            let dir = backup::backup_dir(conn, &path)?;
+            let now = Local::now().naive_local();
+            let restored = backup::restore(conn, &path, &source, &dir, now, other_garden)?;
+            Ok((restored, load(conn, &path)?))
+        });
+        (Task::perform(task, Message::Restored), Action::None)
     }
 
     fn save(&mut self) -> (Task<Message>, Action) {
@@ -298,4 +328,19 @@ impl Settings {
     }
 }
 
+/// "Sauvegarde du 21/11/2026 restaurée : 180 adhérents, 25 salariés, 0 récolte. L'état
+/// précédent a été conservé dans …"
+fn restored_message(restored: &backup::Restored) -> String {
+    let when = restored
+        .taken_at
+        .map(|at| format!("du {} ", crate::domain::calendar::format_date(at.date())))
+        .unwrap_or_default();
+    format!(
+        "Sauvegarde {when}restaurée : {}. L'état précédent a été conservé dans {}.",
+        restored.counts.sentence(),
+        restored.safety.display()
+    )
+}
+
+pub mod other_file;
 mod view;

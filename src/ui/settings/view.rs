@@ -14,7 +14,8 @@ impl Settings {
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
         let f = &self.form;
-        let idle = |m: Message| (!self.busy).then_some(m);
+        // Read-only (another window has the garden, or protected media): nothing that writes.
+        let idle = |m: Message| (!self.busy && !self.db.read_only()).then_some(m);
         let identity = column![
             widgets::field(
                 "Nom du jardin",
@@ -90,7 +91,10 @@ impl Settings {
             widgets::muted(default_dir),
             row![
                 widgets::action("Enregistrer", idle(Message::Save)),
-                widgets::secondary("Sauvegarder maintenant", idle(Message::BackupNow)),
+                widgets::secondary(
+                    "Sauvegarder maintenant",
+                    (!self.busy).then_some(Message::BackupNow),
+                ),
             ]
             .spacing(12),
         ]
@@ -169,7 +173,7 @@ impl Settings {
 
     fn backup_list(&self) -> Element<'_, Message> {
         let mut list = Column::new().spacing(6).push(
-            widgets::muted("Une sauvegarde est faite automatiquement chaque jour à l'ouverture ; les 14 dernières sont gardées."),
+            widgets::muted("Une sauvegarde est faite automatiquement chaque jour à l'ouverture ; les 14 dernières sont gardées, et à part les 3 dernières copies faites avant une restauration, une importation ou une mise à jour."),
         );
         if let Some(file) = &self.confirm_restore {
             list = list.push(widgets::banner(
@@ -188,6 +192,14 @@ impl Settings {
                 .spacing(12),
             );
         }
+        if let Some(question) = self.other_file.view(&self.garden) {
+            list = list.push(question.map(Message::OtherFile));
+        }
+        list = list.push(widgets::secondary(
+            "Restaurer un autre fichier…",
+            (!self.busy && !self.db.read_only())
+                .then_some(Message::OtherFile(super::other_file::Message::Pick)),
+        ));
         if self.backups.is_empty() {
             list = list.push(text("Aucune sauvegarde pour l'instant.").size(15));
         }
@@ -195,19 +207,23 @@ impl Settings {
             list = list.push(
                 row![
                     text(format!(
-                        "{} à {}",
+                        "{} à {} {}",
                         format_date(file.taken_at.date()),
-                        file.taken_at.format("%H:%M")
+                        file.taken_at.format("%H:%M"),
+                        file.kind.label()
                     ))
                     .size(15)
                     .font(BOLD)
-                    .width(Length::Fixed(200.0)),
+                    .width(Length::Fixed(340.0)),
                     text(file.path.display().to_string())
                         .size(13)
                         .width(Length::Fill),
                     button(text("Restaurer…").size(14))
                         .style(button::secondary)
-                        .on_press_maybe((!self.busy).then(|| Message::AskRestore(file.clone()))),
+                        .on_press_maybe(
+                            (!self.busy && !self.db.read_only())
+                                .then(|| Message::AskRestore(file.clone())),
+                        ),
                 ]
                 .spacing(12)
                 .align_y(iced::Alignment::Center),

@@ -31,8 +31,7 @@ pub fn save_sheet(db: &Db, session_id: SessionId, today: NaiveDate) -> Task<Mess
                 return Ok(None);
             };
             let path: PathBuf = handle.path().to_path_buf();
-            std::fs::write(&path, bytes)
-                .map_err(|e| format!("Impossible d'écrire « {} » : {e}", path.display()))?;
+            crate::store::output::write_file(&path, &bytes).map_err(|e| e.to_string())?;
             crate::ui::files::open_in_viewer(&path);
             Ok(Some(path))
         },

@@ -1,0 +1,81 @@
+//! Importing from the window: a copy of the garden is made first, and an oversized cell is
+//! refused naming its line and column.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use binette::store::backup::{self, BackupKind};
+use binette::store::{self, Connection};
+use binette::ui::db::Db;
+use binette::ui::import::flow;
+use binette::ui::import::members::{Message, Screen};
+use chrono::NaiveDate;
+use common::run;
+
+common::screen_helpers!(Screen, Message);
+
+fn members(conn: &Connection) -> i64 {
+    conn.query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn screen_on(db: &Db, file: &std::path::Path) -> Screen {
+    let today = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    let (mut screen, task) = Screen::new(db, today);
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    apply(
+        &mut screen,
+        Message::Flow(flow::Message::Open(file.to_path_buf())),
+    );
+    screen
+}
+
+#[test]
+fn an_import_from_the_window_is_preceded_by_a_copy_of_the_garden() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let db = Db::new(store::open(&path).unwrap(), path.clone());
+    let file = dir.path().join("adherents.csv");
+    std::fs::write(&file, "Nom;Prénom\nDurand;Marie\nRoux;Paul\n").unwrap();
+    let mut screen = screen_on(&db, &file);
+    click(&mut screen, "Importer");
+    assert!(shows(&screen, "Import terminé"));
+    assert_eq!(db.with(|conn| Ok(members(conn))).unwrap(), 2);
+
+    let copies: Vec<_> = backup::list_all(&dir.path().join("sauvegardes"))
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == BackupKind::BeforeImport)
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let before = store::open_read_only(&copies[0].path).unwrap();
+    assert_eq!(
+        members(&before),
+        0,
+        "the copy holds the garden as it was before"
+    );
+}
+
+#[test]
+fn an_oversized_cell_is_refused_naming_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let db = Db::new(store::open(&path).unwrap(), path.clone());
+    let file = dir.path().join("adherents.csv");
+    let huge = "x".repeat(50_000);
+    std::fs::write(
+        &file,
+        format!("Nom;Prénom;Ville\nDurand;Marie;Dole\nRoux;Paul;{huge}\n"),
+    )
+    .unwrap();
+    let screen = screen_on(&db, &file);
+    // Header on line 1, Durand on line 2, Roux on line 3.
+    assert!(shows(
+        &screen,
+        "Ligne 3, colonne « Ville » : la cellule compte 50000 caractères, au plus 2000 sont \
+         acceptés. Raccourcissez-la dans le fichier puis recommencez : rien n'a été importé."
+    ));
+    assert_eq!(db.with(|conn| Ok(members(conn))).unwrap(), 0);
+}
