@@ -15,6 +15,7 @@ pub mod employees;
 mod error;
 pub mod harvests;
 pub mod import;
+mod insertion_figures;
 pub mod members;
 mod open;
 pub mod paths;

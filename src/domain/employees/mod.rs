@@ -332,7 +332,7 @@ pub struct Immersion {
 /// The end of an employee's path (at most one per employee).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exit {
-    /// The employee (also the row's key).
+    /// The employee (the exit belongs to their latest path when written).
     pub employee_id: i64,
     /// Day of exit.
     pub date: NaiveDate,
@@ -344,6 +344,20 @@ pub struct Exit {
     pub outcome_months: Option<u32>,
     /// Free details: employer, post, training…
     pub detail: String,
+}
+
+/// One path (parcours) of a person: from an entry to an exit, with its own contracts, exit
+/// and FSE+ snapshots. A person who comes back after an exit starts a new one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsertionPath {
+    /// Row id.
+    pub id: i64,
+    /// The employee.
+    pub employee_id: i64,
+    /// Day of entry.
+    pub entry_date: NaiveDate,
+    /// Its exit, once the person has left.
+    pub exit: Option<Exit>,
 }
 
 /// FSE+ data frozen when taken: at entry, at exit, six months after exit.

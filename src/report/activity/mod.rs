@@ -167,17 +167,36 @@ fn cover(doc: &mut Document, data: &ActivityDocument) {
     doc.spacer(30.0);
     note(
         doc,
-        "Conventions. Les périodes incluent leurs deux bornes. Heures sous contrat = heures \
-         hebdomadaires × jours de contrat dans la période ÷ 7 (jours calendaires). 1 ETP = \
-         1 607 heures par an, au prorata de la période (1 607 × jours de la période ÷ jours de \
-         l'année). Personnes suivies : parcours (de l'entrée à la sortie) qui recouvre la \
-         période ; tranche d'âge à la date d'entrée ou au début de la période. Taux de sorties \
-         dynamiques = (emploi durable + emploi de transition + sortie positive) ÷ (toutes les \
-         sorties − sorties non comptabilisées). Indicateurs FSE+ : relevés pris dans la \
-         période, tels qu'enregistrés. Paniers livrés : paniers retirés ou laissés au dépôt \
-         (les paniers donnés en sont exclus), au jour de livraison réel. Ce document ne \
-         contient que des effectifs, aucune donnée nominative.",
+        &format!(
+            "Conventions. Les périodes incluent leurs deux bornes. {} Personnes suivies : \
+             personnes dont un parcours (de l'entrée à la sortie) recouvre la période, comptées \
+             une fois ; entrées et sorties : parcours (une personne revenue après une sortie \
+             compte deux entrées) ; tranche d'âge à la date d'entrée ou au début de la période. \
+             {} Taux de sorties dynamiques = (emploi durable + emploi de transition + sortie \
+             positive) ÷ (toutes les sorties − sorties non comptabilisées). Indicateurs FSE+ : relevés pris dans la \
+             période, tels qu'enregistrés. Paniers livrés : paniers retirés ou laissés au dépôt \
+             (les paniers donnés en sont exclus), au jour de livraison réel. Ce document ne \
+             contient que des effectifs, aucune donnée nominative.",
+            crate::domain::activity::METHOD,
+            recorded_text(f),
+        ),
     );
+}
+
+/// What the cover says about recorded and planned figures.
+fn recorded_text(f: &ActivityFigures) -> String {
+    if f.to > f.today {
+        format!(
+            "La période se poursuit après le {} : les chiffres sont ceux enregistrés jusqu'à \
+             cette date ; les heures et ETP à venir figurent à part, marqués « prévisionnel ».",
+            format_date(f.today)
+        )
+    } else {
+        format!(
+            "Chiffres enregistrés au {} (période close).",
+            format_date(f.today)
+        )
+    }
 }
 
 /// A two-column table "Indicateur · Valeur".
@@ -329,6 +348,12 @@ pub fn load(
         garden_name: identity.name,
         logo_path: (!logo.is_empty()).then(|| PathBuf::from(logo)),
         created,
-        figures: crate::store::activity::activity_figures(conn, from, to, sections)?,
+        figures: crate::store::activity::activity_figures(
+            conn,
+            from,
+            to,
+            sections,
+            created.date(),
+        )?,
     })
 }

@@ -7,6 +7,7 @@
 
 mod followups;
 mod fse;
+mod insertion_paths;
 mod overview;
 mod paths;
 
@@ -20,6 +21,7 @@ use crate::domain::employees::{
 
 pub use followups::*;
 pub use fse::*;
+pub use insertion_paths::*;
 pub use overview::*;
 pub use paths::*;
 
@@ -399,13 +401,13 @@ pub fn list_employees(conn: &Connection) -> Result<Vec<Employee>> {
 
 // ------------------------------------------------------------------------------ home screen
 
-/// How many people were on a path on `on`: entered on or before it, and not exited
+/// How many people were on a path on `on`: a path entered on or before it, and not exited
 /// before it (someone leaving that very day still counts).
 pub fn employees_in_path(conn: &Connection, on: NaiveDate) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM employee e
-         WHERE e.entry_date <= :on
-           AND NOT EXISTS (SELECT 1 FROM exit x WHERE x.employee_id = e.id AND x.date < :on)",
+        "SELECT count(DISTINCT p.employee_id) FROM path p
+         WHERE p.entry_date <= :on
+           AND NOT EXISTS (SELECT 1 FROM exit x WHERE x.path_id = p.id AND x.date < :on)",
         named_params! {":on": on},
         |row| row.get(0),
     )?)

@@ -28,6 +28,10 @@ pub fn normalise_pass_number(number: &str) -> String {
         .collect()
 }
 
+/// Keeps the rows `x` of each person's latest path (their current one).
+const ON_LATEST_PATH: &str = "WHERE x.path_id = (SELECT p.id FROM path p
+    WHERE p.employee_id = x.employee_id ORDER BY p.entry_date DESC, p.id DESC LIMIT 1)";
+
 /// One row per employee (anonymised files left out), with their alerts on `today`, by name.
 pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<EmployeeRow>> {
     struct Head {
@@ -97,15 +101,17 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             approval.changes.push(change);
         }
     }
-    let exits: HashMap<i64, NaiveDate> =
-        all(conn, "SELECT employee_id, date FROM exit", &[], |row| {
-            Ok((row.get("employee_id")?, row.get("date")?))
-        })?
-        .into_iter()
-        .collect();
+    let exits: HashMap<i64, NaiveDate> = all(
+        conn,
+        &format!("SELECT employee_id, date FROM exit x {ON_LATEST_PATH}"),
+        &[],
+        |row| Ok((row.get("employee_id")?, row.get("date")?)),
+    )?
+    .into_iter()
+    .collect();
     let six_months: HashSet<i64> = all(
         conn,
-        "SELECT employee_id FROM fse_snapshot WHERE stage = 'six_mois'",
+        &format!("SELECT employee_id FROM fse_snapshot x {ON_LATEST_PATH} AND stage = 'six_mois'"),
         &[],
         |row| row.get("employee_id"),
     )?
@@ -184,9 +190,11 @@ pub struct EmployeeFile {
     pub trainings: Vec<Training>,
     /// Immersions, oldest first.
     pub immersions: Vec<Immersion>,
-    /// The exit, once they have left.
+    /// Paths, oldest first (the last one is the current path).
+    pub paths: Vec<crate::domain::employees::InsertionPath>,
+    /// The exit of the current path, once they have left it.
     pub exit: Option<Exit>,
-    /// FSE+ snapshots: entry, exit, six months.
+    /// FSE+ snapshots of the current path: entry, exit, six months.
     pub fse: Vec<FseSnapshot>,
     /// Workshop sessions attended (« présent »), newest first.
     pub workshops: Vec<crate::store::workshops::SessionSummary>,
@@ -201,6 +209,7 @@ pub fn load_employee_file(conn: &Connection, id: i64) -> Result<EmployeeFile> {
         follow_ups: list_follow_ups_of_employee(conn, id)?,
         trainings: list_trainings_of_employee(conn, id)?,
         immersions: list_immersions_of_employee(conn, id)?,
+        paths: super::list_paths_of_employee(conn, id)?,
         exit: super::get_exit(conn, id)?,
         fse: list_fse_snapshots_of_employee(conn, id)?,
         workshops: crate::store::workshops::sessions_attended_by(

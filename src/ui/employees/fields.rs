@@ -55,6 +55,7 @@ pub enum F {
     ExitMonths,
     ExitDetail,
     FseDate,
+    NewPathDate,
 }
 
 /// Which save a field's Enter key triggers.
@@ -80,6 +81,8 @@ pub enum Part {
     Exit,
     /// An FSE+ snapshot.
     Fse,
+    /// A new path after an exit.
+    NewPath,
     /// Deleting a line: its table and id.
     Delete(&'static str, i64),
 }
@@ -111,6 +114,7 @@ impl F {
             | ImmersionOutcome => Part::Immersion,
             ExitDate | ExitMonths | ExitDetail => Part::Exit,
             FseDate => Part::Fse,
+            NewPathDate => Part::NewPath,
         }
     }
 }

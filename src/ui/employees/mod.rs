@@ -10,6 +10,7 @@ mod form;
 mod identity;
 mod list;
 mod pass;
+mod path_list;
 mod trainings;
 mod update;
 

@@ -79,7 +79,7 @@ impl FileForm {
             None => {
                 self.exit_category = None;
                 self.exit_outcome = None;
-                self.clear(&[F::ExitDate, F::ExitMonths, F::ExitDetail]);
+                self.clear(&[F::ExitDate, F::ExitMonths, F::ExitDetail, F::NewPathDate]);
             }
         }
         self.file = Some(file);

@@ -106,8 +106,7 @@ fn fmt_opt_date(date: Option<NaiveDate>) -> String {
 
 /// "3,5 mois".
 pub fn months_text(months: f64) -> String {
-    let rounded = (months * 10.0).round() / 10.0;
-    format!("{rounded} mois").replace('.', ",")
+    crate::domain::employees::format_months(months)
 }
 
 impl FileForm {

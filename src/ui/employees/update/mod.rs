@@ -423,6 +423,17 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
             );
             success = "Questionnaire FSE+ enregistré tel que répondu ce jour-là.";
         }
+        Part::NewPath => {
+            let date = match form.new_path_date() {
+                Ok(date) => date,
+                Err(errors) => return show_errors(open, errors),
+            };
+            work = Box::new(move |conn| {
+                store::start_new_path(conn, id, date)?;
+                Ok(id)
+            });
+            success = "Nouveau parcours commencé : saisissez son contrat.";
+        }
         Part::Delete(table, row) => {
             work = Box::new(move |conn| {
                 match table {

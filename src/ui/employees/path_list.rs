@@ -1,0 +1,63 @@
+//! The person's paths (parcours) under the Sortie tab: the earlier ones, and starting a new
+//! one after an exit.
+
+use iced::Element;
+use iced::widget::{Column, row, text};
+
+use super::Message;
+use super::fields::{F, Part, input_hint};
+use super::form::FileForm;
+use crate::domain::calendar::format_date;
+use crate::domain::employees::InsertionPath;
+use crate::ui::widgets;
+
+/// One line per path: "Parcours 1 : du 01/03/2025 au 30/06/2026 — Emploi durable".
+pub fn path_line(number: usize, path: &InsertionPath) -> String {
+    match &path.exit {
+        Some(exit) => format!(
+            "Parcours {number} : du {} au {} — {}",
+            format_date(path.entry_date),
+            format_date(exit.date),
+            exit.category.label()
+        ),
+        None => format!(
+            "Parcours {number} : depuis le {} (en cours)",
+            format_date(path.entry_date)
+        ),
+    }
+}
+
+/// The paths card: the list, and after an exit the way to start a new path.
+pub fn view(form: &FileForm) -> Element<'_, Message> {
+    let Some(file) = &form.file else {
+        return Column::new().into();
+    };
+    let mut body = Column::new().spacing(8);
+    for (i, path) in file.paths.iter().enumerate() {
+        body = body.push(text(path_line(i + 1, path)).size(15));
+    }
+    if file.exit.is_some() {
+        body = body.push(widgets::muted(
+            "La personne revient après sa sortie ? Commencez un nouveau parcours : la sortie \
+             ci-dessus reste comptée, le nouveau parcours aura ses contrats, sa sortie et ses \
+             questionnaires FSE+.",
+        ));
+        body = body.push(
+            row![
+                input_hint(
+                    form,
+                    F::NewPathDate,
+                    "Date de la nouvelle entrée",
+                    "jj/mm/aaaa"
+                ),
+                widgets::action(
+                    "Commencer un nouveau parcours",
+                    Some(Message::Submit(Part::NewPath))
+                ),
+            ]
+            .spacing(12)
+            .align_y(iced::alignment::Vertical::Bottom),
+        );
+    }
+    widgets::card("Parcours", body)
+}

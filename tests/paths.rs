@@ -1,0 +1,198 @@
+#![allow(clippy::unwrap_used)]
+//! Paths (parcours): a person may come back after an exit. The migration that brought them
+//! in, and the figures of a person with two paths; expected figures derived by hand.
+
+use binette::domain::activity::SectionChoice;
+use binette::domain::employees::{Exit, ExitCategory, FseSnapshot, FseStage, Gender};
+use binette::store::employees::{
+    employees_in_path, get_exit, insert_exit, insert_fse_snapshot, list_fse_snapshots_of_employee,
+    list_paths_of_employee, start_new_path,
+};
+use binette::store::{self, Connection, StoreError, activity::activity_figures, open_in_memory};
+use chrono::NaiveDate;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// The schemas up to the one before paths (version 2), as shipped.
+const BEFORE_PATHS: [&str; 2] = [
+    include_str!("fixtures/schema_v1.sql"),
+    include_str!("fixtures/schema_v2.sql"),
+];
+
+/// Insertion data written the way version 2 stored it (one exit per employee).
+const INSERTION_DATA: &str = "
+    INSERT INTO employee (id, last_name, first_name, birth_date, gender, entry_date) VALUES
+      (1, 'Zorglub', 'Aïcha', '2000-06-01', 'f', '2025-03-01'),
+      (2, 'Durand', 'Marcel', '1970-01-01', 'm', '2026-02-02'),
+      (3, 'Lenoir', 'Camille', NULL, 'x', '2026-03-01'),
+      (4, 'Ancien', 'Paul', '1980-01-01', 'f', '2024-01-01');
+    INSERT INTO exit (employee_id, date, category, outcome) VALUES
+      (2, '2026-08-31', 1, 'cdi'), (3, '2026-10-15', 4, NULL), (4, '2025-12-31', 1, NULL);
+    INSERT INTO contract (employee_id, start_date, planned_end, actual_end, weekly_hours) VALUES
+      (1, '2025-03-01', '2026-12-31', NULL, 35),
+      (2, '2026-02-02', '2026-12-31', NULL, 28),
+      (3, '2026-03-01', '2026-12-31', NULL, 20),
+      (4, '2024-01-01', '2025-12-31', NULL, 35);
+    INSERT INTO fse_snapshot (employee_id, stage, taken_on, gender, age, labour_status) VALUES
+      (2, 'entree', '2026-02-02', 'm', 56, 'chomeur_longue_duree'),
+      (2, 'sortie', '2026-08-31', 'm', 56, ''),
+      (3, 'entree', '2026-03-01', 'f', 17, 'inactif');
+    INSERT INTO training (employee_id, title, start_date, end_date, hours, qualifying) VALUES
+      (1, 'CACES', '2026-04-01', '2026-04-05', 35, 1);
+";
+
+const CLOSED: NaiveDate = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+
+fn year_figures(conn: &Connection) -> binette::domain::activity::ActivityFigures {
+    activity_figures(
+        conn,
+        d(2026, 1, 1),
+        d(2026, 12, 31),
+        SectionChoice::ALL,
+        CLOSED,
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_database_from_before_paths_keeps_every_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite3");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for schema in BEFORE_PATHS {
+            conn.execute_batch(schema).unwrap();
+        }
+        conn.pragma_update(None, "user_version", BEFORE_PATHS.len() as i64)
+            .unwrap();
+        conn.pragma_update(None, "application_id", store::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(INSERTION_DATA).unwrap();
+    }
+    let migrated = store::open(&path).unwrap();
+    assert_eq!(
+        store::user_version(&migrated).unwrap(),
+        store::SCHEMA_VERSION
+    );
+    let fresh = open_in_memory().unwrap();
+    fresh.execute_batch(INSERTION_DATA).unwrap();
+    let (before, after) = (year_figures(&fresh), year_figures(&migrated));
+    assert_eq!(after, before, "every section, every figure");
+
+    // And those figures are the right ones. Employees 1, 2, 3 were on a path in 2026
+    // (employee 4 left in 2025); entries: 2 and 3; exits: 2 (category 1) and 3 (4).
+    let i = after.insertion.unwrap();
+    assert_eq!((i.people_followed, i.entries, i.exit_total()), (3, 2, 2));
+    // Hours: employee 1 all 365 days at 35 h = 1,825; employee 2 2 Feb – 31 Aug (exit; no
+    // actual end typed, planned to December) = 211 days at 28 h = 844; employee 3 1 Mar –
+    // 15 Oct (exit) = 229 days at 20 h = 654.29.
+    let hours = 1825.0 + 844.0 + 229.0 * 20.0 / 7.0;
+    assert!((i.hours - hours).abs() < 1e-6, "{}", i.hours);
+    let fse = |label: &str| i.fse.iter().find(|l| l.label == label).unwrap().entry;
+    assert_eq!(fse("Chômeurs, y compris de longue durée"), 1);
+    assert_eq!(fse("Inactifs"), 1);
+
+    // Each employee has one path holding their exit and snapshots.
+    let paths = list_paths_of_employee(&migrated, 2).unwrap();
+    assert_eq!(paths.len(), 1);
+    assert_eq!(paths[0].entry_date, d(2026, 2, 2));
+    assert_eq!(paths[0].exit.as_ref().unwrap().date, d(2026, 8, 31));
+    assert_eq!(get_exit(&migrated, 2).unwrap(), paths[0].exit);
+    assert_eq!(
+        list_fse_snapshots_of_employee(&migrated, 2).unwrap().len(),
+        2
+    );
+}
+
+fn exit(employee_id: i64, date: NaiveDate, category: ExitCategory) -> Exit {
+    Exit {
+        employee_id,
+        date,
+        category,
+        outcome: None,
+        outcome_months: None,
+        detail: String::new(),
+    }
+}
+
+fn entry_snapshot(employee_id: i64, taken_on: NaiveDate) -> FseSnapshot {
+    FseSnapshot {
+        id: 0,
+        employee_id,
+        stage: FseStage::Entry,
+        taken_on,
+        gender: Gender::Female,
+        age: Some(35),
+        education_level: None,
+        labour_status: None,
+        disability: None,
+        foreign_origin: None,
+        minority: None,
+        homeless: None,
+        exit_result: None,
+        six_month_result: None,
+    }
+}
+
+#[test]
+fn a_person_with_two_paths_in_one_year() {
+    let conn = open_in_memory().unwrap();
+    conn.execute_batch(
+        "INSERT INTO employee (id, last_name, first_name, birth_date, gender, entry_date)
+         VALUES (1, 'Retour', 'Inès', '1990-05-01', 'f', '2025-09-01');
+         INSERT INTO contract (employee_id, start_date, planned_end, weekly_hours)
+         VALUES (1, '2025-09-01', '2026-08-31', 35);",
+    )
+    .unwrap();
+    insert_fse_snapshot(&conn, &entry_snapshot(1, d(2025, 9, 1))).unwrap();
+    // Still on her first path: a new one is refused.
+    assert!(matches!(
+        start_new_path(&conn, 1, d(2026, 7, 1)),
+        Err(StoreError::Invalid(_))
+    ));
+    insert_exit(&conn, &exit(1, d(2026, 3, 31), ExitCategory::Other)).unwrap();
+    // A new entry on or before the exit is refused.
+    let refused = start_new_path(&conn, 1, d(2026, 3, 31)).unwrap_err();
+    assert!(refused.to_string().contains("31/03/2026"), "{refused}");
+    start_new_path(&conn, 1, d(2026, 7, 1)).unwrap();
+    conn.execute(
+        "INSERT INTO contract (employee_id, start_date, planned_end, weekly_hours)
+         VALUES (1, '2026-07-01', '2027-06-30', 26)",
+        [],
+    )
+    .unwrap();
+
+    // The file shows the current path: no exit yet, no snapshot yet; a new entry snapshot
+    // is accepted (one per path and stage).
+    assert_eq!(get_exit(&conn, 1).unwrap(), None);
+    assert!(list_fse_snapshots_of_employee(&conn, 1).unwrap().is_empty());
+    insert_fse_snapshot(&conn, &entry_snapshot(1, d(2026, 7, 1))).unwrap();
+    let paths = list_paths_of_employee(&conn, 1).unwrap();
+    assert_eq!(paths.len(), 2);
+    assert_eq!(paths[0].exit.as_ref().unwrap().date, d(2026, 3, 31));
+    assert_eq!(
+        (paths[1].entry_date, paths[1].exit.is_none()),
+        (d(2026, 7, 1), true)
+    );
+    // Between her two paths she is not on a path; the day she comes back she is.
+    assert_eq!(employees_in_path(&conn, d(2026, 5, 1)).unwrap(), 0);
+    assert_eq!(employees_in_path(&conn, d(2026, 7, 1)).unwrap(), 1);
+
+    let i = year_figures(&conn).insertion.unwrap();
+    // One person, one entry in 2026 (the 2025 one is outside), one exit.
+    assert_eq!((i.people_followed, i.entries, i.exit_total()), (1, 1, 1));
+    // First contract cut at the exit: 1 January – 31 March = 90 days at 35 h = 450 h;
+    // second contract 1 July – 31 December = 31 + 31 + 30 + 31 + 30 + 31 = 184 days at 26 h
+    // = 683.43 h. FTE = (90 + 184 × 26/35) / 365 = 226.686 / 365 = 0.621.
+    assert!(
+        (i.hours - (450.0 + 184.0 * 26.0 / 7.0)).abs() < 1e-6,
+        "{}",
+        i.hours
+    );
+    let fte = (90.0 + 184.0 * 26.0 / 35.0) / 365.0;
+    assert!((i.fte - fte).abs() < 1e-9, "{}", i.fte);
+    // Two entry snapshots, one per path (2025's is outside the period): 1 in 2026.
+    assert_eq!(i.fse_snapshots, 1);
+}
