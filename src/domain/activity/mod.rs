@@ -324,9 +324,15 @@ const LABOUR_INDICATORS: [(&str, &[LabourStatus]); 4] = [
         "Chômeurs, y compris de longue durée",
         &[LabourStatus::Unemployed, LabourStatus::LongTermUnemployed],
     ),
-    ("Chômeurs de longue durée", &[LabourStatus::LongTermUnemployed]),
+    (
+        "Chômeurs de longue durée",
+        &[LabourStatus::LongTermUnemployed],
+    ),
     ("Inactifs", &[LabourStatus::Inactive]),
-    ("En emploi, y compris indépendants", &[LabourStatus::Employed]),
+    (
+        "En emploi, y compris indépendants",
+        &[LabourStatus::Employed],
+    ),
 ];
 
 /// A rate as a French percentage with one decimal ("66,7 %"), « — » when there is none.
