@@ -196,3 +196,41 @@ fn a_person_with_two_paths_in_one_year() {
     // Two entry snapshots, one per path (2025's is outside the period): 1 in 2026.
     assert_eq!(i.fse_snapshots, 1);
 }
+
+#[test]
+fn path_warnings_reach_the_alerts_accueil_shows() {
+    use binette::domain::employees::{AlertKind, ExitOutcome};
+    use binette::store::employees::employee_alerts;
+    let conn = open_in_memory().unwrap();
+    // Employee 1: 24 months of contracts (2024–2025) then a renewal to 30 June 2026, and a
+    // PASS ending 28 February 2026: on 1 February 2026 she has passed the cap (reached 31
+    // December 2025) and her contract runs past the PASS.
+    // Employee 2: left on 31 January 2026 for a CDI typed as « autre sortie ».
+    conn.execute_batch(
+        "INSERT INTO employee (id, last_name, first_name, gender, entry_date) VALUES
+           (1, 'Longue', 'Ana', 'f', '2024-01-01'), (2, 'Partie', 'Léa', 'f', '2025-06-01');
+         INSERT INTO contract (employee_id, start_date, planned_end, weekly_hours) VALUES
+           (1, '2024-01-01', '2025-12-31', 26), (1, '2026-01-01', '2026-06-30', 26);
+         INSERT INTO approval (employee_id, number, start_date, end_date) VALUES
+           (1, '999992312345', '2024-03-01', '2026-02-28');",
+    )
+    .unwrap();
+    let mut left = exit(2, d(2026, 1, 31), ExitCategory::Other);
+    left.outcome = Some(ExitOutcome::Cdi);
+    insert_exit(&conn, &left).unwrap();
+    let alerts: Vec<(i64, AlertKind, NaiveDate)> = employee_alerts(&conn, d(2026, 2, 1))
+        .unwrap()
+        .iter()
+        .map(|a| (a.employee_id, a.kind, a.date))
+        .collect();
+    assert!(
+        alerts.contains(&(1, AlertKind::CapReached, d(2025, 12, 31))),
+        "{alerts:?}"
+    );
+    assert!(alerts.contains(&(1, AlertKind::ContractBeyondPass, d(2026, 2, 28))));
+    assert!(alerts.contains(&(2, AlertKind::ExitCategoryMismatch, d(2026, 1, 31))));
+    assert!(
+        !alerts.iter().any(|a| a.1 == AlertKind::CapNear),
+        "a passed cap is not « near »"
+    );
+}

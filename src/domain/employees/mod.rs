@@ -7,6 +7,7 @@ mod exits;
 mod kinds;
 mod overview;
 mod rules;
+mod warnings;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -14,6 +15,7 @@ pub use exits::*;
 pub use kinds::*;
 pub use overview::*;
 pub use rules::*;
+pub use warnings::*;
 
 /// "Prénom NOM": the first name as typed, the last name in capitals.
 pub fn person_name(first_name: &str, last_name: &str) -> String {

@@ -15,7 +15,8 @@ use super::{
 };
 use crate::domain::employees::{
     Approval, Contract, Employee, EmployeeAlert, EmployeeRow, Exit, FollowUp, FseSnapshot,
-    Immersion, Staff, Theme, Training, alerts_of, pass_number_valid, person_name, search_key,
+    Immersion, Staff, Theme, Training, alerts_of, exit_alert, pass_number_valid, person_name,
+    search_key,
 };
 use crate::store::error::{Result, StoreError};
 
@@ -101,13 +102,17 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             approval.changes.push(change);
         }
     }
-    let exits: HashMap<i64, NaiveDate> = all(
+    let exits: HashMap<i64, Exit> = all(
         conn,
-        &format!("SELECT employee_id, date FROM exit x {ON_LATEST_PATH}"),
+        &format!(
+            "SELECT x.employee_id, x.date, x.category, x.outcome, x.outcome_months, x.detail
+             FROM exit x {ON_LATEST_PATH}"
+        ),
         &[],
-        |row| Ok((row.get("employee_id")?, row.get("date")?)),
+        super::paths::read_exit,
     )?
     .into_iter()
+    .map(|exit| (exit.employee_id, exit))
     .collect();
     let six_months: HashSet<i64> = all(
         conn,
@@ -126,9 +131,10 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             let contracts = contracts.get(&head.id).unwrap_or(&no_contracts);
             let approvals = approvals.get(&head.id).unwrap_or(&no_approvals);
             let latest = contracts.iter().max_by_key(|c| (c.start_date, c.id));
-            let exit_date = exits.get(&head.id).copied();
+            let exit = exits.get(&head.id);
+            let exit_date = exit.map(|x| x.date);
             let name = person_name(&head.first_name, &head.last_name);
-            let alerts = alerts_of(
+            let mut alerts = alerts_of(
                 head.id,
                 &name,
                 contracts,
@@ -137,6 +143,7 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
                 six_months.contains(&head.id),
                 today,
             );
+            alerts.extend(exit.and_then(|x| exit_alert(head.id, &name, x)));
             let pass_numbers: Vec<String> = approvals
                 .iter()
                 .map(|a| normalise_pass_number(&a.number))

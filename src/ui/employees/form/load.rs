@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use super::{Derived, Errors, FileForm, fmt_opt_date, months_text};
 use crate::domain::calendar::format_date;
 use crate::domain::employees::{
-    ApprovalChangeKind, approval_warnings, contract_warnings, cumulative_months,
-    immersion_warnings, is_eligible, planned_cumulative_months, suggest_exit_category,
+    ApprovalChangeKind, approval_warnings, contract_pass_warning, contract_warnings,
+    cumulative_months, immersion_warnings, is_eligible, planned_cumulative_months,
+    suggest_exit_category,
 };
 use crate::store::employees::EmployeeFile;
 use crate::ui::employees::fields::F;
@@ -114,6 +115,9 @@ impl FileForm {
             employee.court_measure = self.court_measure;
             employee.rqth = self.rqth;
             derived.contract_warnings = contract_warnings(&contract, &contracts, &employee);
+            derived
+                .contract_warnings
+                .extend(contract_pass_warning(&contract, &file.approvals));
         }
         if let Ok(immersion) = self.immersion() {
             derived.immersion_warnings = immersion_warnings(&immersion);
