@@ -56,10 +56,9 @@ fn year_figures(conn: &Connection) -> binette::domain::activity::ActivityFigures
     .unwrap()
 }
 
-#[test]
-fn a_database_from_before_paths_keeps_every_figure() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v2.sqlite3");
+/// A database of the schema before paths holding `data`, in `dir`, opened (so migrated).
+fn migrated_from_before_paths(dir: &std::path::Path, data: &str) -> Connection {
+    let path = dir.join("v2.sqlite3");
     {
         let conn = Connection::open(&path).unwrap();
         for schema in BEFORE_PATHS {
@@ -69,9 +68,15 @@ fn a_database_from_before_paths_keeps_every_figure() {
             .unwrap();
         conn.pragma_update(None, "application_id", store::APPLICATION_ID)
             .unwrap();
-        conn.execute_batch(INSERTION_DATA).unwrap();
+        conn.execute_batch(data).unwrap();
     }
-    let migrated = store::open(&path).unwrap();
+    store::open(&path).unwrap()
+}
+
+#[test]
+fn a_database_from_before_paths_keeps_every_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let migrated = migrated_from_before_paths(dir.path(), INSERTION_DATA);
     assert_eq!(
         store::user_version(&migrated).unwrap(),
         store::SCHEMA_VERSION
@@ -233,4 +238,31 @@ fn path_warnings_reach_the_alerts_accueil_shows() {
         !alerts.iter().any(|a| a.1 == AlertKind::CapNear),
         "a passed cap is not « near »"
     );
+}
+
+#[test]
+fn eligibility_boxes_and_criteria_become_one_source() {
+    use binette::domain::employees::Criterion;
+    use binette::store::employees::{get_employee, update_employee};
+    // Before: employee 1 has the RSA box ticked but not the criterion; employee 2 has the
+    // « sous main de justice » criterion but not the box.
+    let dir = tempfile::tempdir().unwrap();
+    let conn = migrated_from_before_paths(
+        dir.path(),
+        "INSERT INTO employee (id, last_name, first_name, gender, entry_date, rsa) VALUES
+           (1, 'Box', 'Ana', 'f', '2026-01-05', 1), (2, 'Crit', 'Léo', 'm', '2026-01-05', 0);
+         INSERT INTO employee_criterion (employee_id, criterion) VALUES (2, 'justice');",
+    );
+    let ana = get_employee(&conn, 1).unwrap();
+    assert!(ana.rsa && ana.criteria.contains(&Criterion::Rsa));
+    assert!(ana.is_eligible(), "RSA is a level-1 criterion");
+    let mut leo = get_employee(&conn, 2).unwrap();
+    assert!(leo.court_measure && leo.criteria.contains(&Criterion::Justice));
+    // Saving a box without its criterion (an import, an old form) saves both.
+    leo.criteria.clear();
+    leo.court_measure = true;
+    leo.qpv = true;
+    update_employee(&conn, &leo).unwrap();
+    let leo = get_employee(&conn, 2).unwrap();
+    assert_eq!(leo.criteria, [Criterion::Qpv, Criterion::Justice]);
 }

@@ -154,3 +154,24 @@ fn an_fse_snapshot_keeps_what_was_recorded_when_the_profile_changes() {
     let employee = db.with(move |conn| store::get_employee(conn, id)).unwrap();
     assert_eq!(employee.gender, Gender::NonBinary, "the profile did change");
 }
+
+#[test]
+fn the_rsa_box_is_the_rsa_criterion() {
+    use binette::domain::employees::Criterion;
+    use binette::ui::employees::Flag;
+    let (mut screen, db, id) = start_with_person();
+    click(&mut screen, "Entrée");
+    let eligible =
+        "Éligible : la règle de l'ACI est remplie (1 critère de niveau 1 ou 3 de niveau 2).";
+    assert!(!shows(&screen, eligible));
+    apply(&mut screen, Message::Flag(Flag::Rsa, true));
+    assert!(shows(&screen, eligible), "RSA is a level-1 criterion");
+    // Unticking the criterion unticks the box: they cannot disagree.
+    apply(&mut screen, Message::Criterion(Criterion::Rsa, false));
+    assert!(!shows(&screen, eligible));
+    apply(&mut screen, Message::Criterion(Criterion::Justice, true));
+    click(&mut screen, "Enregistrer");
+    let saved = db.with(move |conn| store::get_employee(conn, id)).unwrap();
+    assert!(saved.court_measure && !saved.rsa);
+    assert_eq!(saved.criteria, [Criterion::Justice]);
+}

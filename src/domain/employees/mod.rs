@@ -167,6 +167,34 @@ impl Employee {
     pub fn is_eligible(&self) -> bool {
         is_eligible(&self.criteria)
     }
+
+    /// The yes / no situations that are eligibility criteria too, with their criterion.
+    fn flags_mut(&mut self) -> [(&mut bool, Criterion); 7] {
+        [
+            (&mut self.rsa, Criterion::Rsa),
+            (&mut self.ass, Criterion::Ass),
+            (&mut self.aah, Criterion::Aah),
+            (&mut self.rqth, Criterion::DisabledWorker),
+            (&mut self.qpv, Criterion::Qpv),
+            (&mut self.zrr, Criterion::Zrr),
+            (&mut self.court_measure, Criterion::Justice),
+        ]
+    }
+
+    /// Makes eligibility one source: RSA, ASS, AAH, RQTH, QPV, ZRR and a court measure are
+    /// the criteria of the same meaning, so either one ticked ticks both.
+    pub fn align_flags_and_criteria(&mut self) {
+        let mut criteria = std::mem::take(&mut self.criteria);
+        for (flag, criterion) in self.flags_mut() {
+            if *flag && !criteria.contains(&criterion) {
+                criteria.push(criterion);
+            }
+            *flag = criteria.contains(&criterion);
+        }
+        criteria.sort();
+        criteria.dedup();
+        self.criteria = criteria;
+    }
 }
 
 /// A PASS IAE (State approval of an insertion path).

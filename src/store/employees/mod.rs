@@ -306,7 +306,9 @@ fn write_employee(conn: &Connection, sql: &str, e: &Employee, with_id: bool) -> 
         .map_err(|error| constraint_message(error, "Ce salarié existe déjà."))
 }
 
-/// Saves a new employee and their criteria in one transaction; returns the id.
+/// Saves a new employee and their criteria in one transaction; returns the id. The RSA, ASS,
+/// AAH, RQTH, QPV, ZRR and court-measure boxes and the criteria of the same meaning are
+/// saved aligned (see [`Employee::align_flags_and_criteria`]).
 pub fn insert_employee(conn: &Connection, employee: &Employee) -> Result<i64> {
     let tx = conn.unchecked_transaction()?;
     let id = insert_employee_in(&tx, employee)?;
@@ -316,6 +318,9 @@ pub fn insert_employee(conn: &Connection, employee: &Employee) -> Result<i64> {
 
 /// [`insert_employee`] inside the caller's transaction (an import's).
 pub fn insert_employee_in(conn: &Connection, employee: &Employee) -> Result<i64> {
+    let mut employee = employee.clone();
+    employee.align_flags_and_criteria();
+    let employee = &employee;
     write_employee(
         conn,
         "INSERT INTO employee (civility, last_name, first_name, birth_date, gender, address,
@@ -344,6 +349,9 @@ pub fn update_employee(conn: &Connection, employee: &Employee) -> Result<()> {
 
 /// [`update_employee`] inside the caller's transaction (an import's).
 pub fn update_employee_in(conn: &Connection, employee: &Employee) -> Result<()> {
+    let mut employee = employee.clone();
+    employee.align_flags_and_criteria();
+    let employee = &employee;
     let changed = write_employee(
         conn,
         "UPDATE employee SET civility = :civility, last_name = :last_name,

@@ -1,4 +1,5 @@
--- Binette schema, version 3: a person may have several paths (parcours).
+-- Binette schema, version 3: a person may have several paths (parcours); eligibility has
+-- one source (see the end).
 -- A path runs from an entry to an exit, with its own contracts, exit and FSE+ snapshots.
 -- Existing data moves into one path per employee (its id is the employee's id), so every
 -- figure of the activity report reads the same before and after.
@@ -70,6 +71,34 @@ INSERT INTO fse_snapshot_v3 (id, path_id, employee_id, stage, taken_on, gender, 
 DROP TABLE fse_snapshot;
 ALTER TABLE fse_snapshot_v3 RENAME TO fse_snapshot;
 CREATE INDEX fse_snapshot_employee ON fse_snapshot (employee_id);
+
+-- Eligibility has one source: the RSA, ASS, AAH, RQTH, QPV, ZRR and court-measure boxes are
+-- the criteria of the same meaning. Either one ticked ticks both.
+WITH flag (column_value, criterion) AS (
+    SELECT id, 'rsa' FROM employee WHERE rsa = 1
+    UNION ALL SELECT id, 'ass' FROM employee WHERE ass = 1
+    UNION ALL SELECT id, 'aah' FROM employee WHERE aah = 1
+    UNION ALL SELECT id, 'th' FROM employee WHERE rqth = 1
+    UNION ALL SELECT id, 'qpv' FROM employee WHERE qpv = 1
+    UNION ALL SELECT id, 'zrr' FROM employee WHERE zrr = 1
+    UNION ALL SELECT id, 'justice' FROM employee WHERE court_measure = 1)
+INSERT OR IGNORE INTO employee_criterion (employee_id, criterion)
+    SELECT column_value, criterion FROM flag;
+UPDATE employee SET
+    rsa = EXISTS (SELECT 1 FROM employee_criterion c
+                  WHERE c.employee_id = employee.id AND c.criterion = 'rsa'),
+    ass = EXISTS (SELECT 1 FROM employee_criterion c
+                  WHERE c.employee_id = employee.id AND c.criterion = 'ass'),
+    aah = EXISTS (SELECT 1 FROM employee_criterion c
+                  WHERE c.employee_id = employee.id AND c.criterion = 'aah'),
+    rqth = EXISTS (SELECT 1 FROM employee_criterion c
+                   WHERE c.employee_id = employee.id AND c.criterion = 'th'),
+    qpv = EXISTS (SELECT 1 FROM employee_criterion c
+                  WHERE c.employee_id = employee.id AND c.criterion = 'qpv'),
+    zrr = EXISTS (SELECT 1 FROM employee_criterion c
+                  WHERE c.employee_id = employee.id AND c.criterion = 'zrr'),
+    court_measure = EXISTS (SELECT 1 FROM employee_criterion c
+                            WHERE c.employee_id = employee.id AND c.criterion = 'justice');
 
 -- A new employee starts their first path on their entry date.
 CREATE TRIGGER employee_first_path AFTER INSERT ON employee

@@ -16,7 +16,11 @@ impl FileForm {
     /// Fills every part from a freshly read file; `keep_sub_forms` keeps the contract,
     /// follow-up… being typed (used after saving another part).
     pub fn load(&mut self, file: EmployeeFile, today: NaiveDate) {
-        let e = &file.employee;
+        // A file saved before eligibility had one source may have a box without its
+        // criterion: shown aligned, saved aligned.
+        let mut aligned = file.employee.clone();
+        aligned.align_flags_and_criteria();
+        let e = &aligned;
         self.civility = Some(e.civility);
         self.gender = Some(e.gender);
         self.referent = e.referent_id;
