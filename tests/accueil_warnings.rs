@@ -27,7 +27,10 @@ fn sessions_with_attendance_partly_filled_are_flagged() {
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
     let partly = partly_filled_sessions(&conn, today).unwrap();
     assert_eq!(partly.len(), 1);
-    assert_eq!(partly[0].date, NaiveDate::from_ymd_opt(2026, 5, 10).unwrap());
+    assert_eq!(
+        partly[0].date,
+        NaiveDate::from_ymd_opt(2026, 5, 10).unwrap()
+    );
     assert_eq!(unfilled_sessions(&conn, today).unwrap().len(), 1);
     let d = dashboard(&conn, today).unwrap();
     assert_eq!((d.partly_filled_sessions, d.unfilled_sessions), (1, 1));

@@ -428,3 +428,18 @@ fn a_period_running_past_today_keeps_planned_hours_apart() {
     );
     assert!(!all.contains("-0"), "never a negative zero");
 }
+
+#[test]
+fn workshop_sessions_after_today_are_planned_apart() {
+    // Made on 1 May 2026: the 10 April session is recorded (3 present: member 1, employee 1,
+    // Jean; 2 h each = 6 participant-hours); the 10 May one is planned.
+    let conn = fixture();
+    let today = d(2026, 5, 1);
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, today).unwrap();
+    let w = f.workshops.unwrap();
+    assert_eq!((w.total.sessions, w.total.attendances), (1, 3));
+    assert!(close(w.total.hours, 6.0));
+    assert_eq!(w.planned_sessions, Some(1));
+    let closed = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
+    assert_eq!(closed.workshops.unwrap().planned_sessions, None);
+}

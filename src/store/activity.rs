@@ -46,7 +46,7 @@ pub fn activity_figures(
             .transpose()?,
         workshops: sections
             .workshops
-            .then(|| workshop_figures(conn, from, to))
+            .then(|| recorded_workshop_figures(conn, &period))
             .transpose()?,
     })
 }
@@ -183,6 +183,20 @@ pub fn basket_figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Resu
 
 // ------------------------------------------------------------------------------- workshops
 
+/// Workshop figures of the sessions up to today; when the period runs past today, the
+/// sessions after it are counted apart as planned.
+fn recorded_workshop_figures(conn: &Connection, period: &ReportPeriod) -> Result<WorkshopFigures> {
+    let mut figures = workshop_figures(conn, period.from, period.recorded_to())?;
+    if period.has_planned_days() {
+        figures.planned_sessions = Some(conn.query_row(
+            "SELECT count(*) FROM workshop_session WHERE date > :today AND date <= :to",
+            named_params! {":today": period.today, ":to": period.to},
+            |r| r.get(0),
+        )?);
+    }
+    Ok(figures)
+}
+
 /// Workshop figures per type and in all (from [`super::workshops::workshop_counts`]).
 pub fn workshop_figures(
     conn: &Connection,
@@ -203,5 +217,6 @@ pub fn workshop_figures(
             .map(|(t, c)| line(&t.name, c))
             .collect(),
         total: line("Total", &workshop_counts(conn, from, to)?),
+        planned_sessions: None,
     })
 }

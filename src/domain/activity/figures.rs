@@ -193,6 +193,9 @@ pub struct WorkshopFigures {
     pub by_type: Vec<WorkshopLine>,
     /// All types (a person in two types counts once here).
     pub total: WorkshopLine,
+    /// When the period runs past today: the sessions planned after today (prévisionnel),
+    /// left out of the lines above.
+    pub planned_sessions: Option<i64>,
 }
 
 impl WorkshopFigures {

@@ -204,5 +204,11 @@ fn workshop_rows(f: &WorkshopFigures) -> Vec<Vec<String>> {
         rows.push(line(&["Présences", &l.label], l.attendances.to_string()));
         rows.push(line(&["Heures", &l.label], num(l.hours, 1)));
     }
+    if let Some(planned) = f.planned_sessions {
+        rows.push(line(
+            &["Prévisionnel", "Séances prévues après aujourd'hui"],
+            planned.to_string(),
+        ));
+    }
     rows
 }

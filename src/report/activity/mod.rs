@@ -83,7 +83,7 @@ pub fn render(data: &ActivityDocument) -> Result<Vec<u8>, ReportError> {
     }
     if let Some(workshops) = &f.workshops {
         doc.page_break();
-        workshops_part(&mut doc, workshops);
+        workshops_part(&mut doc, workshops, f.today);
     }
     doc.to_bytes()
 }
@@ -298,10 +298,11 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
     );
 }
 
-fn workshops_part(doc: &mut Document, f: &WorkshopFigures) {
+fn workshops_part(doc: &mut Document, f: &WorkshopFigures, today: chrono::NaiveDate) {
     heading(doc, WORKSHOPS);
     if f.is_empty() {
         empty(doc);
+        planned_sessions_note(doc, f, today);
         return;
     }
     let mut t = table(vec![
@@ -326,12 +327,26 @@ fn workshops_part(doc: &mut Document, f: &WorkshopFigures) {
         });
     }
     doc.table(&t);
+    planned_sessions_note(doc, f, today);
     note(
         doc,
         "Participants : personnes différentes présentes au moins une fois (une personne venue à \
          deux types d'ateliers compte dans chacun, une seule fois au total). Heures : somme des \
          durées des séances pour chaque présence.",
     );
+}
+
+/// « Séances prévues après le … (prévisionnel) » when the period runs past `today`.
+fn planned_sessions_note(doc: &mut Document, f: &WorkshopFigures, today: chrono::NaiveDate) {
+    if let Some(planned) = f.planned_sessions {
+        note(
+            doc,
+            &format!(
+                "Séances prévues après le {} (prévisionnel, non comptées ci-dessus) : {planned}.",
+                format_date(today)
+            ),
+        );
+    }
 }
 
 /// Reads the garden's identity and the figures of the chosen sections for `from`..=`to`.
