@@ -193,6 +193,14 @@ mod tests {
     }
 
     #[test]
+    fn a_contract_not_started_yet_has_done_0_months_not_minus_0() {
+        // Nothing worked yet: the months done are an empty sum (-0.0 in Rust), printed "0".
+        let months = cumulative_months(&[contract("2026-09-01", "2027-02-28")], d("2026-08-01"));
+        assert_eq!(crate::domain::employees::format_months(months), "0 mois");
+        assert_eq!(crate::domain::employees::format_months(-0.0), "0 mois");
+    }
+
+    #[test]
     fn an_exit_contradicting_its_job_is_an_alert() {
         let mut exit = Exit {
             employee_id: 1,
