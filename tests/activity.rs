@@ -443,3 +443,16 @@ fn workshop_sessions_after_today_are_planned_apart() {
     let closed = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
     assert_eq!(closed.workshops.unwrap().planned_sessions, None);
 }
+
+#[test]
+fn an_empty_report_never_prints_a_negative_zero() {
+    // Every total of an empty garden is an empty sum (-0.0 for floats): printed 0.
+    let conn = open_in_memory().unwrap();
+    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
+    let all = pages_text(&render(&data).unwrap()).concat();
+    assert!(!all.contains("-0"), "{all}");
+    for (name, bytes) in csv_files(&data.figures) {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains(";-0"), "{name}: {text}");
+    }
+}
