@@ -456,3 +456,50 @@ fn an_empty_report_never_prints_a_negative_zero() {
         assert!(!text.contains(";-0"), "{name}: {text}");
     }
 }
+
+#[test]
+fn payroll_hours_for_some_months_only() {
+    use binette::store::employees::{save_worked_hours_year, worked_hours_of_year};
+    let conn = fixture();
+    // Employee 1 (35 h all 2026): payroll says 140 h worked in January, 120 h in February.
+    let mut months = [None; 12];
+    months[0] = Some(140.0);
+    months[1] = Some(120.0);
+    save_worked_hours_year(&conn, 1, 2026, &months).unwrap();
+    assert_eq!(worked_hours_of_year(&conn, 1, 2026).unwrap(), months);
+    let bad = [Some(-3.0); 12];
+    assert!(save_worked_hours_year(&conn, 1, 2026, &bad).is_err());
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
+    let i = f.insertion.as_ref().unwrap();
+    // Her FTE-days: January 140 ÷ (1,607 ÷ 12) = 1.0454 FTE × 31 days, February
+    // 120 ÷ 133.92 = 0.8961 × 28 days, March–December 306 days × 1. The others as in
+    // `insertion_counts_rate_hours_and_fte`: 211 × 28/35 and 229 × 20/35.
+    let month = 1607.0 / 12.0;
+    let hers = 140.0 / month * 31.0 + 120.0 / month * 28.0 + 306.0;
+    let fte = (hers + 211.0 * 28.0 / 35.0 + 229.0 * 20.0 / 35.0) / 365.0;
+    assert!(close(i.fte, fte), "{}", i.fte);
+    assert!(close(i.worked_hours.unwrap(), 260.0), "{:?}", i.worked_hours);
+    assert_eq!(i.payroll_months, 2);
+    // Hours under contract do not change: 1,825 + 844 + 654.29.
+    assert!(close(i.hours, 1825.0 + 844.0 + 20.0 * 229.0 / 7.0));
+
+    let data = activity::load(
+        &conn,
+        YEAR.0,
+        YEAR.1,
+        SectionChoice::ALL,
+        CLOSED.and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let pages = pages_text(&render(&data).unwrap());
+    assert!(pages.concat().contains("Heures travaillées"));
+    assert!(
+        pages[0].contains("Pour 2 mois-personne"),
+        "the cover says which method"
+    );
+    let csv = String::from_utf8(csv_files(&f)[0].1.clone()).unwrap();
+    assert!(
+        csv.contains("Synthèse;Heures travaillées (paie);260,0\r\n"),
+        "{csv}"
+    );
+}

@@ -175,3 +175,31 @@ fn the_rsa_box_is_the_rsa_criterion() {
     assert!(saved.court_measure && !saved.rsa);
     assert_eq!(saved.criteria, [Criterion::Justice]);
 }
+
+#[test]
+fn hours_worked_are_typed_month_by_month() {
+    let (mut screen, db, id) = start_with_person();
+    click(&mut screen, "Heures (paie)");
+    assert!(shows(&screen, "2026"), "the current year first");
+    type_in(&mut screen, F::Worked(1).id(), "140");
+    type_in(&mut screen, F::Worked(2).id(), "151,67");
+    type_in(&mut screen, F::Worked(3).id(), "beaucoup");
+    click(&mut screen, "Enregistrer les heures");
+    assert!(shows(
+        &screen,
+        "Heures du mois : un nombre, par exemple 151,67."
+    ));
+    apply(&mut screen, Message::Edit(F::Worked(3), String::new()));
+    click(&mut screen, "Enregistrer les heures");
+    assert!(shows(&screen, "Heures travaillées enregistrées."));
+    let months = db
+        .with(move |conn| store::worked_hours_of_year(conn, id, 2026))
+        .unwrap();
+    assert_eq!(&months[..3], &[Some(140.0), Some(151.67), None]);
+    // Another year shows its own months (none here), and back again.
+    apply(&mut screen, Message::HoursYear(2025));
+    assert!(shows(&screen, "2025"));
+    assert!(!shows(&screen, "151,67"));
+    apply(&mut screen, Message::HoursYear(2026));
+    assert!(shows(&screen, "151,67"));
+}

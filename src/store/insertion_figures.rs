@@ -13,8 +13,8 @@ use rusqlite::{Connection, named_params};
 
 use super::Result;
 use crate::domain::activity::{
-    AgeBand, ContractSpan, FseRecord, InsertionFigures, PersonInPeriod, ReportPeriod,
-    contract_time, fse_lines, group_lines, total_time,
+    AgeBand, ContractSpan, FseRecord, InsertionFigures, PersonInPeriod, ReportPeriod, WorkedHours,
+    fse_lines, group_lines, person_time, total_time,
 };
 use crate::domain::employees::{
     EducationLevel, ExitCategory, ExitOutcome, ExitResult, FseStage, Gender, ImmersionObjective,
@@ -85,8 +85,10 @@ fn contract_spans(conn: &Connection, to: NaiveDate) -> Result<HashMap<i64, Vec<C
 fn people_in_period(
     paths: &[FollowedPath],
     spans: &HashMap<i64, Vec<ContractSpan>>,
+    worked: &HashMap<i64, WorkedHours>,
     period: &ReportPeriod,
 ) -> Vec<PersonInPeriod> {
+    let no_payroll = WorkedHours::new();
     let mut first_path: BTreeMap<i64, &FollowedPath> = BTreeMap::new();
     for path in paths {
         first_path
@@ -103,10 +105,11 @@ fn people_in_period(
         .map(|p| PersonInPeriod {
             gender: p.gender,
             age_band: AgeBand::of(p.birth.map(|b| age_on(b, p.entry.max(period.from)))),
-            time: spans
-                .get(&p.employee_id)
-                .map(|s| contract_time(s, period))
-                .unwrap_or_default(),
+            time: person_time(
+                spans.get(&p.employee_id).map_or(&[], Vec::as_slice),
+                worked.get(&p.employee_id).unwrap_or(&no_payroll),
+                period,
+            ),
         })
         .collect()
 }
@@ -117,7 +120,8 @@ pub fn insertion_figures(conn: &Connection, period: &ReportPeriod) -> Result<Ins
     let (from, to) = (period.from, period.recorded_to());
     let paths = followed_paths(conn, from, to)?;
     let spans = contract_spans(conn, period.to)?;
-    let people = people_in_period(&paths, &spans, period);
+    let worked = super::employees::worked_hours_between(conn, period.from, period.to)?;
+    let people = people_in_period(&paths, &spans, &worked, period);
     let time = total_time(&people);
     let (by_gender, by_age) = group_lines(&people, period);
     let in_period = |date: NaiveDate| date >= from && date <= to;
@@ -155,6 +159,8 @@ pub fn insertion_figures(conn: &Connection, period: &ReportPeriod) -> Result<Ins
         recorded_until: planned.then_some(period.today),
         planned_hours: planned.then_some(time.planned_hours),
         planned_fte: planned.then(|| time.planned_fte(period)),
+        worked_hours: (time.payroll_months > 0).then_some(time.worked_hours),
+        payroll_months: time.payroll_months,
         by_gender,
         by_age,
         ..InsertionFigures::default()

@@ -9,11 +9,25 @@
 //!   period long is 1.00 whatever the period's length;
 //! - days after today are planned (prévisionnel), never mixed with the recorded ones: the
 //!   recorded FTE divides by the days of the period up to today, the planned one by the whole
-//!   period.
+//!   period;
+//! - where payroll's worked hours are recorded for a month, that month's FTE = worked hours
+//!   ÷ (1,607 ÷ 12), 1,607 h being a full-time year of work (leave excluded); its days
+//!   share it evenly, so a month cut by the period counts its share.
 
-use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::employees::Contract;
+
+/// Hours of work of a full-timer over a year, paid leave and public holidays excluded.
+pub const FTE_HOURS_PER_YEAR: f64 = 1607.0;
+
+/// Hours of work of a full-timer in a month: 1,607 ÷ 12.
+pub const FTE_HOURS_PER_MONTH: f64 = FTE_HOURS_PER_YEAR / 12.0;
+
+/// One person's hours actually worked, from payroll, per (year, month).
+pub type WorkedHours = BTreeMap<(i32, u32), f64>;
 
 /// Weekly hours of a full-timer (French legal working week).
 pub const FULL_TIME_WEEKLY_HOURS: f64 = 35.0;
@@ -113,6 +127,10 @@ pub struct ContractTime {
     pub planned_hours: f64,
     /// Σ weekly hours ÷ 35 over the planned days.
     pub planned_fte_days: f64,
+    /// Hours worked from payroll, up to today (months with payroll hours only).
+    pub worked_hours: f64,
+    /// Months of the period whose FTE came from payroll hours.
+    pub payroll_months: i64,
 }
 
 impl ContractTime {
@@ -123,6 +141,8 @@ impl ContractTime {
             fte_days: self.fte_days + other.fte_days,
             planned_hours: self.planned_hours + other.planned_hours,
             planned_fte_days: self.planned_fte_days + other.planned_fte_days,
+            worked_hours: self.worked_hours + other.worked_hours,
+            payroll_months: self.payroll_months + other.payroll_months,
         }
     }
 
@@ -148,32 +168,60 @@ fn ratio(fte_days: f64, days: i64) -> f64 {
 /// One person's time under `spans` (all their contracts, each already cut at its path's
 /// exit) inside `period`: each day counts once, with the largest weekly hours covering it.
 pub fn contract_time(spans: &[ContractSpan], period: &ReportPeriod) -> ContractTime {
+    person_time(spans, &WorkedHours::new(), period)
+}
+
+/// Like [`contract_time`], with the hours worked from payroll: in a month that has them,
+/// the FTE comes from them (worked hours ÷ (1,607 ÷ 12), for each of the month's days) and
+/// they are added up as hours worked; hours under contract are still counted from the
+/// contracts.
+pub fn person_time(
+    spans: &[ContractSpan],
+    worked: &WorkedHours,
+    period: &ReportPeriod,
+) -> ContractTime {
     let mut time = ContractTime::default();
-    let Some(first) = spans.iter().map(|s| s.start).min() else {
-        return time;
-    };
-    let Some(last) = spans.iter().map(|s| s.last_day).max() else {
-        return time;
-    };
-    let mut day = first.max(period.from);
-    let end = last.min(period.to);
-    while day <= end {
+    let mut day = period.from;
+    let mut last_month = None;
+    while day <= period.to {
         let weekly = spans
             .iter()
             .filter(|s| s.start <= day && day <= s.last_day)
             .map(|s| s.weekly_hours)
             .fold(0.0_f64, f64::max);
+        let month = (day.year(), day.month());
+        // (hours worked that day, that day's FTE): the month's hours are shared by its days;
+        // each day of the month counts the month's FTE, as a full-timer's days count 1.
+        let payroll = worked.get(&month).map(|hours| {
+            let days = f64::from(days_in_month(day));
+            (hours / days, hours / FTE_HOURS_PER_MONTH)
+        });
+        if payroll.is_some() && last_month != Some(month) {
+            time.payroll_months += 1;
+            last_month = Some(month);
+        }
+        let fte_day = payroll.map_or(weekly / FULL_TIME_WEEKLY_HOURS, |(_, fte)| fte);
         if day <= period.today {
             time.hours += weekly / 7.0;
-            time.fte_days += weekly / FULL_TIME_WEEKLY_HOURS;
+            time.fte_days += fte_day;
+            time.worked_hours += payroll.map_or(0.0, |(hours, _)| hours);
         } else {
             time.planned_hours += weekly / 7.0;
-            time.planned_fte_days += weekly / FULL_TIME_WEEKLY_HOURS;
+            time.planned_fte_days += fte_day;
         }
         let Some(next) = day.succ_opt() else { break };
         day = next;
     }
     time
+}
+
+/// Days of the month of `day` (28 to 31).
+fn days_in_month(day: NaiveDate) -> u32 {
+    let first = day.with_day(1).unwrap_or(day);
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
+    (next - first).num_days().clamp(28, 31) as u32
 }
 
 #[cfg(test)]

@@ -128,3 +128,48 @@ fn days_after_today_are_planned_not_recorded() {
     assert!(close(t.fte(&period), 1.0));
     assert!(close(t.planned_fte(&period), 1.0));
 }
+
+#[test]
+fn payroll_hours_replace_the_contract_days_in_their_months_only() {
+    // 35 h all 2026; payroll says 140 h worked in January and 120 h in February.
+    // One FTE-month = 1,607 ÷ 12 = 133.92 h, so January is 140 ÷ 133.92 = 1.0454 FTE over
+    // its 31 days and February 120 ÷ 133.92 = 0.8961 FTE over its 28; March–December are
+    // 365 − 59 = 306 days at 35 ÷ 35 = 1.
+    // FTE = (1.0454 × 31 + 0.8961 × 28 + 306) ÷ 365 = 0.9959.
+    let period = year_2026(d(2027, 1, 15));
+    let worked: WorkedHours = [((2026, 1), 140.0), ((2026, 2), 120.0)].into();
+    let t = person_time(
+        &[span(d(2025, 6, 1), d(2027, 6, 30), None, 35.0)],
+        &worked,
+        &period,
+    );
+    let month = 1607.0 / 12.0;
+    let fte = (140.0 / month * 31.0 + 120.0 / month * 28.0 + 306.0) / 365.0;
+    assert!(close(t.fte(&period), fte), "{}", t.fte(&period));
+    assert!(close(t.worked_hours, 260.0), "{}", t.worked_hours);
+    assert_eq!(t.payroll_months, 2);
+    assert!(
+        close(t.hours, 1825.0),
+        "hours under contract still come from the contract"
+    );
+}
+
+#[test]
+fn a_period_cut_inside_a_payroll_month_takes_its_share() {
+    // Period 16–31 January (16 days), 140 h worked in January (31 days):
+    // worked hours = 140 × 16 ÷ 31 = 72.26; FTE = 140 ÷ (1,607 ÷ 12) = 1.0454 all along.
+    let period = ReportPeriod {
+        from: d(2026, 1, 16),
+        to: d(2026, 1, 31),
+        today: d(2026, 6, 1),
+    };
+    let worked: WorkedHours = [((2026, 1), 140.0)].into();
+    let t = person_time(&[], &worked, &period);
+    assert!(
+        close(t.worked_hours, 140.0 * 16.0 / 31.0),
+        "{}",
+        t.worked_hours
+    );
+    assert!(close(t.fte(&period), 140.0 / (1607.0 / 12.0)));
+    assert_eq!((t.hours, t.payroll_months), (0.0, 1));
+}

@@ -58,6 +58,10 @@ pub struct InsertionFigures {
     pub planned_hours: Option<f64>,
     /// When the period runs past today: FTE over the whole period, planned days included.
     pub planned_fte: Option<f64>,
+    /// Hours worked from payroll, when some months of the period have them.
+    pub worked_hours: Option<f64>,
+    /// Person-months whose FTE came from payroll hours (the others from the contracts).
+    pub payroll_months: i64,
     /// Per gender.
     pub by_gender: Vec<GroupLine>,
     /// Per age band.

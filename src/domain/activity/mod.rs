@@ -20,7 +20,8 @@ mod contract_time;
 mod figures;
 
 pub use contract_time::{
-    ContractSpan, ContractTime, FULL_TIME_WEEKLY_HOURS, METHOD, ReportPeriod, contract_time,
+    ContractSpan, ContractTime, FTE_HOURS_PER_MONTH, FTE_HOURS_PER_YEAR, FULL_TIME_WEEKLY_HOURS,
+    METHOD, ReportPeriod, WorkedHours, contract_time, person_time,
 };
 
 pub use figures::{

@@ -70,6 +70,16 @@ fn insertion_rows(f: &InsertionFigures) -> Vec<Vec<String>> {
         line(&["Synthèse", "Heures sous contrat"], num(f.hours, 1)),
         line(&["Synthèse", "ETP"], num(f.fte, 2)),
     ];
+    if let Some(worked) = f.worked_hours {
+        rows.push(line(
+            &["Synthèse", "Heures travaillées (paie)"],
+            num(worked, 1),
+        ));
+        rows.push(line(
+            &["Synthèse", "Mois-personne d'après la paie"],
+            f.payroll_months.to_string(),
+        ));
+    }
     if let (Some(hours), Some(fte)) = (f.planned_hours, f.planned_fte) {
         rows.push(line(
             &[

@@ -64,6 +64,15 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
         (&hours_label, format_fixed(f.hours, 0)),
         (&fte_label, format_fixed(f.fte, 2)),
     ]);
+    if let Some(worked) = f.worked_hours {
+        t.push(Row::new([
+            format!(
+                "Heures travaillées, d'après la paie ({} mois-personne)",
+                f.payroll_months
+            ),
+            format_fixed(worked, 0),
+        ]));
+    }
     if let (Some(today), Some(hours), Some(fte)) =
         (f.recorded_until, f.planned_hours, f.planned_fte)
     {

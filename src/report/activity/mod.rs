@@ -177,10 +177,29 @@ fn cover(doc: &mut Document, data: &ActivityDocument) {
              période, tels qu'enregistrés. Paniers livrés : paniers retirés ou laissés au dépôt \
              (les paniers donnés en sont exclus), au jour de livraison réel. Ce document ne \
              contient que des effectifs, aucune donnée nominative.",
-            crate::domain::activity::METHOD,
+            method_text(f),
             recorded_text(f),
         ),
     );
+}
+
+/// How hours and FTE were counted: from the contracts, and from payroll where it has the
+/// hours worked.
+fn method_text(f: &ActivityFigures) -> String {
+    use crate::domain::activity::METHOD;
+    let payroll = f.insertion.as_ref().map_or(0, |i| i.payroll_months);
+    if payroll == 0 {
+        format!(
+            "{METHOD} Aucune heure travaillée de paie n'est saisie pour la période : tous les \
+             ETP viennent des contrats."
+        )
+    } else {
+        format!(
+            "{METHOD} Pour {payroll} mois-personne, la paie donne les heures travaillées : l'ETP \
+             de ces mois = heures travaillées ÷ (1 607 ÷ 12) (1 607 h = une année à temps plein, \
+             congés exclus) ; les autres mois viennent des contrats."
+        )
+    }
 }
 
 /// What the cover says about recorded and planned figures.

@@ -10,6 +10,7 @@ mod fse;
 mod insertion_paths;
 mod overview;
 mod paths;
+mod payroll;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, Row, named_params};
@@ -24,6 +25,7 @@ pub use fse::*;
 pub use insertion_paths::*;
 pub use overview::*;
 pub use paths::*;
+pub use payroll::*;
 
 // ---------------------------------------------------------------------------------- helpers
 

@@ -203,6 +203,8 @@ pub struct EmployeeFile {
     pub exit: Option<Exit>,
     /// FSE+ snapshots of the current path: entry, exit, six months.
     pub fse: Vec<FseSnapshot>,
+    /// Hours worked per month, from payroll (months recorded only).
+    pub worked_hours: crate::domain::activity::WorkedHours,
     /// Workshop sessions attended (« présent »), newest first.
     pub workshops: Vec<crate::store::workshops::SessionSummary>,
 }
@@ -219,6 +221,7 @@ pub fn load_employee_file(conn: &Connection, id: i64) -> Result<EmployeeFile> {
         paths: super::list_paths_of_employee(conn, id)?,
         exit: super::get_exit(conn, id)?,
         fse: list_fse_snapshots_of_employee(conn, id)?,
+        worked_hours: super::worked_hours_of_employee(conn, id)?,
         workshops: crate::store::workshops::sessions_attended_by(
             conn,
             &crate::domain::workshops::Participant::Employee(id),

@@ -100,6 +100,15 @@ UPDATE employee SET
     court_measure = EXISTS (SELECT 1 FROM employee_criterion c
                             WHERE c.employee_id = employee.id AND c.criterion = 'justice');
 
+-- Hours actually worked per month, from payroll (optional): where a month has them, the
+-- activity report counts that month's FTE from them.
+CREATE TABLE worked_hours (
+    employee_id INTEGER NOT NULL REFERENCES employee (id) ON DELETE CASCADE,
+    month       TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'), -- 'YYYY-MM'
+    hours       REAL NOT NULL CHECK (hours >= 0),
+    PRIMARY KEY (employee_id, month)
+) STRICT;
+
 -- A new employee starts their first path on their entry date.
 CREATE TRIGGER employee_first_path AFTER INSERT ON employee
 BEGIN

@@ -56,6 +56,8 @@ pub enum F {
     ExitDetail,
     FseDate,
     NewPathDate,
+    /// Hours worked in month 1 to 12 of the year shown.
+    Worked(u32),
 }
 
 /// Which save a field's Enter key triggers.
@@ -83,6 +85,8 @@ pub enum Part {
     Fse,
     /// A new path after an exit.
     NewPath,
+    /// The hours worked of the year shown.
+    Hours,
     /// Deleting a line: its table and id.
     Delete(&'static str, i64),
 }
@@ -115,6 +119,7 @@ impl F {
             ExitDate | ExitMonths | ExitDetail => Part::Exit,
             FseDate => Part::Fse,
             NewPathDate => Part::NewPath,
+            Worked(_) => Part::Hours,
         }
     }
 }

@@ -7,6 +7,7 @@ mod fields;
 mod file;
 mod followups;
 mod form;
+mod hours;
 mod identity;
 mod list;
 mod pass;
@@ -156,6 +157,8 @@ pub enum Message {
     Sensitive(Question, SensitiveAnswer),
     ExitResult(ExitResult),
     SixMonth(SixMonthResult),
+    /// The year shown on the Heures (paie) tab.
+    HoursYear(i32),
     /// A part of the file was written; the file as read again, and what to say.
     Saved(Result<(EmployeeFile, String), StoreError>),
     /// "Supprimer la fiche…": counts what goes with it first.

@@ -1,6 +1,6 @@
 //! Filling a person's file form from what was read, and recomputing its warnings.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Derived, Errors, FileForm, fmt_opt_date, months_text};
 use crate::domain::calendar::format_date;
@@ -88,6 +88,13 @@ impl FileForm {
             }
         }
         self.file = Some(file);
+        // The hours worked: the year shown stays, the current year the first time.
+        let year = if self.hours_year == 0 {
+            today.year()
+        } else {
+            self.hours_year
+        };
+        self.show_hours_year(year);
         self.refresh(today);
     }
 

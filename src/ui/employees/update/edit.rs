@@ -44,6 +44,7 @@ pub(super) fn edit(
             }
         }
         Message::Criterion(criterion, on) => form.set_criterion(criterion, on),
+        Message::HoursYear(year) => form.show_hours_year(year),
         Message::ChangeKind(kind) => {
             form.change_kind = Some(kind);
             form.errors.remove(&F::ChangeReason);

@@ -423,6 +423,18 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
             );
             success = "Questionnaire FSE+ enregistré tel que répondu ce jour-là.";
         }
+        Part::Hours => {
+            let months = match form.worked_hours() {
+                Ok(months) => months,
+                Err(errors) => return show_errors(open, errors),
+            };
+            let year = form.hours_year;
+            work = Box::new(move |conn| {
+                store::save_worked_hours_year(conn, id, year, &months)?;
+                Ok(id)
+            });
+            success = "Heures travaillées enregistrées.";
+        }
         Part::NewPath => {
             let date = match form.new_path_date() {
                 Ok(date) => date,
