@@ -478,7 +478,11 @@ fn payroll_hours_for_some_months_only() {
     let hers = 140.0 / month * 31.0 + 120.0 / month * 28.0 + 306.0;
     let fte = (hers + 211.0 * 28.0 / 35.0 + 229.0 * 20.0 / 35.0) / 365.0;
     assert!(close(i.fte, fte), "{}", i.fte);
-    assert!(close(i.worked_hours.unwrap(), 260.0), "{:?}", i.worked_hours);
+    assert!(
+        close(i.worked_hours.unwrap(), 260.0),
+        "{:?}",
+        i.worked_hours
+    );
     assert_eq!(i.payroll_months, 2);
     // Hours under contract do not change: 1,825 + 844 + 654.29.
     assert!(close(i.hours, 1825.0 + 844.0 + 20.0 * 229.0 / 7.0));
