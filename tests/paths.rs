@@ -185,6 +185,10 @@ fn a_person_with_two_paths_in_one_year() {
     assert_eq!(employees_in_path(&conn, d(2026, 5, 1)).unwrap(), 0);
     assert_eq!(employees_in_path(&conn, d(2026, 7, 1)).unwrap(), 1);
 
+    // Once it has a contract, the new path cannot be cancelled as a mistake.
+    let refused = binette::store::employees::cancel_new_path(&conn, 1).unwrap_err();
+    assert!(refused.to_string().contains("déjà un contrat"), "{refused}");
+
     let i = year_figures(&conn).insertion.unwrap();
     // One person, one entry in 2026 (the 2025 one is outside), one exit.
     assert_eq!((i.people_followed, i.entries, i.exit_total()), (1, 1, 1));

@@ -108,6 +108,29 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
         None
     );
 
+    // Started by mistake? While still empty, the new path can be cancelled.
+    click(
+        &mut screen,
+        "Annuler ce nouveau parcours (commencé par erreur)",
+    );
+    assert!(shows(&screen, "Nouveau parcours annulé."));
+    assert_eq!(
+        db.with(move |conn| store::list_paths_of_employee(conn, id))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        db.with(move |conn| store::get_exit(conn, id))
+            .unwrap()
+            .is_some()
+    );
+    apply(
+        &mut screen,
+        Message::Edit(F::NewPathDate, "02/03/2026".into()),
+    );
+    click(&mut screen, "Commencer un nouveau parcours");
+
     // Back on a path: listed under « En parcours » again.
     click(&mut screen, "← Liste");
     apply(&mut screen, Message::Filter(StatusFilter::InPath));

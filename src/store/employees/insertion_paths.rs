@@ -71,3 +71,41 @@ pub fn start_new_path(conn: &Connection, employee_id: i64, entry_date: NaiveDate
     tx.commit()?;
     Ok(id)
 }
+
+/// Cancels a path started by mistake: deletes the person's latest path while it is still
+/// empty (no contract, exit or FSE+ snapshot) and another one comes before it; the entry
+/// date goes back to that earlier path's.
+pub fn cancel_new_path(conn: &Connection, employee_id: i64) -> Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    let paths = list_paths_of_employee(&tx, employee_id)?;
+    let [.., previous, current] = paths.as_slice() else {
+        return Err(StoreError::Invalid(
+            "Cette personne n'a qu'un parcours : il n'y a pas de nouveau parcours à annuler."
+                .to_owned(),
+        ));
+    };
+    let used: i64 = tx.query_row(
+        "SELECT (SELECT count(*) FROM contract WHERE path_id = :path)
+              + (SELECT count(*) FROM exit WHERE path_id = :path)
+              + (SELECT count(*) FROM fse_snapshot WHERE path_id = :path)",
+        named_params! {":path": current.id},
+        |row| row.get(0),
+    )?;
+    if used > 0 {
+        return Err(StoreError::Invalid(
+            "Ce parcours a déjà un contrat, une sortie ou un questionnaire FSE+ : supprimez-les \
+             d'abord."
+                .to_owned(),
+        ));
+    }
+    tx.execute(
+        "DELETE FROM path WHERE id = :path",
+        named_params! {":path": current.id},
+    )?;
+    tx.execute(
+        "UPDATE employee SET entry_date = :entry WHERE id = :employee",
+        named_params! {":employee": employee_id, ":entry": previous.entry_date},
+    )?;
+    tx.commit()?;
+    Ok(())
+}

@@ -36,6 +36,20 @@ pub fn view(form: &FileForm) -> Element<'_, Message> {
     for (i, path) in file.paths.iter().enumerate() {
         body = body.push(text(path_line(i + 1, path)).size(15));
     }
+    let current_is_empty = file.exit.is_none()
+        && file.fse.is_empty()
+        && file.paths.last().is_some_and(|current| {
+            !file
+                .contracts
+                .iter()
+                .any(|c| c.start_date >= current.entry_date)
+        });
+    if file.paths.len() > 1 && current_is_empty {
+        body = body.push(widgets::secondary(
+            "Annuler ce nouveau parcours (commencé par erreur)",
+            Some(Message::Submit(Part::Delete("path", 0))),
+        ));
+    }
     if file.exit.is_some() {
         body = body.push(widgets::muted(
             "La personne revient après sa sortie ? Commencez un nouveau parcours : la sortie \

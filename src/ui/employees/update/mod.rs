@@ -453,11 +453,16 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                     "follow_up" => store::delete_follow_up(conn, row)?,
                     "training" => store::delete_training(conn, row)?,
                     "immersion" => store::delete_immersion(conn, row)?,
+                    "path" => store::cancel_new_path(conn, id)?,
                     _ => store::delete_exit(conn, id)?,
                 }
                 Ok(id)
             });
-            success = "Ligne supprimée.";
+            success = if table == "path" {
+                "Nouveau parcours annulé."
+            } else {
+                "Ligne supprimée."
+            };
         }
     }
     let focus = match part {
