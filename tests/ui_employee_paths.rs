@@ -226,3 +226,32 @@ fn hours_worked_are_typed_month_by_month() {
     apply(&mut screen, Message::HoursYear(2026));
     assert!(shows(&screen, "151,67"));
 }
+
+#[test]
+fn a_payroll_export_fills_the_hours_of_everyone_it_names() {
+    let (mut screen, db, id) = start_with_person();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paie.csv");
+    // Zoé twice (January, February), a stranger, and an unreadable month.
+    std::fs::write(
+        &path,
+        "Matricule;Nom;Prénom;Période;Heures travaillées\r\n\
+         12;LEFEVRE;Zoe;01/2026;140,5\r\n\
+         12;Lefèvre;Zoé;02/2026;120\r\n\
+         13;Inconnu;Jean;01/2026;151,67\r\n\
+         12;Lefèvre;Zoé;13/2026;10\r\n",
+    )
+    .unwrap();
+    click(&mut screen, "Heures (paie)");
+    apply(&mut screen, Message::PayrollFileChosen(Some(path)));
+    assert!(shows(
+        &screen,
+        "2 mois d'heures travaillées importés. 2 ligne(s) refusée(s) : Ligne 5 : mois « 13/2026 » \
+         illisible (écrivez 01/2026). Ligne 4 : Jean Inconnu n'est pas un salarié connu."
+    ));
+    let months = db
+        .with(move |conn| store::worked_hours_of_year(conn, id, 2026))
+        .unwrap();
+    assert_eq!(&months[..3], &[Some(140.5), Some(120.0), None]);
+    assert!(shows(&screen, "140,5"), "the grid shows what was imported");
+}

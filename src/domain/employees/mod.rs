@@ -6,6 +6,7 @@
 mod exits;
 mod kinds;
 mod overview;
+mod payroll;
 mod rules;
 mod warnings;
 
@@ -14,6 +15,7 @@ use chrono::{Datelike, NaiveDate};
 pub use exits::*;
 pub use kinds::*;
 pub use overview::*;
+pub use payroll::*;
 pub use rules::*;
 pub use warnings::*;
 

@@ -133,3 +133,103 @@ pub fn worked_hours_of_employee(conn: &Connection, employee_id: i64) -> Result<W
         .filter_map(|(key, hours)| parse_key(&key).map(|month| (month, hours)))
         .collect())
 }
+
+/// What a payroll import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayrollImport {
+    /// Months of worked hours written (added or replaced).
+    pub months: usize,
+    /// Lines refused, with their reason (in French).
+    pub refused: Vec<String>,
+}
+
+impl PayrollImport {
+    /// « 12 mois d'heures importés ; 1 ligne refusée : Ligne 4 : … ».
+    pub fn summary(&self) -> String {
+        let mut text = format!("{} mois d'heures travaillées importés.", self.months);
+        if !self.refused.is_empty() {
+            text.push_str(&format!(
+                " {} ligne(s) refusée(s) : {}",
+                self.refused.len(),
+                self.refused.join(" ")
+            ));
+        }
+        text
+    }
+}
+
+/// Writes the hours of a payroll export (see [`crate::domain::employees::payroll_lines`]),
+/// in one transaction: each line goes to the employee of that first and last name
+/// (accents and case ignored; anonymised files left out), replacing the month's hours; a
+/// line naming nobody, or two people, is refused. `refused` holds the lines the file
+/// reading already refused.
+pub fn import_payroll(
+    conn: &Connection,
+    lines: &[crate::domain::employees::PayrollLine],
+    mut refused: Vec<String>,
+) -> Result<PayrollImport> {
+    use crate::domain::text::fold;
+    let people: Vec<(i64, String, String)> = all(
+        conn,
+        "SELECT id, last_name, first_name FROM employee WHERE anonymised_on IS NULL",
+        &[],
+        |row| {
+            Ok((
+                row.get("id")?,
+                row.get("last_name")?,
+                row.get("first_name")?,
+            ))
+        },
+    )?;
+    let tx = conn.unchecked_transaction()?;
+    let mut months = 0;
+    for line in lines {
+        let (last, first) = (fold(line.last_name.trim()), fold(line.first_name.trim()));
+        let matching: Vec<i64> = people
+            .iter()
+            .filter(|(_, l, f)| fold(l.trim()) == last && fold(f.trim()) == first)
+            .map(|(id, _, _)| *id)
+            .collect();
+        let [employee] = matching.as_slice() else {
+            refused.push(format!(
+                "Ligne {} : {} {} {}.",
+                line.line,
+                line.first_name,
+                line.last_name,
+                if matching.is_empty() {
+                    "n'est pas un salarié connu"
+                } else {
+                    "désigne plusieurs salariés"
+                }
+            ));
+            continue;
+        };
+        if line.hours > MAX_MONTH_HOURS {
+            refused.push(format!(
+                "Ligne {} : {} heures dans un mois, c'est impossible.",
+                line.line, line.hours
+            ));
+            continue;
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO worked_hours (employee_id, month, hours)
+             VALUES (:employee, :month, :hours)",
+            named_params! {
+                ":employee": employee, ":month": month_key(line.year, line.month),
+                ":hours": line.hours,
+            },
+        )?;
+        months += 1;
+    }
+    tx.commit()?;
+    Ok(PayrollImport { months, refused })
+}
+
+/// Reads the payroll export at `path` (CSV, XLSX or ODS) and writes its hours (see
+/// [`import_payroll`]).
+pub fn import_payroll_file(conn: &Connection, path: &std::path::Path) -> Result<PayrollImport> {
+    let (table, _format) = crate::store::import::read_table(path)?;
+    let (lines, refused) =
+        crate::domain::employees::payroll_lines(&table).map_err(StoreError::Invalid)?;
+    import_payroll(conn, &lines, refused)
+}

@@ -52,8 +52,31 @@ pub fn view(form: &FileForm) -> Element<'_, Message> {
              le bilan compte ETP = heures ÷ (1 607 ÷ 12)."
         ),
         grid,
-        widgets::action("Enregistrer les heures", Some(Message::Submit(Part::Hours))),
+        row![
+            widgets::action("Enregistrer les heures", Some(Message::Submit(Part::Hours))),
+            widgets::secondary(
+                "Importer un export de paie (CSV, Excel)…",
+                Some(Message::ImportPayroll)
+            ),
+        ]
+        .spacing(8),
+        widgets::muted(
+            "L'export de paie donne une ligne par salarié et par mois, avec les colonnes « Nom », \
+             « Prénom », « Mois » (01/2026) et « Heures travaillées » ; il remplit les heures \
+             de tous les salariés qu'il nomme."
+        ),
     ]
     .spacing(12);
     widgets::card("Heures travaillées (paie)", body)
+}
+
+/// The file dialog of "Importer un export de paie…".
+pub fn pick_payroll_file() -> iced::Task<Message> {
+    let dialog = rfd::AsyncFileDialog::new()
+        .set_title("Choisir l'export de paie")
+        .add_filter("Tableur ou CSV", &["csv", "txt", "xlsx", "xls", "ods"]);
+    iced::Task::perform(
+        async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
+        Message::PayrollFileChosen,
+    )
 }

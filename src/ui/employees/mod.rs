@@ -159,6 +159,10 @@ pub enum Message {
     SixMonth(SixMonthResult),
     /// The year shown on the Heures (paie) tab.
     HoursYear(i32),
+    /// "Importer un export de paie…": asks for the file.
+    ImportPayroll,
+    /// The payroll file chosen (`None`: the dialog was cancelled).
+    PayrollFileChosen(Option<PathBuf>),
     /// A part of the file was written; the file as read again, and what to say.
     Saved(Result<(EmployeeFile, String), StoreError>),
     /// "Supprimer la fiche…": counts what goes with it first.

@@ -214,6 +214,19 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
                 .map(Message::Export);
         }
         Message::Pdf => return super::file::save_pdf(screen),
+        Message::ImportPayroll => return super::hours::pick_payroll_file(),
+        Message::PayrollFileChosen(Some(path)) => {
+            if let Some(id) = screen.open.as_ref().map(|o| o.form.employee_id()) {
+                return Task::perform(
+                    screen.db.call(move |conn| {
+                        let summary = store::import_payroll_file(conn, &path)?.summary();
+                        Ok((store::load_employee_file(conn, id)?, summary))
+                    }),
+                    Message::Saved,
+                );
+            }
+        }
+        Message::PayrollFileChosen(None) => {}
         Message::PdfSaved(result) => {
             if let Some(open) = screen.open_mut() {
                 open.notice = match result {
