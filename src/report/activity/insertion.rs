@@ -33,13 +33,9 @@ fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Tabl
     t
 }
 
-/// The insertion part: indicators, exits, groups by gender and age, trainings, follow-ups, FSE+.
-pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
-    heading(doc, INSERTION);
-    if f.is_empty() {
-        empty(doc);
-        return;
-    }
+/// The summary table: people, entries, exits, rate, hours and FTE (recorded), hours worked
+/// from payroll, and the planned lines when the period runs past today.
+fn summary(doc: &mut Document, f: &InsertionFigures) {
     let (hours_label, fte_label) = match f.recorded_until {
         Some(today) => (
             format!("Heures sous contrat, réalisées au {}", format_date(today)),
@@ -100,6 +96,16 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
             ),
         );
     }
+}
+
+/// The insertion part: indicators, exits, groups by gender and age, trainings, follow-ups, FSE+.
+pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
+    heading(doc, INSERTION);
+    if f.is_empty() {
+        empty(doc);
+        return;
+    }
+    summary(doc, f);
 
     subheading(doc, "Sorties par catégorie");
     let by_category = f

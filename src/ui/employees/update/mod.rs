@@ -12,6 +12,7 @@ use crate::store::{Connection, StoreError};
 use crate::ui::widgets::Tone;
 
 mod edit;
+mod paths;
 
 use edit::edit;
 
@@ -436,29 +437,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
             );
             success = "Questionnaire FSE+ enregistré tel que répondu ce jour-là.";
         }
-        Part::Hours => {
-            let months = match form.worked_hours() {
-                Ok(months) => months,
-                Err(errors) => return show_errors(open, errors),
-            };
-            let year = form.hours_year;
-            work = Box::new(move |conn| {
-                store::save_worked_hours_year(conn, id, year, &months)?;
-                Ok(id)
-            });
-            success = "Heures travaillées enregistrées.";
-        }
-        Part::NewPath => {
-            let date = match form.new_path_date() {
-                Ok(date) => date,
-                Err(errors) => return show_errors(open, errors),
-            };
-            work = Box::new(move |conn| {
-                store::start_new_path(conn, id, date)?;
-                Ok(id)
-            });
-            success = "Nouveau parcours commencé : saisissez son contrat.";
-        }
+        Part::Hours | Part::NewPath => match paths::work(form, part, id) {
+            Ok((path_work, message)) => {
+                work = path_work;
+                success = message;
+            }
+            Err(errors) => return show_errors(open, errors),
+        },
         Part::Delete(table, row) => {
             work = Box::new(move |conn| {
                 match table {
