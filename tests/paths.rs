@@ -204,6 +204,16 @@ fn a_person_with_two_paths_in_one_year() {
     assert!((i.fte - fte).abs() < 1e-9, "{}", i.fte);
     // Two entry snapshots, one per path (2025's is outside the period): 1 in 2026.
     assert_eq!(i.fse_snapshots, 1);
+
+    // The path sheet (fiche parcours) lists both paths.
+    use binette::report::path_sheet;
+    let data = path_sheet::load(&conn, 1, d(2026, 9, 1)).unwrap();
+    let pdf = lopdf::Document::load_mem(&path_sheet::render(&data).unwrap()).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    assert!(text.contains("Parcours successifs"), "{text}");
+    assert!(text.contains("du 01/09/2025 au 31/03/2026"), "{text}");
+    assert!(text.contains("depuis le 01/07/2026 (en cours)"), "{text}");
 }
 
 #[test]

@@ -285,5 +285,12 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
             doc.paragraph("En parcours.", body);
         }
     }
+    // A person who came back after an exit: every path, the current one last.
+    if file.paths.len() > 1 {
+        heading(&mut doc, "Parcours successifs");
+        for (i, path) in file.paths.iter().enumerate() {
+            doc.paragraph(&path.line(i + 1), body);
+        }
+    }
     doc.to_bytes()
 }

@@ -392,6 +392,26 @@ pub struct InsertionPath {
     pub exit: Option<Exit>,
 }
 
+impl InsertionPath {
+    /// "Parcours 1 : du 01/03/2025 au 30/06/2026 — Emploi durable", or "Parcours 2 : depuis
+    /// le 01/09/2026 (en cours)".
+    pub fn line(&self, number: usize) -> String {
+        use crate::domain::calendar::format_date;
+        match &self.exit {
+            Some(exit) => format!(
+                "Parcours {number} : du {} au {} — {}",
+                format_date(self.entry_date),
+                format_date(exit.date),
+                exit.category.label()
+            ),
+            None => format!(
+                "Parcours {number} : depuis le {} (en cours)",
+                format_date(self.entry_date)
+            ),
+        }
+    }
+}
+
 /// FSE+ data frozen when taken: at entry, at exit, six months after exit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FseSnapshot {

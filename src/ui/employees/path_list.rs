@@ -7,25 +7,7 @@ use iced::widget::{Column, row, text};
 use super::Message;
 use super::fields::{F, Part, input_hint};
 use super::form::FileForm;
-use crate::domain::calendar::format_date;
-use crate::domain::employees::InsertionPath;
 use crate::ui::widgets;
-
-/// One line per path: "Parcours 1 : du 01/03/2025 au 30/06/2026 — Emploi durable".
-pub fn path_line(number: usize, path: &InsertionPath) -> String {
-    match &path.exit {
-        Some(exit) => format!(
-            "Parcours {number} : du {} au {} — {}",
-            format_date(path.entry_date),
-            format_date(exit.date),
-            exit.category.label()
-        ),
-        None => format!(
-            "Parcours {number} : depuis le {} (en cours)",
-            format_date(path.entry_date)
-        ),
-    }
-}
 
 /// The paths card: the list, and after an exit the way to start a new path.
 pub fn view(form: &FileForm) -> Element<'_, Message> {
@@ -34,7 +16,7 @@ pub fn view(form: &FileForm) -> Element<'_, Message> {
     };
     let mut body = Column::new().spacing(8);
     for (i, path) in file.paths.iter().enumerate() {
-        body = body.push(text(path_line(i + 1, path)).size(15));
+        body = body.push(text(path.line(i + 1)).size(15));
     }
     let current_is_empty = file.exit.is_none()
         && file.fse.is_empty()
