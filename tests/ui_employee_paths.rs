@@ -173,6 +173,10 @@ fn an_fse_snapshot_keeps_what_was_recorded_when_the_profile_changes() {
         .unwrap();
     assert_eq!(snapshots.len(), 1);
     assert_eq!(snapshots[0].gender, Gender::Female, "as recorded at entry");
+    assert!(shows(
+        &screen,
+        "À l'entrée : répondu le 02/03/2026 (femme, âge non renseigné, niveau non renseigné)"
+    ));
     assert_eq!(snapshots[0].labour_status, Some(LabourStatus::Inactive));
     let employee = db.with(move |conn| store::get_employee(conn, id)).unwrap();
     assert_eq!(employee.gender, Gender::NonBinary, "the profile did change");

@@ -117,10 +117,15 @@ pub fn fse(form: &FileForm) -> Element<'_, Message> {
             f.fse
                 .iter()
                 .map(|s| {
+                    // What was recorded that day stays as it was, whatever the profile says now.
                     format!(
-                        "{} : répondu le {}",
+                        "{} : répondu le {} ({}, {}, niveau {})",
                         s.stage.label(),
-                        crate::domain::calendar::format_date(s.taken_on)
+                        crate::domain::calendar::format_date(s.taken_on),
+                        s.gender.label().to_lowercase(),
+                        s.age
+                            .map_or("âge non renseigné".to_owned(), |a| format!("{a} ans")),
+                        s.education_level.map_or("non renseigné", |e| e.code())
                     )
                 })
                 .collect()
