@@ -19,7 +19,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("démo ×10 : {:?}", t.elapsed());
 
     let t = Instant::now();
-    let insertion = figures::insertion_figures(&conn, from, to)?;
+    let period = binette::domain::activity::ReportPeriod { from, to, today };
+    let insertion = figures::insertion_figures(&conn, &period)?;
     println!(
         "insertion : {:?} ({} personnes suivies)",
         t.elapsed(),

@@ -16,6 +16,9 @@ const YEAR: (NaiveDate, NaiveDate) = (
     NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
 );
 
+/// A day after the period: every figure of 2026 is recorded.
+const CLOSED: NaiveDate = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+
 /// Hand-made garden; the expected figures for 2026 are computed by hand in the tests.
 fn fixture() -> Connection {
     let conn = open_in_memory().unwrap();
@@ -111,7 +114,7 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn insertion_counts_rate_hours_and_fte() {
     let conn = fixture();
-    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL).unwrap();
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
     let i = f.insertion.unwrap();
     assert_eq!(i.people_followed, 4, "employee 4 left in 2025");
     assert_eq!(i.entries, 3);
@@ -120,13 +123,24 @@ fn insertion_counts_rate_hours_and_fte() {
     assert_eq!(i.exits[0].0, ExitCategory::LastingJob);
     // (1 + 2 + 3) / (all − 5) = 1 / 2.
     assert_eq!(i.dynamic_exit_rate, Some(0.5));
-    // 35 h × 365 / 7 + 28 h × 211 / 7 + 20 h × 229 / 7.
+    // Days under contract in 2026: employee 1 all 365 days at 35 h; employee 2 from 2
+    // February to 31 August (27 + 31 + 30 + 31 + 30 + 31 + 31 = 211 days) at 28 h;
+    // employee 3 from 1 March to its exit on 15 October (31 + 30 + 31 + 30 + 31 + 31 + 30
+    // + 15 = 229 days) at 20 h. Hours = 35 × 365 / 7 + 28 × 211 / 7 + 20 × 229 / 7.
     let hours = 1825.0 + 844.0 + 20.0 * 229.0 / 7.0;
     assert!(close(i.hours, hours), "{}", i.hours);
-    assert!(close(i.fte, hours / 1607.0));
+    // FTE = (365 × 35/35 + 211 × 28/35 + 229 × 20/35) / 365 = (365 + 168.8 + 130.857) / 365
+    // = 1.821.
+    let fte = (365.0 + 211.0 * 28.0 / 35.0 + 229.0 * 20.0 / 35.0) / 365.0;
+    assert!(close(i.fte, fte), "{}", i.fte);
+    assert_eq!(
+        (i.planned_hours, i.planned_fte, i.recorded_until),
+        (None, None, None)
+    );
     let women = &i.by_gender[0];
     assert_eq!((women.label.as_str(), women.people), ("Femmes", 1));
     assert!(close(women.hours, 1825.0));
+    assert!(close(women.fte, 1.0), "a full-timer all year long");
     assert_eq!(i.by_gender[1].people, 2);
     assert_eq!(i.by_gender[2].people, 1);
     let ages: Vec<(&str, i64)> = i
@@ -193,7 +207,7 @@ fn insertion_counts_rate_hours_and_fte() {
 #[test]
 fn production_baskets_money_and_workshops() {
     let conn = fixture();
-    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL).unwrap();
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
     let p = f.production.unwrap();
     assert_eq!(p.by_crop, [("Carotte".to_string(), 35.0)]);
     assert_eq!(p.by_month.len(), 12);
@@ -319,7 +333,7 @@ fn an_empty_garden_gives_a_valid_report_saying_so() {
 #[test]
 fn csv_files_one_per_section_with_the_same_figures() {
     let conn = fixture();
-    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL).unwrap();
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
     let files = csv_files(&f);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
@@ -350,7 +364,7 @@ fn exits_are_counted_by_job_found() {
          UPDATE exit SET outcome = 'demenagement' WHERE employee_id IN (4, 5);",
     )
     .unwrap();
-    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL).unwrap();
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
     let i = f.insertion.as_ref().unwrap();
     assert_eq!(
         i.exit_outcomes,
@@ -366,4 +380,130 @@ fn exits_are_counted_by_job_found() {
     let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
     let all = pages_text(&render(&data).unwrap()).concat();
     assert!(all.contains("Sorties par situation") && all.contains("Déménagement"));
+}
+
+#[test]
+fn a_period_running_past_today_keeps_planned_hours_apart() {
+    // Report on 2026 made on 30 June 2026.
+    let conn = fixture();
+    let today = d(2026, 6, 30);
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, today).unwrap();
+    let i = f.insertion.unwrap();
+    // Entries by 30 June: employees 2 (2 Feb), 3 (1 Mar), 5 (1 May); exits: employee 5
+    // only (30 June); employee 3's exit (15 October) is not recorded yet.
+    assert_eq!((i.people_followed, i.entries, i.exit_total()), (4, 3, 1));
+    // Recorded, 1 January – 30 June (181 days): employee 1 181 days × 5 h = 905;
+    // employee 2 2 Feb – 30 Jun = 27 + 31 + 30 + 31 + 30 = 149 days × 4 h = 596;
+    // employee 3 1 Mar – 30 Jun = 122 days × 20/7 h = 348.57.
+    assert!(
+        close(i.hours, 905.0 + 596.0 + 122.0 * 20.0 / 7.0),
+        "{}",
+        i.hours
+    );
+    // FTE over the 181 days so far = (181 + 149 × 28/35 + 122 × 20/35) / 181 = 2.044.
+    let fte = (181.0 + 149.0 * 0.8 + 122.0 * 20.0 / 35.0) / 181.0;
+    assert!(close(i.fte, fte), "{}", i.fte);
+    assert_eq!(i.recorded_until, Some(today));
+    // Planned after 30 June: employee 1 184 days × 5 = 920; employee 2 to 31 August
+    // 62 days × 4 = 248; employee 3 to 15 October 31 + 31 + 30 + 15 = 107 days × 20/7.
+    let planned = 920.0 + 248.0 + 107.0 * 20.0 / 7.0;
+    assert!(
+        close(i.planned_hours.unwrap(), planned),
+        "{:?}",
+        i.planned_hours
+    );
+    // The whole year's planned FTE is the closed year's: (365 + 168.8 + 130.857) / 365.
+    let whole = (365.0 + 211.0 * 28.0 / 35.0 + 229.0 * 20.0 / 35.0) / 365.0;
+    assert!(close(i.planned_fte.unwrap(), whole));
+
+    let created = today.and_hms_opt(10, 0, 0).unwrap();
+    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created).unwrap();
+    let pages = pages_text(&render(&data).unwrap());
+    let all = pages.concat();
+    assert!(all.contains("(prévisionnel)"), "planned lines are marked");
+    assert!(all.contains("réalisées au 30/06/2026"));
+    assert!(
+        pages[0].contains("hebdomadaires ÷ 35"),
+        "the method is on the cover"
+    );
+    assert!(!all.contains("-0"), "never a negative zero");
+}
+
+#[test]
+fn workshop_sessions_after_today_are_planned_apart() {
+    // Made on 1 May 2026: the 10 April session is recorded (3 present: member 1, employee 1,
+    // Jean; 2 h each = 6 participant-hours); the 10 May one is planned.
+    let conn = fixture();
+    let today = d(2026, 5, 1);
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, today).unwrap();
+    let w = f.workshops.unwrap();
+    assert_eq!((w.total.sessions, w.total.attendances), (1, 3));
+    assert!(close(w.total.hours, 6.0));
+    assert_eq!(w.planned_sessions, Some(1));
+    let closed = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
+    assert_eq!(closed.workshops.unwrap().planned_sessions, None);
+}
+
+#[test]
+fn an_empty_report_never_prints_a_negative_zero() {
+    // Every total of an empty garden is an empty sum (-0.0 for floats): printed 0.
+    let conn = open_in_memory().unwrap();
+    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
+    let all = pages_text(&render(&data).unwrap()).concat();
+    assert!(!all.contains("-0"), "{all}");
+    for (name, bytes) in csv_files(&data.figures) {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains(";-0"), "{name}: {text}");
+    }
+}
+
+#[test]
+fn payroll_hours_for_some_months_only() {
+    use binette::store::employees::{save_worked_hours_year, worked_hours_of_year};
+    let conn = fixture();
+    // Employee 1 (35 h all 2026): payroll says 140 h worked in January, 120 h in February.
+    let mut months = [None; 12];
+    months[0] = Some(140.0);
+    months[1] = Some(120.0);
+    save_worked_hours_year(&conn, 1, 2026, &months).unwrap();
+    assert_eq!(worked_hours_of_year(&conn, 1, 2026).unwrap(), months);
+    let bad = [Some(-3.0); 12];
+    assert!(save_worked_hours_year(&conn, 1, 2026, &bad).is_err());
+    let f = activity_figures(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, CLOSED).unwrap();
+    let i = f.insertion.as_ref().unwrap();
+    // Her FTE-days: January 140 ÷ (1,607 ÷ 12) = 1.0454 FTE × 31 days, February
+    // 120 ÷ 133.92 = 0.8961 × 28 days, March–December 306 days × 1. The others as in
+    // `insertion_counts_rate_hours_and_fte`: 211 × 28/35 and 229 × 20/35.
+    let month = 1607.0 / 12.0;
+    let hers = 140.0 / month * 31.0 + 120.0 / month * 28.0 + 306.0;
+    let fte = (hers + 211.0 * 28.0 / 35.0 + 229.0 * 20.0 / 35.0) / 365.0;
+    assert!(close(i.fte, fte), "{}", i.fte);
+    assert!(
+        close(i.worked_hours.unwrap(), 260.0),
+        "{:?}",
+        i.worked_hours
+    );
+    assert_eq!(i.payroll_months, 2);
+    // Hours under contract do not change: 1,825 + 844 + 654.29.
+    assert!(close(i.hours, 1825.0 + 844.0 + 20.0 * 229.0 / 7.0));
+
+    let data = activity::load(
+        &conn,
+        YEAR.0,
+        YEAR.1,
+        SectionChoice::ALL,
+        CLOSED.and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let pages = pages_text(&render(&data).unwrap());
+    assert!(pages.concat().contains("Heures travaillées"));
+    assert!(
+        pages[0].contains("Pour 2 mois-personne"),
+        "the cover says which method"
+    );
+    let csv = String::from_utf8(csv_files(&f)[0].1.clone()).unwrap();
+    assert!(
+        csv.contains("Synthèse;Heures travaillées (paie);260,0\r\n"),
+        "{csv}"
+    );
 }

@@ -47,7 +47,13 @@ fn full_employee(referent_id: Option<i64>) -> Employee {
     e.rqth = true;
     e.court_measure = true;
     e.notes = "Permis B en cours".to_owned();
-    e.criteria = vec![Criterion::Rsa, Criterion::Senior, Criterion::Justice];
+    // The RSA, RQTH and court-measure boxes are criteria too (eligibility has one source).
+    e.criteria = vec![
+        Criterion::Rsa,
+        Criterion::Senior,
+        Criterion::DisabledWorker,
+        Criterion::Justice,
+    ];
     e
 }
 
@@ -160,6 +166,15 @@ fn employee_round_trip_with_criteria() {
     e.anonymised_on = Some(d("2030-01-01"));
     e.criteria = vec![Criterion::Youth, Criterion::Qpv, Criterion::Mobility];
     update_employee(&conn, &e).unwrap();
+    // Saved with the criteria of its boxes (ZRR, RQTH, court measure) ticked too.
+    e.criteria = vec![
+        Criterion::Youth,
+        Criterion::DisabledWorker,
+        Criterion::Zrr,
+        Criterion::Qpv,
+        Criterion::Justice,
+        Criterion::Mobility,
+    ];
     assert_eq!(get_employee(&conn, e.id).unwrap(), e);
 
     // Deleting the referent leaves the employee without one.

@@ -15,15 +15,33 @@ pub fn group_thousands(digits: &str) -> String {
 /// `value` with exactly `decimals` decimals: `format_fixed(1607.5, 1)` is "1 607,5",
 /// `format_fixed(2.0, 1)` is "2,0". A value that rounds to zero has no minus sign.
 pub fn format_fixed(value: f64, decimals: usize) -> String {
+    let (sign, int, frac) = parts(value, decimals);
+    if frac.is_empty() {
+        format!("{sign}{}", group_thousands(&int))
+    } else {
+        format!("{sign}{},{frac}", group_thousands(&int))
+    }
+}
+
+/// `value` with exactly `decimals` decimals and a decimal comma, digits not grouped (for
+/// CSV files): "1607,50". A value that rounds to zero has no minus sign: never "-0,00".
+pub fn format_plain(value: f64, decimals: usize) -> String {
+    let (sign, int, frac) = parts(value, decimals);
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int},{frac}")
+    }
+}
+
+/// The sign ("-" only when the rounded value is not zero), whole digits and decimals of
+/// `value` rounded to `decimals`.
+fn parts(value: f64, decimals: usize) -> (&'static str, String, String) {
     let text = format!("{:.*}", decimals, value.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
     let sign = if negative { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{}", group_thousands(int))
-    } else {
-        format!("{sign}{},{frac}", group_thousands(int))
-    }
+    (sign, int.to_owned(), frac.to_owned())
 }
 
 /// `value` with at most `max_decimals` decimals, trailing zeros dropped: "12,5", "12",
@@ -47,6 +65,15 @@ mod tests {
         assert_eq!(format_fixed(2.0, 1), "2,0");
         assert_eq!(format_fixed(-1234567.0, 0), "-1\u{202f}234\u{202f}567");
         assert_eq!(format_fixed(-0.001, 1), "0,0");
+        assert_eq!(format_fixed(-0.0, 0), "0");
+    }
+
+    #[test]
+    fn plain_has_no_grouping_and_never_a_negative_zero() {
+        assert_eq!(format_plain(1607.5, 2), "1607,50");
+        assert_eq!(format_plain(-0.0, 2), "0,00");
+        assert_eq!(format_plain(-0.004, 2), "0,00");
+        assert_eq!(format_plain(-2.5, 1), "-2,5");
     }
 
     #[test]

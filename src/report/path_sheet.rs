@@ -3,6 +3,7 @@
 //! It shows only that person, and leaves out the sensitive entry data (benefits,
 //! court measure, disability) that the path itself does not need.
 
+use crate::domain::numbers::format_fixed;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -175,7 +176,10 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
                 format_date(c.start_date),
                 format_date(c.planned_end),
                 c.actual_end.map(format_date).unwrap_or_default(),
-                format!("{:.1} mois", months_inclusive(c.start_date, c.end())).replace('.', ","),
+                format!(
+                    "{} mois",
+                    format_fixed(months_inclusive(c.start_date, c.end()), 1)
+                ),
                 hours(c.weekly_hours),
                 post,
             ]));
@@ -183,10 +187,9 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
         doc.table(&table);
         doc.paragraph(
             &format!(
-                "Durée cumulée : {:.1} mois",
-                planned_cumulative_months(&file.contracts)
-            )
-            .replace('.', ","),
+                "Durée cumulée : {} mois",
+                format_fixed(planned_cumulative_months(&file.contracts), 1)
+            ),
             TextStyle::bold(10.0),
         );
     }
@@ -280,6 +283,13 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
         }
         None => {
             doc.paragraph("En parcours.", body);
+        }
+    }
+    // A person who came back after an exit: every path, the current one last.
+    if file.paths.len() > 1 {
+        heading(&mut doc, "Parcours successifs");
+        for (i, path) in file.paths.iter().enumerate() {
+            doc.paragraph(&path.line(i + 1), body);
         }
     }
     doc.to_bytes()

@@ -12,30 +12,29 @@ use rusqlite::{Connection, named_params};
 
 use super::Result;
 use crate::domain::activity::{
-    ActivityFigures, AgeBand, BasketFigures, FseRecord, FunderLine, InsertionFigures,
-    PersonInPeriod, ProductionFigures, SectionChoice, WorkshopFigures, WorkshopLine,
-    contract_hours, fill_months, fse_lines, fte, group_lines,
+    ActivityFigures, BasketFigures, FunderLine, ProductionFigures, ReportPeriod, SectionChoice,
+    WorkshopFigures, WorkshopLine, fill_months,
 };
 use crate::domain::calendar::IsoWeek;
-use crate::domain::employees::{
-    EducationLevel, ExitCategory, ExitOutcome, ExitResult, FseStage, Gender, ImmersionObjective,
-    LabourStatus, SensitiveAnswer, SixMonthResult, age_on, dynamic_exit_rate,
-};
 use crate::domain::money::Cents;
 
-/// Every figure of the chosen sections for `from`..=`to` (both included).
+/// Every figure of the chosen sections for `from`..=`to` (both included), made on `today`
+/// (days after it are planned, see [`ReportPeriod`]).
 pub fn activity_figures(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     sections: SectionChoice,
+    today: NaiveDate,
 ) -> Result<ActivityFigures> {
+    let period = ReportPeriod { from, to, today };
     Ok(ActivityFigures {
         from,
         to,
+        today,
         insertion: sections
             .insertion
-            .then(|| insertion_figures(conn, from, to))
+            .then(|| insertion_figures(conn, &period))
             .transpose()?,
         production: sections
             .production
@@ -47,213 +46,14 @@ pub fn activity_figures(
             .transpose()?,
         workshops: sections
             .workshops
-            .then(|| workshop_figures(conn, from, to))
+            .then(|| recorded_workshop_figures(conn, &period))
             .transpose()?,
     })
 }
 
 // ------------------------------------------------------------------------------- insertion
 
-/// Insertion figures: people followed, entries, exits, hours, FTE, trainings, immersions,
-/// follow-ups by theme and FSE+ indicators.
-pub fn insertion_figures(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<InsertionFigures> {
-    let params = named_params! {":from": from, ":to": to};
-    // People whose path overlaps the period.
-    let mut stmt = conn.prepare(
-        "SELECT e.id, e.gender, e.birth_date, e.entry_date, x.date AS exit_date,
-                x.category AS exit_category, x.outcome AS exit_outcome
-         FROM employee e LEFT JOIN exit x ON x.employee_id = e.id
-         WHERE e.entry_date <= :to AND (x.date IS NULL OR x.date >= :from)",
-    )?;
-    struct Followed {
-        id: i64,
-        gender: Gender,
-        birth: Option<NaiveDate>,
-        entry: NaiveDate,
-        exit: Option<(NaiveDate, i64)>,
-        exit_outcome: Option<String>,
-    }
-    let followed = stmt
-        .query_map(params, |r| {
-            let gender: String = r.get("gender")?;
-            let exit_date: Option<NaiveDate> = r.get("exit_date")?;
-            let category: Option<i64> = r.get("exit_category")?;
-            Ok(Followed {
-                id: r.get("id")?,
-                gender: Gender::from_code(&gender).unwrap_or(Gender::NonBinary),
-                birth: r.get("birth_date")?,
-                entry: r.get("entry_date")?,
-                exit: exit_date.zip(category),
-                exit_outcome: r.get("exit_outcome")?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut hours_of: HashMap<i64, f64> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT employee_id, start_date, coalesce(actual_end, planned_end) AS end_date,
-                weekly_hours
-         FROM contract WHERE start_date <= :to AND coalesce(actual_end, planned_end) >= :from",
-    )?;
-    let mut rows = stmt.query(params)?;
-    while let Some(r) = rows.next()? {
-        let hours = contract_hours(
-            r.get("weekly_hours")?,
-            r.get("start_date")?,
-            r.get("end_date")?,
-            from,
-            to,
-        );
-        *hours_of.entry(r.get("employee_id")?).or_default() += hours;
-    }
-    let people: Vec<PersonInPeriod> = followed
-        .iter()
-        .map(|f| PersonInPeriod {
-            gender: f.gender,
-            age_band: AgeBand::of(f.birth.map(|b| age_on(b, f.entry.max(from)))),
-            hours: hours_of.get(&f.id).copied().unwrap_or(0.0),
-        })
-        .collect();
-    let hours: f64 = people.iter().map(|p| p.hours).sum();
-    let (by_gender, by_age) = group_lines(&people, from, to);
-    let exit_categories: Vec<ExitCategory> = followed
-        .iter()
-        .filter_map(|f| f.exit)
-        .filter(|(date, _)| *date >= from && *date <= to)
-        .filter_map(|(_, n)| ExitCategory::from_number(n))
-        .collect();
-    let exits = ExitCategory::ALL
-        .iter()
-        .map(|c| {
-            (
-                *c,
-                exit_categories.iter().filter(|x| *x == c).count() as i64,
-            )
-        })
-        .collect();
-    let exit_outcomes = exit_outcome_counts(
-        followed
-            .iter()
-            .filter(|f| f.exit.is_some_and(|(date, _)| date >= from && date <= to))
-            .map(|f| f.exit_outcome.as_deref().and_then(ExitOutcome::from_code)),
-    );
-    let entries = followed
-        .iter()
-        .filter(|f| f.entry >= from && f.entry <= to)
-        .count() as i64;
-
-    let (trainings, qualifying_trainings, training_hours, trained_people) = conn.query_row(
-        "SELECT count(*), coalesce(sum(qualifying), 0), coalesce(sum(hours), 0.0),
-                count(DISTINCT employee_id)
-         FROM training WHERE start_date BETWEEN :from AND :to",
-        params,
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
-    let mut stmt = conn.prepare(
-        "SELECT objective, count(*) AS n FROM immersion
-         WHERE start_date BETWEEN :from AND :to GROUP BY objective",
-    )?;
-    let immersion_counts = stmt
-        .query_map(params, |r| {
-            Ok((r.get::<_, String>("objective")?, r.get::<_, i64>("n")?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let immersions = ImmersionObjective::ALL
-        .iter()
-        .map(|o| {
-            let n = immersion_counts
-                .iter()
-                .find(|(code, _)| code == o.code())
-                .map_or(0, |(_, n)| *n);
-            (o.label().to_string(), n)
-        })
-        .collect();
-    let (follow_ups, minutes): (i64, i64) = conn.query_row(
-        "SELECT count(*), coalesce(sum(duration_minutes), 0) FROM follow_up
-         WHERE date BETWEEN :from AND :to",
-        params,
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let mut stmt = conn.prepare(
-        "SELECT t.name AS name, count(*) AS n FROM follow_up f
-         JOIN follow_up_theme ft ON ft.follow_up_id = f.id JOIN theme t ON t.id = ft.theme_id
-         WHERE f.date BETWEEN :from AND :to
-         GROUP BY t.id ORDER BY n DESC, t.name COLLATE NOCASE",
-    )?;
-    let themes = stmt
-        .query_map(params, |r| Ok((r.get("name")?, r.get("n")?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let records = fse_records(conn, from, to)?;
-    Ok(InsertionFigures {
-        people_followed: followed.len() as i64,
-        entries,
-        exits,
-        dynamic_exit_rate: dynamic_exit_rate(&exit_categories),
-        exit_outcomes,
-        hours,
-        fte: fte(hours, from, to),
-        by_gender,
-        by_age,
-        trainings,
-        qualifying_trainings,
-        training_hours,
-        trained_people,
-        immersions,
-        follow_ups,
-        follow_up_hours: minutes as f64 / 60.0,
-        themes,
-        fse: fse_lines(&records),
-        fse_snapshots: records.len() as i64,
-    })
-}
-
-/// Exits counted per job found, in [`ExitOutcome::ALL`]'s order, situations without an exit
-/// left out, the exits without one last (« Non renseignée »).
-fn exit_outcome_counts(outcomes: impl Iterator<Item = Option<ExitOutcome>>) -> Vec<(String, i64)> {
-    let outcomes: Vec<Option<ExitOutcome>> = outcomes.collect();
-    let count = |wanted: Option<ExitOutcome>| outcomes.iter().filter(|o| **o == wanted).count();
-    ExitOutcome::ALL
-        .iter()
-        .map(|o| (o.label(), count(Some(*o))))
-        .chain([("Non renseignée", count(None))])
-        .filter(|(_, n)| *n > 0)
-        .map(|(label, n)| (label.to_owned(), n as i64))
-        .collect()
-}
-
-/// The FSE+ snapshots taken in the period, as stored (never recomputed from the profile).
-pub fn fse_records(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<FseRecord>> {
-    let mut stmt = conn.prepare(
-        "SELECT stage, gender, age, education_level, labour_status, exit_result,
-                six_month_result, disability, foreign_origin, minority, homeless
-         FROM fse_snapshot WHERE taken_on BETWEEN :from AND :to",
-    )?;
-    let rows = stmt.query_map(named_params! {":from": from, ":to": to}, |r| {
-        let text = |name: &str| -> rusqlite::Result<String> { r.get(name) };
-        let sensitive = |name: &str| -> rusqlite::Result<Option<SensitiveAnswer>> {
-            Ok(SensitiveAnswer::from_code(&text(name)?))
-        };
-        Ok(FseRecord {
-            stage: FseStage::from_code(&text("stage")?).unwrap_or(FseStage::Entry),
-            gender: Gender::from_code(&text("gender")?).unwrap_or(Gender::NonBinary),
-            age: r.get("age")?,
-            education: EducationLevel::from_code(&text("education_level")?),
-            labour_status: LabourStatus::from_code(&text("labour_status")?),
-            sensitive: [
-                sensitive("disability")?,
-                sensitive("foreign_origin")?,
-                sensitive("minority")?,
-                sensitive("homeless")?,
-            ],
-            exit_result: ExitResult::from_code(&text("exit_result")?),
-            six_month_result: SixMonthResult::from_code(&text("six_month_result")?),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
+pub use super::insertion_figures::{fse_records, insertion_figures};
 
 // ------------------------------------------------------------------------------ production
 
@@ -383,6 +183,20 @@ pub fn basket_figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Resu
 
 // ------------------------------------------------------------------------------- workshops
 
+/// Workshop figures of the sessions up to today; when the period runs past today, the
+/// sessions after it are counted apart as planned.
+fn recorded_workshop_figures(conn: &Connection, period: &ReportPeriod) -> Result<WorkshopFigures> {
+    let mut figures = workshop_figures(conn, period.from, period.recorded_to())?;
+    if period.has_planned_days() {
+        figures.planned_sessions = Some(conn.query_row(
+            "SELECT count(*) FROM workshop_session WHERE date > :today AND date <= :to",
+            named_params! {":today": period.today, ":to": period.to},
+            |r| r.get(0),
+        )?);
+    }
+    Ok(figures)
+}
+
 /// Workshop figures per type and in all (from [`super::workshops::workshop_counts`]).
 pub fn workshop_figures(
     conn: &Connection,
@@ -403,5 +217,6 @@ pub fn workshop_figures(
             .map(|(t, c)| line(&t.name, c))
             .collect(),
         total: line("Total", &workshop_counts(conn, from, to)?),
+        planned_sessions: None,
     })
 }

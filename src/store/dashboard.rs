@@ -57,6 +57,8 @@ pub struct Dashboard {
     pub sessions: Vec<SessionSummary>,
     /// Past sessions whose attendance was never filled in.
     pub unfilled_sessions: usize,
+    /// Past sessions whose attendance was filled in for some people only.
+    pub partly_filled_sessions: usize,
     /// Employees currently in an insertion path.
     pub employees_in_path: i64,
     /// Members and Paniers Solidaires figures.
@@ -88,6 +90,7 @@ pub fn dashboard(conn: &Connection, today: NaiveDate) -> Result<Dashboard> {
         )?,
         sessions: upcoming_sessions(conn, today, SESSIONS_SHOWN)?,
         unfilled_sessions: unfilled_sessions(conn, today)?.len(),
+        partly_filled_sessions: super::workshops::partly_filled_sessions(conn, today)?.len(),
         employees_in_path: employees_in_path(conn, today)?,
         members: member_counts(conn, today)?,
     })

@@ -17,6 +17,7 @@ pub mod file_check;
 pub mod garden;
 pub mod harvests;
 pub mod import;
+mod insertion_figures;
 pub mod lock;
 pub mod members;
 mod open;

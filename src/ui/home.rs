@@ -192,6 +192,9 @@ fn view_dashboard(d: &Dashboard) -> Element<'_, Message> {
             ),
         ));
     }
+    if let Some(banner) = super::home_insertion::partly_filled_banner(d.partly_filled_sessions) {
+        sessions = sessions.push(banner);
+    }
     let figures = column![
         widgets::figure("Salariés en parcours", d.employees_in_path.to_string()),
         widgets::figure("Adhérents actifs", d.members.active_members.to_string()),

@@ -8,6 +8,7 @@ pub mod export;
 pub mod files;
 pub mod harvests;
 pub mod home;
+mod home_insertion;
 pub mod import;
 pub mod members;
 pub mod refusal;

@@ -48,10 +48,20 @@ pub struct InsertionFigures {
     /// Exits in the period per job found (label), in the list's order, situations without
     /// an exit left out, « Non renseignée » last.
     pub exit_outcomes: Vec<(String, i64)>,
-    /// Hours under contract in the period.
+    /// Hours under contract in the period, up to today (recorded).
     pub hours: f64,
-    /// Those hours in FTE.
+    /// FTE over the recorded days of the period.
     pub fte: f64,
+    /// When the period runs past today: today, the last recorded day.
+    pub recorded_until: Option<NaiveDate>,
+    /// When the period runs past today: hours under contract planned after today.
+    pub planned_hours: Option<f64>,
+    /// When the period runs past today: FTE over the whole period, planned days included.
+    pub planned_fte: Option<f64>,
+    /// Hours worked from payroll, when some months of the period have them.
+    pub worked_hours: Option<f64>,
+    /// Person-months whose FTE came from payroll hours (the others from the contracts).
+    pub payroll_months: i64,
     /// Per gender.
     pub by_gender: Vec<GroupLine>,
     /// Per age band.
@@ -187,6 +197,9 @@ pub struct WorkshopFigures {
     pub by_type: Vec<WorkshopLine>,
     /// All types (a person in two types counts once here).
     pub total: WorkshopLine,
+    /// When the period runs past today: the sessions planned after today (prévisionnel),
+    /// left out of the lines above.
+    pub planned_sessions: Option<i64>,
 }
 
 impl WorkshopFigures {
@@ -203,6 +216,8 @@ pub struct ActivityFigures {
     pub from: NaiveDate,
     /// Last day.
     pub to: NaiveDate,
+    /// The day the figures were read: later days are planned, not recorded.
+    pub today: NaiveDate,
     /// Insertion.
     pub insertion: Option<InsertionFigures>,
     /// Production.

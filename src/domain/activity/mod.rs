@@ -2,13 +2,10 @@
 //!
 //! Conventions, printed in the report too:
 //! - a period is a range of days, both ends included;
-//! - hours under contract = weekly hours × days of the contract inside the period ÷ 7
-//!   (calendar days, no deduction for holidays or absences);
-//! - 1 FTE = 1,607 hours a year, pro rata of the period: for each calendar year the period
-//!   touches, 1,607 × (its days in the period ÷ days of that year);
-//! - a person followed is an employee whose path (entry date to exit date, or still open)
-//!   overlaps the period; the age band is the age on the later of the period's first day and
-//!   the entry date;
+//! - hours under contract and FTE: see [`contract_time`] (the one definition);
+//! - a person followed is an employee with a path (entry date to exit date, or still open)
+//!   overlapping the period; entries and exits count paths; the age band is the age on the
+//!   later of the period's first day and the entry date of their first path in the period;
 //! - FSE+ figures count the snapshots taken in the period, as stored.
 
 use crate::domain::numbers::format_fixed;
@@ -19,15 +16,18 @@ use crate::domain::employees::{
     SixMonthResult,
 };
 
+mod contract_time;
 mod figures;
+
+pub use contract_time::{
+    ContractSpan, ContractTime, FTE_HOURS_PER_MONTH, FTE_HOURS_PER_YEAR, FULL_TIME_WEEKLY_HOURS,
+    METHOD, ReportPeriod, WorkedHours, contract_time, person_time,
+};
 
 pub use figures::{
     ActivityFigures, BasketFigures, FunderLine, InsertionFigures, ProductionFigures, SectionChoice,
     WorkshopFigures, WorkshopLine,
 };
-
-/// Hours of one full-time equivalent over a whole year (French legal working time).
-pub const FTE_HOURS_PER_YEAR: f64 = 1607.0;
 
 /// Why a period cannot be reported on, in French; `None` when it is fine. A period may end
 /// after `today` (the year so far) but may not start after it.
@@ -75,49 +75,6 @@ pub fn month_period(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(year, month + 1, 1)?
     };
     Some((first, next.pred_opt()?))
-}
-
-/// Days shared by `[a_from, a_to]` and `[b_from, b_to]` (both ends included), 0 if none.
-pub fn overlap_days(a_from: NaiveDate, a_to: NaiveDate, b_from: NaiveDate, b_to: NaiveDate) -> i64 {
-    let start = a_from.max(b_from);
-    let end = a_to.min(b_to);
-    ((end - start).num_days() + 1).max(0)
-}
-
-/// Hours under a contract of `weekly_hours` running `start`..=`end`, inside `from`..=`to`.
-pub fn contract_hours(
-    weekly_hours: f64,
-    start: NaiveDate,
-    end: NaiveDate,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> f64 {
-    weekly_hours * overlap_days(start, end, from, to) as f64 / 7.0
-}
-
-/// The hours making one FTE over `from`..=`to`: 1,607 × (days ÷ days of the year), year by
-/// year, so a whole calendar year is exactly 1,607 hours.
-pub fn fte_reference_hours(from: NaiveDate, to: NaiveDate) -> f64 {
-    let mut total = 0.0;
-    for year in from.year()..=to.year() {
-        let Some((first, last)) = year_period(year) else {
-            continue;
-        };
-        let days_in_year = (last - first).num_days() + 1;
-        let days = overlap_days(first, last, from, to);
-        total += FTE_HOURS_PER_YEAR * days as f64 / days_in_year as f64;
-    }
-    total
-}
-
-/// `hours` as full-time equivalents over `from`..=`to` (0 for an empty period).
-pub fn fte(hours: f64, from: NaiveDate, to: NaiveDate) -> f64 {
-    let reference = fte_reference_hours(from, to);
-    if reference <= 0.0 {
-        0.0
-    } else {
-        hours / reference
-    }
 }
 
 /// Age bands of the insertion tables (those of the IAE statistics).
@@ -170,8 +127,8 @@ pub struct PersonInPeriod {
     pub gender: Gender,
     /// Age band (see the module conventions).
     pub age_band: AgeBand,
-    /// Hours under contract inside the period.
-    pub hours: f64,
+    /// Time under contract inside the period, recorded and planned.
+    pub time: ContractTime,
 }
 
 /// People, hours and FTE of one group (a gender, an age band, or everyone).
@@ -181,9 +138,9 @@ pub struct GroupLine {
     pub label: String,
     /// People followed.
     pub people: i64,
-    /// Hours under contract.
+    /// Hours under contract (recorded).
     pub hours: f64,
-    /// Full-time equivalents.
+    /// Full-time equivalents (recorded).
     pub fte: f64,
 }
 
@@ -191,16 +148,15 @@ pub struct GroupLine {
 /// « âge inconnu » listed; that one only when someone is in it).
 pub fn group_lines(
     people: &[PersonInPeriod],
-    from: NaiveDate,
-    to: NaiveDate,
+    period: &ReportPeriod,
 ) -> (Vec<GroupLine>, Vec<GroupLine>) {
     let line = |label: &str, members: Vec<&PersonInPeriod>| {
-        let hours: f64 = members.iter().map(|p| p.hours).sum();
+        let time = total_time(members.iter().copied());
         GroupLine {
             label: label.to_string(),
             people: members.len() as i64,
-            hours,
-            fte: fte(hours, from, to),
+            hours: time.hours,
+            fte: time.fte(period),
         }
     };
     let genders = [
@@ -226,6 +182,13 @@ pub fn group_lines(
         .map(|(b, m)| line(b.label(), m))
         .collect();
     (genders, ages)
+}
+
+/// The time under contract of `people`, added up.
+pub fn total_time<'a>(people: impl IntoIterator<Item = &'a PersonInPeriod>) -> ContractTime {
+    people
+        .into_iter()
+        .fold(ContractTime::default(), |sum, p| sum.plus(p.time))
 }
 
 /// One FSE+ snapshot, as stored, reduced to what the report counts.
@@ -310,8 +273,10 @@ pub fn fse_lines(records: &[FseRecord]) -> Vec<FseLine> {
         }));
     }
     lines.push(count("Niveau non renseigné", &|r| r.education.is_none()));
-    for status in LabourStatus::ALL {
-        lines.push(count(status.label(), &|r| r.labour_status == Some(*status)));
+    for (label, answers) in LABOUR_INDICATORS {
+        lines.push(count(label, &|r| {
+            r.labour_status.is_some_and(|s| answers.contains(&s))
+        }));
     }
     for (i, topic) in SENSITIVE_TOPICS.iter().enumerate() {
         for answer in [SensitiveAnswer::Yes, SensitiveAnswer::Declined] {
@@ -351,6 +316,25 @@ pub fn fill_months(
     }
     out
 }
+
+/// The FSE+ common indicators of labour status at entry, with the answers each counts:
+/// unemployed including long-term unemployed (the first line includes the second),
+/// long-term unemployed, inactive, employed.
+const LABOUR_INDICATORS: [(&str, &[LabourStatus]); 4] = [
+    (
+        "Chômeurs, y compris de longue durée",
+        &[LabourStatus::Unemployed, LabourStatus::LongTermUnemployed],
+    ),
+    (
+        "Chômeurs de longue durée",
+        &[LabourStatus::LongTermUnemployed],
+    ),
+    ("Inactifs", &[LabourStatus::Inactive]),
+    (
+        "En emploi, y compris indépendants",
+        &[LabourStatus::Employed],
+    ),
+];
 
 /// A rate as a French percentage with one decimal ("66,7 %"), « — » when there is none.
 pub fn format_rate(rate: Option<f64>) -> String {

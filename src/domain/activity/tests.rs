@@ -26,64 +26,32 @@ fn periods_and_their_errors() {
 }
 
 #[test]
-fn fte_is_1607_hours_a_year_pro_rata() {
-    assert!((fte_reference_hours(d(2026, 1, 1), d(2026, 12, 31)) - 1607.0).abs() < 1e-9);
-    assert!((fte_reference_hours(d(2028, 1, 1), d(2028, 12, 31)) - 1607.0).abs() < 1e-9);
-    // 2026 is not a leap year: 31 days of January = 1607 × 31 / 365.
-    let january = fte_reference_hours(d(2026, 1, 1), d(2026, 1, 31));
-    assert!((january - 1607.0 * 31.0 / 365.0).abs() < 1e-9);
-    assert!((fte(803.5, d(2026, 1, 1), d(2026, 12, 31)) - 0.5).abs() < 1e-9);
-    // Two whole years: 2 FTE for 3,214 hours.
-    assert!((fte(3214.0, d(2026, 1, 1), d(2027, 12, 31)) - 1.0).abs() < 1e-9);
-}
-
-#[test]
-fn contract_hours_count_days_inside_the_period() {
-    // 35 h a week, contract over the whole of 2026, period = 2 weeks.
-    let h = contract_hours(
-        35.0,
-        d(2025, 6, 1),
-        d(2027, 1, 1),
-        d(2026, 3, 2),
-        d(2026, 3, 15),
-    );
-    assert!((h - 70.0).abs() < 1e-9);
-    assert_eq!(
-        contract_hours(
-            26.0,
-            d(2025, 1, 1),
-            d(2025, 12, 31),
-            d(2026, 1, 1),
-            d(2026, 12, 31)
-        ),
-        0.0
-    );
-    assert_eq!(
-        overlap_days(
-            d(2026, 1, 10),
-            d(2026, 1, 10),
-            d(2026, 1, 1),
-            d(2026, 1, 31)
-        ),
-        1
-    );
-}
-
-#[test]
 fn groups_by_gender_and_age_band() {
-    let p = |gender, age: Option<i32>, hours| PersonInPeriod {
+    // FTE-days over 2026 (365 days): two women of 182.5 FTE-days each make 365 ÷ 365 = 1.00
+    // FTE; one man of 365 FTE-days makes 1.00.
+    let p = |gender, age: Option<i32>, fte_days: f64| PersonInPeriod {
         gender,
         age_band: AgeBand::of(age),
-        hours,
+        time: ContractTime {
+            hours: fte_days * 5.0,
+            fte_days,
+            ..ContractTime::default()
+        },
     };
     let people = [
-        p(Gender::Female, Some(24), 803.5),
-        p(Gender::Female, Some(52), 803.5),
-        p(Gender::Male, Some(30), 1607.0),
+        p(Gender::Female, Some(24), 182.5),
+        p(Gender::Female, Some(52), 182.5),
+        p(Gender::Male, Some(30), 365.0),
     ];
-    let (genders, ages) = group_lines(&people, d(2026, 1, 1), d(2026, 12, 31));
+    let period = ReportPeriod {
+        from: d(2026, 1, 1),
+        to: d(2026, 12, 31),
+        today: d(2027, 1, 10),
+    };
+    let (genders, ages) = group_lines(&people, &period);
     assert_eq!(genders.len(), 3);
     assert_eq!((genders[0].people, genders[0].fte), (2, 1.0));
+    assert_eq!(genders[0].hours, 1825.0, "365 FTE-days × 5 h");
     assert_eq!((genders[1].people, genders[1].fte), (1, 1.0));
     assert_eq!(genders[2].people, 0);
     assert_eq!(ages.len(), 3, "no unknown age: its line is left out");
@@ -143,6 +111,34 @@ fn fse_lines_count_each_stage_apart() {
     );
     assert_eq!(get("Situation de handicap : oui").entry, 0);
     assert_eq!(get("Sans domicile : oui").exit, 1);
+}
+
+#[test]
+fn labour_status_follows_the_fse_common_indicators() {
+    // Entry snapshots: one unemployed 6 months, one long-term unemployed, one inactive.
+    // « Chômeurs, y compris de longue durée » = 1 + 1 = 2; « de longue durée » = 1;
+    // « Inactifs » = 1; « En emploi » = 0.
+    let r = |labour_status| FseRecord {
+        stage: FseStage::Entry,
+        gender: Gender::Female,
+        age: Some(30),
+        education: None,
+        labour_status,
+        sensitive: [None; 4],
+        exit_result: None,
+        six_month_result: None,
+    };
+    let records = [
+        r(Some(LabourStatus::Unemployed)),
+        r(Some(LabourStatus::LongTermUnemployed)),
+        r(Some(LabourStatus::Inactive)),
+    ];
+    let lines = fse_lines(&records);
+    let get = |label: &str| lines.iter().find(|l| l.label == label).unwrap().entry;
+    assert_eq!(get("Chômeurs, y compris de longue durée"), 2);
+    assert_eq!(get("Chômeurs de longue durée"), 1);
+    assert_eq!(get("Inactifs"), 1);
+    assert_eq!(get("En emploi, y compris indépendants"), 0);
 }
 
 #[test]

@@ -50,6 +50,26 @@ pub fn suggest_exit_category(outcome: ExitOutcome, months: Option<f64>) -> Optio
     })
 }
 
+/// A warning when the exit `category` contradicts the job found: the State's rules give
+/// another category for it (`None` when they agree or the job is not known well enough).
+pub fn exit_category_warning(
+    category: ExitCategory,
+    outcome: Option<ExitOutcome>,
+    months: Option<u32>,
+) -> Option<String> {
+    let outcome = outcome?;
+    let suggested = suggest_exit_category(outcome, months.map(f64::from))?;
+    (suggested != category).then(|| {
+        format!(
+            "La situation « {} » relève de la catégorie « {} », pas de « {} » : vérifiez la \
+             catégorie de sortie.",
+            outcome_text(Some(outcome), months).unwrap_or_default(),
+            suggested.label(),
+            category.label()
+        )
+    })
+}
+
 /// The job found as one line, "CDD, 4 mois" (the length only where it matters), or `None`
 /// when the outcome is unknown.
 pub fn outcome_text(outcome: Option<ExitOutcome>, months: Option<u32>) -> Option<String> {
@@ -117,6 +137,26 @@ mod tests {
             suggest_exit_category(MovedAway, None),
             Some(ExitCategory::NotCounted)
         );
+    }
+
+    #[test]
+    fn a_category_contradicting_the_job_found_is_flagged() {
+        use ExitCategory::*;
+        // A CDI is a lasting job (category 1): typed as « autre sortie », it is flagged.
+        let w = exit_category_warning(Other, Some(ExitOutcome::Cdi), None).unwrap();
+        assert!(w.contains("« CDI »") && w.contains("Emploi durable"), "{w}");
+        assert_eq!(
+            exit_category_warning(LastingJob, Some(ExitOutcome::Cdi), None),
+            None
+        );
+        // A 4-month CDD is a transition job; typed as lasting, it is flagged.
+        assert!(exit_category_warning(LastingJob, Some(ExitOutcome::Cdd), Some(4)).is_some());
+        // Length unknown, or no job recorded: nothing to compare with.
+        assert_eq!(
+            exit_category_warning(LastingJob, Some(ExitOutcome::Cdd), None),
+            None
+        );
+        assert_eq!(exit_category_warning(Other, None, None), None);
     }
 
     #[test]

@@ -307,12 +307,14 @@ code_enum! {
 }
 
 code_enum! {
-    /// Labour-market status at entry (FSE+).
+    /// Labour-market status at entry (FSE+). The report counts the FSE+ common indicators
+    /// from it: unemployed including long-term unemployed (both first answers), long-term
+    /// unemployed, inactive, employed.
     pub enum LabourStatus {
-        Unemployed = ("chomeur", "Chômeur"),
-        LongTermUnemployed = ("chomeur_longue_duree", "Chômeur de longue durée"),
+        Unemployed = ("chomeur", "Chômeur (moins de 12 mois)"),
+        LongTermUnemployed = ("chomeur_longue_duree", "Chômeur de longue durée (12 mois ou plus)"),
         Inactive = ("inactif", "Inactif"),
-        Employed = ("en_emploi", "En emploi"),
+        Employed = ("en_emploi", "En emploi, y compris indépendant"),
     }
 }
 

@@ -6,14 +6,18 @@
 mod exits;
 mod kinds;
 mod overview;
+mod payroll;
 mod rules;
+mod warnings;
 
 use chrono::{Datelike, NaiveDate};
 
 pub use exits::*;
 pub use kinds::*;
 pub use overview::*;
+pub use payroll::*;
 pub use rules::*;
+pub use warnings::*;
 
 /// "Prénom NOM": the first name as typed, the last name in capitals.
 pub fn person_name(first_name: &str, last_name: &str) -> String {
@@ -164,6 +168,34 @@ impl Employee {
     /// Whether the ticked criteria make them eligible.
     pub fn is_eligible(&self) -> bool {
         is_eligible(&self.criteria)
+    }
+
+    /// The yes / no situations that are eligibility criteria too, with their criterion.
+    fn flags_mut(&mut self) -> [(&mut bool, Criterion); 7] {
+        [
+            (&mut self.rsa, Criterion::Rsa),
+            (&mut self.ass, Criterion::Ass),
+            (&mut self.aah, Criterion::Aah),
+            (&mut self.rqth, Criterion::DisabledWorker),
+            (&mut self.qpv, Criterion::Qpv),
+            (&mut self.zrr, Criterion::Zrr),
+            (&mut self.court_measure, Criterion::Justice),
+        ]
+    }
+
+    /// Makes eligibility one source: RSA, ASS, AAH, RQTH, QPV, ZRR and a court measure are
+    /// the criteria of the same meaning, so either one ticked ticks both.
+    pub fn align_flags_and_criteria(&mut self) {
+        let mut criteria = std::mem::take(&mut self.criteria);
+        for (flag, criterion) in self.flags_mut() {
+            if *flag && !criteria.contains(&criterion) {
+                criteria.push(criterion);
+            }
+            *flag = criteria.contains(&criterion);
+        }
+        criteria.sort();
+        criteria.dedup();
+        self.criteria = criteria;
     }
 }
 
@@ -332,7 +364,7 @@ pub struct Immersion {
 /// The end of an employee's path (at most one per employee).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exit {
-    /// The employee (also the row's key).
+    /// The employee (the exit belongs to their latest path when written).
     pub employee_id: i64,
     /// Day of exit.
     pub date: NaiveDate,
@@ -344,6 +376,40 @@ pub struct Exit {
     pub outcome_months: Option<u32>,
     /// Free details: employer, post, training…
     pub detail: String,
+}
+
+/// One path (parcours) of a person: from an entry to an exit, with its own contracts, exit
+/// and FSE+ snapshots. A person who comes back after an exit starts a new one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsertionPath {
+    /// Row id.
+    pub id: i64,
+    /// The employee.
+    pub employee_id: i64,
+    /// Day of entry.
+    pub entry_date: NaiveDate,
+    /// Its exit, once the person has left.
+    pub exit: Option<Exit>,
+}
+
+impl InsertionPath {
+    /// "Parcours 1 : du 01/03/2025 au 30/06/2026 — Emploi durable", or "Parcours 2 : depuis
+    /// le 01/09/2026 (en cours)".
+    pub fn line(&self, number: usize) -> String {
+        use crate::domain::calendar::format_date;
+        match &self.exit {
+            Some(exit) => format!(
+                "Parcours {number} : du {} au {} — {}",
+                format_date(self.entry_date),
+                format_date(exit.date),
+                exit.category.label()
+            ),
+            None => format!(
+                "Parcours {number} : depuis le {} (en cours)",
+                format_date(self.entry_date)
+            ),
+        }
+    }
 }
 
 /// FSE+ data frozen when taken: at entry, at exit, six months after exit.

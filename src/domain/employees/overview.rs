@@ -25,6 +25,12 @@ pub enum AlertKind {
     CapNear,
     /// The FSE+ questionnaire six months after exit is due.
     SixMonthFollowUp,
+    /// A current or future contract runs past the end of the PASS IAE.
+    ContractBeyondPass,
+    /// The 24 months of contracts were reached (the date) and passed.
+    CapReached,
+    /// The exit category contradicts the job found.
+    ExitCategoryMismatch,
 }
 
 impl AlertKind {
@@ -35,6 +41,9 @@ impl AlertKind {
             AlertKind::ApprovalEnding => "Fin de PASS",
             AlertKind::CapNear => "24 mois",
             AlertKind::SixMonthFollowUp => "Suivi +6 mois",
+            AlertKind::ContractBeyondPass => "Contrat après PASS",
+            AlertKind::CapReached => "24 mois dépassés",
+            AlertKind::ExitCategoryMismatch => "Catégorie de sortie",
         }
     }
 }
@@ -63,6 +72,18 @@ impl EmployeeAlert {
             AlertKind::SixMonthFollowUp => {
                 format!("{} : questionnaire FSE+ à six mois dû le {date}", self.name)
             }
+            AlertKind::ContractBeyondPass => format!(
+                "Contrat de {} : il continue après la fin du PASS IAE le {date}",
+                self.name
+            ),
+            AlertKind::CapReached => format!(
+                "{} a dépassé 24 mois de contrat (atteints le {date})",
+                self.name
+            ),
+            AlertKind::ExitCategoryMismatch => format!(
+                "Sortie de {} le {date} : la catégorie ne correspond pas à l'emploi trouvé",
+                self.name
+            ),
         }
     }
 }
@@ -277,7 +298,9 @@ pub fn alerts_of(
             alerts.push(alert(AlertKind::ApprovalEnding, end));
         }
     }
-    if let Some(cap) = cap_date(contracts, today)
+    let cap_passed = super::cap_reached_on(contracts).is_some_and(|d| d <= today);
+    if !cap_passed
+        && let Some(cap) = cap_date(contracts, today)
         && cap
             <= today
                 .checked_add_months(Months::new(CAP_NOTICE_MONTHS as u32))
@@ -285,6 +308,13 @@ pub fn alerts_of(
     {
         alerts.push(alert(AlertKind::CapNear, cap));
     }
+    alerts.extend(super::path_alerts(
+        employee_id,
+        name,
+        contracts,
+        approvals,
+        today,
+    ));
     alerts
 }
 
@@ -386,7 +416,8 @@ mod tests {
             reason: String::new(),
         });
         assert_eq!(suspended.effective_end(), d("2026-07-19"));
-        let fresh = [contract("2026-01-01", "2026-12-31")];
+        // (The contract ends before the pushed-back PASS end: no « contract after PASS ».)
+        let fresh = [contract("2026-01-01", "2026-06-30")];
         assert!(alerts_of(1, "Zoé L", &fresh, &[suspended], None, false, today).is_empty());
     }
 

@@ -8,7 +8,7 @@ use crate::domain::csv::to_csv;
 
 /// A decimal number for a French spreadsheet: decimal comma, no thousands separator.
 fn num(value: f64, decimals: usize) -> String {
-    format!("{value:.decimals$}").replace('.', ",")
+    crate::domain::numbers::format_plain(value, decimals)
 }
 
 /// Money in euros with a decimal comma ("12,50").
@@ -70,6 +70,29 @@ fn insertion_rows(f: &InsertionFigures) -> Vec<Vec<String>> {
         line(&["Synthèse", "Heures sous contrat"], num(f.hours, 1)),
         line(&["Synthèse", "ETP"], num(f.fte, 2)),
     ];
+    if let Some(worked) = f.worked_hours {
+        rows.push(line(
+            &["Synthèse", "Heures travaillées (paie)"],
+            num(worked, 1),
+        ));
+        rows.push(line(
+            &["Synthèse", "Mois-personne d'après la paie"],
+            f.payroll_months.to_string(),
+        ));
+    }
+    if let (Some(hours), Some(fte)) = (f.planned_hours, f.planned_fte) {
+        rows.push(line(
+            &[
+                "Prévisionnel",
+                "Heures sous contrat prévues après aujourd'hui",
+            ],
+            num(hours, 1),
+        ));
+        rows.push(line(
+            &["Prévisionnel", "ETP sur toute la période"],
+            num(fte, 2),
+        ));
+    }
     for (c, n) in &f.exits {
         rows.push(line(&["Sorties par catégorie", c.label()], n.to_string()));
     }
@@ -190,6 +213,12 @@ fn workshop_rows(f: &WorkshopFigures) -> Vec<Vec<String>> {
         ));
         rows.push(line(&["Présences", &l.label], l.attendances.to_string()));
         rows.push(line(&["Heures", &l.label], num(l.hours, 1)));
+    }
+    if let Some(planned) = f.planned_sessions {
+        rows.push(line(
+            &["Prévisionnel", "Séances prévues après aujourd'hui"],
+            planned.to_string(),
+        ));
     }
     rows
 }

@@ -2,6 +2,7 @@
 
 use super::{INSERTION, empty, heading, indicators, note, subheading, table};
 use crate::domain::activity::{GroupLine, InsertionFigures, format_rate};
+use crate::domain::calendar::format_date;
 use crate::domain::numbers::format_fixed;
 use crate::report::{Column, Document, Row, Table};
 
@@ -32,6 +33,71 @@ fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Tabl
     t
 }
 
+/// The summary table: people, entries, exits, rate, hours and FTE (recorded), hours worked
+/// from payroll, and the planned lines when the period runs past today.
+fn summary(doc: &mut Document, f: &InsertionFigures) {
+    let (hours_label, fte_label) = match f.recorded_until {
+        Some(today) => (
+            format!("Heures sous contrat, réalisées au {}", format_date(today)),
+            format!("Équivalents temps plein (ETP) au {}", format_date(today)),
+        ),
+        None => (
+            "Heures sous contrat".to_owned(),
+            "Équivalents temps plein (ETP)".to_owned(),
+        ),
+    };
+    let mut t = indicators([
+        (
+            "Personnes suivies (personnes)",
+            f.people_followed.to_string(),
+        ),
+        ("Entrées (parcours)", f.entries.to_string()),
+        ("Sorties (parcours)", f.exit_total().to_string()),
+        (
+            "Taux de sorties dynamiques",
+            format_rate(f.dynamic_exit_rate),
+        ),
+        (&hours_label, format_fixed(f.hours, 0)),
+        (&fte_label, format_fixed(f.fte, 2)),
+    ]);
+    if let Some(worked) = f.worked_hours {
+        t.push(Row::new([
+            format!(
+                "Heures travaillées, d'après la paie ({} mois-personne)",
+                f.payroll_months
+            ),
+            format_fixed(worked, 0),
+        ]));
+    }
+    if let (Some(today), Some(hours), Some(fte)) =
+        (f.recorded_until, f.planned_hours, f.planned_fte)
+    {
+        t.push(Row::new([
+            format!(
+                "Heures sous contrat prévues après le {} (prévisionnel)",
+                format_date(today)
+            ),
+            format_fixed(hours, 0),
+        ]));
+        t.push(Row::new([
+            "ETP sur toute la période, contrats en cours jusqu'à leur fin (prévisionnel)"
+                .to_owned(),
+            format_fixed(fte, 2),
+        ]));
+    }
+    doc.table(&t);
+    if let Some(today) = f.recorded_until {
+        note(
+            doc,
+            &format!(
+                "La période se poursuit après le {} : les chiffres s'arrêtent à cette date ; \
+                 les lignes « prévisionnel » comptent les contrats jusqu'à leur fin prévue.",
+                format_date(today)
+            ),
+        );
+    }
+}
+
 /// The insertion part: indicators, exits, groups by gender and age, trainings, follow-ups, FSE+.
 pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     heading(doc, INSERTION);
@@ -39,17 +105,7 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
         empty(doc);
         return;
     }
-    doc.table(&indicators([
-        ("Personnes suivies", f.people_followed.to_string()),
-        ("Entrées", f.entries.to_string()),
-        ("Sorties", f.exit_total().to_string()),
-        (
-            "Taux de sorties dynamiques",
-            format_rate(f.dynamic_exit_rate),
-        ),
-        ("Heures sous contrat", format_fixed(f.hours, 0)),
-        ("Équivalents temps plein (ETP)", format_fixed(f.fte, 2)),
-    ]));
+    summary(doc, f);
 
     subheading(doc, "Sorties par catégorie");
     let by_category = f

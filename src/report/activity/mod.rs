@@ -83,7 +83,7 @@ pub fn render(data: &ActivityDocument) -> Result<Vec<u8>, ReportError> {
     }
     if let Some(workshops) = &f.workshops {
         doc.page_break();
-        workshops_part(&mut doc, workshops);
+        workshops_part(&mut doc, workshops, f.today);
     }
     doc.to_bytes()
 }
@@ -167,17 +167,55 @@ fn cover(doc: &mut Document, data: &ActivityDocument) {
     doc.spacer(30.0);
     note(
         doc,
-        "Conventions. Les périodes incluent leurs deux bornes. Heures sous contrat = heures \
-         hebdomadaires × jours de contrat dans la période ÷ 7 (jours calendaires). 1 ETP = \
-         1 607 heures par an, au prorata de la période (1 607 × jours de la période ÷ jours de \
-         l'année). Personnes suivies : parcours (de l'entrée à la sortie) qui recouvre la \
-         période ; tranche d'âge à la date d'entrée ou au début de la période. Taux de sorties \
-         dynamiques = (emploi durable + emploi de transition + sortie positive) ÷ (toutes les \
-         sorties − sorties non comptabilisées). Indicateurs FSE+ : relevés pris dans la \
-         période, tels qu'enregistrés. Paniers livrés : paniers retirés ou laissés au dépôt \
-         (les paniers donnés en sont exclus), au jour de livraison réel. Ce document ne \
-         contient que des effectifs, aucune donnée nominative.",
+        &format!(
+            "Conventions. Les périodes incluent leurs deux bornes. {} Personnes suivies : \
+             personnes dont un parcours (de l'entrée à la sortie) recouvre la période, comptées \
+             une fois ; entrées et sorties : parcours (une personne revenue après une sortie \
+             compte deux entrées) ; tranche d'âge à la date d'entrée ou au début de la période. \
+             {} Taux de sorties dynamiques = (emploi durable + emploi de transition + sortie \
+             positive) ÷ (toutes les sorties − sorties non comptabilisées). Indicateurs FSE+ : relevés pris dans la \
+             période, tels qu'enregistrés. Paniers livrés : paniers retirés ou laissés au dépôt \
+             (les paniers donnés en sont exclus), au jour de livraison réel. Ce document ne \
+             contient que des effectifs, aucune donnée nominative.",
+            method_text(f),
+            recorded_text(f),
+        ),
     );
+}
+
+/// How hours and FTE were counted: from the contracts, and from payroll where it has the
+/// hours worked.
+fn method_text(f: &ActivityFigures) -> String {
+    use crate::domain::activity::METHOD;
+    let payroll = f.insertion.as_ref().map_or(0, |i| i.payroll_months);
+    if payroll == 0 {
+        format!(
+            "{METHOD} Aucune heure travaillée de paie n'est saisie pour la période : tous les \
+             ETP viennent des contrats."
+        )
+    } else {
+        format!(
+            "{METHOD} Pour {payroll} mois-personne, la paie donne les heures travaillées : l'ETP \
+             de ces mois = heures travaillées ÷ (1 607 ÷ 12) (1 607 h = une année à temps plein, \
+             congés exclus) ; les autres mois viennent des contrats."
+        )
+    }
+}
+
+/// What the cover says about recorded and planned figures.
+fn recorded_text(f: &ActivityFigures) -> String {
+    if f.to > f.today {
+        format!(
+            "La période se poursuit après le {} : les chiffres sont ceux enregistrés jusqu'à \
+             cette date ; les heures et ETP à venir figurent à part, marqués « prévisionnel ».",
+            format_date(f.today)
+        )
+    } else {
+        format!(
+            "Chiffres enregistrés au {} (période close).",
+            format_date(f.today)
+        )
+    }
 }
 
 /// A two-column table "Indicateur · Valeur".
@@ -279,10 +317,11 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
     );
 }
 
-fn workshops_part(doc: &mut Document, f: &WorkshopFigures) {
+fn workshops_part(doc: &mut Document, f: &WorkshopFigures, today: chrono::NaiveDate) {
     heading(doc, WORKSHOPS);
     if f.is_empty() {
         empty(doc);
+        planned_sessions_note(doc, f, today);
         return;
     }
     let mut t = table(vec![
@@ -307,12 +346,26 @@ fn workshops_part(doc: &mut Document, f: &WorkshopFigures) {
         });
     }
     doc.table(&t);
+    planned_sessions_note(doc, f, today);
     note(
         doc,
         "Participants : personnes différentes présentes au moins une fois (une personne venue à \
          deux types d'ateliers compte dans chacun, une seule fois au total). Heures : somme des \
          durées des séances pour chaque présence.",
     );
+}
+
+/// « Séances prévues après le … (prévisionnel) » when the period runs past `today`.
+fn planned_sessions_note(doc: &mut Document, f: &WorkshopFigures, today: chrono::NaiveDate) {
+    if let Some(planned) = f.planned_sessions {
+        note(
+            doc,
+            &format!(
+                "Séances prévues après le {} (prévisionnel, non comptées ci-dessus) : {planned}.",
+                format_date(today)
+            ),
+        );
+    }
 }
 
 /// Reads the garden's identity and the figures of the chosen sections for `from`..=`to`.
@@ -329,6 +382,12 @@ pub fn load(
         garden_name: identity.name,
         logo_path: (!logo.is_empty()).then(|| PathBuf::from(logo)),
         created,
-        figures: crate::store::activity::activity_figures(conn, from, to, sections)?,
+        figures: crate::store::activity::activity_figures(
+            conn,
+            from,
+            to,
+            sections,
+            created.date(),
+        )?,
     })
 }

@@ -3,6 +3,7 @@
 
 use rusqlite::{Connection, Row, named_params};
 
+use super::paths::CURRENT_PATH;
 use super::{all, changed_one, code, code_or_empty, constraint_message, one, optional_code};
 use crate::domain::employees::{
     EducationLevel, ExitResult, FseSnapshot, FseStage, Gender, LabourStatus, SensitiveAnswer,
@@ -76,14 +77,15 @@ fn write_fse(conn: &Connection, sql: &str, s: &FseSnapshot, with_id: bool) -> Re
         params.push((":id", &s.id));
     }
     let message = format!(
-        "Ce salarié a déjà un relevé FSE+ « {} » : modifiez-le plutôt.",
+        "Ce parcours a déjà un relevé FSE+ « {} » : modifiez-le plutôt.",
         s.stage.label()
     );
     conn.execute(sql, params.as_slice())
         .map_err(|e| constraint_message(e, &message))
 }
 
-/// Saves a new FSE+ snapshot (one per employee and stage); returns its id.
+/// Saves a new FSE+ snapshot of the employee's current path (one per path and stage);
+/// returns its id.
 pub fn insert_fse_snapshot(conn: &Connection, snapshot: &FseSnapshot) -> Result<i64> {
     write_fse(
         conn,
@@ -137,13 +139,13 @@ pub fn get_fse_snapshot(conn: &Connection, id: i64) -> Result<FseSnapshot> {
     )
 }
 
-/// An employee's FSE+ snapshots: entry, exit, six months.
+/// The FSE+ snapshots of an employee's current path: entry, exit, six months.
 pub fn list_fse_snapshots_of_employee(
     conn: &Connection,
     employee_id: i64,
 ) -> Result<Vec<FseSnapshot>> {
     let sql = format!(
-        "SELECT {FSE_COLUMNS} FROM fse_snapshot WHERE employee_id = :employee
+        "SELECT {FSE_COLUMNS} FROM fse_snapshot WHERE path_id = {CURRENT_PATH}
          ORDER BY CASE stage WHEN 'entree' THEN 0 WHEN 'sortie' THEN 1 ELSE 2 END, id"
     );
     all(

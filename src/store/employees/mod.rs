@@ -7,8 +7,10 @@
 
 mod followups;
 mod fse;
+mod insertion_paths;
 mod overview;
 mod paths;
+mod payroll;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, Row, named_params};
@@ -20,8 +22,10 @@ use crate::domain::employees::{
 
 pub use followups::*;
 pub use fse::*;
+pub use insertion_paths::*;
 pub use overview::*;
 pub use paths::*;
+pub use payroll::*;
 
 // ---------------------------------------------------------------------------------- helpers
 
@@ -304,7 +308,9 @@ fn write_employee(conn: &Connection, sql: &str, e: &Employee, with_id: bool) -> 
         .map_err(|error| constraint_message(error, "Ce salarié existe déjà."))
 }
 
-/// Saves a new employee and their criteria in one transaction; returns the id.
+/// Saves a new employee and their criteria in one transaction; returns the id. The RSA, ASS,
+/// AAH, RQTH, QPV, ZRR and court-measure boxes and the criteria of the same meaning are
+/// saved aligned (see [`Employee::align_flags_and_criteria`]).
 pub fn insert_employee(conn: &Connection, employee: &Employee) -> Result<i64> {
     let tx = conn.unchecked_transaction()?;
     let id = insert_employee_in(&tx, employee)?;
@@ -314,6 +320,9 @@ pub fn insert_employee(conn: &Connection, employee: &Employee) -> Result<i64> {
 
 /// [`insert_employee`] inside the caller's transaction (an import's).
 pub fn insert_employee_in(conn: &Connection, employee: &Employee) -> Result<i64> {
+    let mut employee = employee.clone();
+    employee.align_flags_and_criteria();
+    let employee = &employee;
     write_employee(
         conn,
         "INSERT INTO employee (civility, last_name, first_name, birth_date, gender, address,
@@ -342,6 +351,9 @@ pub fn update_employee(conn: &Connection, employee: &Employee) -> Result<()> {
 
 /// [`update_employee`] inside the caller's transaction (an import's).
 pub fn update_employee_in(conn: &Connection, employee: &Employee) -> Result<()> {
+    let mut employee = employee.clone();
+    employee.align_flags_and_criteria();
+    let employee = &employee;
     let changed = write_employee(
         conn,
         "UPDATE employee SET civility = :civility, last_name = :last_name,
@@ -399,13 +411,13 @@ pub fn list_employees(conn: &Connection) -> Result<Vec<Employee>> {
 
 // ------------------------------------------------------------------------------ home screen
 
-/// How many people were on a path on `on`: entered on or before it, and not exited
+/// How many people were on a path on `on`: a path entered on or before it, and not exited
 /// before it (someone leaving that very day still counts).
 pub fn employees_in_path(conn: &Connection, on: NaiveDate) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM employee e
-         WHERE e.entry_date <= :on
-           AND NOT EXISTS (SELECT 1 FROM exit x WHERE x.employee_id = e.id AND x.date < :on)",
+        "SELECT count(DISTINCT p.employee_id) FROM path p
+         WHERE p.entry_date <= :on
+           AND NOT EXISTS (SELECT 1 FROM exit x WHERE x.path_id = p.id AND x.date < :on)",
         named_params! {":on": on},
         |row| row.get(0),
     )?)

@@ -15,7 +15,8 @@ use super::{
 };
 use crate::domain::employees::{
     Approval, Contract, Employee, EmployeeAlert, EmployeeRow, Exit, FollowUp, FseSnapshot,
-    Immersion, Staff, Theme, Training, alerts_of, pass_number_valid, person_name, search_key,
+    Immersion, Staff, Theme, Training, alerts_of, exit_alert, pass_number_valid, person_name,
+    search_key,
 };
 use crate::store::error::{Result, StoreError};
 
@@ -27,6 +28,10 @@ pub fn normalise_pass_number(number: &str) -> String {
         .flat_map(char::to_uppercase)
         .collect()
 }
+
+/// Keeps the rows `x` of each person's latest path (their current one).
+const ON_LATEST_PATH: &str = "WHERE x.path_id = (SELECT p.id FROM path p
+    WHERE p.employee_id = x.employee_id ORDER BY p.entry_date DESC, p.id DESC LIMIT 1)";
 
 /// One row per employee (anonymised files left out), with their alerts on `today`, by name.
 pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<EmployeeRow>> {
@@ -97,15 +102,21 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             approval.changes.push(change);
         }
     }
-    let exits: HashMap<i64, NaiveDate> =
-        all(conn, "SELECT employee_id, date FROM exit", &[], |row| {
-            Ok((row.get("employee_id")?, row.get("date")?))
-        })?
-        .into_iter()
-        .collect();
+    let exits: HashMap<i64, Exit> = all(
+        conn,
+        &format!(
+            "SELECT x.employee_id, x.date, x.category, x.outcome, x.outcome_months, x.detail
+             FROM exit x {ON_LATEST_PATH}"
+        ),
+        &[],
+        super::paths::read_exit,
+    )?
+    .into_iter()
+    .map(|exit| (exit.employee_id, exit))
+    .collect();
     let six_months: HashSet<i64> = all(
         conn,
-        "SELECT employee_id FROM fse_snapshot WHERE stage = 'six_mois'",
+        &format!("SELECT employee_id FROM fse_snapshot x {ON_LATEST_PATH} AND stage = 'six_mois'"),
         &[],
         |row| row.get("employee_id"),
     )?
@@ -120,9 +131,10 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             let contracts = contracts.get(&head.id).unwrap_or(&no_contracts);
             let approvals = approvals.get(&head.id).unwrap_or(&no_approvals);
             let latest = contracts.iter().max_by_key(|c| (c.start_date, c.id));
-            let exit_date = exits.get(&head.id).copied();
+            let exit = exits.get(&head.id);
+            let exit_date = exit.map(|x| x.date);
             let name = person_name(&head.first_name, &head.last_name);
-            let alerts = alerts_of(
+            let mut alerts = alerts_of(
                 head.id,
                 &name,
                 contracts,
@@ -131,6 +143,7 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
                 six_months.contains(&head.id),
                 today,
             );
+            alerts.extend(exit.and_then(|x| exit_alert(head.id, &name, x)));
             let pass_numbers: Vec<String> = approvals
                 .iter()
                 .map(|a| normalise_pass_number(&a.number))
@@ -184,10 +197,14 @@ pub struct EmployeeFile {
     pub trainings: Vec<Training>,
     /// Immersions, oldest first.
     pub immersions: Vec<Immersion>,
-    /// The exit, once they have left.
+    /// Paths, oldest first (the last one is the current path).
+    pub paths: Vec<crate::domain::employees::InsertionPath>,
+    /// The exit of the current path, once they have left it.
     pub exit: Option<Exit>,
-    /// FSE+ snapshots: entry, exit, six months.
+    /// FSE+ snapshots of the current path: entry, exit, six months.
     pub fse: Vec<FseSnapshot>,
+    /// Hours worked per month, from payroll (months recorded only).
+    pub worked_hours: crate::domain::activity::WorkedHours,
     /// Workshop sessions attended (« présent »), newest first.
     pub workshops: Vec<crate::store::workshops::SessionSummary>,
 }
@@ -201,8 +218,10 @@ pub fn load_employee_file(conn: &Connection, id: i64) -> Result<EmployeeFile> {
         follow_ups: list_follow_ups_of_employee(conn, id)?,
         trainings: list_trainings_of_employee(conn, id)?,
         immersions: list_immersions_of_employee(conn, id)?,
+        paths: super::list_paths_of_employee(conn, id)?,
         exit: super::get_exit(conn, id)?,
         fse: list_fse_snapshots_of_employee(conn, id)?,
+        worked_hours: super::worked_hours_of_employee(conn, id)?,
         workshops: crate::store::workshops::sessions_attended_by(
             conn,
             &crate::domain::workshops::Participant::Employee(id),

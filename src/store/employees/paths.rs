@@ -304,7 +304,7 @@ pub fn list_contracts_of_employee(conn: &Connection, employee_id: i64) -> Result
 
 const EXIT_COLUMNS: &str = "employee_id, date, category, outcome, outcome_months, detail";
 
-fn read_exit(row: &Row<'_>) -> rusqlite::Result<Exit> {
+pub(super) fn read_exit(row: &Row<'_>) -> rusqlite::Result<Exit> {
     let number: i64 = row.get("category")?;
     let category = ExitCategory::from_number(number)
         .ok_or_else(|| super::unknown_code(&number.to_string()))?;
@@ -332,29 +332,40 @@ fn months_of(exit: &Exit) -> Result<Option<u32>> {
     }
 }
 
-/// Records an employee's exit (one per employee: a second one is refused).
+/// The SQL of the id of the latest path (by entry date) of the employee `:employee`.
+pub(super) const CURRENT_PATH: &str = "(SELECT id FROM path WHERE employee_id = :employee
+    ORDER BY entry_date DESC, id DESC LIMIT 1)";
+
+/// Records the exit of an employee's current (latest) path; a second exit of one path is
+/// refused.
 pub fn insert_exit(conn: &Connection, exit: &Exit) -> Result<()> {
     let months = months_of(exit)?;
+    let sql = format!(
+        "INSERT INTO exit (path_id, employee_id, date, category, outcome, outcome_months, detail)
+         VALUES ({CURRENT_PATH}, :employee, :date, :category, :outcome, :months, :detail)"
+    );
     conn.execute(
-        "INSERT INTO exit (employee_id, date, category, outcome, outcome_months, detail)
-         VALUES (:employee, :date, :category, :outcome, :months, :detail)",
+        &sql,
         named_params! {
             ":employee": exit.employee_id, ":date": exit.date,
             ":category": exit.category.number(), ":outcome": exit.outcome.map(|o| o.code()),
             ":months": months, ":detail": exit.detail.trim(),
         },
     )
-    .map_err(|e| constraint_message(e, "Ce salarié a déjà une sortie : modifiez-la plutôt."))?;
+    .map_err(|e| constraint_message(e, "Ce parcours a déjà une sortie : modifiez-la plutôt."))?;
     Ok(())
 }
 
-/// Saves changes to an employee's exit.
+/// Saves changes to the exit of an employee's current path.
 pub fn update_exit(conn: &Connection, exit: &Exit) -> Result<()> {
     let months = months_of(exit)?;
-    let changed = conn.execute(
+    let sql = format!(
         "UPDATE exit SET date = :date, category = :category, outcome = :outcome,
              outcome_months = :months, detail = :detail
-         WHERE employee_id = :employee",
+         WHERE path_id = {CURRENT_PATH}"
+    );
+    let changed = conn.execute(
+        &sql,
         named_params! {
             ":employee": exit.employee_id, ":date": exit.date,
             ":category": exit.category.number(), ":outcome": exit.outcome.map(|o| o.code()),
@@ -364,25 +375,23 @@ pub fn update_exit(conn: &Connection, exit: &Exit) -> Result<()> {
     changed_one(changed, "Sortie")
 }
 
-/// Removes an employee's exit (they are back on their path).
+/// Removes the exit of an employee's current path (they are back on it).
 pub fn delete_exit(conn: &Connection, employee_id: i64) -> Result<()> {
-    let changed = conn.execute(
-        "DELETE FROM exit WHERE employee_id = :employee",
-        named_params! {":employee": employee_id},
-    )?;
+    let sql = format!("DELETE FROM exit WHERE path_id = {CURRENT_PATH}");
+    let changed = conn.execute(&sql, named_params! {":employee": employee_id})?;
     changed_one(changed, "Sortie")
 }
 
-/// An employee's exit, if they have left.
+/// The exit of an employee's current path, if they have left it.
 pub fn get_exit(conn: &Connection, employee_id: i64) -> Result<Option<Exit>> {
-    let sql = format!("SELECT {EXIT_COLUMNS} FROM exit WHERE employee_id = :employee");
+    let sql = format!("SELECT {EXIT_COLUMNS} FROM exit WHERE path_id = {CURRENT_PATH}");
     let exit = conn
         .query_row(&sql, named_params! {":employee": employee_id}, read_exit)
         .optional()?;
     Ok(exit)
 }
 
-/// Exits dated within `from..=to`, by date.
+/// Exits dated within `from..=to` (one per path), by date.
 pub fn list_exits_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Exit>> {
     let sql = format!(
         "SELECT {EXIT_COLUMNS} FROM exit

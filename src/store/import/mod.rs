@@ -165,7 +165,8 @@ fn cell_text(cell: &Data) -> String {
             .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
             .map_or_else(|| s.clone(), |d| d.format("%d/%m/%Y").to_string()),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        // `+ 0.0` turns a negative zero into zero: a cell never reads "-0".
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{:.0}", f + 0.0),
         Data::Float(f) => f.to_string().replace('.', ","),
         Data::Bool(b) => if *b { "oui" } else { "non" }.to_owned(),
         Data::DateTime(dt) => {

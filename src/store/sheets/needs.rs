@@ -84,9 +84,9 @@ pub fn format_quantity(quantity: f64, unit: Unit) -> String {
 
 /// "1,5", "12", "0,25": at most two decimals, French comma, no trailing zeros.
 pub fn format_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.replace('.', ",")
+    // One French number formatter for the whole program (never "-0"), without grouping.
+    let text = crate::domain::numbers::format_plain(value, 2);
+    text.trim_end_matches('0').trim_end_matches(',').to_owned()
 }
 
 /// A depot name made safe for a file name: no accents, lower case, spaces and anything else

@@ -25,8 +25,9 @@ pub use registrations::{
 };
 pub use sessions::{delete_session, get_session, insert_session, sessions_of, update_session};
 pub use summaries::{
-    SessionSummary, WorkshopCounts, list_sessions, session_summary, sessions_attended_by,
-    unfilled_sessions, upcoming_sessions, workshop_counts, workshop_counts_by_type,
+    SessionSummary, WorkshopCounts, list_sessions, partly_filled_sessions, session_summary,
+    sessions_attended_by, unfilled_sessions, upcoming_sessions, workshop_counts,
+    workshop_counts_by_type,
 };
 pub use types::{
     delete_workshop_type, get_workshop_type, insert_workshop_type, list_workshop_types,

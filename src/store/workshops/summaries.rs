@@ -85,6 +85,23 @@ pub fn unfilled_sessions(conn: &Connection, today: NaiveDate) -> Result<Vec<Sess
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Past sessions (before `today`) whose attendance was only partly filled in: some
+/// registered people have a status (présent, absent, excusé) and others are still
+/// « attendu ». By date and start time.
+pub fn partly_filled_sessions(conn: &Connection, today: NaiveDate) -> Result<Vec<SessionSummary>> {
+    let mut statement = conn.prepare(&format!(
+        "{SUMMARY_SELECT} WHERE s.date < :today
+           AND EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id
+                       AND a.status <> 'attendu')
+           AND EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id
+                       AND a.status = 'attendu')
+         ORDER BY s.date, s.start_time, s.id"
+    ))?;
+    Ok(statement
+        .query_map(named_params! {":today": today}, summary_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 // ----------------------------------------------------------------------------------- counts
 
 /// Workshop figures of the activity report for a period.

@@ -8,6 +8,7 @@ use super::form::FileForm;
 use super::{Message, Question};
 use crate::domain::employees::{
     ExitCategory, ExitOutcome, ExitResult, FseStage, LabourStatus, SensitiveAnswer, SixMonthResult,
+    exit_category_warning,
 };
 use crate::ui::theme::BOLD;
 use crate::ui::widgets::{self, Tone};
@@ -51,6 +52,15 @@ pub fn exit(form: &FileForm) -> Element<'_, Message> {
         ));
     }
     let category = form.exit_category.or(form.derived.exit_suggestion);
+    if let Some(warning) = category.and_then(|c| {
+        exit_category_warning(
+            c,
+            form.exit_outcome,
+            form.get(F::ExitMonths).trim().parse().ok(),
+        )
+    }) {
+        body = body.push(widgets::banner(Tone::Warning, warning));
+    }
     body = body.push(choice(
         "Catégorie de sortie",
         ExitCategory::ALL,
@@ -80,7 +90,12 @@ pub fn exit(form: &FileForm) -> Element<'_, Message> {
             Some(Message::DeleteExit),
         ));
     }
-    widgets::card("Sortie du parcours", body.push(actions))
+    column![
+        widgets::card("Sortie du parcours", body.push(actions)),
+        super::path_list::view(form),
+    ]
+    .spacing(12)
+    .into()
 }
 
 fn sensitive<'a>(
@@ -102,10 +117,15 @@ pub fn fse(form: &FileForm) -> Element<'_, Message> {
             f.fse
                 .iter()
                 .map(|s| {
+                    // What was recorded that day stays as it was, whatever the profile says now.
                     format!(
-                        "{} : répondu le {}",
+                        "{} : répondu le {} ({}, {}, niveau {})",
                         s.stage.label(),
-                        crate::domain::calendar::format_date(s.taken_on)
+                        crate::domain::calendar::format_date(s.taken_on),
+                        s.gender.label().to_lowercase(),
+                        s.age
+                            .map_or("âge non renseigné".to_owned(), |a| format!("{a} ans")),
+                        s.education_level.map_or("non renseigné", |e| e.code())
                     )
                 })
                 .collect()

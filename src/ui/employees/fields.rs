@@ -55,6 +55,9 @@ pub enum F {
     ExitMonths,
     ExitDetail,
     FseDate,
+    NewPathDate,
+    /// Hours worked in month 1 to 12 of the year shown.
+    Worked(u32),
 }
 
 /// Which save a field's Enter key triggers.
@@ -80,6 +83,10 @@ pub enum Part {
     Exit,
     /// An FSE+ snapshot.
     Fse,
+    /// A new path after an exit.
+    NewPath,
+    /// The hours worked of the year shown.
+    Hours,
     /// Deleting a line: its table and id.
     Delete(&'static str, i64),
 }
@@ -111,6 +118,8 @@ impl F {
             | ImmersionOutcome => Part::Immersion,
             ExitDate | ExitMonths | ExitDetail => Part::Exit,
             FseDate => Part::Fse,
+            NewPathDate => Part::NewPath,
+            Worked(_) => Part::Hours,
         }
     }
 }

@@ -26,11 +26,13 @@ pub enum Tab {
     Exit,
     /// FSE+ snapshots.
     Fse,
+    /// Hours worked from payroll.
+    Hours,
 }
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Identity,
         Tab::Entry,
         Tab::Pass,
@@ -39,6 +41,7 @@ impl Tab {
         Tab::Trainings,
         Tab::Exit,
         Tab::Fse,
+        Tab::Hours,
     ];
 
     /// The tab's French title.
@@ -52,6 +55,7 @@ impl Tab {
             Tab::Trainings => "Formations, immersions",
             Tab::Exit => "Sortie",
             Tab::Fse => "FSE+",
+            Tab::Hours => "Heures (paie)",
         }
     }
 }
@@ -153,6 +157,7 @@ pub fn view<'a>(screen: &'a Screen, open: &'a OpenFile) -> Element<'a, Message> 
         Tab::Trainings => super::trainings::view(form),
         Tab::Exit => super::exit::exit(form),
         Tab::Fse => super::exit::fse(form),
+        Tab::Hours => super::hours::view(form),
     };
     page.push(scrollable(container(body).padding([0, 12])).height(Length::Fill))
         .into()

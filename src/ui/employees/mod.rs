@@ -7,9 +7,11 @@ mod fields;
 mod file;
 mod followups;
 mod form;
+mod hours;
 mod identity;
 mod list;
 mod pass;
+mod path_list;
 mod trainings;
 mod update;
 
@@ -155,6 +157,12 @@ pub enum Message {
     Sensitive(Question, SensitiveAnswer),
     ExitResult(ExitResult),
     SixMonth(SixMonthResult),
+    /// The year shown on the Heures (paie) tab.
+    HoursYear(i32),
+    /// "Importer un export de paie…": asks for the file.
+    ImportPayroll,
+    /// The payroll file chosen (`None`: the dialog was cancelled).
+    PayrollFileChosen(Option<PathBuf>),
     /// A part of the file was written; the file as read again, and what to say.
     Saved(Result<(EmployeeFile, String), StoreError>),
     /// "Supprimer la fiche…": counts what goes with it first.

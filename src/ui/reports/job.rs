@@ -38,15 +38,17 @@ pub fn write_pdf(
     })
 }
 
-/// Writes one CSV file per chosen section into `dir`; returns the files written.
+/// Writes one CSV file per chosen section into `dir`, figures read on `today`; returns the
+/// files written.
 pub fn write_csv(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     sections: SectionChoice,
     dir: &Path,
+    today: NaiveDate,
 ) -> Result<Vec<PathBuf>, StoreError> {
-    let figures = crate::store::activity::activity_figures(conn, from, to, sections)?;
+    let figures = crate::store::activity::activity_figures(conn, from, to, sections, today)?;
     crate::store::file_check::create_private_dir(dir)?;
     let mut written = Vec::new();
     for (name, bytes) in csv_files(&figures) {

@@ -174,10 +174,10 @@ impl Screen {
                 };
                 self.busy = Busy::Generating;
                 self.csv_written = None;
-                let sections = self.form.sections;
+                let (sections, today) = (self.form.sections, self.today);
                 return Task::perform(
                     self.db
-                        .call(move |conn| job::write_csv(conn, from, to, sections, &dir)),
+                        .call(move |conn| job::write_csv(conn, from, to, sections, &dir, today)),
                     Message::CsvWritten,
                 );
             }

@@ -42,7 +42,7 @@ pub fn history_view<'a, M: 'a>(sessions: &'a [SessionSummary]) -> Element<'a, M>
 
 /// "3 séances, 7,5 h au total".
 pub fn summary_line(count: usize, hours: f64) -> String {
-    let hours = format!("{hours:.1}").replace(".0", "").replace('.', ",");
+    let hours = crate::domain::numbers::format_number(hours, 1);
     format!(
         "{count} séance{}, {hours} h au total",
         if count > 1 { "s" } else { "" }

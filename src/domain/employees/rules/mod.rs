@@ -91,20 +91,14 @@ pub fn planned_cumulative_months(contracts: &[Contract]) -> f64 {
     covered_months(contracts.iter().map(|c| (c.start_date, c.end())).collect())
 }
 
-/// "3,5 mois", "4 mois".
-fn format_months(months: f64) -> String {
-    let rounded = (months * 10.0).round() / 10.0;
-    if (rounded - rounded.round()).abs() < EPSILON {
-        format!("{rounded:.0} mois")
-    } else {
-        format!("{rounded:.1} mois").replace('.', ",")
-    }
+/// "3,5 mois", "4 mois", "0 mois" (never "-0": an empty sum of months is -0.0).
+pub fn format_months(months: f64) -> String {
+    format!("{} mois", crate::domain::numbers::format_number(months, 1))
 }
 
 /// "19,5 h".
 fn format_hours(hours: f64) -> String {
-    let text = format!("{hours}").replace('.', ",");
-    format!("{text} h")
+    format!("{} h", crate::domain::numbers::format_number(hours, 2))
 }
 
 /// Warnings about a CDDI being saved. `all_contracts_of_employee` may or may not contain

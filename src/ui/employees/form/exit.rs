@@ -48,4 +48,13 @@ impl FileForm {
             _ => Err(errors),
         }
     }
+
+    /// The entry date of a new path, as typed, or the errors to show.
+    pub fn new_path_date(&self) -> Result<chrono::NaiveDate, Errors> {
+        let mut errors = Errors::new();
+        match self.date(F::NewPathDate, &mut errors) {
+            Some(date) if errors.is_empty() => Ok(date),
+            _ => Err(errors),
+        }
+    }
 }

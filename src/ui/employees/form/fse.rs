@@ -23,19 +23,26 @@ impl FileForm {
             return Err(errors);
         };
         let e = &file.employee;
-        let id = file
-            .fse
-            .iter()
-            .find(|s| s.stage == stage)
-            .map_or(0, |s| s.id);
+        let stored = file.fse.iter().find(|s| s.stage == stage);
+        // A stored snapshot keeps the gender, age and education recorded when it was taken:
+        // only its answers are edited here, never recopied from today's profile.
+        let (id, gender, age, education_level) = match stored {
+            Some(s) => (s.id, s.gender, s.age, s.education_level),
+            None => (
+                0,
+                e.gender,
+                e.age_on(taken_on).map(i64::from),
+                e.education_level,
+            ),
+        };
         Ok(FseSnapshot {
             id,
             employee_id: e.id,
             stage,
             taken_on,
-            gender: e.gender,
-            age: e.age_on(taken_on).map(i64::from),
-            education_level: e.education_level,
+            gender,
+            age,
+            education_level,
             labour_status: self.labour,
             disability: self.disability,
             foreign_origin: self.foreign_origin,

@@ -1,10 +1,31 @@
 //! The identity and entry tabs: the person as typed.
 
 use super::{Errors, FileForm};
-use crate::domain::employees::{Civility, Employee, PrescriberKind};
+use crate::domain::employees::{Civility, Criterion, Employee, PrescriberKind};
 use crate::ui::employees::fields::F;
 
 impl FileForm {
+    /// Ticks or unticks an eligibility criterion, and the box of the same meaning (RSA,
+    /// ASS, AAH, RQTH, QPV, ZRR, court measure) with it.
+    pub fn set_criterion(&mut self, criterion: Criterion, on: bool) {
+        self.criteria.retain(|c| *c != criterion);
+        if on {
+            self.criteria.push(criterion);
+            self.criteria.sort();
+        }
+        let flag = match criterion {
+            Criterion::Rsa => &mut self.rsa,
+            Criterion::Ass => &mut self.ass,
+            Criterion::Aah => &mut self.aah,
+            Criterion::DisabledWorker => &mut self.rqth,
+            Criterion::Qpv => &mut self.qpv,
+            Criterion::Zrr => &mut self.zrr,
+            Criterion::Justice => &mut self.court_measure,
+            _ => return,
+        };
+        *flag = on;
+    }
+
     /// The person as typed, or the errors to show.
     pub fn employee(&self) -> Result<Employee, Errors> {
         let mut errors = Errors::new();

@@ -1,12 +1,13 @@
 //! Filling a person's file form from what was read, and recomputing its warnings.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Derived, Errors, FileForm, fmt_opt_date, months_text};
 use crate::domain::calendar::format_date;
 use crate::domain::employees::{
-    ApprovalChangeKind, approval_warnings, contract_warnings, cumulative_months,
-    immersion_warnings, is_eligible, planned_cumulative_months, suggest_exit_category,
+    ApprovalChangeKind, approval_warnings, contract_pass_warning, contract_warnings,
+    cumulative_months, immersion_warnings, is_eligible, planned_cumulative_months,
+    suggest_exit_category,
 };
 use crate::store::employees::EmployeeFile;
 use crate::ui::employees::fields::F;
@@ -15,7 +16,11 @@ impl FileForm {
     /// Fills every part from a freshly read file; `keep_sub_forms` keeps the contract,
     /// follow-up… being typed (used after saving another part).
     pub fn load(&mut self, file: EmployeeFile, today: NaiveDate) {
-        let e = &file.employee;
+        // A file saved before eligibility had one source may have a box without its
+        // criterion: shown aligned, saved aligned.
+        let mut aligned = file.employee.clone();
+        aligned.align_flags_and_criteria();
+        let e = &aligned;
         self.civility = Some(e.civility);
         self.gender = Some(e.gender);
         self.referent = e.referent_id;
@@ -79,10 +84,17 @@ impl FileForm {
             None => {
                 self.exit_category = None;
                 self.exit_outcome = None;
-                self.clear(&[F::ExitDate, F::ExitMonths, F::ExitDetail]);
+                self.clear(&[F::ExitDate, F::ExitMonths, F::ExitDetail, F::NewPathDate]);
             }
         }
         self.file = Some(file);
+        // The hours worked: the year shown stays, the current year the first time.
+        let year = if self.hours_year == 0 {
+            today.year()
+        } else {
+            self.hours_year
+        };
+        self.show_hours_year(year);
         self.refresh(today);
     }
 
@@ -114,6 +126,9 @@ impl FileForm {
             employee.court_measure = self.court_measure;
             employee.rqth = self.rqth;
             derived.contract_warnings = contract_warnings(&contract, &contracts, &employee);
+            derived
+                .contract_warnings
+                .extend(contract_pass_warning(&contract, &file.approvals));
         }
         if let Ok(immersion) = self.immersion() {
             derived.immersion_warnings = immersion_warnings(&immersion);

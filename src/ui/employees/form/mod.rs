@@ -5,6 +5,7 @@ mod contracts;
 mod exit;
 mod followups;
 mod fse;
+mod hours;
 mod identity;
 mod load;
 mod pass;
@@ -31,6 +32,8 @@ pub type Errors = HashMap<F, String>;
 pub struct FileForm {
     /// The file as last read (None for a person not saved yet).
     pub file: Option<EmployeeFile>,
+    /// The year shown on the Heures (paie) tab (0 until a file is loaded).
+    pub hours_year: i32,
     texts: HashMap<F, String>,
     /// Errors next to fields.
     pub errors: Errors,
@@ -106,8 +109,7 @@ fn fmt_opt_date(date: Option<NaiveDate>) -> String {
 
 /// "3,5 mois".
 pub fn months_text(months: f64) -> String {
-    let rounded = (months * 10.0).round() / 10.0;
-    format!("{rounded} mois").replace('.', ",")
+    crate::domain::employees::format_months(months)
 }
 
 impl FileForm {

@@ -35,23 +35,16 @@ pub(super) fn edit(
         Message::Referent(v) => form.referent = v.id,
         Message::Prescriber(v) => form.prescriber_kind = Some(v),
         Message::Education(v) => form.education = Some(v.0),
-        Message::Flag(flag, on) => match flag {
-            Flag::Rsa => form.rsa = on,
-            Flag::Ass => form.ass = on,
-            Flag::Aah => form.aah = on,
-            Flag::Rqth => form.rqth = on,
-            Flag::Qpv => form.qpv = on,
-            Flag::Zrr => form.zrr = on,
-            Flag::Court => form.court_measure = on,
-            Flag::Qualifying => form.qualifying = on,
-        },
-        Message::Criterion(criterion, on) => {
-            form.criteria.retain(|c| *c != criterion);
-            if on {
-                form.criteria.push(criterion);
-                form.criteria.sort();
+        // The boxes that are eligibility criteria too tick and untick their criterion, and
+        // the other way round: eligibility has one source.
+        Message::Flag(Flag::Qualifying, on) => form.qualifying = on,
+        Message::Flag(flag, on) => {
+            if let Some(criterion) = flag_criterion(flag) {
+                form.set_criterion(criterion, on);
             }
         }
+        Message::Criterion(criterion, on) => form.set_criterion(criterion, on),
+        Message::HoursYear(year) => form.show_hours_year(year),
         Message::ChangeKind(kind) => {
             form.change_kind = Some(kind);
             form.errors.remove(&F::ChangeReason);
@@ -129,4 +122,19 @@ pub(super) fn edit(
         _ => {}
     }
     Task::none()
+}
+
+/// The eligibility criterion a yes / no box of the Entrée tab stands for.
+fn flag_criterion(flag: Flag) -> Option<crate::domain::employees::Criterion> {
+    use crate::domain::employees::Criterion;
+    Some(match flag {
+        Flag::Rsa => Criterion::Rsa,
+        Flag::Ass => Criterion::Ass,
+        Flag::Aah => Criterion::Aah,
+        Flag::Rqth => Criterion::DisabledWorker,
+        Flag::Qpv => Criterion::Qpv,
+        Flag::Zrr => Criterion::Zrr,
+        Flag::Court => Criterion::Justice,
+        Flag::Qualifying => return None,
+    })
 }

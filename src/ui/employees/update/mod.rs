@@ -12,6 +12,7 @@ use crate::store::{Connection, StoreError};
 use crate::ui::widgets::Tone;
 
 mod edit;
+mod paths;
 
 use edit::edit;
 
@@ -214,6 +215,19 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
                 .map(Message::Export);
         }
         Message::Pdf => return super::file::save_pdf(screen),
+        Message::ImportPayroll => return super::hours::pick_payroll_file(),
+        Message::PayrollFileChosen(Some(path)) => {
+            if let Some(id) = screen.open.as_ref().map(|o| o.form.employee_id()) {
+                return Task::perform(
+                    screen.db.call(move |conn| {
+                        let summary = store::import_payroll_file(conn, &path)?.summary();
+                        Ok((store::load_employee_file(conn, id)?, summary))
+                    }),
+                    Message::Saved,
+                );
+            }
+        }
+        Message::PayrollFileChosen(None) => {}
         Message::PdfSaved(result) => {
             if let Some(open) = screen.open_mut() {
                 open.notice = match result {
@@ -423,6 +437,13 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
             );
             success = "Questionnaire FSE+ enregistré tel que répondu ce jour-là.";
         }
+        Part::Hours | Part::NewPath => match paths::work(form, part, id) {
+            Ok((path_work, message)) => {
+                work = path_work;
+                success = message;
+            }
+            Err(errors) => return show_errors(open, errors),
+        },
         Part::Delete(table, row) => {
             work = Box::new(move |conn| {
                 match table {
@@ -430,11 +451,16 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                     "follow_up" => store::delete_follow_up(conn, row)?,
                     "training" => store::delete_training(conn, row)?,
                     "immersion" => store::delete_immersion(conn, row)?,
+                    "path" => store::cancel_new_path(conn, id)?,
                     _ => store::delete_exit(conn, id)?,
                 }
                 Ok(id)
             });
-            success = "Ligne supprimée.";
+            success = if table == "path" {
+                "Nouveau parcours annulé."
+            } else {
+                "Ligne supprimée."
+            };
         }
     }
     let focus = match part {
