@@ -13,5 +13,6 @@ pub mod harvests;
 pub mod import;
 pub mod money;
 pub mod numbers;
+pub mod solidarity;
 pub mod text;
 pub mod workshops;

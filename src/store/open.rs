@@ -17,6 +17,7 @@ pub const APPLICATION_ID: i64 = 0x4249_4E45;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_exit_outcome.sql"),
+    include_str!("migrations/004_solidarity_terms.sql"),
 ];
 
 /// File names of the copies made before an upgrade start with this (then the old version,

@@ -153,7 +153,8 @@ pub fn update_funder(conn: &Connection, funder: &Funder) -> Result<()> {
 pub fn delete_funder(conn: &Connection, id: i64) -> Result<()> {
     let used = count(
         conn,
-        "SELECT count(*) FROM solidarity_funding WHERE funder_id = :id",
+        "SELECT count(DISTINCT t.subscription_id) FROM solidarity_terms_funding f
+         JOIN solidarity_terms t ON t.id = f.terms_id WHERE f.funder_id = :id",
         id,
     )?;
     if used > 0 {
@@ -174,8 +175,9 @@ pub fn delete_funder(conn: &Connection, id: i64) -> Result<()> {
 /// left out), by funder id.
 pub fn funding_counts(conn: &Connection) -> Result<Vec<(i64, i64)>> {
     let mut stmt = conn.prepare(
-        "SELECT funder_id, count(*) AS n FROM solidarity_funding
-         GROUP BY funder_id ORDER BY funder_id",
+        "SELECT f.funder_id, count(DISTINCT t.subscription_id) AS n
+         FROM solidarity_terms_funding f JOIN solidarity_terms t ON t.id = f.terms_id
+         GROUP BY f.funder_id ORDER BY f.funder_id",
     )?;
     let rows = stmt.query_map([], |row| Ok((row.get("funder_id")?, row.get("n")?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
-use super::solidarity::write_solidarity;
-use super::{code_col, ensure_monday, get_depot, get_solidarity, one_row};
+use super::solidarity::carry_terms;
+use super::{code_col, ensure_monday, get_depot, one_row};
 use crate::domain::baskets::{Frequency, Subscription};
 use crate::store::{Result, StoreError};
 
@@ -183,10 +183,7 @@ pub fn change_subscription(
         named_params! {":id": old_id, ":end": day_before},
     )?;
     let id = insert_subscription(&tx, &new)?;
-    if let Some(mut solidarity) = get_solidarity(&tx, old_id)? {
-        solidarity.subscription_id = id;
-        write_solidarity(&tx, &solidarity)?;
-    }
+    carry_terms(&tx, old_id, id, from)?;
     tx.commit()?;
     Ok(id)
 }

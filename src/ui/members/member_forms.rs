@@ -256,6 +256,7 @@ pub fn solidarity_form<'a>(
     }
     let mut c = column![
         row![
+            input_w("À partir du", &f.start, Field::SolStart, 130),
             labelled(
                 "Participation du foyer",
                 pick_list(ShareKind::ALL, f.kind, Message::ShareKindPicked).width(160)
@@ -282,7 +283,10 @@ pub fn solidarity_form<'a>(
         f.household_share(),
     ) {
         let terms = crate::domain::baskets::Solidarity {
+            id: 0,
             subscription_id: f.subscription_id,
+            start: screen.today,
+            end: None,
             share_kind,
             share_value,
             social_worker: String::new(),
@@ -316,6 +320,32 @@ pub fn solidarity_form<'a>(
         "Ajouter un financeur",
         Some(Message::AddFunding),
     ))
+    .push(f.unfunded_percent().map(|p| {
+        widgets::banner(
+            Tone::Warning,
+            format!(
+                "Reste non financé : {p} % du reste à payer. Il figurera comme tel sur les \
+                 relevés et le bilan."
+            ),
+        )
+    }))
+    .push(widgets::muted(
+        "Les paniers livrés avant la date « À partir du » gardent leurs conditions d'alors.",
+    ))
     .push(buttons(error))
+    .into()
+}
+
+/// The end of a household's Paniers Solidaires terms: the last day they apply.
+pub fn end_solidarity_form<'a>(end: &'a str, error: Option<&'a str>) -> Element<'a, Message> {
+    column![
+        widgets::muted(
+            "Les paniers livrés jusqu'à ce jour restent des Paniers Solidaires sur les relevés ; \
+             les suivants sont au prix normal.",
+        ),
+        input_w("Dernier jour", end, Field::SolEnd, 130),
+        confirm_buttons("Terminer les conditions", error),
+    ]
+    .spacing(10)
     .into()
 }

@@ -100,6 +100,8 @@ pub enum Field {
     SolWorker,
     SolBody,
     SolReview,
+    SolStart,
+    SolEnd,
     DepName,
     DepAddress,
     DepCity,
@@ -129,6 +131,8 @@ pub enum Form {
     Subscription(SubscriptionForm),
     Absence(AbsenceForm),
     Solidarity(SolidarityForm),
+    /// The end of the Paniers Solidaires terms of subscription `0`: last day they apply.
+    EndSolidarity(i64, String),
     Depot(DepotForm),
     /// A basket size, new or edited.
     Size(SizeForm),

@@ -305,7 +305,17 @@ mod tests {
 
     #[test]
     fn bad_shares_and_depot_without_weekday() {
-        let mut form = SolidarityForm::of(1, None, &[]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut form = SolidarityForm::of(1, None, &[], today);
+        assert_eq!(
+            form.start, "28/11/2026",
+            "a new period starts today by default"
+        );
+        assert_eq!(
+            form.unfunded_percent(),
+            Some(100),
+            "no funder: all unfunded"
+        );
         form.value = "120".into();
         assert!(form.to_solidarity().unwrap_err().contains("100 %"));
         form.value = "30".into();

@@ -134,6 +134,8 @@ impl SubscriptionForm {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SolidarityForm {
     pub subscription_id: i64,
+    /// Day the terms start ("À partir du"): a change starts a new period that day.
+    pub start: String,
     pub kind: Option<ShareKind>,
     pub value: String,
     pub social_worker: String,
@@ -144,11 +146,14 @@ pub struct SolidarityForm {
 }
 
 impl SolidarityForm {
-    /// The form for subscription `id`, filled with `terms` when it has some.
-    pub fn of(id: i64, terms: Option<&Solidarity>, funders: &[Choice]) -> Self {
+    /// The form for subscription `id`, filled with `terms` when it has some; the new
+    /// period starts `today` unless the user chooses another day.
+    pub fn of(id: i64, terms: Option<&Solidarity>, funders: &[Choice], today: NaiveDate) -> Self {
+        let start = show(Some(today));
         match terms {
             None => SolidarityForm {
                 subscription_id: id,
+                start,
                 kind: Some(ShareKind::Percent),
                 value: "30".into(),
                 funding: vec![(funders.first().cloned(), "100".into())],
@@ -156,6 +161,7 @@ impl SolidarityForm {
             },
             Some(t) => SolidarityForm {
                 subscription_id: id,
+                start,
                 kind: Some(t.share_kind),
                 value: match t.share_kind {
                     ShareKind::Amount => euros_typed(t.share_value),
@@ -203,6 +209,21 @@ impl SolidarityForm {
         Ok((kind, value))
     }
 
+    /// Percent of the remainder the funders typed leave unpaid, when the lines can be read
+    /// and total under 100 % ("reste non financé").
+    pub fn unfunded_percent(&self) -> Option<i64> {
+        let mut total = 0;
+        for (_, percent) in &self.funding {
+            total += percent
+                .trim()
+                .trim_end_matches('%')
+                .trim()
+                .parse::<i64>()
+                .ok()?;
+        }
+        (total < 100).then_some(100 - total)
+    }
+
     /// The terms typed, or what to correct.
     pub fn to_solidarity(&self) -> Result<Solidarity, String> {
         let (kind, share_value) = self.household_share()?;
@@ -230,7 +251,10 @@ impl SolidarityForm {
             return Err("Les parts des financeurs dépassent 100 % du reste à payer.".into());
         }
         Ok(Solidarity {
+            id: 0,
             subscription_id: self.subscription_id,
+            start: required_date(&self.start, "À partir du")?,
+            end: None,
             share_kind: kind,
             share_value,
             social_worker: self.social_worker.trim().to_owned(),

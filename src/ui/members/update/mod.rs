@@ -16,7 +16,7 @@ use super::forms::{
 use super::{Form, Message, Screen, Tab, ids};
 use crate::domain::baskets::MemberStatus;
 use crate::domain::calendar::format_date;
-use crate::store::{Connection, StoreError, baskets, calendar};
+use crate::store::{Connection, StoreError, calendar};
 use crate::ui::widgets::Tone;
 
 /// A write to run, with the notice to show when it succeeds; it may return a warning.
@@ -191,15 +191,14 @@ impl Screen {
             }
             Message::EditSolidarity(id) => {
                 if let Some((_, terms)) = self.sub_of_page(id) {
-                    let form = SolidarityForm::of(id, terms.as_ref(), &self.funder_choices());
+                    let form =
+                        SolidarityForm::of(id, terms.as_ref(), &self.funder_choices(), self.today);
                     self.open(Form::Solidarity(form));
                 }
             }
             Message::RemoveSolidarity(id) => {
-                return self.write(
-                    "Ce panier n'est plus un Panier Solidaire.",
-                    Box::new(move |c| baskets::remove_solidarity(c, id).map(|()| (None, None))),
-                );
+                let today = crate::domain::calendar::format_date(self.today);
+                self.open(Form::EndSolidarity(id, today));
             }
             Message::NewDepot => self.open(Form::Depot(DepotForm::new())),
             Message::EditDepot(id) => {

@@ -39,6 +39,8 @@ impl Screen {
             (Form::Solidarity(f), F::SolWorker) => f.social_worker = v,
             (Form::Solidarity(f), F::SolBody) => f.referring_body = v,
             (Form::Solidarity(f), F::SolReview) => f.review_on = v,
+            (Form::Solidarity(f), F::SolStart) => f.start = v,
+            (Form::EndSolidarity(_, end), F::SolEnd) => *end = v,
             (Form::Depot(f), F::DepName) => f.name = v,
             (Form::Depot(f), F::DepAddress) => f.address = v,
             (Form::Depot(f), F::DepCity) => f.city = v,
@@ -163,7 +165,14 @@ impl Screen {
                 });
                 (
                     "Conditions Paniers Solidaires enregistrées.",
-                    Box::new(move |c| baskets::set_solidarity(c, &s).map(|()| (warning, None))),
+                    Box::new(move |c| baskets::set_solidarity(c, &s).map(|_| (warning, None))),
+                )
+            }
+            Form::EndSolidarity(id, end) => {
+                let (id, end) = (*id, required_date(end, "Dernier jour")?);
+                (
+                    "Conditions Paniers Solidaires terminées (les paniers déjà livrés les gardent).",
+                    Box::new(move |c| baskets::end_solidarity(c, id, end).map(|()| (None, None))),
                 )
             }
             Form::Depot(f) => {
