@@ -53,9 +53,25 @@ pub fn insert_depot(conn: &Connection, depot: &Depot) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// Saves the changes to an existing depot.
+/// Saves the changes to an existing depot. A depot with subscriptions still running (or
+/// to come) cannot be made inactive: its members would silently vanish from the sheets.
 pub fn update_depot(conn: &Connection, depot: &Depot) -> Result<()> {
     check_depot(depot)?;
+    if !depot.active {
+        let running = count(
+            conn,
+            "SELECT count(*) FROM subscription WHERE depot_id = :id
+               AND (end_date IS NULL OR end_date >= date('now', 'localtime'))",
+            depot.id,
+        )?;
+        if running > 0 {
+            return Err(StoreError::Invalid(format!(
+                "Ce dépôt a encore {} : déplacez-les d'abord vers un autre dépôt \
+                 (« Déplacer les abonnés vers… »), puis décochez « Dépôt actif ».",
+                plural(running, "abonnement en cours", "abonnements en cours")
+            )));
+        }
+    }
     let changed = conn
         .execute(
             "UPDATE depot SET name = :name, address = :address, postcode = :postcode,

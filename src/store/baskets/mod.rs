@@ -29,9 +29,9 @@ pub use solidarity::{
     all_solidarity_terms, end_solidarity, get_solidarity, set_solidarity, solidarity_history,
 };
 pub use subscriptions::{
-    capacity_warning, change_subscription, delete_subscription, depot_load, get_subscription,
-    insert_subscription, list_subscriptions, subscriptions_between, subscriptions_of,
-    subscriptions_shared_with, update_subscription,
+    capacity_warning, change_subscription, delete_subscription, depot_load, end_subscriptions_of,
+    get_subscription, insert_subscription, list_subscriptions, move_subscribers,
+    subscriptions_between, subscriptions_of, subscriptions_shared_with, update_subscription,
 };
 
 /// Reads the code stored in `col` back into its enum with `from_code`.

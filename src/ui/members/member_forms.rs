@@ -97,6 +97,22 @@ pub fn member_form<'a>(f: &'a MemberForm, error: Option<&'a str>) -> Element<'a,
         ]
         .spacing(10),
         input("Notes privées (jamais imprimées)", &f.notes, Field::Notes),
+        (f.status == Some(MemberStatus::Left) && f.id != 0).then(|| {
+            row![
+                input_w(
+                    "Fin des abonnements le",
+                    &f.subscriptions_end,
+                    Field::SubscriptionsEnd,
+                    180
+                ),
+                widgets::muted(
+                    "Un foyer parti ne reçoit plus de panier. Videz la date pour garder ses \
+                     abonnements tels quels."
+                ),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::End)
+        }),
         buttons(error),
     ]
     .spacing(10)

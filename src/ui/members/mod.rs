@@ -102,6 +102,8 @@ pub enum Field {
     SolReview,
     SolStart,
     SolEnd,
+    MoveFrom,
+    SubscriptionsEnd,
     DepName,
     DepAddress,
     DepCity,
@@ -134,6 +136,8 @@ pub enum Form {
     /// The end of the Paniers Solidaires terms of subscription `0`: last day they apply.
     EndSolidarity(i64, String),
     Depot(DepotForm),
+    /// Moving the subscribers of depot `0` to a depot, from a day (typed).
+    MoveSubscribers(i64, Option<Choice>, String),
     /// A basket size, new or edited.
     Size(SizeForm),
     /// A new price of size `0`: from, amount.
@@ -207,6 +211,8 @@ pub enum Message {
     RemoveSolidarity(i64),
     NewDepot,
     EditDepot(i64),
+    /// "Déplacer les abonnés vers…" of a depot.
+    MoveSubscribers(i64),
     NewSize,
     EditSize(i64),
     SizeActive(bool),

@@ -73,6 +73,9 @@ pub struct MemberForm {
     pub notes: String,
     pub status: Option<MemberStatus>,
     pub joined_on: String,
+    /// When the status becomes « Parti »: the last day of the household's subscriptions
+    /// (empty: they are left as they are).
+    pub subscriptions_end: String,
 }
 
 impl MemberForm {
@@ -92,6 +95,7 @@ impl MemberForm {
             notes: m.notes.clone(),
             status: Some(m.status),
             joined_on: show(m.joined_on),
+            subscriptions_end: String::new(),
         }
     }
 
@@ -311,11 +315,16 @@ mod tests {
             form.start, "28/11/2026",
             "a new period starts today by default"
         );
+        assert_eq!(form.unfunded_percent(), None, "one line at 100 %");
+        form.funding[0].1 = "60".into();
+        assert_eq!(form.unfunded_percent(), Some(40), "100 − 60");
+        form.funding.clear();
         assert_eq!(
             form.unfunded_percent(),
             Some(100),
             "no funder: all unfunded"
         );
+        form.funding.push((None, "100".into()));
         form.value = "120".into();
         assert!(form.to_solidarity().unwrap_err().contains("100 %"));
         form.value = "30".into();

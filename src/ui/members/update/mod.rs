@@ -254,6 +254,10 @@ impl Screen {
             Message::StatusPicked(s) => {
                 if let Form::Member(f) = &mut self.form {
                     f.status = Some(s);
+                    // Leaving: offer to end the subscriptions today.
+                    if s == MemberStatus::Left && f.id != 0 && f.subscriptions_end.is_empty() {
+                        f.subscriptions_end = format_date(self.today);
+                    }
                 }
             }
             Message::MethodPicked(m) => {
@@ -267,10 +271,17 @@ impl Screen {
                 }
             }
             Message::SharedWithPicked(c) => self.shared_with_picked(c),
-            Message::DepotPicked(c) => {
-                if let Form::Subscription(f) = &mut self.form {
-                    f.depot = Some(c);
-                }
+            Message::DepotPicked(c) => match &mut self.form {
+                Form::Subscription(f) => f.depot = Some(c),
+                Form::MoveSubscribers(_, to, _) => *to = Some(c),
+                _ => {}
+            },
+            Message::MoveSubscribers(id) => {
+                let next_monday = crate::domain::calendar::IsoWeek::of(self.today)
+                    .next()
+                    .monday();
+                let from = crate::domain::calendar::format_date(next_monday);
+                self.open(Form::MoveSubscribers(id, None, from));
             }
             Message::FrequencyPicked(fr) => {
                 if let Form::Subscription(f) = &mut self.form {
