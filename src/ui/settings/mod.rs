@@ -35,6 +35,8 @@ pub struct Settings {
     confirm_restore: Option<BackupFile>,
     message: Option<(Tone, String)>,
     busy: bool,
+    /// « Feuilles d'émargement »: phones on the sheets.
+    sheets: sheets::Section,
 }
 
 /// Messages of the settings screen.
@@ -72,6 +74,8 @@ pub enum Message {
     CancelRestore,
     ConfirmRestore,
     Restored(Result<(PathBuf, Loaded), StoreError>),
+    /// The « Feuilles d'émargement » section.
+    Sheets(sheets::Message),
 }
 
 /// What the application must do after a settings message.
@@ -101,6 +105,8 @@ impl Settings {
     pub fn new(db: &Db) -> (Self, Task<Message>) {
         let path = db.path().to_path_buf();
         let task = Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded);
+        let (sheets, sheets_task) = sheets::Section::new(db);
+        let task = Task::batch([task, sheets_task.map(Message::Sheets)]);
         let screen = Settings {
             db: db.clone(),
             form: GardenIdentity::default(),
@@ -111,6 +117,7 @@ impl Settings {
             confirm_restore: None,
             message: None,
             busy: true,
+            sheets,
         };
         (screen, task)
     }
@@ -238,6 +245,10 @@ impl Settings {
                 return (Task::none(), Action::IdentityChanged(identity));
             }
             Message::Restored(Err(error)) => self.fail(&error),
+            Message::Sheets(m) => {
+                let task = self.sheets.update(m, &self.db).map(Message::Sheets);
+                return (task, Action::None);
+            }
         }
         none
     }
@@ -298,4 +309,5 @@ impl Settings {
     }
 }
 
+mod sheets;
 mod view;
