@@ -8,6 +8,7 @@ pub mod export;
 pub mod files;
 pub mod harvests;
 pub mod home;
+pub mod home_pickups;
 pub mod import;
 pub mod members;
 pub mod reports;
