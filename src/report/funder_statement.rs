@@ -106,8 +106,9 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
     doc.table(&table);
     doc.spacer(6.0);
     doc.paragraph_aligned(
-        "Valeur : prix du panier au jour de chaque livraison. Part : part du reste à payer \
-         prise en charge par ce financeur.",
+        "Valeur : prix du panier au jour de chaque livraison, selon les conditions en vigueur \
+         ce jour-là. Part : part du reste à payer prise en charge par ce financeur ; le reste à \
+         payer de chaque foyer sur la période est réparti entre ses financeurs au centime près.",
         TextStyle::regular(8.5).grey(),
         Align::Left,
     );
