@@ -196,15 +196,22 @@ pub fn subscription_form<'a>(
     .spacing(10);
     if f.frequency == Some(Frequency::Fortnightly) {
         let start = crate::domain::calendar::parse_date(&f.start).unwrap_or(screen.today);
-        c = c.push(
-            checkbox(f.second_week)
-                .label("Premier panier la semaine suivant le début")
-                .on_toggle(Message::SecondWeek),
-        );
+        if f.kept_anchor.is_none() {
+            c = c.push(
+                checkbox(f.second_week)
+                    .label("Premier panier la semaine suivant le début")
+                    .on_toggle(Message::SecondWeek),
+            );
+        }
         c = c.push(widgets::muted(format!(
-            "En {} : {}.",
+            "En {} : {}.{}",
             start.year(),
-            fortnight_label(f.anchor(start), start.year())
+            fortnight_label(f.anchor(start), start.year()),
+            if f.kept_anchor.is_some() {
+                " Ses semaines restent les mêmes après le changement."
+            } else {
+                ""
+            }
         )));
     }
     if f.changing.is_some() {

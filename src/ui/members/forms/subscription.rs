@@ -21,6 +21,9 @@ pub struct SubscriptionForm {
     pub frequency: Option<Frequency>,
     /// Fortnightly: first basket the week after the start instead of the week of the start.
     pub second_week: bool,
+    /// When changing a fortnightly subscription: its anchor, kept so that its A / B weeks
+    /// do not flip (the store keeps it too).
+    pub kept_anchor: Option<NaiveDate>,
     /// The other household sharing the basket; id 0 ("personne") or `None` when not shared.
     pub shared_with: Option<Choice>,
     /// The households offered in "Partagé avec", searchable as you type.
@@ -53,6 +56,7 @@ impl SubscriptionForm {
             end: String::new(),
             frequency: Some(Frequency::Weekly),
             second_week: false,
+            kept_anchor: None,
             shared_with: None,
             households: partners(households),
         }
@@ -75,6 +79,7 @@ impl SubscriptionForm {
             end: show(sub.end),
             frequency: Some(sub.frequency),
             second_week: IsoWeek::of(sub.anchor_monday) != IsoWeek::of(sub.start),
+            kept_anchor: (sub.frequency == Frequency::Fortnightly).then_some(sub.anchor_monday),
             shared_with: sub
                 .shared_with
                 .and_then(|id| households.iter().find(|c| c.id == id).cloned()),
@@ -82,8 +87,12 @@ impl SubscriptionForm {
         }
     }
 
-    /// The anchor Monday of a fortnightly subscription starting on `start`.
+    /// The anchor Monday of a fortnightly subscription starting on `start` (the kept one
+    /// when a fortnightly subscription is changed).
     pub fn anchor(&self, start: NaiveDate) -> NaiveDate {
+        if let Some(kept) = self.kept_anchor {
+            return kept;
+        }
         let week = IsoWeek::of(start);
         if self.second_week {
             week.next().monday()
