@@ -132,3 +132,43 @@ fn a_depot_is_deactivated_only_once_its_subscribers_moved() {
     click(&mut screen, "Enregistrer");
     assert_shows(&screen, "Dépôt enregistré.");
 }
+
+#[test]
+fn past_solidarity_terms_stay_on_the_member_page() {
+    let (db, _, _, anne) = garden();
+    db.with(|c| {
+        c.execute("INSERT INTO funder (id, name) VALUES (1, 'CAF')", [])?;
+        let mut terms = Solidarity {
+            id: 0,
+            subscription_id: 1,
+            start: date(2026, 1, 5),
+            end: None,
+            share_kind: ShareKind::Percent,
+            share_value: 30,
+            social_worker: String::new(),
+            referring_body: String::new(),
+            review_on: None,
+            funding: vec![FundingShare {
+                funder_id: 1,
+                share_percent: 100,
+            }],
+        };
+        baskets::set_solidarity(c, &terms)?;
+        terms.start = date(2026, 2, 2);
+        terms.share_kind = ShareKind::Amount;
+        terms.share_value = 200;
+        baskets::set_solidarity(c, &terms)?;
+        Ok(())
+    })
+    .unwrap();
+    let mut screen = open(&db);
+    apply(&mut screen, Message::OpenMember(anne));
+    assert_shows(
+        &screen,
+        "Panier Solidaire du 05/01/2026 au 01/02/2026 (terminé) : foyer 30 % du prix · CAF 100 %",
+    );
+    assert_shows(
+        &screen,
+        "Panier Solidaire depuis le 02/02/2026 : foyer 2,00\u{a0}€ par panier · CAF 100 %",
+    );
+}

@@ -368,6 +368,9 @@ fn subscriptions<'a>(screen: &'a Screen, page: &'a Page) -> Column<'a, Message> 
             widgets::muted(freq),
         ]
         .spacing(3);
+        for past in page.past_terms.iter().filter(|t| t.subscription_id == s.id) {
+            c = c.push(widgets::muted(solidarity_summary(screen, past)).size(13));
+        }
         if let Some(t) = terms {
             c = c.push(text(solidarity_summary(screen, t)).size(14));
         }
