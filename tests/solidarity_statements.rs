@@ -267,4 +267,8 @@ fn a_household_with_two_subscriptions_is_one_household() {
     let s = september(&conn, CAF);
     assert_eq!(s.lines.len(), 2, "one line per subscription");
     assert_eq!(s.households, 1, "Anne counts once");
+    // The report too: the CAF funds 1 household (4 baskets), and 1 solidarity household.
+    let b = binette::store::activity::basket_figures(&conn, d(2026, 9, 1), d(2026, 9, 20)).unwrap();
+    assert_eq!((b.funders[0].households, b.funders[0].baskets), (1, 4));
+    assert_eq!(b.solidarity_households, 1);
 }
