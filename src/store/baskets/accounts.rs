@@ -14,6 +14,7 @@ use crate::domain::calendar::{IsoWeek, format_date};
 use crate::domain::distribution::depot_delivery;
 use crate::domain::money::Cents;
 use crate::domain::solidarity::{Split, split, terms_on};
+use crate::domain::text::collation_key;
 use crate::store::calendar::{list_closures, list_holiday_rules};
 use crate::store::{Result, StoreError};
 
@@ -216,9 +217,7 @@ pub fn solidarity_accounts(
             split: split(period, &baskets),
         });
     }
-    accounts.sort_by(|a, b| {
-        (a.household.to_lowercase(), a.terms.start)
-            .cmp(&(b.household.to_lowercase(), b.terms.start))
-    });
+    // French order (accents ignored), then each household's periods in order.
+    accounts.sort_by_cached_key(|a| (collation_key(&a.household), a.terms.start));
     Ok(accounts)
 }
