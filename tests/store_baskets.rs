@@ -677,6 +677,12 @@ fn solidarity_terms_keep_their_history() {
         end_solidarity(&conn, sub, d(2025, 10, 15)),
         "pas de conditions",
     );
+    // Correcting the ended period (same start) keeps it ended.
+    set_solidarity(&conn, &corrected).unwrap();
+    assert_eq!(
+        get_solidarity(&conn, sub).unwrap().unwrap().end,
+        Some(d(2025, 9, 30))
+    );
     let lines: i64 = conn
         .query_row("SELECT count(*) FROM solidarity_terms_funding", [], |r| {
             r.get(0)

@@ -62,7 +62,7 @@ fn french(date: NaiveDate) -> String {
 
 /// Starts the terms `solidarity` on `solidarity.start`, in one transaction, and returns the
 /// period's id. The period running that day ends the day before; a period starting that
-/// very day is corrected in place. A period starting later is refused: history is changed
+/// very day is corrected in place (keeping its end). A period starting later is refused: history is changed
 /// from its end only.
 pub fn set_solidarity(conn: &Connection, solidarity: &Solidarity) -> Result<i64> {
     check_solidarity(solidarity)?;
@@ -89,7 +89,8 @@ pub(super) fn start_terms(tx: &Connection, solidarity: &Solidarity) -> Result<i6
                  share_value = :value, social_worker = :worker, referring_body = :body,
                  review_on = :review
              WHERE id = :id",
-            named_params! {":id": same.id, ":end": solidarity.end,
+            // A correction keeps the period's end: it never reopens ended terms.
+            named_params! {":id": same.id, ":end": solidarity.end.or(same.end),
             ":kind": solidarity.share_kind.code(), ":value": solidarity.share_value,
             ":worker": solidarity.social_worker, ":body": solidarity.referring_body,
             ":review": solidarity.review_on},

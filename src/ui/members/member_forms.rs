@@ -352,9 +352,18 @@ pub fn solidarity_form<'a>(
             ),
         )
     }))
-    .push(widgets::muted(
-        "Les paniers livrés avant la date « À partir du » gardent leurs conditions d'alors.",
-    ))
+    .push(widgets::muted(match f.current_start {
+        Some(start) => format!(
+            "Les paniers livrés avant la date « À partir du » gardent leurs conditions d'alors. \
+             Pour corriger une erreur de saisie sans ouvrir de nouvelle période, indiquez le \
+             début des conditions actuelles ({}).",
+            crate::domain::calendar::format_date(start)
+        ),
+        None => {
+            "Les paniers livrés avant la date « À partir du » gardent leurs conditions d'alors."
+                .to_owned()
+        }
+    }))
     .push(buttons(error))
     .into()
 }

@@ -145,6 +145,8 @@ pub struct SolidarityForm {
     pub subscription_id: i64,
     /// Day the terms start ("À partir du"): a change starts a new period that day.
     pub start: String,
+    /// Start of the terms being changed, if any (typing it corrects them in place).
+    pub current_start: Option<NaiveDate>,
     pub kind: Option<ShareKind>,
     pub value: String,
     pub social_worker: String,
@@ -171,6 +173,7 @@ impl SolidarityForm {
             Some(t) => SolidarityForm {
                 subscription_id: id,
                 start,
+                current_start: Some(t.start),
                 kind: Some(t.share_kind),
                 value: match t.share_kind {
                     ShareKind::Amount => euros_typed(t.share_value),
