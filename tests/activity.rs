@@ -84,8 +84,9 @@ fn fixture() -> Connection {
         INSERT INTO membership (member_id, year, amount_cents, paid_on, method) VALUES
           (1, 2026, 2000, '2026-01-15', 'cheque'), (2, 2026, 1500, '2026-02-01', 'especes'),
           (1, 2025, 2000, '2025-01-15', 'cheque');
-        INSERT INTO solidarity (subscription_id, share_kind, share_value) VALUES (2, 'pourcentage', 30);
-        INSERT INTO solidarity_funding (subscription_id, funder_id, share_percent) VALUES
+        INSERT INTO solidarity_terms (id, subscription_id, start_date, share_kind, share_value)
+          VALUES (2, 2, '2025-01-06', 'pourcentage', 30);
+        INSERT INTO solidarity_terms_funding (terms_id, funder_id, share_percent) VALUES
           (2, 1, 60), (2, 2, 40);
         INSERT INTO pickup (monday, subscription_id, baskets, status) VALUES
           ('2026-03-02', 1, 1, 'retire'), ('2026-03-09', 1, 1, 'non_retire'),

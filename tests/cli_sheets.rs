@@ -109,3 +109,36 @@ fn a_week_without_delivery_says_so_and_writes_nothing() {
     assert!(stderr(&bad).contains("2026-W48"), "{}", stderr(&bad));
     assert!(!out.exists());
 }
+
+#[test]
+fn phones_are_printed_only_with_the_phones_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jardin.sqlite3");
+    garden(&db);
+    binette::store::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE member SET phone = '06 11 22 33 44' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    let sheet_text = |flag: Option<&str>| {
+        let out = dir.path().join(format!("feuilles-{}", flag.is_some()));
+        let mut args = vec![
+            "sheets",
+            "--db",
+            db.to_str().unwrap(),
+            "--week",
+            "2026-W48",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend(flag);
+        let run = binette(&args);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let pdf = lopdf::Document::load(out.join("emargement-salle-des-fetes.pdf")).unwrap();
+        pdf.extract_text(&[1]).unwrap()
+    };
+    assert!(!sheet_text(None).contains("06 11 22 33 44"));
+    assert!(sheet_text(Some("--phones")).contains("06 11 22 33 44"));
+}

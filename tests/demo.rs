@@ -108,7 +108,7 @@ fn scale_one_counts_are_those_of_a_typical_garden() {
     within("funder", 5, 5);
     within("workshop", 12, 18);
     within("harvest", 600, 5000);
-    within("solidarity", 25, 35);
+    within("solidarity_terms", 25, 35);
     let categories: Vec<i64> = ints(
         &conn,
         "SELECT DISTINCT category FROM exit ORDER BY category",
@@ -388,14 +388,14 @@ fn basket_data_is_coherent() {
     assert_eq!(
         count(
             &conn,
-            "SELECT count(*) FROM (SELECT subscription_id FROM solidarity_funding GROUP BY subscription_id HAVING sum(share_percent) <> 100 OR count(*) NOT IN (2, 3))"
+            "SELECT count(*) FROM (SELECT terms_id FROM solidarity_terms_funding GROUP BY terms_id HAVING sum(share_percent) <> 100 OR count(*) NOT IN (2, 3))"
         ),
         0
     );
     assert_eq!(
         count(
             &conn,
-            "SELECT count(*) FROM solidarity s WHERE NOT EXISTS (SELECT 1 FROM solidarity_funding f WHERE f.subscription_id = s.subscription_id)"
+            "SELECT count(*) FROM solidarity_terms s WHERE NOT EXISTS (SELECT 1 FROM solidarity_terms_funding f WHERE f.terms_id = s.id)"
         ),
         0
     );

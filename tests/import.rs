@@ -485,3 +485,42 @@ fn even_and_odd_weeks_deliver_in_the_weeks_the_file_names() {
         );
     }
 }
+
+#[test]
+fn importing_the_same_file_twice_creates_nobody_twice_even_without_phone_or_email() {
+    let dir = tempfile::tempdir().unwrap();
+    // Jeanne has neither phone nor e-mail but an address; Louis neither, only a depot;
+    // Marie has a phone.
+    let file = write(
+        dir.path(),
+        "sans-contact.csv",
+        "Nom;Prénom;Tél.;Adresse;Code postal;Dépôt;Panier\n\
+         Moreau;Jeanne;;3 rue des Lilas;25000;Gare;Petit\n\
+         Blanc;Louis;;;;Gare;Petit\n\
+         Durand;Marie;06 12 34 56 78;;;Gare;Petit\n"
+            .as_bytes(),
+    );
+    let conn = garden();
+    for _ in 0..2 {
+        let plan = plan_for(&conn, &file, ExistingPolicy::Update);
+        apply_member_import(&conn, &plan, &ApplyOptions::default()).unwrap();
+    }
+    assert_eq!(count(&conn, "member"), 3, "nobody created twice");
+    assert_eq!(count(&conn, "subscription"), 3, "no subscription doubled");
+    // The second run finds them all up to date.
+    let again = plan_for(&conn, &file, ExistingPolicy::Update);
+    let counts = again.counts();
+    assert_eq!((counts.create, counts.skip), (0, 3));
+
+    // A namesake at another address and another depot is another household: created, with
+    // a note in the preview.
+    let other = write(
+        dir.path(),
+        "homonyme.csv",
+        "Nom;Prénom;Adresse;Dépôt;Panier\nMoreau;Jeanne;8 place du Marché;Mairie;Petit\n"
+            .as_bytes(),
+    );
+    let plan = plan_for(&conn, &other, ExistingPolicy::Update);
+    assert_eq!(plan.rows[0].action, RowAction::Create);
+    assert!(plan.rows[0].notes.iter().any(|n| n.contains("même nom")));
+}

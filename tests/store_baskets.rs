@@ -574,7 +574,7 @@ fn funder_round_trip() {
 // ------------------------------------------------------------------ Paniers Solidaires
 
 #[test]
-fn solidarity_funders_replaced_in_one_go() {
+fn solidarity_terms_keep_their_history() {
     let (conn, m, s, dep) = seeded();
     let sub = insert_subscription(&conn, &subscription(m, s, dep, d(2025, 1, 6))).unwrap();
     let caf = insert_funder(&conn, &funder("CAF", FunderKind::Caf)).unwrap();
@@ -582,7 +582,10 @@ fn solidarity_funders_replaced_in_one_go() {
     assert_eq!(get_solidarity(&conn, sub).unwrap(), None);
 
     let mut terms = Solidarity {
+        id: 0,
         subscription_id: sub,
+        start: d(2025, 1, 6),
+        end: None,
         share_kind: ShareKind::Amount,
         share_value: 300,
         social_worker: "Mme Petit".into(),
@@ -599,23 +602,45 @@ fn solidarity_funders_replaced_in_one_go() {
             },
         ],
     };
-    set_solidarity(&conn, &terms).unwrap();
+    terms.id = set_solidarity(&conn, &terms).unwrap();
     assert_eq!(get_solidarity(&conn, sub).unwrap(), Some(terms.clone()));
     assert_invalid(delete_funder(&conn, caf), "1 panier solidaire");
 
-    terms.share_kind = ShareKind::Percent;
-    terms.share_value = 25;
-    terms.review_on = None;
-    terms.funding = vec![FundingShare {
+    // A change from 1 April starts a new period; the first ends on 31 March, unchanged.
+    let mut changed = terms.clone();
+    changed.start = d(2025, 4, 1);
+    changed.share_kind = ShareKind::Percent;
+    changed.share_value = 25;
+    changed.review_on = None;
+    changed.funding = vec![FundingShare {
         funder_id: ccas,
         share_percent: 100,
     }];
-    set_solidarity(&conn, &terms).unwrap();
-    assert_eq!(get_solidarity(&conn, sub).unwrap(), Some(terms.clone()));
-    delete_funder(&conn, caf).unwrap();
+    changed.id = set_solidarity(&conn, &changed).unwrap();
+    let first = Solidarity {
+        end: Some(d(2025, 3, 31)),
+        ..terms.clone()
+    };
+    assert_eq!(
+        solidarity_history(&conn, sub).unwrap(),
+        vec![first.clone(), changed.clone()]
+    );
+    // The CAF funded the first period: it cannot be deleted.
+    assert_invalid(delete_funder(&conn, caf), "1 panier solidaire");
 
-    // A failing write leaves the previous terms untouched (one transaction).
-    let mut bad = terms.clone();
+    // Typing the same start again corrects that period in place.
+    let mut corrected = changed.clone();
+    corrected.share_value = 20;
+    assert_eq!(set_solidarity(&conn, &corrected).unwrap(), changed.id);
+    assert_eq!(solidarity_history(&conn, sub).unwrap().len(), 2);
+
+    // A period cannot be slipped in before a later one: history is changed from its end.
+    let mut earlier = corrected.clone();
+    earlier.start = d(2025, 2, 1);
+    assert_invalid(set_solidarity(&conn, &earlier), "01/04/2025");
+
+    // A failing write leaves the terms untouched (one transaction).
+    let mut bad = corrected.clone();
     bad.share_value = 10;
     bad.funding = vec![
         FundingShare {
@@ -628,7 +653,7 @@ fn solidarity_funders_replaced_in_one_go() {
         },
     ];
     assert!(set_solidarity(&conn, &bad).is_err());
-    assert_eq!(get_solidarity(&conn, sub).unwrap(), Some(terms.clone()));
+    assert_eq!(get_solidarity(&conn, sub).unwrap(), Some(corrected.clone()));
     bad.funding = vec![
         FundingShare {
             funder_id: ccas,
@@ -641,13 +666,29 @@ fn solidarity_funders_replaced_in_one_go() {
     ];
     assert_invalid(set_solidarity(&conn, &bad), "deux fois");
 
-    remove_solidarity(&conn, sub).unwrap();
-    assert_eq!(get_solidarity(&conn, sub).unwrap(), None);
+    // "Retirer" ends the terms at a date; nothing is deleted.
+    assert_invalid(end_solidarity(&conn, sub, d(2025, 3, 15)), "01/04/2025");
+    end_solidarity(&conn, sub, d(2025, 9, 30)).unwrap();
+    let history = solidarity_history(&conn, sub).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0], first);
+    assert_eq!(history[1].end, Some(d(2025, 9, 30)));
+    assert_invalid(
+        end_solidarity(&conn, sub, d(2025, 10, 15)),
+        "pas de conditions",
+    );
+    // Correcting the ended period (same start) keeps it ended.
+    set_solidarity(&conn, &corrected).unwrap();
+    assert_eq!(
+        get_solidarity(&conn, sub).unwrap().unwrap().end,
+        Some(d(2025, 9, 30))
+    );
     let lines: i64 = conn
-        .query_row("SELECT count(*) FROM solidarity_funding", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM solidarity_terms_funding", [], |r| {
+            r.get(0)
+        })
         .unwrap();
-    assert_eq!(lines, 0);
-    delete_funder(&conn, ccas).unwrap();
+    assert_eq!(lines, 3, "2 funders in the first period, 1 in the second");
 }
 
 #[test]
@@ -664,7 +705,10 @@ fn home_screen_counts_and_reviews() {
 
     let today = d(2025, 6, 2);
     let terms = |sub: i64, review: Option<NaiveDate>| Solidarity {
+        id: 0,
         subscription_id: sub,
+        start: d(2024, 1, 1),
+        end: None,
         share_kind: ShareKind::Amount,
         share_value: 300,
         social_worker: String::new(),

@@ -256,7 +256,10 @@ fn funders_counted_renamed_and_deleted_only_when_unused() {
     set_solidarity(
         &conn,
         &Solidarity {
+            id: 0,
             subscription_id: sub,
+            start: d(2026, 1, 5),
+            end: None,
             share_kind: ShareKind::Percent,
             share_value: 30,
             social_worker: String::new(),

@@ -248,6 +248,7 @@ const SHIPPED_SCHEMAS: &[&str] = &[
     include_str!("fixtures/schema_v1.sql"),
     include_str!("fixtures/schema_v2.sql"),
     include_str!("fixtures/schema_v3.sql"),
+    include_str!("fixtures/schema_v4.sql"),
 ];
 
 #[test]
@@ -268,6 +269,10 @@ fn shipped_migrations_are_never_edited() {
     assert_eq!(
         SHIPPED_SCHEMAS[2],
         include_str!("../src/store/migrations/003_paths.sql")
+    );
+    assert_eq!(
+        SHIPPED_SCHEMAS[3],
+        include_str!("../src/store/migrations/004_solidarity_terms.sql")
     );
 }
 
@@ -326,7 +331,9 @@ fn rows_outside_exit(conn: &Connection) -> Vec<(String, Vec<Vec<Value>>)> {
     backup::table_counts(conn)
         .unwrap()
         .into_iter()
-        .filter(|(name, _)| name != "exit")
+        // The solidarity tables are rebuilt as dated terms by a later migration (tested
+        // apart, in solidarity_terms_are_dated_from_their_subscription_start).
+        .filter(|(name, _)| name != "exit" && !name.starts_with("solidarity"))
         .map(|(name, _)| {
             let mut statement = conn
                 .prepare(&format!(
@@ -491,4 +498,52 @@ fn version_1_is_not_upgraded_when_its_copy_cannot_be_made() {
     );
     let conn = Connection::open(&path).unwrap();
     assert_eq!(store::user_version(&conn).unwrap(), 1);
+}
+
+#[test]
+fn solidarity_terms_are_dated_from_their_subscription_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite3");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(SHIPPED_SCHEMAS[0]).unwrap();
+        conn.execute_batch(SHIPPED_SCHEMAS[1]).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.pragma_update(None, "application_id", store::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO basket_size (id, name) VALUES (1, 'Petit');
+             INSERT INTO depot (id, name, weekday) VALUES (1, 'Mairie', 3);
+             INSERT INTO member (id, last_name, first_name) VALUES (1, 'Martin', 'Anne');
+             INSERT INTO funder (id, name) VALUES (1, 'CAF'), (2, 'CCAS');
+             INSERT INTO subscription (id, member_id, size_id, depot_id, start_date, end_date,
+                                       anchor_monday)
+                 VALUES (7, 1, 1, 1, '2025-09-03', '2026-06-30', '2025-09-01');
+             INSERT INTO solidarity (subscription_id, share_kind, share_value, social_worker,
+                                     review_on)
+                 VALUES (7, 'montant', 300, 'Mme Petit', '2026-03-01');
+             INSERT INTO solidarity_funding VALUES (7, 1, 60), (7, 2, 40);",
+        )
+        .unwrap();
+    }
+    let conn = store::open(&path).unwrap();
+    let history = binette::store::baskets::solidarity_history(&conn, 7).unwrap();
+    assert_eq!(history.len(), 1);
+    let t = &history[0];
+    assert_eq!(
+        t.start,
+        chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap(),
+        "dated from the subscription's start"
+    );
+    assert_eq!(t.end, None);
+    assert_eq!(
+        (t.share_value, t.social_worker.as_str()),
+        (300, "Mme Petit")
+    );
+    let funding: Vec<(i64, i64)> = t
+        .funding
+        .iter()
+        .map(|f| (f.funder_id, f.share_percent))
+        .collect();
+    assert_eq!(funding, [(1, 60), (2, 40)]);
 }

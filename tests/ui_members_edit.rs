@@ -350,16 +350,21 @@ fn funders_are_created_renamed_and_deleted_unless_they_fund_baskets() {
     );
     assert_shows(&screen, "CAF du Doubs");
 
-    // Once the basket is ordinary again, it can go (after a question).
+    // Ending the terms keeps their history: the funder paid for that period, so it still
+    // cannot be deleted (its statements must stay true).
     apply(&mut screen, Message::TabSelected(Tab::Members));
     apply(&mut screen, Message::OpenMember(g.martin));
     click(&mut screen, "Retirer le tarif solidaire");
+    assert_shows(&screen, "Fin des conditions Paniers Solidaires");
+    click(&mut screen, "Terminer les conditions");
+    assert_shows(
+        &screen,
+        "Conditions Paniers Solidaires terminées (les paniers déjà livrés les gardent).",
+    );
     click(&mut screen, "Financeurs");
     click(&mut screen, "Supprimer");
-    assert_shows(&screen, "Supprimer le financeur CAF du Doubs ?");
-    click(&mut screen, "Supprimer");
-    assert_shows(&screen, "Financeur supprimé.");
-    assert_shows(&screen, "Aucun financeur pour l'instant.");
+    assert_shows(&screen, "CAF du Doubs");
+    assert!(!shows(&screen, "Financeur supprimé."));
 }
 
 #[test]

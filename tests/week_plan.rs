@@ -368,7 +368,10 @@ fn a_change_of_depot_keeps_the_history_in_one_go() {
     set_solidarity(
         &conn,
         &Solidarity {
+            id: 0,
             subscription_id: 1,
+            start: date(2026, 1, 1),
+            end: None,
             share_kind: ShareKind::Percent,
             share_value: 30,
             social_worker: String::new(),
@@ -389,7 +392,13 @@ fn a_change_of_depot_keeps_the_history_in_one_go() {
     assert_eq!(subs.len(), 2);
     assert_eq!(subs[0].end, Some(date(2026, 3, 15)));
     assert_eq!(subs[1].start, date(2026, 3, 16));
-    assert_eq!(get_solidarity(&conn, id).unwrap().unwrap().share_value, 30);
+    let carried = get_solidarity(&conn, id).unwrap().unwrap();
+    assert_eq!(carried.share_value, 30);
+    assert_eq!(
+        carried.start,
+        date(2026, 3, 16),
+        "the terms follow from the change on"
+    );
     let coming = coming_baskets(&conn, 1, week(2026, 11), 2).unwrap();
     assert_eq!(coming.len(), 2);
     assert_eq!(coming[0].depot_id, 1);
@@ -443,8 +452,9 @@ fn funder_statement_matches_amounts_computed_by_hand() {
          INSERT INTO subscription (id, member_id, size_id, depot_id, start_date, anchor_monday)
              VALUES (1, 1, 1, 3, '2026-01-01', '2025-12-29'),
                     (2, 2, 1, 3, '2026-01-01', '2025-12-29');
-         INSERT INTO solidarity (subscription_id, share_kind, share_value) VALUES (1, 'pourcentage', 30);
-         INSERT INTO solidarity_funding VALUES (1, 1, 60), (1, 2, 40);
+         INSERT INTO solidarity_terms (id, subscription_id, start_date, share_kind, share_value)
+             VALUES (1, 1, '2026-01-01', 'pourcentage', 30);
+         INSERT INTO solidarity_terms_funding VALUES (1, 1, 60), (1, 2, 40);
          -- Wednesdays 23 and 30 December 2026 at 10 €, 6 January 2027 at 12 € (2 baskets),
          -- 13 January donated (not the household's) and out of the period anyway.
          INSERT INTO pickup (monday, subscription_id, baskets, status) VALUES
@@ -464,6 +474,11 @@ fn funder_statement_matches_amounts_computed_by_hand() {
     assert_eq!(l.value, 4400);
     assert_eq!(l.household_paid, 1320);
     assert_eq!(l.funder_owes, 1848);
+    // Wednesday deliveries in the period: 9, 16, 23, 30 December, 6 January; Anne's pickups
+    // are ticked for 23 and 30 December and 6 January only: 9 and 16 December (1 basket
+    // each) were never ticked.
+    assert_eq!(s.unticked_baskets, 2);
+    assert_eq!(s.households, 1);
     let ccas = funder_statement(&conn, 2, date(2026, 12, 7), date(2027, 1, 10)).unwrap();
     assert_eq!(ccas.totals(), (4, 4400, 1320, 1232));
 

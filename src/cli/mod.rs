@@ -105,6 +105,10 @@ pub enum Command {
         /// Dossier où écrire les PDF (créé s'il n'existe pas).
         #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
+        /// Imprime les téléphones des adhérents sur les feuilles d'émargement (par défaut :
+        /// le réglage de Paramètres, sans téléphone si rien n'est réglé).
+        #[arg(long)]
+        phones: bool,
     },
     /// Écrit le bilan d'activité d'une période en PDF (et en CSV avec --csv).
     Report {
@@ -220,9 +224,9 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             print!("{}", restore_file(&path, from, *other_garden)?);
             Ok(())
         }
-        Command::Sheets { week, out } => {
+        Command::Sheets { week, out, phones } => {
             let path = database_path(cli, false)?;
-            for written in write_sheets(&path, week.as_deref(), out)? {
+            for written in write_sheets(&path, week.as_deref(), out, *phones)? {
                 println!("{}", written.display());
             }
             Ok(())
@@ -310,7 +314,13 @@ pub fn export_file(
 
 /// Writes the print set of `week` ("2026-W48"; the next delivery week when `None`) from the
 /// database at `path` into `out`; refuses, writing nothing, a week without delivery.
-pub fn write_sheets(path: &Path, week: Option<&str>, out: &Path) -> Result<Vec<PathBuf>, CliError> {
+/// Members' phones are printed when `phones` is set or the Paramètres setting asks for them.
+pub fn write_sheets(
+    path: &Path,
+    week: Option<&str>,
+    out: &Path,
+    phones: bool,
+) -> Result<Vec<PathBuf>, CliError> {
     let conn = open_existing(path)?;
     let now = Local::now().naive_local();
     let week = match week {
@@ -328,6 +338,7 @@ pub fn write_sheets(path: &Path, week: Option<&str>, out: &Path) -> Result<Vec<P
         )));
     };
     set.printed_at = now;
+    set.show_phones |= phones;
     crate::report::weekly::write_print_set(&set, out).map_err(|e| CliError::Message(e.to_string()))
 }
 

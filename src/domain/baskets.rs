@@ -255,11 +255,18 @@ pub struct Subscription {
     pub anchor_monday: NaiveDate,
 }
 
-/// Paniers Solidaires terms of a subscription.
+/// Paniers Solidaires terms of a subscription for one period: a change of terms starts a new
+/// period, the end of the programme ends the period at a date; past periods are kept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Solidarity {
+    /// Row id of the period (0 before the first save).
+    pub id: i64,
     /// The subscription concerned.
     pub subscription_id: SubscriptionId,
+    /// First day these terms apply.
+    pub start: NaiveDate,
+    /// Last day these terms apply; `None` while they run.
+    pub end: Option<NaiveDate>,
     /// Whether `share_value` is an amount or a percentage.
     pub share_kind: ShareKind,
     /// Cents when `share_kind` is `Amount`, percent when `Percent`.
@@ -293,6 +300,16 @@ impl Solidarity {
             ShareKind::Amount => self.share_value.min(price),
             ShareKind::Percent => (price * self.share_value + 50) / 100,
         }
+    }
+
+    /// True when these terms apply on `day`.
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.start <= day && self.end.is_none_or(|end| day <= end)
+    }
+
+    /// Percent of the remainder no funder pays (0 when the funders' shares total 100 %).
+    pub fn unfunded_percent(&self) -> i64 {
+        (100 - self.funding.iter().map(|f| f.share_percent).sum::<i64>()).max(0)
     }
 
     /// True when the household pays more than 30 % of `price` (a warning, not a block).
@@ -420,7 +437,10 @@ mod tests {
     #[test]
     fn solidarity_share_warns_above_thirty_percent() {
         let mut s = Solidarity {
+            id: 0,
             subscription_id: 1,
+            start: date(2025, 1, 1),
+            end: None,
             share_kind: ShareKind::Amount,
             share_value: 300,
             social_worker: String::new(),

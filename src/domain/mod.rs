@@ -14,5 +14,6 @@ pub mod import;
 pub mod limits;
 pub mod money;
 pub mod numbers;
+pub mod solidarity;
 pub mod text;
 pub mod workshops;

@@ -47,7 +47,7 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
         &format!(
             "{} foyer(s), {baskets} panier(s) livré(s) d'une valeur de {}. Les foyers ont payé {} ; \
              reste dû par {} : {}.",
-            s.lines.len(),
+            s.households,
             euros(value),
             euros(paid),
             s.funder,
@@ -55,6 +55,9 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
         ),
         TextStyle::regular(10.0),
     );
+    for warning in warnings(s) {
+        doc.paragraph(&warning, TextStyle::bold(10.0));
+    }
     doc.spacer(4.0);
     let mut table = Table::new(vec![
         Column::fraction("Foyer", 1.0),
@@ -68,8 +71,18 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
     .borders(true)
     .zebra(true);
     for l in &s.lines {
+        let household = if l.terms_from > s.from || l.terms_to < s.to {
+            format!(
+                "{} (du {} au {})",
+                l.household,
+                format_date(l.terms_from),
+                format_date(l.terms_to)
+            )
+        } else {
+            l.household.clone()
+        };
         table.push(Row::new([
-            l.household.clone(),
+            household,
             l.size.clone(),
             l.baskets.to_string(),
             euros(l.value),
@@ -93,12 +106,47 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
     doc.table(&table);
     doc.spacer(6.0);
     doc.paragraph_aligned(
-        "Valeur : prix du panier au jour de chaque livraison. Part : part du reste à payer \
-         prise en charge par ce financeur.",
+        "Valeur : prix du panier au jour de chaque livraison, selon les conditions en vigueur \
+         ce jour-là. Part : part du reste à payer prise en charge par ce financeur ; le reste à \
+         payer de chaque foyer sur la période est réparti entre ses financeurs au centime près.",
         TextStyle::regular(8.5).grey(),
         Align::Left,
     );
     doc.to_bytes()
+}
+
+/// The lines that must not go unnoticed: the part of the price no funder pays, and the
+/// baskets planned but never ticked at pickup (left out of the figures above).
+pub fn warnings(s: &FunderStatement) -> Vec<String> {
+    let mut lines = Vec::new();
+    let unfunded = s.unfunded();
+    if unfunded > 0 {
+        let percents: Vec<String> = {
+            let mut p: Vec<i64> = s
+                .lines
+                .iter()
+                .filter(|l| l.unfunded > 0)
+                .map(|l| l.unfunded_percent)
+                .collect();
+            p.sort_unstable();
+            p.dedup();
+            p.iter().map(|p| format!("{p} %")).collect()
+        };
+        lines.push(format!(
+            "Reste non financé : {} ({} du reste à payer de certains foyers, payé ni par le \
+             foyer ni par un financeur).",
+            euros(unfunded),
+            percents.join(", ")
+        ));
+    }
+    if s.unticked_baskets > 0 {
+        lines.push(format!(
+            "{} panier(s) prévu(s) pour ces foyers n'ont pas été émargés : ils ne sont pas \
+             comptés ci-dessus. Saisissez les émargements puis éditez à nouveau ce relevé.",
+            s.unticked_baskets
+        ));
+    }
+    lines
 }
 
 /// Euros without the non-breaking spaces PDF text extraction turns into odd characters.

@@ -1,7 +1,7 @@
 //! Tables: column specs, rows, blocks of rows kept together, header repeated on every page.
 
 use super::document::{Document, MARGIN_X};
-use super::fonts::{PT_TO_MM, truncate, wrap_lines};
+use super::fonts::{PT_TO_MM, text_width_mm, truncate, wrap_lines};
 use super::style::{Align, Color, TextStyle, Weight};
 
 /// Width of a column.
@@ -88,6 +88,11 @@ pub struct Row {
     pub style: RowStyle,
     /// Minimum height of this row in millimetres (overrides the table's).
     pub min_height: Option<f32>,
+    /// Columns whose cell is drawn in bold black whatever the row's style (a word that must
+    /// survive a worn printer).
+    pub bold_cells: Vec<usize>,
+    /// Columns whose cell text is struck through (a quantity not handed over).
+    pub struck_cells: Vec<usize>,
 }
 
 impl Row {
@@ -117,6 +122,18 @@ impl Row {
         self
     }
 
+    /// The same row with cell `column` in bold black.
+    pub fn bold_cell(mut self, column: usize) -> Self {
+        self.bold_cells.push(column);
+        self
+    }
+
+    /// The same row with the text of cell `column` struck through.
+    pub fn struck_cell(mut self, column: usize) -> Self {
+        self.struck_cells.push(column);
+        self
+    }
+
     /// The same row, at least `height` mm tall.
     pub fn min_height(mut self, height: f32) -> Self {
         self.min_height = Some(height);
@@ -141,6 +158,9 @@ pub struct Table {
     pub font_size: f32,
     /// Minimum height of every row in millimetres (tall rows for signatures).
     pub min_row_height: f32,
+    /// Room (mm) kept below the last block on its page, so that what follows the table (a
+    /// total, a closing note) never starts a page of its own.
+    pub keep_after: f32,
 }
 
 const PAD_X: f32 = 1.6;
@@ -157,6 +177,7 @@ impl Table {
             header: true,
             font_size: 9.5,
             min_row_height: 0.0,
+            keep_after: 0.0,
         }
     }
 
@@ -187,6 +208,13 @@ impl Table {
     /// The same table with a minimum row height (millimetres).
     pub fn min_row_height(mut self, height: f32) -> Self {
         self.min_row_height = height;
+        self
+    }
+
+    /// The same table, keeping `height` mm free below its last rows on their page (the
+    /// last rows move to the next page with what follows rather than leave it alone).
+    pub fn keep_room_after(mut self, height: f32) -> Self {
+        self.keep_after = height;
         self
     }
 
@@ -260,6 +288,8 @@ struct Laid {
     height: f32,
     style: TextStyle,
     fill: Option<Color>,
+    bold: Vec<usize>,
+    struck: Vec<usize>,
 }
 
 fn lay_row(t: &Table, widths: &[f32], cells: &[String], style: TextStyle, min: f32) -> Laid {
@@ -288,6 +318,8 @@ fn lay_row(t: &Table, widths: &[f32], cells: &[String], style: TextStyle, min: f
         height,
         style,
         fill: None,
+        bold: Vec::new(),
+        struck: Vec::new(),
     }
 }
 
@@ -310,6 +342,8 @@ impl Document {
                         let min = r.min_height.unwrap_or(t.min_row_height);
                         let mut laid = lay_row(t, &widths, &r.cells, t.text_style(&r.style), min);
                         laid.fill = r.style.fill;
+                        laid.bold.clone_from(&r.bold_cells);
+                        laid.struck.clone_from(&r.struck_cells);
                         laid
                     })
                     .collect()
@@ -324,8 +358,10 @@ impl Document {
         }
         let mut fresh = self.start_table_page(t, &widths, head.as_ref());
         let mut index = 0;
-        for block in &blocks {
-            let total: f32 = block.iter().map(|r| r.height).sum();
+        let last_block = blocks.len().saturating_sub(1);
+        for (b, block) in blocks.iter().enumerate() {
+            let after = if b == last_block { t.keep_after } else { 0.0 };
+            let total: f32 = block.iter().map(|r| r.height).sum::<f32>() + after;
             if paginate && self.cursor + total > self.body_bottom() && self.cursor > fresh + 0.01 {
                 self.new_page();
                 fresh = self.start_table_page(t, &widths, head.as_ref());
@@ -368,7 +404,7 @@ impl Document {
             canvas.fill_rect(MARGIN_X, y, total, row.height, color);
         }
         let mut x = MARGIN_X;
-        for ((col, w), lines) in t.columns.iter().zip(widths).zip(&row.lines) {
+        for (c, ((col, w), lines)) in t.columns.iter().zip(widths).zip(&row.lines).enumerate() {
             let text_h = lines.len() as f32 * lh;
             let top = y + (row.height - text_h) / 2.0;
             let anchor = match col.align {
@@ -376,9 +412,17 @@ impl Document {
                 Align::Center => x + w / 2.0,
                 Align::Right => x + w - PAD_X,
             };
+            let style = if row.bold.contains(&c) {
+                TextStyle::bold(row.style.size)
+            } else {
+                row.style
+            };
             for (i, line) in lines.iter().enumerate() {
-                let baseline = top + i as f32 * lh + row.style.size * 0.93 * PT_TO_MM;
-                canvas.text(anchor, baseline, line, &row.style, col.align);
+                let baseline = top + i as f32 * lh + style.size * 0.93 * PT_TO_MM;
+                canvas.text(anchor, baseline, line, &style, col.align);
+                if row.struck.contains(&c) && !line.is_empty() {
+                    strike(canvas, anchor, baseline, line, &style, col.align);
+                }
             }
             if t.borders {
                 canvas.stroke_rect(x, y, *w, row.height, 0.5, Color::grey(0.45));
@@ -387,4 +431,24 @@ impl Document {
         }
         self.cursor += row.height;
     }
+}
+
+/// A line through `line` drawn at `anchor` (as [`Canvas::text`] places it), at mid x-height,
+/// a little wider than the text so that it shows on a single digit.
+fn strike(
+    canvas: &mut super::draw::Canvas,
+    anchor: f32,
+    baseline: f32,
+    line: &str,
+    style: &TextStyle,
+    align: Align,
+) {
+    let width = text_width_mm(line, style);
+    let left = match align {
+        Align::Left => anchor,
+        Align::Center => anchor - width / 2.0,
+        Align::Right => anchor - width,
+    };
+    let y = baseline - style.size * 0.27 * PT_TO_MM;
+    canvas.line((left - 1.2, y), (left + width + 1.2, y), 1.0, style.color);
 }

@@ -15,7 +15,6 @@ use crate::domain::activity::{
     ActivityFigures, BasketFigures, FunderLine, ProductionFigures, ReportPeriod, SectionChoice,
     WorkshopFigures, WorkshopLine, fill_months,
 };
-use crate::domain::calendar::IsoWeek;
 use crate::domain::money::Cents;
 
 /// Every figure of the chosen sections for `from`..=`to` (both included), made on `today`
@@ -42,7 +41,7 @@ pub fn activity_figures(
             .transpose()?,
         baskets: sections
             .baskets
-            .then(|| basket_figures(conn, from, to))
+            .then(|| basket_figures(conn, from, period.recorded_to()))
             .transpose()?,
         workshops: sections
             .workshops
@@ -81,102 +80,70 @@ pub fn production_figures(
 // --------------------------------------------------------------------------------- baskets
 
 /// Basket figures: baskets delivered per size and depot, households, solidarity households
-/// and baskets, what they paid, and what each funder paid (from
-/// [`super::week::funder_statement`]).
+/// and baskets under the terms in force on each delivery day, what households and each
+/// funder paid (apportioned to the cent), the unfunded rest, and the baskets planned but
+/// never ticked (apart).
 pub fn basket_figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<BasketFigures> {
-    use super::baskets::{
-        get_solidarity, list_basket_sizes, list_depots, list_funders, prices_of_size,
-    };
-    use super::calendar::{list_closures, list_holiday_rules};
-    use crate::domain::baskets::price_on;
-    use crate::domain::distribution::depot_delivery;
+    use super::baskets::{list_basket_sizes, list_depots, period_baskets, solidarity_accounts};
     let depots = list_depots(conn)?;
     let sizes = list_basket_sizes(conn)?;
-    let closures = list_closures(conn)?;
-    let rules = list_holiday_rules(conn)?;
-    let first = IsoWeek::of(from).previous().monday();
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.member_id, s.shared_with, s.depot_id, s.size_id, p.monday, p.baskets,
-                (SELECT count(*) FROM solidarity so WHERE so.subscription_id = s.id) AS solidarity
-         FROM pickup p JOIN subscription s ON s.id = p.subscription_id
-         WHERE p.status IN ('retire', 'non_retire') AND p.monday >= :first AND p.monday <= :to",
-    )?;
-    let mut rows = stmt.query(named_params! {":first": first, ":to": to})?;
+    let period = period_baskets(conn, from, to)?;
     let mut by_size: HashMap<i64, i64> = HashMap::new();
     let mut by_depot: HashMap<i64, i64> = HashMap::new();
     let mut households: HashSet<i64> = HashSet::new();
-    let mut solidarity_households: HashSet<i64> = HashSet::new();
-    let mut figures = BasketFigures::default();
-    let mut terms_cache = HashMap::new();
-    let mut prices_cache = HashMap::new();
-    while let Some(r) = rows.next()? {
-        let sub_id: i64 = r.get("id")?;
-        let depot_id: i64 = r.get("depot_id")?;
-        let size_id: i64 = r.get("size_id")?;
-        let monday: NaiveDate = r.get("monday")?;
-        let baskets: i64 = r.get("baskets")?;
-        let day = depots
-            .iter()
-            .find(|d| d.id == depot_id)
-            .and_then(|d| depot_delivery(d, IsoWeek::of(monday), &closures, &rules).date())
-            .unwrap_or(monday);
-        if day < from || day > to {
-            continue;
-        }
-        *by_size.entry(size_id).or_default() += baskets;
-        *by_depot.entry(depot_id).or_default() += baskets;
-        let member: i64 = r.get("member_id")?;
-        households.insert(member);
-        if let Some(other) = r.get::<_, Option<i64>>("shared_with")? {
-            households.insert(other);
-        }
-        if r.get::<_, i64>("solidarity")? > 0 {
-            use std::collections::hash_map::Entry;
-            let prices = match prices_cache.entry(size_id) {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => e.insert(prices_of_size(conn, size_id)?),
-            };
-            let price: Cents = price_on(prices, day).unwrap_or(0);
-            let terms = match terms_cache.entry(sub_id) {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => e.insert(get_solidarity(conn, sub_id)?),
-            };
-            if let Some(terms) = terms {
-                solidarity_households.insert(member);
-                figures.solidarity_baskets += baskets;
-                figures.solidarity_value += price * baskets;
-                figures.households_paid += terms.household_pays(price) * baskets;
-            }
-        }
+    for d in &period.delivered {
+        *by_size.entry(d.size_id).or_default() += d.baskets;
+        *by_depot.entry(d.depot_id).or_default() += d.baskets;
+        households.insert(d.member_id);
+        households.extend(d.shared_with);
     }
-    figures.by_size = sizes
-        .iter()
-        .filter_map(|s| by_size.get(&s.id).map(|n| (s.name.clone(), *n)))
-        .collect();
-    figures.by_depot = depots
-        .iter()
-        .filter_map(|d| by_depot.get(&d.id).map(|n| (d.name.clone(), *n)))
-        .collect();
-    figures.households = households.len() as i64;
+    let mut figures = BasketFigures {
+        by_size: sizes
+            .iter()
+            .filter_map(|s| by_size.get(&s.id).map(|n| (s.name.clone(), *n)))
+            .collect(),
+        by_depot: depots
+            .iter()
+            .filter_map(|d| by_depot.get(&d.id).map(|n| (d.name.clone(), *n)))
+            .collect(),
+        households: households.len() as i64,
+        unticked_baskets: period.unticked.iter().map(|d| d.baskets).sum(),
+        ..BasketFigures::default()
+    };
     figures.memberships = conn.query_row(
         "SELECT count(*) FROM membership WHERE year BETWEEN :first AND :last",
         named_params! {":first": from.year(), ":last": to.year()},
         |r| r.get(0),
     )?;
-    figures.solidarity_households = solidarity_households.len() as i64;
-    for funder in list_funders(conn)? {
-        let statement = super::week::funder_statement(conn, funder.id, from, to)?;
-        let (baskets, value, _, owed) = statement.totals();
-        if baskets == 0 && owed == 0 {
-            continue;
+    let accounts = solidarity_accounts(conn, &period.delivered)?;
+    let mut solidarity_households: HashSet<i64> = HashSet::new();
+    // funder id → (households, baskets, value, owed)
+    let mut by_funder: HashMap<i64, (HashSet<i64>, i64, Cents, Cents)> = HashMap::new();
+    for a in &accounts {
+        solidarity_households.insert(a.member_id);
+        figures.solidarity_baskets += a.baskets;
+        figures.solidarity_value += a.split.value;
+        figures.households_paid += a.split.household;
+        figures.unfunded += a.split.unfunded;
+        for (share, owed) in a.terms.funding.iter().zip(&a.split.funders) {
+            let f = by_funder.entry(share.funder_id).or_default();
+            f.0.insert(a.member_id);
+            f.1 += a.baskets;
+            f.2 += a.split.value;
+            f.3 += owed;
         }
-        figures.funders.push(FunderLine {
-            funder: statement.funder.clone(),
-            households: statement.lines.len() as i64,
-            baskets,
-            value,
-            owed,
-        });
+    }
+    figures.solidarity_households = solidarity_households.len() as i64;
+    for funder in super::baskets::list_funders(conn)? {
+        if let Some((households, baskets, value, owed)) = by_funder.remove(&funder.id) {
+            figures.funders.push(FunderLine {
+                funder: funder.name,
+                households: households.len() as i64,
+                baskets,
+                value,
+                owed,
+            });
+        }
     }
     Ok(figures)
 }

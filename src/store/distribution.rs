@@ -231,3 +231,138 @@ pub fn pickups_of_week(conn: &Connection, monday: NaiveDate) -> Result<Vec<Picku
     let rows = stmt.query_map(named_params! {":monday": monday}, pickup_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+// ------------------------------------------------------------------ pickups never ticked
+
+/// How many weeks back the home screen looks for pickups never ticked.
+pub const UNTICKED_LOOK_BACK_WEEKS: i64 = 8;
+
+/// A depot whose delivery of a past week was not (or not fully) ticked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UntickedDepot {
+    /// The depot.
+    pub depot_id: i64,
+    /// Its name.
+    pub name: String,
+    /// The delivery day.
+    pub date: NaiveDate,
+    /// Households whose baskets were not ticked.
+    pub households: usize,
+    /// Their baskets.
+    pub baskets: i64,
+}
+
+/// A past delivery week with depots left unticked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UntickedWeek {
+    /// The week.
+    pub week: crate::domain::calendar::IsoWeek,
+    /// Its depots left unticked, in delivery order.
+    pub depots: Vec<UntickedDepot>,
+}
+
+/// What ticking "everyone collected" records for one plan line: collected baskets for a
+/// household at the depot, "donné" for a basket prepared for an absent one; nothing for a
+/// basket that was not prepared.
+fn pickup_for(monday: NaiveDate, line: &crate::domain::distribution::PlanLine) -> Option<Pickup> {
+    use crate::domain::baskets::AbsenceMode;
+    let handed = if line.absent.is_none() {
+        line.quantity + line.make_up
+    } else {
+        line.make_up
+    };
+    let (baskets, status) = if handed > 0 {
+        (handed, PickupStatus::Collected)
+    } else if line.absent == Some(AbsenceMode::Donated) {
+        (line.quantity, PickupStatus::Donated)
+    } else {
+        return None;
+    };
+    Some(Pickup {
+        monday,
+        subscription_id: line.subscription_id,
+        baskets,
+        status,
+    })
+}
+
+/// The pickups "everyone collected" would record at `depot_id` in `week`, for the lines
+/// not ticked yet.
+fn missing_pickups(
+    conn: &Connection,
+    week: crate::domain::calendar::IsoWeek,
+    depot_id: i64,
+) -> Result<Vec<Pickup>> {
+    let plan = super::week::week_plan(conn, week)?;
+    let ticked: Vec<i64> = pickups_of_week(conn, week.monday())?
+        .iter()
+        .map(|p| p.subscription_id)
+        .collect();
+    Ok(plan
+        .depots
+        .iter()
+        .filter(|d| d.depot_id == depot_id)
+        .flat_map(|d| d.lines.iter())
+        .filter(|line| !ticked.contains(&line.subscription_id))
+        .filter_map(|line| pickup_for(week.monday(), line))
+        .collect())
+}
+
+/// The delivery weeks of the last [`UNTICKED_LOOK_BACK_WEEKS`] weeks whose pickups were not
+/// all ticked, by depot, delivery days before `today` only; oldest first.
+pub fn unticked_weeks(conn: &Connection, today: NaiveDate) -> Result<Vec<UntickedWeek>> {
+    use crate::domain::calendar::IsoWeek;
+    let depots = super::baskets::list_depots(conn)?;
+    let this_week = IsoWeek::of(today);
+    let mut found = Vec::new();
+    for back in (0..=UNTICKED_LOOK_BACK_WEEKS).rev() {
+        let week = this_week.plus_weeks(-back);
+        let plan = super::week::week_plan(conn, week)?;
+        let mut unticked = Vec::new();
+        for depot in &plan.depots {
+            let Some(date) = depot.delivery.date().filter(|d| *d < today) else {
+                continue;
+            };
+            let missing = missing_pickups(conn, week, depot.depot_id)?;
+            let collected: Vec<&Pickup> = missing
+                .iter()
+                .filter(|p| p.status == PickupStatus::Collected)
+                .collect();
+            if collected.is_empty() {
+                continue;
+            }
+            unticked.push(UntickedDepot {
+                depot_id: depot.depot_id,
+                name: depots
+                    .iter()
+                    .find(|d| d.id == depot.depot_id)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default(),
+                date,
+                households: collected.len(),
+                baskets: collected.iter().map(|p| p.baskets).sum(),
+            });
+        }
+        if !unticked.is_empty() {
+            unticked.sort_by_key(|d| (d.date, d.name.to_lowercase()));
+            found.push(UntickedWeek {
+                week,
+                depots: unticked,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// Ticks "everyone collected" at `depot_id` in `week`: every household not ticked yet is
+/// recorded as collected, except the absent (a donated basket is recorded as given away);
+/// lines already ticked are left as they are. One transaction; returns the lines recorded.
+pub fn mark_all_collected(
+    conn: &Connection,
+    week: crate::domain::calendar::IsoWeek,
+    depot_id: i64,
+) -> Result<usize> {
+    let missing = missing_pickups(conn, week, depot_id)?;
+    set_pickups(conn, &missing)?;
+    Ok(missing.len())
+}

@@ -218,8 +218,9 @@ pub fn member_counts(conn: &Connection, today: NaiveDate) -> Result<MemberCounts
     )?;
     let solidarity_households = conn.query_row(
         "SELECT count(DISTINCT s.member_id) FROM subscription s
-         JOIN solidarity ON solidarity.subscription_id = s.id
-         WHERE s.start_date <= :today AND (s.end_date IS NULL OR s.end_date >= :today)",
+         JOIN solidarity_terms t ON t.subscription_id = s.id
+         WHERE s.start_date <= :today AND (s.end_date IS NULL OR s.end_date >= :today)
+           AND t.start_date <= :today AND (t.end_date IS NULL OR t.end_date >= :today)",
         named_params! {":today": today},
         |row| row.get(0),
     )?;
@@ -240,12 +241,13 @@ pub fn solidarity_reviews_due(
     until: NaiveDate,
 ) -> Result<Vec<(i64, String, NaiveDate)>> {
     let mut stmt = conn.prepare(
-        "SELECT m.id, m.first_name, m.last_name, so.review_on FROM solidarity so
+        "SELECT m.id, m.first_name, m.last_name, so.review_on FROM solidarity_terms so
          JOIN subscription s ON s.id = so.subscription_id
          JOIN member m ON m.id = s.member_id
          WHERE so.review_on IS NOT NULL AND so.review_on <= :until
            AND m.status <> 'parti'
            AND (s.end_date IS NULL OR s.end_date >= so.review_on)
+           AND (so.end_date IS NULL OR so.end_date >= so.review_on)
          ORDER BY so.review_on, m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, s.id",
     )?;
     let rows = stmt.query_map(named_params! {":until": until}, |row| {
@@ -325,11 +327,11 @@ pub fn member_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<MemberRow>
         .collect();
     let mut stmt = conn.prepare(
         "SELECT s.member_id, s.depot_id, d.name AS depot, s.size_id, z.name AS size,
-                (so.subscription_id IS NOT NULL) AS solidarity
+                EXISTS (SELECT 1 FROM solidarity_terms so WHERE so.subscription_id = s.id
+                        AND (so.end_date IS NULL OR so.end_date >= :today)) AS solidarity
          FROM subscription s
          JOIN depot d ON d.id = s.depot_id
          JOIN basket_size z ON z.id = s.size_id
-         LEFT JOIN solidarity so ON so.subscription_id = s.id
          WHERE s.end_date IS NULL OR s.end_date >= :today
          ORDER BY s.start_date, s.id",
     )?;

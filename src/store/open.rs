@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_exit_outcome.sql"),
     include_str!("migrations/003_paths.sql"),
+    include_str!("migrations/004_solidarity_terms.sql"),
 ];
 
 /// File names of the copies made before an upgrade start with this (then the old version,

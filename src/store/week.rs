@@ -1,7 +1,7 @@
 //! The distribution plan of a week, loaded from the database, and the next delivery week.
 
 use chrono::{Days, NaiveDate, Weekday};
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 
 use super::Result;
 use super::baskets::{list_depots, subscriptions_between};
@@ -250,13 +250,17 @@ pub fn season_calendar(conn: &Connection, year: i32) -> Result<Vec<CalendarWeek>
         .collect())
 }
 
-/// One household in a funder statement.
+/// One household's baskets under one period of terms, in a funder statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementLine {
     /// "NOM Prénom".
     pub household: String,
     /// Basket size name.
     pub size: String,
+    /// Days the terms applied within the period ("du 05/10/2026 au 30/11/2026").
+    pub terms_from: NaiveDate,
+    /// Last day of the terms within the period.
+    pub terms_to: NaiveDate,
     /// Baskets delivered in the period (collected or left at the depot; donated ones are
     /// not the household's).
     pub baskets: i64,
@@ -266,8 +270,12 @@ pub struct StatementLine {
     pub household_paid: Cents,
     /// This funder's part of the remainder, in percent.
     pub share_percent: i64,
-    /// What this funder owes.
+    /// What this funder owes (its part of the line's remainder, apportioned to the cent).
     pub funder_owes: Cents,
+    /// What no funder pays because the shares total less than 100 %.
+    pub unfunded: Cents,
+    /// Percent of the remainder no funder pays.
+    pub unfunded_percent: i64,
 }
 
 /// What a funder owes for a period, household by household.
@@ -279,8 +287,13 @@ pub struct FunderStatement {
     pub from: NaiveDate,
     /// Last day of the period.
     pub to: NaiveDate,
-    /// One line per subscription funded, by household name.
+    /// One line per household and period of terms, by household name.
     pub lines: Vec<StatementLine>,
+    /// Households funded (a household with two subscriptions counts once).
+    pub households: i64,
+    /// Baskets of these households planned in the period but never ticked at pickup: not
+    /// counted above until their pickups are recorded.
+    pub unticked_baskets: i64,
 }
 
 impl FunderStatement {
@@ -295,100 +308,70 @@ impl FunderStatement {
             )
         })
     }
+
+    /// What no funder pays, all lines.
+    pub fn unfunded(&self) -> Cents {
+        self.lines.iter().map(|l| l.unfunded).sum()
+    }
 }
 
 /// The statement of funder `funder_id` from `from` to `to` (delivery days, both included),
-/// from the recorded pickups: each basket at the price of its delivery day, the household
-/// paying its share, the funder its percentage of the remainder (rounded to the cent per
-/// basket).
+/// from the recorded pickups: each basket at the price of its delivery day under the terms
+/// in force that day; the household pays its share, and the rest of each household's total
+/// is apportioned among its funders to the cent (see [`crate::domain::solidarity::split`]).
 pub fn funder_statement(
     conn: &Connection,
     funder_id: i64,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<FunderStatement> {
-    use super::baskets::{get_funder, get_solidarity, list_basket_sizes, prices_of_size};
-    use crate::domain::baskets::price_on;
+    use super::baskets::{get_funder, period_baskets, solidarity_accounts};
     let funder = get_funder(conn, funder_id)?;
-    let depots = list_depots(conn)?;
-    let closures = list_closures(conn)?;
-    let rules = list_holiday_rules(conn)?;
-    let sizes = list_basket_sizes(conn)?;
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.depot_id, s.size_id, f.share_percent, m.last_name, m.first_name,
-                p.monday, p.baskets
-         FROM solidarity_funding f
-         JOIN subscription s ON s.id = f.subscription_id
-         JOIN member m ON m.id = s.member_id
-         JOIN pickup p ON p.subscription_id = s.id
-         WHERE f.funder_id = :funder AND p.status IN ('retire', 'non_retire')
-           AND p.monday >= :first AND p.monday <= :to
-         ORDER BY m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, s.id, p.monday",
-    )?;
-    let first = IsoWeek::of(from).previous().monday();
-    let mut rows = stmt.query(named_params! {":funder": funder_id, ":first": first, ":to": to})?;
-    let mut lines: Vec<(i64, StatementLine)> = Vec::new();
-    let mut cache = std::collections::HashMap::new();
-    while let Some(r) = rows.next()? {
-        let sub_id: i64 = r.get("id")?;
-        let depot_id: i64 = r.get("depot_id")?;
-        let size_id: i64 = r.get("size_id")?;
-        let monday: NaiveDate = r.get("monday")?;
-        let baskets: i64 = r.get("baskets")?;
-        let week = IsoWeek::of(monday);
-        let day = depots
+    let baskets = period_baskets(conn, from, to)?;
+    let mut lines = Vec::new();
+    let mut households = std::collections::HashSet::new();
+    for account in solidarity_accounts(conn, &baskets.delivered)? {
+        let Some(i) = account
+            .terms
+            .funding
             .iter()
-            .find(|d| d.id == depot_id)
-            .and_then(|d| depot_delivery(d, week, &closures, &rules).date())
-            .unwrap_or(monday);
-        if day < from || day > to {
-            continue;
-        }
-        let (terms, prices) = match cache.entry(sub_id) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert((
-                get_solidarity(conn, sub_id)?,
-                prices_of_size(conn, size_id)?,
-            )),
-        };
-        let Some(terms) = terms.as_ref() else {
+            .position(|f| f.funder_id == funder_id)
+        else {
             continue;
         };
-        let price = price_on(prices, day).unwrap_or(0);
-        let paid = terms.household_pays(price);
-        let percent: i64 = r.get("share_percent")?;
-        let owes = ((price - paid) * percent + 50) / 100;
-        if lines.last().is_none_or(|(id, _)| *id != sub_id) {
-            let last: String = r.get("last_name")?;
-            let first_name: String = r.get("first_name")?;
-            lines.push((
-                sub_id,
-                StatementLine {
-                    household: format!("{} {}", last.trim().to_uppercase(), first_name.trim()),
-                    size: sizes
-                        .iter()
-                        .find(|s| s.id == size_id)
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default(),
-                    baskets: 0,
-                    value: 0,
-                    household_paid: 0,
-                    share_percent: percent,
-                    funder_owes: 0,
-                },
-            ));
-        }
-        if let Some((_, line)) = lines.last_mut() {
-            line.baskets += baskets;
-            line.value += price * baskets;
-            line.household_paid += paid * baskets;
-            line.funder_owes += owes * baskets;
-        }
+        households.insert(account.member_id);
+        lines.push(StatementLine {
+            household: account.household,
+            size: account.size,
+            terms_from: account.terms.start.max(from),
+            terms_to: account.terms.end.map_or(to, |end| end.min(to)),
+            baskets: account.baskets,
+            value: account.split.value,
+            household_paid: account.split.household,
+            share_percent: account.terms.funding[i].share_percent,
+            funder_owes: account.split.funders.get(i).copied().unwrap_or(0),
+            unfunded: account.split.unfunded,
+            unfunded_percent: account.terms.unfunded_percent(),
+        });
     }
+    let terms = super::baskets::all_solidarity_terms(conn)?;
+    let unticked_baskets = baskets
+        .unticked
+        .iter()
+        .filter(|d| {
+            terms.get(&d.subscription_id).is_some_and(|periods| {
+                crate::domain::solidarity::terms_on(periods, d.day)
+                    .is_some_and(|t| t.funding.iter().any(|f| f.funder_id == funder_id))
+            })
+        })
+        .map(|d| d.baskets)
+        .sum();
     Ok(FunderStatement {
         funder: funder.name,
         from,
         to,
-        lines: lines.into_iter().map(|(_, l)| l).collect(),
+        lines,
+        households: households.len() as i64,
+        unticked_baskets,
     })
 }

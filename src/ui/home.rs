@@ -24,6 +24,8 @@ pub struct Home {
     today: NaiveDate,
     printing: bool,
     printed: Option<Result<Printed, StoreError>>,
+    /// « Émargements à saisir ».
+    pickups: super::home_pickups::Pickups,
 }
 
 /// Messages of the home screen.
@@ -39,6 +41,8 @@ pub enum Message {
     Printed(Result<Printed, StoreError>),
     /// Open a file in the system viewer.
     Open(PathBuf),
+    /// The « Émargements à saisir » card.
+    Pickups(super::home_pickups::Message),
 }
 
 impl Home {
@@ -48,12 +52,17 @@ impl Home {
             db.call(move |conn| dashboard::dashboard(conn, today)),
             Message::Loaded,
         );
+        let (pickups, pickups_task) = super::home_pickups::Pickups::new(db, today);
         let home = Home {
             db: Some(db.clone()),
             today,
+            pickups,
             ..Home::default()
         };
-        (home, task)
+        (
+            home,
+            Task::batch([task, pickups_task.map(Message::Pickups)]),
+        )
     }
 
     /// Handles a message; the returned task is run by the application.
@@ -102,6 +111,12 @@ impl Home {
                 }
             }
             Message::Open(path) => crate::ui::files::open_in_viewer(&path),
+            Message::Pickups(m) => {
+                return self
+                    .pickups
+                    .update(m, self.db.as_ref())
+                    .map(Message::Pickups);
+            }
         }
         Task::none()
     }
@@ -136,6 +151,9 @@ impl Home {
                 page = page.push(widgets::muted("Choisissez le dossier des feuilles…"));
             }
             None => {}
+        }
+        if let Some(pickups) = self.pickups.view() {
+            page = page.push(pickups.map(Message::Pickups));
         }
         scrollable(page.push(body)).height(Length::Fill).into()
     }

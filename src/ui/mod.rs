@@ -9,6 +9,7 @@ pub mod files;
 pub mod harvests;
 pub mod home;
 mod home_insertion;
+pub mod home_pickups;
 pub mod import;
 pub mod members;
 pub mod refusal;

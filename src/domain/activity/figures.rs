@@ -161,6 +161,12 @@ pub struct BasketFigures {
     pub households_paid: Cents,
     /// What each funder paid (funders with a basket in the period).
     pub funders: Vec<FunderLine>,
+    /// What nobody pays: the part of the solidarity baskets' remainder not covered by funders
+    /// whose shares total less than 100 %.
+    pub unfunded: Cents,
+    /// Baskets planned for households in the period but never ticked at pickup: not
+    /// counted in the figures above.
+    pub unticked_baskets: i64,
 }
 
 impl BasketFigures {
@@ -171,7 +177,7 @@ impl BasketFigures {
 
     /// No basket delivered.
     pub fn is_empty(&self) -> bool {
-        self.total() == 0
+        self.total() == 0 && self.unticked_baskets == 0
     }
 }
 

@@ -181,6 +181,11 @@ fn basket_rows(f: &BasketFigures) -> Vec<Vec<String>> {
             &["Synthèse", "Payé par les foyers solidaires (€)"],
             euros(f.households_paid),
         ),
+        line(&["Synthèse", "Reste non financé (€)"], euros(f.unfunded)),
+        line(
+            &["Synthèse", "Paniers prévus non émargés (non comptés)"],
+            f.unticked_baskets.to_string(),
+        ),
     ];
     for (size, n) in &f.by_size {
         rows.push(line(&["Paniers par format", size], n.to_string()));

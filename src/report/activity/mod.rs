@@ -260,6 +260,26 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
             format_euros(f.households_paid),
         ),
     ]));
+    if f.unfunded > 0 {
+        doc.paragraph(
+            &format!(
+                "Reste non financé : {} (part du prix des paniers solidaires payée ni par les \
+                 foyers ni par un financeur).",
+                format_euros(f.unfunded)
+            ),
+            TextStyle::bold(9.0),
+        );
+    }
+    if f.unticked_baskets > 0 {
+        doc.paragraph(
+            &format!(
+                "{} panier(s) prévu(s) dans la période n'ont pas été émargés : ils ne sont pas \
+                 comptés ici. Saisissez les émargements puis éditez à nouveau le bilan.",
+                f.unticked_baskets
+            ),
+            TextStyle::bold(9.0),
+        );
+    }
 
     for (title, column, lines) in [
         ("Paniers livrés par format", "Format", &f.by_size),

@@ -10,8 +10,12 @@ use crate::store::sheets::{DepotSheet, PrintSet};
 
 /// What a volunteer reads before the first name: how to tick.
 pub const HOW_TO_TICK: &str = "Quand une personne prend son panier : vérifiez la taille et la \
-    quantité, puis faites signer ou cochez la dernière colonne. Lignes grisées « ABSENT » : \
-    ne remettez pas de panier.";
+    quantité, puis faites signer ou cochez la dernière colonne. Lignes « ABSENT » (quantité \
+    barrée) : ne remettez pas de panier. « Panier donné » : il est préparé avec les autres \
+    mais n'est pas remis à l'adhérent absent ; il est donné.";
+
+/// Height (mm) of the closing lines below the table, kept on the page of the last rows.
+const CLOSING_HEIGHT: f32 = 16.0;
 
 /// The émargement sheets of every depot (`depot` None) or of one depot; each depot is a
 /// section with its own "Page n / N".
@@ -78,11 +82,14 @@ fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
         columns.push(Column::mm("Téléphone", 29.0).no_wrap());
     }
     columns.push(Column::fraction("Signature ou ✓", 1.0));
+    let quantity_column = 4;
+    let signature_column = columns.len() - 1;
     let mut table = Table::new(columns)
         .borders(true)
         .zebra(true)
         .font_size(9.0)
-        .min_row_height(9.0);
+        .min_row_height(9.0)
+        .keep_room_after(CLOSING_HEIGHT);
     for row in &sheet.rows {
         let size = if row.make_up > 0 && !row.absent {
             format!("{}\n(+{} reporté)", row.size, row.make_up)
@@ -95,7 +102,7 @@ fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
             row.co_member.clone(),
             size,
             if row.absent && row.baskets == 0 {
-                "—".to_owned()
+                row.missed.to_string()
             } else {
                 row.baskets.to_string()
             },
@@ -103,30 +110,26 @@ fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
         if set.show_phones {
             cells.push(row.phone.clone());
         }
-        cells.push(if row.absent {
-            "ABSENT".to_owned()
-        } else {
-            String::new()
+        cells.push(match (row.absent, row.donated) {
+            (false, _) => String::new(),
+            (true, 0) => "ABSENT".to_owned(),
+            (true, _) => "ABSENT — panier donné".to_owned(),
         });
         let line = Row::new(cells);
         table.push(if row.absent {
-            line.muted().fill(Color::grey(0.9))
+            let line = line.fill(Color::grey(0.9)).bold_cell(signature_column);
+            if row.baskets == 0 {
+                line.struck_cell(quantity_column)
+            } else {
+                line
+            }
         } else {
             line
         });
     }
     doc.table(&table);
-    let absent = match sheet.absent {
-        0 => String::new(),
-        1 => " · 1 absent".to_owned(),
-        n => format!(" · {n} absents"),
-    };
     doc.paragraph_aligned(
-        &format!(
-            "{} à remettre ({}){absent}",
-            baskets_word(sheet.total),
-            counts_text(set, &sheet.counts)
-        ),
+        &closing_line(set, sheet),
         TextStyle::bold(10.0),
         Align::Right,
     );
@@ -135,6 +138,37 @@ fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
         "Paniers restés en fin de distribution : ____    Remarques :",
         TextStyle::regular(9.0),
     );
+}
+
+/// "5 paniers à remettre (Petit 3 · Grand 2) · 1 absent"; with donated baskets, what is
+/// prepared and what is handed over: "6 paniers préparés (…) : 5 à remettre, 1 donné · …".
+/// One rule for rows and totals: a donated basket is prepared, never handed over.
+fn closing_line(set: &PrintSet, sheet: &DepotSheet) -> String {
+    let absent = match sheet.absent {
+        0 => String::new(),
+        1 => " · 1 absent".to_owned(),
+        n => format!(" · {n} absents"),
+    };
+    let handed: i64 = sheet.rows.iter().map(|r| r.baskets).sum();
+    if sheet.donated == 0 {
+        format!(
+            "{} à remettre ({}){absent}",
+            baskets_word(handed),
+            counts_text(set, &sheet.counts)
+        )
+    } else {
+        let prepared = if sheet.total > 1 {
+            format!("{} paniers préparés", sheet.total)
+        } else {
+            format!("{} panier préparé", sheet.total)
+        };
+        format!(
+            "{prepared} ({}) : {handed} à remettre, {} donné{}{absent}",
+            counts_text(set, &sheet.counts),
+            sheet.donated,
+            if sheet.donated > 1 { "s" } else { "" }
+        )
+    }
 }
 
 /// "Jeudi 26 novembre 2026".

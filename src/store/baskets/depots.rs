@@ -53,9 +53,25 @@ pub fn insert_depot(conn: &Connection, depot: &Depot) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// Saves the changes to an existing depot.
+/// Saves the changes to an existing depot. A depot with subscriptions still running (or
+/// to come) cannot be made inactive: its members would silently vanish from the sheets.
 pub fn update_depot(conn: &Connection, depot: &Depot) -> Result<()> {
     check_depot(depot)?;
+    if !depot.active {
+        let running = count(
+            conn,
+            "SELECT count(*) FROM subscription WHERE depot_id = :id
+               AND (end_date IS NULL OR end_date >= date('now', 'localtime'))",
+            depot.id,
+        )?;
+        if running > 0 {
+            return Err(StoreError::Invalid(format!(
+                "Ce dépôt a encore {} : déplacez-les d'abord vers un autre dépôt \
+                 (« Déplacer les abonnés vers… »), puis décochez « Dépôt actif ».",
+                plural(running, "abonnement en cours", "abonnements en cours")
+            )));
+        }
+    }
     let changed = conn
         .execute(
             "UPDATE depot SET name = :name, address = :address, postcode = :postcode,
@@ -153,7 +169,8 @@ pub fn update_funder(conn: &Connection, funder: &Funder) -> Result<()> {
 pub fn delete_funder(conn: &Connection, id: i64) -> Result<()> {
     let used = count(
         conn,
-        "SELECT count(*) FROM solidarity_funding WHERE funder_id = :id",
+        "SELECT count(DISTINCT t.subscription_id) FROM solidarity_terms_funding f
+         JOIN solidarity_terms t ON t.id = f.terms_id WHERE f.funder_id = :id",
         id,
     )?;
     if used > 0 {
@@ -174,8 +191,9 @@ pub fn delete_funder(conn: &Connection, id: i64) -> Result<()> {
 /// left out), by funder id.
 pub fn funding_counts(conn: &Connection) -> Result<Vec<(i64, i64)>> {
     let mut stmt = conn.prepare(
-        "SELECT funder_id, count(*) AS n FROM solidarity_funding
-         GROUP BY funder_id ORDER BY funder_id",
+        "SELECT f.funder_id, count(DISTINCT t.subscription_id) AS n
+         FROM solidarity_terms_funding f JOIN solidarity_terms t ON t.id = f.terms_id
+         GROUP BY f.funder_id ORDER BY f.funder_id",
     )?;
     let rows = stmt.query_map([], |row| Ok((row.get("funder_id")?, row.get("n")?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

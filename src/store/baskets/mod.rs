@@ -1,6 +1,7 @@
 //! Basket sizes and their prices, depots, funders, subscriptions and their Paniers
 //! Solidaires terms.
 
+mod accounts;
 mod depots;
 mod sizes;
 mod solidarity;
@@ -12,6 +13,9 @@ use rusqlite::{Connection, Row, named_params};
 
 use crate::store::{Result, StoreError};
 
+pub use accounts::{
+    DeliveredBaskets, PeriodBaskets, SolidarityAccount, period_baskets, solidarity_accounts,
+};
 pub use depots::{
     delete_depot, delete_funder, funding_counts, get_depot, get_funder, insert_depot,
     insert_funder, list_depots, list_funders, update_depot, update_funder,
@@ -21,11 +25,13 @@ pub use sizes::{
     inactive_size_warning, insert_basket_price, insert_basket_size, list_basket_sizes,
     price_on_date, prices_of_size, subscriptions_of_size, update_basket_price, update_basket_size,
 };
-pub use solidarity::{get_solidarity, remove_solidarity, set_solidarity};
+pub use solidarity::{
+    all_solidarity_terms, end_solidarity, get_solidarity, set_solidarity, solidarity_history,
+};
 pub use subscriptions::{
-    capacity_warning, change_subscription, delete_subscription, depot_load, get_subscription,
-    insert_subscription, list_subscriptions, subscriptions_between, subscriptions_of,
-    subscriptions_shared_with, update_subscription,
+    capacity_warning, change_subscription, delete_subscription, depot_load, end_subscriptions_of,
+    get_subscription, insert_subscription, list_subscriptions, move_subscribers,
+    subscriptions_between, subscriptions_of, subscriptions_shared_with, update_subscription,
 };
 
 /// Reads the code stored in `col` back into its enum with `from_code`.

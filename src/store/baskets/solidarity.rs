@@ -1,6 +1,11 @@
-//! The Paniers Solidaires terms of a subscription: who pays which share.
+//! The Paniers Solidaires terms of a subscription, period by period: who pays which share,
+//! from when to when. A change starts a new period, "Retirer" ends the current one at a
+//! date; past periods are never rewritten, so statements already sent stay true.
 
-use rusqlite::{Connection, OptionalExtension, named_params};
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, named_params};
 
 use super::code_col;
 use crate::domain::baskets::{FundingShare, ShareKind, Solidarity};
@@ -15,6 +20,11 @@ fn check_solidarity(solidarity: &Solidarity) -> Result<()> {
     if solidarity.share_kind == ShareKind::Percent && solidarity.share_value > 100 {
         return Err(StoreError::Invalid(
             "La participation du foyer ne peut pas dépasser 100 %.".into(),
+        ));
+    }
+    if solidarity.end.is_some_and(|end| end < solidarity.start) {
+        return Err(StoreError::Invalid(
+            "La fin des conditions ne peut pas précéder leur début.".into(),
         ));
     }
     if solidarity
@@ -46,90 +56,194 @@ fn check_solidarity(solidarity: &Solidarity) -> Result<()> {
     Ok(())
 }
 
-/// Writes the solidarity terms of a subscription and replaces its funding lines, in one
-/// transaction.
-pub fn set_solidarity(conn: &Connection, solidarity: &Solidarity) -> Result<()> {
+fn french(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// Starts the terms `solidarity` on `solidarity.start`, in one transaction, and returns the
+/// period's id. The period running that day ends the day before; a period starting that
+/// very day is corrected in place (keeping its end). A period starting later is refused: history is changed
+/// from its end only.
+pub fn set_solidarity(conn: &Connection, solidarity: &Solidarity) -> Result<i64> {
     check_solidarity(solidarity)?;
     let tx = conn.unchecked_transaction()?;
-    write_solidarity(&tx, solidarity)?;
+    let id = start_terms(&tx, solidarity)?;
     tx.commit()?;
-    Ok(())
+    Ok(id)
 }
 
-/// Writes the terms and their funding lines, inside the caller's transaction.
-pub(super) fn write_solidarity(tx: &Connection, solidarity: &Solidarity) -> Result<()> {
-    tx.execute(
-        "INSERT INTO solidarity (subscription_id, share_kind, share_value, social_worker,
-                                 referring_body, review_on)
-         VALUES (:id, :kind, :value, :worker, :body, :review)
-         ON CONFLICT (subscription_id) DO UPDATE SET share_kind = excluded.share_kind,
-             share_value = excluded.share_value, social_worker = excluded.social_worker,
-             referring_body = excluded.referring_body, review_on = excluded.review_on",
-        named_params! {":id": solidarity.subscription_id,
-        ":kind": solidarity.share_kind.code(), ":value": solidarity.share_value,
-        ":worker": solidarity.social_worker, ":body": solidarity.referring_body,
-        ":review": solidarity.review_on},
-    )?;
-    tx.execute(
-        "DELETE FROM solidarity_funding WHERE subscription_id = :id",
-        named_params! {":id": solidarity.subscription_id},
-    )?;
-    {
-        let mut insert = tx.prepare(
-            "INSERT INTO solidarity_funding (subscription_id, funder_id, share_percent)
-             VALUES (:id, :funder, :percent)",
-        )?;
-        for share in &solidarity.funding {
-            insert.execute(named_params! {":id": solidarity.subscription_id,
-            ":funder": share.funder_id, ":percent": share.share_percent})?;
-        }
+/// [`set_solidarity`] inside the caller's transaction.
+pub(super) fn start_terms(tx: &Connection, solidarity: &Solidarity) -> Result<i64> {
+    let periods = solidarity_history(tx, solidarity.subscription_id)?;
+    if let Some(later) = periods.iter().find(|p| p.start > solidarity.start) {
+        return Err(StoreError::Invalid(format!(
+            "Des conditions commencent déjà le {} : choisissez une date de début à partir \
+             de ce jour.",
+            french(later.start)
+        )));
     }
+    let same_day = periods.iter().find(|p| p.start == solidarity.start);
+    let id = if let Some(same) = same_day {
+        tx.execute(
+            "UPDATE solidarity_terms SET end_date = :end, share_kind = :kind,
+                 share_value = :value, social_worker = :worker, referring_body = :body,
+                 review_on = :review
+             WHERE id = :id",
+            // A correction keeps the period's end: it never reopens ended terms.
+            named_params! {":id": same.id, ":end": solidarity.end.or(same.end),
+            ":kind": solidarity.share_kind.code(), ":value": solidarity.share_value,
+            ":worker": solidarity.social_worker, ":body": solidarity.referring_body,
+            ":review": solidarity.review_on},
+        )?;
+        same.id
+    } else {
+        if let Some(running) = periods.iter().find(|p| p.in_force_on(solidarity.start)) {
+            let day_before = solidarity.start.pred_opt().unwrap_or(solidarity.start);
+            tx.execute(
+                "UPDATE solidarity_terms SET end_date = :end WHERE id = :id",
+                named_params! {":id": running.id, ":end": day_before},
+            )?;
+        }
+        tx.execute(
+            "INSERT INTO solidarity_terms (subscription_id, start_date, end_date, share_kind,
+                 share_value, social_worker, referring_body, review_on)
+             VALUES (:sub, :start, :end, :kind, :value, :worker, :body, :review)",
+            named_params! {":sub": solidarity.subscription_id, ":start": solidarity.start,
+            ":end": solidarity.end, ":kind": solidarity.share_kind.code(),
+            ":value": solidarity.share_value, ":worker": solidarity.social_worker,
+            ":body": solidarity.referring_body, ":review": solidarity.review_on},
+        )?;
+        tx.last_insert_rowid()
+    };
+    tx.execute(
+        "DELETE FROM solidarity_terms_funding WHERE terms_id = :id",
+        named_params! {":id": id},
+    )?;
+    let mut insert = tx.prepare(
+        "INSERT INTO solidarity_terms_funding (terms_id, funder_id, share_percent)
+         VALUES (:id, :funder, :percent)",
+    )?;
+    for share in &solidarity.funding {
+        insert.execute(
+            named_params! {":id": id, ":funder": share.funder_id, ":percent": share.share_percent},
+        )?;
+    }
+    Ok(id)
+}
+
+fn terms_from_row(row: &Row) -> rusqlite::Result<Solidarity> {
+    Ok(Solidarity {
+        id: row.get("id")?,
+        subscription_id: row.get("subscription_id")?,
+        start: row.get("start_date")?,
+        end: row.get("end_date")?,
+        share_kind: code_col(row, "share_kind", ShareKind::from_code)?,
+        share_value: row.get("share_value")?,
+        social_worker: row.get("social_worker")?,
+        referring_body: row.get("referring_body")?,
+        review_on: row.get("review_on")?,
+        funding: Vec::new(),
+    })
+}
+
+/// Reads the periods selected by `where_sql` (over `solidarity_terms t`) with their
+/// funding lines, by subscription and start date.
+fn read_terms(
+    conn: &Connection,
+    where_sql: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+) -> Result<Vec<Solidarity>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT t.* FROM solidarity_terms t WHERE {where_sql}
+         ORDER BY t.subscription_id, t.start_date"
+    ))?;
+    let mut periods: Vec<Solidarity> = stmt
+        .query_map(params, terms_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut funding = conn.prepare(
+        "SELECT f.funder_id, f.share_percent FROM solidarity_terms_funding f
+         JOIN funder ON funder.id = f.funder_id
+         WHERE f.terms_id = :id ORDER BY f.share_percent DESC, funder.name, funder.id",
+    )?;
+    for period in &mut periods {
+        period.funding = funding
+            .query_map(named_params! {":id": period.id}, |row| {
+                Ok(FundingShare {
+                    funder_id: row.get("funder_id")?,
+                    share_percent: row.get("share_percent")?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(periods)
+}
+
+/// Every period of terms of a subscription, oldest first.
+pub fn solidarity_history(conn: &Connection, subscription_id: i64) -> Result<Vec<Solidarity>> {
+    read_terms(
+        conn,
+        "t.subscription_id = :id",
+        named_params! {":id": subscription_id},
+    )
+}
+
+/// The periods of every subscription, by subscription id (for statements and reports).
+pub fn all_solidarity_terms(conn: &Connection) -> Result<HashMap<i64, Vec<Solidarity>>> {
+    let mut by_subscription: HashMap<i64, Vec<Solidarity>> = HashMap::new();
+    for period in read_terms(conn, "1", &[])? {
+        by_subscription
+            .entry(period.subscription_id)
+            .or_default()
+            .push(period);
+    }
+    Ok(by_subscription)
+}
+
+/// The latest period of terms of a subscription (running, ended or still to come);
+/// `None` for a subscription that never had any.
+pub fn get_solidarity(conn: &Connection, subscription_id: i64) -> Result<Option<Solidarity>> {
+    Ok(solidarity_history(conn, subscription_id)?.pop())
+}
+
+/// Ends the terms of a subscription on `end` (the last day they apply): the household
+/// leaves the programme, its past baskets keep their terms. Periods starting after `end`
+/// are refused; terms already ended by then are left as they are.
+pub fn end_solidarity(conn: &Connection, subscription_id: i64, end: NaiveDate) -> Result<()> {
+    let periods = solidarity_history(conn, subscription_id)?;
+    if let Some(later) = periods.iter().find(|p| p.start > end) {
+        return Err(StoreError::Invalid(format!(
+            "Des conditions commencent le {}, après la date de fin choisie : choisissez une \
+             date de fin à partir de ce jour.",
+            french(later.start)
+        )));
+    }
+    let Some(running) = periods.iter().find(|p| p.in_force_on(end)) else {
+        return Err(StoreError::Invalid(format!(
+            "Ce foyer n'a pas de conditions Paniers Solidaires en cours le {}.",
+            french(end)
+        )));
+    };
+    conn.execute(
+        "UPDATE solidarity_terms SET end_date = :end WHERE id = :id",
+        named_params! {":id": running.id, ":end": end},
+    )?;
     Ok(())
 }
 
-/// The solidarity terms of a subscription with their funding lines; `None` for an ordinary
-/// subscription.
-pub fn get_solidarity(conn: &Connection, subscription_id: i64) -> Result<Option<Solidarity>> {
-    let found = conn
-        .query_row(
-            "SELECT * FROM solidarity WHERE subscription_id = :id",
-            named_params! {":id": subscription_id},
-            |row| {
-                Ok(Solidarity {
-                    subscription_id: row.get("subscription_id")?,
-                    share_kind: code_col(row, "share_kind", ShareKind::from_code)?,
-                    share_value: row.get("share_value")?,
-                    social_worker: row.get("social_worker")?,
-                    referring_body: row.get("referring_body")?,
-                    review_on: row.get("review_on")?,
-                    funding: Vec::new(),
-                })
-            },
-        )
-        .optional()?;
-    let Some(mut solidarity) = found else {
-        return Ok(None);
-    };
-    let mut stmt = conn.prepare(
-        "SELECT f.funder_id, f.share_percent FROM solidarity_funding f
-         JOIN funder ON funder.id = f.funder_id
-         WHERE f.subscription_id = :id ORDER BY f.share_percent DESC, funder.name",
-    )?;
-    let rows = stmt.query_map(named_params! {":id": subscription_id}, |row| {
-        Ok(FundingShare {
-            funder_id: row.get("funder_id")?,
-            share_percent: row.get("share_percent")?,
-        })
-    })?;
-    solidarity.funding = rows.collect::<rusqlite::Result<_>>()?;
-    Ok(Some(solidarity))
-}
-
-/// Makes a subscription an ordinary one again (its funding lines go with the terms).
-pub fn remove_solidarity(conn: &Connection, subscription_id: i64) -> Result<()> {
-    conn.execute(
-        "DELETE FROM solidarity WHERE subscription_id = :id",
-        named_params! {":id": subscription_id},
-    )?;
+/// Copies the terms of subscription `from_id` in force on or after `day` to subscription
+/// `to_id`, starting no earlier than `day` (a subscription changed at a date keeps its
+/// terms), inside the caller's transaction.
+pub(super) fn carry_terms(tx: &Connection, from_id: i64, to_id: i64, day: NaiveDate) -> Result<()> {
+    for period in solidarity_history(tx, from_id)? {
+        if period.end.is_some_and(|end| end < day) {
+            continue;
+        }
+        let carried = Solidarity {
+            subscription_id: to_id,
+            start: period.start.max(day),
+            ..period
+        };
+        start_terms(tx, &carried)?;
+    }
     Ok(())
 }

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
-use super::solidarity::write_solidarity;
-use super::{code_col, ensure_monday, get_depot, get_solidarity, one_row};
+use super::solidarity::carry_terms;
+use super::{code_col, ensure_monday, get_depot, one_row};
 use crate::domain::baskets::{Frequency, Subscription};
 use crate::store::{Result, StoreError};
 
@@ -126,7 +126,9 @@ pub fn subscriptions_shared_with(conn: &Connection, member_id: i64) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The subscriptions running on at least one day from `from` to `to` (both included).
+/// The subscriptions running on at least one day from `from` to `to` (both included) whose
+/// household is « Actif »: a household en pause, parti or en attente gets no basket
+/// anywhere (sheets, packing, summary, counts, calendar).
 pub fn subscriptions_between(
     conn: &Connection,
     from: NaiveDate,
@@ -135,6 +137,7 @@ pub fn subscriptions_between(
     let mut stmt = conn.prepare(
         "SELECT * FROM subscription
          WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)
+           AND member_id IN (SELECT id FROM member WHERE status = 'actif')
          ORDER BY depot_id, start_date, id",
     )?;
     let rows = stmt.query_map(
@@ -178,17 +181,96 @@ pub fn change_subscription(
     };
     check_subscription(&new)?;
     let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "UPDATE subscription SET end_date = :end WHERE id = :id",
-        named_params! {":id": old_id, ":end": day_before},
-    )?;
-    let id = insert_subscription(&tx, &new)?;
-    if let Some(mut solidarity) = get_solidarity(&tx, old_id)? {
-        solidarity.subscription_id = id;
-        write_solidarity(&tx, &solidarity)?;
-    }
+    let id = split_subscription(&tx, &old, day_before, new)?;
     tx.commit()?;
     Ok(id)
+}
+
+/// Ends `old` on `day_before` and starts `new` the day after, with the solidarity terms,
+/// inside the caller's transaction. A fortnightly subscription staying fortnightly keeps
+/// its A / B weeks: the fortnight is counted from the same anchor, whatever the depot,
+/// size or quantity.
+fn split_subscription(
+    tx: &Connection,
+    old: &Subscription,
+    day_before: NaiveDate,
+    mut new: Subscription,
+) -> Result<i64> {
+    if old.frequency == Frequency::Fortnightly && new.frequency == Frequency::Fortnightly {
+        new.anchor_monday = old.anchor_monday;
+    }
+    tx.execute(
+        "UPDATE subscription SET end_date = :end WHERE id = :id",
+        named_params! {":id": old.id, ":end": day_before},
+    )?;
+    let id = insert_subscription(tx, &new)?;
+    carry_terms(tx, old.id, id, new.start)?;
+    Ok(id)
+}
+
+/// Ends every subscription of `member_id` still running after `end` on that day (a
+/// household leaving); those starting later are dropped. Returns how many were touched.
+/// Two writes: run it inside the caller's transaction (with the change of status).
+pub fn end_subscriptions_of(tx: &Connection, member_id: i64, end: NaiveDate) -> Result<usize> {
+    let ended = tx.execute(
+        "UPDATE subscription SET end_date = :end WHERE member_id = :m
+           AND start_date <= :end AND (end_date IS NULL OR end_date > :end)",
+        named_params! {":m": member_id, ":end": end},
+    )?;
+    let dropped = tx.execute(
+        "DELETE FROM subscription WHERE member_id = :m AND start_date > :end",
+        named_params! {":m": member_id, ":end": end},
+    )?;
+    Ok(ended + dropped)
+}
+
+/// Moves every subscription of depot `from_depot` running on or after `from` to depot
+/// `to_depot` from that day on, in one transaction, keeping history, solidarity terms and
+/// fortnightly weeks; returns how many subscriptions moved.
+pub fn move_subscribers(
+    conn: &Connection,
+    from_depot: i64,
+    to_depot: i64,
+    from: NaiveDate,
+) -> Result<usize> {
+    if from_depot == to_depot {
+        return Err(StoreError::Invalid(
+            "Choisissez un autre dépôt que celui des abonnés.".into(),
+        ));
+    }
+    get_depot(conn, to_depot)?;
+    let Some(day_before) = from.pred_opt() else {
+        return Err(StoreError::Invalid("Date de déplacement invalide.".into()));
+    };
+    let moving: Vec<Subscription> = conn
+        .prepare(
+            "SELECT * FROM subscription WHERE depot_id = :depot
+               AND (end_date IS NULL OR end_date >= :from) ORDER BY id",
+        )?
+        .query_map(
+            named_params! {":depot": from_depot, ":from": from},
+            subscription_from_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let tx = conn.unchecked_transaction()?;
+    for sub in &moving {
+        if sub.start >= from {
+            tx.execute(
+                "UPDATE subscription SET depot_id = :depot WHERE id = :id",
+                named_params! {":id": sub.id, ":depot": to_depot},
+            )?;
+        } else {
+            let new = Subscription {
+                id: 0,
+                depot_id: to_depot,
+                start: from,
+                ..sub.clone()
+            };
+            split_subscription(&tx, sub, day_before, new)?;
+        }
+    }
+    tx.commit()?;
+    Ok(moving.len())
 }
 
 /// Baskets per delivery of the subscriptions running at `depot_id` on `on`, leaving out

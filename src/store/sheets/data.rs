@@ -28,7 +28,8 @@ pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSe
         return Ok(None);
     }
     let identity = settings::garden_identity(conn)?;
-    let show_phones = settings::get(conn, SHOW_PHONES_KEY)?.as_deref() != Some("0");
+    // Off unless asked for: the sheet lies on a shop counter.
+    let show_phones = settings::get(conn, SHOW_PHONES_KEY)?.as_deref() == Some("1");
     let depots: HashMap<DepotId, Depot> =
         list_depots(conn)?.into_iter().map(|d| (d.id, d)).collect();
     let members: HashMap<MemberId, _> =
@@ -132,6 +133,16 @@ pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSe
                     _ => l.baskets_to_prepare(),
                 };
                 let baskets: i64 = lines.iter().map(|l| handed(l)).sum();
+                let missed: i64 = lines
+                    .iter()
+                    .filter(|l| l.absent.is_some())
+                    .map(|l| l.quantity)
+                    .sum();
+                let donated: i64 = lines
+                    .iter()
+                    .filter(|l| l.absent == Some(AbsenceMode::Donated))
+                    .map(|l| l.quantity)
+                    .sum();
                 SheetRow {
                     member_id,
                     subscriptions: lines
@@ -146,6 +157,8 @@ pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSe
                     make_up,
                     phone: text(|m| &m.phone),
                     absent,
+                    missed,
+                    donated,
                 }
             })
             .collect();
@@ -177,6 +190,7 @@ pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSe
                 .collect(),
             total: depot_plan.total_baskets(),
             absent: rows.iter().filter(|r| r.absent).count(),
+            donated: rows.iter().map(|r| r.donated).sum(),
             make_up: depot_plan.lines.iter().map(|l| l.make_up).sum(),
             rows,
         });

@@ -13,8 +13,8 @@ pub use data::print_set_data;
 pub use needs::{compute_needs, file_safe_name, format_number, format_quantity};
 pub use types::{CompositionLine, DepotSheet, Need, PrintSet, SheetRow, SizeColumn, SkippedDepot};
 
-/// Setting: "1" to print members' phone numbers on the émargement sheets (the default), "0"
-/// to leave the column out.
+/// Setting: "1" to print members' phone numbers on the émargement sheets; anything else
+/// (the default) leaves the column out.
 pub const SHOW_PHONES_KEY: &str = "sheets_show_phones";
 /// Setting: the folder the print set was last saved to.
 pub const SHEETS_DIR_KEY: &str = "sheets_dir";

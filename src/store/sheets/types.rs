@@ -67,8 +67,12 @@ pub struct SheetRow {
     pub make_up: i64,
     /// Phone number (printed only when [`PrintSet::show_phones`]).
     pub phone: String,
-    /// Away this week: the line stays, greyed and marked ABSENT.
+    /// Away this week: the line stays, marked ABSENT in bold, its quantity struck.
     pub absent: bool,
+    /// Usual baskets not handed over because the member is away (struck on the sheet).
+    pub missed: i64,
+    /// Of which prepared and given away (absence « donné »).
+    pub donated: i64,
 }
 
 /// A depot delivering this week and its émargement sheet.
@@ -94,6 +98,9 @@ pub struct DepotSheet {
     pub total: i64,
     /// Members away this week.
     pub absent: usize,
+    /// Baskets prepared for absent members and given away: counted in `counts` and
+    /// `total` (they are packed), not handed to the member.
+    pub donated: i64,
     /// Baskets made up this week after an absence.
     pub make_up: i64,
     /// One line per member, in French alphabetical order.

@@ -10,8 +10,8 @@ use crate::domain::baskets::{
 };
 use crate::domain::calendar::IsoWeek;
 use crate::store::baskets::{
-    funding_counts, get_solidarity, list_basket_sizes, list_depots, list_funders, prices_of_size,
-    subscriptions_of, subscriptions_shared_with,
+    funding_counts, list_basket_sizes, list_depots, list_funders, prices_of_size,
+    solidarity_history, subscriptions_of, subscriptions_shared_with,
 };
 use crate::store::calendar::{absences_of, list_holiday_rules};
 use crate::store::members::{MemberRow, get_member, member_rows, memberships_of};
@@ -40,7 +40,10 @@ pub struct Base {
 pub struct Page {
     pub member: Member,
     pub memberships: Vec<Membership>,
+    /// Each subscription with its latest Paniers Solidaires terms (running or ended).
     pub subscriptions: Vec<(Subscription, Option<Solidarity>)>,
+    /// The earlier periods of terms, kept as history, oldest first.
+    pub past_terms: Vec<Solidarity>,
     /// Subscriptions of other households shared with this one.
     pub shared: Vec<Subscription>,
     pub absences: Vec<Absence>,
@@ -70,14 +73,18 @@ pub fn base(conn: &Connection, today: NaiveDate) -> Result<Base, StoreError> {
 /// Reads the page of member `id`.
 pub fn page(conn: &Connection, id: i64, today: NaiveDate) -> Result<Page, StoreError> {
     let mut subscriptions = Vec::new();
+    let mut past_terms = Vec::new();
     for sub in subscriptions_of(conn, id)? {
-        let terms = get_solidarity(conn, sub.id)?;
+        let mut history = solidarity_history(conn, sub.id)?;
+        let terms = history.pop();
+        past_terms.extend(history);
         subscriptions.push((sub, terms));
     }
     Ok(Page {
         member: get_member(conn, id)?,
         memberships: memberships_of(conn, id)?,
         subscriptions,
+        past_terms,
         shared: subscriptions_shared_with(conn, id)?,
         absences: absences_of(conn, id)?,
         // This week's deliveries already made are not "coming" any more.

@@ -96,9 +96,30 @@ fn solidarity_summary(screen: &Screen, s: &Solidarity) -> String {
             format!("{name} {} %", f.share_percent)
         })
         .collect();
-    let mut text = format!("Panier Solidaire : foyer {share}");
+    let mut text = match s.end {
+        Some(end) if end < screen.today => format!(
+            "Panier Solidaire du {} au {} (terminé) : foyer {share}",
+            format_date(s.start),
+            format_date(end)
+        ),
+        Some(end) => format!(
+            "Panier Solidaire du {} au {} : foyer {share}",
+            format_date(s.start),
+            format_date(end)
+        ),
+        None => format!(
+            "Panier Solidaire depuis le {} : foyer {share}",
+            format_date(s.start)
+        ),
+    };
     if !funders.is_empty() {
         text.push_str(&format!(" · {}", funders.join(", ")));
+    }
+    if s.unfunded_percent() > 0 {
+        text.push_str(&format!(
+            " · reste non financé : {} %",
+            s.unfunded_percent()
+        ));
     }
     if let Some(review) = s.review_on {
         text.push_str(&format!(" · révision le {}", format_date(review)));
@@ -171,6 +192,10 @@ pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
                     .unwrap_or_default()
             ),
             solidarity_form(screen, f, error),
+        )),
+        Form::EndSolidarity(_, end) => Some((
+            "Fin des conditions Paniers Solidaires".to_string(),
+            super::member_forms::end_solidarity_form(end, error),
         )),
         _ => None,
     };
@@ -343,9 +368,15 @@ fn subscriptions<'a>(screen: &'a Screen, page: &'a Page) -> Column<'a, Message> 
             widgets::muted(freq),
         ]
         .spacing(3);
+        for past in page.past_terms.iter().filter(|t| t.subscription_id == s.id) {
+            c = c.push(widgets::muted(solidarity_summary(screen, past)).size(13));
+        }
         if let Some(t) = terms {
             c = c.push(text(solidarity_summary(screen, t)).size(14));
         }
+        let running = terms
+            .as_ref()
+            .is_some_and(|t| t.end.is_none_or(|e| e >= screen.today));
         if !ended {
             let mut actions = row![
                 widgets::secondary("Changer…", Some(Message::ChangeSubscription(s.id))),
@@ -359,7 +390,7 @@ fn subscriptions<'a>(screen: &'a Screen, page: &'a Page) -> Column<'a, Message> 
                 ),
             ]
             .spacing(8);
-            if terms.is_some() {
+            if running {
                 actions = actions.push(widgets::secondary(
                     "Retirer le tarif solidaire",
                     Some(Message::RemoveSolidarity(s.id)),

@@ -97,6 +97,22 @@ pub fn member_form<'a>(f: &'a MemberForm, error: Option<&'a str>) -> Element<'a,
         ]
         .spacing(10),
         input("Notes privées (jamais imprimées)", &f.notes, Field::Notes),
+        (f.status == Some(MemberStatus::Left) && f.id != 0).then(|| {
+            row![
+                input_w(
+                    "Fin des abonnements le",
+                    &f.subscriptions_end,
+                    Field::SubscriptionsEnd,
+                    180
+                ),
+                widgets::muted(
+                    "Un foyer parti ne reçoit plus de panier. Videz la date pour garder ses \
+                     abonnements tels quels."
+                ),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::End)
+        }),
         buttons(error),
     ]
     .spacing(10)
@@ -180,15 +196,22 @@ pub fn subscription_form<'a>(
     .spacing(10);
     if f.frequency == Some(Frequency::Fortnightly) {
         let start = crate::domain::calendar::parse_date(&f.start).unwrap_or(screen.today);
-        c = c.push(
-            checkbox(f.second_week)
-                .label("Premier panier la semaine suivant le début")
-                .on_toggle(Message::SecondWeek),
-        );
+        if f.kept_anchor.is_none() {
+            c = c.push(
+                checkbox(f.second_week)
+                    .label("Premier panier la semaine suivant le début")
+                    .on_toggle(Message::SecondWeek),
+            );
+        }
         c = c.push(widgets::muted(format!(
-            "En {} : {}.",
+            "En {} : {}.{}",
             start.year(),
-            fortnight_label(f.anchor(start), start.year())
+            fortnight_label(f.anchor(start), start.year()),
+            if f.kept_anchor.is_some() {
+                " Ses semaines restent les mêmes après le changement."
+            } else {
+                ""
+            }
         )));
     }
     if f.changing.is_some() {
@@ -256,6 +279,7 @@ pub fn solidarity_form<'a>(
     }
     let mut c = column![
         row![
+            input_w("À partir du", &f.start, Field::SolStart, 130),
             labelled(
                 "Participation du foyer",
                 pick_list(ShareKind::ALL, f.kind, Message::ShareKindPicked).width(160)
@@ -282,7 +306,10 @@ pub fn solidarity_form<'a>(
         f.household_share(),
     ) {
         let terms = crate::domain::baskets::Solidarity {
+            id: 0,
             subscription_id: f.subscription_id,
+            start: screen.today,
+            end: None,
             share_kind,
             share_value,
             social_worker: String::new(),
@@ -316,6 +343,41 @@ pub fn solidarity_form<'a>(
         "Ajouter un financeur",
         Some(Message::AddFunding),
     ))
+    .push(f.unfunded_percent().map(|p| {
+        widgets::banner(
+            Tone::Warning,
+            format!(
+                "Reste non financé : {p} % du reste à payer. Il figurera comme tel sur les \
+                 relevés et le bilan."
+            ),
+        )
+    }))
+    .push(widgets::muted(match f.current_start {
+        Some(start) => format!(
+            "Les paniers livrés avant la date « À partir du » gardent leurs conditions d'alors. \
+             Pour corriger une erreur de saisie sans ouvrir de nouvelle période, indiquez le \
+             début des conditions actuelles ({}).",
+            crate::domain::calendar::format_date(start)
+        ),
+        None => {
+            "Les paniers livrés avant la date « À partir du » gardent leurs conditions d'alors."
+                .to_owned()
+        }
+    }))
     .push(buttons(error))
+    .into()
+}
+
+/// The end of a household's Paniers Solidaires terms: the last day they apply.
+pub fn end_solidarity_form<'a>(end: &'a str, error: Option<&'a str>) -> Element<'a, Message> {
+    column![
+        widgets::muted(
+            "Les paniers livrés jusqu'à ce jour restent des Paniers Solidaires sur les relevés ; \
+             les suivants sont au prix normal.",
+        ),
+        input_w("Dernier jour", end, Field::SolEnd, 130),
+        confirm_buttons("Terminer les conditions", error),
+    ]
+    .spacing(10)
     .into()
 }

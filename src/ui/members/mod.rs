@@ -100,6 +100,10 @@ pub enum Field {
     SolWorker,
     SolBody,
     SolReview,
+    SolStart,
+    SolEnd,
+    MoveFrom,
+    SubscriptionsEnd,
     DepName,
     DepAddress,
     DepCity,
@@ -129,7 +133,11 @@ pub enum Form {
     Subscription(SubscriptionForm),
     Absence(AbsenceForm),
     Solidarity(SolidarityForm),
+    /// The end of the Paniers Solidaires terms of subscription `0`: last day they apply.
+    EndSolidarity(i64, String),
     Depot(DepotForm),
+    /// Moving the subscribers of depot `0` to a depot, from a day (typed).
+    MoveSubscribers(i64, Option<Choice>, String),
     /// A basket size, new or edited.
     Size(SizeForm),
     /// A new price of size `0`: from, amount.
@@ -203,6 +211,8 @@ pub enum Message {
     RemoveSolidarity(i64),
     NewDepot,
     EditDepot(i64),
+    /// "Déplacer les abonnés vers…" of a depot.
+    MoveSubscribers(i64),
     NewSize,
     EditSize(i64),
     SizeActive(bool),

@@ -104,10 +104,14 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
                     .color(theme::MUTED)
                     .width(60),
                 link("Modifier", Message::EditDepot(d.id)),
+                link("Déplacer les abonnés…", Message::MoveSubscribers(d.id)),
             ]
             .spacing(10)
             .align_y(iced::Alignment::Center),
         );
+    }
+    if let Form::MoveSubscribers(from_depot, to, from) = &screen.form {
+        depots = depots.push(move_form(screen, *from_depot, to.as_ref(), from, error));
     }
     depots = depots.push(widgets::secondary("Nouveau dépôt", Some(Message::NewDepot)));
     scroll(
@@ -117,6 +121,49 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         ]
         .spacing(14)
         .padding(SCROLL_GAP),
+    )
+}
+
+/// "Déplacer les abonnés vers…": every subscription of a depot goes to another one from a
+/// chosen week, history kept (a depot is made inactive only once nobody is left in it).
+fn move_form<'a>(
+    screen: &'a Screen,
+    from_depot: i64,
+    to: Option<&'a super::forms::Choice>,
+    from: &'a str,
+    error: Option<&'a str>,
+) -> Element<'a, Message> {
+    let name = screen
+        .base
+        .depots
+        .iter()
+        .find(|d| d.id == from_depot)
+        .map_or("", |d| d.name.as_str());
+    let targets: Vec<super::forms::Choice> = screen
+        .depot_choices()
+        .into_iter()
+        .filter(|c| c.id != from_depot)
+        .collect();
+    widgets::card(
+        format!("Déplacer les abonnés de {name}"),
+        column![
+            widgets::muted(
+                "Chaque abonnement en cours continue dans le dépôt choisi à partir de la \
+                 semaine indiquée ; les semaines passées restent à l'ancien dépôt."
+            ),
+            row![
+                labelled(
+                    "Vers le dépôt",
+                    pick_list(targets, to.cloned(), Message::DepotPicked)
+                        .placeholder("Choisir…")
+                        .width(220)
+                ),
+                input_w("À partir de la semaine du", from, Field::MoveFrom, 200),
+            ]
+            .spacing(10),
+            confirm_buttons("Déplacer les abonnés", error),
+        ]
+        .spacing(10),
     )
 }
 

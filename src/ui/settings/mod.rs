@@ -39,6 +39,8 @@ pub struct Settings {
     garden: GardenTag,
     message: Option<(Tone, String)>,
     busy: bool,
+    /// « Feuilles d'émargement »: phones on the sheets.
+    sheets: sheets::Section,
 }
 
 /// Messages of the settings screen.
@@ -78,6 +80,8 @@ pub enum Message {
     Restored(Result<(backup::Restored, Loaded), StoreError>),
     /// "Restaurer un autre fichier…" and its confirmation.
     OtherFile(other_file::Message),
+    /// The « Feuilles d'émargement » section.
+    Sheets(sheets::Message),
 }
 
 /// What the application must do after a settings message.
@@ -117,6 +121,8 @@ impl Settings {
     pub fn new(db: &Db) -> (Self, Task<Message>) {
         let path = db.path().to_path_buf();
         let task = Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded);
+        let (sheets, sheets_task) = sheets::Section::new(db);
+        let task = Task::batch([task, sheets_task.map(Message::Sheets)]);
         let screen = Settings {
             db: db.clone(),
             form: GardenIdentity::default(),
@@ -129,6 +135,7 @@ impl Settings {
             garden: GardenTag::default(),
             message: None,
             busy: true,
+            sheets,
         };
         (screen, task)
     }
@@ -255,6 +262,10 @@ impl Settings {
                 return (Task::none(), Action::Restored { identity, demo });
             }
             Message::Restored(Err(error)) => self.fail(&error),
+            Message::Sheets(m) => {
+                let task = self.sheets.update(m, &self.db).map(Message::Sheets);
+                return (task, Action::None);
+            }
         }
         none
     }
@@ -343,4 +354,5 @@ fn restored_message(restored: &backup::Restored) -> String {
 }
 
 pub mod other_file;
+mod sheets;
 mod view;

@@ -160,6 +160,10 @@ impl Settings {
                 .spacing(6),
             ))
             .push(widgets::card(
+                "Feuilles d'émargement",
+                self.sheets.view().map(Message::Sheets),
+            ))
+            .push(widgets::card(
                 "Sauvegardes",
                 column![backups_folder, self.backup_list()].spacing(14),
             ))

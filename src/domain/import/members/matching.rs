@@ -36,6 +36,23 @@ pub fn same_member(a: &Member, b: &Member) -> bool {
     }
 }
 
+/// Same household when neither side has a phone or an e-mail to compare: same name, and
+/// the same address (accents, case and spaces ignored) or the same depot. Without this, a
+/// member with no contact was created again at each import of the same file.
+pub fn same_member_without_contact<T: PartialEq>(
+    a: &Member,
+    b: &Member,
+    a_depot: Option<&T>,
+    b_depot: Option<&T>,
+) -> bool {
+    let address = |m: &Member| collation_key(&format!("{} {}", m.address, m.postcode));
+    name_key(a) == name_key(b)
+        && contact_keys(a).is_empty()
+        && contact_keys(b).is_empty()
+        && ((!address(a).trim().is_empty() && address(a) == address(b))
+            || a_depot.is_some_and(|d| b_depot == Some(d)))
+}
+
 /// A text field of a member, to compare and copy.
 type FieldSlot = fn(&mut Member) -> &mut String;
 

@@ -1,6 +1,6 @@
 //! The import plan: each row matched against the garden (create, update, skip, refuse).
 
-use super::matching::{merge, name_key, same_member};
+use super::matching::{merge, name_key, same_member, same_member_without_contact};
 use super::rows::*;
 use crate::domain::baskets::{Member, Subscription};
 use crate::domain::calendar::format_date;
@@ -251,7 +251,7 @@ pub fn build_plan(
     let mut rows = Vec::new();
     // Valid rows already seen, to refuse a second row for the same household.
     // Indexed by name, so a 10,000-row file is not compared row against row.
-    let mut seen: HashMap<String, Vec<(usize, Member)>> = HashMap::new();
+    let mut seen: HashMap<String, Vec<(usize, Member, Option<Target>)>> = HashMap::new();
     let mut by_name: HashMap<String, Vec<&ExistingMember>> = HashMap::new();
     for existing in &context.members {
         by_name
@@ -285,24 +285,45 @@ pub fn build_plan(
         match planned {
             Err(reason) => row.action = RowAction::Rejected(reason),
             Ok((draft, targets)) => {
-                if let Some((first_line, _)) = seen
-                    .get(&name_key(&draft.member))
-                    .and_then(|rows| rows.iter().find(|(_, m)| same_member(m, &draft.member)))
+                let depot = targets.as_ref().map(|t| t.0.clone());
+                if let Some((first_line, _, _)) =
+                    seen.get(&name_key(&draft.member)).and_then(|rows| {
+                        rows.iter().find(|(_, m, d)| {
+                            same_member(m, &draft.member)
+                                || same_member_without_contact(
+                                    m,
+                                    &draft.member,
+                                    d.as_ref(),
+                                    depot.as_ref(),
+                                )
+                        })
+                    })
                 {
                     row.action = RowAction::Rejected(format!(
                         "Même adhérent que la ligne {first_line} du fichier."
                     ));
                 } else {
-                    seen.entry(name_key(&draft.member))
-                        .or_default()
-                        .push((line, draft.member.clone()));
+                    seen.entry(name_key(&draft.member)).or_default().push((
+                        line,
+                        draft.member.clone(),
+                        depot.clone(),
+                    ));
                     let namesakes = by_name
                         .get(&name_key(&draft.member))
                         .map_or(&[][..], Vec::as_slice);
-                    match namesakes
-                        .iter()
-                        .find(|e| same_member(&e.member, &draft.member))
-                    {
+                    match namesakes.iter().find(|e| {
+                        let existing_depot = e
+                            .subscription
+                            .as_ref()
+                            .map(|s| Target::Existing(s.depot_id));
+                        same_member(&e.member, &draft.member)
+                            || same_member_without_contact(
+                                &e.member,
+                                &draft.member,
+                                existing_depot.as_ref(),
+                                depot.as_ref(),
+                            )
+                    }) {
                         Some(existing) => {
                             plan_existing(
                                 &mut row,
@@ -317,7 +338,7 @@ pub fn build_plan(
                         None => {
                             if !namesakes.is_empty() {
                                 row.notes.push(
-                                    "Un adhérent du même nom existe déjà, avec un autre téléphone et un autre e-mail : un nouvel adhérent sera créé.".into(),
+                                    "Un adhérent du même nom existe déjà, avec d'autres coordonnées (téléphone, e-mail, adresse ou dépôt) : un nouvel adhérent sera créé. Si c'est le même foyer, complétez sa fiche avant d'importer.".into(),
                                 );
                             }
                         }

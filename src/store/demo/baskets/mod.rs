@@ -74,13 +74,13 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
          VALUES (:m, :shared, :size, :depot, :quantity, :start, :end, :frequency, :anchor)",
     )?;
     let mut solidarity_stmt = conn.prepare(
-        "INSERT INTO solidarity (subscription_id, share_kind, share_value, social_worker,
-             referring_body, review_on)
-         VALUES (:s, :kind, :value, :worker, :body, :review)",
+        "INSERT INTO solidarity_terms (subscription_id, start_date, share_kind, share_value,
+             social_worker, referring_body, review_on)
+         VALUES (:s, :start, :kind, :value, :worker, :body, :review)",
     )?;
     let mut funding_stmt = conn.prepare(
-        "INSERT INTO solidarity_funding (subscription_id, funder_id, share_percent)
-         VALUES (:s, :f, :p)",
+        "INSERT INTO solidarity_terms_funding (terms_id, funder_id, share_percent)
+         VALUES (:t, :f, :p)",
     )?;
 
     let depot_weights: Vec<u32> = DEPOTS.iter().map(|d| d.10).collect();
@@ -253,12 +253,14 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
                     _ => Some(days(today, rng.range(40, 330))),
                 };
                 solidarity_stmt.execute(named_params! {
-                    ":s": sid, ":kind": kind, ":value": value, ":worker": worker, ":body": body,
-                    ":review": review,
+                    ":s": sid, ":start": start, ":kind": kind, ":value": value,
+                    ":worker": worker, ":body": body, ":review": review,
                 })?;
+                let terms_id = conn.last_insert_rowid();
                 for &(funder, percent) in SPLITS[solidarity.len() % SPLITS.len()] {
-                    funding_stmt
-                        .execute(named_params! {":s": sid, ":f": funders[funder], ":p": percent})?;
+                    funding_stmt.execute(
+                        named_params! {":t": terms_id, ":f": funders[funder], ":p": percent},
+                    )?;
                 }
             }
         }

@@ -73,6 +73,9 @@ pub struct MemberForm {
     pub notes: String,
     pub status: Option<MemberStatus>,
     pub joined_on: String,
+    /// When the status becomes « Parti »: the last day of the household's subscriptions
+    /// (empty: they are left as they are).
+    pub subscriptions_end: String,
 }
 
 impl MemberForm {
@@ -92,6 +95,7 @@ impl MemberForm {
             notes: m.notes.clone(),
             status: Some(m.status),
             joined_on: show(m.joined_on),
+            subscriptions_end: String::new(),
         }
     }
 
@@ -304,8 +308,62 @@ mod tests {
     }
 
     #[test]
+    fn changing_a_fortnightly_subscription_keeps_its_weeks() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let choice = |id: i64, label: &str| Choice {
+            id,
+            label: label.into(),
+        };
+        // Anchored on Monday 14 December 2026 (week 51); changed from 4 January 2027.
+        let sub = crate::domain::baskets::Subscription {
+            id: 3,
+            member_id: 1,
+            shared_with: None,
+            size_id: 1,
+            depot_id: 1,
+            quantity: 1,
+            start: d(2026, 12, 14),
+            end: None,
+            frequency: Frequency::Fortnightly,
+            anchor_monday: d(2026, 12, 14),
+        };
+        let sizes = [choice(1, "Petit")];
+        let depots = [choice(1, "Mairie"), choice(2, "Gare")];
+        let mut form = SubscriptionForm::change(&sub, d(2027, 1, 4), &sizes, &depots, vec![]);
+        form.depot = Some(choice(2, "Gare"));
+        let new = form.to_subscription(1).unwrap();
+        assert_eq!(new.anchor_monday, d(2026, 12, 14), "same A / B weeks");
+        // A weekly subscription made fortnightly gets its anchor from the form.
+        let weekly = crate::domain::baskets::Subscription {
+            frequency: Frequency::Weekly,
+            ..sub
+        };
+        let mut form = SubscriptionForm::change(&weekly, d(2027, 1, 4), &sizes, &depots, vec![]);
+        form.frequency = Some(Frequency::Fortnightly);
+        assert_eq!(
+            form.to_subscription(1).unwrap().anchor_monday,
+            d(2027, 1, 4)
+        );
+    }
+
+    #[test]
     fn bad_shares_and_depot_without_weekday() {
-        let mut form = SolidarityForm::of(1, None, &[]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut form = SolidarityForm::of(1, None, &[], today);
+        assert_eq!(
+            form.start, "28/11/2026",
+            "a new period starts today by default"
+        );
+        assert_eq!(form.unfunded_percent(), None, "one line at 100 %");
+        form.funding[0].1 = "60".into();
+        assert_eq!(form.unfunded_percent(), Some(40), "100 − 60");
+        form.funding.clear();
+        assert_eq!(
+            form.unfunded_percent(),
+            Some(100),
+            "no funder: all unfunded"
+        );
+        form.funding.push((None, "100".into()));
         form.value = "120".into();
         assert!(form.to_solidarity().unwrap_err().contains("100 %"));
         form.value = "30".into();

@@ -21,6 +21,9 @@ pub struct SubscriptionForm {
     pub frequency: Option<Frequency>,
     /// Fortnightly: first basket the week after the start instead of the week of the start.
     pub second_week: bool,
+    /// When changing a fortnightly subscription: its anchor, kept so that its A / B weeks
+    /// do not flip (the store keeps it too).
+    pub kept_anchor: Option<NaiveDate>,
     /// The other household sharing the basket; id 0 ("personne") or `None` when not shared.
     pub shared_with: Option<Choice>,
     /// The households offered in "Partagé avec", searchable as you type.
@@ -53,6 +56,7 @@ impl SubscriptionForm {
             end: String::new(),
             frequency: Some(Frequency::Weekly),
             second_week: false,
+            kept_anchor: None,
             shared_with: None,
             households: partners(households),
         }
@@ -75,6 +79,7 @@ impl SubscriptionForm {
             end: show(sub.end),
             frequency: Some(sub.frequency),
             second_week: IsoWeek::of(sub.anchor_monday) != IsoWeek::of(sub.start),
+            kept_anchor: (sub.frequency == Frequency::Fortnightly).then_some(sub.anchor_monday),
             shared_with: sub
                 .shared_with
                 .and_then(|id| households.iter().find(|c| c.id == id).cloned()),
@@ -82,8 +87,12 @@ impl SubscriptionForm {
         }
     }
 
-    /// The anchor Monday of a fortnightly subscription starting on `start`.
+    /// The anchor Monday of a fortnightly subscription starting on `start` (the kept one
+    /// when a fortnightly subscription is changed).
     pub fn anchor(&self, start: NaiveDate) -> NaiveDate {
+        if let Some(kept) = self.kept_anchor {
+            return kept;
+        }
         let week = IsoWeek::of(start);
         if self.second_week {
             week.next().monday()
@@ -134,6 +143,10 @@ impl SubscriptionForm {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SolidarityForm {
     pub subscription_id: i64,
+    /// Day the terms start ("À partir du"): a change starts a new period that day.
+    pub start: String,
+    /// Start of the terms being changed, if any (typing it corrects them in place).
+    pub current_start: Option<NaiveDate>,
     pub kind: Option<ShareKind>,
     pub value: String,
     pub social_worker: String,
@@ -144,11 +157,14 @@ pub struct SolidarityForm {
 }
 
 impl SolidarityForm {
-    /// The form for subscription `id`, filled with `terms` when it has some.
-    pub fn of(id: i64, terms: Option<&Solidarity>, funders: &[Choice]) -> Self {
+    /// The form for subscription `id`, filled with `terms` when it has some; the new
+    /// period starts `today` unless the user chooses another day.
+    pub fn of(id: i64, terms: Option<&Solidarity>, funders: &[Choice], today: NaiveDate) -> Self {
+        let start = show(Some(today));
         match terms {
             None => SolidarityForm {
                 subscription_id: id,
+                start,
                 kind: Some(ShareKind::Percent),
                 value: "30".into(),
                 funding: vec![(funders.first().cloned(), "100".into())],
@@ -156,6 +172,8 @@ impl SolidarityForm {
             },
             Some(t) => SolidarityForm {
                 subscription_id: id,
+                start,
+                current_start: Some(t.start),
                 kind: Some(t.share_kind),
                 value: match t.share_kind {
                     ShareKind::Amount => euros_typed(t.share_value),
@@ -203,6 +221,21 @@ impl SolidarityForm {
         Ok((kind, value))
     }
 
+    /// Percent of the remainder the funders typed leave unpaid, when the lines can be read
+    /// and total under 100 % ("reste non financé").
+    pub fn unfunded_percent(&self) -> Option<i64> {
+        let mut total = 0;
+        for (_, percent) in &self.funding {
+            total += percent
+                .trim()
+                .trim_end_matches('%')
+                .trim()
+                .parse::<i64>()
+                .ok()?;
+        }
+        (total < 100).then_some(100 - total)
+    }
+
     /// The terms typed, or what to correct.
     pub fn to_solidarity(&self) -> Result<Solidarity, String> {
         let (kind, share_value) = self.household_share()?;
@@ -230,7 +263,10 @@ impl SolidarityForm {
             return Err("Les parts des financeurs dépassent 100 % du reste à payer.".into());
         }
         Ok(Solidarity {
+            id: 0,
             subscription_id: self.subscription_id,
+            start: required_date(&self.start, "À partir du")?,
+            end: None,
             share_kind: kind,
             share_value,
             social_worker: self.social_worker.trim().to_owned(),

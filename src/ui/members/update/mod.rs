@@ -16,7 +16,7 @@ use super::forms::{
 use super::{Form, Message, Screen, Tab, ids};
 use crate::domain::baskets::MemberStatus;
 use crate::domain::calendar::format_date;
-use crate::store::{Connection, StoreError, baskets, calendar};
+use crate::store::{Connection, StoreError, calendar};
 use crate::ui::widgets::Tone;
 
 /// A write to run, with the notice to show when it succeeds; it may return a warning.
@@ -191,15 +191,14 @@ impl Screen {
             }
             Message::EditSolidarity(id) => {
                 if let Some((_, terms)) = self.sub_of_page(id) {
-                    let form = SolidarityForm::of(id, terms.as_ref(), &self.funder_choices());
+                    let form =
+                        SolidarityForm::of(id, terms.as_ref(), &self.funder_choices(), self.today);
                     self.open(Form::Solidarity(form));
                 }
             }
             Message::RemoveSolidarity(id) => {
-                return self.write(
-                    "Ce panier n'est plus un Panier Solidaire.",
-                    Box::new(move |c| baskets::remove_solidarity(c, id).map(|()| (None, None))),
-                );
+                let today = crate::domain::calendar::format_date(self.today);
+                self.open(Form::EndSolidarity(id, today));
             }
             Message::NewDepot => self.open(Form::Depot(DepotForm::new())),
             Message::EditDepot(id) => {
@@ -255,6 +254,10 @@ impl Screen {
             Message::StatusPicked(s) => {
                 if let Form::Member(f) = &mut self.form {
                     f.status = Some(s);
+                    // Leaving: offer to end the subscriptions today.
+                    if s == MemberStatus::Left && f.id != 0 && f.subscriptions_end.is_empty() {
+                        f.subscriptions_end = format_date(self.today);
+                    }
                 }
             }
             Message::MethodPicked(m) => {
@@ -268,10 +271,17 @@ impl Screen {
                 }
             }
             Message::SharedWithPicked(c) => self.shared_with_picked(c),
-            Message::DepotPicked(c) => {
-                if let Form::Subscription(f) = &mut self.form {
-                    f.depot = Some(c);
-                }
+            Message::DepotPicked(c) => match &mut self.form {
+                Form::Subscription(f) => f.depot = Some(c),
+                Form::MoveSubscribers(_, to, _) => *to = Some(c),
+                _ => {}
+            },
+            Message::MoveSubscribers(id) => {
+                let next_monday = crate::domain::calendar::IsoWeek::of(self.today)
+                    .next()
+                    .monday();
+                let from = crate::domain::calendar::format_date(next_monday);
+                self.open(Form::MoveSubscribers(id, None, from));
             }
             Message::FrequencyPicked(fr) => {
                 if let Form::Subscription(f) = &mut self.form {

@@ -39,6 +39,10 @@ impl Screen {
             (Form::Solidarity(f), F::SolWorker) => f.social_worker = v,
             (Form::Solidarity(f), F::SolBody) => f.referring_body = v,
             (Form::Solidarity(f), F::SolReview) => f.review_on = v,
+            (Form::Solidarity(f), F::SolStart) => f.start = v,
+            (Form::EndSolidarity(_, end), F::SolEnd) => *end = v,
+            (Form::MoveSubscribers(_, _, from), F::MoveFrom) => *from = v,
+            (Form::Member(f), F::SubscriptionsEnd) => f.subscriptions_end = v,
             (Form::Depot(f), F::DepName) => f.name = v,
             (Form::Depot(f), F::DepAddress) => f.address = v,
             (Form::Depot(f), F::DepCity) => f.city = v,
@@ -80,6 +84,14 @@ impl Screen {
             Form::None => return Err(String::new()),
             Form::Member(f) => {
                 let m = f.to_member()?;
+                let ends = if m.status == crate::domain::baskets::MemberStatus::Left && m.id != 0 {
+                    crate::ui::members::forms::optional_date(
+                        &f.subscriptions_end,
+                        "Fin des abonnements le",
+                    )?
+                } else {
+                    None
+                };
                 let notice = if m.id == 0 {
                     "Adhérent enregistré."
                 } else {
@@ -91,6 +103,12 @@ impl Screen {
                         if m.id == 0 {
                             let id = members::insert_member(c, &m)?;
                             Ok((None, Some(id)))
+                        } else if let Some(end) = ends {
+                            let tx = c.unchecked_transaction()?;
+                            members::update_member(&tx, &m)?;
+                            baskets::end_subscriptions_of(&tx, m.id, end)?;
+                            tx.commit()?;
+                            Ok((None, None))
                         } else {
                             members::update_member(c, &m).map(|()| (None, None))
                         }
@@ -163,7 +181,29 @@ impl Screen {
                 });
                 (
                     "Conditions Paniers Solidaires enregistrées.",
-                    Box::new(move |c| baskets::set_solidarity(c, &s).map(|()| (warning, None))),
+                    Box::new(move |c| baskets::set_solidarity(c, &s).map(|_| (warning, None))),
+                )
+            }
+            Form::EndSolidarity(id, end) => {
+                let (id, end) = (*id, required_date(end, "Dernier jour")?);
+                (
+                    "Conditions Paniers Solidaires terminées (les paniers déjà livrés les gardent).",
+                    Box::new(move |c| baskets::end_solidarity(c, id, end).map(|()| (None, None))),
+                )
+            }
+            Form::MoveSubscribers(from_depot, to, from) => {
+                let from_depot = *from_depot;
+                let to = to
+                    .as_ref()
+                    .ok_or("Choisissez le dépôt où vont les abonnés.")?
+                    .id;
+                let monday =
+                    IsoWeek::of(required_date(from, "À partir de la semaine du")?).monday();
+                (
+                    "Abonnés déplacés (leur historique est gardé).",
+                    Box::new(move |c| {
+                        baskets::move_subscribers(c, from_depot, to, monday).map(|_| (None, None))
+                    }),
                 )
             }
             Form::Depot(f) => {

@@ -1,0 +1,135 @@
+//! Accueil › « Émargements à saisir »: past delivery weeks whose pickups were never ticked,
+//! depot by depot, with one action marking everyone collected except the absent.
+
+use chrono::NaiveDate;
+use iced::widget::{Column, row, text};
+use iced::{Element, Length, Task};
+
+use super::db::Db;
+use super::widgets::{self, Tone};
+use crate::domain::calendar::{IsoWeek, format_date, weekday_name};
+use crate::store::StoreError;
+use crate::store::distribution::{UntickedWeek, mark_all_collected, unticked_weeks};
+
+/// The list's state.
+#[derive(Debug, Default)]
+pub struct Pickups {
+    weeks: Vec<UntickedWeek>,
+    message: Option<(Tone, String)>,
+    today: Option<NaiveDate>,
+}
+
+/// Messages of the list.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The weeks left unticked were read.
+    Loaded(Result<Vec<UntickedWeek>, StoreError>),
+    /// "Tous retirés sauf absents" for a depot and a week.
+    MarkCollected(IsoWeek, i64),
+    /// The pickups were recorded (depot name, lines), then the list is read again.
+    Marked(Result<(String, usize, Vec<UntickedWeek>), StoreError>),
+}
+
+/// The short heading of a week: "Semaine 47 — 4 dépôts".
+pub fn week_heading(week: &UntickedWeek) -> String {
+    let n = week.depots.len();
+    format!(
+        "{} — {n} dépôt{}",
+        week.week.label(),
+        if n > 1 { "s" } else { "" }
+    )
+}
+
+impl Pickups {
+    /// The list, starting to read the weeks left unticked before `today`.
+    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+        let task = Task::perform(
+            db.call(move |conn| unticked_weeks(conn, today)),
+            Message::Loaded,
+        );
+        let pickups = Pickups {
+            today: Some(today),
+            ..Pickups::default()
+        };
+        (pickups, task)
+    }
+
+    /// Handles a message; the returned task is run by the home screen.
+    pub fn update(&mut self, message: Message, db: Option<&Db>) -> Task<Message> {
+        match message {
+            Message::Loaded(Ok(weeks)) => self.weeks = weeks,
+            Message::Loaded(Err(error)) => self.message = Some((Tone::Error, error.to_string())),
+            Message::MarkCollected(week, depot_id) => {
+                let (Some(db), Some(today)) = (db, self.today) else {
+                    return Task::none();
+                };
+                let name = self
+                    .weeks
+                    .iter()
+                    .flat_map(|w| w.depots.iter())
+                    .find(|d| d.depot_id == depot_id)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default();
+                return Task::perform(
+                    db.call(move |conn| {
+                        let lines = mark_all_collected(conn, week, depot_id)?;
+                        Ok((name, lines, unticked_weeks(conn, today)?))
+                    }),
+                    Message::Marked,
+                );
+            }
+            Message::Marked(Ok((name, lines, weeks))) => {
+                self.weeks = weeks;
+                self.message = Some((
+                    Tone::Success,
+                    format!("{name} : {lines} émargement(s) enregistré(s), absents exceptés."),
+                ));
+            }
+            Message::Marked(Err(error)) => self.message = Some((Tone::Error, error.to_string())),
+        }
+        Task::none()
+    }
+
+    /// The card, or nothing when every past delivery is ticked.
+    pub fn view(&self) -> Option<Element<'_, Message>> {
+        if self.weeks.is_empty() && self.message.is_none() {
+            return None;
+        }
+        let mut body = Column::new().spacing(8);
+        if let Some((tone, message)) = &self.message {
+            body = body.push(widgets::banner(*tone, message.clone()));
+        }
+        if !self.weeks.is_empty() {
+            body = body.push(widgets::muted(
+                "Ces paniers prévus ne comptent ni dans le bilan ni dans les relevés tant que \
+                 leur retrait n'est pas saisi.",
+            ));
+        }
+        for week in &self.weeks {
+            body = body.push(text(week_heading(week)).size(15));
+            for d in &week.depots {
+                body = body.push(
+                    row![
+                        text(format!(
+                            "{}, {} {} : {} panier(s) pour {} foyer(s)",
+                            d.name,
+                            weekday_name(chrono::Datelike::weekday(&d.date)).to_lowercase(),
+                            format_date(d.date),
+                            d.baskets,
+                            d.households
+                        ))
+                        .size(14)
+                        .width(Length::Fill),
+                        widgets::secondary(
+                            "Tous retirés sauf absents",
+                            Some(Message::MarkCollected(week.week, d.depot_id)),
+                        ),
+                    ]
+                    .spacing(10)
+                    .align_y(iced::Alignment::Center),
+                );
+            }
+        }
+        Some(widgets::card("Émargements à saisir", body))
+    }
+}
