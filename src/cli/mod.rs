@@ -76,7 +76,8 @@ pub enum Command {
     },
     /// Écrit les feuilles de la semaine (synthèse, émargements, préparation) en PDF.
     Sheets {
-        /// Semaine de livraison, par exemple 2026-W48 (par défaut : la prochaine livraison).
+        /// Semaine de livraison, par exemple 2026-W48 (par défaut : la prochaine livraison de
+        /// chaque dépôt, celle du jour comprise).
         #[arg(long, value_name = "SEMAINE")]
         week: Option<String>,
         /// Dossier où écrire les PDF (créé s'il n'existe pas).
@@ -286,8 +287,9 @@ pub fn export_file(
     export::run(&conn, kind, out, today, weeks)
 }
 
-/// Writes the print set of `week` ("2026-W48"; the next delivery week when `None`) from the
-/// database at `path` into `out`; refuses, writing nothing, a week without delivery.
+/// Writes the print set of `week` ("2026-W48") from the database at `path` into `out`;
+/// without a week, the set of each depot's next delivery (today's included, never one
+/// already past). Refuses, writing nothing, a week without delivery.
 pub fn write_sheets(path: &Path, week: Option<&str>, out: &Path) -> Result<Vec<PathBuf>, CliError> {
     if !path.is_file() {
         return Err(CliError::Message(format!(
@@ -297,20 +299,25 @@ pub fn write_sheets(path: &Path, week: Option<&str>, out: &Path) -> Result<Vec<P
     }
     let conn = store::open(path)?;
     let now = Local::now().naive_local();
-    let week = match week {
-        Some(text) => IsoWeek::parse(text).ok_or_else(|| {
-            CliError::Message(format!(
-                "Semaine « {text} » illisible : écrivez-la comme 2026-W48."
-            ))
+    let set = match week {
+        Some(text) => {
+            let week = IsoWeek::parse(text).ok_or_else(|| {
+                CliError::Message(format!(
+                    "Semaine « {text} » illisible : écrivez-la comme 2026-W48."
+                ))
+            })?;
+            store::sheets::print_set_data(&conn, week)?.ok_or_else(|| {
+                CliError::Message(format!(
+                    "Pas de livraison la {} ({week}) : aucune feuille écrite.",
+                    week.long_label().to_lowercase()
+                ))
+            })?
+        }
+        None => store::sheets::next_print_set(&conn, now.date())?.ok_or_else(|| {
+            CliError::Message("Aucune livraison prévue : aucune feuille écrite.".into())
         })?,
-        None => store::week::next_delivery_week(&conn, now.date())?,
     };
-    let Some(mut set) = store::sheets::print_set_data(&conn, week)? else {
-        return Err(CliError::Message(format!(
-            "Pas de livraison la {} ({week}) : aucune feuille écrite.",
-            week.long_label().to_lowercase()
-        )));
-    };
+    let mut set = set;
     set.printed_at = now;
     crate::report::weekly::write_print_set(&set, out).map_err(|e| CliError::Message(e.to_string()))
 }

@@ -31,14 +31,18 @@ pub struct Home {
 pub enum Message {
     /// The figures were computed.
     Loaded(Result<Dashboard, StoreError>),
-    /// Print the sheets of the next delivery week: ask for the folder first.
+    /// Print each depot's next delivery into the usual folder, without asking.
     PrintWeek,
-    /// The folder was chosen (`None`: cancelled).
+    /// "Enregistrer ailleurs…": ask for a folder first.
+    PrintElsewhere,
+    /// The folder was chosen (`None`: cancelled, or no dialog could open).
     FolderChosen(Option<PathBuf>),
     /// The sheets were written.
     Printed(Result<Printed, StoreError>),
-    /// Open a file in the system viewer.
+    /// Open a file or a folder in the system viewer.
     Open(PathBuf),
+    /// The system viewer answered.
+    Opened(PathBuf, Result<(), String>),
 }
 
 impl Home {
@@ -60,7 +64,8 @@ impl Home {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(result) => self.dashboard = Some(result),
-            Message::PrintWeek => {
+            Message::PrintWeek => return self.print(None),
+            Message::PrintElsewhere => {
                 let Some(db) = self.db.clone() else {
                     return Task::none();
                 };
@@ -78,21 +83,7 @@ impl Home {
                     Message::FolderChosen,
                 );
             }
-            Message::FolderChosen(None) => self.printing = false,
-            Message::FolderChosen(Some(dir)) => {
-                let Some(db) = &self.db else {
-                    return Task::none();
-                };
-                let today = self.today;
-                let now = Local::now().naive_local();
-                return Task::perform(
-                    db.call(move |conn| {
-                        let week = crate::store::week::next_delivery_week(conn, today)?;
-                        print::print_week_to(conn, week, &dir, now)
-                    }),
-                    Message::Printed,
-                );
-            }
+            Message::FolderChosen(dir) => return self.print(Some(dir)),
             Message::Printed(result) => {
                 self.printing = false;
                 let open = result.as_ref().ok().map(Printed::sheets);
@@ -101,9 +92,42 @@ impl Home {
                     return Task::done(Message::Open(path));
                 }
             }
-            Message::Open(path) => crate::ui::files::open_in_viewer(&path),
+            Message::Open(path) => {
+                return Task::perform(
+                    crate::ui::files::open_checked(path.clone()),
+                    move |result| Message::Opened(path.clone(), result),
+                );
+            }
+            Message::Opened(path, result) => {
+                if let Some(Ok(printed)) = &mut self.printed {
+                    printed.opened(&path, result);
+                }
+            }
         }
         Task::none()
+    }
+
+    /// Writes the next deliveries' sheets: into the usual folder (`None`), into the folder
+    /// chosen (`Some(Some(dir))`), or into the usual folder with a note when the dialog gave
+    /// none (`Some(None)`).
+    fn print(&mut self, chosen: Option<Option<PathBuf>>) -> Task<Message> {
+        let Some(db) = &self.db else {
+            return Task::none();
+        };
+        self.printing = true;
+        self.printed = None;
+        let today = self.today;
+        let now = Local::now().naive_local();
+        let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
+        let dir = chosen.flatten();
+        Task::perform(
+            db.call(move |conn| {
+                let mut printed = print::print_next(conn, today, dir.as_deref(), now)?;
+                printed.note = note;
+                Ok(printed)
+            }),
+            Message::Printed,
+        )
     }
 
     /// The page.
@@ -117,14 +141,21 @@ impl Home {
             Some(Ok(d)) => Some(capitalise(&long_date(d.today))),
             _ => None,
         };
+        let can_print = !self.printing
+            && matches!(&self.dashboard, Some(Ok(d)) if d.depots.iter().any(|g| g.next.is_some()));
         let title = row![
             widgets::page_title("Accueil", subtitle),
             iced::widget::space::horizontal(),
+            widgets::secondary(
+                "Enregistrer ailleurs…",
+                can_print.then_some(Message::PrintElsewhere)
+            ),
             widgets::action(
-                "Imprimer les feuilles de la semaine",
-                (!self.printing).then_some(Message::PrintWeek)
+                "Imprimer les prochaines feuilles",
+                can_print.then_some(Message::PrintWeek)
             ),
         ]
+        .spacing(8)
         .align_y(iced::Alignment::Center);
         let mut page = column![title].spacing(18).padding(24);
         match &self.printed {
@@ -133,7 +164,7 @@ impl Home {
             }
             Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
             None if self.printing => {
-                page = page.push(widgets::muted("Choisissez le dossier des feuilles…"));
+                page = page.push(widgets::muted("Préparation des feuilles…"));
             }
             None => {}
         }

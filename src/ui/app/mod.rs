@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
+use iced::keyboard::key::Named;
 use iced::widget::operation;
 use iced::widget::{column, container, text};
 use iced::{Element, Length, Subscription, Task, Theme, keyboard};
@@ -317,6 +318,15 @@ impl App {
                 } else {
                     operation::focus_next()
                 }
+            }
+            Message::Key(keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(named @ (Named::ArrowUp | Named::ArrowDown)),
+                ..
+            }) => {
+                // Arrows move through the harvest entry's suggestions.
+                let step = if named == Named::ArrowUp { -1 } else { 1 };
+                let message = harvests::Message::Candidate(harvests::Candidate::Step(step));
+                route!(self, Harvests, Message::Harvests, message)
             }
             Message::Key(_) => Task::none(),
             Message::Home(message) => {

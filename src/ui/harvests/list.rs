@@ -257,12 +257,12 @@ pub fn filter_bar<'a>(
     bar.into()
 }
 
-/// Quantity with its unit, "12,5 kg", "8 botte".
+/// Quantity with its unit, "12,5 kg", "8 bottes".
 pub fn quantity_label(line: &HarvestLine) -> String {
     format!(
         "{} {}",
         format_number(line.harvest.quantity, 3),
-        line.harvest.unit.label()
+        line.harvest.unit.label_for(line.harvest.quantity)
     )
 }
 
@@ -404,7 +404,9 @@ pub fn totals_view<'a>(computed: &'a Computed, exporter: &Exporter) -> Element<'
         let list: Vec<String> = t
             .unweighed
             .iter()
-            .map(|(crop, unit, q)| format!("{crop} : {} {}", format_number(*q, 2), unit.label()))
+            .map(|(crop, unit, q)| {
+                format!("{crop} : {} {}", format_number(*q, 2), unit.label_for(*q))
+            })
             .collect();
         page = page.push(widgets::banner(
             Tone::Warning,
