@@ -80,6 +80,47 @@ fn an_empty_garden_needs_a_name_and_keeps_what_was_typed() {
 }
 
 #[test]
+fn the_last_garden_is_reopened_and_the_demo_can_be_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let launch = || Launch {
+        data_dir: Some(dir.path().to_path_buf()),
+        ..Launch::default()
+    };
+    let mut app = start(launch());
+    click(&mut app, "Découvrir avec un jardin de démonstration");
+    // Next start: straight into the demonstration, used last.
+    let mut app = start(launch());
+    assert!(app.title().ends_with(" (démonstration)"), "{}", app.title());
+    assert_eq!(app.section(), Some(Section::Home));
+    // Leaving it without a real garden: the welcome screen, now and at the next start.
+    click(&mut app, "Quitter la démonstration");
+    assert!(shows(&app, "Commencer avec un jardin vide"));
+    let mut app = start(launch());
+    assert!(shows(&app, "Commencer avec un jardin vide"));
+    for message in typed(
+        &app,
+        binette::ui::welcome::GARDEN_NAME_ID,
+        0,
+        "Jardin des Prés",
+        false,
+    ) {
+        apply(&mut app, message);
+    }
+    click(&mut app, "Commencer avec un jardin vide");
+    let app = start(launch());
+    assert_eq!(app.title(), "Binette — Jardin des Prés");
+    // The demonstration again, then left: back to the real garden.
+    let mut app = start(Launch {
+        demo: true,
+        ..launch()
+    });
+    assert!(app.title().ends_with(" (démonstration)"), "{}", app.title());
+    click(&mut app, "Quitter la démonstration");
+    assert_eq!(app.title(), "Binette — Jardin des Prés");
+    assert_eq!(start(launch()).title(), "Binette — Jardin des Prés");
+}
+
+#[test]
 fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.sqlite3");

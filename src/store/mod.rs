@@ -15,6 +15,7 @@ pub mod employees;
 mod error;
 pub mod harvests;
 pub mod import;
+pub mod last_garden;
 pub mod members;
 mod open;
 pub mod paths;

@@ -45,8 +45,19 @@ impl Workspace {
             .padding([8, 8]),
         );
         if self.demo {
-            entries = entries
-                .push(container(widgets::banner(Tone::Warning, "Démonstration")).padding([0, 8]));
+            entries = entries.push(
+                container(
+                    column![
+                        widgets::banner(Tone::Warning, "Démonstration"),
+                        button(text("Quitter la démonstration").size(13))
+                            .style(button::secondary)
+                            .padding([4, 8])
+                            .on_press(Message::QuitDemo),
+                    ]
+                    .spacing(4),
+                )
+                .padding([0, 8]),
+            );
         }
         entries = entries.push(text("").size(8));
         for section in Section::ALL {

@@ -85,6 +85,8 @@ pub enum Message {
     ImportHarvests(import::harvests::Message),
     ImportEmployees(import::employees::Message),
     DismissNotice,
+    /// "Quitter la démonstration": open the real garden, or the welcome screen.
+    QuitDemo,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
 }
@@ -160,6 +162,12 @@ impl App {
                 Some(path) => app.open(path, Preparation::Demo),
                 None => app.no_data_dir(),
             }
+        } else if let Some(last) = launch
+            .data_dir
+            .as_deref()
+            .and_then(store::last_garden::last_garden)
+        {
+            app.open(last, Preparation::Nothing)
         } else {
             match app.default_file(paths::DATABASE_FILE) {
                 Some(path) if path.exists() => app.open(path, Preparation::Nothing),
@@ -168,6 +176,22 @@ impl App {
             }
         };
         (app, task)
+    }
+
+    /// Leaves the demonstration: the real garden when there is one, else the welcome
+    /// screen (which offers to start one); the demonstration is no longer reopened.
+    fn quit_demo(&mut self) -> Task<Message> {
+        if let Some(dir) = &self.data_dir {
+            // Only a convenience for the next start: the welcome screen shows anyway.
+            let _ = store::last_garden::remember_last_garden(dir, None);
+        }
+        match self.default_file(paths::DATABASE_FILE) {
+            Some(path) if path.exists() => self.open(path, Preparation::Nothing),
+            _ => {
+                self.stage = Stage::Welcome(welcome::Welcome::default());
+                Task::none()
+            }
+        }
     }
 
     fn default_file(&self, name: &str) -> Option<PathBuf> {
@@ -260,7 +284,19 @@ impl App {
                 }
             }
             Message::Opened(Ok(opened)) => {
-                let notice = opened.backup_problem.map(|p| (Tone::Warning, p));
+                let mut notice = opened.backup_problem.map(|p| (Tone::Warning, p));
+                if let Some(dir) = &self.data_dir
+                    && let Err(error) =
+                        store::last_garden::remember_last_garden(dir, Some(opened.db.path()))
+                {
+                    notice = notice.or(Some((
+                        Tone::Warning,
+                        format!(
+                            "Binette ne pourra pas rouvrir ce jardin tout seul au prochain \
+                             démarrage ({error})."
+                        ),
+                    )));
+                }
                 let (home, task) = home::Home::new(&opened.db, self.today);
                 self.stage = Stage::Open(Box::new(Workspace {
                     db: opened.db,
@@ -355,6 +391,7 @@ impl App {
                 }
                 task.map(Message::Settings)
             }
+            Message::QuitDemo => self.quit_demo(),
             Message::DismissNotice => {
                 if let Stage::Open(workspace) = &mut self.stage {
                     workspace.notice = None;

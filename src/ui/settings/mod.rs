@@ -35,6 +35,7 @@ pub struct Settings {
     confirm_restore: Option<BackupFile>,
     message: Option<(Tone, String)>,
     busy: bool,
+    sheets_folder: sheets_folder::SheetsFolder,
 }
 
 /// Messages of the settings screen.
@@ -72,6 +73,8 @@ pub enum Message {
     CancelRestore,
     ConfirmRestore,
     Restored(Result<(PathBuf, Loaded), StoreError>),
+    /// The weekly sheets folder section.
+    SheetsFolder(sheets_folder::Message),
 }
 
 /// What the application must do after a settings message.
@@ -100,7 +103,10 @@ impl Settings {
     /// The screen, starting to read the stored settings.
     pub fn new(db: &Db) -> (Self, Task<Message>) {
         let path = db.path().to_path_buf();
-        let task = Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded);
+        let task = Task::batch([
+            Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded),
+            sheets_folder::SheetsFolder::load(db).map(Message::SheetsFolder),
+        ]);
         let screen = Settings {
             db: db.clone(),
             form: GardenIdentity::default(),
@@ -111,6 +117,7 @@ impl Settings {
             confirm_restore: None,
             message: None,
             busy: true,
+            sheets_folder: sheets_folder::SheetsFolder::default(),
         };
         (screen, task)
     }
@@ -238,6 +245,10 @@ impl Settings {
                 return (Task::none(), Action::IdentityChanged(identity));
             }
             Message::Restored(Err(error)) => self.fail(&error),
+            Message::SheetsFolder(message) => {
+                let task = self.sheets_folder.update(message, &self.db);
+                return (task.map(Message::SheetsFolder), Action::None);
+            }
         }
         none
     }
@@ -298,4 +309,5 @@ impl Settings {
     }
 }
 
+mod sheets_folder;
 mod view;

@@ -155,6 +155,7 @@ impl Settings {
                 ]
                 .spacing(6),
             ))
+            .push(self.sheets_folder.view().map(Message::SheetsFolder))
             .push(widgets::card(
                 "Sauvegardes",
                 column![backups_folder, self.backup_list()].spacing(14),
