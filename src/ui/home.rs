@@ -247,7 +247,7 @@ fn deliveries_table(d: &Dashboard) -> Element<'_, Message> {
             .font(BOLD)
             .color(theme::MUTED)
     };
-    let number_width = Length::Fixed(90.0);
+    let number_width = Length::Fixed(66.0);
     let mut head = row![
         header("Dépôt").width(Length::FillPortion(3)),
         header("Prochaine livraison").width(Length::FillPortion(3)),

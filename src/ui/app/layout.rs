@@ -1,12 +1,16 @@
 //! The workspace's frame: the notice banner, the sidebar, and the current screen.
 
-use iced::widget::{Column, button, column, container, row, text};
+use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Background, Element, Length, Theme};
 
 use super::{Message, Workspace};
 use crate::ui::section::Section;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
+
+/// Width of the sidebar: room for "Paramètres" and the demonstration badge, and no more,
+/// so that a 1024-pixel-wide screen keeps ~830 pixels for the page.
+const SIDEBAR_WIDTH: f32 = 190.0;
 
 impl Workspace {
     pub(super) fn view(&self) -> Element<'_, Message> {
@@ -27,7 +31,23 @@ impl Workspace {
             );
         }
         main = main.push(content);
-        row![self.sidebar(), main.width(Length::Fill)].into()
+        let main = main.width(Length::Fill);
+        if self.sidebar_hidden {
+            let strip = container(
+                button(text("»").size(18))
+                    .style(button::text)
+                    .padding([8, 10])
+                    .on_press(Message::ToggleSidebar),
+            )
+            .width(Length::Fixed(44.0))
+            .height(Length::Fill)
+            .style(|_: &Theme| container::Style {
+                background: Some(Background::Color(theme::SIDEBAR)),
+                ..container::Style::default()
+            });
+            return row![strip, main].into();
+        }
+        row![self.sidebar(), main].into()
     }
 
     fn sidebar(&self) -> Element<'_, Message> {
@@ -63,13 +83,13 @@ impl Workspace {
         for section in Section::ALL {
             let selected = section == current;
             entries = entries.push(
-                button(text(section.label()).size(16).font(if selected {
+                button(text(section.label()).size(15).font(if selected {
                     BOLD
                 } else {
                     theme::FONT
                 }))
                 .width(Length::Fill)
-                .padding([10, 14])
+                .padding([8, 12])
                 .style(move |theme: &Theme, status| {
                     if selected {
                         button::primary(theme, status)
@@ -80,8 +100,14 @@ impl Workspace {
                 .on_press(Message::Navigate(section)),
             );
         }
-        container(entries.padding(12))
-            .width(Length::Fixed(220.0))
+        entries = entries.push(text("").size(8)).push(
+            button(text("« Réduire le menu").size(13).color(theme::MUTED))
+                .style(button::text)
+                .padding([6, 14])
+                .on_press(Message::ToggleSidebar),
+        );
+        container(scrollable(entries.padding(10)).height(Length::Fill))
+            .width(Length::Fixed(SIDEBAR_WIDTH))
             .height(Length::Fill)
             .style(|_: &Theme| container::Style {
                 background: Some(Background::Color(theme::SIDEBAR)),

@@ -55,6 +55,8 @@ struct Workspace {
     identity: GardenIdentity,
     screen: Screen,
     notice: Option<(Tone, String)>,
+    /// The sidebar is reduced to a thin strip (more room on a small screen).
+    sidebar_hidden: bool,
 }
 
 /// What an opened database brings.
@@ -87,6 +89,8 @@ pub enum Message {
     DismissNotice,
     /// "Quitter la démonstration": open the real garden, or the welcome screen.
     QuitDemo,
+    /// "« Réduire le menu" / "»": hide or show the sidebar.
+    ToggleSidebar,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
 }
@@ -304,6 +308,7 @@ impl App {
                     identity: opened.identity,
                     screen: Screen::Home(home),
                     notice,
+                    sidebar_hidden: false,
                 }));
                 task.map(Message::Home)
             }
@@ -392,6 +397,12 @@ impl App {
                 task.map(Message::Settings)
             }
             Message::QuitDemo => self.quit_demo(),
+            Message::ToggleSidebar => {
+                if let Stage::Open(workspace) = &mut self.stage {
+                    workspace.sidebar_hidden = !workspace.sidebar_hidden;
+                }
+                Task::none()
+            }
             Message::DismissNotice => {
                 if let Stage::Open(workspace) = &mut self.stage {
                     workspace.notice = None;

@@ -407,7 +407,6 @@ impl Screen {
             widgets::secondary("◀ Semaine précédente", Some(Message::PreviousWeek)),
             widgets::secondary("Prochaine livraison", Some(Message::NextDelivery)),
             widgets::secondary("Semaine suivante ▶", Some(Message::NextWeek)),
-            iced::widget::space::horizontal(),
             widgets::secondary(
                 "Enregistrer ailleurs…",
                 (has_delivery && !self.printing).then_some(Message::PrintElsewhere)
@@ -418,7 +417,10 @@ impl Screen {
             ),
         ]
         .spacing(8)
-        .align_y(iced::Alignment::Center);
+        .align_y(iced::Alignment::Center)
+        // On a narrow window the print buttons go to a second line instead of shrinking.
+        .wrap()
+        .vertical_spacing(8);
         let mut tabs = row![].spacing(6);
         for (tab, label) in [
             (Tab::Depots, "Dépôts"),
