@@ -77,6 +77,11 @@ fn an_empty_garden_needs_a_name_and_keeps_what_was_typed() {
         &app,
         "Aucun dépôt actif : ajoutez vos dépôts dans Adhérents."
     ));
+    // First steps: the name is done, the rest is listed; nothing to print yet.
+    assert!(shows(&app, "Premiers pas"));
+    assert!(shows(&app, "Nom du jardin (le logo est facultatif)"));
+    assert!(shows(&app, "Première composition des paniers"));
+    assert!(clicked(&app, "Imprimer les prochaines feuilles").is_empty());
 }
 
 #[test]
@@ -138,6 +143,10 @@ fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
 
     // Accueil shows the demo's own figures.
     assert!(shows(&app, "Accueil"));
+    assert!(
+        !shows(&app, "Premiers pas"),
+        "the demo needs no first steps"
+    );
     for depot in &expected.depots {
         assert!(shows(&app, &depot.name), "depot {} missing", depot.name);
     }

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod distribution;
 pub mod employees;
 mod error;
+pub mod first_steps;
 pub mod harvests;
 pub mod import;
 pub mod last_garden;

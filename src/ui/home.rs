@@ -15,6 +15,7 @@ use crate::domain::distribution::Delivery;
 use crate::domain::employees::EmployeeAlert;
 use crate::store::StoreError;
 use crate::store::dashboard::{self, Dashboard, DepotGlance};
+use crate::store::first_steps::FirstSteps;
 
 /// The home screen's state.
 #[derive(Debug, Default)]
@@ -24,6 +25,7 @@ pub struct Home {
     today: NaiveDate,
     printing: bool,
     printed: Option<Result<Printed, StoreError>>,
+    steps: Option<FirstSteps>,
 }
 
 /// Messages of the home screen.
@@ -43,15 +45,20 @@ pub enum Message {
     Open(PathBuf),
     /// The system viewer answered.
     Opened(PathBuf, Result<(), String>),
+    /// The first steps of a new garden were read.
+    StepsLoaded(Result<FirstSteps, StoreError>),
 }
 
 impl Home {
     /// A home screen that starts computing its figures for `today`.
     pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
-        let task = Task::perform(
-            db.call(move |conn| dashboard::dashboard(conn, today)),
-            Message::Loaded,
-        );
+        let task = Task::batch([
+            Task::perform(
+                db.call(move |conn| dashboard::dashboard(conn, today)),
+                Message::Loaded,
+            ),
+            super::first_steps::load(db).map(Message::StepsLoaded),
+        ]);
         let home = Home {
             db: Some(db.clone()),
             today,
@@ -88,10 +95,15 @@ impl Home {
                 self.printing = false;
                 let open = result.as_ref().ok().map(Printed::sheets);
                 self.printed = Some(result);
-                if let Some(path) = open {
-                    return Task::done(Message::Open(path));
+                if let (Some(path), Some(db)) = (open, &self.db) {
+                    return Task::batch([
+                        Task::done(Message::Open(path)),
+                        super::first_steps::load(db).map(Message::StepsLoaded),
+                    ]);
                 }
             }
+            // A failed read only hides the checklist; the dashboard shows database errors.
+            Message::StepsLoaded(result) => self.steps = result.ok(),
             Message::Open(path) => {
                 return Task::perform(
                     crate::ui::files::open_checked(path.clone()),
@@ -167,6 +179,9 @@ impl Home {
                 page = page.push(widgets::muted("Préparation des feuilles…"));
             }
             None => {}
+        }
+        if let Some(steps) = self.steps.as_ref().and_then(super::first_steps::view) {
+            page = page.push(steps);
         }
         scrollable(page.push(body)).height(Length::Fill).into()
     }

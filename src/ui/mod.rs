@@ -6,6 +6,7 @@ pub mod db;
 pub mod employees;
 pub mod export;
 pub mod files;
+pub mod first_steps;
 pub mod harvests;
 pub mod home;
 pub mod import;

@@ -145,6 +145,11 @@ fn write(
             dir.display()
         ))
     })?;
+    settings::set(
+        conn,
+        crate::store::first_steps::SHEETS_PRINTED_KEY,
+        &now.format("%Y-%m-%d %H:%M").to_string(),
+    )?;
     Ok(Printed {
         week: set.week,
         what: set.period_label(),
