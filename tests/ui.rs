@@ -199,4 +199,15 @@ fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
         assert!(shows(&app, title), "{title} from {}", section.label());
         assert_eq!(app.section(), Some(section));
     }
+
+    // Every screen has its "?": a short help naming the screen, closed again.
+    for section in Section::ALL {
+        click(&mut app, section.label());
+        click(&mut app, "? Aide sur cette page");
+        let help = binette::ui::help::text_of(section);
+        let title = help.lines().next().unwrap();
+        assert!(shows(&app, title), "{title}");
+        click(&mut app, "Fermer l'aide");
+        assert!(!shows(&app, title), "{title}");
+    }
 }

@@ -46,9 +46,14 @@ pub async fn open_checked(path: PathBuf) -> Result<(), String> {
         "le fichier"
     };
     let child = opener(&path).spawn().map_err(|error| {
+        let detail = if error.kind() == std::io::ErrorKind::NotFound {
+            "le programme d'ouverture du système est introuvable".to_owned()
+        } else {
+            format!("erreur du système : {error}")
+        };
         format!(
             "Binette n'a pas pu ouvrir {what} « {} » : aucun programme d'ouverture n'est \
-             disponible sur cet ordinateur ({error}).",
+             disponible sur cet ordinateur ({detail}).",
             path.display()
         )
     })?;

@@ -8,6 +8,7 @@ pub mod export;
 pub mod files;
 pub mod first_steps;
 pub mod harvests;
+pub mod help;
 pub mod home;
 pub mod import;
 pub mod members;

@@ -30,6 +30,15 @@ impl Workspace {
                 .padding([12, 24]),
             );
         }
+        if self.help_open {
+            main = main.push(
+                container(crate::ui::help::view(
+                    self.screen.section(),
+                    Message::ToggleHelp,
+                ))
+                .padding([12, 24]),
+            );
+        }
         main = main.push(content);
         let main = main.width(Length::Fill);
         if self.sidebar_hidden {
@@ -101,6 +110,12 @@ impl Workspace {
             );
         }
         entries = entries.push(text("").size(8)).push(
+            button(text("? Aide sur cette page").size(14))
+                .style(button::secondary)
+                .padding([6, 12])
+                .on_press(Message::ToggleHelp),
+        );
+        entries = entries.push(
             button(text("« Réduire le menu").size(13).color(theme::MUTED))
                 .style(button::text)
                 .padding([6, 14])

@@ -57,6 +57,8 @@ struct Workspace {
     notice: Option<(Tone, String)>,
     /// The sidebar is reduced to a thin strip (more room on a small screen).
     sidebar_hidden: bool,
+    /// The "?" help of the current screen is shown.
+    help_open: bool,
 }
 
 /// What an opened database brings.
@@ -91,6 +93,8 @@ pub enum Message {
     QuitDemo,
     /// "« Réduire le menu" / "»": hide or show the sidebar.
     ToggleSidebar,
+    /// "?": show or hide the help of the current screen.
+    ToggleHelp,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
 }
@@ -309,6 +313,7 @@ impl App {
                     screen: Screen::Home(home),
                     notice,
                     sidebar_hidden: false,
+                    help_open: false,
                 }));
                 task.map(Message::Home)
             }
@@ -325,6 +330,7 @@ impl App {
                 };
                 let (screen, task) = Screen::open(section, &workspace.db, self.today);
                 workspace.screen = screen;
+                workspace.help_open = false;
                 task
             }
             Message::Employees(employees::Message::OpenImport) => {
@@ -400,6 +406,12 @@ impl App {
             Message::ToggleSidebar => {
                 if let Stage::Open(workspace) = &mut self.stage {
                     workspace.sidebar_hidden = !workspace.sidebar_hidden;
+                }
+                Task::none()
+            }
+            Message::ToggleHelp => {
+                if let Stage::Open(workspace) = &mut self.stage {
+                    workspace.help_open = !workspace.help_open;
                 }
                 Task::none()
             }
