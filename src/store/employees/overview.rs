@@ -121,7 +121,8 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             let approvals = approvals.get(&head.id).unwrap_or(&no_approvals);
             let latest = contracts.iter().max_by_key(|c| (c.start_date, c.id));
             let exit_date = exits.get(&head.id).copied();
-            let name = person_name(&head.first_name, &head.last_name);
+            // Alerts are listed (Accueil, Salariés): "NOM Prénom".
+            let name = crate::domain::text::list_name(&head.first_name, &head.last_name);
             let alerts = alerts_of(
                 head.id,
                 &name,
