@@ -26,6 +26,14 @@ pub fn default_sheets_root() -> PathBuf {
         .join("Feuilles")
 }
 
+/// `Documents/Binette/Exports`: where a list export goes when no save dialog gave a file.
+pub fn default_exports_dir() -> PathBuf {
+    default_sheets_root()
+        .parent()
+        .map_or_else(std::env::temp_dir, Path::to_path_buf)
+        .join("Exports")
+}
+
 /// The folder of weekly sheets set in Paramètres, or the default one.
 pub fn sheets_root(conn: &Connection) -> Result<PathBuf> {
     Ok(settings::get(conn, SHEETS_FOLDER_KEY)?

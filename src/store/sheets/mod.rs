@@ -12,7 +12,9 @@ mod next;
 mod types;
 
 pub use data::print_set_data;
-pub use folder::{SHEETS_FOLDER_KEY, default_sheets_root, sheets_root, week_folder};
+pub use folder::{
+    SHEETS_FOLDER_KEY, default_exports_dir, default_sheets_root, sheets_root, week_folder,
+};
 pub use needs::{compute_needs, file_safe_name, format_number, format_quantity};
 pub use next::next_print_set;
 pub use types::{CompositionLine, DepotSheet, Need, PrintSet, SheetRow, SizeColumn, SkippedDepot};
