@@ -203,7 +203,7 @@ fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
     // Every screen has its "?": a short help naming the screen, closed again.
     for section in Section::ALL {
         click(&mut app, section.label());
-        click(&mut app, "? Aide sur cette page");
+        click(&mut app, "? Aide");
         let help = binette::ui::help::text_of(section);
         let title = help.lines().next().unwrap();
         assert!(shows(&app, title), "{title}");

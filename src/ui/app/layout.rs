@@ -110,7 +110,7 @@ impl Workspace {
             );
         }
         entries = entries.push(text("").size(8)).push(
-            button(text("? Aide sur cette page").size(14))
+            button(text("? Aide").size(14))
                 .style(button::secondary)
                 .padding([6, 12])
                 .on_press(Message::ToggleHelp),

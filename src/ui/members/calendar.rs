@@ -182,6 +182,11 @@ fn delivery_short(d: &Delivery, baskets: i64) -> String {
 /// Id of the scrollable list of weeks.
 pub const WEEKS_ID: &str = "calendrier-semaines";
 
+/// Height of one week's line in the list, in pixels (text 14 plus spacing).
+const WEEK_LINE: f32 = 20.2;
+/// Height of a holiday's block under its week (one line, or the rule form).
+const HOLIDAY_BLOCK: f32 = 26.0;
+
 /// Scrolls the list of weeks so that the week of `today` shows near the top (two weeks
 /// before it stay visible); nothing when `today` is in another season.
 pub fn show_current_week<T>(weeks: &[CalendarWeek], today: NaiveDate) -> iced::Task<T> {
@@ -189,13 +194,14 @@ pub fn show_current_week<T>(weeks: &[CalendarWeek], today: NaiveDate) -> iced::T
     let Some(index) = weeks.iter().position(|w| w.week == current) else {
         return iced::Task::none();
     };
-    let last = weeks.len().saturating_sub(1).max(1);
-    let fraction = index.saturating_sub(2) as f32 / last as f32;
-    iced::widget::operation::snap_to(
+    let before = &weeks[..index.saturating_sub(2)];
+    let holidays: usize = before.iter().map(|w| w.holidays.len()).sum();
+    let offset = before.len() as f32 * WEEK_LINE + holidays as f32 * HOLIDAY_BLOCK;
+    iced::widget::operation::scroll_to(
         WEEKS_ID,
-        iced::widget::operation::RelativeOffset {
+        iced::widget::operation::AbsoluteOffset {
             x: None,
-            y: Some(fraction),
+            y: Some(offset),
         },
     )
 }
