@@ -452,7 +452,10 @@ pub fn totals_view<'a>(computed: &'a Computed, exporter: &Exporter) -> Element<'
         ]
         .spacing(10),
     ));
-    scrollable(page).height(Length::Fill).into()
+    // Room for the scrollbar, so that it never covers the total or the right-hand card.
+    scrollable(page.padding(iced::Padding::ZERO.right(16)))
+        .height(Length::Fill)
+        .into()
 }
 
 /// Twelve bars made of containers, the kg written above each.
