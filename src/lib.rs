@@ -4,6 +4,7 @@
 //! (iced). Only `ui` knows about iced.
 
 pub mod cli;
+pub mod console;
 pub mod domain;
 pub mod report;
 pub mod store;

@@ -8,6 +8,11 @@ use binette::ui::{self, Launch};
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Started with arguments (a subcommand, --help, --version…) from a Windows console: write
+    // there. A double-click passes none and stays console-free.
+    if std::env::args_os().len() > 1 {
+        binette::console::attach_parent_console();
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => match binette::cli::args::french_message(&error) {

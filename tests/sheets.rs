@@ -370,3 +370,61 @@ fn demo_week_every_expected_member_once_and_nothing_social() {
     assert_clean("the demo summary", &summary, &depot_names);
     assert_eq!(pages_text(&summary_pdf(&set).unwrap()).len(), 1);
 }
+
+#[test]
+fn next_deliveries_set_mixes_today_s_delivery_with_next_week_s() {
+    use binette::store::sheets::next_print_set;
+    let conn = garden();
+    // Thursday 26 November 2026 (week 48): Salle des fêtes (Thursday) delivers today;
+    // Épicerie du Moulin (Monday 23) and La Gare (Wednesday 25) are past, so theirs are
+    // Monday 30 November and Wednesday 2 December, week 49 — two of three: the set's week.
+    let thursday = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let set = next_print_set(&conn, thursday).unwrap().unwrap();
+    assert_eq!(set.week, week(2026, 49));
+    let depots: Vec<(&str, String)> = set
+        .depots
+        .iter()
+        .map(|d| (d.name.as_str(), d.date.to_string()))
+        .collect();
+    assert_eq!(
+        depots,
+        vec![
+            ("Salle des fêtes", "2026-11-26".to_owned()),
+            ("Épicerie du Moulin", "2026-11-30".to_owned()),
+            ("La Gare", "2026-12-02".to_owned()),
+        ]
+    );
+    // Salle des fêtes, week 48: Élodie and Emile petit (2); Eddy 1 + Luc 2 grand (3); Zoé
+    // away. Épicerie: Anne petit (1). La Gare: Hugo grand (1). Totals: petit 2 + 1 = 3,
+    // grand 3 + 1 = 4, 7 in all.
+    assert_eq!(set.depots[0].counts, vec![2, 3]);
+    assert_eq!(set.depots[1].counts, vec![1, 0]);
+    assert_eq!(set.depots[2].counts, vec![0, 1]);
+    assert_eq!(set.totals, vec![3, 4]);
+    assert_eq!(set.total_baskets(), 7);
+    // Each sheet shows the composition of its own week: week 48's for today's depot,
+    // nothing typed yet for week 49.
+    assert_eq!(set.depots[0].composition_text(0), "Poireau 1 kg");
+    assert_eq!(set.depots[1].composition_text(0), "composition non saisie");
+    // Packing: only week 48 has a composition; poireau = 2 petits × 1 kg + 3 grands ×
+    // 1,5 kg = 6,5 kg against the 4 kg harvested; mâche = 3 × 0,25 = 0,75 kg.
+    let poireau = set.needs.iter().find(|n| n.crop_name == "Poireau").unwrap();
+    assert!((poireau.needed - 6.5).abs() < 1e-9, "{}", poireau.needed);
+    assert_eq!(poireau.available, Some(4.0));
+    let mache = set.needs.iter().find(|n| n.crop_name == "Mâche").unwrap();
+    assert!((mache.needed - 0.75).abs() < 1e-9, "{}", mache.needed);
+    assert_eq!(
+        set.period_label(),
+        "Prochaines livraisons, du 26/11/2026 au 02/12/2026"
+    );
+    let summary = text(&summary_pdf(&set).unwrap());
+    assert!(summary.contains("Prochaines livraisons, du 26/11/2026 au 02/12/2026"));
+    let sheets = text(&emargement_pdf(&set, None).unwrap());
+    assert!(sheets.contains("Salle des fêtes"));
+    assert!(sheets.contains("La Gare"));
+    // On Friday 27, every next delivery is in week 49: a plain week-49 set.
+    let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let set = next_print_set(&conn, friday).unwrap().unwrap();
+    assert!(set.depots.iter().all(|d| d.week == week(2026, 49)));
+    assert_eq!(set.period_label(), week(2026, 49).long_label());
+}

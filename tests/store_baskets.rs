@@ -734,8 +734,8 @@ fn home_screen_counts_and_reviews() {
     assert_eq!(
         due,
         vec![
-            (paul.id, "Paul DURAND".to_string(), d(2025, 5, 1)),
-            (anne, "Anne MARTIN".to_string(), d(2025, 7, 2)),
+            (paul.id, "DURAND Paul".to_string(), d(2025, 5, 1)),
+            (anne, "MARTIN Anne".to_string(), d(2025, 7, 2)),
         ]
     );
     assert_eq!(

@@ -81,6 +81,52 @@ fn an_empty_garden_needs_a_name_and_keeps_what_was_typed() {
         &app,
         "Aucun dépôt actif : ajoutez vos dépôts dans Adhérents."
     ));
+    // First steps: the name is done, the rest is listed; nothing to print yet.
+    assert!(shows(&app, "Premiers pas"));
+    assert!(shows(&app, "Nom du jardin (le logo est facultatif)"));
+    assert!(shows(&app, "Première composition des paniers"));
+    assert!(clicked(&app, "Imprimer les prochaines feuilles").is_empty());
+}
+
+#[test]
+fn the_last_garden_is_reopened_and_the_demo_can_be_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let launch = || Launch {
+        data_dir: Some(dir.path().to_path_buf()),
+        ..Launch::default()
+    };
+    let mut app = start(launch());
+    click(&mut app, "Découvrir avec un jardin de démonstration");
+    // Next start: straight into the demonstration, used last.
+    let mut app = start(launch());
+    assert!(app.title().ends_with(" (démonstration)"), "{}", app.title());
+    assert_eq!(app.section(), Some(Section::Home));
+    // Leaving it without a real garden: the welcome screen, now and at the next start.
+    click(&mut app, "Quitter la démonstration");
+    assert!(shows(&app, "Commencer avec un jardin vide"));
+    let mut app = start(launch());
+    assert!(shows(&app, "Commencer avec un jardin vide"));
+    for message in typed(
+        &app,
+        binette::ui::welcome::GARDEN_NAME_ID,
+        0,
+        "Jardin des Prés",
+        false,
+    ) {
+        apply(&mut app, message);
+    }
+    click(&mut app, "Commencer avec un jardin vide");
+    let app = start(launch());
+    assert_eq!(app.title(), "Binette — Jardin des Prés");
+    // The demonstration again, then left: back to the real garden.
+    let mut app = start(Launch {
+        demo: true,
+        ..launch()
+    });
+    assert!(app.title().ends_with(" (démonstration)"), "{}", app.title());
+    click(&mut app, "Quitter la démonstration");
+    assert_eq!(app.title(), "Binette — Jardin des Prés");
+    assert_eq!(start(launch()).title(), "Binette — Jardin des Prés");
 }
 
 #[test]
@@ -101,6 +147,10 @@ fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
 
     // Accueil shows the demo's own figures.
     assert!(shows(&app, "Accueil"));
+    assert!(
+        !shows(&app, "Premiers pas"),
+        "the demo needs no first steps"
+    );
     for depot in &expected.depots {
         assert!(shows(&app, &depot.name), "depot {} missing", depot.name);
     }
@@ -152,5 +202,16 @@ fn every_sidebar_entry_opens_its_screen_and_home_matches_the_demo() {
         click(&mut app, button);
         assert!(shows(&app, title), "{title} from {}", section.label());
         assert_eq!(app.section(), Some(section));
+    }
+
+    // Every screen has its "?": a short help naming the screen, closed again.
+    for section in Section::ALL {
+        click(&mut app, section.label());
+        click(&mut app, "? Aide");
+        let help = binette::ui::help::text_of(section);
+        let title = help.lines().next().unwrap();
+        assert!(shows(&app, title), "{title}");
+        click(&mut app, "Fermer l'aide");
+        assert!(!shows(&app, title), "{title}");
     }
 }

@@ -101,7 +101,7 @@ fn three_lines_typed_with_the_keyboard_only() {
     type_enter(&mut screen, ids::CROP, "poi");
     type_enter(&mut screen, ids::QUANTITY, "3.5");
     assert_eq!(count(&db), 3);
-    assert!(shows(&screen, "8 botte"));
+    assert!(shows(&screen, "8 bottes"));
     assert!(shows(&screen, "2 kg"));
     assert!(shows(&screen, "12,5 kg"));
     assert!(shows(&screen, "Serre 1"));
@@ -193,4 +193,166 @@ fn deleting_asks_first() {
     click(&mut screen, "Oui, supprimer");
     assert_eq!(count(&db), 0);
     assert!(shows(&screen, "Aucune récolte pour ces filtres."));
+}
+
+/// The entry field a task puts the cursor in, if any: its widget operations are run against
+/// a stand-in for each entry field.
+fn focus_of(task: iced::Task<Message>) -> Option<&'static str> {
+    use iced::futures::StreamExt;
+    use iced_runtime::core::widget::operation::Focusable;
+    struct Probe(bool);
+    impl Focusable for Probe {
+        fn is_focused(&self) -> bool {
+            self.0
+        }
+        fn focus(&mut self) {
+            self.0 = true;
+        }
+        fn unfocus(&mut self) {
+            self.0 = false;
+        }
+    }
+    let stream = iced_runtime::task::into_stream(task)?;
+    let actions: Vec<_> = iced::futures::executor::block_on(stream.collect());
+    let fields = [
+        ids::DATE,
+        ids::CROP,
+        ids::PLOT,
+        ids::QUANTITY,
+        ids::UNIT,
+        ids::DESTINATION,
+        ids::NOTE,
+        ids::CONVERSION,
+    ];
+    let mut focused = None;
+    for action in actions {
+        if let iced_runtime::Action::Widget(mut operation) = action {
+            for id in fields {
+                let mut probe = Probe(false);
+                operation.focusable(
+                    Some(&iced::widget::Id::new(id)),
+                    iced::Rectangle::default(),
+                    &mut probe,
+                );
+                if probe.0 {
+                    focused = Some(id);
+                }
+            }
+        }
+    }
+    focused
+}
+
+fn add_plot(db: &Db, name: &str) {
+    db.with(|conn| {
+        harvests::insert_plot(
+            conn,
+            &Plot {
+                id: 0,
+                name: name.to_owned(),
+                kind: PlotKind::OpenField,
+                area_m2: None,
+                parent_id: None,
+            },
+        )
+    })
+    .unwrap();
+}
+
+/// Reopens the screen on `db` (to read plots added after the first opening).
+fn reopen(db: &Db) -> Screen {
+    let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
+    let (mut screen, task) = Screen::new(db, today);
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    screen
+}
+
+fn saved_plot(db: &Db) -> String {
+    db.with(|conn| {
+        Ok(conn.query_row(
+            "SELECT p.name FROM harvest h JOIN plot p ON p.id = h.plot_id
+             ORDER BY h.id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )?)
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_hyphen_for_an_en_dash_and_one_word_with_arrows() {
+    let (_, db) = open();
+    add_plot(&db, "Loue – planche A");
+    add_plot(&db, "Loue – planche C");
+    let mut screen = reopen(&db);
+    // Typed with a plain hyphen: the en-dash parcel is taken, no offer of a new one.
+    type_enter(&mut screen, ids::CROP, "car");
+    type_enter(&mut screen, ids::PLOT, "loue - planche c");
+    assert!(!shows(
+        &screen,
+        "Aucune parcelle ne ressemble à « loue - planche c » : tapez un mot de son nom, ou ajoutez-la dans l'onglet Parcelles."
+    ));
+    type_enter(&mut screen, ids::QUANTITY, "6");
+    assert_eq!(count(&db), 1);
+    assert_eq!(saved_plot(&db), "Loue – planche C");
+    // "Loue" alone: both parcels listed under the field; ↓ then Enter takes the second.
+    type_enter(&mut screen, ids::CROP, "car");
+    let messages = typed(&screen, ids::PLOT, 0, "Loue", false);
+    for message in messages {
+        apply(&mut screen, message);
+    }
+    assert!(shows(&screen, "↵ Loue – planche A"));
+    assert!(shows(&screen, "Loue – planche C"));
+    apply(
+        &mut screen,
+        Message::Candidate(binette::ui::harvests::Candidate::Step(1)),
+    );
+    assert!(shows(&screen, "↵ Loue – planche C"));
+    apply(&mut screen, Message::AcceptPlot);
+    type_enter(&mut screen, ids::QUANTITY, "4");
+    assert_eq!(count(&db), 2);
+    assert_eq!(saved_plot(&db), "Loue – planche C");
+    // "6 pièce" no more: plural units in the list.
+    assert!(shows(&screen, "6 kg"));
+}
+
+#[test]
+fn after_a_refused_line_the_cursor_goes_to_the_faulty_field() {
+    let (mut screen, db) = open();
+    type_enter(&mut screen, ids::CROP, "car");
+    // Enter in the note field with a bad quantity: refused.
+    let messages = typed(&screen, ids::QUANTITY, 0, "douze", false);
+    for message in messages {
+        apply(&mut screen, message);
+    }
+    let messages = typed(&screen, ids::NOTE, 0, "rangs du bas", true);
+    let mut focus = None;
+    for message in messages {
+        if matches!(message, Message::Save) {
+            focus = focus_of(screen.update(message));
+        } else {
+            apply(&mut screen, message);
+        }
+    }
+    assert_eq!(count(&db), 0);
+    assert_eq!(focus, Some(ids::QUANTITY));
+    let error = "« douze » n'est pas une quantité : tapez un nombre, par exemple 2,5.";
+    assert!(shows(&screen, error));
+    // The error clears as soon as the quantity changes; the rest of the line is kept.
+    replace_enter(&mut screen, ids::QUANTITY, 5, "12");
+    assert!(!shows(&screen, error));
+    assert_eq!(count(&db), 1);
+    // A refused crop puts the cursor back in the crop field.
+    let messages = typed(&screen, ids::QUANTITY, 0, "3", true);
+    let mut focus = None;
+    for message in messages {
+        if matches!(message, Message::Save) {
+            focus = focus_of(screen.update(message));
+        } else {
+            apply(&mut screen, message);
+        }
+    }
+    assert_eq!(focus, Some(ids::CROP));
 }

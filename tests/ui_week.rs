@@ -28,7 +28,7 @@ fn demo_db() -> Db {
 fn apply(screen: &mut Screen, message: Message) {
     let mut queue = vec![message];
     while let Some(message) = queue.pop() {
-        if matches!(message, Message::Print | Message::Open(_)) {
+        if matches!(message, Message::PrintElsewhere | Message::Open(_)) {
             continue;
         }
         queue.extend(run(screen.update(message)));
@@ -72,30 +72,94 @@ fn opens_on_the_next_delivery_week_with_every_depot() {
     assert!(shows(&screen, "Semaine 48 — du 23 au 29 novembre 2026"));
 }
 
+/// Points the sheets folder (Paramètres) at a temporary folder.
+fn sheets_folder(db: &Db) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    db.with(|conn| {
+        store::settings::set(
+            conn,
+            store::sheets::SHEETS_FOLDER_KEY,
+            &dir.path().to_string_lossy(),
+        )
+    })
+    .unwrap();
+    dir
+}
+
 #[test]
-fn print_button_writes_the_set_into_the_chosen_folder() {
+fn print_button_writes_the_set_into_the_week_folder_without_asking() {
     let (db, mut screen) = open();
+    let root = sheets_folder(&db);
     let messages = click(&mut screen, "Imprimer les feuilles de la semaine");
     assert!(matches!(messages[..], [Message::Print]));
-    let dir = tempfile::tempdir().unwrap();
-    apply(
-        &mut screen,
-        Message::FolderChosen(Some(dir.path().to_path_buf())),
-    );
+    let dir = root.path().join("2026-S48");
     for name in ["synthese.pdf", "emargement-tous.pdf", "preparation.pdf"] {
-        assert!(dir.path().join(name).is_file(), "{name}");
+        assert!(dir.join(name).is_file(), "{name}");
     }
     assert!(
-        dir.path()
-            .join("emargement-ornans-epicerie-du-centre.pdf")
+        dir.join("emargement-ornans-epicerie-du-centre.pdf")
             .is_file()
     );
-    assert!(shows(&screen, "Ouvrir la synthèse"));
-    // The folder is remembered for next time.
+    // The banner names the folder and how many files went there.
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    let banner = format!(
+        "Semaine 48 — du 23 au 29 novembre 2026 : {files} fichiers enregistrés dans {}.",
+        dir.display()
+    );
+    assert!(shows(&screen, &banner), "{banner}");
+    assert!(shows(&screen, "Ouverture des feuilles d'émargement…"));
+    assert!(shows(&screen, "Ouvrir le dossier"));
+}
+
+#[test]
+fn save_elsewhere_without_a_dialog_uses_the_usual_folder_and_says_so() {
+    let (db, mut screen) = open();
+    let root = sheets_folder(&db);
+    let messages = click(&mut screen, "Enregistrer ailleurs…");
+    assert!(matches!(messages[..], [Message::PrintElsewhere]));
+    // No portal, no zenity: the dialog answers nothing.
+    apply(&mut screen, Message::FolderChosen(None));
+    let dir = root.path().join("2026-S48");
+    assert!(dir.join("emargement-tous.pdf").is_file());
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    let banner = format!(
+        "{} Semaine 48 — du 23 au 29 novembre 2026 : {files} fichiers enregistrés dans {}.",
+        binette::ui::week::print::NO_FOLDER_CHOSEN,
+        dir.display()
+    );
+    assert!(shows(&screen, &banner), "{banner}");
+    // A folder chosen in the dialog is used as is, and remembered for the next dialog.
+    let chosen = tempfile::tempdir().unwrap();
+    apply(
+        &mut screen,
+        Message::FolderChosen(Some(chosen.path().to_path_buf())),
+    );
+    assert!(chosen.path().join("synthese.pdf").is_file());
     let remembered = db
         .with(|conn| binette::ui::week::print::remembered_folder(conn))
         .unwrap();
-    assert_eq!(remembered.as_deref(), Some(dir.path()));
+    assert_eq!(remembered.as_deref(), Some(chosen.path()));
+}
+
+#[test]
+fn a_viewer_that_fails_is_reported_with_the_folder() {
+    let (db, mut screen) = open();
+    let root = sheets_folder(&db);
+    click(&mut screen, "Imprimer les feuilles de la semaine");
+    let sheets = root.path().join("2026-S48").join("emargement-tous.pdf");
+    let problem = format!(
+        "Binette n'a pas pu ouvrir le fichier « {} » : aucune application ne sait l'ouvrir.",
+        sheets.display()
+    );
+    apply(&mut screen, Message::Opened(sheets, Err(problem.clone())));
+    let banner = format!(
+        "{problem} Les fichiers sont dans {}.",
+        root.path().join("2026-S48").display()
+    );
+    assert!(shows(&screen, &banner), "{banner}");
+    assert!(!shows(&screen, "Ouverture des feuilles d'émargement…"));
+    let messages = clicked(&screen, "Ouvrir le dossier");
+    assert!(matches!(&messages[..], [Message::Open(dir)] if *dir == root.path().join("2026-S48")));
 }
 
 #[test]
@@ -198,30 +262,112 @@ fn pickups_are_ticked_and_counted() {
     assert!(shows(&screen, &summary), "{summary}");
 }
 
-#[test]
-fn home_print_button_produces_the_set() {
-    let db = demo_db();
-    let (mut home, task) = Home::new(&db, today());
+/// Accueil on `today` in the demo garden made that day, its sheets folder pointed at a
+/// temporary folder.
+fn home_on(today: NaiveDate) -> (Db, Home, tempfile::TempDir) {
+    let conn = store::open_in_memory().unwrap();
+    store::demo::create_demo(&conn, 1, today).unwrap();
+    let db = Db::new(conn, "demo.sqlite3".into());
+    let root = sheets_folder(&db);
+    let (mut home, task) = Home::new(&db, today);
     for message in run(task) {
         let _ = home.update(message);
     }
-    let messages: Vec<home::Message> = {
-        let mut ui = simulator(home.view());
-        ui.click("Imprimer les feuilles de la semaine").unwrap();
-        ui.into_messages().collect()
-    };
-    assert!(matches!(messages[..], [home::Message::PrintWeek]));
-    // The dialog cannot run headless: answer it with a folder.
-    let dir = tempfile::tempdir().unwrap();
-    let mut queue = vec![home::Message::FolderChosen(Some(dir.path().to_path_buf()))];
+    (db, home, root)
+}
+
+/// Applies a home message and what its tasks produce, the system viewer left out.
+fn apply_home(home: &mut Home, message: home::Message) {
+    let mut queue = vec![message];
     while let Some(message) = queue.pop() {
         if matches!(message, home::Message::Open(_)) {
             continue;
         }
         queue.extend(run(home.update(message)));
     }
-    assert!(dir.path().join("emargement-tous.pdf").is_file());
-    assert!(dir.path().join("synthese.pdf").is_file());
-    assert!(dir.path().join("preparation.pdf").is_file());
-    assert!(simulator(home.view()).find("Ouvrir la synthèse").is_ok());
+}
+
+#[test]
+fn home_print_on_a_saturday_prints_today_s_and_next_week_s_deliveries() {
+    // Saturday 5 December 2026: Amancey (Saturday) delivers today; the other depots
+    // delivered on Monday–Friday of week 49, so their next deliveries are in week 50.
+    let saturday = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let (db, mut home, root) = home_on(saturday);
+    let messages: Vec<home::Message> = {
+        let mut ui = simulator(home.view());
+        ui.click("Imprimer les prochaines feuilles").unwrap();
+        ui.into_messages().collect()
+    };
+    assert!(matches!(messages[..], [home::Message::PrintWeek]));
+    for message in messages {
+        apply_home(&mut home, message);
+    }
+    // One click, no dialog: the files are in the week-50 folder, and the banner says so.
+    let dir = root.path().join("2026-S50");
+    assert!(dir.join("emargement-tous.pdf").is_file());
+    assert!(dir.join("synthese.pdf").is_file());
+    assert!(dir.join("preparation.pdf").is_file());
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    let banner = format!(
+        "Prochaines livraisons, du 05/12/2026 au 11/12/2026 : {files} fichiers enregistrés dans {}.",
+        dir.display()
+    );
+    assert!(
+        simulator(home.view()).find(banner.as_str()).is_ok(),
+        "{banner}"
+    );
+    // The printed counts are the table's: same depots, same baskets.
+    let (set, dashboard) = db
+        .with(|conn| {
+            Ok((
+                store::sheets::next_print_set(conn, saturday)?.unwrap(),
+                store::dashboard::dashboard(conn, saturday)?,
+            ))
+        })
+        .unwrap();
+    let table_total: i64 = dashboard.depots.iter().map(|d| d.total).sum();
+    assert_eq!(set.total_baskets(), table_total);
+    assert_eq!(set.depots.len(), dashboard.depots.len());
+    for sheet in &set.depots {
+        assert!(sheet.date >= saturday, "{} {}", sheet.name, sheet.date);
+        let glance = dashboard
+            .depots
+            .iter()
+            .find(|d| d.name == sheet.name)
+            .unwrap();
+        assert_eq!(sheet.total, glance.total, "{}", sheet.name);
+    }
+    let amancey = set
+        .depots
+        .iter()
+        .find(|d| d.name.starts_with("Amancey"))
+        .unwrap();
+    assert_eq!(amancey.date, saturday);
+}
+
+#[test]
+fn paniers_opens_on_week_50_on_saturday_sunday_and_monday() {
+    // Saturday 5, Sunday 6 and Monday 7 December 2026: most depots' next delivery is in
+    // week 50 (on the Saturday, only Amancey's is still in week 49: today).
+    for day in [5, 6, 7] {
+        let today = NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        let conn = store::open_in_memory().unwrap();
+        store::demo::create_demo(&conn, 1, today).unwrap();
+        let db = Db::new(conn, "demo.sqlite3".into());
+        let (mut screen, task) = Screen::new(&db, today);
+        for message in run(task) {
+            apply(&mut screen, message);
+        }
+        assert!(
+            shows(&screen, "Semaine 50 — du 7 au 13 décembre 2026"),
+            "{day} December"
+        );
+        // The home table and button agree: every depot's next delivery is today or later.
+        let (_db, home, _root) = home_on(today);
+        assert!(
+            simulator(home.view())
+                .find("Imprimer les prochaines feuilles")
+                .is_ok()
+        );
+    }
 }

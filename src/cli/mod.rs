@@ -99,7 +99,8 @@ pub enum Command {
     },
     /// Écrit les feuilles de la semaine (synthèse, émargements, préparation) en PDF.
     Sheets {
-        /// Semaine de livraison, par exemple 2026-W48 (par défaut : la prochaine livraison).
+        /// Semaine de livraison, par exemple 2026-W48 (par défaut : la prochaine livraison de
+        /// chaque dépôt, celle du jour comprise).
         #[arg(long, value_name = "SEMAINE")]
         week: Option<String>,
         /// Dossier où écrire les PDF (créé s'il n'existe pas).
@@ -312,9 +313,10 @@ pub fn export_file(
     export::run(&conn, kind, out, today, weeks)
 }
 
-/// Writes the print set of `week` ("2026-W48"; the next delivery week when `None`) from the
-/// database at `path` into `out`; refuses, writing nothing, a week without delivery.
-/// Members' phones are printed when `phones` is set or the Paramètres setting asks for them.
+/// Writes the print set of `week` ("2026-W48") from the database at `path` into `out`;
+/// without a week, the set of each depot's next delivery (today's included, never one
+/// already past). Refuses, writing nothing, a week without delivery. Members' phones are
+/// printed when `phones` is set or the Paramètres setting asks for them.
 pub fn write_sheets(
     path: &Path,
     week: Option<&str>,
@@ -323,20 +325,25 @@ pub fn write_sheets(
 ) -> Result<Vec<PathBuf>, CliError> {
     let conn = open_existing(path)?;
     let now = Local::now().naive_local();
-    let week = match week {
-        Some(text) => IsoWeek::parse(text).ok_or_else(|| {
-            CliError::Message(format!(
-                "Semaine « {text} » illisible : écrivez-la comme 2026-W48."
-            ))
+    let set = match week {
+        Some(text) => {
+            let week = IsoWeek::parse(text).ok_or_else(|| {
+                CliError::Message(format!(
+                    "Semaine « {text} » illisible : écrivez-la comme 2026-W48."
+                ))
+            })?;
+            store::sheets::print_set_data(&conn, week)?.ok_or_else(|| {
+                CliError::Message(format!(
+                    "Pas de livraison la {} ({week}) : aucune feuille écrite.",
+                    week.long_label().to_lowercase()
+                ))
+            })?
+        }
+        None => store::sheets::next_print_set(&conn, now.date())?.ok_or_else(|| {
+            CliError::Message("Aucune livraison prévue : aucune feuille écrite.".into())
         })?,
-        None => store::week::next_delivery_week(&conn, now.date())?,
     };
-    let Some(mut set) = store::sheets::print_set_data(&conn, week)? else {
-        return Err(CliError::Message(format!(
-            "Pas de livraison la {} ({week}) : aucune feuille écrite.",
-            week.long_label().to_lowercase()
-        )));
-    };
+    let mut set = set;
     set.printed_at = now;
     set.show_phones |= phones;
     crate::report::weekly::write_print_set(&set, out).map_err(|e| CliError::Message(e.to_string()))

@@ -278,35 +278,66 @@ pub fn kg_by_month(lines: &[&HarvestLine], year: i32) -> [f64; 12] {
     months
 }
 
-/// The first of `names` the user means by typing `typed` (accents and case ignored): an
-/// exact name, else the first name starting with it, else the first holding a word starting
-/// with it ("nouv" finds "Carotte nouvelle"). `None` for an empty text or no match.
+/// The text names are matched on: [`normalise`]d, every run of spaces, dashes (- – —),
+/// apostrophes and other punctuation turned into one space ("Loue – planche C" and
+/// "loue-planche c" both give "loue planche c").
+pub fn match_key(text: &str) -> String {
+    normalise(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every one of `names` the user may mean by typing `typed` (case, accents, dashes and
+/// punctuation ignored), best first: an exact name, then names starting with it, then
+/// names holding a word starting with it ("Loue" finds "Sous la Loue" too), then names
+/// holding every typed word at the start of some word ("planche lou" finds
+/// "Loue – planche C"). Empty for an empty text or no match.
+pub fn suggestions<'a, T: Copy>(
+    typed: &str,
+    names: impl IntoIterator<Item = (T, &'a str)>,
+) -> Vec<(T, &'a str)> {
+    let typed = match_key(typed);
+    if typed.is_empty() {
+        return Vec::new();
+    }
+    let typed_words: Vec<&str> = typed.split(' ').collect();
+    let mut ranked: Vec<(u8, usize, (T, &'a str))> = Vec::new();
+    for (order, (key, name)) in names.into_iter().enumerate() {
+        let normal = match_key(name);
+        let words: Vec<&str> = normal.split(' ').collect();
+        let rank = if normal == typed {
+            0
+        } else if normal.starts_with(&typed) {
+            1
+        } else if words
+            .iter()
+            .enumerate()
+            .any(|(i, _)| words[i..].join(" ").starts_with(&typed))
+        {
+            2
+        } else if typed_words
+            .iter()
+            .all(|t| words.iter().any(|w| w.starts_with(t)))
+        {
+            3
+        } else {
+            continue;
+        };
+        ranked.push((rank, order, (key, name)));
+    }
+    ranked.sort_by_key(|(rank, order, _)| (*rank, *order));
+    ranked.into_iter().map(|(_, _, found)| found).collect()
+}
+
+/// The first of `names` the user means by typing `typed`: the best of [`suggestions`].
+/// `None` for an empty text or no match.
 pub fn suggest<'a, T: Copy>(
     typed: &str,
     names: impl IntoIterator<Item = (T, &'a str)>,
 ) -> Option<(T, &'a str)> {
-    let typed = normalise(typed);
-    if typed.is_empty() {
-        return None;
-    }
-    let mut prefix = None;
-    let mut word = None;
-    for (key, name) in names {
-        let normal = normalise(name);
-        if normal == typed {
-            return Some((key, name));
-        }
-        if prefix.is_none() && normal.starts_with(&typed) {
-            prefix = Some((key, name));
-        } else if word.is_none()
-            && normal
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.starts_with(&typed))
-        {
-            word = Some((key, name));
-        }
-    }
-    prefix.or(word)
+    suggestions(typed, names).into_iter().next()
 }
 
 /// Numbers in French ("12,5"), shared with the other areas.
@@ -389,6 +420,41 @@ mod tests {
         assert_eq!(suggest("chou", names), Some((4, "Chou")));
         assert_eq!(suggest("zz", names), None);
         assert_eq!(suggest("  ", names), None);
+    }
+
+    #[test]
+    fn dashes_and_punctuation_do_not_matter_and_every_word_suggests() {
+        let names = [
+            (1, "Serre 1"),
+            (2, "Loue – planche A"),
+            (3, "Loue – planche C"),
+            (4, "Sous la Loue"),
+            (5, "L'Étang—nord"),
+        ];
+        // A hyphen, or no dash at all, for an en dash; case and accents ignored.
+        assert_eq!(
+            suggest("Loue - planche C", names),
+            Some((3, "Loue – planche C"))
+        );
+        assert_eq!(
+            suggest("loue-planche c", names),
+            Some((3, "Loue – planche C"))
+        );
+        assert_eq!(
+            suggest("LOUE PLANCHE C", names),
+            Some((3, "Loue – planche C"))
+        );
+        assert_eq!(suggest("l etang nord", names), Some((5, "L'Étang—nord")));
+        // "Loue": both Loue parcels first (they start with it), then the one holding it.
+        let keys: Vec<i32> = suggestions("Loue", names).iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, vec![2, 3, 4]);
+        // Words in another order.
+        let keys: Vec<i32> = suggestions("planche lou", names)
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(keys, vec![2, 3]);
+        assert!(suggestions("verger", names).is_empty());
     }
 
     #[test]

@@ -14,6 +14,18 @@ code_enum! {
     }
 }
 
+impl Unit {
+    /// The unit after a quantity, French plural from 2 on: "1,5 pièce", "6 pièces",
+    /// "20 bottes", "3 kg".
+    pub fn label_for(self, quantity: f64) -> String {
+        if self != Unit::Kg && quantity.abs() >= 2.0 {
+            format!("{}s", self.label())
+        } else {
+            self.label().to_owned()
+        }
+    }
+}
+
 code_enum! {
     /// Where a harvest goes.
     pub enum Destination {

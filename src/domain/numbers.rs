@@ -55,9 +55,28 @@ pub fn format_number(value: f64, max_decimals: usize) -> String {
     }
 }
 
+/// A whole count with its thousands grouped: `format_count(1100)` is "1 100" (narrow
+/// no-break space), `format_count(-12)` is "-12".
+pub fn format_count(n: impl std::fmt::Display) -> String {
+    let text = n.to_string();
+    match text.strip_prefix('-') {
+        Some(digits) => format!("-{}", group_thousands(digits)),
+        None => group_thousands(&text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!(format_count(1100), "1\u{202f}100");
+        assert_eq!(format_count(36372_usize), "36\u{202f}372");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(-1234), "-1\u{202f}234");
+        assert_eq!(format_count(0), "0");
+    }
 
     #[test]
     fn fixed_keeps_its_decimals_and_groups_thousands() {

@@ -28,6 +28,22 @@ pub fn collation_key(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// A person's name in a list or on a sheet: "NOM Prénom" (sorted by last name, which is
+/// in capitals).
+pub fn list_name(first_name: &str, last_name: &str) -> String {
+    format!("{} {}", last_name.trim().to_uppercase(), first_name.trim())
+        .trim()
+        .to_owned()
+}
+
+/// A person's name inside a sentence: "Prénom Nom", both as typed ("partagé avec Anne
+/// Martin").
+pub fn sentence_name(first_name: &str, last_name: &str) -> String {
+    format!("{} {}", first_name.trim(), last_name.trim())
+        .trim()
+        .to_owned()
+}
+
 /// A file-name-safe version of `text`: lowercase ASCII letters and digits, a dash for
 /// anything else ("Besançon – Maison de quartier" → "besancon-maison-de-quartier").
 pub fn slug(text: &str) -> String {
@@ -45,6 +61,14 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_name_order_per_kind_of_place() {
+        assert_eq!(list_name(" Isabelle ", "Barbier"), "BARBIER Isabelle");
+        assert_eq!(list_name("Chloé", "Lefèvre-Œuvray"), "LEFÈVRE-ŒUVRAY Chloé");
+        assert_eq!(sentence_name("Isabelle", " Barbier "), "Isabelle Barbier");
+        assert_eq!(list_name("", "Barbier"), "BARBIER");
+    }
 
     #[test]
     fn folds_accents_and_ligatures() {

@@ -51,7 +51,7 @@ pub struct Dashboard {
     /// questionnaire due (see `store::employees::employee_alerts`), soonest first.
     pub employee_alerts: Vec<EmployeeAlert>,
     /// Paniers Solidaires referrals to review within `REVIEW_NOTICE_DAYS`: (member id,
-    /// "Prénom NOM", review date), soonest first.
+    /// "NOM Prénom", review date), soonest first.
     pub solidarity_reviews: Vec<(i64, String, NaiveDate)>,
     /// The next workshop sessions.
     pub sessions: Vec<SessionSummary>,

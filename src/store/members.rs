@@ -234,7 +234,7 @@ pub fn member_counts(conn: &Connection, today: NaiveDate) -> Result<MemberCounts
 }
 
 /// The solidarity terms to review on or before `until`, earliest first: (member id,
-/// "Prénom NOM", review date). Households that left, and subscriptions ending before their
+/// "NOM Prénom", review date). Households that left, and subscriptions ending before their
 /// review date, are left out.
 pub fn solidarity_reviews_due(
     conn: &Connection,
@@ -253,12 +253,8 @@ pub fn solidarity_reviews_due(
     let rows = stmt.query_map(named_params! {":until": until}, |row| {
         let first: String = row.get("first_name")?;
         let last: String = row.get("last_name")?;
-        let name = format!("{} {}", first.trim(), last.trim().to_uppercase());
-        Ok((
-            row.get("id")?,
-            name.trim().to_owned(),
-            row.get("review_on")?,
-        ))
+        let name = crate::domain::text::list_name(&first, &last);
+        Ok((row.get("id")?, name, row.get("review_on")?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

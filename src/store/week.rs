@@ -8,7 +8,7 @@ use super::baskets::{list_depots, subscriptions_between};
 use super::calendar::{absences_between, list_closures, list_holiday_rules};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::{
-    Delivery, MAKE_UP_WINDOW_WEEKS, PlanLine, WeekPlan, depot_delivery, plan_week,
+    Delivery, MAKE_UP_WINDOW_WEEKS, NextDelivery, PlanLine, WeekPlan, main_week, plan_week,
 };
 use crate::domain::money::Cents;
 
@@ -41,28 +41,26 @@ pub fn week_plan(conn: &Connection, week: IsoWeek) -> Result<WeekPlan> {
     ))
 }
 
-/// The week to prepare next: this week if an active depot still delivers on or after
-/// `today`, else the first following week (up to [`LOOK_AHEAD_WEEKS`] ahead) where one
-/// delivers; when none does (no depot, everything closed), the next week.
-pub fn next_delivery_week(conn: &Connection, today: NaiveDate) -> Result<IsoWeek> {
+/// Each active depot's next delivery on or after `today` (today's included), up to
+/// [`LOOK_AHEAD_WEEKS`] ahead: what "this week's sheets" print.
+pub fn next_deliveries(conn: &Connection, today: NaiveDate) -> Result<Vec<NextDelivery>> {
     let depots = list_depots(conn)?;
     let closures = list_closures(conn)?;
     let rules = list_holiday_rules(conn)?;
-    let delivery_dates = |week: IsoWeek| {
-        depots
-            .iter()
-            .filter(|depot| depot.active)
-            .filter_map(|depot| depot_delivery(depot, week, &closures, &rules).date())
-            .collect::<Vec<_>>()
-    };
-    let this_week = IsoWeek::of(today);
-    if delivery_dates(this_week).iter().any(|date| *date >= today) {
-        return Ok(this_week);
-    }
-    let found = (1..=LOOK_AHEAD_WEEKS)
-        .map(|i| this_week.plus_weeks(i))
-        .find(|week| !delivery_dates(*week).is_empty());
-    Ok(found.unwrap_or_else(|| this_week.next()))
+    Ok(crate::domain::distribution::next_deliveries(
+        &depots,
+        &closures,
+        &rules,
+        today,
+        LOOK_AHEAD_WEEKS,
+    ))
+}
+
+/// The week to show next: the week most depots' next deliveries fall in (see
+/// [`main_week`]); when no depot delivers (no depot, everything closed), the next week.
+pub fn next_delivery_week(conn: &Connection, today: NaiveDate) -> Result<IsoWeek> {
+    let next = next_deliveries(conn, today)?;
+    Ok(main_week(&next).unwrap_or_else(|| IsoWeek::of(today).next()))
 }
 
 /// The distribution plans of `weeks` weeks from `from`, everything read once (for a season

@@ -29,12 +29,15 @@ pub enum Message<T> {
     Ask(T, ExportFormat),
     /// Where to save was chosen (the tests send it directly, without the dialog).
     To(T, ExportFormat, PathBuf),
-    /// The dialog was closed without choosing.
-    Cancelled,
+    /// The dialog gave no file (closed, or none could open on this computer): the file
+    /// goes to the usual exports folder, which the banner names.
+    Cancelled(T, ExportFormat),
     /// The file was written, or why not.
     Written(Result<PathBuf, String>),
-    /// "Ouvrir": the file in the system's spreadsheet.
+    /// "Ouvrir" / "Ouvrir le dossier": the file in the system's spreadsheet, or its folder.
     Open(PathBuf),
+    /// The system answered an `Open`.
+    Opened(Result<(), String>),
 }
 
 /// Builds the table off the UI thread (a ready table, or one read from the database).
@@ -71,6 +74,15 @@ enum Stage {
 pub struct Exporter {
     stage: Stage,
     outcome: Option<Result<PathBuf, String>>,
+    /// The file went to the usual folder because the dialog gave none.
+    fallback: bool,
+    /// Why opening the file or its folder failed.
+    open_problem: Option<String>,
+}
+
+/// The usual exports folder, for messages.
+fn default_dir() -> PathBuf {
+    crate::store::sheets::default_exports_dir()
 }
 
 /// `path` with the extension of `format` unless it already names CSV or XLSX (then that
@@ -125,13 +137,15 @@ impl Exporter {
                     },
                     move |path| match path {
                         Some(path) => Message::To(target, format, path),
-                        None => Message::Cancelled,
+                        None => Message::Cancelled(target, format),
                     },
                 );
             }
             Message::To(target, format, path) => {
                 self.stage = Stage::Writing;
                 self.outcome = None;
+                self.fallback = false;
+                self.open_problem = None;
                 let (path, format) = file_for(path, format);
                 let work = build(target);
                 return Task::perform(
@@ -143,12 +157,28 @@ impl Exporter {
                     Message::Written,
                 );
             }
-            Message::Cancelled => self.stage = Stage::Idle,
+            Message::Cancelled(target, format) => {
+                let name =
+                    suggested_file_name(target.file_stem(), Local::now().date_naive(), format);
+                let path = crate::store::sheets::default_exports_dir().join(name);
+                let task = self.update(Message::To(target, format, path), build);
+                self.fallback = true;
+                return task;
+            }
             Message::Written(result) => {
                 self.stage = Stage::Idle;
-                self.outcome = Some(result);
+                if let (Err(_), Some(dir)) = (&result, self.fallback.then(default_dir)) {
+                    // Say where it was meant to go.
+                    self.outcome = Some(result.map_err(|e| format!("{e} ({})", dir.display())));
+                } else {
+                    self.outcome = Some(result);
+                }
             }
-            Message::Open(path) => super::files::open_in_viewer(&path),
+            Message::Open(path) => {
+                self.open_problem = None;
+                return Task::perform(super::files::open_checked(path), Message::Opened);
+            }
+            Message::Opened(result) => self.open_problem = result.err(),
         }
         Task::none()
     }
@@ -184,18 +214,32 @@ impl Exporter {
             return Some(widgets::muted("Export en cours…").into());
         }
         match self.outcome.as_ref()? {
-            Ok(path) => Some(
-                row![
-                    widgets::banner(
-                        Tone::Success,
-                        format!("Fichier enregistré : {}", path.display())
-                    ),
-                    widgets::secondary("Ouvrir", Some(Message::Open(path.clone()))),
+            Ok(path) => {
+                let said = if self.fallback {
+                    format!(
+                        "Aucun emplacement choisi (ou la fenêtre d'enregistrement n'a pas pu \
+                         s'ouvrir) : fichier enregistré dans le dossier habituel, {}",
+                        path.display()
+                    )
+                } else {
+                    format!("Fichier enregistré : {}", path.display())
+                };
+                let folder = path.parent().map(std::path::Path::to_path_buf);
+                let mut notice = column![
+                    row![
+                        widgets::banner(Tone::Success, said),
+                        widgets::secondary("Ouvrir", Some(Message::Open(path.clone()))),
+                        widgets::secondary("Ouvrir le dossier", folder.map(Message::Open)),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center)
                 ]
-                .spacing(8)
-                .align_y(Alignment::Center)
-                .into(),
-            ),
+                .spacing(6);
+                if let Some(problem) = &self.open_problem {
+                    notice = notice.push(widgets::banner(Tone::Error, problem.clone()));
+                }
+                Some(notice.into())
+            }
             Err(error) => Some(column![widgets::banner(Tone::Error, error.clone())].into()),
         }
     }

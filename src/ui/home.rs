@@ -15,6 +15,7 @@ use crate::domain::distribution::Delivery;
 use crate::domain::employees::EmployeeAlert;
 use crate::store::StoreError;
 use crate::store::dashboard::{self, Dashboard, DepotGlance};
+use crate::store::first_steps::FirstSteps;
 
 /// The home screen's state.
 #[derive(Debug, Default)]
@@ -26,6 +27,7 @@ pub struct Home {
     printed: Option<Result<Printed, StoreError>>,
     /// « Émargements à saisir ».
     pickups: super::home_pickups::Pickups,
+    steps: Option<FirstSteps>,
 }
 
 /// Messages of the home screen.
@@ -33,25 +35,34 @@ pub struct Home {
 pub enum Message {
     /// The figures were computed.
     Loaded(Result<Dashboard, StoreError>),
-    /// Print the sheets of the next delivery week: ask for the folder first.
+    /// Print each depot's next delivery into the usual folder, without asking.
     PrintWeek,
-    /// The folder was chosen (`None`: cancelled).
+    /// "Enregistrer ailleurs…": ask for a folder first.
+    PrintElsewhere,
+    /// The folder was chosen (`None`: cancelled, or no dialog could open).
     FolderChosen(Option<PathBuf>),
     /// The sheets were written.
     Printed(Result<Printed, StoreError>),
-    /// Open a file in the system viewer.
+    /// Open a file or a folder in the system viewer.
     Open(PathBuf),
     /// The « Émargements à saisir » card.
     Pickups(super::home_pickups::Message),
+    /// The system viewer answered.
+    Opened(PathBuf, Result<(), String>),
+    /// The first steps of a new garden were read.
+    StepsLoaded(Result<FirstSteps, StoreError>),
 }
 
 impl Home {
     /// A home screen that starts computing its figures for `today`.
     pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
-        let task = Task::perform(
-            db.call(move |conn| dashboard::dashboard(conn, today)),
-            Message::Loaded,
-        );
+        let task = Task::batch([
+            Task::perform(
+                db.call(move |conn| dashboard::dashboard(conn, today)),
+                Message::Loaded,
+            ),
+            super::first_steps::load(db).map(Message::StepsLoaded),
+        ]);
         let (pickups, pickups_task) = super::home_pickups::Pickups::new(db, today);
         let home = Home {
             db: Some(db.clone()),
@@ -69,7 +80,8 @@ impl Home {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(result) => self.dashboard = Some(result),
-            Message::PrintWeek => {
+            Message::PrintWeek => return self.print(None),
+            Message::PrintElsewhere => {
                 let Some(db) = self.db.clone() else {
                     return Task::none();
                 };
@@ -87,30 +99,31 @@ impl Home {
                     Message::FolderChosen,
                 );
             }
-            Message::FolderChosen(None) => self.printing = false,
-            Message::FolderChosen(Some(dir)) => {
-                let Some(db) = &self.db else {
-                    return Task::none();
-                };
-                let today = self.today;
-                let now = Local::now().naive_local();
-                return Task::perform(
-                    db.call(move |conn| {
-                        let week = crate::store::week::next_delivery_week(conn, today)?;
-                        print::print_week_to(conn, week, &dir, now)
-                    }),
-                    Message::Printed,
-                );
-            }
+            Message::FolderChosen(dir) => return self.print(Some(dir)),
             Message::Printed(result) => {
                 self.printing = false;
                 let open = result.as_ref().ok().map(Printed::sheets);
                 self.printed = Some(result);
-                if let Some(path) = open {
-                    return Task::done(Message::Open(path));
+                if let (Some(path), Some(db)) = (open, &self.db) {
+                    return Task::batch([
+                        Task::done(Message::Open(path)),
+                        super::first_steps::load(db).map(Message::StepsLoaded),
+                    ]);
                 }
             }
-            Message::Open(path) => crate::ui::files::open_in_viewer(&path),
+            // A failed read only hides the checklist; the dashboard shows database errors.
+            Message::StepsLoaded(result) => self.steps = result.ok(),
+            Message::Open(path) => {
+                return Task::perform(
+                    crate::ui::files::open_checked(path.clone()),
+                    move |result| Message::Opened(path.clone(), result),
+                );
+            }
+            Message::Opened(path, result) => {
+                if let Some(Ok(printed)) = &mut self.printed {
+                    printed.opened(&path, result);
+                }
+            }
             Message::Pickups(m) => {
                 return self
                     .pickups
@@ -119,6 +132,29 @@ impl Home {
             }
         }
         Task::none()
+    }
+
+    /// Writes the next deliveries' sheets: into the usual folder (`None`), into the folder
+    /// chosen (`Some(Some(dir))`), or into the usual folder with a note when the dialog gave
+    /// none (`Some(None)`).
+    fn print(&mut self, chosen: Option<Option<PathBuf>>) -> Task<Message> {
+        let Some(db) = &self.db else {
+            return Task::none();
+        };
+        self.printing = true;
+        self.printed = None;
+        let today = self.today;
+        let now = Local::now().naive_local();
+        let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
+        let dir = chosen.flatten();
+        Task::perform(
+            db.call(move |conn| {
+                let mut printed = print::print_next(conn, today, dir.as_deref(), now)?;
+                printed.note = note;
+                Ok(printed)
+            }),
+            Message::Printed,
+        )
     }
 
     /// The page.
@@ -132,14 +168,21 @@ impl Home {
             Some(Ok(d)) => Some(capitalise(&long_date(d.today))),
             _ => None,
         };
+        let can_print = !self.printing
+            && matches!(&self.dashboard, Some(Ok(d)) if d.depots.iter().any(|g| g.next.is_some()));
         let title = row![
             widgets::page_title("Accueil", subtitle),
             iced::widget::space::horizontal(),
+            widgets::secondary(
+                "Enregistrer ailleurs…",
+                can_print.then_some(Message::PrintElsewhere)
+            ),
             widgets::action(
-                "Imprimer les feuilles de la semaine",
-                (!self.printing).then_some(Message::PrintWeek)
+                "Imprimer les prochaines feuilles",
+                can_print.then_some(Message::PrintWeek)
             ),
         ]
+        .spacing(8)
         .align_y(iced::Alignment::Center);
         let mut page = column![title].spacing(18).padding(24);
         match &self.printed {
@@ -148,12 +191,15 @@ impl Home {
             }
             Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
             None if self.printing => {
-                page = page.push(widgets::muted("Choisissez le dossier des feuilles…"));
+                page = page.push(widgets::muted("Préparation des feuilles…"));
             }
             None => {}
         }
         if let Some(pickups) = self.pickups.view() {
             page = page.push(pickups.map(Message::Pickups));
+        }
+        if let Some(steps) = self.steps.as_ref().and_then(super::first_steps::view) {
+            page = page.push(steps);
         }
         scrollable(page.push(body)).height(Length::Fill).into()
     }
@@ -237,7 +283,7 @@ fn deliveries_table(d: &Dashboard) -> Element<'_, Message> {
             .font(BOLD)
             .color(theme::MUTED)
     };
-    let number_width = Length::Fixed(90.0);
+    let number_width = Length::Fixed(66.0);
     let mut head = row![
         header("Dépôt").width(Length::FillPortion(3)),
         header("Prochaine livraison").width(Length::FillPortion(3)),

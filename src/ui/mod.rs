@@ -6,7 +6,9 @@ pub mod db;
 pub mod employees;
 pub mod export;
 pub mod files;
+pub mod first_steps;
 pub mod harvests;
+pub mod help;
 pub mod home;
 mod home_insertion;
 pub mod home_pickups;
@@ -24,9 +26,15 @@ pub mod workshops;
 
 pub use app::{App, Launch, Message};
 
+use iced::Task;
+
 /// Opens the Binette window and runs until it is closed.
 pub fn run(launch: Launch) -> iced::Result {
-    iced::application(move || App::new(launch.clone()), App::update, App::view)
+    let boot = move || {
+        let (app, task) = App::new(launch.clone());
+        (app, Task::batch([task, fit_to_screen()]))
+    };
+    iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
@@ -34,13 +42,48 @@ pub fn run(launch: Launch) -> iced::Result {
         .font(theme::FONT_BOLD)
         .default_font(theme::FONT)
         .window(iced::window::Settings {
-            size: iced::Size::new(1280.0, 760.0),
-            min_size: Some(iced::Size::new(900.0, 600.0)),
+            size: WINDOW,
+            position: iced::window::Position::Centered,
+            min_size: Some(iced::Size::new(800.0, 540.0)),
             icon: window_icon(),
             platform_specific: platform_settings(),
             ..iced::window::Settings::default()
         })
         .run()
+}
+
+/// The window's size when the screen is large enough.
+const WINDOW: iced::Size = iced::Size::new(1280.0, 720.0);
+/// Height kept free for a taskbar and the window's title bar.
+const SCREEN_MARGIN: f32 = 80.0;
+
+/// Shrinks the window to fit a smaller screen (a 1366×768 laptop with its taskbar, a
+/// 1024×700 netbook) and puts it back on the screen.
+fn fit_to_screen() -> Task<Message> {
+    iced::window::oldest().then(|id| {
+        let Some(id) = id else {
+            return Task::none();
+        };
+        iced::window::monitor_size(id).then(move |screen| match screen {
+            Some(screen)
+                if screen.width < WINDOW.width || screen.height - SCREEN_MARGIN < WINDOW.height =>
+            {
+                let fitted = iced::Size::new(
+                    WINDOW.width.min(screen.width),
+                    WINDOW.height.min(screen.height - SCREEN_MARGIN),
+                );
+                let top_left = iced::Point::new(
+                    ((screen.width - fitted.width) / 2.0).max(0.0),
+                    ((screen.height - SCREEN_MARGIN - fitted.height) / 2.0).max(0.0),
+                );
+                Task::batch([
+                    iced::window::resize(id, fitted),
+                    iced::window::move_to(id, top_left),
+                ])
+            }
+            _ => Task::none(),
+        })
+    })
 }
 
 /// The window id matches the `.desktop` file's `StartupWMClass`.

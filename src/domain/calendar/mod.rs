@@ -225,6 +225,27 @@ pub fn month_name(month: u32) -> &'static str {
     }
 }
 
+/// The French abbreviation of a month (1 = January), as dictionaries write it: "janv.",
+/// "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+/// "déc."; empty outside 1–12.
+pub fn month_abbreviation(month: u32) -> &'static str {
+    match month {
+        1 => "janv.",
+        2 => "févr.",
+        3 => "mars",
+        4 => "avr.",
+        5 => "mai",
+        6 => "juin",
+        7 => "juil.",
+        8 => "août",
+        9 => "sept.",
+        10 => "oct.",
+        11 => "nov.",
+        12 => "déc.",
+        _ => "",
+    }
+}
+
 /// Which weeks of ISO year `year` a fortnightly subscription anchored on `anchor_monday`
 /// gets: "semaines paires" or "semaines impaires". In a 53-week year the parity flips at
 /// New Year (weeks 53 and 1 are both odd, and the count keeps alternating), so the label
@@ -399,6 +420,11 @@ mod tests {
         assert_eq!(weekday_name(Weekday::Mon), "lundi");
         assert_eq!(month_name(8), "août");
         assert_eq!(month_name(13), "");
+        assert_eq!(month_abbreviation(4), "avr.");
+        assert_eq!(month_abbreviation(11), "nov.");
+        assert_eq!(month_abbreviation(12), "déc.");
+        assert_eq!(month_abbreviation(6), "juin");
+        assert_eq!(month_abbreviation(0), "");
     }
 
     #[test]

@@ -5,10 +5,12 @@
 
 mod delivery;
 mod holidays;
+mod next;
 mod plan;
 
 pub use delivery::{Delivery, depot_delivery, subscription_due};
 pub use holidays::{HolidayEffect, RuleSource, holiday_effects, holiday_rule_for};
+pub use next::{NextDelivery, main_week, next_deliveries};
 pub use plan::{DepotPlan, PlanLine, WeekPlan, plan_week};
 
 /// How far (in weeks) a made-up basket may land after the return from an absence or after

@@ -3,7 +3,7 @@
 use super::{INSERTION, empty, heading, indicators, note, subheading, table};
 use crate::domain::activity::{GroupLine, InsertionFigures, format_rate};
 use crate::domain::calendar::format_date;
-use crate::domain::numbers::format_fixed;
+use crate::domain::numbers::{format_count, format_fixed};
 use crate::report::{Column, Document, Row, Table};
 
 fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Table {
@@ -16,7 +16,7 @@ fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Tabl
     for l in lines {
         t.push(Row::new([
             l.label.clone(),
-            l.people.to_string(),
+            format_count(l.people),
             format_fixed(l.hours, 0),
             format_fixed(l.fte, 2),
         ]));
@@ -24,7 +24,7 @@ fn group_table(title: &str, lines: &[GroupLine], total: (i64, f64, f64)) -> Tabl
     t.push(
         Row::new([
             "Total".to_string(),
-            total.0.to_string(),
+            format_count(total.0),
             format_fixed(total.1, 0),
             format_fixed(total.2, 2),
         ])
@@ -49,10 +49,10 @@ fn summary(doc: &mut Document, f: &InsertionFigures) {
     let mut t = indicators([
         (
             "Personnes suivies (personnes)",
-            f.people_followed.to_string(),
+            format_count(f.people_followed),
         ),
-        ("Entrées (parcours)", f.entries.to_string()),
-        ("Sorties (parcours)", f.exit_total().to_string()),
+        ("Entrées (parcours)", format_count(f.entries)),
+        ("Sorties (parcours)", format_count(f.exit_total())),
         (
             "Taux de sorties dynamiques",
             format_rate(f.dynamic_exit_rate),
@@ -64,7 +64,7 @@ fn summary(doc: &mut Document, f: &InsertionFigures) {
         t.push(Row::new([
             format!(
                 "Heures travaillées, d'après la paie ({} mois-personne)",
-                f.payroll_months
+                format_count(f.payroll_months)
             ),
             format_fixed(worked, 0),
         ]));
@@ -127,22 +127,22 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
 
     subheading(doc, "Formations et immersions");
     let mut t = indicators([
-        ("Formations commencées", f.trainings.to_string()),
-        ("dont qualifiantes", f.qualifying_trainings.to_string()),
+        ("Formations commencées", format_count(f.trainings)),
+        ("dont qualifiantes", format_count(f.qualifying_trainings)),
         ("Heures de formation", format_fixed(f.training_hours, 1)),
-        ("Personnes formées", f.trained_people.to_string()),
+        ("Personnes formées", format_count(f.trained_people)),
     ]);
     for (label, n) in &f.immersions {
         t.push(Row::new([
             format!("Immersions (PMSMP) : {label}"),
-            n.to_string(),
+            format_count(n),
         ]));
     }
     let immersions: i64 = f.immersions.iter().map(|(_, n)| n).sum();
     t.push(
         Row::new([
             "Total des immersions (PMSMP)".to_string(),
-            immersions.to_string(),
+            format_count(immersions),
         ])
         .bold(),
     );
@@ -154,7 +154,7 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
         Column::mm("Entretiens", 30.0).right(),
     ]);
     for (theme, n) in &f.themes {
-        t.push(Row::new([theme.clone(), n.to_string()]));
+        t.push(Row::new([theme.clone(), format_count(n)]));
     }
     t.push(
         Row::new([
@@ -162,7 +162,7 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
                 "Total des entretiens ({} h)",
                 format_fixed(f.follow_up_hours, 1)
             ),
-            f.follow_ups.to_string(),
+            format_count(f.follow_ups),
         ])
         .bold(),
     );
@@ -182,9 +182,9 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     for (i, l) in f.fse.iter().enumerate() {
         let row = Row::new([
             l.label.clone(),
-            l.entry.to_string(),
-            l.exit.to_string(),
-            l.six_months.to_string(),
+            format_count(l.entry),
+            format_count(l.exit),
+            format_count(l.six_months),
         ]);
         t.push(if i == 0 { row.bold() } else { row });
     }
@@ -206,7 +206,7 @@ fn count_table(what: &str, rows: impl Iterator<Item = (String, i64)>) -> Table {
     let mut total = 0;
     for (label, n) in rows {
         total += n;
-        t.push(Row::new([label, n.to_string()]));
+        t.push(Row::new([label, format_count(n)]));
     }
     t.push(Row::new(["Total".to_string(), total.to_string()]).bold());
     t

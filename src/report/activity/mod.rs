@@ -6,7 +6,7 @@ pub mod csv;
 mod insertion;
 mod production;
 
-use crate::domain::numbers::format_fixed;
+use crate::domain::numbers::{format_count, format_fixed};
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
@@ -237,19 +237,19 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
         return;
     }
     doc.table(&indicators([
-        ("Paniers livrés", f.total().to_string()),
-        ("Foyers adhérents livrés", f.households.to_string()),
+        ("Paniers livrés", format_count(f.total())),
+        ("Foyers adhérents livrés", format_count(f.households)),
         (
             "Adhésions payées (années de la période)",
-            f.memberships.to_string(),
+            format_count(f.memberships),
         ),
         (
             "Foyers Paniers Solidaires",
-            f.solidarity_households.to_string(),
+            format_count(f.solidarity_households),
         ),
         (
             "Paniers solidaires livrés",
-            f.solidarity_baskets.to_string(),
+            format_count(f.solidarity_baskets),
         ),
         (
             "Valeur des paniers solidaires",
@@ -291,9 +291,9 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
             Column::mm("Paniers", 30.0).right(),
         ]);
         for (name, n) in lines {
-            t.push(Row::new([name.clone(), n.to_string()]));
+            t.push(Row::new([name.clone(), format_count(n)]));
         }
-        t.push(Row::new(["Total".to_string(), f.total().to_string()]).bold());
+        t.push(Row::new(["Total".to_string(), format_count(f.total())]).bold());
         doc.table(&t);
     }
 
@@ -312,8 +312,8 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
     for l in &f.funders {
         t.push(Row::new([
             l.funder.clone(),
-            l.households.to_string(),
-            l.baskets.to_string(),
+            format_count(l.households),
+            format_count(l.baskets),
             format_euros(l.value),
             format_euros(l.owed),
         ]));
@@ -354,9 +354,9 @@ fn workshops_part(doc: &mut Document, f: &WorkshopFigures, today: chrono::NaiveD
     for l in f.by_type.iter().chain(std::iter::once(&f.total)) {
         let row = Row::new([
             l.label.clone(),
-            l.sessions.to_string(),
-            l.participants.to_string(),
-            l.attendances.to_string(),
+            format_count(l.sessions),
+            format_count(l.participants),
+            format_count(l.attendances),
             format_fixed(l.hours, 1),
         ]);
         t.push(if std::ptr::eq(l, &f.total) {

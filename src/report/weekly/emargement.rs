@@ -67,7 +67,12 @@ fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
         ));
     }
     top.push(Block::Spacer(1.0));
-    top.push(Block::Table(composition_table(set, &sheet.counts, "Ici")));
+    top.push(Block::Table(composition_table(
+        set,
+        &sheet.counts,
+        "Ici",
+        |i| sheet.composition_text(i),
+    )));
     top.push(Block::paragraph(HOW_TO_TICK, TextStyle::regular(8.5)));
     doc.begin_section(Section::new(subtitle).with_page_top(top));
 

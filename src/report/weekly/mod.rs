@@ -154,8 +154,14 @@ fn short_day(date: NaiveDate) -> String {
     format!("{abbreviated}. {:02}/{:02}", date.day(), date.month())
 }
 
-/// The composition table: one row per size with its count and what goes in one basket.
-fn composition_table(set: &PrintSet, counts: &[i64], count_title: &str) -> Table {
+/// The composition table: one row per size with its count and what goes in one basket
+/// (`describe(i)`: the composition of size `i` on one line).
+fn composition_table(
+    set: &PrintSet,
+    counts: &[i64],
+    count_title: &str,
+    describe: impl Fn(usize) -> String,
+) -> Table {
     let mut table = Table::new(vec![
         Column::mm("Panier", 30.0),
         Column::mm(count_title, 18.0).right(),
@@ -170,7 +176,7 @@ fn composition_table(set: &PrintSet, counts: &[i64], count_title: &str) -> Table
         } else {
             format!("{}\n({})", size.name, size.persons.trim())
         };
-        let row = Row::new([label, count.to_string(), set.composition_text(i)]);
+        let row = Row::new([label, count.to_string(), describe(i)]);
         table.push(if count == 0 { row.muted() } else { row });
     }
     table

@@ -12,7 +12,7 @@ const SHORTAGE_FILL: Color = Color::rgb(1.0, 0.95, 0.76);
 /// The packing list of the week.
 pub fn packing_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
     let mut doc = Document::new(setup(set, "Fiche de préparation"));
-    doc.begin_section(Section::new(set.week.long_label()));
+    doc.begin_section(Section::new(set.period_label()));
     doc.add(&heading("Paniers à préparer"));
     doc.spacer(1.0);
     doc.table(&depot_table(set));

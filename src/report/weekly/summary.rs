@@ -9,7 +9,7 @@ use crate::store::sheets::PrintSet;
 /// The summary of the week, on one page for up to about 25 depots.
 pub fn summary_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
     let mut doc = Document::new(setup(set, "Synthèse de la semaine"));
-    doc.begin_section(Section::new(set.week.long_label()));
+    doc.begin_section(Section::new(set.period_label()));
     doc.add(&heading("Paniers à préparer par dépôt"));
     doc.spacer(1.0);
     doc.table(&depot_table(set));
@@ -25,7 +25,9 @@ pub fn summary_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
     }
     doc.add(&heading("Composition des paniers"));
     doc.spacer(1.0);
-    doc.table(&composition_table(set, &set.totals, "Total"));
+    doc.table(&composition_table(set, &set.totals, "Total", |i| {
+        set.composition_text(i)
+    }));
     doc.paragraph_aligned(
         &format!(
             "En tout : {} cette semaine",

@@ -133,7 +133,8 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             let latest = contracts.iter().max_by_key(|c| (c.start_date, c.id));
             let exit = exits.get(&head.id);
             let exit_date = exit.map(|x| x.date);
-            let name = person_name(&head.first_name, &head.last_name);
+            // Alerts are listed (Accueil, Salariés): "NOM Prénom".
+            let name = crate::domain::text::list_name(&head.first_name, &head.last_name);
             let mut alerts = alerts_of(
                 head.id,
                 &name,

@@ -23,7 +23,18 @@ use crate::store::week::week_plan;
 
 /// The print set of `week`; `None` when no active depot delivers that week.
 pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
-    let plan = week_plan(conn, week)?;
+    print_set_of(conn, week, |_| true)
+}
+
+/// The print set of `week` for the depots `keep` accepts only (counts, totals and needs of
+/// those depots); `None` when none of them delivers that week.
+pub(super) fn print_set_of(
+    conn: &Connection,
+    week: IsoWeek,
+    keep: impl Fn(DepotId) -> bool,
+) -> Result<Option<PrintSet>> {
+    let mut plan = week_plan(conn, week)?;
+    plan.depots.retain(|d| keep(d.depot_id));
     if !plan.has_delivery() {
         return Ok(None);
     }
@@ -183,6 +194,8 @@ pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSe
                 .collect::<Vec<_>>()
                 .join(", "),
             delivery: depot_plan.delivery.clone(),
+            week,
+            composition: composition.clone(),
             date,
             counts: sizes
                 .iter()

@@ -90,6 +90,10 @@ pub struct DepotSheet {
     pub contact: String,
     /// The delivery (usual day, or moved for a holiday).
     pub delivery: Delivery,
+    /// The delivery week (the set's, except in a set of each depot's next delivery).
+    pub week: IsoWeek,
+    /// Composition of one basket of each size that week, aligned with [`PrintSet::sizes`].
+    pub composition: Vec<Vec<CompositionLine>>,
     /// The day baskets are handed out.
     pub date: NaiveDate,
     /// Baskets to pack per size, aligned with [`PrintSet::sizes`].
@@ -179,13 +183,43 @@ impl PrintSet {
 
     /// The composition of size `index` on one line: "Poireaux 1 kg, Carottes 1,5 kg".
     pub fn composition_text(&self, index: usize) -> String {
-        match self.composition.get(index) {
-            Some(lines) if !lines.is_empty() => lines
-                .iter()
-                .map(CompositionLine::describe)
-                .collect::<Vec<_>>()
-                .join(", "),
-            _ => "composition non saisie".to_owned(),
+        composition_text(&self.composition, index)
+    }
+
+    /// What the set covers: "Semaine 50 — du 7 au 13 décembre 2026", or, when its depots
+    /// deliver in different weeks (each depot's next delivery), "Prochaines livraisons, du
+    /// 05/12/2026 au 11/12/2026".
+    pub fn period_label(&self) -> String {
+        let first = self.depots.iter().map(|d| d.date).min();
+        let last = self.depots.iter().map(|d| d.date).max();
+        match (first, last) {
+            (Some(first), Some(last)) if self.depots.iter().any(|d| d.week != self.week) => {
+                format!(
+                    "Prochaines livraisons, du {} au {}",
+                    crate::domain::calendar::format_date(first),
+                    crate::domain::calendar::format_date(last)
+                )
+            }
+            _ => self.week.long_label(),
         }
+    }
+}
+
+impl DepotSheet {
+    /// The composition of size `index` that this depot's week, on one line.
+    pub fn composition_text(&self, index: usize) -> String {
+        composition_text(&self.composition, index)
+    }
+}
+
+/// Size `index` of `composition` on one line, or "composition non saisie".
+fn composition_text(composition: &[Vec<CompositionLine>], index: usize) -> String {
+    match composition.get(index) {
+        Some(lines) if !lines.is_empty() => lines
+            .iter()
+            .map(CompositionLine::describe)
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => "composition non saisie".to_owned(),
     }
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
+use iced::keyboard::key::Named;
 use iced::widget::operation;
 use iced::widget::{column, container, text};
 use iced::{Element, Length, Subscription, Task, Theme, keyboard};
@@ -63,6 +64,10 @@ struct Workspace {
     notice: Option<(Tone, String)>,
     /// Held while the garden is open, so a second window opens it read-only.
     _lock: Option<std::sync::Arc<GardenLock>>,
+    /// The sidebar is reduced to a thin strip (more room on a small screen).
+    sidebar_hidden: bool,
+    /// The "?" help of the current screen is shown.
+    help_open: bool,
 }
 
 /// Top-level messages.
@@ -84,6 +89,12 @@ pub enum Message {
     ImportHarvests(import::harvests::Message),
     ImportEmployees(import::employees::Message),
     DismissNotice,
+    /// "Quitter la démonstration": open the real garden, or the welcome screen.
+    QuitDemo,
+    /// "« Réduire le menu" / "»": hide or show the sidebar.
+    ToggleSidebar,
+    /// "?": show or hide the help of the current screen.
+    ToggleHelp,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
 }
@@ -117,6 +128,12 @@ impl App {
                 Some(path) => app.open(path, Preparation::Demo),
                 None => app.no_data_dir(),
             }
+        } else if let Some(last) = launch
+            .data_dir
+            .as_deref()
+            .and_then(crate::store::last_garden::last_garden)
+        {
+            app.open(last, Preparation::Nothing)
         } else {
             match app.default_file(paths::DATABASE_FILE) {
                 Some(path) if path.exists() => app.open(path, Preparation::Nothing),
@@ -125,6 +142,22 @@ impl App {
             }
         };
         (app, task)
+    }
+
+    /// Leaves the demonstration: the real garden when there is one, else the welcome
+    /// screen (which offers to start one); the demonstration is no longer reopened.
+    fn quit_demo(&mut self) -> Task<Message> {
+        if let Some(dir) = &self.data_dir {
+            // Only a convenience for the next start: the welcome screen shows anyway.
+            let _ = crate::store::last_garden::remember_last_garden(dir, None);
+        }
+        match self.default_file(paths::DATABASE_FILE) {
+            Some(path) if path.exists() => self.open(path, Preparation::Nothing),
+            _ => {
+                self.stage = Stage::Welcome(welcome::Welcome::default());
+                Task::none()
+            }
+        }
     }
 
     fn default_file(&self, name: &str) -> Option<PathBuf> {
@@ -252,7 +285,19 @@ impl App {
                 }
             }
             Message::Opened(Ok(opened)) => {
-                let notice = opened.backup_problem.map(|p| (Tone::Warning, p));
+                let mut notice = opened.backup_problem.map(|p| (Tone::Warning, p));
+                if let Some(dir) = &self.data_dir
+                    && let Err(error) =
+                        crate::store::last_garden::remember_last_garden(dir, Some(opened.db.path()))
+                {
+                    notice = notice.or(Some((
+                        Tone::Warning,
+                        format!(
+                            "Binette ne pourra pas rouvrir ce jardin tout seul au prochain \
+                             démarrage ({error})."
+                        ),
+                    )));
+                }
                 let (home, task) = home::Home::new(&opened.db, self.today);
                 self.stage = Stage::Open(Box::new(Workspace {
                     db: opened.db,
@@ -261,6 +306,8 @@ impl App {
                     screen: Screen::Home(home),
                     notice,
                     _lock: opened.lock,
+                    sidebar_hidden: false,
+                    help_open: false,
                 }));
                 task.map(Message::Home)
             }
@@ -282,6 +329,7 @@ impl App {
                 };
                 let (screen, task) = Screen::open(section, &workspace.db, self.today);
                 workspace.screen = screen;
+                workspace.help_open = false;
                 task
             }
             Message::Employees(employees::Message::OpenImport) => {
@@ -317,6 +365,15 @@ impl App {
                     operation::focus_next()
                 }
             }
+            Message::Key(keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(named @ (Named::ArrowUp | Named::ArrowDown)),
+                ..
+            }) => {
+                // Arrows move through the harvest entry's suggestions.
+                let step = if named == Named::ArrowUp { -1 } else { 1 };
+                let message = harvests::Message::Candidate(harvests::Candidate::Step(step));
+                route!(self, Harvests, Message::Harvests, message)
+            }
             Message::Key(_) => Task::none(),
             Message::Home(message) => {
                 if let Stage::Open(workspace) = &mut self.stage
@@ -347,6 +404,19 @@ impl App {
                     }
                 }
                 task.map(Message::Settings)
+            }
+            Message::QuitDemo => self.quit_demo(),
+            Message::ToggleSidebar => {
+                if let Stage::Open(workspace) = &mut self.stage {
+                    workspace.sidebar_hidden = !workspace.sidebar_hidden;
+                }
+                Task::none()
+            }
+            Message::ToggleHelp => {
+                if let Stage::Open(workspace) = &mut self.stage {
+                    workspace.help_open = !workspace.help_open;
+                }
+                Task::none()
             }
             Message::DismissNotice => {
                 if let Stage::Open(workspace) = &mut self.stage {

@@ -6,7 +6,7 @@ use iced::{Element, Length};
 
 use super::Message;
 use crate::domain::calendar::{format_date, parse_date};
-use crate::domain::harvest_query::{HarvestLine, format_number, suggest};
+use crate::domain::harvest_query::{HarvestLine, format_number, suggest, suggestions};
 use crate::domain::harvests::{Crop, Destination, Harvest, Plot, Unit, parse_quantity};
 use crate::ui::theme;
 
@@ -57,6 +57,8 @@ pub struct Entry {
     pub conversion: String,
     /// The saved line being changed, if any.
     pub editing: Option<i64>,
+    /// The field whose suggestions the arrows move through, and the one highlighted.
+    pub choosing: Option<(Field, usize)>,
 }
 
 /// Errors of a line, per field (French).
@@ -101,6 +103,9 @@ pub fn default_unit(crop: &Crop) -> Unit {
     }
 }
 
+/// How many suggestions a field lists under it.
+pub const CANDIDATES_SHOWN: usize = 6;
+
 /// The crop `typed` designates (type-ahead).
 pub fn find_crop<'a>(crops: &'a [Crop], typed: &str) -> Option<&'a Crop> {
     let (index, _) = suggest(
@@ -119,9 +124,29 @@ pub fn find_plot<'a>(plots: &'a [Plot], typed: &str) -> Option<&'a Plot> {
     plots.get(index)
 }
 
-/// The unit `typed` designates among `units` ("pi" → pièce, "b" → botte).
+/// The crops `typed` may mean, best first, at most [`CANDIDATES_SHOWN`].
+pub fn crop_candidates<'a>(crops: &'a [Crop], typed: &str) -> Vec<&'a Crop> {
+    suggestions(typed, crops.iter().map(|c| (c, c.name.as_str())))
+        .into_iter()
+        .take(CANDIDATES_SHOWN)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// The plots `typed` may mean, best first, at most [`CANDIDATES_SHOWN`].
+pub fn plot_candidates<'a>(plots: &'a [Plot], typed: &str) -> Vec<&'a Plot> {
+    suggestions(typed, plots.iter().map(|p| (p, p.name.as_str())))
+        .into_iter()
+        .take(CANDIDATES_SHOWN)
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// The unit `typed` designates among `units` ("pi" → pièce, "b" → botte, "pièces" →
+/// pièce).
 pub fn find_unit(units: &[Unit], typed: &str) -> Option<Unit> {
-    suggest(typed, units.iter().map(|u| (*u, u.label()))).map(|(u, _)| u)
+    let find = |typed: &str| suggest(typed, units.iter().map(|u| (*u, u.label()))).map(|(u, _)| u);
+    find(typed).or_else(|| typed.trim().strip_suffix(['s', 'S']).and_then(find))
 }
 
 /// The destination `typed` designates ("ven" → Vente).
@@ -159,7 +184,34 @@ impl Entry {
             note: h.notes.clone(),
             conversion: String::new(),
             editing: Some(h.id),
+            choosing: None,
         }
+    }
+
+    /// The index highlighted among `field`'s suggestions (0 when the arrows were not used).
+    pub fn highlighted(&self, field: Field) -> usize {
+        match self.choosing {
+            Some((f, i)) if f == field => i,
+            _ => 0,
+        }
+    }
+
+    /// The crop Enter takes: the suggestion highlighted.
+    pub fn chosen_crop<'a>(&self, crops: &'a [Crop]) -> Option<&'a Crop> {
+        let candidates = crop_candidates(crops, &self.crop);
+        let i = self
+            .highlighted(Field::Crop)
+            .min(candidates.len().saturating_sub(1));
+        candidates.get(i).copied()
+    }
+
+    /// The plot Enter takes: the suggestion highlighted.
+    pub fn chosen_plot<'a>(&self, plots: &'a [Plot]) -> Option<&'a Plot> {
+        let candidates = plot_candidates(plots, &self.plot);
+        let i = self
+            .highlighted(Field::Plot)
+            .min(candidates.len().saturating_sub(1));
+        candidates.get(i).copied()
     }
 
     /// Puts the crop's full name, unit and destination in place once the crop is accepted.
@@ -207,7 +259,8 @@ impl Entry {
             let found = find_plot(plots, &self.plot);
             if found.is_none() {
                 errors.plot = Some(format!(
-                    "Parcelle « {} » inconnue : ajoutez-la dans l'onglet Parcelles.",
+                    "Aucune parcelle ne ressemble à « {} » : tapez un mot de son nom, ou \
+                     ajoutez-la dans l'onglet Parcelles.",
                     self.plot.trim()
                 ));
             }
@@ -305,6 +358,48 @@ fn labelled<'a>(
     col.into()
 }
 
+/// An input with, under it, the names it may mean when there are several (the highlighted
+/// one is taken by Enter; ↑ ↓ move, a click takes one).
+fn with_candidates<'a>(
+    input: iced::widget::TextInput<'a, Message>,
+    field: Field,
+    typed: &str,
+    names: Vec<&'a str>,
+    highlighted: usize,
+) -> Element<'a, Message> {
+    if names.len() < 2 || names.first().is_some_and(|n| *n == typed) {
+        return input.into();
+    }
+    let highlighted = highlighted.min(names.len() - 1);
+    let mut list = Column::new().spacing(1);
+    for (i, name) in names.into_iter().enumerate() {
+        let label = if i == highlighted {
+            format!("↵ {name}")
+        } else {
+            name.to_owned()
+        };
+        let style = if i == highlighted {
+            iced::widget::button::primary
+        } else {
+            iced::widget::button::text
+        };
+        list = list.push(
+            iced::widget::button(text(label).size(13))
+                .padding([1, 6])
+                .width(Length::Fill)
+                .style(style)
+                .on_press(Message::Candidate(super::Candidate::Take(field, i))),
+        );
+    }
+    column![
+        input,
+        list,
+        text("↑ ↓ pour choisir").size(12).color(theme::MUTED)
+    ]
+    .spacing(3)
+    .into()
+}
+
 /// The entry line, with the type-ahead hints and the errors under each field.
 pub fn view<'a>(
     entry: &'a Entry,
@@ -313,14 +408,49 @@ pub fn view<'a>(
     plots: &'a [Plot],
 ) -> Element<'a, Message> {
     let crop = find_crop(crops, &entry.crop);
-    let crop_hint = match crop {
-        Some(c) if c.name != entry.crop => Some(format!("↵ {}", c.name)),
+    let crop_names: Vec<&str> = crop_candidates(crops, &entry.crop)
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    let crop_hint = match entry.chosen_crop(crops) {
+        Some(c) if c.name != entry.crop && crop_names.len() == 1 => Some(format!("↵ {}", c.name)),
         None if !entry.crop.trim().is_empty() => Some("Inconnue : ↵ pour la créer".to_owned()),
         _ => None,
     };
-    let plot_hint = find_plot(plots, &entry.plot)
-        .filter(|p| p.name != entry.plot)
+    let plot_names: Vec<&str> = plot_candidates(plots, &entry.plot)
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    let plot_hint = entry
+        .chosen_plot(plots)
+        .filter(|p| p.name != entry.plot && plot_names.len() == 1)
         .map(|p| format!("↵ {}", p.name));
+    let crop_input = with_candidates(
+        input(
+            ids::CROP,
+            "car…",
+            &entry.crop,
+            Field::Crop,
+            Message::AcceptCrop,
+        ),
+        Field::Crop,
+        &entry.crop,
+        crop_names,
+        entry.highlighted(Field::Crop),
+    );
+    let plot_input = with_candidates(
+        input(
+            ids::PLOT,
+            "facultatif",
+            &entry.plot,
+            Field::Plot,
+            Message::AcceptPlot,
+        ),
+        Field::Plot,
+        &entry.plot,
+        plot_names,
+        entry.highlighted(Field::Plot),
+    );
     let units = crop.map(crop_units).unwrap_or_else(|| vec![Unit::Kg]);
     let unit_hint = Some(
         units
@@ -348,26 +478,14 @@ pub fn view<'a>(
         ),
         labelled(
             "Culture",
-            input(
-                ids::CROP,
-                "car…",
-                &entry.crop,
-                Field::Crop,
-                Message::AcceptCrop
-            ),
+            crop_input,
             crop_hint,
             errors.crop.as_ref(),
             Length::FillPortion(3),
         ),
         labelled(
             "Parcelle",
-            input(
-                ids::PLOT,
-                "facultatif",
-                &entry.plot,
-                Field::Plot,
-                Message::AcceptPlot
-            ),
+            plot_input,
             plot_hint,
             errors.plot.as_ref(),
             Length::FillPortion(3),

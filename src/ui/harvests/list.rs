@@ -7,7 +7,7 @@ use iced::{Alignment, Background, Border, Element, Length, Theme};
 
 use super::entry::{find_crop, find_plot};
 use super::{HarvestExport, Message};
-use crate::domain::calendar::{format_date, month_name, parse_date};
+use crate::domain::calendar::{format_date, month_abbreviation, parse_date};
 use crate::domain::harvest_query::{
     HarvestFilter, HarvestLine, Period, Totals, filter_indices, format_number, kg_by_month, totals,
 };
@@ -231,9 +231,9 @@ pub fn filter_bar<'a>(
         .align_y(Alignment::Center)
         .into()
     };
-    let mut second = row![
-        small_input("Culture", &filters.crop, FilterField::Crop, 160.0),
-        small_input("Parcelle", &filters.plot, FilterField::Plot, 160.0),
+    let second = row![
+        small_input("Culture", &filters.crop, FilterField::Crop, 150.0),
+        small_input("Parcelle", &filters.plot, FilterField::Plot, 150.0),
         text_input("Rechercher (culture, parcelle, note…)", &filters.search)
             .id(SEARCH_ID)
             .on_input(|v| Message::Filter(FilterField::Search, v))
@@ -243,26 +243,25 @@ pub fn filter_bar<'a>(
     ]
     .spacing(8)
     .align_y(Alignment::Center);
+    // Periods, dates and exports flow onto a second line on a narrow window, so that the
+    // search field below keeps its width.
+    let mut first = row![periods, dates].spacing(16).align_y(Alignment::Center);
     if let Some(export) = export {
-        second = second.push(export);
+        first = first.push(export);
     }
-    let mut bar = column![
-        row![periods, dates].spacing(16).align_y(Alignment::Center),
-        second,
-    ]
-    .spacing(8);
+    let mut bar = column![first.wrap().vertical_spacing(8), second].spacing(8);
     if let Some(problem) = problem {
         bar = bar.push(text(problem.as_str()).size(13).color(theme::ERROR_TEXT));
     }
     bar.into()
 }
 
-/// Quantity with its unit, "12,5 kg", "8 botte".
+/// Quantity with its unit, "12,5 kg", "8 bottes".
 pub fn quantity_label(line: &HarvestLine) -> String {
     format!(
         "{} {}",
         format_number(line.harvest.quantity, 3),
-        line.harvest.unit.label()
+        line.harvest.unit.label_for(line.harvest.quantity)
     )
 }
 
@@ -281,10 +280,15 @@ fn cell<'a>(content: String, width: u16) -> Element<'a, Message> {
         .into()
 }
 
+/// A date column wide enough for "28/11/2026" whatever the window's width.
+fn date_cell<'a>(content: String) -> Element<'a, Message> {
+    text(content).size(14).width(Length::Fixed(86.0)).into()
+}
+
 /// The list of saved lines kept by the filters.
 pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a, Message> {
     let header = row![
-        cell("Date".into(), 2),
+        date_cell("Date".into()),
         cell("Culture".into(), 3),
         cell("Parcelle".into(), 3),
         cell("Quantité".into(), 2),
@@ -300,7 +304,7 @@ pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a,
         let h = &line.harvest;
         body = body.push(
             row![
-                cell(format_date(h.date), 2),
+                date_cell(format_date(h.date)),
                 cell(line.crop_name.clone(), 3),
                 cell(line.plot_name.clone(), 3),
                 cell(quantity_label(line), 2),
@@ -404,7 +408,9 @@ pub fn totals_view<'a>(computed: &'a Computed, exporter: &Exporter) -> Element<'
         let list: Vec<String> = t
             .unweighed
             .iter()
-            .map(|(crop, unit, q)| format!("{crop} : {} {}", format_number(*q, 2), unit.label()))
+            .map(|(crop, unit, q)| {
+                format!("{crop} : {} {}", format_number(*q, 2), unit.label_for(*q))
+            })
             .collect();
         page = page.push(widgets::banner(
             Tone::Warning,
@@ -446,7 +452,10 @@ pub fn totals_view<'a>(computed: &'a Computed, exporter: &Exporter) -> Element<'
         ]
         .spacing(10),
     ));
-    scrollable(page).height(Length::Fill).into()
+    // Room for the scrollbar, so that it never covers the total or the right-hand card.
+    scrollable(page.padding(iced::Padding::ZERO.right(16)))
+        .height(Length::Fill)
+        .into()
 }
 
 /// Twelve bars made of containers, the kg written above each.
@@ -472,8 +481,7 @@ fn chart<'a>(months: &[f64; 12]) -> Element<'a, Message> {
                 },
                 ..container::Style::default()
             });
-        let month = month_name(u32::try_from(i + 1).unwrap_or(1));
-        let short: String = month.chars().take(4).collect();
+        let short = month_abbreviation(u32::try_from(i + 1).unwrap_or(1));
         bars = bars.push(
             column![
                 text(if *kg > 0.0 {

@@ -17,7 +17,8 @@ use crate::domain::harvest_query::{HarvestLine, Period};
 use crate::domain::harvests::{Crop, Plot};
 use crate::store::harvests as store;
 use crate::store::{Connection, StoreError};
-use entry::{Entry, Errors, Field};
+pub use entry::Field;
+use entry::{Entry, Errors};
 use list::{Computed, FilterField, Filters};
 
 /// The screen's tabs.
@@ -107,6 +108,8 @@ pub enum Message {
     AcceptCrop,
     /// Enter in the plot field: take the suggestion and move on.
     AcceptPlot,
+    /// Moving through the crop or plot suggestions (arrows), or clicking one.
+    Candidate(Candidate),
     /// Enter elsewhere in the line: save it.
     Save,
     /// Enter in the unit weight question: save, without weight when left empty.
@@ -128,6 +131,15 @@ pub enum Message {
     /// "Importer…": the app opens the harvest import.
     OpenImport,
     Catalogue(catalogue::Message),
+}
+
+/// A move among the suggestions of the crop or plot field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Candidate {
+    /// ↓ (1) or ↑ (-1): the next or previous suggestion of the field typed in last.
+    Step(i32),
+    /// A suggestion clicked: the field and its index; taken at once.
+    Take(Field, usize),
 }
 
 /// What the Récoltes screen exports.

@@ -28,27 +28,27 @@ impl Screen {
             }
             Message::Loaded(Err(error)) => self.fail(&error),
             Message::Tab(tab) => self.tab = tab,
-            Message::Typed(field, value) => {
-                let e = &mut self.entry;
-                match field {
-                    Field::Date => e.date = value,
-                    Field::Crop => e.crop = value,
-                    Field::Plot => e.plot = value,
-                    Field::Quantity => e.quantity = value,
-                    Field::Unit => e.unit = value,
-                    Field::Destination => e.destination = value,
-                    Field::Note => e.note = value,
-                    Field::Conversion => e.conversion = value,
-                }
-                self.warnings.clear();
-            }
+            Message::Typed(field, value) => self.typed(field, value),
             Message::AcceptCrop => return self.accept_crop(),
-            Message::AcceptPlot => {
-                if let Some(plot) = entry::find_plot(&self.plots, &self.entry.plot) {
-                    self.entry.plot = plot.name.clone();
-                    self.errors.plot = None;
+            Message::AcceptPlot => return self.accept_plot(),
+            Message::Candidate(super::Candidate::Step(step)) => {
+                if let Some((field, i)) = self.entry.choosing {
+                    let count = match field {
+                        Field::Crop => entry::crop_candidates(&self.crops, &self.entry.crop).len(),
+                        Field::Plot => entry::plot_candidates(&self.plots, &self.entry.plot).len(),
+                        _ => 0,
+                    };
+                    let last = count.saturating_sub(1) as i64;
+                    let moved = (i as i64 + i64::from(step)).clamp(0, last);
+                    self.entry.choosing = Some((field, moved as usize));
                 }
-                return focus(ids::QUANTITY);
+            }
+            Message::Candidate(super::Candidate::Take(field, i)) => {
+                self.entry.choosing = Some((field, i));
+                return match field {
+                    Field::Plot => self.accept_plot(),
+                    _ => self.accept_crop(),
+                };
             }
             Message::Save => return self.save(false),
             Message::SaveConversion => return self.save(true),
@@ -65,7 +65,7 @@ impl Screen {
                         line.crop_name,
                         format_date(line.harvest.date),
                         format_number(line.harvest.quantity, 3),
-                        line.harvest.unit.label()
+                        line.harvest.unit.label_for(line.harvest.quantity)
                     ),
                 ));
                 match reload {
@@ -172,12 +172,43 @@ impl Screen {
         Task::none()
     }
 
+    /// Text typed in a field: kept, the field's error cleared, its suggestions restarted.
+    fn typed(&mut self, field: Field, value: String) {
+        let (e, errors) = (&mut self.entry, &mut self.errors);
+        match field {
+            Field::Date => (e.date, errors.date) = (value, None),
+            Field::Crop => {
+                (e.crop, errors.crop) = (value, None);
+                // The unit and destination follow the crop.
+                (errors.unit, errors.destination, errors.conversion) = (None, None, None);
+            }
+            Field::Plot => (e.plot, errors.plot) = (value, None),
+            Field::Quantity => (e.quantity, errors.quantity) = (value, None),
+            Field::Unit => (e.unit, errors.unit) = (value, None),
+            Field::Destination => (e.destination, errors.destination) = (value, None),
+            Field::Note => e.note = value,
+            Field::Conversion => (e.conversion, errors.conversion) = (value, None),
+        }
+        e.choosing = matches!(field, Field::Crop | Field::Plot).then_some((field, 0));
+        self.warnings.clear();
+    }
+
+    fn accept_plot(&mut self) -> Task<Message> {
+        if let Some(plot) = self.entry.chosen_plot(&self.plots) {
+            self.entry.plot = plot.name.clone();
+            self.errors.plot = None;
+        }
+        self.entry.choosing = None;
+        focus(ids::QUANTITY)
+    }
+
     fn accept_crop(&mut self) -> Task<Message> {
         let typed = self.entry.crop.trim().to_owned();
         if typed.is_empty() {
             return focus(ids::PLOT);
         }
-        if let Some(crop) = entry::find_crop(&self.crops, &typed) {
+        if let Some(crop) = self.entry.chosen_crop(&self.crops) {
+            self.entry.choosing = None;
             let crop = crop.clone();
             self.entry.accept_crop(&crop);
             self.errors.crop = None;
@@ -218,7 +249,9 @@ impl Screen {
             Ok(ready) => ready,
             Err(errors) => {
                 self.errors = *errors;
-                return Task::none();
+                // The cursor goes to the first field to correct, so that what is typed
+                // next lands there.
+                return focus(first_faulty(&self.errors));
             }
         };
         if !weight_answered
@@ -265,6 +298,22 @@ impl Screen {
         });
         Task::perform(task, Message::Saved)
     }
+}
+
+/// The id of the first field with an error, in the order of the line.
+fn first_faulty(errors: &Errors) -> &'static str {
+    [
+        (errors.date.is_some(), ids::DATE),
+        (errors.crop.is_some(), ids::CROP),
+        (errors.plot.is_some(), ids::PLOT),
+        (errors.quantity.is_some(), ids::QUANTITY),
+        (errors.unit.is_some(), ids::UNIT),
+        (errors.destination.is_some(), ids::DESTINATION),
+        (errors.conversion.is_some(), ids::CONVERSION),
+    ]
+    .into_iter()
+    .find_map(|(faulty, id)| faulty.then_some(id))
+    .unwrap_or(ids::CROP)
 }
 
 /// The table of `target` from what the screen shows: the lines kept by the filters (all of

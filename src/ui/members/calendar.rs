@@ -8,8 +8,8 @@ use iced::{Element, Length};
 
 use super::member::link;
 use super::member_forms::{buttons, input};
-use super::{Choice, Field, Form, Message, Screen, ids, scroll};
-use crate::domain::calendar::{format_date, long_date, weekday_name};
+use super::{CalendarWeek, Choice, Field, Form, Message, Screen, ids};
+use crate::domain::calendar::{IsoWeek, format_date, long_date, weekday_name};
 use crate::domain::distribution::{Delivery, holiday_effects};
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets;
@@ -179,6 +179,33 @@ fn delivery_short(d: &Delivery, baskets: i64) -> String {
     }
 }
 
+/// Id of the scrollable list of weeks.
+pub const WEEKS_ID: &str = "calendrier-semaines";
+
+/// Height of one week's line in the list, in pixels (text 14 plus spacing).
+const WEEK_LINE: f32 = 20.2;
+/// Height of a holiday's block under its week (one line, or the rule form).
+const HOLIDAY_BLOCK: f32 = 26.0;
+
+/// Scrolls the list of weeks so that the week of `today` shows near the top (two weeks
+/// before it stay visible); nothing when `today` is in another season.
+pub fn show_current_week<T>(weeks: &[CalendarWeek], today: NaiveDate) -> iced::Task<T> {
+    let current = IsoWeek::of(today);
+    let Some(index) = weeks.iter().position(|w| w.week == current) else {
+        return iced::Task::none();
+    };
+    let before = &weeks[..index.saturating_sub(2)];
+    let holidays: usize = before.iter().map(|w| w.holidays.len()).sum();
+    let offset = before.len() as f32 * WEEK_LINE + holidays as f32 * HOLIDAY_BLOCK;
+    iced::widget::operation::scroll_to(
+        WEEKS_ID,
+        iced::widget::operation::AbsoluteOffset {
+            x: None,
+            y: Some(offset),
+        },
+    )
+}
+
 /// The short name of a depot for a column head: the part before " – ".
 fn short_name(name: &str) -> String {
     name.split(" – ").next().unwrap_or(name).to_owned()
@@ -238,11 +265,17 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         right: 16.0,
         ..iced::Padding::ZERO
     });
+    let current = IsoWeek::of(screen.today);
     for w in &screen.calendar {
         let mut line = row![
             text(format!("S{}", w.week.week()))
                 .size(14)
                 .font(BOLD)
+                .color(if w.week == current {
+                    theme::GREEN
+                } else {
+                    iced::Color::BLACK
+                })
                 .width(40),
             text(format_date(w.week.monday()))
                 .size(13)
@@ -295,5 +328,10 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
     if screen.calendar.is_empty() {
         weeks = weeks.push(widgets::muted("Chargement du calendrier…"));
     }
-    page.push(scroll(weeks)).into()
+    page.push(
+        iced::widget::scrollable(weeks)
+            .id(WEEKS_ID)
+            .height(Length::Fill),
+    )
+    .into()
 }

@@ -219,8 +219,14 @@ impl Screen {
 pub fn summary_lines(f: &ActivityFigures) -> Vec<(String, String)> {
     let mut lines = Vec::new();
     if let Some(i) = &f.insertion {
-        lines.push(("Personnes suivies".into(), i.people_followed.to_string()));
-        lines.push(("Sorties".into(), i.exit_total().to_string()));
+        lines.push((
+            "Personnes suivies".into(),
+            crate::domain::numbers::format_count(i.people_followed),
+        ));
+        lines.push((
+            "Sorties".into(),
+            crate::domain::numbers::format_count(i.exit_total()),
+        ));
         lines.push((
             "Taux de sorties dynamiques".into(),
             format_rate(i.dynamic_exit_rate),
@@ -231,14 +237,20 @@ pub fn summary_lines(f: &ActivityFigures) -> Vec<(String, String)> {
         lines.push(("Récoltes (kg)".into(), format_fixed(p.total_kg(), 0)));
     }
     if let Some(b) = &f.baskets {
-        lines.push(("Paniers livrés".into(), b.total().to_string()));
+        lines.push((
+            "Paniers livrés".into(),
+            crate::domain::numbers::format_count(b.total()),
+        ));
         lines.push((
             "Foyers Paniers Solidaires".into(),
-            b.solidarity_households.to_string(),
+            crate::domain::numbers::format_count(b.solidarity_households),
         ));
     }
     if let Some(w) = &f.workshops {
-        lines.push(("Séances d'ateliers".into(), w.total.sessions.to_string()));
+        lines.push((
+            "Séances d'ateliers".into(),
+            crate::domain::numbers::format_count(w.total.sessions),
+        ));
     }
     lines
 }

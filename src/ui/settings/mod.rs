@@ -41,6 +41,7 @@ pub struct Settings {
     busy: bool,
     /// « Feuilles d'émargement »: phones on the sheets.
     sheets: sheets::Section,
+    sheets_folder: sheets_folder::SheetsFolder,
 }
 
 /// Messages of the settings screen.
@@ -82,6 +83,8 @@ pub enum Message {
     OtherFile(other_file::Message),
     /// The « Feuilles d'émargement » section.
     Sheets(sheets::Message),
+    /// The weekly sheets folder section.
+    SheetsFolder(sheets_folder::Message),
 }
 
 /// What the application must do after a settings message.
@@ -120,9 +123,12 @@ impl Settings {
     /// The screen, starting to read the stored settings.
     pub fn new(db: &Db) -> (Self, Task<Message>) {
         let path = db.path().to_path_buf();
-        let task = Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded);
         let (sheets, sheets_task) = sheets::Section::new(db);
-        let task = Task::batch([task, sheets_task.map(Message::Sheets)]);
+        let task = Task::batch([
+            Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded),
+            sheets_task.map(Message::Sheets),
+            sheets_folder::SheetsFolder::load(db).map(Message::SheetsFolder),
+        ]);
         let screen = Settings {
             db: db.clone(),
             form: GardenIdentity::default(),
@@ -136,6 +142,7 @@ impl Settings {
             message: None,
             busy: true,
             sheets,
+            sheets_folder: sheets_folder::SheetsFolder::default(),
         };
         (screen, task)
     }
@@ -266,6 +273,10 @@ impl Settings {
                 let task = self.sheets.update(m, &self.db).map(Message::Sheets);
                 return (task, Action::None);
             }
+            Message::SheetsFolder(message) => {
+                let task = self.sheets_folder.update(message, &self.db);
+                return (task.map(Message::SheetsFolder), Action::None);
+            }
         }
         none
     }
@@ -355,4 +366,5 @@ fn restored_message(restored: &backup::Restored) -> String {
 
 pub mod other_file;
 mod sheets;
+mod sheets_folder;
 mod view;

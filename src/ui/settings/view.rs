@@ -159,6 +159,7 @@ impl Settings {
                 ]
                 .spacing(6),
             ))
+            .push(self.sheets_folder.view().map(Message::SheetsFolder))
             .push(widgets::card(
                 "Feuilles d'émargement",
                 self.sheets.view().map(Message::Sheets),

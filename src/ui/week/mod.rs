@@ -98,14 +98,18 @@ pub enum Message {
     MarkAllCollected,
     /// Pickups were saved.
     PickupsSaved(Result<Vec<Pickup>, StoreError>),
-    /// Print the week's sheets: ask for the folder.
+    /// Print the week's sheets into the usual folder, without asking.
     Print,
-    /// The folder was chosen (`None`: cancelled).
+    /// "Enregistrer ailleurs…": ask for the folder first.
+    PrintElsewhere,
+    /// The folder was chosen (`None`: cancelled, or no dialog could open).
     FolderChosen(Option<PathBuf>),
     /// The sheets were written.
     Printed(Result<Printed, StoreError>),
-    /// Open a file in the system viewer.
+    /// Open a file or a folder in the system viewer.
     Open(PathBuf),
+    /// The system viewer answered.
+    Opened(PathBuf, Result<(), String>),
     /// The default range of the baskets table (the next 8 delivery weeks) was computed.
     RangeDefault(Result<(IsoWeek, IsoWeek), StoreError>),
     /// The first week of the range was typed.
@@ -187,7 +191,7 @@ impl Screen {
             Message::NextDelivery => {
                 self.notice = None;
                 self.printed = None;
-                let today = Local::now().date_naive();
+                let today = self.today;
                 Task::perform(
                     self.db.call(move |conn| {
                         let week = next_delivery_week(conn, today)?;
@@ -204,36 +208,28 @@ impl Screen {
                 self.depot = i;
                 Task::none()
             }
-            Message::Print => {
+            Message::Print => self.print(None),
+            Message::PrintElsewhere => {
                 self.printing = true;
                 self.printed = None;
                 let start = self.loaded().and_then(|d| d.folder.clone());
                 Task::perform(print::choose_folder(start), Message::FolderChosen)
             }
-            Message::FolderChosen(None) => {
-                self.printing = false;
-                Task::none()
-            }
-            Message::FolderChosen(Some(dir)) => {
-                let Some(week) = self.week else {
-                    return Task::none();
-                };
-                self.printing = true;
-                let now = Local::now().naive_local();
-                Task::perform(
-                    self.db
-                        .call(move |conn| print::print_week_to(conn, week, &dir, now)),
-                    Message::Printed,
-                )
-            }
+            Message::FolderChosen(dir) => self.print(Some(dir)),
             Message::Printed(result) => {
                 self.printing = false;
                 let open = result.as_ref().ok().map(Printed::sheets);
                 self.printed = Some(result);
                 open.map_or_else(Task::none, |path| Task::done(Message::Open(path)))
             }
-            Message::Open(path) => {
-                crate::ui::files::open_in_viewer(&path);
+            Message::Open(path) => Task::perform(
+                crate::ui::files::open_checked(path.clone()),
+                move |result| Message::Opened(path.clone(), result),
+            ),
+            Message::Opened(path, result) => {
+                if let Some(Ok(printed)) = &mut self.printed {
+                    printed.opened(&path, result);
+                }
                 Task::none()
             }
             Message::RangeDefault(_)
@@ -242,6 +238,28 @@ impl Screen {
             | Message::Export(_) => self.update_exports(message),
             other => self.update_editing(other),
         }
+    }
+
+    /// Writes the shown week's sheets: into the usual folder (`None`), into the folder
+    /// chosen (`Some(Some(dir))`), or into the usual folder with a note when the dialog gave
+    /// none (`Some(None)`).
+    fn print(&mut self, chosen: Option<Option<PathBuf>>) -> Task<Message> {
+        let Some(week) = self.week else {
+            return Task::none();
+        };
+        self.printing = true;
+        self.printed = None;
+        let now = Local::now().naive_local();
+        let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
+        let dir = chosen.flatten();
+        Task::perform(
+            self.db.call(move |conn| {
+                let mut printed = print::print_week(conn, week, dir.as_deref(), now)?;
+                printed.note = note;
+                Ok(printed)
+            }),
+            Message::Printed,
+        )
     }
 
     fn move_to(&mut self, step: fn(IsoWeek) -> IsoWeek) -> Task<Message> {
@@ -389,14 +407,20 @@ impl Screen {
             widgets::secondary("◀ Semaine précédente", Some(Message::PreviousWeek)),
             widgets::secondary("Prochaine livraison", Some(Message::NextDelivery)),
             widgets::secondary("Semaine suivante ▶", Some(Message::NextWeek)),
-            iced::widget::space::horizontal(),
+            widgets::secondary(
+                "Enregistrer ailleurs…",
+                (has_delivery && !self.printing).then_some(Message::PrintElsewhere)
+            ),
             widgets::action(
                 "Imprimer les feuilles de la semaine",
                 (has_delivery && !self.printing).then_some(Message::Print)
             ),
         ]
         .spacing(8)
-        .align_y(iced::Alignment::Center);
+        .align_y(iced::Alignment::Center)
+        // On a narrow window the print buttons go to a second line instead of shrinking.
+        .wrap()
+        .vertical_spacing(8);
         let mut tabs = row![].spacing(6);
         for (tab, label) in [
             (Tab::Depots, "Dépôts"),
@@ -412,9 +436,7 @@ impl Screen {
         }
         let mut page = column![widgets::page_title("Paniers", subtitle), nav, tabs].spacing(14);
         if self.printing {
-            page = page.push(widgets::muted(
-                "Impression en cours : choisissez le dossier…",
-            ));
+            page = page.push(widgets::muted("Préparation des feuilles…"));
         }
         match &self.printed {
             Some(Ok(printed)) => {

@@ -148,7 +148,7 @@ pub fn view<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Me
                     text(registration.name.as_str()).size(15),
                     text(registration.kind).size(12).color(theme::MUTED),
                 ]
-                .width(Length::Fill),
+                .width(Length::Fixed(200.0)),
                 status_button(
                     "Attendu",
                     status == AttendanceStatus::Expected,
@@ -178,7 +178,10 @@ pub fn view<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Me
                     .on_press(Message::Unregister(id)),
             ]
             .spacing(6)
-            .align_y(iced::Alignment::Center),
+            .align_y(iced::Alignment::Center)
+            // On a narrow window the buttons go under the name instead of squeezing it.
+            .wrap()
+            .vertical_spacing(4),
         );
     }
     let mark_all = row![

@@ -49,6 +49,7 @@ impl Screen {
             Message::CalendarLoaded(Ok(weeks)) => {
                 self.calendar = weeks;
                 self.busy = false;
+                return super::calendar::show_current_week(&self.calendar, self.today);
             }
             Message::Loaded(Err(e))
             | Message::PageLoaded(Err(e))

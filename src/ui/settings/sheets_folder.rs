@@ -1,0 +1,147 @@
+//! Paramètres › "Feuilles de la semaine": the folder the weekly sheets are written to
+//! without asking (one sub-folder per week, `2026-S50`).
+
+use std::path::PathBuf;
+
+use iced::widget::{column, row, text, text_input};
+use iced::{Element, Length, Task};
+
+use crate::store::sheets::{SHEETS_FOLDER_KEY, default_sheets_root};
+use crate::store::{StoreError, settings};
+use crate::ui::db::Db;
+use crate::ui::theme;
+use crate::ui::widgets::{self, Tone};
+
+/// The section's state.
+#[derive(Debug, Clone, Default)]
+pub struct SheetsFolder {
+    typed: String,
+    notice: Option<(Tone, String)>,
+}
+
+/// Messages of the section.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The stored folder was read (empty: the default one).
+    Loaded(Result<String, StoreError>),
+    /// A folder was typed.
+    Changed(String),
+    /// "Choisir un dossier…".
+    Pick,
+    /// The dialog answered (`None`: cancelled, or no dialog could open).
+    Picked(Option<PathBuf>),
+    /// "Enregistrer".
+    Save,
+    /// The folder was saved.
+    Saved(Result<String, StoreError>),
+}
+
+impl SheetsFolder {
+    /// Starts reading the stored folder.
+    pub fn load(db: &Db) -> Task<Message> {
+        Task::perform(
+            db.call(|conn| Ok(settings::get(conn, SHEETS_FOLDER_KEY)?.unwrap_or_default())),
+            Message::Loaded,
+        )
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, db: &Db) -> Task<Message> {
+        match message {
+            Message::Loaded(Ok(folder)) => self.typed = folder,
+            Message::Loaded(Err(error)) | Message::Saved(Err(error)) => {
+                self.notice = Some((Tone::Error, error.to_string()));
+            }
+            Message::Changed(folder) => {
+                self.typed = folder;
+                self.notice = None;
+            }
+            Message::Pick => {
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Dossier des feuilles de la semaine")
+                    .set_directory(self.folder());
+                return Task::perform(
+                    async move { dialog.pick_folder().await.map(|f| f.path().to_path_buf()) },
+                    Message::Picked,
+                );
+            }
+            Message::Picked(Some(folder)) => self.typed = folder.display().to_string(),
+            Message::Picked(None) => {
+                self.notice = Some((
+                    Tone::Warning,
+                    "Aucun dossier choisi (ou la fenêtre de choix n'a pas pu s'ouvrir) : tapez \
+                     le chemin du dossier puis Enregistrer."
+                        .into(),
+                ));
+            }
+            Message::Save => {
+                let folder = self.typed.trim().to_owned();
+                return Task::perform(
+                    db.call(move |conn| {
+                        settings::set(conn, SHEETS_FOLDER_KEY, &folder)?;
+                        Ok(folder)
+                    }),
+                    Message::Saved,
+                );
+            }
+            Message::Saved(Ok(folder)) => {
+                self.typed = folder;
+                self.notice = Some((
+                    Tone::Success,
+                    format!(
+                        "Les feuilles iront dans {} (un dossier par semaine).",
+                        self.folder().display()
+                    ),
+                ));
+            }
+        }
+        Task::none()
+    }
+
+    /// The folder in use: the one typed, or the default one.
+    fn folder(&self) -> PathBuf {
+        let typed = self.typed.trim();
+        if typed.is_empty() {
+            default_sheets_root()
+        } else {
+            PathBuf::from(typed)
+        }
+    }
+
+    /// The section's card.
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut content = column![
+            row![
+                column![
+                    text("Dossier des feuilles (laisser vide pour le dossier par défaut)")
+                        .size(14)
+                        .color(theme::MUTED),
+                    text_input("", &self.typed)
+                        .on_input(Message::Changed)
+                        .on_submit(Message::Save)
+                        .padding(8)
+                        .size(15),
+                ]
+                .spacing(4)
+                .width(Length::Fill),
+                column![
+                    text(" ").size(14),
+                    widgets::secondary("Choisir un dossier…", Some(Message::Pick)),
+                ]
+                .spacing(4),
+            ]
+            .spacing(12),
+            widgets::muted(format!(
+                "Par défaut : {}. « Imprimer » y écrit les feuilles sans rien demander, dans un \
+                 dossier par semaine (2026-S50…).",
+                default_sheets_root().display()
+            )),
+            row![widgets::action("Enregistrer", Some(Message::Save))],
+        ]
+        .spacing(6);
+        if let Some((tone, notice)) = &self.notice {
+            content = content.push(widgets::banner(*tone, notice.clone()));
+        }
+        widgets::card("Feuilles de la semaine", content)
+    }
+}
