@@ -97,6 +97,8 @@ fn the_last_garden_is_reopened_and_the_demo_can_be_left() {
     };
     let mut app = start(launch());
     click(&mut app, "Découvrir avec un jardin de démonstration");
+    // Each window holds its garden's lock until it is closed (dropped): close it first.
+    drop(app);
     // Next start: straight into the demonstration, used last.
     let mut app = start(launch());
     assert!(app.title().ends_with(" (démonstration)"), "{}", app.title());
@@ -104,6 +106,7 @@ fn the_last_garden_is_reopened_and_the_demo_can_be_left() {
     // Leaving it without a real garden: the welcome screen, now and at the next start.
     click(&mut app, "Quitter la démonstration");
     assert!(shows(&app, "Commencer avec un jardin vide"));
+    drop(app);
     let mut app = start(launch());
     assert!(shows(&app, "Commencer avec un jardin vide"));
     for message in typed(
@@ -116,8 +119,10 @@ fn the_last_garden_is_reopened_and_the_demo_can_be_left() {
         apply(&mut app, message);
     }
     click(&mut app, "Commencer avec un jardin vide");
+    drop(app);
     let app = start(launch());
     assert_eq!(app.title(), "Binette — Jardin des Prés");
+    drop(app);
     // The demonstration again, then left: back to the real garden.
     let mut app = start(Launch {
         demo: true,
@@ -126,6 +131,7 @@ fn the_last_garden_is_reopened_and_the_demo_can_be_left() {
     assert!(app.title().ends_with(" (démonstration)"), "{}", app.title());
     click(&mut app, "Quitter la démonstration");
     assert_eq!(app.title(), "Binette — Jardin des Prés");
+    drop(app);
     assert_eq!(start(launch()).title(), "Binette — Jardin des Prés");
 }
 
