@@ -215,7 +215,10 @@ fn the_unfunded_rest_and_unticked_baskets_are_carried_on_the_statement() {
     assert_eq!(s.unticked_baskets, 2);
     let w = warnings(&s);
     assert!(w[0].contains("Reste non financé : 2,80 € (40 %"), "{w:?}");
-    assert!(w[1].starts_with("2 panier(s) prévu(s)"), "{w:?}");
+    assert!(
+        w[1].starts_with("2 paniers prévus pour ces foyers n'ont pas été émargés"),
+        "{w:?}"
+    );
 
     // The activity report carries the same: 3 + 3 + 1 baskets ticked, Carla's 2 apart;
     // households paid 9 € (Anne) + 3 € (Carla); the CAF 6,94 € + 4,21 € for 2 households
@@ -246,7 +249,7 @@ fn the_unfunded_rest_and_unticked_baskets_are_carried_on_the_statement() {
     let text = doc.extract_text(&[1]).unwrap();
     assert!(text.contains("Reste non financé"), "{text}");
     assert!(text.contains("n'ont pas été émargés"), "{text}");
-    assert!(text.contains("2 foyer(s)"), "{text}");
+    assert!(text.contains("2 foyers, 4 paniers livrés"), "{text}");
 }
 
 #[test]

@@ -16,4 +16,5 @@ pub mod money;
 pub mod numbers;
 pub mod solidarity;
 pub mod text;
+pub mod wording;
 pub mod workshops;

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::domain::wording::{agree, counted};
 use chrono::NaiveDateTime;
 
 use super::{
@@ -45,9 +46,9 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
     let (baskets, value, paid, owed) = s.totals();
     doc.paragraph(
         &format!(
-            "{} foyer(s), {baskets} panier(s) livré(s) d'une valeur de {}. Les foyers ont payé {} ; \
-             reste dû par {} : {}.",
-            s.households,
+            "{}, {} d'une valeur de {}. Les foyers ont payé {} ; reste dû par {} : {}.",
+            counted(s.households, "foyer", "foyers"),
+            counted(baskets, "panier livré", "paniers livrés"),
             euros(value),
             euros(paid),
             s.funder,
@@ -141,9 +142,19 @@ pub fn warnings(s: &FunderStatement) -> Vec<String> {
     }
     if s.unticked_baskets > 0 {
         lines.push(format!(
-            "{} panier(s) prévu(s) pour ces foyers n'ont pas été émargés : ils ne sont pas \
-             comptés ci-dessus. Saisissez les émargements puis éditez à nouveau ce relevé.",
-            s.unticked_baskets
+            "{} pour ces foyers {} : {} ci-dessus. Saisissez les émargements puis éditez à \
+             nouveau ce relevé.",
+            counted(s.unticked_baskets, "panier prévu", "paniers prévus"),
+            agree(
+                s.unticked_baskets,
+                "n'a pas été émargé",
+                "n'ont pas été émargés"
+            ),
+            agree(
+                s.unticked_baskets,
+                "il n'est pas compté",
+                "ils ne sont pas comptés"
+            ),
         ));
     }
     lines

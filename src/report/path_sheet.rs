@@ -198,8 +198,12 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
     let minutes: i64 = file.follow_ups.iter().map(|f| f.duration_minutes).sum();
     doc.paragraph(
         &format!(
-            "{} entretien(s), {} h {:02} au total{}",
-            file.follow_ups.len(),
+            "{}, {} h {:02} au total{}",
+            crate::domain::wording::counted(
+                file.follow_ups.len() as i64,
+                "entretien",
+                "entretiens"
+            ),
             minutes / 60,
             minutes % 60,
             match (file.follow_ups.first(), file.follow_ups.last()) {

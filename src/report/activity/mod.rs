@@ -18,6 +18,7 @@ use super::{
 use crate::domain::activity::{ActivityFigures, BasketFigures, WorkshopFigures};
 use crate::domain::calendar::format_date;
 use crate::domain::money::format_euros;
+use crate::domain::wording::{agree, counted};
 
 /// Everything the activity report prints.
 #[derive(Debug, Clone)]
@@ -273,9 +274,19 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
     if f.unticked_baskets > 0 {
         doc.paragraph(
             &format!(
-                "{} panier(s) prévu(s) dans la période n'ont pas été émargés : ils ne sont pas \
-                 comptés ici. Saisissez les émargements puis éditez à nouveau le bilan.",
-                f.unticked_baskets
+                "{} dans la période {} : {} ici. Saisissez les émargements puis \
+                 éditez à nouveau le bilan.",
+                counted(f.unticked_baskets, "panier prévu", "paniers prévus"),
+                agree(
+                    f.unticked_baskets,
+                    "n'a pas été émargé",
+                    "n'ont pas été émargés"
+                ),
+                agree(
+                    f.unticked_baskets,
+                    "il n'est pas compté",
+                    "ils ne sont pas comptés"
+                ),
             ),
             TextStyle::bold(9.0),
         );

@@ -23,8 +23,17 @@ pub(super) fn production_part(doc: &mut Document, f: &ProductionFigures) {
         note(
             doc,
             &format!(
-                "{} ligne(s) de récolte sans conversion en kg ne sont pas comptées.",
-                f.unconverted_lines
+                "{} sans conversion en kg {}.",
+                crate::domain::wording::counted(
+                    f.unconverted_lines,
+                    "ligne de récolte",
+                    "lignes de récolte"
+                ),
+                crate::domain::wording::agree(
+                    f.unconverted_lines,
+                    "n'est pas comptée",
+                    "ne sont pas comptées"
+                ),
             ),
         );
     }

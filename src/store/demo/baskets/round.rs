@@ -132,6 +132,9 @@ pub(super) fn create_compositions(
     Ok(())
 }
 
+/// How many weeks back the demo's pickups go.
+const PICKUP_WEEKS: i64 = 60;
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn create_pickups(
     conn: &Connection,
@@ -151,7 +154,9 @@ pub(super) fn create_pickups(
     for sub in subs {
         let away = absences.get(&sub.member).unwrap_or(&none);
         let mut pending: Option<(i64, Option<NaiveDate>)> = None;
-        for week in -8..0 {
+        // A year of pickups ticked week after week; last week and this one are still to be
+        // typed in, as in a real office (Accueil lists them under « Émargements à saisir »).
+        for week in -PICKUP_WEEKS..-1 {
             let monday = days(ctx.monday, 7 * week);
             let date = delivery_day(monday, sub.depot);
             let running = sub.start <= date && sub.end.is_none_or(|end| date <= end);
