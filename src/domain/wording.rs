@@ -4,15 +4,19 @@ use super::numbers::format_count;
 
 /// `n` with its noun group in the right number, thousands grouped: French puts 0 and 1 in
 /// the singular ("0 ligne refusée", "1 ligne refusée", "2 lignes refusées").
-pub fn counted(n: impl Into<i64>, one: &str, many: &str) -> String {
-    let n = n.into();
+pub fn counted(n: impl TryInto<i64>, one: &str, many: &str) -> String {
+    let n = n.try_into().unwrap_or(i64::MAX);
     format!("{} {}", format_count(n), agree(n, one, many))
 }
 
 /// The singular form for 0 and 1 (and -1), the plural otherwise: for the verb or adjective
 /// that agrees with a count already written.
-pub fn agree<'a>(n: impl Into<i64>, one: &'a str, many: &'a str) -> &'a str {
-    if n.into().abs() <= 1 { one } else { many }
+pub fn agree<'a>(n: impl TryInto<i64>, one: &'a str, many: &'a str) -> &'a str {
+    if n.try_into().is_ok_and(|n: i64| n.abs() <= 1) {
+        one
+    } else {
+        many
+    }
 }
 
 #[cfg(test)]

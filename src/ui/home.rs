@@ -195,13 +195,15 @@ impl Home {
             }
             None => {}
         }
-        if let Some(pickups) = self.pickups.view() {
-            page = page.push(pickups.map(Message::Pickups));
-        }
         if let Some(steps) = self.steps.as_ref().and_then(super::first_steps::view) {
             page = page.push(steps);
         }
-        scrollable(page.push(body)).height(Length::Fill).into()
+        // The week's deliveries first (the weekly job), then the pickups left to type in.
+        page = page.push(body);
+        if let Some(pickups) = self.pickups.view() {
+            page = page.push(pickups.map(Message::Pickups));
+        }
+        scrollable(page).height(Length::Fill).into()
     }
 }
 

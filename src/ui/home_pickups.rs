@@ -8,6 +8,7 @@ use iced::{Element, Length, Task};
 use super::db::Db;
 use super::widgets::{self, Tone};
 use crate::domain::calendar::{IsoWeek, format_date, weekday_name};
+use crate::domain::wording::counted;
 use crate::store::StoreError;
 use crate::store::distribution::{UntickedWeek, mark_all_collected, unticked_weeks};
 
@@ -111,12 +112,12 @@ impl Pickups {
                 body = body.push(
                     row![
                         text(format!(
-                            "{}, {} {} : {} panier(s) pour {} foyer(s)",
+                            "{}, {} {} : {} pour {}",
                             d.name,
                             weekday_name(chrono::Datelike::weekday(&d.date)).to_lowercase(),
                             format_date(d.date),
-                            d.baskets,
-                            d.households
+                            counted(d.baskets, "panier", "paniers"),
+                            counted(d.households, "foyer", "foyers"),
                         ))
                         .size(14)
                         .width(Length::Fill),
