@@ -21,6 +21,12 @@ use crate::store::members::list_members;
 use crate::store::settings;
 use crate::store::week::week_plan;
 
+/// Whether the Paramètres setting prints members' phones on the sheets: off unless asked
+/// for (the sheets lie on a shop counter).
+pub fn show_phones(conn: &Connection) -> Result<bool> {
+    Ok(settings::get(conn, SHOW_PHONES_KEY)?.as_deref() == Some("1"))
+}
+
 /// The print set of `week`; `None` when no active depot delivers that week.
 pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
     print_set_of(conn, week, |_| true)
@@ -39,8 +45,7 @@ pub(super) fn print_set_of(
         return Ok(None);
     }
     let identity = settings::garden_identity(conn)?;
-    // Off unless asked for: the sheet lies on a shop counter.
-    let show_phones = settings::get(conn, SHOW_PHONES_KEY)?.as_deref() == Some("1");
+    let show_phones = show_phones(conn)?;
     let depots: HashMap<DepotId, Depot> =
         list_depots(conn)?.into_iter().map(|d| (d.id, d)).collect();
     let members: HashMap<MemberId, _> =

@@ -11,7 +11,7 @@ mod needs;
 mod next;
 mod types;
 
-pub use data::print_set_data;
+pub use data::{print_set_data, show_phones};
 pub use folder::{
     SHEETS_FOLDER_KEY, default_exports_dir, default_sheets_root, sheets_root, week_folder,
 };
