@@ -16,7 +16,7 @@ use crate::domain::distribution::PlanLine;
 use crate::store::Result;
 use crate::store::baskets::{list_basket_sizes, list_depots};
 use crate::store::distribution::composition_of_week;
-use crate::store::harvests::{available_for_week, list_crops};
+use crate::store::harvests::{available_between, harvest_window, harvest_window_days, list_crops};
 use crate::store::members::list_members;
 use crate::store::settings;
 use crate::store::week::week_plan;
@@ -52,7 +52,8 @@ pub(super) fn print_set_of(
         list_members(conn)?.into_iter().map(|m| (m.id, m)).collect();
     let items = composition_of_week(conn, week.monday())?;
     let crops = list_crops(conn)?;
-    let available = available_for_week(conn, week)?;
+    let harvested = harvest_window(week, harvest_window_days(conn)?);
+    let available = available_between(conn, harvested.0, harvested.1)?;
     let totals_by_size = plan.totals_by_size();
 
     // Sizes: the active ones, plus any packed or composed this week.
@@ -234,6 +235,7 @@ pub(super) fn print_set_of(
         skipped,
         totals,
         needs,
+        harvested,
     }))
 }
 

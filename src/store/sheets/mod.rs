@@ -9,6 +9,7 @@ mod data;
 mod folder;
 mod needs;
 mod next;
+mod parts;
 mod types;
 
 pub use data::{print_set_data, show_phones};
@@ -17,6 +18,7 @@ pub use folder::{
 };
 pub use needs::{compute_needs, file_safe_name, format_number, format_quantity};
 pub use next::next_print_set;
+pub use parts::WeekPart;
 pub use types::{CompositionLine, DepotSheet, Need, PrintSet, SheetRow, SizeColumn, SkippedDepot};
 
 /// Setting: "1" to print members' phone numbers on the émargement sheets; anything else
