@@ -428,3 +428,90 @@ fn next_deliveries_set_mixes_today_s_delivery_with_next_week_s() {
     assert!(set.depots.iter().all(|d| d.week == week(2026, 49)));
     assert_eq!(set.period_label(), week(2026, 49).long_label());
 }
+
+#[test]
+fn next_deliveries_across_two_weeks_count_each_week_s_composition() {
+    use binette::store::sheets::next_print_set;
+    let conn = garden();
+    // Week 49 gets its own composition, different from week 48's, and a harvest on
+    // Saturday 28 November, which lies in both weeks' harvest windows (3 days before the
+    // Monday: week 48 from Friday 20 to Sunday 29, week 49 from Friday 27 to Sunday 6).
+    conn.execute_batch(
+        "INSERT INTO composition_item (monday, size_id, crop_id, quantity, unit) VALUES
+             ('2026-11-30', 1, 1, 0.5, 'kg'), ('2026-11-30', 1, 2, 0.2, 'kg'),
+             ('2026-11-30', 2, 1, 2.0, 'kg');
+         INSERT INTO harvest (date, crop_id, quantity, unit, destination) VALUES
+             ('2026-11-28', 1, 3.0, 'kg', 'paniers');",
+    )
+    .unwrap();
+    // Thursday 26 November: Salle des fêtes delivers today (week 48: 2 petits, 3 grands);
+    // Épicerie du Moulin (Monday 30, 1 petit) and La Gare (Wednesday 2, 1 grand) in week 49.
+    let thursday = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let set = next_print_set(&conn, thursday).unwrap().unwrap();
+    let parts = set.week_parts();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].week, week(2026, 48));
+    assert_eq!(parts[0].depots, vec!["Salle des fêtes".to_owned()]);
+    assert_eq!(parts[0].counts, vec![2, 3]);
+    assert_eq!(parts[1].week, week(2026, 49));
+    assert_eq!(parts[1].counts, vec![1, 1]);
+    assert_eq!(parts[1].composition_text(1), "Poireau 2 kg");
+    // Poireau: week 48 = 2 petits × 1 kg + 3 grands × 1,5 kg = 6,5 kg; week 49 = 1 petit ×
+    // 0,5 kg + 1 grand × 2 kg = 2,5 kg; 9 kg in all. Harvested from Friday 20 November to
+    // Sunday 6 December, counted once: 4 kg (23 November) + 3 kg (28 November) = 7 kg (not
+    // 10 kg, the 28th counted in both weeks); 2 kg missing.
+    let poireau = set.needs.iter().find(|n| n.crop_name == "Poireau").unwrap();
+    assert!((poireau.needed - 9.0).abs() < 1e-9, "{}", poireau.needed);
+    assert_eq!(poireau.available, Some(7.0));
+    assert!((poireau.shortage().unwrap() - 2.0).abs() < 1e-9);
+    // Mâche: week 48 = 3 grands × 0,25 kg = 0,75 kg; week 49 = 1 petit × 0,2 kg = 0,2 kg;
+    // 0,95 kg in all, none harvested.
+    let mache = set.needs.iter().find(|n| n.crop_name == "Mâche").unwrap();
+    assert!((mache.needed - 0.95).abs() < 1e-9, "{}", mache.needed);
+    assert_eq!(mache.available, Some(0.0));
+    let window = (
+        NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+    );
+    assert_eq!(set.harvested, window);
+
+    // The summary shows each week's composition, under its week and depots.
+    let summary = text(&summary_pdf(&set).unwrap());
+    assert!(
+        summary.contains("Semaine 48 — jeu. 26/11 : Salle des fêtes"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Semaine 49 — du lun. 30/11 au mer. 02/12 : Épicerie du Moulin, La Gare"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Poireau 1,5 kg"),
+        "week 48's grand: {summary}"
+    );
+    assert!(
+        summary.contains("Poireau 2 kg"),
+        "week 49's grand: {summary}"
+    );
+    assert!(
+        summary.contains("Poireau 0,5 kg"),
+        "week 49's petit: {summary}"
+    );
+    // The packing list: each week's need, then their sum against the harvest.
+    let packing = text(&packing_pdf(&set).unwrap());
+    for expected in [
+        "Sem. 48",
+        "Sem. 49",
+        "6,5 kg",
+        "2,5 kg",
+        "9 kg",
+        "7 kg",
+        "0,75 kg",
+        "0,95 kg",
+        "du 20/11/2026 au 06/12/2026",
+        // The footer names both weeks: a week-48 sheet must not say « Semaine 49 » alone.
+        "Semaines 48 et 49",
+    ] {
+        assert!(packing.contains(expected), "« {expected} »: {packing}");
+    }
+}

@@ -25,6 +25,8 @@ pub struct Home {
     today: NaiveDate,
     printing: bool,
     printed: Option<Result<Printed, StoreError>>,
+    /// « Téléphones des adhérents » ticked for the next print (from the Paramètres setting).
+    phones: bool,
     /// « Émargements à saisir ».
     pickups: super::home_pickups::Pickups,
     steps: Option<FirstSteps>,
@@ -51,6 +53,8 @@ pub enum Message {
     Opened(PathBuf, Result<(), String>),
     /// The first steps of a new garden were read.
     StepsLoaded(Result<FirstSteps, StoreError>),
+    /// « Téléphones des adhérents » ticked or not (or the setting it starts from was read).
+    PhonesToggled(bool),
 }
 
 impl Home {
@@ -62,6 +66,7 @@ impl Home {
                 Message::Loaded,
             ),
             super::first_steps::load(db).map(Message::StepsLoaded),
+            print::phones_setting(db).map(Message::PhonesToggled),
         ]);
         let (pickups, pickups_task) = super::home_pickups::Pickups::new(db, today);
         let home = Home {
@@ -80,6 +85,7 @@ impl Home {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(result) => self.dashboard = Some(result),
+            Message::PhonesToggled(on) => self.phones = on,
             Message::PrintWeek => return self.print(None),
             Message::PrintElsewhere => {
                 let Some(db) = self.db.clone() else {
@@ -147,9 +153,10 @@ impl Home {
         let now = Local::now().naive_local();
         let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
         let dir = chosen.flatten();
+        let phones = self.phones;
         Task::perform(
             db.call(move |conn| {
-                let mut printed = print::print_next(conn, today, dir.as_deref(), now)?;
+                let mut printed = print::print_next(conn, today, dir.as_deref(), now, phones)?;
                 printed.note = note;
                 Ok(printed)
             }),
@@ -173,6 +180,7 @@ impl Home {
         let title = row![
             widgets::page_title("Accueil", subtitle),
             iced::widget::space::horizontal(),
+            print::phones_box(self.phones, Message::PhonesToggled),
             widgets::secondary(
                 "Enregistrer ailleurs…",
                 can_print.then_some(Message::PrintElsewhere)

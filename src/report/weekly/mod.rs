@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Block, Column, DocumentSetup, Orientation, ReportError, Row, Table, TextStyle};
 use crate::domain::calendar::{format_date, weekday_name};
-use crate::store::sheets::{PrintSet, file_safe_name};
+use crate::store::sheets::{PrintSet, WeekPart, file_safe_name};
 
 pub use emargement::emargement_pdf;
 pub use packing::packing_pdf;
@@ -138,12 +138,28 @@ fn setup(set: &PrintSet, title: &str) -> DocumentSetup {
         logo_path: set.logo_path.clone(),
         footer_left: Some(format!(
             "{} · édité le {} à {}",
-            set.week.label(),
+            weeks_label(set),
             format_date(set.printed_at.date()),
             set.printed_at.format("%H:%M")
         )),
         orientation: Orientation::Portrait,
         created: set.printed_at,
+    }
+}
+
+/// "Semaine 50", or "Semaines 49 et 50" for a set spanning two weeks (each depot's next
+/// delivery on a Saturday): the footer of a week-49 sheet must not say week 50 alone.
+fn weeks_label(set: &PrintSet) -> String {
+    let parts = set.week_parts();
+    match parts.as_slice() {
+        [_, .., last] => {
+            let first: Vec<String> = parts[..parts.len() - 1]
+                .iter()
+                .map(|p| p.week.week().to_string())
+                .collect();
+            format!("Semaines {} et {}", first.join(", "), last.week.week())
+        }
+        _ => set.week.label(),
     }
 }
 
@@ -180,6 +196,21 @@ fn composition_table(
         table.push(if count == 0 { row.muted() } else { row });
     }
     table
+}
+
+/// "Semaine 49 — sam. 05/12 : Amancey", "Semaine 50 — du lun. 07/12 au ven. 11/12 :
+/// Ornans, Quingey…": one week of a set spanning two.
+fn part_label(part: &WeekPart) -> String {
+    let days = if part.first == part.last {
+        short_day(part.first)
+    } else {
+        format!("du {} au {}", short_day(part.first), short_day(part.last))
+    };
+    format!(
+        "Semaine {} — {days} : {}",
+        part.week.week(),
+        part.depots.join(", ")
+    )
 }
 
 /// A bold heading paragraph.

@@ -1,6 +1,6 @@
 //! The summary: one A4 page with every depot's baskets per size and the totals.
 
-use super::{baskets_word, composition_table, heading, setup, short_day};
+use super::{baskets_word, composition_table, heading, part_label, setup, short_day};
 use crate::report::{
     Align, Block, Column, Document, ReportError, Row, Section, Table, TextStyle, text_width_mm,
 };
@@ -25,14 +25,29 @@ pub fn summary_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
     }
     doc.add(&heading("Composition des paniers"));
     doc.spacer(1.0);
-    doc.table(&composition_table(set, &set.totals, "Total", |i| {
-        set.composition_text(i)
-    }));
+    let parts = set.week_parts();
+    if parts.len() > 1 {
+        // Two delivery weeks: each with its own composition and baskets.
+        for part in &parts {
+            doc.paragraph(&part_label(part), TextStyle::bold(9.5));
+            doc.spacer(1.0);
+            doc.table(&composition_table(set, &part.counts, "Paniers", |i| {
+                part.composition_text(i)
+            }));
+            doc.spacer(2.0);
+        }
+    } else {
+        doc.table(&composition_table(set, &set.totals, "Total", |i| {
+            set.composition_text(i)
+        }));
+    }
+    let when = if parts.len() > 1 {
+        ""
+    } else {
+        " cette semaine"
+    };
     doc.paragraph_aligned(
-        &format!(
-            "En tout : {} cette semaine",
-            baskets_word(set.total_baskets())
-        ),
+        &format!("En tout : {}{when}", baskets_word(set.total_baskets())),
         TextStyle::bold(11.0),
         Align::Right,
     );
@@ -43,7 +58,8 @@ pub fn summary_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
 /// Depot | Livraison | one column per size | Total | Absents | Reportés, and a total row.
 pub(super) fn depot_table(set: &PrintSet) -> Table {
     let mut columns = vec![
-        Column::fraction("Dépôt", 1.0).no_wrap(),
+        // A long depot name wraps rather than being cut ("Besançon – Maison de quart…").
+        Column::fraction("Dépôt", 1.0),
         Column::mm("Livraison", 22.0),
     ];
     for size in &set.sizes {

@@ -23,7 +23,8 @@ pub use plots::{delete_plot, get_plot, insert_plot, list_plots, update_plot};
 pub use totals::{Unconverted, kg_by_crop, kg_by_destination, kg_by_month, unconverted_harvests};
 pub use week::{
     Available, DEFAULT_HARVEST_WINDOW_DAYS, HARVEST_WINDOW_KEY, MAX_HARVEST_WINDOW_DAYS,
-    available_for_week, harvest_window, harvest_window_days, set_harvest_window_days,
+    available_between, available_for_week, harvest_window, harvest_window_days,
+    set_harvest_window_days,
 };
 
 /// SQL expression: the kg of harvest `h`, NULL when its unit has no conversion (needs the

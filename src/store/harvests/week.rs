@@ -76,6 +76,17 @@ pub struct Available {
 /// - `kg` is the quantity through the crop's conversion for that unit, `None` when unknown.
 pub fn available_for_week(conn: &Connection, week: IsoWeek) -> Result<Vec<Available>> {
     let (from, to) = harvest_window(week, harvest_window_days(conn)?);
+    available_between(conn, from, to)
+}
+
+/// What was harvested for the baskets from `from` to `to`, both included, counted once: one
+/// row per crop and unit, as [`available_for_week`] (which it serves, and the print sets
+/// spanning two delivery weeks, whose windows overlap).
+pub fn available_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Available>> {
     let mut statement = conn.prepare(&format!(
         "SELECT c.id AS crop_id, c.name AS name, h.unit AS unit,
                 sum(h.quantity) AS quantity, sum({KG_OF_LINE}) AS kg,

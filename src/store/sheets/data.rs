@@ -16,10 +16,16 @@ use crate::domain::distribution::PlanLine;
 use crate::store::Result;
 use crate::store::baskets::{list_basket_sizes, list_depots};
 use crate::store::distribution::composition_of_week;
-use crate::store::harvests::{available_for_week, list_crops};
+use crate::store::harvests::{available_between, harvest_window, harvest_window_days, list_crops};
 use crate::store::members::list_members;
 use crate::store::settings;
 use crate::store::week::week_plan;
+
+/// Whether the Paramètres setting prints members' phones on the sheets: off unless asked
+/// for (the sheets lie on a shop counter).
+pub fn show_phones(conn: &Connection) -> Result<bool> {
+    Ok(settings::get(conn, SHOW_PHONES_KEY)?.as_deref() == Some("1"))
+}
 
 /// The print set of `week`; `None` when no active depot delivers that week.
 pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
@@ -39,15 +45,15 @@ pub(super) fn print_set_of(
         return Ok(None);
     }
     let identity = settings::garden_identity(conn)?;
-    // Off unless asked for: the sheet lies on a shop counter.
-    let show_phones = settings::get(conn, SHOW_PHONES_KEY)?.as_deref() == Some("1");
+    let show_phones = show_phones(conn)?;
     let depots: HashMap<DepotId, Depot> =
         list_depots(conn)?.into_iter().map(|d| (d.id, d)).collect();
     let members: HashMap<MemberId, _> =
         list_members(conn)?.into_iter().map(|m| (m.id, m)).collect();
     let items = composition_of_week(conn, week.monday())?;
     let crops = list_crops(conn)?;
-    let available = available_for_week(conn, week)?;
+    let harvested = harvest_window(week, harvest_window_days(conn)?);
+    let available = available_between(conn, harvested.0, harvested.1)?;
     let totals_by_size = plan.totals_by_size();
 
     // Sizes: the active ones, plus any packed or composed this week.
@@ -229,6 +235,7 @@ pub(super) fn print_set_of(
         skipped,
         totals,
         needs,
+        harvested,
     }))
 }
 

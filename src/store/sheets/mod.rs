@@ -9,14 +9,16 @@ mod data;
 mod folder;
 mod needs;
 mod next;
+mod parts;
 mod types;
 
-pub use data::print_set_data;
+pub use data::{print_set_data, show_phones};
 pub use folder::{
     SHEETS_FOLDER_KEY, default_exports_dir, default_sheets_root, sheets_root, week_folder,
 };
 pub use needs::{compute_needs, file_safe_name, format_number, format_quantity};
 pub use next::next_print_set;
+pub use parts::WeekPart;
 pub use types::{CompositionLine, DepotSheet, Need, PrintSet, SheetRow, SizeColumn, SkippedDepot};
 
 /// Setting: "1" to print members' phone numbers on the émargement sheets; anything else

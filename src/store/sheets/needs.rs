@@ -47,7 +47,15 @@ pub fn compute_needs(
         need.per_basket[index] += item.quantity;
         need.needed += item.quantity * baskets;
     }
-    for need in &mut needs {
+    fill_available(&mut needs, crops, available);
+    needs.sort_by_cached_key(|n| (collation_key(&n.crop_name), n.unit));
+    needs
+}
+
+/// Sets what the harvests made `available` for each need, in the need's unit (`None` when
+/// harvested in other units without a known conversion).
+pub(super) fn fill_available(needs: &mut [Need], crops: &[Crop], available: &[Available]) {
+    for need in needs {
         let crop = crops.iter().find(|c| c.id == need.crop_id);
         let rows: Vec<&Available> = available
             .iter()
@@ -67,8 +75,6 @@ pub fn compute_needs(
             }
         };
     }
-    needs.sort_by_cached_key(|n| (collation_key(&n.crop_name), n.unit));
-    needs
 }
 
 /// "1,5 kg", "2 pièces", "1 botte": at most two decimals, French comma, plural units.

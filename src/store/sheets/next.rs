@@ -4,17 +4,22 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::PrintSet;
 use super::data::print_set_of;
-use super::{Need, PrintSet};
+use super::needs::fill_available;
+use super::parts::combined_needs;
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::{NextDelivery, main_week};
 use crate::store::Result;
+use crate::store::harvests::{available_between, harvest_window, harvest_window_days, list_crops};
 use crate::store::week::next_deliveries;
 
 /// The print set of every active depot's next delivery on or after `today` (see
 /// `domain::distribution::next_deliveries`), in one set: the week most of them fall in is
 /// the set's week; a depot delivering in another week keeps that week's counts and
-/// composition on its sheet, and its baskets count in the totals and the packing needs.
+/// composition on its sheet, and its baskets count in the totals. The packing needs are
+/// Σ over deliveries of that delivery week's composition × that delivery's baskets, against
+/// the harvests of the days covering both weeks' windows, counted once.
 /// `None` when no depot delivers.
 pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<PrintSet>> {
     let next = next_deliveries(conn, today)?;
@@ -37,18 +42,31 @@ pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<Prin
     };
     // Depots without any delivery ahead are listed as skipped once, from the main week.
     set.skipped.clear();
-    for week in weeks.into_iter().filter(|w| *w != main) {
+    let mut merged = false;
+    for week in weeks.iter().copied().filter(|w| *w != main) {
         if let Some(other) = print_set_of(conn, week, in_week(week))? {
             merge(&mut set, other);
+            merged = true;
         }
     }
     set.depots
         .sort_by_cached_key(|s| (s.date, crate::domain::text::collation_key(&s.name)));
+    if let (true, Some(first), Some(last)) = (merged, weeks.first(), weeks.last()) {
+        let days = harvest_window_days(conn)?;
+        set.harvested = (
+            harvest_window(*first, days).0,
+            harvest_window(*last, days).1,
+        );
+        let available = available_between(conn, set.harvested.0, set.harvested.1)?;
+        set.needs = combined_needs(&set.week_parts());
+        fill_available(&mut set.needs, &list_crops(conn)?, &available);
+    }
     Ok(Some(set))
 }
 
 /// Adds the depots of `other` (another week) to `set`: sizes missing from `set` are added,
-/// counts and compositions realigned on `set`'s sizes, totals and needs summed.
+/// counts and compositions realigned on `set`'s sizes, totals summed. The needs are
+/// recomputed by the caller from the week parts.
 fn merge(set: &mut PrintSet, other: PrintSet) {
     for size in &other.sizes {
         if !set.sizes.iter().any(|s| s.id == size.id) {
@@ -83,47 +101,5 @@ fn merge(set: &mut PrintSet, other: PrintSet) {
             })
             .collect();
         set.depots.push(depot);
-    }
-    for need in other.needs {
-        add_need(&mut set.needs, need, set.sizes.len(), &positions);
-    }
-}
-
-/// Adds one crop's need of another week: summed with the same crop and unit, realigned on
-/// the set's sizes (`positions[i]`: index in the other week of the set's size `i`).
-fn add_need(needs: &mut Vec<Need>, mut need: Need, sizes: usize, positions: &[Option<usize>]) {
-    let per_basket: Vec<f64> = (0..sizes)
-        .map(|i| {
-            positions
-                .get(i)
-                .copied()
-                .flatten()
-                .and_then(|p| need.per_basket.get(p))
-                .copied()
-                .unwrap_or(0.0)
-        })
-        .collect();
-    for existing in needs.iter_mut() {
-        existing.per_basket.resize(sizes, 0.0);
-    }
-    match needs
-        .iter_mut()
-        .find(|n| n.crop_id == need.crop_id && n.unit == need.unit)
-    {
-        Some(existing) => {
-            existing.needed += need.needed;
-            existing.available = match (existing.available, need.available) {
-                (Some(a), Some(b)) => Some(a + b),
-                _ => None,
-            };
-            // The quantity per basket differs between the weeks: show the larger one.
-            for (mine, theirs) in existing.per_basket.iter_mut().zip(&per_basket) {
-                *mine = mine.max(*theirs);
-            }
-        }
-        None => {
-            need.per_basket = per_basket;
-            needs.push(need);
-        }
     }
 }

@@ -130,8 +130,10 @@ pub struct Need {
     /// Unit of the composition.
     pub unit: Unit,
     /// Quantity per basket of each size (0 when absent from that size), aligned with sizes.
+    /// In a set spanning two weeks whose quantities differ, 0: each week's own quantities
+    /// are in [`PrintSet::week_parts`].
     pub per_basket: Vec<f64>,
-    /// Total needed: quantity × baskets, over sizes.
+    /// Total needed: Σ over deliveries of quantity per basket × baskets, over sizes.
     pub needed: f64,
     /// Harvested for the baskets, in `unit` (converted through kg when needed); `None`
     /// when it cannot be compared (harvested in another unit without a known conversion).
@@ -171,8 +173,10 @@ pub struct PrintSet {
     pub skipped: Vec<SkippedDepot>,
     /// Baskets to pack per size, all depots, aligned with `sizes`.
     pub totals: Vec<i64>,
-    /// Per crop and unit: needed against harvested.
+    /// Per crop and unit: needed against harvested, over every delivery of the set.
     pub needs: Vec<Need>,
+    /// The days whose harvests for the baskets count as available in `needs` (first, last).
+    pub harvested: (NaiveDate, NaiveDate),
 }
 
 impl PrintSet {
@@ -213,7 +217,7 @@ impl DepotSheet {
 }
 
 /// Size `index` of `composition` on one line, or "composition non saisie".
-fn composition_text(composition: &[Vec<CompositionLine>], index: usize) -> String {
+pub(super) fn composition_text(composition: &[Vec<CompositionLine>], index: usize) -> String {
     match composition.get(index) {
         Some(lines) if !lines.is_empty() => lines
             .iter()

@@ -51,6 +51,8 @@ pub struct Screen {
     depot: usize,
     printing: bool,
     printed: Option<Result<Printed, StoreError>>,
+    /// « Téléphones des adhérents » ticked for the next print (from the Paramètres setting).
+    phones: bool,
     notice: Option<String>,
     today: NaiveDate,
     range: Range,
@@ -116,6 +118,8 @@ pub enum Message {
     RangeFrom(String),
     /// The last week of the range was typed.
     RangeTo(String),
+    /// « Téléphones des adhérents » ticked or not (or the setting it starts from was read).
+    PhonesToggled(bool),
     /// Exporting the depots, the pickups or the range table to CSV or Excel.
     Export(export::Message<WeekExport>),
 }
@@ -137,6 +141,7 @@ impl Screen {
                 }),
                 Message::RangeDefault,
             ),
+            print::phones_setting(db).map(Message::PhonesToggled),
         ]);
         let screen = Screen {
             db: db.clone(),
@@ -147,6 +152,7 @@ impl Screen {
             depot: 0,
             printing: false,
             printed: None,
+            phones: false,
             notice: None,
             today,
             range: Range::default(),
@@ -209,6 +215,10 @@ impl Screen {
                 Task::none()
             }
             Message::Print => self.print(None),
+            Message::PhonesToggled(on) => {
+                self.phones = on;
+                Task::none()
+            }
             Message::PrintElsewhere => {
                 self.printing = true;
                 self.printed = None;
@@ -252,9 +262,10 @@ impl Screen {
         let now = Local::now().naive_local();
         let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
         let dir = chosen.flatten();
+        let phones = self.phones;
         Task::perform(
             self.db.call(move |conn| {
-                let mut printed = print::print_week(conn, week, dir.as_deref(), now)?;
+                let mut printed = print::print_week(conn, week, dir.as_deref(), now, phones)?;
                 printed.note = note;
                 Ok(printed)
             }),
@@ -407,6 +418,7 @@ impl Screen {
             widgets::secondary("◀ Semaine précédente", Some(Message::PreviousWeek)),
             widgets::secondary("Prochaine livraison", Some(Message::NextDelivery)),
             widgets::secondary("Semaine suivante ▶", Some(Message::NextWeek)),
+            print::phones_box(self.phones, Message::PhonesToggled),
             widgets::secondary(
                 "Enregistrer ailleurs…",
                 (has_delivery && !self.printing).then_some(Message::PrintElsewhere)

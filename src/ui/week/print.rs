@@ -9,8 +9,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use iced::Element;
-use iced::widget::{column, row};
+use iced::widget::{checkbox, column, row};
+use iced::{Element, Task};
 
 use crate::domain::calendar::IsoWeek;
 use crate::report::weekly::{ALL_SHEETS_FILE, PACKING_FILE, SUMMARY_FILE, write_print_set};
@@ -18,6 +18,7 @@ use crate::store::sheets::{
     PrintSet, SHEETS_DIR_KEY, next_print_set, print_set_data, sheets_root, week_folder,
 };
 use crate::store::{Connection, StoreError, settings};
+use crate::ui::db::Db;
 use crate::ui::widgets::{self, Tone};
 
 /// Whether the émargement sheets opened in the system's viewer.
@@ -129,8 +130,10 @@ fn write(
     mut set: PrintSet,
     dir: Option<&Path>,
     now: NaiveDateTime,
+    phones: bool,
 ) -> Result<Printed, StoreError> {
     set.printed_at = now;
+    set.show_phones = phones;
     let dir = match dir {
         Some(dir) => {
             settings::set(conn, SHEETS_DIR_KEY, &dir.to_string_lossy())?;
@@ -161,12 +164,14 @@ fn write(
 }
 
 /// Writes the print set of `week` into `dir` (the week's folder of the sheets folder when
-/// `None`); an error (in French) when the week has no delivery or a file cannot be written.
+/// `None`), members' phones on the sheets when `phones` (the print panel's tick box); an
+/// error (in French) when the week has no delivery or a file cannot be written.
 pub fn print_week(
     conn: &Connection,
     week: IsoWeek,
     dir: Option<&Path>,
     now: NaiveDateTime,
+    phones: bool,
 ) -> Result<Printed, StoreError> {
     let Some(set) = print_set_data(conn, week)? else {
         return Err(StoreError::Invalid(format!(
@@ -174,16 +179,18 @@ pub fn print_week(
             week.long_label().to_lowercase()
         )));
     };
-    write(conn, set, dir, now)
+    write(conn, set, dir, now, phones)
 }
 
 /// Writes the print set of each depot's next delivery on or after `today` (today's
-/// included) into `dir` (the main week's folder of the sheets folder when `None`).
+/// included) into `dir` (the main week's folder of the sheets folder when `None`), members'
+/// phones on the sheets when `phones`.
 pub fn print_next(
     conn: &Connection,
     today: NaiveDate,
     dir: Option<&Path>,
     now: NaiveDateTime,
+    phones: bool,
 ) -> Result<Printed, StoreError> {
     let Some(set) = next_print_set(conn, today)? else {
         return Err(StoreError::Invalid(
@@ -192,7 +199,32 @@ pub fn print_next(
                 .into(),
         ));
     };
-    write(conn, set, dir, now)
+    write(conn, set, dir, now, phones)
+}
+
+/// Label of the print panel's tick box.
+pub const PHONES_LABEL: &str = "Téléphones des adhérents";
+
+/// The print panel's « Téléphones des adhérents » tick box, next to the print buttons.
+///
+/// It starts from the Paramètres setting (see [`phones_setting`]) and applies to the prints
+/// made from this screen only: the setting is the garden's rule for sheets that lie on a
+/// shop counter, and a one-off print with phones (a depot's new volunteer who must call the
+/// late members) must not quietly put phones on every later week's sheets.
+pub fn phones_box<'a, M: Clone + 'a>(checked: bool, on_toggle: fn(bool) -> M) -> Element<'a, M> {
+    checkbox(checked)
+        .label(PHONES_LABEL)
+        .on_toggle(on_toggle)
+        .into()
+}
+
+/// Reads the Paramètres setting the tick box starts from; an unreadable setting leaves the
+/// box unticked (no phones: the safe side for a sheet on a counter).
+pub fn phones_setting(db: &Db) -> Task<bool> {
+    Task::perform(
+        db.call(|conn| crate::store::sheets::show_phones(conn)),
+        |result| result.unwrap_or(false),
+    )
 }
 
 /// The note of a set written to the usual folder after "Enregistrer ailleurs…" gave no
