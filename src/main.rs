@@ -3,9 +3,8 @@
 
 use std::process::ExitCode;
 
-use binette::cli::{Cli, run_command};
+use binette::cli::run_command;
 use binette::ui::{self, Launch};
-use clap::Parser;
 
 fn main() -> ExitCode {
     // Started with arguments (a subcommand, --help, --version…) from a Windows console: write
@@ -13,7 +12,7 @@ fn main() -> ExitCode {
     if std::env::args_os().len() > 1 {
         binette::console::attach_parent_console();
     }
-    let cli = match Cli::try_parse() {
+    let cli = match binette::cli::args::parse() {
         Ok(cli) => cli,
         Err(error) => match binette::cli::args::french_message(&error) {
             Some(message) => {

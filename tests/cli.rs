@@ -132,3 +132,29 @@ fn bad_arguments_fail_cleanly_without_panicking() {
     assert!(version.status.success());
     assert!(stdout(&version).contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn help_is_printed_in_french() {
+    for args in [
+        vec!["--help"],
+        vec!["-h"],
+        vec!["import", "--help"],
+        vec!["demo", "-h"],
+    ] {
+        let output = binette(&args);
+        assert!(output.status.success(), "{args:?}");
+        let help = stdout(&output);
+        assert!(help.contains("Utilisation : binette"), "{args:?}: {help}");
+        assert!(help.contains("Options :"), "{args:?}: {help}");
+        for english in [
+            "Usage",
+            "Commands",
+            "Options:",
+            "ossible values",
+            "default:",
+        ] {
+            assert!(!help.contains(english), "{args:?} says {english}: {help}");
+        }
+    }
+    assert!(stdout(&binette(&["--help"])).contains("Commandes :"));
+}

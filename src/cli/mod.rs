@@ -76,7 +76,7 @@ pub enum Command {
     /// Crée un jardin de démonstration dans une base vide.
     Demo {
         /// Taille : 1 = un jardin réaliste, 10 = dix fois plus grand (mesures).
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
+        #[arg(long, value_name = "TAILLE", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
         scale: u32,
     },
     /// Vérifie une base sans la modifier : version du schéma, intégrité, lignes par table.
@@ -129,7 +129,7 @@ pub enum Command {
     /// Importe un fichier (adhérents, salariés ou récoltes) en une seule fois.
     Import {
         /// Ce que contient le fichier.
-        #[arg(value_enum)]
+        #[arg(value_enum, value_name = "TYPE")]
         kind: ImportKind,
         /// Le fichier à importer (CSV, XLSX ou ODS).
         #[arg(value_name = "FICHIER")]
@@ -144,7 +144,7 @@ pub enum Command {
     /// Écrit une liste en CSV (point-virgule, UTF-8 avec BOM) ou XLSX, selon l'extension.
     Export {
         /// Ce qu'il faut exporter.
-        #[arg(value_enum)]
+        #[arg(value_enum, value_name = "TYPE")]
         kind: ExportKind,
         /// Fichier à écrire : .csv ou .xlsx.
         #[arg(long, value_name = "FICHIER")]

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::error::Result;
 use super::settings::{self, keys};
+use crate::domain::numbers::format_count;
 
 /// Setting key of the garden's stable id (32 hexadecimal digits, random, never changed).
 pub const GARDEN_ID: &str = "garden_id";
@@ -102,10 +103,11 @@ pub struct GardenCounts {
 }
 
 impl GardenCounts {
-    /// "180 adhérents, 25 salariés, 1 240 récoltes".
+    /// "180 adhérents, 25 salariés, 1 240 récoltes" (thousands grouped as in every count).
     pub fn sentence(&self) -> String {
-        let plural =
-            |n: i64, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+        let plural = |n: i64, one: &str, many: &str| {
+            format!("{} {}", format_count(n), if n > 1 { many } else { one })
+        };
         format!(
             "{}, {}, {}",
             plural(self.members, "adhérent", "adhérents"),
@@ -129,4 +131,30 @@ pub fn counts(conn: &Connection) -> Result<GardenCounts> {
         employees: count("employee")?,
         harvests: count("harvest")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_sentence_groups_thousands_and_agrees_in_number() {
+        // 1992 harvests is "1 992" with the narrow no-break space every count uses; one
+        // employee stays singular, zero members too (French: "0 adhérent").
+        let counts = GardenCounts {
+            members: 0,
+            employees: 1,
+            harvests: 1992,
+        };
+        assert_eq!(
+            counts.sentence(),
+            "0 adhérent, 1 salarié, 1\u{202f}992 récoltes"
+        );
+        let small = GardenCounts {
+            members: 180,
+            employees: 25,
+            harvests: 999,
+        };
+        assert_eq!(small.sentence(), "180 adhérents, 25 salariés, 999 récoltes");
+    }
 }
