@@ -72,4 +72,49 @@ impl Db {
         let db = self.clone();
         async move { db.with(work) }
     }
+
+    /// A future running `work`, which writes, on the connection: the one way screens save,
+    /// delete, import or tick. When the garden is open read-only it answers at once with the
+    /// French "lecture seule" error, before touching the database or any other file (the
+    /// copy taken before an import, say), so nothing is half done.
+    pub fn write<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> impl Future<Output = Result<T, StoreError>> + Send + 'static {
+        let db = self.clone();
+        async move {
+            if db.read_only {
+                return Err(StoreError::ReadOnly(db.path.to_path_buf()));
+            }
+            db.with(work)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A garden marked read-only refuses a write before SQLite sees it: here the connection
+    /// itself could write, so only `Db::write`'s own check can refuse.
+    #[test]
+    fn a_write_is_refused_before_reaching_a_garden_open_read_only() {
+        let conn = crate::store::open_in_memory().unwrap();
+        let db = Db::new_read_only(conn, PathBuf::from("jardin.sqlite3"));
+        let result = iced::futures::executor::block_on(db.write(|conn| {
+            conn.execute("INSERT INTO setting (key, value) VALUES ('x', 'y')", [])?;
+            Ok(())
+        }));
+        assert!(matches!(result, Err(StoreError::ReadOnly(_))), "{result:?}");
+        let rows: i64 = db
+            .with(|conn| {
+                Ok(
+                    conn.query_row("SELECT count(*) FROM setting WHERE key = 'x'", [], |r| {
+                        r.get(0)
+                    })?,
+                )
+            })
+            .unwrap();
+        assert_eq!(rows, 0);
+    }
 }

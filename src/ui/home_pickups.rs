@@ -72,7 +72,7 @@ impl Pickups {
                     .map(|d| d.name.clone())
                     .unwrap_or_default();
                 return Task::perform(
-                    db.call(move |conn| {
+                    db.write(move |conn| {
                         let lines = mark_all_collected(conn, week, depot_id)?;
                         Ok((name, lines, unticked_weeks(conn, today)?))
                     }),

@@ -115,7 +115,7 @@ impl Screen {
                 if let Some(id) = self.confirm_delete.take() {
                     let task = self
                         .db
-                        .call(move |conn| store::delete_harvest(conn, id).map(|()| id));
+                        .write(move |conn| store::delete_harvest(conn, id).map(|()| id));
                     return Task::perform(task, Message::Deleted);
                 }
             }
@@ -233,7 +233,7 @@ impl Screen {
             default_destination: Destination::Baskets,
             units: Vec::new(),
         };
-        let task = self.db.call(move |conn| {
+        let task = self.db.write(move |conn| {
             let id = store::insert_crop(conn, &crop)?;
             Ok((store::list_crops(conn)?, store::get_crop(conn, id)?))
         });
@@ -269,7 +269,7 @@ impl Screen {
         let force = !self.warnings.is_empty();
         self.saving = true;
         let today = self.today;
-        let task = self.db.call(move |conn| {
+        let task = self.db.write(move |conn| {
             let h = &ready.harvest;
             if !force {
                 let same_day = store::harvests_between(conn, h.date, h.date)?;

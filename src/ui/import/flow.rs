@@ -250,7 +250,7 @@ impl<M, R: Send + 'static> Flow<M, R> {
         let steps = steps.clone();
         let db_path = self.db.path().to_path_buf();
         Task::perform(
-            self.db.call(move |conn| {
+            self.db.write(move |conn| {
                 // A copy first, kept apart from the daily backups: an import can be undone.
                 crate::store::backup::before_import(
                     conn,

@@ -285,7 +285,7 @@ impl Settings {
     fn restore(&mut self, source: PathBuf, other_garden: bool) -> (Task<Message>, Action) {
         self.busy = true;
         let path = self.db.path().to_path_buf();
-        let task = self.db.call(move |conn| {
+        let task = self.db.write(move |conn| {
             let dir = backup::backup_dir(conn, &path)?;
             let now = Local::now().naive_local();
             let restored = backup::restore(conn, &path, &source, &dir, now, other_garden)?;
@@ -338,7 +338,7 @@ impl Settings {
         };
         let backup_dir = self.backup_dir_setting.trim().to_string();
         let path = self.db.path().to_path_buf();
-        let task = self.db.call(move |conn| {
+        let task = self.db.write(move |conn| {
             let tx = conn.transaction()?;
             settings::save_garden_identity(&tx, &identity)?;
             settings::set(&tx, keys::BACKUP_DIR, &backup_dir)?;

@@ -52,7 +52,7 @@ impl Section {
                 self.phones = on;
                 let value = if on { "1" } else { "0" };
                 return Task::perform(
-                    db.call(move |conn| {
+                    db.write(move |conn| {
                         settings::set(conn, SHOW_PHONES_KEY, value)?;
                         read(conn)
                     }),

@@ -77,7 +77,7 @@ impl SheetsFolder {
             Message::Save => {
                 let folder = self.typed.trim().to_owned();
                 return Task::perform(
-                    db.call(move |conn| {
+                    db.write(move |conn| {
                         settings::set(conn, SHEETS_FOLDER_KEY, &folder)?;
                         Ok(folder)
                     }),

@@ -340,7 +340,7 @@ impl Screen {
                     let monday = week.monday();
                     return Task::perform(
                         self.db
-                            .call(move |conn| set_week_composition(conn, monday, &sizes)),
+                            .write(move |conn| set_week_composition(conn, monday, &sizes)),
                         Message::CompositionSaved,
                     );
                 }
@@ -402,7 +402,7 @@ impl Screen {
             return Task::none();
         }
         Task::perform(
-            self.db.call(move |conn| {
+            self.db.write(move |conn| {
                 set_pickups(conn, &pickups)?;
                 Ok(pickups)
             }),

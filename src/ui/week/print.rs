@@ -123,6 +123,15 @@ fn plural(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
 
+/// Records a print setting, except in a garden open read-only: printing works there, and
+/// only the remembering is skipped.
+fn remember(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Ok(());
+    }
+    settings::set(conn, key, value)
+}
+
 /// Writes `set` into `dir`, or into the week's folder of the sheets folder when `dir` is
 /// `None`; a folder chosen by the user is remembered for the next dialog.
 fn write(
@@ -136,7 +145,7 @@ fn write(
     set.show_phones = phones;
     let dir = match dir {
         Some(dir) => {
-            settings::set(conn, SHEETS_DIR_KEY, &dir.to_string_lossy())?;
+            remember(conn, SHEETS_DIR_KEY, &dir.to_string_lossy())?;
             dir.to_path_buf()
         }
         None => week_folder(&sheets_root(conn)?, set.week),
@@ -148,7 +157,7 @@ fn write(
             dir.display()
         ))
     })?;
-    settings::set(
+    remember(
         conn,
         crate::store::first_steps::SHEETS_PRINTED_KEY,
         &now.format("%Y-%m-%d %H:%M").to_string(),

@@ -176,7 +176,7 @@ impl Screen {
         let today = self.today;
         self.busy = true;
         Task::perform(
-            self.db.call(move |conn| {
+            self.db.write(move |conn| {
                 let id =
                     store::save_workshop_with_sessions(conn, &workshop, &new_sessions, &deleted)?;
                 // Show its next session (or its last one).

@@ -249,7 +249,7 @@ impl Screen {
         self.busy = true;
         let today = self.today;
         Task::perform(
-            self.db.call(move |conn| {
+            self.db.write(move |conn| {
                 work(conn)?;
                 let detail = show.map(|id| store::session_detail(conn, id)).transpose()?;
                 Ok((load_lists(conn, today)?, detail))

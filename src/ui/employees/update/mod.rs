@@ -34,7 +34,7 @@ impl Screen {
     fn write(&mut self, success: &str, work: Work) -> Task<Message> {
         let success = success.to_owned();
         Task::perform(
-            self.db.call(move |conn| {
+            self.db.write(move |conn| {
                 let id = work(conn)?;
                 Ok((store::load_employee_file(conn, id)?, success))
             }),
@@ -190,7 +190,7 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
                 .map(|f| f.employee.display_name())
                 .unwrap_or_default();
             return Task::perform(
-                screen.db.call(move |conn| {
+                screen.db.write(move |conn| {
                     store::delete_employee(conn, id)?;
                     Ok(name)
                 }),
@@ -219,7 +219,7 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
         Message::PayrollFileChosen(Some(path)) => {
             if let Some(id) = screen.open.as_ref().map(|o| o.form.employee_id()) {
                 return Task::perform(
-                    screen.db.call(move |conn| {
+                    screen.db.write(move |conn| {
                         let summary = store::import_payroll_file(conn, &path)?.summary();
                         Ok((store::load_employee_file(conn, id)?, summary))
                     }),
@@ -371,7 +371,7 @@ fn submit(screen: &mut Screen, part: Part) -> Task<Message> {
                 form.follow_up_themes.push(name.clone());
             }
             return Task::perform(
-                screen.db.call(move |conn| {
+                screen.db.write(move |conn| {
                     store::add_theme(conn, &name)?;
                     store::file_choices(conn)
                 }),

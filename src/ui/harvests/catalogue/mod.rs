@@ -198,7 +198,7 @@ impl Catalogue {
                 Err(error) => self.error = Some(error),
                 Ok(crop) => {
                     self.error = None;
-                    let task = db.call(move |conn| {
+                    let task = db.write(move |conn| {
                         if crop.id == 0 {
                             store::insert_crop(conn, &crop)?;
                         } else {
@@ -210,7 +210,7 @@ impl Catalogue {
                 }
             },
             Message::DeleteCrop(id) => {
-                let task = db.call(move |conn| {
+                let task = db.write(move |conn| {
                     store::delete_crop(conn, id)?;
                     load(conn)
                 });
@@ -245,7 +245,7 @@ impl Catalogue {
                 Err(error) => self.error = Some(error),
                 Ok(plot) => {
                     self.error = None;
-                    let task = db.call(move |conn| {
+                    let task = db.write(move |conn| {
                         if plot.id == 0 {
                             store::insert_plot(conn, &plot)?;
                         } else {

@@ -79,7 +79,7 @@ impl Screen {
         let year = (self.tab == Tab::Calendar).then_some(self.calendar_year);
         let notice = notice.to_owned();
         Task::perform(
-            self.db.call(move |conn| {
+            self.db.write(move |conn| {
                 // Each store write runs its own transaction.
                 let (warning, opened) = work(conn)?;
                 load::refreshed(conn, today, opened.or(member), year, notice, warning)
