@@ -182,6 +182,7 @@ fn members_round_trip(extension: &str) {
     let options = ImportOptions {
         dry_run: false,
         skip_existing: false,
+        create_homonyms: false,
     };
     let report = import_file(&fresh, ImportKind::Members, &out, options).unwrap();
     let before = members_of(&garden);

@@ -296,6 +296,7 @@ fn command_line_dry_run_writes_nothing_then_imports() {
     let options = ImportOptions {
         dry_run: true,
         skip_existing: false,
+        create_homonyms: false,
     };
     let out = import_file(&db, ImportKind::Harvests, &file, options).unwrap();
     assert!(out.contains("Essai seulement"), "{out}");
@@ -330,6 +331,7 @@ fn empty_files_and_non_tables_say_so_in_french() {
     let options = ImportOptions {
         dry_run: false,
         skip_existing: false,
+        create_homonyms: false,
     };
     let empty = write(dir.path(), "vide.csv", b"");
     let error = import_file(&db, ImportKind::Harvests, &empty, options).unwrap_err();

@@ -47,6 +47,7 @@ fn the_ods_file_imports_through_the_command_line() {
     let options = binette::cli::ImportOptions {
         dry_run: false,
         skip_existing: false,
+        create_homonyms: false,
     };
     let out = binette::cli::import_file(
         &db,

@@ -1,5 +1,6 @@
 //! `binette import members`: the same plan as the import screen, with its defaults (columns
-//! matched by their titles, unknown depots and sizes created), printed row by row.
+//! matched by their titles, unknown depots and sizes created, namesakes left « à vérifier »
+//! unless `--create-homonyms`), printed row by row.
 
 use std::path::Path;
 
@@ -27,7 +28,10 @@ pub fn run(
         &table,
         &mapping,
         &context,
-        &Resolutions::default(),
+        &Resolutions {
+            create_namesakes: options.create_homonyms,
+            ..Resolutions::default()
+        },
         existing_policy(options),
         today,
     );
@@ -54,9 +58,17 @@ fn plan_text(plan: &Plan) -> String {
     }
     let counts = plan.counts();
     out.push_str(&format!(
-        "À créer : {}, à mettre à jour : {}, ignoré(s) : {}, refusé(s) : {}.\n",
-        counts.create, counts.update, counts.skip, counts.rejected
+        "À créer : {}, à mettre à jour : {}, ignoré(s) : {}, à vérifier : {}, refusé(s) : {}.\n",
+        counts.create, counts.update, counts.skip, counts.check, counts.rejected
     ));
+    if counts.check > 0 {
+        out.push_str(&format!(
+            "{} homonyme(s) à vérifier : non importé(s). Pour choisir ligne par ligne, \
+             importez depuis l'écran « Importer des adhérents » ; pour en faire de nouveaux \
+             foyers, relancez avec --create-homonyms.\n",
+            counts.check
+        ));
+    }
     if !plan.new_depots.is_empty() {
         out.push_str(&format!("Dépôts créés : {}.\n", plan.new_depots.join(", ")));
     }

@@ -140,6 +140,11 @@ pub enum Command {
         /// Laisse tels quels les adhérents ou salariés déjà présents (par défaut : mis à jour).
         #[arg(long)]
         skip_existing: bool,
+        /// Adhérents : crée un nouveau foyer pour chaque homonyme à vérifier (même nom
+        /// qu'un foyer existant, rien d'autre en commun). Par défaut, ces lignes ne sont
+        /// pas importées.
+        #[arg(long)]
+        create_homonyms: bool,
     },
     /// Écrit une liste en CSV (point-virgule, UTF-8 avec BOM) ou XLSX, selon l'extension.
     Export {
@@ -166,6 +171,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Leave people already present as they are.
     pub skip_existing: bool,
+    /// Members: create a new household for each namesake row (else not imported).
+    pub create_homonyms: bool,
 }
 
 /// A command-line failure: a French message for stderr.
@@ -245,11 +252,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             file,
             dry_run,
             skip_existing,
+            create_homonyms,
         } => {
             let path = database_path(cli, false)?;
             let options = ImportOptions {
                 dry_run: *dry_run,
                 skip_existing: *skip_existing,
+                create_homonyms: *create_homonyms,
             };
             print!("{}", import_file(&path, *kind, file, options)?);
             Ok(())

@@ -71,6 +71,28 @@ mod tests {
     }
 
     #[test]
+    fn names_keep_particles_compounds_and_missing_parts() {
+        // Particle: the whole last name goes in capitals in a list, as typed in a sentence.
+        assert_eq!(
+            list_name("Jean-Pierre", "de La Tour"),
+            "DE LA TOUR Jean-Pierre"
+        );
+        assert_eq!(
+            sentence_name("Jean-Pierre", "de La Tour"),
+            "Jean-Pierre de La Tour"
+        );
+        // Compound first name stays as typed in both orders.
+        assert_eq!(list_name("Marie-Ève", "N'Diaye"), "N'DIAYE Marie-Ève");
+        assert_eq!(sentence_name("Marie-Ève", "N'Diaye"), "Marie-Ève N'Diaye");
+        // An empty part leaves no stray space on either side.
+        assert_eq!(list_name("", " de La Tour "), "DE LA TOUR");
+        assert_eq!(sentence_name("  ", "de La Tour"), "de La Tour");
+        assert_eq!(list_name("Jean-Pierre", ""), "Jean-Pierre");
+        assert_eq!(sentence_name("Jean-Pierre", ""), "Jean-Pierre");
+        assert_eq!(list_name("", ""), "");
+    }
+
+    #[test]
     fn folds_accents_and_ligatures() {
         assert_eq!(fold("Lefèvre-Œuvray"), "lefevre-oeuvray");
         assert_eq!(fold("ÉLODIE N'Diaye"), "elodie n'diaye");

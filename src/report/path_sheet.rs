@@ -85,14 +85,9 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
 
     heading(&mut doc, "Identité");
     let mut identity = vec![
-        format!(
-            "{} {} {}",
-            e.civility.abbreviation(),
-            e.first_name,
-            e.last_name.to_uppercase()
-        )
-        .trim()
-        .to_owned(),
+        format!("{} {}", e.civility.abbreviation(), e.display_name())
+            .trim()
+            .to_owned(),
     ];
     if let Some(birth) = e.birth_date {
         identity.push(format!("Né(e) le {}", format_date(birth)));

@@ -19,11 +19,6 @@ pub use payroll::*;
 pub use rules::*;
 pub use warnings::*;
 
-/// "Prénom NOM": the first name as typed, the last name in capitals.
-pub fn person_name(first_name: &str, last_name: &str) -> String {
-    format!("{} {}", first_name.trim(), last_name.trim().to_uppercase())
-}
-
 /// Age in whole years on `on`, counting a 29 February birthday as passed on 1 March.
 pub fn age_on(birth_date: NaiveDate, on: NaiveDate) -> i32 {
     let mut age = on.year() - birth_date.year();
@@ -53,9 +48,9 @@ pub struct Staff {
 }
 
 impl Staff {
-    /// "Prénom NOM".
+    /// "NOM Prénom", as in lists and on sheets (`sentence_name` inside a sentence).
     pub fn display_name(&self) -> String {
-        person_name(&self.first_name, &self.last_name)
+        crate::domain::text::list_name(&self.first_name, &self.last_name)
     }
 }
 
@@ -155,9 +150,9 @@ impl Employee {
         }
     }
 
-    /// "Prénom NOM".
+    /// "NOM Prénom", as in lists and on sheets (`sentence_name` inside a sentence).
     pub fn display_name(&self) -> String {
-        person_name(&self.first_name, &self.last_name)
+        crate::domain::text::list_name(&self.first_name, &self.last_name)
     }
 
     /// Age in whole years on `on`, when the birth date is known.

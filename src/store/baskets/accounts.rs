@@ -206,7 +206,7 @@ pub fn solidarity_accounts(
             })?;
         accounts.push(SolidarityAccount {
             member_id: first.member_id,
-            household: format!("{} {}", last.trim().to_uppercase(), first_name.trim()),
+            household: crate::domain::text::list_name(&first_name, &last),
             size: sizes
                 .iter()
                 .find(|s| s.id == first.size_id)

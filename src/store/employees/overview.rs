@@ -15,8 +15,7 @@ use super::{
 };
 use crate::domain::employees::{
     Approval, Contract, Employee, EmployeeAlert, EmployeeRow, Exit, FollowUp, FseSnapshot,
-    Immersion, Staff, Theme, Training, alerts_of, exit_alert, pass_number_valid, person_name,
-    search_key,
+    Immersion, Staff, Theme, Training, alerts_of, exit_alert, pass_number_valid, search_key,
 };
 use crate::store::error::{Result, StoreError};
 
@@ -45,7 +44,7 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
     let heads = all(
         conn,
         "SELECT e.id, e.last_name, e.first_name, e.entry_date,
-             COALESCE(s.first_name || ' ' || upper(s.last_name), '') AS referent
+             COALESCE(s.first_name, '') AS referent_first, COALESCE(s.last_name, '') AS referent_last
          FROM employee e LEFT JOIN staff s ON s.id = e.referent_id
          WHERE e.anonymised_on IS NULL
          ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id",
@@ -56,7 +55,10 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
                 last_name: row.get("last_name")?,
                 first_name: row.get("first_name")?,
                 entry_date: row.get("entry_date")?,
-                referent: row.get("referent")?,
+                referent: crate::domain::text::list_name(
+                    &row.get::<_, String>("referent_first")?,
+                    &row.get::<_, String>("referent_last")?,
+                ),
             })
         },
     )?;
@@ -266,7 +268,7 @@ pub fn pass_number_owner(
         |row| {
             Ok((
                 row.get::<_, String>("number")?,
-                person_name(
+                crate::domain::text::sentence_name(
                     &row.get::<_, String>("first_name")?,
                     &row.get::<_, String>("last_name")?,
                 ),

@@ -192,10 +192,9 @@ pub fn import_payroll(
             .collect();
         let [employee] = matching.as_slice() else {
             refused.push(format!(
-                "Ligne {} : {} {} {}.",
+                "Ligne {} : {} {}.",
                 line.line,
-                line.first_name,
-                line.last_name,
+                crate::domain::text::sentence_name(&line.first_name, &line.last_name),
                 if matching.is_empty() {
                     "n'est pas un salarié connu"
                 } else {

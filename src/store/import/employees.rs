@@ -10,10 +10,11 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::domain::employees::{Approval, Employee, person_name};
+use crate::domain::employees::{Approval, Employee};
 use crate::domain::import::employees::{
     ExistingEmployee, ImportContext, Plan, RowAction, RowWrites, pass_key, plan_update,
 };
+use crate::domain::text::sentence_name;
 use crate::store::employees::{
     get_employee, insert_approval_in, insert_contract, insert_employee_in,
     list_approvals_of_employee, list_contracts_of_employee, list_employees, update_approval_in,
@@ -132,7 +133,7 @@ pub fn apply(conn: &Connection, plan: &Plan) -> Result<ImportReport> {
     Ok(report)
 }
 
-/// Who holds each PASS number (`pass_key` → employee id, "Prénom NOM"), read once so that
+/// Who holds each PASS number (`pass_key` → employee id, "Prénom Nom" for the message), read once so that
 /// checking thousands of new PASS stays quick.
 struct PassHolders(HashMap<String, (i64, String)>);
 
@@ -143,7 +144,7 @@ impl PassHolders {
              FROM approval a JOIN employee e ON e.id = a.employee_id",
         )?;
         let rows = statement.query_map([], |row| {
-            let name = person_name(
+            let name = sentence_name(
                 &row.get::<_, String>("first_name")?,
                 &row.get::<_, String>("last_name")?,
             );

@@ -78,6 +78,8 @@ pub struct ImportReport {
     pub updated: usize,
     /// Existing members left as they were.
     pub skipped: usize,
+    /// Namesake rows left « À vérifier »: nothing written for them.
+    pub unresolved: usize,
     /// Rows refused: (line in the file, reason).
     pub rejected: Vec<(usize, String)>,
     /// Subscriptions created.
@@ -99,6 +101,12 @@ impl ImportReport {
             self.rejected.len(),
             self.subscriptions
         );
+        if self.unresolved > 0 {
+            text.push_str(&format!(
+                " {} homonyme(s) à vérifier non importé(s).",
+                self.unresolved
+            ));
+        }
         if !self.depots_created.is_empty() {
             text.push_str(&format!(
                 " Dépôts créés : {}.",
@@ -117,7 +125,7 @@ impl ImportReport {
 
 /// Carries out a previewed plan in ONE transaction: creates the new depots and sizes, the new
 /// members and their subscriptions, updates the existing members chosen for update (a changed
-/// subscription is ended the day before the new one starts). Refused and skipped rows are
+/// subscription is ended the day before the new one starts). Refused, skipped and « À vérifier » rows are
 /// only counted. Any failure rolls everything back.
 pub fn apply_member_import(
     conn: &Connection,
@@ -156,6 +164,10 @@ pub fn apply_member_import(
         let member_id = match (&row.action, &row.draft) {
             (RowAction::Rejected(reason), _) => {
                 report.rejected.push((row.line, reason.clone()));
+                continue;
+            }
+            (RowAction::Check, _) => {
+                report.unresolved += 1;
                 continue;
             }
             (RowAction::Skip(_), _) | (_, None) => {

@@ -124,9 +124,8 @@ pub(super) fn print_set_of(
                 for shared in lines.iter().filter_map(|l| l.shared_with) {
                     if let Some(other) = members.get(&shared) {
                         let with = format!(
-                            "partagé avec {} {}",
-                            other.first_name.trim(),
-                            other.last_name.trim()
+                            "partagé avec {}",
+                            crate::domain::text::sentence_name(&other.first_name, &other.last_name)
                         );
                         co_member = if co_member.is_empty() {
                             with

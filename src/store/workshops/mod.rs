@@ -20,7 +20,7 @@ pub use attendance::{
     set_attendance_status, update_attendance,
 };
 pub use registrations::{
-    PersonChoice, Registration, SessionDetail, animator_names, display_name, registrable_people,
+    PersonChoice, Registration, SessionDetail, animator_names, registrable_people,
     registrations_of, session_detail,
 };
 pub use sessions::{delete_session, get_session, insert_session, sessions_of, update_session};

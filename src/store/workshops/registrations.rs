@@ -6,6 +6,7 @@ use super::attendance::attendance_from_row;
 use super::sessions::get_session;
 use super::types::get_workshop_type;
 use super::workshop::get_workshop;
+use crate::domain::text::{list_name, sentence_name};
 use crate::domain::workshops::{Attendance, Participant, Session, SessionId, Workshop};
 use crate::store::error::Result;
 
@@ -20,13 +21,6 @@ pub struct PersonChoice {
     pub kind: &'static str,
 }
 
-/// "DUPONT Marie" from a last and first name.
-pub fn display_name(last_name: &str, first_name: &str) -> String {
-    format!("{} {}", last_name.trim().to_uppercase(), first_name.trim())
-        .trim()
-        .to_owned()
-}
-
 /// Members (those who left excluded) and employees one may register for a session, by name.
 pub fn registrable_people(conn: &Connection) -> Result<Vec<PersonChoice>> {
     let mut people = Vec::new();
@@ -37,9 +31,9 @@ pub fn registrable_people(conn: &Connection) -> Result<Vec<PersonChoice>> {
     let rows = members.query_map([], |row| {
         Ok(PersonChoice {
             participant: Participant::Member(row.get("id")?),
-            name: display_name(
-                &row.get::<_, String>("last_name")?,
+            name: list_name(
                 &row.get::<_, String>("first_name")?,
+                &row.get::<_, String>("last_name")?,
             ),
             kind: "Adhérent·e",
         })
@@ -54,9 +48,9 @@ pub fn registrable_people(conn: &Connection) -> Result<Vec<PersonChoice>> {
     let rows = employees.query_map([], |row| {
         Ok(PersonChoice {
             participant: Participant::Employee(row.get("id")?),
-            name: display_name(
-                &row.get::<_, String>("last_name")?,
+            name: list_name(
                 &row.get::<_, String>("first_name")?,
+                &row.get::<_, String>("last_name")?,
             ),
             kind: "Salarié·e",
         })
@@ -103,7 +97,7 @@ pub fn registrations_of(conn: &Connection, session_id: SessionId) -> Result<Vec<
                     } else {
                         "Salarié·e"
                     };
-                    (display_name(&last, &first), kind)
+                    (list_name(&first, &last), kind)
                 }
             };
             Ok(Registration {
@@ -131,13 +125,14 @@ pub struct SessionDetail {
     pub workshop: Workshop,
     /// Name of the workshop's type.
     pub type_name: String,
-    /// Animators' names, staff looked up ("Paul MARTIN" → "MARTIN Paul").
+    /// Animators' names, staff looked up, as in a sentence ("Animation : Paul Martin").
     pub animator_names: Vec<String>,
     /// Who is registered, by name.
     pub registrations: Vec<Registration>,
 }
 
-/// The animators of a workshop by name: staff members looked up, typed names as typed.
+/// The animators of a workshop by name, as read in "Animation : Paul Martin": staff members
+/// looked up ("Prénom Nom"), typed names as typed.
 pub fn animator_names(conn: &Connection, workshop: &Workshop) -> Result<Vec<String>> {
     let mut names = Vec::new();
     for animator in &workshop.animators {
@@ -147,9 +142,9 @@ pub fn animator_names(conn: &Connection, workshop: &Workshop) -> Result<Vec<Stri
                     "SELECT last_name, first_name FROM staff WHERE id = :id",
                     named_params! {":id": id},
                     |r| {
-                        Ok(display_name(
-                            &r.get::<_, String>(0)?,
+                        Ok(sentence_name(
                             &r.get::<_, String>(1)?,
+                            &r.get::<_, String>(0)?,
                         ))
                     },
                 )

@@ -173,11 +173,7 @@ pub fn save_pdf(screen: &mut Screen) -> Task<Message> {
     };
     let today = screen.today;
     let db = screen.db.clone();
-    let name = format!(
-        "Fiche parcours {} {}.pdf",
-        file.employee.last_name.to_uppercase(),
-        file.employee.first_name
-    );
+    let name = format!("Fiche parcours {}.pdf", file.employee.display_name());
     Task::perform(
         async move {
             let data = db

@@ -132,7 +132,7 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
     for &i in screen.shown.iter().take(300) {
         let r = &screen.base.rows[i];
         let m = &r.member;
-        let mut name = format!("{} {}", m.last_name.to_uppercase(), m.first_name);
+        let mut name = crate::domain::text::list_name(&m.first_name, &m.last_name);
         if !m.co_member.is_empty() {
             name.push_str(&format!(" et {}", m.co_member));
         }

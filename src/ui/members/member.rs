@@ -38,11 +38,11 @@ pub(super) fn household_name(screen: &Screen, id: i64) -> String {
         .find(|r| r.member.id == id)
         .map(|r| {
             let m = &r.member;
-            let name = format!("{} {}", m.last_name.to_uppercase(), m.first_name);
+            let name = crate::domain::text::list_name(&m.first_name, &m.last_name);
             if m.city.is_empty() {
-                name.trim().to_owned()
+                name
             } else {
-                format!("{} ({})", name.trim(), m.city)
+                format!("{name} ({})", m.city)
             }
         })
         .unwrap_or_else(|| "foyer supprimé".into())
@@ -140,7 +140,7 @@ fn name_of<T>(items: &[T], id: i64, get: impl Fn(&T) -> (i64, &str)) -> String {
 pub fn view<'a>(screen: &'a Screen, page: &'a Page) -> Element<'a, Message> {
     let m = &page.member;
     let error = screen.form_error.as_deref();
-    let mut title = format!("{} {}", m.last_name.to_uppercase(), m.first_name);
+    let mut title = crate::domain::text::list_name(&m.first_name, &m.last_name);
     if !m.co_member.is_empty() {
         title.push_str(&format!(" et {}", m.co_member));
     }

@@ -112,7 +112,7 @@ fn depot_row(depot: &DepotSheet) -> Element<'_, Message> {
         .rows
         .iter()
         .filter(|r| r.absent)
-        .map(|r| format!("{} {}", r.first_name, r.last_name))
+        .map(|r| crate::domain::text::list_name(&r.first_name, &r.last_name))
         .collect();
     if !absents.is_empty() {
         name = name.push(widgets::muted(format!("Absents : {}", absents.join(", "))));
@@ -121,7 +121,13 @@ fn depot_row(depot: &DepotSheet) -> Element<'_, Message> {
         .rows
         .iter()
         .filter(|r| r.make_up > 0 && !r.absent)
-        .map(|r| format!("{} {} (+{})", r.first_name, r.last_name, r.make_up))
+        .map(|r| {
+            format!(
+                "{} (+{})",
+                crate::domain::text::list_name(&r.first_name, &r.last_name),
+                r.make_up
+            )
+        })
         .collect();
     if !made_up.is_empty() {
         name = name.push(widgets::muted(format!("Reportés : {}", made_up.join(", "))));

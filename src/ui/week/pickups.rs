@@ -74,7 +74,7 @@ pub fn view<'a>(
     .font(BOLD);
     let mut list = Column::new().spacing(4).padding([0, 16]);
     for (i, r) in sheet.rows.iter().enumerate() {
-        let name = text(format!("{} {}", r.last_name, r.first_name))
+        let name = text(crate::domain::text::list_name(&r.first_name, &r.last_name))
             .size(15)
             .width(Length::FillPortion(3));
         let what = text(format!("{} × {}", r.baskets, r.size))

@@ -61,7 +61,7 @@ fn load_lists(conn: &Connection, today: NaiveDate) -> Result<Lists, StoreError> 
         .filter(|s| s.active)
         .map(|s| StaffChoice {
             id: s.id,
-            name: store::display_name(&s.last_name, &s.first_name),
+            name: s.display_name(),
         })
         .collect();
     Ok(Lists {

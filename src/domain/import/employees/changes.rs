@@ -215,8 +215,8 @@ pub fn plan_update(existing: &ExistingEmployee, draft: &EmployeeDraft) -> Outcom
 /// Fills the empty identity, contact and prescriber fields; returns whether any changed.
 fn merge_identity(employee: &mut Employee, draft: &EmployeeDraft, outcome: &mut Outcome) -> bool {
     let mut changed = false;
-    let file_name = format!("{} {}", draft.last_name, draft.first_name);
-    let binette_name = format!("{} {}", employee.last_name, employee.first_name);
+    let file_name = crate::domain::text::list_name(&draft.first_name, &draft.last_name);
+    let binette_name = crate::domain::text::list_name(&employee.first_name, &employee.last_name);
     if collation_key(&file_name) != collation_key(&binette_name) {
         outcome.notes.push(format!(
             "Nom dans le fichier : « {file_name} » (Binette garde « {binette_name} »)."

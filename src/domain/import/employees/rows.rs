@@ -63,7 +63,7 @@ pub struct EmployeeDraft {
 impl EmployeeDraft {
     /// "NOM Prénom", for the preview.
     pub fn name(&self) -> String {
-        format!("{} {}", self.last_name.to_uppercase(), self.first_name)
+        crate::domain::text::list_name(&self.first_name, &self.last_name)
     }
 }
 

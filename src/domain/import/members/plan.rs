@@ -1,6 +1,7 @@
 //! The import plan: each row matched against the garden (create, update, skip, refuse).
 
 use super::matching::{merge, name_key, same_member, same_member_without_contact};
+use super::namesakes::{Namesake, NamesakeChoice, plan_namesake};
 use super::rows::*;
 use crate::domain::baskets::{Member, Subscription};
 use crate::domain::calendar::format_date;
@@ -43,14 +44,19 @@ pub enum ExistingPolicy {
     Skip,
 }
 
-/// The user's choices for unknown names, keyed by `collation_key(name)`; a name absent from
-/// the map is created.
+/// The user's choices for unknown names, keyed by `collation_key(name)` (a name absent from
+/// the map is created), and for rows with a namesake.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Resolutions {
     /// Unknown depots.
     pub depots: BTreeMap<String, NameChoice>,
     /// Unknown basket sizes.
     pub sizes: BTreeMap<String, NameChoice>,
+    /// Rows whose name is that of another household, by line in the file; a line absent
+    /// from the map is « À vérifier » and not imported.
+    pub namesakes: BTreeMap<usize, NamesakeChoice>,
+    /// A namesake row with no choice is created as a new household (`--create-homonyms`).
+    pub create_namesakes: bool,
 }
 
 /// What the import will do with one row.
@@ -62,6 +68,9 @@ pub enum RowAction {
     Update(i64),
     /// That existing member is left as it is.
     Skip(i64),
+    /// Same name as a household of the garden, nothing else in common: not imported until
+    /// the user chooses (see `PlanRow::namesakes`).
+    Check,
     /// The row is refused, for this reason.
     Rejected(String),
 }
@@ -85,15 +94,16 @@ pub struct PlanRow {
     pub replaces_subscription: Option<i64>,
     /// What changes, for an update ("Téléphone : … → …"); notes and warnings otherwise.
     pub notes: Vec<String>,
+    /// Households of the garden with the row's name and nothing else in common, offered
+    /// for "Mettre à jour" (empty for most rows).
+    pub namesakes: Vec<Namesake>,
 }
 
 impl PlanRow {
-    /// "Nom Prénom" of the row, for the preview.
+    /// "NOM Prénom" of the row, for the preview.
     pub fn name(&self) -> String {
         match &self.draft {
-            Some(d) => format!("{} {}", d.member.last_name, d.member.first_name)
-                .trim()
-                .to_owned(),
+            Some(d) => crate::domain::text::list_name(&d.member.first_name, &d.member.last_name),
             None => self
                 .cells
                 .iter()
@@ -110,6 +120,7 @@ impl PlanRow {
             RowAction::Create => "Création",
             RowAction::Update(_) => "Mise à jour",
             RowAction::Skip(_) => "Ignoré",
+            RowAction::Check => "À vérifier",
             RowAction::Rejected(_) => "Refusé",
         }
     }
@@ -139,6 +150,8 @@ pub struct PlanCounts {
     pub update: usize,
     /// Members left as they are.
     pub skip: usize,
+    /// Namesakes waiting for a choice, not imported.
+    pub check: usize,
     /// Rows refused.
     pub rejected: usize,
 }
@@ -152,6 +165,7 @@ impl Plan {
                 RowAction::Create => counts.create += 1,
                 RowAction::Update(_) => counts.update += 1,
                 RowAction::Skip(_) => counts.skip += 1,
+                RowAction::Check => counts.check += 1,
                 RowAction::Rejected(_) => counts.rejected += 1,
             }
         }
@@ -273,6 +287,7 @@ pub fn build_plan(
             subscribe: false,
             replaces_subscription: None,
             notes: Vec::new(),
+            namesakes: Vec::new(),
         };
         let planned = plan_row(
             cells,
@@ -335,13 +350,16 @@ pub fn build_plan(
                                 today,
                             );
                         }
-                        None => {
-                            if !namesakes.is_empty() {
-                                row.notes.push(
-                                    "Un adhérent du même nom existe déjà, avec d'autres coordonnées (téléphone, e-mail, adresse ou dépôt) : un nouvel adhérent sera créé. Si c'est le même foyer, complétez sa fiche avant d'importer.".into(),
-                                );
-                            }
-                        }
+                        None if namesakes.is_empty() => {}
+                        None => plan_namesake(
+                            &mut row,
+                            namesakes,
+                            &draft,
+                            targets.as_ref(),
+                            context,
+                            resolutions,
+                            today,
+                        ),
                     }
                     if row.action == RowAction::Create {
                         row.subscribe = draft.subscription.is_some();
@@ -356,10 +374,13 @@ pub fn build_plan(
     // Names only refused rows wanted are not created.
     let used = |name: &String, pick: fn(&(Target, Target)) -> &Target| {
         rows.iter().any(|r| {
-            !matches!(r.action, RowAction::Rejected(_) | RowAction::Skip(_))
-                && r.targets
-                    .as_ref()
-                    .is_some_and(|t| *pick(t) == Target::New(name.clone()))
+            !matches!(
+                r.action,
+                RowAction::Rejected(_) | RowAction::Skip(_) | RowAction::Check
+            ) && r
+                .targets
+                .as_ref()
+                .is_some_and(|t| *pick(t) == Target::New(name.clone()))
         })
     };
     new_depots.retain(|n| used(n, |t| &t.0));
@@ -416,7 +437,8 @@ fn frequency_label(sub: &SubscriptionDraft) -> String {
     }
 }
 
-fn plan_existing(
+/// Plans an update of `existing` with the row (or a skip, by `policy` or when up to date).
+pub(super) fn plan_existing(
     row: &mut PlanRow,
     existing: &ExistingMember,
     draft: &MemberDraft,

@@ -143,8 +143,12 @@ fn plan_creates_updates_skips_and_refuses_duplicates() {
         actions[2],
         &RowAction::Rejected("Même adhérent que la ligne 3 du fichier.".into())
     );
-    assert_eq!(actions[3], &RowAction::Create);
-    assert!(plan.rows[3].notes[0].contains("même nom"));
+    // Same name as member 7, another phone: a namesake, asked about, not created.
+    assert_eq!(actions[3], &RowAction::Check);
+    assert_eq!(
+        plan.rows[3].notes,
+        ["À vérifier : homonyme de DURAND Marie."]
+    );
     assert_eq!(
         actions[4],
         &RowAction::Rejected("Panier « Grand » inconnu.".into())
@@ -152,9 +156,17 @@ fn plan_creates_updates_skips_and_refuses_duplicates() {
     assert_eq!(plan.new_depots, ["Mairie"]);
     assert!(plan.new_sizes.is_empty());
     let counts = plan.counts();
+    // Update (Durand), Create (Lefèvre), refused (same as line 3), Check (Durand, other
+    // phone), refused (Grand).
     assert_eq!(
-        (counts.create, counts.update, counts.skip, counts.rejected),
-        (2, 1, 0, 2)
+        (
+            counts.create,
+            counts.update,
+            counts.skip,
+            counts.check,
+            counts.rejected
+        ),
+        (1, 1, 0, 1, 2)
     );
 
     let skip = build_plan(
@@ -297,4 +309,131 @@ fn a_row_asking_for_the_other_fortnight_changes_the_subscription() {
         plan.rows[0].notes
     );
     assert_eq!(plan.rows[0].replaces_subscription, Some(70));
+}
+
+/// Jeanne MOREAU (id 7) at 3 rue des Lilas, Petit basket at Gare (subscription 70); depots
+/// Gare (1) and Mairie (3), size Petit (2); a file row with her name, another address and
+/// depot `depot`, no phone or e-mail.
+fn namesake_case(depot: &str) -> (Table, ImportContext) {
+    let t = table(
+        &["Nom", "Prénom", "Adresse", "Dépôt", "Panier"],
+        &[&["Moreau", "Jeanne", "8 place du Marché", depot, "Petit"]],
+    );
+    let mut jeanne = existing(7, "MOREAU", "Jeanne", "");
+    jeanne.member.address = "3 rue des Lilas".into();
+    jeanne.member.postcode = "25000".into();
+    jeanne.member.city = "Besançon".into();
+    jeanne.subscription = Some(crate::domain::baskets::Subscription {
+        id: 70,
+        member_id: 7,
+        shared_with: None,
+        size_id: 2,
+        depot_id: 1,
+        quantity: 1,
+        start: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        end: None,
+        frequency: Frequency::Weekly,
+        anchor_monday: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+    });
+    let named = |id, name: &str| Named {
+        id,
+        name: name.into(),
+    };
+    let context = ImportContext {
+        members: vec![jeanne],
+        depots: vec![named(1, "Gare"), named(3, "Mairie")],
+        sizes: vec![named(2, "Petit")],
+    };
+    (t, context)
+}
+
+fn namesake_plan(t: &Table, context: &ImportContext, resolutions: &Resolutions) -> Plan {
+    build_plan(
+        t,
+        &match_headers(&t.headers),
+        context,
+        resolutions,
+        ExistingPolicy::Skip,
+        today(),
+    )
+}
+
+#[test]
+fn a_namesake_is_asked_about_and_nothing_is_written_until_chosen() {
+    let (t, context) = namesake_case("Mairie");
+    let plan = namesake_plan(&t, &context, &Resolutions::default());
+    let row = &plan.rows[0];
+    assert_eq!(row.action, RowAction::Check);
+    assert_eq!(row.action_label(), "À vérifier");
+    assert_eq!(
+        row.notes,
+        ["À vérifier : homonyme de MOREAU Jeanne (Gare, 3 rue des Lilas 25000 Besançon)."]
+    );
+    assert_eq!(row.namesakes.len(), 1);
+    assert_eq!(
+        (row.namesakes[0].id, row.namesakes[0].name.as_str()),
+        (7, "MOREAU Jeanne")
+    );
+    assert!(!row.subscribe);
+    let counts = plan.counts();
+    assert_eq!((counts.create, counts.update, counts.check), (0, 0, 1));
+
+    // "Créer un nouveau foyer" for line 2: created with its subscription.
+    let mut resolutions = Resolutions::default();
+    resolutions.namesakes.insert(2, NamesakeChoice::CreateNew);
+    let plan = namesake_plan(&t, &context, &resolutions);
+    assert_eq!(plan.rows[0].action, RowAction::Create);
+    assert!(plan.rows[0].subscribe);
+    assert!(plan.rows[0].notes[0].starts_with("Nouveau foyer, homonyme de MOREAU Jeanne"));
+
+    // "Mettre à jour MOREAU Jeanne": her address and subscription change, even though
+    // existing members are otherwise left as they are (ExistingPolicy::Skip): it was asked.
+    resolutions.namesakes.insert(2, NamesakeChoice::Update(7));
+    let plan = namesake_plan(&t, &context, &resolutions);
+    let row = &plan.rows[0];
+    assert_eq!(row.action, RowAction::Update(7));
+    assert!(
+        row.notes
+            .contains(&"Adresse : « 3 rue des Lilas » → « 8 place du Marché »".to_owned()),
+        "{:?}",
+        row.notes
+    );
+    assert_eq!(row.replaces_subscription, Some(70));
+    assert_eq!(row.namesakes.len(), 1, "the choice can still be changed");
+
+    // A stale choice (a member that is not her namesake) asks again.
+    resolutions.namesakes.insert(2, NamesakeChoice::Update(99));
+    let plan = namesake_plan(&t, &context, &resolutions);
+    assert_eq!(plan.rows[0].action, RowAction::Check);
+
+    // `--create-homonyms`: rows with no choice become new households.
+    let plan = namesake_plan(
+        &t,
+        &context,
+        &Resolutions {
+            create_namesakes: true,
+            ..Resolutions::default()
+        },
+    );
+    assert_eq!(plan.rows[0].action, RowAction::Create);
+}
+
+#[test]
+fn a_depot_only_a_namesake_row_wants_is_created_once_chosen() {
+    let (t, context) = namesake_case("Marché couvert");
+    let plan = namesake_plan(&t, &context, &Resolutions::default());
+    assert_eq!(plan.rows[0].action, RowAction::Check);
+    assert!(plan.new_depots.is_empty(), "{:?}", plan.new_depots);
+    let mut resolutions = Resolutions::default();
+    resolutions.namesakes.insert(2, NamesakeChoice::CreateNew);
+    let plan = namesake_plan(&t, &context, &resolutions);
+    assert_eq!(plan.new_depots, ["Marché couvert"]);
+}
+
+#[test]
+fn same_name_and_same_depot_is_the_same_household_not_a_namesake() {
+    let (t, context) = namesake_case("gare");
+    let plan = namesake_plan(&t, &context, &Resolutions::default());
+    assert_eq!(plan.rows[0].action, RowAction::Skip(7));
+    assert!(plan.rows[0].namesakes.is_empty());
 }

@@ -7,6 +7,7 @@ use super::fields::{F, Part};
 use super::form::{Errors, FileForm};
 use super::{Message, OpenFile, Screen, StaffChoice, Tab};
 use crate::domain::employees::{ApprovalChangeKind, FseStage, visible_rows};
+use crate::domain::text::sentence_name;
 use crate::store::employees as store;
 use crate::store::{Connection, StoreError};
 use crate::ui::widgets::Tone;
@@ -187,7 +188,7 @@ pub fn update(screen: &mut Screen, message: Message) -> Task<Message> {
                 .form
                 .file
                 .as_ref()
-                .map(|f| f.employee.display_name())
+                .map(|f| sentence_name(&f.employee.first_name, &f.employee.last_name))
                 .unwrap_or_default();
             return Task::perform(
                 screen.db.write(move |conn| {

@@ -12,7 +12,7 @@ use iced::{Element, Task};
 use crate::domain::calendar::weekday_name;
 use crate::domain::import::columns::{ColumnMapping, MemberField, mapping_problem, match_headers};
 use crate::domain::import::members::{
-    ExistingPolicy, ImportContext, Plan, Resolutions, build_plan, unknown_names,
+    ExistingPolicy, ImportContext, NamesakeChoice, Plan, Resolutions, build_plan, unknown_names,
 };
 use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
@@ -76,6 +76,8 @@ pub enum Message {
     SizeSet(String, NameOption),
     /// Delivery weekday of the depots created.
     WeekdaySet(DayChoice),
+    /// The row at this line of the file, a namesake: a new household or an update.
+    NamesakeSet(usize, NamesakeChoice),
 }
 
 impl Screen {
@@ -119,6 +121,9 @@ impl Screen {
                     .insert(collation_key(&name), option.choice);
             }),
             Message::WeekdaySet(day) => self.options.weekday = day.0,
+            Message::NamesakeSet(line, choice) => self.flow.change(&self.options, |m| {
+                m.resolutions.namesakes.insert(line, choice);
+            }),
         }
         Task::none()
     }

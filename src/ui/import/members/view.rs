@@ -1,11 +1,13 @@
 //! Drawing the member import screen: its texts, options and preview in the shared frame.
 
-use iced::widget::{Column, column, pick_list, radio, row, text};
+use iced::widget::{Column, button, column, pick_list, radio, row, text};
 use iced::{Element, Length};
 
 use super::{DayChoice, Matching, Message, Screen};
 use crate::domain::import::columns::mapping_problem;
-use crate::domain::import::members::{ExistingPolicy, ImportContext, PlanRow, RowAction};
+use crate::domain::import::members::{
+    ExistingPolicy, ImportContext, NamesakeChoice, PlanRow, RowAction,
+};
 use crate::domain::text::collation_key;
 use crate::ui::import::columns::columns_table;
 use crate::ui::import::flow::Stage;
@@ -63,10 +65,10 @@ fn matching<'a>(
             problem,
             options(screen, m),
             format!(
-                "3. Aperçu : {} à créer, {} à mettre à jour, {} ignoré(s), {} refusé(s)",
-                counts.create, counts.update, counts.skip, counts.rejected
+                "3. Aperçu : {} à créer, {} à mettre à jour, {} ignoré(s), {} à vérifier, {} refusé(s)",
+                counts.create, counts.update, counts.skip, counts.check, counts.rejected
             ),
-            preview(&m.plan.rows),
+            preview(&m.plan.rows, &m.resolutions.namesakes),
         ))
         .push(frame::import_bar(
             can_import,
@@ -98,6 +100,18 @@ fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
         .spacing(24),
     ]
     .spacing(8);
+    let to_check = m.plan.counts().check;
+    if to_check > 0 {
+        body = body.push(
+            text(format!(
+                "{to_check} ligne(s) à vérifier : même nom qu'un foyer existant, mais rien \
+                 d'autre en commun. Choisissez dans l'aperçu « Créer un nouveau foyer » ou \
+                 « Mettre à jour » ; sinon ces lignes ne sont pas importées."
+            ))
+            .size(15)
+            .color(theme::WARNING_TEXT),
+        );
+    }
     let context: &ImportContext = &m.file.context;
     for name in &m.unknown_depots {
         let chosen = m.resolutions.depots.get(&collation_key(name)).copied();
@@ -143,24 +157,60 @@ fn options<'a>(screen: &'a Screen, m: &'a Matching) -> Element<'a, Message> {
     body.into()
 }
 
-fn preview(rows: &[PlanRow]) -> Element<'_, Message> {
+fn preview<'a>(
+    rows: &'a [PlanRow],
+    chosen: &'a std::collections::BTreeMap<usize, NamesakeChoice>,
+) -> Element<'a, Message> {
     let header = row![
         heading("Ligne").width(60),
         heading("Adhérent").width(Length::FillPortion(2)),
         heading("Action").width(110),
         heading("Détail").width(Length::FillPortion(4)),
     ];
-    frame::preview_list(header, rows, preview_row)
+    frame::preview_list(header, rows, |r| {
+        preview_row(r, chosen.get(&r.line).copied())
+    })
 }
 
-fn preview_row(plan_row: &PlanRow) -> Element<'_, Message> {
+/// "Créer un nouveau foyer" / "Mettre à jour NOM Prénom" under a namesake row's detail, the
+/// current choice shown pressed.
+fn namesake_buttons<'a>(
+    plan_row: &'a PlanRow,
+    chosen: Option<NamesakeChoice>,
+) -> Element<'a, Message> {
+    let choice = |label: String, value: NamesakeChoice| {
+        let style = if chosen == Some(value) {
+            button::primary
+        } else {
+            button::secondary
+        };
+        button(text(label).size(13))
+            .padding([3, 10])
+            .style(style)
+            .on_press(Message::NamesakeSet(plan_row.line, value))
+    };
+    let mut buttons = row![choice(
+        "Créer un nouveau foyer".into(),
+        NamesakeChoice::CreateNew
+    )]
+    .spacing(8);
+    for namesake in &plan_row.namesakes {
+        buttons = buttons.push(choice(
+            format!("Mettre à jour {}", namesake.name),
+            NamesakeChoice::Update(namesake.id),
+        ));
+    }
+    buttons.wrap().into()
+}
+
+fn preview_row(plan_row: &PlanRow, chosen: Option<NamesakeChoice>) -> Element<'_, Message> {
     let detail = match &plan_row.action {
         RowAction::Rejected(reason) => reason.clone(),
         _ => plan_row.notes.join(" ; "),
     };
     let (background, foreground) = match plan_row.action {
         RowAction::Rejected(_) => (Some(theme::ERROR_BG), theme::ERROR_TEXT),
-        RowAction::Update(_) => (Some(theme::WARNING_BG), theme::WARNING_TEXT),
+        RowAction::Update(_) | RowAction::Check => (Some(theme::WARNING_BG), theme::WARNING_TEXT),
         RowAction::Create if !plan_row.notes.is_empty() => {
             (Some(theme::WARNING_BG), theme::WARNING_TEXT)
         }
@@ -174,11 +224,24 @@ fn preview_row(plan_row: &PlanRow) -> Element<'_, Message> {
                 .size(14)
                 .color(foreground)
                 .width(110),
-            text(detail)
-                .size(14)
-                .color(foreground)
-                .width(Length::FillPortion(4)),
+            detail_cell(detail, foreground, plan_row, chosen),
         ],
         background,
     )
+}
+
+fn detail_cell(
+    detail: String,
+    color: iced::Color,
+    plan_row: &PlanRow,
+    chosen: Option<NamesakeChoice>,
+) -> Element<'_, Message> {
+    let detail = text(detail).size(14).color(color);
+    if plan_row.namesakes.is_empty() {
+        return detail.width(Length::FillPortion(4)).into();
+    }
+    column![detail, namesake_buttons(plan_row, chosen)]
+        .spacing(4)
+        .width(Length::FillPortion(4))
+        .into()
 }

@@ -64,7 +64,7 @@ impl Screen {
             .filter(|r| r.member.id != me)
             .map(|r| {
                 let m = &r.member;
-                let mut label = format!("{} {}", m.last_name.to_uppercase(), m.first_name);
+                let mut label = crate::domain::text::list_name(&m.first_name, &m.last_name);
                 if !m.city.is_empty() {
                     label.push_str(&format!(" ({})", m.city));
                 }
