@@ -512,8 +512,8 @@ fn importing_the_same_file_twice_creates_nobody_twice_even_without_phone_or_emai
     let counts = again.counts();
     assert_eq!((counts.create, counts.skip), (0, 3));
 
-    // A namesake at another address and another depot is another household: created, with
-    // a note in the preview.
+    // A namesake at another address and another depot may be another household or the same
+    // one moved: nothing is written until the office chooses (« À vérifier »).
     let other = write(
         dir.path(),
         "homonyme.csv",
@@ -521,6 +521,13 @@ fn importing_the_same_file_twice_creates_nobody_twice_even_without_phone_or_emai
             .as_bytes(),
     );
     let plan = plan_for(&conn, &other, ExistingPolicy::Update);
-    assert_eq!(plan.rows[0].action, RowAction::Create);
-    assert!(plan.rows[0].notes.iter().any(|n| n.contains("même nom")));
+    assert_eq!(plan.rows[0].action, RowAction::Check);
+    assert!(
+        plan.rows[0]
+            .notes
+            .iter()
+            .any(|n| n.contains("homonyme de MOREAU Jeanne")),
+        "{:?}",
+        plan.rows[0].notes
+    );
 }

@@ -270,7 +270,7 @@ fn a_pass_taken_since_the_preview_rolls_everything_back() {
     let error = apply(&conn, &plan).unwrap_err().to_string();
     assert_eq!(
         error,
-        "Ligne 3 : le PASS IAE 999992600002 est déjà celui de Paul AUTRE. Rien n'a été importé."
+        "Ligne 3 : le PASS IAE 999992600002 est déjà celui de Paul Autre. Rien n'a été importé."
     );
     // Bérénice, on the line before, was rolled back too.
     assert_eq!(list_employees(&conn).unwrap().len(), 1);

@@ -785,7 +785,7 @@ fn a_workshop_and_its_sessions_are_saved_together_or_not_at_all() {
     let sessions = workshops::sessions_of(&conn, id).unwrap();
     assert_eq!(sessions.len(), 1);
     let detail = workshops::session_detail(&conn, sessions[0].id).unwrap();
-    assert_eq!(detail.animator_names, ["MARTIN C", "Odile"]);
+    assert_eq!(detail.animator_names, ["C Martin", "Odile"]);
     assert_eq!(detail.type_name, "Conserves");
     // Editing: one session deleted, one added.
     w.id = id;

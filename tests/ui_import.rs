@@ -69,7 +69,7 @@ fn matching_preview_import_and_refused_rows() {
     ));
     assert!(shows(
         &screen,
-        "3. Aperçu : 1 à créer, 0 à mettre à jour, 0 ignoré(s), 2 refusé(s)"
+        "3. Aperçu : 1 à créer, 0 à mettre à jour, 0 ignoré(s), 0 à vérifier, 2 refusé(s)"
     ));
     assert!(shows(&screen, "Nom manquant."));
     assert!(shows(
@@ -119,14 +119,14 @@ fn existing_members_skipped_then_cancel_writes_nothing() {
     apply(&mut screen, Message::Flow(flow::Message::Open(path)));
     assert!(shows(
         &screen,
-        "3. Aperçu : 1 à créer, 1 à mettre à jour, 0 ignoré(s), 0 refusé(s)"
+        "3. Aperçu : 1 à créer, 1 à mettre à jour, 0 ignoré(s), 0 à vérifier, 0 refusé(s)"
     ));
     assert!(shows(&screen, "Ville : (vide) → « Dole »"));
     // Radio labels are not text widgets the simulator can find: send the radio's message.
     apply(&mut screen, Message::PolicySet(ExistingPolicy::Skip));
     assert!(shows(
         &screen,
-        "3. Aperçu : 1 à créer, 0 à mettre à jour, 1 ignoré(s), 0 refusé(s)"
+        "3. Aperçu : 1 à créer, 0 à mettre à jour, 1 ignoré(s), 0 à vérifier, 0 refusé(s)"
     ));
 
     click(&mut screen, "Annuler");
