@@ -10,6 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::calendar::IsoWeek;
 use super::harvests::{CropId, Destination, Harvest, PlotId, Unit};
+use super::text::{compare, fold};
 
 /// A saved harvest with what the list shows about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,24 +121,10 @@ pub struct HarvestFilter {
     pub search: String,
 }
 
-/// Lowercase, without French accents, trimmed: the form names are compared in.
+/// Lowercase, without accents (every Latin script, see [`fold`]), trimmed: the form names
+/// are compared in.
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' => out.push('i'),
-            'ô' | 'ö' | 'ó' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            _ => out.push(c),
-        }
-    }
-    out
+    fold(text.trim())
 }
 
 /// The lines `filter` keeps, in the order of `lines`.
@@ -214,7 +201,7 @@ pub struct Totals {
 
 fn heaviest_first(map: HashMap<String, f64>) -> Vec<(String, f64)> {
     let mut list: Vec<_> = map.into_iter().collect();
-    list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    list.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| compare(&a.0, &b.0)));
     list
 }
 
@@ -253,7 +240,7 @@ pub fn totals(lines: &[&HarvestLine]) -> Totals {
         .into_iter()
         .map(|((crop, unit), quantity)| (crop, unit, quantity))
         .collect();
-    unweighed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    unweighed.sort_by(|a, b| compare(&a.0, &b.0).then(a.1.cmp(&b.1)));
     Totals {
         lines: lines.len(),
         kg: kg_total,

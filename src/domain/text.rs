@@ -1,26 +1,9 @@
-//! Text helpers shared by every area: searching without accents, safe file names.
+//! Text helpers shared by every area: searching and sorting without accents, safe file
+//! names.
 
-/// Lower case without accents (œ → oe, æ → ae, ß → ss), for searching as the user types.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
-            'æ' => out.push_str("ae"),
-            'ç' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-            'ñ' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => out.push('o'),
-            'œ' => out.push_str("oe"),
-            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
-            'ý' | 'ÿ' => out.push('y'),
-            'ß' => out.push_str("ss"),
-            other => out.push(other),
-        }
-    }
-    out
-}
+mod folding;
+
+pub use folding::{compare, fold};
 
 /// The key that sorts names the French way: accents, case, spaces, hyphens and apostrophes
 /// ignored ("Élodie" with the E's, "Le Goff" with "Legoff"); ligatures spelt out.

@@ -153,7 +153,7 @@ fn replace_composition(
 pub fn composition_of_week(conn: &Connection, monday: NaiveDate) -> Result<Vec<CompositionItem>> {
     let mut stmt = conn.prepare(
         "SELECT c.* FROM composition_item c JOIN basket_size s ON s.id = c.size_id
-         WHERE c.monday = :monday ORDER BY s.position, s.name, c.size_id, c.id",
+         WHERE c.monday = :monday ORDER BY s.position, s.name COLLATE FR, c.size_id, c.id",
     )?;
     let rows = stmt.query_map(named_params! {":monday": monday}, item_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -344,7 +344,11 @@ pub fn unticked_weeks(conn: &Connection, today: NaiveDate) -> Result<Vec<Unticke
             });
         }
         if !unticked.is_empty() {
-            unticked.sort_by_key(|d| (d.date, d.name.to_lowercase()));
+            unticked.sort_by(|a, b| {
+                a.date
+                    .cmp(&b.date)
+                    .then_with(|| crate::domain::text::compare(&a.name, &b.name))
+            });
             found.push(UntickedWeek {
                 week,
                 depots: unticked,

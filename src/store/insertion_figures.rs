@@ -223,7 +223,7 @@ fn add_support_figures(
         "SELECT t.name AS name, count(*) AS n FROM follow_up f
          JOIN follow_up_theme ft ON ft.follow_up_id = f.id JOIN theme t ON t.id = ft.theme_id
          WHERE f.date BETWEEN :from AND :to
-         GROUP BY t.id ORDER BY n DESC, t.name COLLATE NOCASE",
+         GROUP BY t.id ORDER BY n DESC, t.name COLLATE FR",
     )?;
     figures.themes = stmt
         .query_map(params, |r| Ok((r.get("name")?, r.get("n")?)))?

@@ -98,7 +98,7 @@ pub fn get_member(conn: &Connection, id: i64) -> Result<Member> {
 pub fn list_members(conn: &Connection) -> Result<Vec<Member>> {
     let mut stmt = conn.prepare(
         "SELECT * FROM member
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+         ORDER BY last_name COLLATE FR, first_name COLLATE FR, id",
     )?;
     let rows = stmt.query_map([], member_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -248,7 +248,7 @@ pub fn solidarity_reviews_due(
            AND m.status <> 'parti'
            AND (s.end_date IS NULL OR s.end_date >= so.review_on)
            AND (so.end_date IS NULL OR so.end_date >= so.review_on)
-         ORDER BY so.review_on, m.last_name COLLATE NOCASE, m.first_name COLLATE NOCASE, s.id",
+         ORDER BY so.review_on, m.last_name COLLATE FR, m.first_name COLLATE FR, s.id",
     )?;
     let rows = stmt.query_map(named_params! {":until": until}, |row| {
         let first: String = row.get("first_name")?;

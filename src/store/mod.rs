@@ -8,6 +8,7 @@ pub mod activity;
 pub mod backup;
 pub mod baskets;
 pub mod calendar;
+mod collation;
 pub mod dashboard;
 pub mod demo;
 pub mod distribution;

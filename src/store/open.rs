@@ -9,7 +9,7 @@ use rusqlite::limits::Limit;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use super::error::{Result, StoreError};
-use super::{backup, file_check, garden};
+use super::{backup, collation, file_check, garden};
 
 /// `PRAGMA application_id` written into every Binette database ("BINE").
 pub const APPLICATION_ID: i64 = 0x4249_4E45;
@@ -123,7 +123,9 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
         file_uri(path),
         if immutable { "&immutable=1" } else { "" }
     );
-    Connection::open_with_flags(uri, flags).map_err(|error| classify(path, error))
+    let conn = Connection::open_with_flags(uri, flags).map_err(|error| classify(path, error))?;
+    collation::register(&conn)?;
+    Ok(conn)
 }
 
 /// `path` as a SQLite `file:` URI (the characters URIs reserve are escaped).
@@ -269,6 +271,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 fn configure(conn: &mut Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    collation::register(conn)?;
     // No value a garden types or imports comes near this: a pasted book or a 50 MB
     // spreadsheet cell is refused by SQLite itself ("too big"), whatever the screen.
     conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)?;

@@ -1,7 +1,7 @@
 //! The employee list: one summary row per person, the alerts the office must see this
 //! month, searching, filtering and sorting.
 
-use crate::domain::text::fold;
+use crate::domain::text::{compare, fold};
 use chrono::{Months, NaiveDate, TimeDelta};
 
 use super::{Approval, Contract, cumulative_months};
@@ -199,32 +199,24 @@ pub fn visible_rows(
         .filter(|(_, row)| words.iter().all(|w| row.search_key.contains(w.as_str())))
         .map(|(i, _)| i)
         .collect();
+    // As the store lists them (`COLLATE FR`): the same order whichever side sorted.
     let by_name = |a: &EmployeeRow, b: &EmployeeRow| {
-        a.last_name
-            .to_lowercase()
-            .cmp(&b.last_name.to_lowercase())
-            .then_with(|| {
-                a.first_name
-                    .to_lowercase()
-                    .cmp(&b.first_name.to_lowercase())
-            })
+        compare(&a.last_name, &b.last_name)
+            .then_with(|| compare(&a.first_name, &b.first_name))
             .then(a.id.cmp(&b.id))
     };
     shown.sort_by(|&a, &b| {
         let (a, b) = (&rows[a], &rows[b]);
         let primary = match column {
             SortColumn::LastName => std::cmp::Ordering::Equal,
-            SortColumn::FirstName => a
-                .first_name
-                .to_lowercase()
-                .cmp(&b.first_name.to_lowercase()),
+            SortColumn::FirstName => compare(&a.first_name, &b.first_name),
             SortColumn::Entry => a.entry_date.cmp(&b.entry_date),
             SortColumn::PlannedEnd => a.planned_end.cmp(&b.planned_end),
             SortColumn::Hours => a
                 .weekly_hours
                 .partial_cmp(&b.weekly_hours)
                 .unwrap_or(std::cmp::Ordering::Equal),
-            SortColumn::Referent => a.referent.to_lowercase().cmp(&b.referent.to_lowercase()),
+            SortColumn::Referent => compare(&a.referent, &b.referent),
         };
         let ordering = primary.then_with(|| by_name(a, b));
         if descending {

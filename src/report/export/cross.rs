@@ -8,7 +8,7 @@ use crate::domain::calendar::{IsoWeek, month_name};
 use crate::domain::distribution::{WeekPlan, depot_delivery};
 use crate::domain::export::{Cell, CellKind, ExportTable};
 use crate::domain::harvest_query::HarvestLine;
-use crate::domain::text::collation_key;
+use crate::domain::text::compare;
 use crate::store::{Connection, StoreError};
 
 /// Delivery weeks the baskets table covers by default.
@@ -79,7 +79,11 @@ pub fn baskets_by_depot_and_size(
             .iter()
             .filter_map(|d| d.delivery.date().map(|date| (date, d)))
             .collect();
-        delivering.sort_by_key(|(date, d)| (*date, collation_key(&depot_name(d.depot_id))));
+        delivering.sort_by(|(date_a, a), (date_b, b)| {
+            date_a
+                .cmp(date_b)
+                .then_with(|| compare(&depot_name(a.depot_id), &depot_name(b.depot_id)))
+        });
         if delivering.is_empty() {
             let reason = plan
                 .depots
@@ -128,7 +132,7 @@ pub fn baskets_by_depot_and_size(
         cells.push(count(week_counts.iter().sum()));
         table.push_total(cells);
     }
-    by_depot.sort_by_key(|(_, name, ..)| collation_key(name));
+    by_depot.sort_by(|(_, a, ..), (_, b, ..)| compare(a, b));
     for (_, name, counts, total) in by_depot {
         let mut cells = vec![
             Cell::text("Période"),
@@ -240,7 +244,7 @@ pub fn kg_by_crop_and_month(lines: &[&HarvestLine], year: i32) -> ExportTable {
             }
         }
     }
-    crops.sort_by_key(|(name, _)| collation_key(name));
+    crops.sort_by(|(a, _), (b, _)| compare(a, b));
     let mut totals = [0.0; 12];
     for (name, months) in &crops {
         let mut cells = vec![Cell::text(name.clone())];

@@ -14,7 +14,7 @@ use crate::domain::calendar::{IsoWeek, format_date};
 use crate::domain::distribution::depot_delivery;
 use crate::domain::money::Cents;
 use crate::domain::solidarity::{Split, split, terms_on};
-use crate::domain::text::collation_key;
+use crate::domain::text::compare;
 use crate::store::calendar::{list_closures, list_holiday_rules};
 use crate::store::{Result, StoreError};
 
@@ -218,6 +218,8 @@ pub fn solidarity_accounts(
         });
     }
     // French order (accents ignored), then each household's periods in order.
-    accounts.sort_by_cached_key(|a| (collation_key(&a.household), a.terms.start));
+    accounts.sort_by(|a, b| {
+        compare(&a.household, &b.household).then(a.terms.start.cmp(&b.terms.start))
+    });
     Ok(accounts)
 }

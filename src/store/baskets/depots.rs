@@ -124,7 +124,7 @@ pub fn get_depot(conn: &Connection, id: i64) -> Result<Depot> {
 
 /// Every depot (active or not), by name.
 pub fn list_depots(conn: &Connection) -> Result<Vec<Depot>> {
-    let mut stmt = conn.prepare("SELECT * FROM depot ORDER BY name, id")?;
+    let mut stmt = conn.prepare("SELECT * FROM depot ORDER BY name COLLATE FR, id")?;
     let rows = stmt.query_map([], depot_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -212,7 +212,7 @@ pub fn get_funder(conn: &Connection, id: i64) -> Result<Funder> {
 
 /// Every funder, by name.
 pub fn list_funders(conn: &Connection) -> Result<Vec<Funder>> {
-    let mut stmt = conn.prepare("SELECT * FROM funder ORDER BY name, id")?;
+    let mut stmt = conn.prepare("SELECT * FROM funder ORDER BY name COLLATE FR, id")?;
     let rows = stmt.query_map([], funder_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

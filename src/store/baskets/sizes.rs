@@ -122,7 +122,8 @@ pub fn get_basket_size(conn: &Connection, id: i64) -> Result<BasketSize> {
 
 /// Every basket size, in display order.
 pub fn list_basket_sizes(conn: &Connection) -> Result<Vec<BasketSize>> {
-    let mut stmt = conn.prepare("SELECT * FROM basket_size ORDER BY position, name, id")?;
+    let mut stmt =
+        conn.prepare("SELECT * FROM basket_size ORDER BY position, name COLLATE FR, id")?;
     let rows = stmt.query_map([], size_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -163,7 +163,7 @@ fn read_terms(
     let mut funding = conn.prepare(
         "SELECT f.funder_id, f.share_percent FROM solidarity_terms_funding f
          JOIN funder ON funder.id = f.funder_id
-         WHERE f.terms_id = :id ORDER BY f.share_percent DESC, funder.name, funder.id",
+         WHERE f.terms_id = :id ORDER BY f.share_percent DESC, funder.name COLLATE FR, funder.id",
     )?;
     for period in &mut periods {
         period.funding = funding

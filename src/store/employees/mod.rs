@@ -185,7 +185,7 @@ pub fn get_staff(conn: &Connection, id: i64) -> Result<Staff> {
 pub fn list_staff(conn: &Connection) -> Result<Vec<Staff>> {
     let sql = format!(
         "SELECT {STAFF_COLUMNS} FROM staff
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+         ORDER BY last_name COLLATE FR, first_name COLLATE FR, id"
     );
     all(conn, &sql, &[], read_staff)
 }
@@ -400,7 +400,7 @@ pub fn get_employee(conn: &Connection, id: i64) -> Result<Employee> {
 pub fn list_employees(conn: &Connection) -> Result<Vec<Employee>> {
     let sql = format!(
         "SELECT {EMPLOYEE_COLUMNS} FROM employee
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id"
+         ORDER BY last_name COLLATE FR, first_name COLLATE FR, id"
     );
     let mut employees = all(conn, &sql, &[], read_employee)?;
     for employee in &mut employees {

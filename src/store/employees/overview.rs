@@ -47,7 +47,7 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
              COALESCE(s.first_name, '') AS referent_first, COALESCE(s.last_name, '') AS referent_last
          FROM employee e LEFT JOIN staff s ON s.id = e.referent_id
          WHERE e.anonymised_on IS NULL
-         ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id",
+         ORDER BY e.last_name COLLATE FR, e.first_name COLLATE FR, e.id",
         &[],
         |row| {
             Ok(Head {
@@ -179,7 +179,7 @@ pub fn employee_alerts(conn: &Connection, today: NaiveDate) -> Result<Vec<Employ
     alerts.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
-            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| crate::domain::text::compare(&a.name, &b.name))
             .then(a.kind.cmp(&b.kind))
     });
     Ok(alerts)

@@ -110,7 +110,7 @@ pub fn get_crop(conn: &Connection, id: CropId) -> Result<Crop> {
 /// Every crop with its units, by name.
 pub fn list_crops(conn: &Connection) -> Result<Vec<Crop>> {
     let mut statement = conn.prepare(
-        "SELECT id, name, family, default_destination FROM crop ORDER BY name COLLATE NOCASE",
+        "SELECT id, name, family, default_destination FROM crop ORDER BY name COLLATE FR",
     )?;
     let mut crops = statement
         .query_map([], crop_from_row)?

@@ -104,9 +104,8 @@ pub fn get_plot(conn: &Connection, id: PlotId) -> Result<Plot> {
 
 /// Every plot, by name.
 pub fn list_plots(conn: &Connection) -> Result<Vec<Plot>> {
-    let mut statement = conn.prepare(
-        "SELECT id, name, kind, area_m2, parent_id FROM plot ORDER BY name COLLATE NOCASE",
-    )?;
+    let mut statement = conn
+        .prepare("SELECT id, name, kind, area_m2, parent_id FROM plot ORDER BY name COLLATE FR")?;
     Ok(statement
         .query_map([], plot_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)

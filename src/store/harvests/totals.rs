@@ -14,7 +14,7 @@ pub fn kg_by_crop(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<V
     let mut statement = conn.prepare(&format!(
         "SELECT c.name AS name, sum({KG_OF_LINE}) AS kg {HARVEST_JOIN}
          GROUP BY c.id HAVING kg IS NOT NULL
-         ORDER BY kg DESC, c.name COLLATE NOCASE"
+         ORDER BY kg DESC, c.name COLLATE FR"
     ))?;
     Ok(statement
         .query_map(named_params! {":from": from, ":to": to}, |row| {
@@ -102,10 +102,7 @@ pub fn unconverted_harvests(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.sort_by(|a, b| {
-        a.crop_name
-            .to_lowercase()
-            .cmp(&b.crop_name.to_lowercase())
-            .then(a.unit.cmp(&b.unit))
+        crate::domain::text::compare(&a.crop_name, &b.crop_name).then(a.unit.cmp(&b.unit))
     });
     Ok(rows)
 }

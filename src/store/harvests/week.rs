@@ -109,10 +109,7 @@ pub fn available_between(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.sort_by(|a, b| {
-        a.crop_name
-            .to_lowercase()
-            .cmp(&b.crop_name.to_lowercase())
-            .then(a.unit.cmp(&b.unit))
+        crate::domain::text::compare(&a.crop_name, &b.crop_name).then(a.unit.cmp(&b.unit))
     });
     Ok(rows)
 }

@@ -1,6 +1,6 @@
 //! Reading the print set of a week from the store.
 
-use crate::domain::text::collation_key;
+use crate::domain::text::compare;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -178,14 +178,11 @@ pub(super) fn print_set_of(
                 }
             })
             .collect();
-        rows.sort_by_cached_key(|r| {
-            (
-                collation_key(&r.last_name),
-                collation_key(&r.first_name),
-                r.last_name.clone(),
-                r.first_name.clone(),
-                r.member_id,
-            )
+        // As the members' list sorts them (`COLLATE FR`, see `store::members`).
+        rows.sort_by(|a, b| {
+            compare(&a.last_name, &b.last_name)
+                .then_with(|| compare(&a.first_name, &b.first_name))
+                .then(a.member_id.cmp(&b.member_id))
         });
         let by_size = depot_plan.baskets_by_size();
         sheets.push(DepotSheet {
@@ -214,7 +211,7 @@ pub(super) fn print_set_of(
         });
     }
     // In delivery order: the packing follows the days.
-    sheets.sort_by_cached_key(|s| (s.date, collation_key(&s.name)));
+    sheets.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| compare(&a.name, &b.name)));
     let totals: Vec<i64> = sizes
         .iter()
         .map(|s| totals_by_size.get(&s.id).copied().unwrap_or(0))

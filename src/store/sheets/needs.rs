@@ -1,6 +1,6 @@
 //! The packing needs of a week, and the number and file-name text the sheets use.
 
-use crate::domain::text::{collation_key, slug};
+use crate::domain::text::{compare, slug};
 
 use super::Need;
 use crate::domain::baskets::{CompositionItem, SizeId};
@@ -48,7 +48,7 @@ pub fn compute_needs(
         need.needed += item.quantity * baskets;
     }
     fill_available(&mut needs, crops, available);
-    needs.sort_by_cached_key(|n| (collation_key(&n.crop_name), n.unit));
+    needs.sort_by(|a, b| compare(&a.crop_name, &b.crop_name).then(a.unit.cmp(&b.unit)));
     needs
 }
 

@@ -49,8 +49,11 @@ pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<Prin
             merged = true;
         }
     }
-    set.depots
-        .sort_by_cached_key(|s| (s.date, crate::domain::text::collation_key(&s.name)));
+    set.depots.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then_with(|| crate::domain::text::compare(&a.name, &b.name))
+    });
     if let (true, Some(first), Some(last)) = (merged, weeks.first(), weeks.last()) {
         let days = harvest_window_days(conn)?;
         set.harvested = (

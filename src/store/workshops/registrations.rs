@@ -26,7 +26,7 @@ pub fn registrable_people(conn: &Connection) -> Result<Vec<PersonChoice>> {
     let mut people = Vec::new();
     let mut members = conn.prepare(
         "SELECT id, last_name, first_name FROM member WHERE status <> 'parti'
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+         ORDER BY last_name COLLATE FR, first_name COLLATE FR, id",
     )?;
     let rows = members.query_map([], |row| {
         Ok(PersonChoice {
@@ -43,7 +43,7 @@ pub fn registrable_people(conn: &Connection) -> Result<Vec<PersonChoice>> {
     }
     let mut employees = conn.prepare(
         "SELECT id, last_name, first_name FROM employee
-         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+         ORDER BY last_name COLLATE FR, first_name COLLATE FR, id",
     )?;
     let rows = employees.query_map([], |row| {
         Ok(PersonChoice {
@@ -58,7 +58,7 @@ pub fn registrable_people(conn: &Connection) -> Result<Vec<PersonChoice>> {
     for row in rows {
         people.push(row?);
     }
-    people.sort_by_key(|p| p.name.to_lowercase());
+    people.sort_by(|a, b| crate::domain::text::compare(&a.name, &b.name));
     Ok(people)
 }
 
@@ -108,10 +108,7 @@ pub fn registrations_of(conn: &Connection, session_id: SessionId) -> Result<Vec<
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     registrations.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then(a.attendance.id.cmp(&b.attendance.id))
+        crate::domain::text::compare(&a.name, &b.name).then(a.attendance.id.cmp(&b.attendance.id))
     });
     Ok(registrations)
 }

@@ -69,7 +69,7 @@ pub fn get_workshop_type(conn: &Connection, id: i64) -> Result<WorkshopType> {
 /// Every workshop type, by name.
 pub fn list_workshop_types(conn: &Connection) -> Result<Vec<WorkshopType>> {
     let mut statement =
-        conn.prepare("SELECT id, name FROM workshop_type ORDER BY name COLLATE NOCASE")?;
+        conn.prepare("SELECT id, name FROM workshop_type ORDER BY name COLLATE FR")?;
     Ok(statement
         .query_map([], type_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)

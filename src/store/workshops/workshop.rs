@@ -133,9 +133,8 @@ pub fn get_workshop(conn: &Connection, id: WorkshopId) -> Result<Workshop> {
 
 /// Every workshop with its animators, by title.
 pub fn list_workshops(conn: &Connection) -> Result<Vec<Workshop>> {
-    let mut statement = conn.prepare(&format!(
-        "{WORKSHOP_COLUMNS} ORDER BY title COLLATE NOCASE, id"
-    ))?;
+    let mut statement =
+        conn.prepare(&format!("{WORKSHOP_COLUMNS} ORDER BY title COLLATE FR, id"))?;
     let mut workshops = statement
         .query_map([], workshop_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
