@@ -117,6 +117,18 @@ pub struct BackupFile {
     pub garden: GardenTag,
 }
 
+impl BackupFile {
+    /// « 21/11/2026 à 10:15 (quotidienne) »: when it was taken and why, for lists.
+    pub fn label(&self) -> String {
+        format!(
+            "{} à {} {}",
+            crate::domain::calendar::format_date(self.taken_at.date()),
+            self.taken_at.format("%H:%M"),
+            self.kind.label()
+        )
+    }
+}
+
 /// The backup folder of the database at `db_path`: the one set in Paramètres, or
 /// `sauvegardes/` beside the database (`sauvegardes-demonstration/` for the demonstration,
 /// so its backups never sit among the real garden's).

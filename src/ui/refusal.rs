@@ -230,15 +230,10 @@ impl Refusal {
         for file in &self.backups {
             list = list.push(
                 row![
-                    text(format!(
-                        "{} à {} {}",
-                        format_date(file.taken_at.date()),
-                        file.taken_at.format("%H:%M"),
-                        file.kind.label()
-                    ))
-                    .size(15)
-                    .font(BOLD)
-                    .width(Length::Fixed(320.0)),
+                    text(file.label())
+                        .size(15)
+                        .font(BOLD)
+                        .width(Length::Fixed(320.0)),
                     text(file.garden.display_name())
                         .size(14)
                         .width(Length::Fill),

@@ -118,3 +118,33 @@ pub fn figure<'a, M: 'a>(label: impl Into<String>, value: impl Into<String>) -> 
     .spacing(8)
     .into()
 }
+
+/// A folder setting: its label, the path typed (empty for the default) and « Choisir un
+/// dossier… » beside it (`on_pick` is `None` while the screen is busy).
+pub fn folder_field<'a, M: Clone + 'a>(
+    label: &'a str,
+    value: &'a str,
+    on_input: impl Fn(String) -> M + 'a,
+    on_submit: M,
+    on_pick: Option<M>,
+) -> Element<'a, M> {
+    row![
+        column![
+            text(label).size(14).color(theme::MUTED),
+            text_input("", value)
+                .on_input(on_input)
+                .on_submit(on_submit)
+                .padding(8)
+                .size(15),
+        ]
+        .spacing(4)
+        .width(Length::Fill),
+        column![
+            text(" ").size(14),
+            secondary("Choisir un dossier…", on_pick)
+        ]
+        .spacing(4),
+    ]
+    .spacing(12)
+    .into()
+}

@@ -3,13 +3,12 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{column, row, text, text_input};
-use iced::{Element, Length, Task};
+use iced::widget::{column, row};
+use iced::{Element, Task};
 
 use crate::store::sheets::{SHEETS_FOLDER_KEY, default_sheets_root};
 use crate::store::{StoreError, settings};
 use crate::ui::db::Db;
-use crate::ui::theme;
 use crate::ui::widgets::{self, Tone};
 
 /// The section's state.
@@ -111,26 +110,13 @@ impl SheetsFolder {
     /// The section's card.
     pub fn view(&self) -> Element<'_, Message> {
         let mut content = column![
-            row![
-                column![
-                    text("Dossier des feuilles (laisser vide pour le dossier par défaut)")
-                        .size(14)
-                        .color(theme::MUTED),
-                    text_input("", &self.typed)
-                        .on_input(Message::Changed)
-                        .on_submit(Message::Save)
-                        .padding(8)
-                        .size(15),
-                ]
-                .spacing(4)
-                .width(Length::Fill),
-                column![
-                    text(" ").size(14),
-                    widgets::secondary("Choisir un dossier…", Some(Message::Pick)),
-                ]
-                .spacing(4),
-            ]
-            .spacing(12),
+            widgets::folder_field(
+                "Dossier des feuilles (laisser vide pour le dossier par défaut)",
+                &self.typed,
+                Message::Changed,
+                Message::Save,
+                Some(Message::Pick),
+            ),
             widgets::muted(format!(
                 "Par défaut : {}. « Imprimer » y écrit les feuilles sans rien demander, dans un \
                  dossier par semaine (2026-S50…).",

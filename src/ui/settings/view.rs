@@ -1,6 +1,6 @@
 //! The Paramètres page: identity form, backup folder, backups and restore.
 
-use iced::widget::{Column, button, column, row, scrollable, text, text_input};
+use iced::widget::{Column, button, column, row, scrollable, text};
 use iced::{Element, Length};
 
 use super::{Message, Settings};
@@ -65,29 +65,13 @@ impl Settings {
         .spacing(10);
         let default_dir = format!("Par défaut : {}", self.backup_dir.display());
         let backups_folder = column![
-            row![
-                column![
-                    text("Dossier des sauvegardes (laisser vide pour le dossier par défaut)")
-                        .size(14)
-                        .color(crate::ui::theme::MUTED),
-                    text_input("", &self.backup_dir_setting)
-                        .on_input(Message::BackupDirChanged)
-                        .on_submit(Message::Save)
-                        .padding(8)
-                        .size(15),
-                ]
-                .spacing(4)
-                .width(Length::Fill),
-                column![
-                    text(" ").size(14),
-                    widgets::secondary(
-                        "Choisir un dossier…",
-                        (!self.busy).then_some(Message::PickBackupDir)
-                    )
-                ]
-                .spacing(4),
-            ]
-            .spacing(12),
+            widgets::folder_field(
+                "Dossier des sauvegardes (laisser vide pour le dossier par défaut)",
+                &self.backup_dir_setting,
+                Message::BackupDirChanged,
+                Message::Save,
+                (!self.busy).then_some(Message::PickBackupDir),
+            ),
             widgets::muted(default_dir),
             row![
                 widgets::action("Enregistrer", idle(Message::Save)),
@@ -211,15 +195,10 @@ impl Settings {
         for file in &self.backups {
             list = list.push(
                 row![
-                    text(format!(
-                        "{} à {} {}",
-                        format_date(file.taken_at.date()),
-                        file.taken_at.format("%H:%M"),
-                        file.kind.label()
-                    ))
-                    .size(15)
-                    .font(BOLD)
-                    .width(Length::Fixed(340.0)),
+                    text(file.label())
+                        .size(15)
+                        .font(BOLD)
+                        .width(Length::Fixed(340.0)),
                     text(file.path.display().to_string())
                         .size(13)
                         .width(Length::Fill),
