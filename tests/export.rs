@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
 use std::path::{Path, PathBuf};
 
@@ -387,13 +388,13 @@ fn solidarity_shows_only_when_the_list_is_filtered_on_it() {
 
 mod ui_flow {
     use super::*;
+    use binette::app::Garden;
     use binette::domain::employees::{SortColumn, StatusFilter, visible_rows};
-    use binette::ui::db::Db;
     use binette::ui::employees::{ListExport, Message, SEARCH_ID, Screen};
     use binette::ui::export::Message as Export;
     use common::run;
 
-    fn apply(screen: &mut Screen, message: Message) {
+    fn apply(screen: &mut Held<Screen>, message: Message) {
         let mut queue = vec![message];
         while let Some(message) = queue.pop() {
             // The save dialog cannot run headless: the test answers it with a path.
@@ -404,14 +405,14 @@ mod ui_flow {
         }
     }
 
-    common::screen_helpers!(Screen, Message; clicked, shows, typed);
+    common::screen_helpers!(Held<Screen>, Message; clicked, shows, typed);
 
     #[test]
     fn the_salaries_list_is_exported_as_searched() {
         let conn = store::open_in_memory().unwrap();
         store::demo::create_demo(&conn, 1, today()).unwrap();
-        let db = Db::new(conn, ":memory:".into());
-        let (mut screen, task) = Screen::new(&db, today());
+        let db = Garden::new(conn, ":memory:".into());
+        let (mut screen, task) = Held::open(&db, today(), Screen::new);
         for message in run(task) {
             apply(&mut screen, message);
         }
@@ -463,12 +464,12 @@ mod ui_flow {
 
 mod week_flow {
     use super::*;
-    use binette::ui::db::Db;
+    use binette::app::Garden;
     use binette::ui::export::Message as Export;
     use binette::ui::week::{Message, Screen, WeekExport};
     use common::run;
 
-    fn apply(screen: &mut Screen, message: Message) {
+    fn apply(screen: &mut Held<Screen>, message: Message) {
         let mut queue = vec![message];
         while let Some(message) = queue.pop() {
             if matches!(message, Message::Export(Export::Ask(..)) | Message::Open(_)) {
@@ -478,15 +479,15 @@ mod week_flow {
         }
     }
 
-    common::screen_helpers!(Screen, Message; shows);
+    common::screen_helpers!(Held<Screen>, Message; shows);
 
     #[test]
     fn the_paniers_screen_exports_the_next_eight_delivery_weeks() {
         let conn = store::open_in_memory().unwrap();
         store::demo::create_demo(&conn, 1, today()).unwrap();
         let (from, to) = cross::coming_delivery_weeks(&conn, today()).unwrap();
-        let db = Db::new(conn, ":memory:".into());
-        let (mut screen, task) = Screen::new(&db, today());
+        let db = Garden::new(conn, ":memory:".into());
+        let (mut screen, task) = Held::open(&db, today(), Screen::new);
         for message in run(task) {
             apply(&mut screen, message);
         }

@@ -2,12 +2,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::baskets::PickupStatus;
 use binette::domain::calendar::IsoWeek;
 use binette::store::distribution::{mark_all_collected, pickups_of_week, unticked_weeks};
 use binette::store::{Connection, open_in_memory};
-use binette::ui::db::Db;
 use binette::ui::home::{Home, Message};
 use chrono::NaiveDate;
 use common::run;
@@ -101,13 +102,14 @@ fn weeks_never_ticked_are_listed_and_ticked_in_one_go() {
 #[test]
 fn accueil_lists_the_weeks_and_ticks_a_depot() {
     let conn = garden();
-    let db = Db::new(conn, "memoire.sqlite3".into());
-    let (mut home, task) = Home::new(&db, d(2026, 11, 20));
+    let db = Garden::new(conn, "memoire.sqlite3".into());
+    let (mut home, task) = Held::open(&db, d(2026, 11, 20), Home::new);
     let mut queue: Vec<Message> = run(task);
     while let Some(m) = queue.pop() {
         queue.extend(run(home.update(m)));
     }
-    let shows = |home: &Home, label: &str| iced_test::simulator(home.view()).find(label).is_ok();
+    let shows =
+        |home: &Held<Home>, label: &str| iced_test::simulator(home.view()).find(label).is_ok();
     assert!(shows(&home, "Émargements à saisir"));
     assert!(shows(&home, "Semaine 45 — 2 dépôts"));
     assert!(shows(&home, "Semaine 47 — 2 dépôts"));

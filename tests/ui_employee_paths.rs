@@ -5,13 +5,14 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::employees::{
     ExitCategory, ExitOutcome, FseStage, Gender, LabourStatus, StatusFilter,
 };
 use binette::store::employees as store;
 use binette::store::open_in_memory;
-use binette::ui::db::Db;
 use binette::ui::employees::{F, Message, Screen};
 use chrono::NaiveDate;
 use common::run;
@@ -20,16 +21,16 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
 }
 
-common::screen_helpers!(Screen, Message);
+common::screen_helpers!(Held<Screen>, Message);
 
 /// The screen on an empty database, with Zoé Lefèvre's file created and open (entered on
 /// 5 January 2026); returns her id.
-fn start_with_person() -> (Screen, Db, i64) {
-    let db = Db::new(
+fn start_with_person() -> (Held<Screen>, Garden, i64) {
+    let db = Garden::new(
         open_in_memory().unwrap(),
         std::path::PathBuf::from(":memory:"),
     );
-    let (mut screen, task) = Screen::new(&db, today());
+    let (mut screen, task) = Held::open(&db, today(), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

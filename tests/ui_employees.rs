@@ -4,11 +4,12 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::employees::{ExitCategory, ExitOutcome, Gender, StatusFilter};
 use binette::store::employees as store;
 use binette::store::open_in_memory;
-use binette::ui::db::Db;
 use binette::ui::employees::{F, Message, Screen};
 use chrono::NaiveDate;
 use common::run;
@@ -17,9 +18,9 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
 }
 
-common::screen_helpers!(Screen, Message);
+common::screen_helpers!(Held<Screen>, Message);
 
-fn start() -> (Screen, Db) {
+fn start() -> (Held<Screen>, Garden) {
     let conn = open_in_memory().unwrap();
     let other = binette::domain::employees::Employee::new(
         "Octave",
@@ -28,15 +29,15 @@ fn start() -> (Screen, Db) {
         NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
     );
     store::save_employee(&conn, &other).unwrap();
-    let db = Db::new(conn, std::path::PathBuf::from(":memory:"));
-    let (mut screen, task) = Screen::new(&db, today());
+    let db = Garden::new(conn, std::path::PathBuf::from(":memory:"));
+    let (mut screen, task) = Held::open(&db, today(), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }
     (screen, db)
 }
 
-fn create_person(screen: &mut Screen) {
+fn create_person(screen: &mut Held<Screen>) {
     click(screen, "Nouveau salarié");
     type_in(screen, F::LastName.id(), "Lefèvre");
     type_in(screen, F::FirstName.id(), "Zoé");
@@ -45,7 +46,7 @@ fn create_person(screen: &mut Screen) {
     assert!(shows(screen, "Fiche enregistrée."));
 }
 
-fn person_id(db: &Db) -> i64 {
+fn person_id(db: &Garden) -> i64 {
     db.with(|conn| store::list_employees(conn))
         .unwrap()
         .into_iter()

@@ -4,19 +4,20 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::harvests::{Crop, CropUnit, Destination, Plot, PlotKind, Unit};
 use binette::store::{self, harvests};
-use binette::ui::db::Db;
 use binette::ui::harvests::entry::ids;
 use binette::ui::harvests::{Message, Screen};
 use chrono::NaiveDate;
 use common::run;
 
-common::screen_helpers!(Screen, Message; apply, clicked, shows, typed, type_enter);
+common::screen_helpers!(Held<Screen>, Message; apply, clicked, shows, typed, type_enter);
 
 /// Like `type_enter`, erasing `erase` characters first.
-fn replace_enter(screen: &mut Screen, id: &'static str, erase: usize, typed_text: &str) {
+fn replace_enter(screen: &mut Held<Screen>, id: &'static str, erase: usize, typed_text: &str) {
     let messages = typed(screen, id, erase, typed_text, true);
     assert!(!messages.is_empty(), "typing in {id} did nothing");
     for message in messages {
@@ -25,7 +26,7 @@ fn replace_enter(screen: &mut Screen, id: &'static str, erase: usize, typed_text
 }
 
 /// Clicks the text `label` and applies whatever it sends (possibly nothing).
-fn click(screen: &mut Screen, label: &str) {
+fn click(screen: &mut Held<Screen>, label: &str) {
     for message in clicked(screen, label) {
         apply(screen, message);
     }
@@ -33,7 +34,7 @@ fn click(screen: &mut Screen, label: &str) {
 
 const TODAY: (i32, u32, u32) = (2026, 6, 10);
 
-fn open() -> (Screen, Db) {
+fn open() -> (Held<Screen>, Garden) {
     let conn = store::open_in_memory().unwrap();
     let crop = |name: &str, units: Vec<CropUnit>| Crop {
         id: 0,
@@ -73,16 +74,16 @@ fn open() -> (Screen, Db) {
         },
     )
     .unwrap();
-    let db = Db::new(conn, std::path::PathBuf::from(":memory:"));
+    let db = Garden::new(conn, std::path::PathBuf::from(":memory:"));
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
-    let (mut screen, task) = Screen::new(&db, today);
+    let (mut screen, task) = Held::open(&db, today, Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }
     (screen, db)
 }
 
-fn count(db: &Db) -> i64 {
+fn count(db: &Garden) -> i64 {
     db.with(|conn| Ok(conn.query_row("SELECT count(*) FROM harvest", [], |r| r.get(0))?))
         .unwrap()
 }
@@ -243,7 +244,7 @@ fn focus_of(task: iced::Task<Message>) -> Option<&'static str> {
     focused
 }
 
-fn add_plot(db: &Db, name: &str) {
+fn add_plot(db: &Garden, name: &str) {
     db.with(|conn| {
         harvests::insert_plot(
             conn,
@@ -260,16 +261,16 @@ fn add_plot(db: &Db, name: &str) {
 }
 
 /// Reopens the screen on `db` (to read plots added after the first opening).
-fn reopen(db: &Db) -> Screen {
+fn reopen(db: &Garden) -> Held<Screen> {
     let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap();
-    let (mut screen, task) = Screen::new(db, today);
+    let (mut screen, task) = Held::open(db, today, Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }
     screen
 }
 
-fn saved_plot(db: &Db) -> String {
+fn saved_plot(db: &Garden) -> String {
     db.with(|conn| {
         Ok(conn.query_row(
             "SELECT p.name FROM harvest h JOIN plot p ON p.id = h.plot_id

@@ -3,32 +3,33 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::import::columns::MemberField;
 use binette::domain::import::members::ExistingPolicy;
 use binette::store::{Connection, members, open_in_memory};
-use binette::ui::db::Db;
 use binette::ui::import::columns::FieldChoice;
 use binette::ui::import::flow;
 use binette::ui::import::members::{Message, Screen};
 use chrono::NaiveDate;
 use common::run;
 
-common::screen_helpers!(Screen, Message);
+common::screen_helpers!(Held<Screen>, Message);
 
-fn count(db: &Db) -> usize {
+fn count(db: &Garden) -> usize {
     db.with(|conn: &mut Connection| members::list_members(conn))
         .unwrap()
         .len()
 }
 
-fn screen_with_file(content: &str) -> (Screen, Db, tempfile::TempDir) {
+fn screen_with_file(content: &str) -> (Held<Screen>, Garden, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("adherents.csv");
     std::fs::write(&path, content).unwrap();
-    let db = Db::new(open_in_memory().unwrap(), dir.path().join("jardin.sqlite3"));
+    let db = Garden::new(open_in_memory().unwrap(), dir.path().join("jardin.sqlite3"));
     let today = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
-    let (mut screen, task) = Screen::new(&db, today);
+    let (mut screen, task) = Held::open(&db, today, Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

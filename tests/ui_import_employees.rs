@@ -4,14 +4,15 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 mod emplois_export;
 
 use std::path::Path;
 
+use binette::app::Garden;
 use binette::domain::import::employees::{EmployeeField, ExistingPolicy};
 use binette::store::employees::{list_approvals_of_employee, list_employees};
 use binette::store::{Connection, open_in_memory};
-use binette::ui::db::Db;
 use binette::ui::import::columns::FieldChoice;
 use binette::ui::import::employees::{Message, Screen};
 use binette::ui::import::flow;
@@ -19,10 +20,10 @@ use chrono::NaiveDate;
 use common::run;
 use emplois_export::{Cell, applicant, berenice, emile, write, wrong_number};
 
-common::screen_helpers!(Screen, Message);
+common::screen_helpers!(Held<Screen>, Message);
 
 /// (people, end of Bérénice's PASS)
-fn stored(db: &Db) -> (usize, Option<NaiveDate>) {
+fn stored(db: &Garden) -> (usize, Option<NaiveDate>) {
     db.with(|conn: &mut Connection| {
         let people = list_employees(conn)?;
         let end = match people.iter().find(|e| e.last_name == "Lefèvre") {
@@ -40,9 +41,9 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-fn screen(dir: &Path) -> (Screen, Db) {
-    let db = Db::new(open_in_memory().unwrap(), dir.join("jardin.sqlite3"));
-    let (mut screen, task) = Screen::new(&db, d(2026, 3, 4));
+fn screen(dir: &Path) -> (Held<Screen>, Garden) {
+    let db = Garden::new(open_in_memory().unwrap(), dir.join("jardin.sqlite3"));
+    let (mut screen, task) = Held::open(&db, d(2026, 3, 4), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

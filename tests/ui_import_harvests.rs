@@ -4,11 +4,12 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::harvests::{Crop, Destination, Unit};
 use binette::domain::import::harvests::{DuplicatePolicy, HarvestField, NameChoice};
 use binette::store::{Connection, harvests, open_in_memory};
-use binette::ui::db::Db;
 use binette::ui::import::columns::FieldChoice;
 use binette::ui::import::flow;
 use binette::ui::import::harvests::{Message, Screen};
@@ -16,9 +17,9 @@ use binette::ui::import::names::NameOption;
 use chrono::NaiveDate;
 use common::run;
 
-common::screen_helpers!(Screen, Message);
+common::screen_helpers!(Held<Screen>, Message);
 
-fn lines(db: &Db) -> usize {
+fn lines(db: &Garden) -> usize {
     db.with(|conn: &mut Connection| {
         conn.query_row("SELECT COUNT(*) FROM harvest", [], |r| r.get::<_, i64>(0))
             .map_err(Into::into)
@@ -26,12 +27,12 @@ fn lines(db: &Db) -> usize {
     .unwrap() as usize
 }
 
-fn crops(db: &Db) -> Vec<Crop> {
+fn crops(db: &Garden) -> Vec<Crop> {
     db.with(|conn: &mut Connection| harvests::list_crops(conn))
         .unwrap()
 }
 
-fn screen_with_file(content: &[u8]) -> (Screen, Db, tempfile::TempDir) {
+fn screen_with_file(content: &[u8]) -> (Held<Screen>, Garden, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("recoltes.csv");
     std::fs::write(&path, content).unwrap();
@@ -47,9 +48,9 @@ fn screen_with_file(content: &[u8]) -> (Screen, Db, tempfile::TempDir) {
         },
     )
     .unwrap();
-    let db = Db::new(conn, dir.path().join("jardin.sqlite3"));
+    let db = Garden::new(conn, dir.path().join("jardin.sqlite3"));
     let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    let (mut screen, task) = Screen::new(&db, today);
+    let (mut screen, task) = Held::open(&db, today, Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

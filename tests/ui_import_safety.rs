@@ -3,25 +3,26 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::store::backup::{self, BackupKind};
 use binette::store::{self, Connection};
-use binette::ui::db::Db;
 use binette::ui::import::flow;
 use binette::ui::import::members::{Message, Screen};
 use chrono::NaiveDate;
 use common::run;
 
-common::screen_helpers!(Screen, Message);
+common::screen_helpers!(Held<Screen>, Message);
 
 fn members(conn: &Connection) -> i64 {
     conn.query_row("SELECT count(*) FROM member", [], |r| r.get(0))
         .unwrap()
 }
 
-fn screen_on(db: &Db, file: &std::path::Path) -> Screen {
+fn screen_on(db: &Garden, file: &std::path::Path) -> Held<Screen> {
     let today = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
-    let (mut screen, task) = Screen::new(db, today);
+    let (mut screen, task) = Held::open(db, today, Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }
@@ -36,7 +37,7 @@ fn screen_on(db: &Db, file: &std::path::Path) -> Screen {
 fn an_import_from_the_window_is_preceded_by_a_copy_of_the_garden() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jardin.sqlite3");
-    let db = Db::new(store::open(&path).unwrap(), path.clone());
+    let db = Garden::new(store::open(&path).unwrap(), path.clone());
     let file = dir.path().join("adherents.csv");
     std::fs::write(&file, "Nom;Prénom\nDurand;Marie\nRoux;Paul\n").unwrap();
     let mut screen = screen_on(&db, &file);
@@ -62,7 +63,7 @@ fn an_import_from_the_window_is_preceded_by_a_copy_of_the_garden() {
 fn an_oversized_cell_is_refused_naming_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jardin.sqlite3");
-    let db = Db::new(store::open(&path).unwrap(), path.clone());
+    let db = Garden::new(store::open(&path).unwrap(), path.clone());
     let file = dir.path().join("adherents.csv");
     let huge = "x".repeat(50_000);
     std::fs::write(

@@ -4,24 +4,25 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::baskets::{BasketPrice, BasketSize, Depot};
 use binette::store::{self, baskets};
-use binette::ui::db::Db;
 use binette::ui::members::{Message, Screen, ids};
 use chrono::{NaiveDate, Weekday};
 use common::run;
 
-common::screen_helpers!(Screen, Message; apply, clicked, click, shows, typed);
+common::screen_helpers!(Held<Screen>, Message; apply, clicked, click, shows, typed);
 
 /// Types `text` in the input `id` and applies whatever it sends (possibly nothing).
-fn type_in(screen: &mut Screen, id: &'static str, text: &str) {
+fn type_in(screen: &mut Held<Screen>, id: &'static str, text: &str) {
     for message in typed(screen, id, 0, text, false) {
         apply(screen, message);
     }
 }
 
-fn garden() -> Db {
+fn garden() -> Garden {
     let conn = store::open_in_memory().unwrap();
     let size = baskets::insert_basket_size(
         &conn,
@@ -45,7 +46,7 @@ fn garden() -> Db {
     )
     .unwrap();
     baskets::insert_depot(&conn, &Depot::new("Mairie", Weekday::Fri)).unwrap();
-    Db::new(conn, "memoire.sqlite3".into())
+    Garden::new(conn, "memoire.sqlite3".into())
 }
 
 #[test]
@@ -53,7 +54,7 @@ fn a_member_with_a_subscription_and_an_absence_sees_the_right_weeks() {
     let db = garden();
     // Monday 2 March 2026.
     let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    let (mut screen, task) = Screen::new(&db, today);
+    let (mut screen, task) = Held::open(&db, today, Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }
@@ -136,7 +137,7 @@ fn a_member_with_a_subscription_and_an_absence_sees_the_right_weeks() {
     assert!(shows(&screen, "Nouvelle absence"));
 }
 
-fn press_enter_in_search(screen: &mut Screen) {
+fn press_enter_in_search(screen: &mut Held<Screen>) {
     for message in typed(screen, ids::SEARCH, 0, "", true) {
         apply(screen, message);
     }

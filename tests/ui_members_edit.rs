@@ -5,18 +5,19 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::baskets::*;
 use binette::store::{self, baskets, members};
-use binette::ui::db::Db;
 use binette::ui::members::{Choice, Field, Message, Screen, Tab, ids};
 use chrono::{NaiveDate, Weekday};
 use common::run;
 
-common::screen_helpers!(Screen, Message; apply, clicked, shows, typed);
+common::screen_helpers!(Held<Screen>, Message; apply, clicked, shows, typed);
 
 /// Clicks the text `label` and applies whatever it sends (possibly nothing).
-fn click(screen: &mut Screen, label: &str) {
+fn click(screen: &mut Held<Screen>, label: &str) {
     for message in clicked(screen, label) {
         apply(screen, message);
     }
@@ -24,14 +25,14 @@ fn click(screen: &mut Screen, label: &str) {
 
 /// Clicks the input `id`, types `text` (after what it holds) and, if asked, presses Enter;
 /// applies whatever that sends (possibly nothing).
-fn type_in(screen: &mut Screen, id: String, text: &str, enter: bool) {
+fn type_in(screen: &mut Held<Screen>, id: String, text: &str, enter: bool) {
     for message in typed(screen, id, 0, text, enter) {
         apply(screen, message);
     }
 }
 
 #[track_caller]
-fn assert_shows(screen: &Screen, label: &str) {
+fn assert_shows(screen: &Held<Screen>, label: &str) {
     assert!(shows(screen, label), "« {label} » is not on screen");
 }
 
@@ -57,8 +58,8 @@ fn member(last: &str, first: &str) -> Member {
     }
 }
 
-struct Garden {
-    db: Db,
+struct Fixture {
+    db: Garden,
     size: i64,
     mairie: i64,
     martin: i64,
@@ -68,7 +69,7 @@ struct Garden {
 /// Size « Petit » at 10 € from 2026; Thursday depots Mairie and Gare, a Friday depot
 /// Marché; Anne MARTIN at Mairie and Léa ROY at Gare, weekly since 2025, Martin's 2026
 /// membership paid (20 € by cheque).
-fn garden() -> Garden {
+fn garden() -> Fixture {
     let conn = store::open_in_memory().unwrap();
     let size = baskets::insert_basket_size(
         &conn,
@@ -126,8 +127,8 @@ fn garden() -> Garden {
         },
     )
     .unwrap();
-    Garden {
-        db: Db::new(conn, "memoire.sqlite3".into()),
+    Fixture {
+        db: Garden::new(conn, "memoire.sqlite3".into()),
         size,
         mairie,
         martin,
@@ -135,9 +136,9 @@ fn garden() -> Garden {
     }
 }
 
-fn open(g: &Garden) -> Screen {
+fn open(g: &Fixture) -> Held<Screen> {
     // Monday 2 March 2026.
-    let (mut screen, task) = Screen::new(&g.db, date(2026, 3, 2));
+    let (mut screen, task) = Held::open(&g.db, date(2026, 3, 2), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

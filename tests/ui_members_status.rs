@@ -5,24 +5,25 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::baskets::*;
 use binette::store::{self, baskets, members};
-use binette::ui::db::Db;
 use binette::ui::members::{Choice, Message, Screen, Tab};
 use chrono::{NaiveDate, Weekday};
 use common::run;
 
-common::screen_helpers!(Screen, Message; apply, clicked, shows);
+common::screen_helpers!(Held<Screen>, Message; apply, clicked, shows);
 
-fn click(screen: &mut Screen, label: &str) {
+fn click(screen: &mut Held<Screen>, label: &str) {
     for message in clicked(screen, label) {
         apply(screen, message);
     }
 }
 
 #[track_caller]
-fn assert_shows(screen: &Screen, label: &str) {
+fn assert_shows(screen: &Held<Screen>, label: &str) {
     assert!(shows(screen, label), "« {label} » is not on screen");
 }
 
@@ -31,7 +32,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// Size Petit; Thursday depots Mairie and Gare; Anne MARTIN weekly at the Mairie since 2025.
-fn garden() -> (Db, i64, i64, i64) {
+fn garden() -> (Garden, i64, i64, i64) {
     let conn = store::open_in_memory().unwrap();
     conn.execute_batch(
         "INSERT INTO basket_size (id, name) VALUES (1, 'Petit');
@@ -57,12 +58,12 @@ fn garden() -> (Db, i64, i64, i64) {
     )
     .unwrap();
     assert!(sub > 0);
-    (Db::new(conn, "memoire.sqlite3".into()), mairie, gare, 1)
+    (Garden::new(conn, "memoire.sqlite3".into()), mairie, gare, 1)
 }
 
-fn open(db: &Db) -> Screen {
+fn open(db: &Garden) -> Held<Screen> {
     // Monday 2 March 2026.
-    let (mut screen, task) = Screen::new(db, date(2026, 3, 2));
+    let (mut screen, task) = Held::open(db, date(2026, 3, 2), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

@@ -5,11 +5,12 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
 use std::path::Path;
 
+use binette::app::Garden;
 use binette::store::{self, settings, sheets::SHOW_PHONES_KEY};
-use binette::ui::db::Db;
 use binette::ui::home::{self, Home};
 use binette::ui::week::{self, Screen};
 use chrono::NaiveDate;
@@ -25,10 +26,10 @@ fn saturday() -> NaiveDate {
 
 /// The demo garden made on Saturday 5 December, its sheets folder in a temporary folder,
 /// and the phones of every member on the next sheets (some have none).
-fn garden() -> (Db, tempfile::TempDir, Vec<String>) {
+fn garden() -> (Garden, tempfile::TempDir, Vec<String>) {
     let conn = store::open_in_memory().unwrap();
     store::demo::create_demo(&conn, 1, saturday()).unwrap();
-    let db = Db::new(conn, "demo.sqlite3".into());
+    let db = Garden::new(conn, "demo.sqlite3".into());
     let root = tempfile::tempdir().unwrap();
     let phones = db
         .with(|conn| {
@@ -63,11 +64,11 @@ fn printed_phones(text: &str, phones: &[String]) -> usize {
     phones.iter().filter(|p| text.contains(p.as_str())).count()
 }
 
-fn stored(db: &Db) -> Option<String> {
+fn stored(db: &Garden) -> Option<String> {
     db.with(|c| settings::get(c, SHOW_PHONES_KEY)).unwrap()
 }
 
-fn apply_home(home: &mut Home, message: home::Message) {
+fn apply_home(home: &mut Held<Home>, message: home::Message) {
     let mut queue = vec![message];
     while let Some(message) = queue.pop() {
         if matches!(message, home::Message::Open(_)) {
@@ -77,7 +78,7 @@ fn apply_home(home: &mut Home, message: home::Message) {
     }
 }
 
-fn click_home(home: &mut Home, label: &str) {
+fn click_home(home: &mut Held<Home>, label: &str) {
     let mut ui = simulator(home.view());
     ui.click(label).unwrap();
     let messages: Vec<home::Message> = ui.into_messages().collect();
@@ -90,7 +91,7 @@ fn click_home(home: &mut Home, label: &str) {
 #[test]
 fn home_prints_phones_only_when_the_box_is_ticked() {
     let (db, root, phones) = garden();
-    let (mut home, task) = Home::new(&db, saturday());
+    let (mut home, task) = Held::open(&db, saturday(), Home::new);
     for message in run(task) {
         apply_home(&mut home, message);
     }
@@ -110,7 +111,7 @@ fn home_prints_phones_only_when_the_box_is_ticked() {
     assert_eq!(printed_phones(&sheets_text(&dir), &phones), 0);
 }
 
-fn apply_week(screen: &mut Screen, message: week::Message) {
+fn apply_week(screen: &mut Held<Screen>, message: week::Message) {
     let mut queue = vec![message];
     while let Some(message) = queue.pop() {
         if matches!(
@@ -123,7 +124,7 @@ fn apply_week(screen: &mut Screen, message: week::Message) {
     }
 }
 
-fn click_week(screen: &mut Screen, label: &str) {
+fn click_week(screen: &mut Held<Screen>, label: &str) {
     let mut ui = simulator(screen.view());
     ui.click(label).unwrap();
     let messages: Vec<week::Message> = ui.into_messages().collect();
@@ -137,7 +138,7 @@ fn click_week(screen: &mut Screen, label: &str) {
 fn paniers_box_starts_from_the_setting_and_applies_to_its_print() {
     let (db, root, phones) = garden();
     db.with(|c| settings::set(c, SHOW_PHONES_KEY, "1")).unwrap();
-    let (mut screen, task) = Screen::new(&db, saturday());
+    let (mut screen, task) = Held::open(&db, saturday(), Screen::new);
     for message in run(task) {
         apply_week(&mut screen, message);
     }

@@ -5,11 +5,12 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
 use std::path::{Path, PathBuf};
 
+use binette::app::Garden;
 use binette::store::{self, StoreError};
-use binette::ui::db::Db;
 use chrono::NaiveDate;
 use common::run;
 
@@ -19,7 +20,7 @@ fn today() -> NaiveDate {
 
 /// A garden file with one harvest, then the same file opened read-only as the window opens
 /// it when the garden is already open elsewhere or its medium is protected.
-fn read_only_garden(dir: &Path) -> (Db, PathBuf) {
+fn read_only_garden(dir: &Path) -> (Garden, PathBuf) {
     let path = dir.join("binette.sqlite3");
     let conn = store::open(&path).unwrap();
     conn.execute_batch(
@@ -30,7 +31,7 @@ fn read_only_garden(dir: &Path) -> (Db, PathBuf) {
     .unwrap();
     drop(conn);
     let conn = store::open_read_only_current(&path).unwrap();
-    (Db::new_read_only(conn, path.clone()), path)
+    (Garden::new_read_only(conn, path.clone()), path)
 }
 
 fn count(path: &Path, table: &str) -> i64 {
@@ -50,14 +51,14 @@ mod members {
     use super::*;
     use binette::ui::members::{Message, Screen, ids};
 
-    crate::common::screen_helpers!(Screen, Message);
+    crate::common::screen_helpers!(Held<Screen>, Message);
 
     #[test]
     fn a_new_member_is_refused_and_the_form_kept() {
         let dir = tempfile::tempdir().unwrap();
         let (db, path) = read_only_garden(dir.path());
         let before = std::fs::read(&path).unwrap();
-        let (mut screen, task) = Screen::new(&db, today());
+        let (mut screen, task) = Held::open(&db, today(), Screen::new);
         for message in run(task) {
             apply(&mut screen, message);
         }
@@ -80,14 +81,14 @@ mod employees {
     use binette::domain::employees::Gender;
     use binette::ui::employees::{F, Message, Screen};
 
-    crate::common::screen_helpers!(Screen, Message);
+    crate::common::screen_helpers!(Held<Screen>, Message);
 
     #[test]
     fn a_new_employee_is_refused_and_the_form_kept() {
         let dir = tempfile::tempdir().unwrap();
         let (db, path) = read_only_garden(dir.path());
         let before = std::fs::read(&path).unwrap();
-        let (mut screen, task) = Screen::new(&db, today());
+        let (mut screen, task) = Held::open(&db, today(), Screen::new);
         for message in run(task) {
             apply(&mut screen, message);
         }
@@ -111,7 +112,7 @@ mod reports {
     use super::*;
     use binette::ui::reports::{Message, Screen};
 
-    fn apply(screen: &mut Screen, message: Message) {
+    fn apply(screen: &mut Held<Screen>, message: Message) {
         let mut queue = vec![message];
         while let Some(message) = queue.pop() {
             if matches!(message, Message::Open(_)) {
@@ -125,7 +126,7 @@ mod reports {
     fn the_report_is_printed_and_exported_all_the_same() {
         let dir = tempfile::tempdir().unwrap();
         let (db, path) = read_only_garden(dir.path());
-        let (mut screen, task) = Screen::new(&db, today());
+        let (mut screen, task) = Held::open(&db, today(), Screen::new);
         for message in run(task) {
             apply(&mut screen, message);
         }

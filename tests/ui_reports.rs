@@ -4,12 +4,13 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
 use common::run;
 use std::path::PathBuf;
 
+use binette::app::Garden;
 use binette::store::open_in_memory;
-use binette::ui::db::Db;
 use binette::ui::reports::form::Part;
 use binette::ui::reports::{Busy, Message, Screen, YEAR_ID};
 use chrono::NaiveDate;
@@ -20,7 +21,7 @@ fn today() -> NaiveDate {
 
 /// Applies a message and every message its tasks produce; files to open are returned
 /// instead of being handed to the system viewer.
-fn apply(screen: &mut Screen, message: Message) -> Vec<PathBuf> {
+fn apply(screen: &mut Held<Screen>, message: Message) -> Vec<PathBuf> {
     let mut opened = Vec::new();
     let mut queue = vec![message];
     while let Some(message) = queue.pop() {
@@ -33,7 +34,7 @@ fn apply(screen: &mut Screen, message: Message) -> Vec<PathBuf> {
     opened
 }
 
-common::screen_helpers!(Screen, Message; clicked, click, shows, typed, type_in);
+common::screen_helpers!(Held<Screen>, Message; clicked, click, shows, typed, type_in);
 
 fn pdf_text(bytes: &[u8]) -> String {
     let doc = lopdf::Document::load_mem(bytes).unwrap();
@@ -41,7 +42,7 @@ fn pdf_text(bytes: &[u8]) -> String {
     (1..=n).map(|p| doc.extract_text(&[p]).unwrap()).collect()
 }
 
-fn start() -> Screen {
+fn start() -> Held<Screen> {
     let conn = open_in_memory().unwrap();
     conn.execute_batch(
         "INSERT INTO crop (id, name) VALUES (1, 'Courge');
@@ -49,8 +50,8 @@ fn start() -> Screen {
              ('2025-09-10', 1, 120, 'kg', 'paniers'), ('2026-09-10', 1, 7, 'kg', 'vente');",
     )
     .unwrap();
-    let db = Db::new(conn, "/tmp/ui_reports.sqlite3".into());
-    let (mut screen, task) = Screen::new(&db, today());
+    let db = Garden::new(conn, "/tmp/ui_reports.sqlite3".into());
+    let (mut screen, task) = Held::open(&db, today(), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

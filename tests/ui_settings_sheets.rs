@@ -3,23 +3,24 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::store::{self, settings, sheets::SHOW_PHONES_KEY};
-use binette::ui::db::Db;
 use binette::ui::settings::{Message, Settings};
 use common::run;
 
-fn apply(screen: &mut Settings, message: Message) {
+fn apply(screen: &mut Held<Settings>, message: Message) {
     let mut queue = vec![message];
     while let Some(message) = queue.pop() {
-        queue.extend(run(screen.update(message).0));
+        queue.extend(run(screen.update(message)));
     }
 }
 
-common::screen_helpers!(Settings, Message; shows);
+common::screen_helpers!(Held<Settings>, Message; shows);
 
 /// Clicks `label` on a window tall enough to show the whole page (no scrolling).
-fn click(screen: &mut Settings, label: &str) {
+fn click(screen: &mut Held<Settings>, label: &str) {
     let mut ui = iced_test::Simulator::with_size(
         iced_test::core::Settings::default(),
         (1024.0, 3000.0),
@@ -38,14 +39,14 @@ const LABEL: &str = "Imprimer les téléphones des adhérents sur les feuilles d
 #[test]
 fn phones_on_sheets_are_off_by_default_and_saved_when_ticked() {
     let conn = store::open_in_memory().unwrap();
-    let db = Db::new(conn, "memoire.sqlite3".into());
-    let (mut screen, task) = Settings::new(&db);
+    let db = Garden::new(conn, "memoire.sqlite3".into());
+    let (mut screen, task) = Held::open(&db, chrono::NaiveDate::MIN, Settings::new);
     for message in run(task) {
         apply(&mut screen, message);
     }
     assert!(shows(&screen, "Feuilles d'émargement"));
     assert!(shows(&screen, LABEL));
-    let stored = |db: &Db| db.with(|c| settings::get(c, SHOW_PHONES_KEY)).unwrap();
+    let stored = |db: &Garden| db.with(|c| settings::get(c, SHOW_PHONES_KEY)).unwrap();
     assert_eq!(stored(&db), None, "nothing set: no phones");
     click(&mut screen, LABEL);
     assert_eq!(stored(&db).as_deref(), Some("1"));

@@ -3,10 +3,11 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::baskets::PickupStatus;
 use binette::store::{self, distribution};
-use binette::ui::db::Db;
 use binette::ui::home::{self, Home};
 use binette::ui::week::{Message, Screen, Tab};
 use chrono::NaiveDate;
@@ -17,15 +18,15 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
-fn demo_db() -> Db {
+fn demo_db() -> Garden {
     let conn = store::open_in_memory().unwrap();
     store::demo::create_demo(&conn, 1, today()).unwrap();
-    Db::new(conn, "demo.sqlite3".into())
+    Garden::new(conn, "demo.sqlite3".into())
 }
 
 /// Applies a message and every message its tasks produce, except the folder dialog and the
 /// system viewer, which cannot run headless.
-fn apply(screen: &mut Screen, message: Message) {
+fn apply(screen: &mut Held<Screen>, message: Message) {
     let mut queue = vec![message];
     while let Some(message) = queue.pop() {
         if matches!(message, Message::PrintElsewhere | Message::Open(_)) {
@@ -35,19 +36,19 @@ fn apply(screen: &mut Screen, message: Message) {
     }
 }
 
-fn open() -> (Db, Screen) {
+fn open() -> (Garden, Held<Screen>) {
     let db = demo_db();
-    let (mut screen, task) = Screen::new(&db, today());
+    let (mut screen, task) = Held::open(&db, today(), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }
     (db, screen)
 }
 
-common::screen_helpers!(Screen, Message; clicked, shows);
+common::screen_helpers!(Held<Screen>, Message; clicked, shows);
 
 /// Clicks the text `label`, which must send something, applies what it sends and returns it.
-fn click(screen: &mut Screen, label: &str) -> Vec<Message> {
+fn click(screen: &mut Held<Screen>, label: &str) -> Vec<Message> {
     let messages = clicked(screen, label);
     assert!(!messages.is_empty(), "clicking « {label} » did nothing");
     for message in messages.clone() {
@@ -73,7 +74,7 @@ fn opens_on_the_next_delivery_week_with_every_depot() {
 }
 
 /// Points the sheets folder (Paramètres) at a temporary folder.
-fn sheets_folder(db: &Db) -> tempfile::TempDir {
+fn sheets_folder(db: &Garden) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     db.with(|conn| {
         store::settings::set(
@@ -264,12 +265,12 @@ fn pickups_are_ticked_and_counted() {
 
 /// Accueil on `today` in the demo garden made that day, its sheets folder pointed at a
 /// temporary folder.
-fn home_on(today: NaiveDate) -> (Db, Home, tempfile::TempDir) {
+fn home_on(today: NaiveDate) -> (Garden, Held<Home>, tempfile::TempDir) {
     let conn = store::open_in_memory().unwrap();
     store::demo::create_demo(&conn, 1, today).unwrap();
-    let db = Db::new(conn, "demo.sqlite3".into());
+    let db = Garden::new(conn, "demo.sqlite3".into());
     let root = sheets_folder(&db);
-    let (mut home, task) = Home::new(&db, today);
+    let (mut home, task) = Held::open(&db, today, Home::new);
     for message in run(task) {
         let _ = home.update(message);
     }
@@ -277,7 +278,7 @@ fn home_on(today: NaiveDate) -> (Db, Home, tempfile::TempDir) {
 }
 
 /// Applies a home message and what its tasks produce, the system viewer left out.
-fn apply_home(home: &mut Home, message: home::Message) {
+fn apply_home(home: &mut Held<Home>, message: home::Message) {
     let mut queue = vec![message];
     while let Some(message) = queue.pop() {
         if matches!(message, home::Message::Open(_)) {
@@ -353,8 +354,8 @@ fn paniers_opens_on_week_50_on_saturday_sunday_and_monday() {
         let today = NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
         let conn = store::open_in_memory().unwrap();
         store::demo::create_demo(&conn, 1, today).unwrap();
-        let db = Db::new(conn, "demo.sqlite3".into());
-        let (mut screen, task) = Screen::new(&db, today);
+        let db = Garden::new(conn, "demo.sqlite3".into());
+        let (mut screen, task) = Held::open(&db, today, Screen::new);
         for message in run(task) {
             apply(&mut screen, message);
         }

@@ -4,10 +4,11 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+use common::Held;
 
+use binette::app::Garden;
 use binette::domain::workshops::{AttendanceStatus, Participant};
 use binette::store::{open_in_memory, workshops as store};
-use binette::ui::db::Db;
 use binette::ui::workshops::{
     self as ui, DATE_ID, END_ID, Field, Message, PERSON_ID, START_ID, Screen, TITLE_ID,
 };
@@ -18,9 +19,9 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
 }
 
-common::screen_helpers!(Screen, Message);
+common::screen_helpers!(Held<Screen>, Message);
 
-fn start() -> (Screen, Db) {
+fn start() -> (Held<Screen>, Garden) {
     let conn = open_in_memory().unwrap();
     for (last, first) in [("Dupont", "Marie"), ("Durand", "Paul"), ("Martin", "Léa")] {
         conn.execute(
@@ -29,8 +30,8 @@ fn start() -> (Screen, Db) {
         )
         .unwrap();
     }
-    let db = Db::new(conn, "/tmp/ui_workshops.sqlite3".into());
-    let (mut screen, task) = Screen::new(&db, today());
+    let db = Garden::new(conn, "/tmp/ui_workshops.sqlite3".into());
+    let (mut screen, task) = Held::open(&db, today(), Screen::new);
     for message in run(task) {
         apply(&mut screen, message);
     }

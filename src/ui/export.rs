@@ -11,8 +11,8 @@ use chrono::Local;
 use iced::widget::{column, row};
 use iced::{Alignment, Element, Task};
 
-use super::db::Db;
 use super::widgets::{self, Tone};
+use crate::app::Garden;
 use crate::domain::export::{ExportFormat, ExportTable, suggested_file_name};
 use crate::store::{Connection, StoreError};
 
@@ -50,7 +50,7 @@ pub fn ready(table: ExportTable) -> Build {
 
 /// A table read from the database when the file is written.
 pub fn from_db(
-    db: &Db,
+    db: &Garden,
     work: impl FnOnce(&Connection) -> Result<ExportTable, StoreError> + Send + 'static,
 ) -> Build {
     let db = db.clone();

@@ -4,14 +4,14 @@
 use iced::widget::{Column, row, text};
 use iced::{Element, Length, Task};
 
-use super::db::Db;
 use super::theme::{self, BOLD};
 use super::widgets;
+use crate::app::Garden;
 use crate::store::StoreError;
 use crate::store::first_steps::{FirstSteps, first_steps};
 
 /// Reads which steps are done.
-pub fn load(db: &Db) -> Task<Result<FirstSteps, StoreError>> {
+pub fn load(db: &Garden) -> Task<Result<FirstSteps, StoreError>> {
     Task::perform(db.call(|conn| first_steps(conn)), |result| result)
 }
 

@@ -1,15 +1,16 @@
 //! Accueil: this week at a glance, from real data.
 
+use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
 use chrono::{Datelike, Local, NaiveDate};
 use iced::widget::{Column, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
-use super::db::Db;
 use super::theme::{self, BOLD};
 use super::week::print::{self, Printed};
 use super::widgets::{self, Tone};
+use crate::app::Garden;
 use crate::domain::calendar::{format_date, long_date, weekday_name};
 use crate::domain::distribution::Delivery;
 use crate::domain::employees::EmployeeAlert;
@@ -21,7 +22,7 @@ use crate::store::first_steps::FirstSteps;
 #[derive(Debug, Default)]
 pub struct Home {
     dashboard: Option<Result<Dashboard, StoreError>>,
-    db: Option<Db>,
+    db: Option<Garden>,
     today: NaiveDate,
     printing: bool,
     printed: Option<Result<Printed, StoreError>>,
@@ -59,7 +60,8 @@ pub enum Message {
 
 impl Home {
     /// A home screen that starts computing its figures for `today`.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         let task = Task::batch([
             Task::perform(
                 db.call(move |conn| dashboard::dashboard(conn, today)),
@@ -82,7 +84,7 @@ impl Home {
     }
 
     /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(result) => self.dashboard = Some(result),
             Message::PhonesToggled(on) => self.phones = on,
@@ -480,5 +482,17 @@ pub fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+impl screen::Screen for Home {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.handle(message))
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Home::view(self)
     }
 }

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use iced::widget::{Column, row, text};
 use iced::{Element, Length, Task};
 
-use super::db::Db;
 use super::widgets::{self, Tone};
+use crate::app::Garden;
 use crate::domain::calendar::{IsoWeek, format_date, weekday_name};
 use crate::domain::wording::counted;
 use crate::store::StoreError;
@@ -43,7 +43,7 @@ pub fn week_heading(week: &UntickedWeek) -> String {
 
 impl Pickups {
     /// The list, starting to read the weeks left unticked before `today`.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(db: &Garden, today: NaiveDate) -> (Self, Task<Message>) {
         let task = Task::perform(
             db.call(move |conn| unticked_weeks(conn, today)),
             Message::Loaded,
@@ -56,7 +56,7 @@ impl Pickups {
     }
 
     /// Handles a message; the returned task is run by the home screen.
-    pub fn update(&mut self, message: Message, db: Option<&Db>) -> Task<Message> {
+    pub fn update(&mut self, message: Message, db: Option<&Garden>) -> Task<Message> {
         match message {
             Message::Loaded(Ok(weeks)) => self.weeks = weeks,
             Message::Loaded(Err(error)) => self.message = Some((Tone::Error, error.to_string())),

@@ -1,8 +1,6 @@
 //! The iced user interface: a thin layer over `store` and `report`.
 
 pub mod about;
-pub mod app;
-pub mod db;
 pub mod employees;
 pub mod export;
 pub mod files;
@@ -16,15 +14,17 @@ pub mod import;
 pub mod members;
 pub mod refusal;
 pub mod reports;
+pub mod screen;
 pub mod section;
 pub mod settings;
+pub mod shell;
 pub mod theme;
 pub mod week;
 pub mod welcome;
 pub mod widgets;
 pub mod workshops;
 
-pub use app::{App, Launch, Message};
+pub use shell::{App, Launch, Message};
 
 use iced::Task;
 

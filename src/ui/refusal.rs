@@ -8,6 +8,7 @@ use chrono::Local;
 use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
+use super::screen::{Action, Request};
 use super::theme::BOLD;
 use super::widgets::{self, Tone};
 use crate::domain::calendar::format_date;
@@ -67,17 +68,6 @@ pub enum Message {
     OpenReadOnly,
 }
 
-/// What the application must do after a refusal-page message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// Open this file.
-    Open(PathBuf),
-    /// Open this file read-only.
-    OpenReadOnly(PathBuf),
-}
-
 /// The backup folders a refused file may have beside it (its own garden's and the
 /// demonstration's: a damaged file cannot tell which it was).
 fn backups_beside(path: &Path) -> Vec<BackupFile> {
@@ -115,7 +105,7 @@ impl Refusal {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> (Task<Message>, Action) {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::BackupsFound(found) => self.backups = found,
             Message::ChooseOther => {
@@ -126,15 +116,15 @@ impl Refusal {
                     async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
                     Message::Chosen,
                 );
-                return (task, Action::None);
+                return Action::Run(task);
             }
-            Message::Chosen(Some(path)) => return (Task::none(), Action::Open(path)),
+            Message::Chosen(Some(path)) => return Request::Open(path).into(),
             Message::Chosen(None) => {}
             Message::AskRestore(file) => self.confirm = Some(file),
             Message::CancelRestore => self.confirm = None,
             Message::ConfirmRestore => {
                 let Some(file) = self.confirm.take() else {
-                    return (Task::none(), Action::None);
+                    return Action::None;
                 };
                 self.busy = true;
                 let path = self.path.clone();
@@ -144,21 +134,21 @@ impl Refusal {
                     },
                     Message::Restored,
                 );
-                return (task, Action::None);
+                return Action::Run(task);
             }
             Message::Restored(Ok(_aside)) => {
                 self.busy = false;
-                return (Task::none(), Action::Open(self.path.clone()));
+                return Request::Open(self.path.clone()).into();
             }
             Message::Restored(Err(error)) => {
                 self.busy = false;
                 self.error = Some(error.to_string());
             }
             Message::OpenReadOnly => {
-                return (Task::none(), Action::OpenReadOnly(self.path.clone()));
+                return Request::OpenReadOnly(self.path.clone()).into();
             }
         }
-        (Task::none(), Action::None)
+        Action::None
     }
 
     /// The page.

@@ -3,6 +3,7 @@
 use iced::widget::{button, column, container, text, text_input};
 use iced::{Alignment, Element, Length};
 
+use super::screen::{Action, Request};
 use super::theme::{self, BOLD};
 use super::widgets::{self, Tone};
 
@@ -28,17 +29,6 @@ pub enum Message {
     StartDemo,
 }
 
-/// What the application must do after a welcome message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// Create an empty garden with this name.
-    CreateEmpty(String),
-    /// Open (creating it if needed) the demonstration garden.
-    OpenDemo,
-}
-
 impl Welcome {
     /// Shows an error (e.g. the file could not be created) and re-enables the buttons.
     pub fn failed(&mut self, message: String) {
@@ -46,8 +36,8 @@ impl Welcome {
         self.busy = false;
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Action {
+    /// Handles a message (the welcome page has no garden yet, so no context).
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::GardenNameChanged(name) => {
                 self.garden_name = name;
@@ -61,11 +51,11 @@ impl Welcome {
                     return Action::None;
                 }
                 self.busy = true;
-                Action::CreateEmpty(name.to_string())
+                Request::CreateGarden(name.to_string()).into()
             }
             Message::StartDemo => {
                 self.busy = true;
-                Action::OpenDemo
+                Request::OpenDemo.into()
             }
         }
     }
@@ -121,12 +111,16 @@ mod tests {
     #[test]
     fn empty_name_keeps_form_and_explains() {
         let mut welcome = Welcome::default();
-        assert_eq!(welcome.update(Message::StartEmpty), Action::None);
+        assert!(welcome.update(Message::StartEmpty).is_none());
         assert!(welcome.error.is_some());
-        welcome.update(Message::GardenNameChanged("  Jardin des Lilas ".into()));
+        assert!(
+            welcome
+                .update(Message::GardenNameChanged("  Jardin des Lilas ".into()))
+                .is_none()
+        );
         assert_eq!(
-            welcome.update(Message::StartEmpty),
-            Action::CreateEmpty("Jardin des Lilas".into())
+            welcome.update(Message::StartEmpty).request(),
+            Some(Request::CreateGarden("Jardin des Lilas".into()))
         );
     }
 }

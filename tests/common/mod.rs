@@ -1,8 +1,75 @@
 //! Helpers shared by the UI tests.
 
-use iced::Task;
+use std::ops::{Deref, DerefMut};
+
+use binette::app::Garden;
+use binette::ui::screen::{self, Context, Request, Screen};
+use chrono::NaiveDate;
 use iced::futures::StreamExt;
+use iced::{Element, Task};
 use iced_runtime::Action;
+
+/// A screen as the window holds it: with the shared context, driven through the screen
+/// contract (`update(message, &context) -> Action`), the requests it makes of the window
+/// kept for the test to check. Derefs to the screen, so tests read its state directly.
+#[allow(dead_code)]
+pub struct Held<S> {
+    /// The screen.
+    pub screen: S,
+    /// What the window would hand it.
+    pub context: Context,
+    /// The requests it made of the window, oldest first.
+    pub requests: Vec<Request>,
+}
+
+#[allow(dead_code)]
+impl<S: Screen> Held<S> {
+    /// Opens a screen with `new` on `garden` at `today`, as the window does.
+    pub fn open(
+        garden: &Garden,
+        today: NaiveDate,
+        new: impl FnOnce(&Context) -> (S, Task<S::Message>),
+    ) -> (Self, Task<S::Message>) {
+        let context = Context::new(garden.clone(), today);
+        let (screen, task) = new(&context);
+        let held = Held {
+            screen,
+            context,
+            requests: Vec::new(),
+        };
+        (held, task)
+    }
+
+    /// Passes `message` through the contract: the task to run, requests recorded.
+    pub fn update(&mut self, message: S::Message) -> Task<S::Message> {
+        match self.screen.update(message, &self.context) {
+            screen::Action::None => Task::none(),
+            screen::Action::Run(task) => task,
+            screen::Action::Request(request) => {
+                self.requests.push(request);
+                Task::none()
+            }
+        }
+    }
+
+    /// What the screen shows.
+    pub fn view(&self) -> Element<'_, S::Message> {
+        self.screen.view()
+    }
+}
+
+impl<S> Deref for Held<S> {
+    type Target = S;
+    fn deref(&self) -> &S {
+        &self.screen
+    }
+}
+
+impl<S> DerefMut for Held<S> {
+    fn deref_mut(&mut self) -> &mut S {
+        &mut self.screen
+    }
+}
 
 /// Runs a task to completion and returns the messages it produced (the simulator never
 /// runs tasks, so the tests do).

@@ -15,14 +15,15 @@ mod path_list;
 mod trainings;
 mod update;
 
+use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
-use super::db::Db;
 use super::export;
 use super::widgets::Tone;
+use crate::app::Garden;
 use crate::domain::employees::{
     ApprovalChangeKind, Civility, Criterion, EducationLevel, EmployeeRow, ExitCategory,
     ExitOutcome, ExitResult, FseStage, Gender, ImmersionObjective, LabourStatus, PrescriberKind,
@@ -203,7 +204,7 @@ pub struct OpenFile {
 /// The Salariés screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
+    db: Garden,
     today: NaiveDate,
     rows: Vec<EmployeeRow>,
     visible: Vec<usize>,
@@ -222,7 +223,8 @@ pub struct Screen {
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         let screen = Screen {
             db: db.clone(),
             today,
@@ -261,7 +263,7 @@ impl Screen {
     }
 
     /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         update::update(self, message)
     }
 
@@ -271,5 +273,22 @@ impl Screen {
             Some(open) => file::view(self, open),
             None => list::view(self),
         }
+    }
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        match message {
+            Message::OpenImport => {
+                screen::Request::OpenImport(crate::ui::import::ImportKind::Employees).into()
+            }
+            message => screen::Action::Run(self.handle(message)),
+        }
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
     }
 }

@@ -7,12 +7,13 @@ pub mod list;
 mod update;
 mod view;
 
+use crate::ui::screen::{self, Context};
 use chrono::NaiveDate;
-use iced::Task;
+use iced::{Element, Task};
 
-use super::db::Db;
 use super::export;
 use super::widgets::Tone;
+use crate::app::Garden;
 use crate::domain::harvest_query::{HarvestLine, Period};
 use crate::domain::harvests::{Crop, Plot};
 use crate::store::harvests as store;
@@ -75,7 +76,7 @@ pub enum SaveOutcome {
 /// The Récoltes screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
+    db: Garden,
     today: NaiveDate,
     tab: Tab,
     crops: Vec<Crop>,
@@ -165,7 +166,8 @@ impl export::Target for HarvestExport {
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         let screen = Screen {
             db: db.clone(),
             today,
@@ -217,5 +219,22 @@ impl Screen {
         };
         let at = self.lines.partition_point(|l| key(l) < key(&line));
         self.lines.insert(at, line);
+    }
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        match message {
+            Message::OpenImport => {
+                screen::Request::OpenImport(crate::ui::import::ImportKind::Harvests).into()
+            }
+            message => screen::Action::Run(self.handle(message)),
+        }
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
     }
 }

@@ -20,7 +20,7 @@ use crate::ui::widgets::Tone;
 
 impl Screen {
     /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(Ok(loaded)) => {
                 self.apply_loaded(loaded);

@@ -9,10 +9,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use iced::Task;
 
+use crate::app::Garden;
 use crate::domain::import::source::Table;
 use crate::store::import::read_table;
 use crate::store::{Connection, Result};
-use crate::ui::db::Db;
 use crate::ui::widgets::Tone;
 
 /// The extensions of the spreadsheet and CSV files an import reads.
@@ -67,7 +67,7 @@ pub enum Stage<M, R> {
 #[derive(Debug)]
 pub struct Flow<M, R> {
     /// The database.
-    pub db: Db,
+    pub db: Garden,
     /// Day of the import.
     pub today: NaiveDate,
     /// Where the screen is.
@@ -148,7 +148,7 @@ pub trait Steps: Clone + Send + 'static {
 
 impl<M, R: Send + 'static> Flow<M, R> {
     /// Waiting for a file.
-    pub fn new(db: &Db, today: NaiveDate) -> Self {
+    pub fn new(db: &Garden, today: NaiveDate) -> Self {
         Flow {
             db: db.clone(),
             today,

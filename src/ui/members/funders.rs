@@ -10,8 +10,8 @@ use super::member::link;
 use super::member_forms::{buttons, confirm_buttons, input_w};
 use super::setup::SCROLL_GAP;
 use super::{Choice, Field, Form, Message, Screen, labelled, scroll};
+use crate::app::Garden;
 use crate::domain::baskets::{Funder, FunderKind};
-use crate::ui::db::Db;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets;
 
@@ -171,7 +171,7 @@ fn funder_form<'a>(f: &'a FunderForm, error: Option<&'a str>) -> Element<'a, Mes
 
 /// Builds the statement, asks where to save it, saves it and opens it.
 pub async fn save_statement(
-    db: Db,
+    db: Garden,
     funder: Choice,
     from: NaiveDate,
     to: NaiveDate,

@@ -11,15 +11,16 @@ mod member_forms;
 mod setup;
 mod update;
 
+use crate::ui::screen::{self, Context};
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
-use super::db::Db;
 use super::theme;
 use super::widgets::{self, Tone};
+use crate::app::Garden;
 use crate::domain::baskets::{AbsenceMode, Frequency, MemberStatus, PaymentMethod, ShareKind};
 use crate::store::StoreError;
 use crate::store::members::MemberFilter;
@@ -153,7 +154,7 @@ pub enum Form {
 /// The Adhérents screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
+    db: Garden,
     today: NaiveDate,
     tab: Tab,
     base: Base,
@@ -273,7 +274,8 @@ impl super::export::Target for ListExport {
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         let screen = Screen {
             db: db.clone(),
             today,
@@ -427,4 +429,21 @@ fn labelled<'a>(label: &'a str, widget: impl Into<Element<'a, Message>>) -> Elem
     column![text(label).size(13).color(theme::MUTED), widget.into()]
         .spacing(3)
         .into()
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        match message {
+            Message::OpenImport => {
+                screen::Request::OpenImport(crate::ui::import::ImportKind::Members).into()
+            }
+            message => screen::Action::Run(self.handle(message)),
+        }
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
+    }
 }

@@ -5,12 +5,13 @@ pub mod form;
 pub mod job;
 mod view;
 
+use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 use iced::{Element, Task};
 
-use super::db::Db;
+use crate::app::Garden;
 use crate::domain::activity::{ActivityFigures, format_rate};
 use crate::domain::numbers::format_fixed;
 use crate::store::StoreError;
@@ -38,7 +39,7 @@ pub enum Busy {
 /// The Rapports screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
+    db: Garden,
     today: NaiveDate,
     form: ReportForm,
     error: Option<String>,
@@ -86,7 +87,8 @@ pub enum Message {
 
 impl Screen {
     /// Opens the screen on the current year.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         let screen = Screen {
             db: db.clone(),
             today,
@@ -115,7 +117,7 @@ impl Screen {
     }
 
     /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::KindChosen(kind) => self.edit(|f| f.kind = kind),
             Message::YearChanged(text) => self.edit(|f| f.year = text),
@@ -253,4 +255,16 @@ pub fn summary_lines(f: &ActivityFigures) -> Vec<(String, String)> {
         ));
     }
     lines
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.handle(message))
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
+    }
 }

@@ -1,14 +1,15 @@
 //! Paramètres: the garden's identity, the backup folder, backing up now and restoring.
 
+use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
 use chrono::Local;
-use iced::Task;
+use iced::{Element, Task};
 
 use super::about;
-use super::db::Db;
 use super::import::ImportKind;
 use super::widgets::Tone;
+use crate::app::Garden;
 use crate::store::backup::{self, BackupFile};
 use crate::store::garden::GardenTag;
 use crate::store::settings::{self, GardenIdentity, keys};
@@ -28,7 +29,7 @@ pub struct Loaded {
 /// The settings screen's state.
 #[derive(Debug)]
 pub struct Settings {
-    db: Db,
+    db: Garden,
     form: GardenIdentity,
     harvest_window: String,
     backup_dir_setting: String,
@@ -121,7 +122,8 @@ fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Lo
 
 impl Settings {
     /// The screen, starting to read the stored settings.
-    pub fn new(db: &Db) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let db = &context.garden;
         let path = db.path().to_path_buf();
         let (sheets, sheets_task) = sheets::Section::new(db);
         let task = Task::batch([
@@ -165,7 +167,7 @@ impl Settings {
     }
 
     /// Handles a message; the returned task is to be run by the application.
-    pub fn update(&mut self, message: Message) -> (Task<Message>, Action) {
+    pub fn handle(&mut self, message: Message) -> (Task<Message>, Action) {
         let none = (Task::none(), Action::None);
         match message {
             Message::Loaded(Ok(loaded)) => self.apply(loaded, false),
@@ -368,3 +370,23 @@ pub mod other_file;
 mod sheets;
 mod sheets_folder;
 mod view;
+
+impl screen::Screen for Settings {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        let (task, action) = self.handle(message);
+        match action {
+            Action::None => screen::Action::Run(task),
+            Action::IdentityChanged(identity) => screen::Request::IdentityChanged(identity).into(),
+            Action::Restored { identity, demo } => {
+                screen::Request::Restored { identity, demo }.into()
+            }
+            Action::OpenImport(kind) => screen::Request::OpenImport(kind).into(),
+        }
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Settings::view(self)
+    }
+}

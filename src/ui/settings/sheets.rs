@@ -5,10 +5,10 @@ use iced::Element;
 use iced::Task;
 use iced::widget::{checkbox, column};
 
+use crate::app::Garden;
 use crate::store::StoreError;
 use crate::store::settings;
 use crate::store::sheets::SHOW_PHONES_KEY;
-use crate::ui::db::Db;
 use crate::ui::widgets::{self, Tone};
 
 /// The section's state.
@@ -33,7 +33,7 @@ fn read(conn: &crate::store::Connection) -> Result<bool, StoreError> {
 
 impl Section {
     /// The section, starting to read the stored value.
-    pub fn new(db: &Db) -> (Self, Task<Message>) {
+    pub fn new(db: &Garden) -> (Self, Task<Message>) {
         (
             Section::default(),
             Task::perform(db.call(|conn| read(conn)), Message::Loaded),
@@ -41,7 +41,7 @@ impl Section {
     }
 
     /// Handles a message; the returned task is to be run by the screen.
-    pub fn update(&mut self, message: Message, db: &Db) -> Task<Message> {
+    pub fn update(&mut self, message: Message, db: &Garden) -> Task<Message> {
         match message {
             Message::Loaded(Ok(phones)) => {
                 self.phones = phones;

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use iced::widget::{column, row};
 use iced::{Element, Task};
 
+use crate::app::Garden;
 use crate::store::sheets::{SHEETS_FOLDER_KEY, default_sheets_root};
 use crate::store::{StoreError, settings};
-use crate::ui::db::Db;
 use crate::ui::widgets::{self, Tone};
 
 /// The section's state.
@@ -37,7 +37,7 @@ pub enum Message {
 
 impl SheetsFolder {
     /// Starts reading the stored folder.
-    pub fn load(db: &Db) -> Task<Message> {
+    pub fn load(db: &Garden) -> Task<Message> {
         Task::perform(
             db.call(|conn| Ok(settings::get(conn, SHEETS_FOLDER_KEY)?.unwrap_or_default())),
             Message::Loaded,
@@ -45,7 +45,7 @@ impl SheetsFolder {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, db: &Db) -> Task<Message> {
+    pub fn update(&mut self, message: Message, db: &Garden) -> Task<Message> {
         match message {
             Message::Loaded(Ok(folder)) => self.typed = folder,
             Message::Loaded(Err(error)) | Message::Saved(Err(error)) => {

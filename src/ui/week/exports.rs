@@ -6,10 +6,10 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::Message;
 use super::data::WeekData;
+use crate::app::Garden;
 use crate::domain::calendar::IsoWeek;
 use crate::domain::export::parse_week_field;
 use crate::report::export::{cross, lists};
-use crate::ui::db::Db;
 use crate::ui::export::{self, Build, Exporter};
 use crate::ui::theme;
 use crate::ui::widgets;
@@ -78,7 +78,7 @@ impl Range {
 /// The table of `target`, built off the UI thread.
 pub fn build(
     target: WeekExport,
-    db: &Db,
+    db: &Garden,
     data: Option<&WeekData>,
     depot: usize,
     range: &Range,

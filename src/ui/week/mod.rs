@@ -8,15 +8,16 @@ pub mod exports;
 mod pickups;
 pub mod print;
 
+use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 use iced::widget::{button, column, row, scrollable, text};
 use iced::{Element, Length, Task};
 
-use super::db::Db;
 use super::export::{self, Exporter};
 use super::widgets::{self, Tone};
+use crate::app::Garden;
 use crate::domain::baskets::{CompositionItem, Pickup, PickupStatus};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::harvests::Unit;
@@ -43,7 +44,7 @@ pub enum Tab {
 /// The Paniers screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
+    db: Garden,
     week: Option<IsoWeek>,
     data: Option<Result<WeekData, StoreError>>,
     tab: Tab,
@@ -126,7 +127,8 @@ pub enum Message {
 
 impl Screen {
     /// Opens the screen on the next delivery week.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         let task = Task::batch([
             Task::perform(
                 db.call(move |conn| {
@@ -180,7 +182,7 @@ impl Screen {
     }
 
     /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(result) => {
                 if let Ok(data) = &result {
@@ -485,5 +487,17 @@ impl Screen {
         scrollable(page.push(body).padding(24))
             .height(Length::Fill)
             .into()
+    }
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.handle(message))
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
     }
 }

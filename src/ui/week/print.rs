@@ -12,13 +12,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use iced::widget::{checkbox, column, row};
 use iced::{Element, Task};
 
+use crate::app::Garden;
 use crate::domain::calendar::IsoWeek;
 use crate::report::weekly::{ALL_SHEETS_FILE, PACKING_FILE, SUMMARY_FILE, write_print_set};
 use crate::store::sheets::{
     PrintSet, SHEETS_DIR_KEY, next_print_set, print_set_data, sheets_root, week_folder,
 };
 use crate::store::{Connection, StoreError, settings};
-use crate::ui::db::Db;
 use crate::ui::widgets::{self, Tone};
 
 /// Whether the émargement sheets opened in the system's viewer.
@@ -229,7 +229,7 @@ pub fn phones_box<'a, M: Clone + 'a>(checked: bool, on_toggle: fn(bool) -> M) ->
 
 /// Reads the Paramètres setting the tick box starts from; an unreadable setting leaves the
 /// box unticked (no phones: the safe side for a sheet on a counter).
-pub fn phones_setting(db: &Db) -> Task<bool> {
+pub fn phones_setting(db: &Garden) -> Task<bool> {
     Task::perform(
         db.call(|conn| crate::store::sheets::show_phones(conn)),
         |result| result.unwrap_or(false),

@@ -9,15 +9,16 @@ mod pdf;
 mod session;
 mod types;
 
+use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use iced::widget::{column, container, row, scrollable};
 use iced::{Element, Length, Task};
 
-use super::db::Db;
 use super::export;
 use super::widgets::{self, Tone};
+use crate::app::Garden;
 use crate::domain::workshops::{
     Animator, AttendanceStatus, Participant, Period, SessionId, WorkshopType,
 };
@@ -87,7 +88,7 @@ enum Pane {
 /// The Ateliers screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Db,
+    db: Garden,
     today: NaiveDate,
     sessions: Vec<SessionSummary>,
     unfilled: Vec<SessionSummary>,
@@ -195,7 +196,8 @@ impl export::Target for SessionsExport {
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         let screen = Screen {
             db: db.clone(),
             today,
@@ -281,7 +283,7 @@ impl Screen {
     }
 
     /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Loaded(Ok(lists)) => self.apply_lists(lists),
             Message::Loaded(Err(error)) => self.fail(&error),
@@ -449,5 +451,17 @@ impl Screen {
             .staff_id
             .and_then(|id| self.staff.iter().find(|s| s.id == id))
             .map_or_else(|| animator.name.clone(), |s| s.name.clone())
+    }
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.handle(message))
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
     }
 }

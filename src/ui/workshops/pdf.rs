@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use iced::Task;
 
 use super::Message;
+use crate::app::Garden;
 use crate::domain::workshops::SessionId;
 use crate::report::attendance_sheet;
-use crate::ui::db::Db;
 
 /// Builds the sheet of `session_id`, asks where to save it, writes it and opens it.
-pub fn save_sheet(db: &Db, session_id: SessionId, today: NaiveDate) -> Task<Message> {
+pub fn save_sheet(db: &Garden, session_id: SessionId, today: NaiveDate) -> Task<Message> {
     let db = db.clone();
     Task::perform(
         async move {

@@ -5,11 +5,11 @@ use std::fmt;
 use iced::Task;
 
 use super::{Loaded, load};
+use crate::app::Garden;
 use crate::domain::harvest_query::format_number;
 use crate::domain::harvests::{Crop, CropUnit, Destination, Plot, PlotKind, Unit, parse_quantity};
 use crate::store::StoreError;
 use crate::store::harvests as store;
-use crate::ui::db::Db;
 
 /// Units other than kg, in the form's order.
 const OTHER_UNITS: [Unit; 3] = [Unit::Piece, Unit::Bunch, Unit::Crate];
@@ -152,7 +152,7 @@ impl Catalogue {
     pub fn update(
         &mut self,
         message: Message,
-        db: &Db,
+        db: &Garden,
         crops: &[Crop],
         plots: &[Plot],
     ) -> (Task<Message>, Option<Loaded>) {

@@ -6,6 +6,7 @@
 
 mod view;
 
+use crate::ui::screen::{self, Context};
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
@@ -17,7 +18,6 @@ use crate::domain::import::employees::{
 use crate::domain::import::source::Table;
 use crate::store::import::employees::{ImportReport, apply as apply_employee_import, load_context};
 use crate::store::{Connection, Result};
-use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
 use crate::ui::import::flow::{self, Flow};
 
@@ -58,7 +58,8 @@ pub enum Message {
 
 impl Screen {
     /// The screen, waiting for a file.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         (
             Screen {
                 flow: Flow::new(db, today),
@@ -71,7 +72,7 @@ impl Screen {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Flow(message) => {
                 return self.flow.update(&self.options, message).map(Message::Flow);
@@ -141,5 +142,17 @@ impl flow::Steps for Options {
 
     fn rejected_csv(m: &Matching) -> Vec<u8> {
         m.plan.rejected_csv()
+    }
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.handle(message))
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
     }
 }

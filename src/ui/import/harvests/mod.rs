@@ -6,6 +6,7 @@
 
 mod view;
 
+use crate::ui::screen::{self, Context};
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
@@ -21,7 +22,6 @@ use crate::store::import::harvests::{
     HarvestImportReport, apply_harvest_import, load_harvest_context,
 };
 use crate::store::{Connection, Result};
-use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
 use crate::ui::import::flow::{self, Flow};
 use crate::ui::import::names::NameOption;
@@ -72,7 +72,8 @@ pub enum Message {
 
 impl Screen {
     /// The screen, waiting for a file.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         (
             Screen {
                 flow: Flow::new(db, today),
@@ -85,7 +86,7 @@ impl Screen {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Flow(message) => {
                 return self.flow.update(&self.options, message).map(Message::Flow);
@@ -177,5 +178,17 @@ impl flow::Steps for Options {
 
     fn rejected_csv(m: &Matching) -> Vec<u8> {
         m.plan.rejected_csv()
+    }
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.handle(message))
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
     }
 }

@@ -6,6 +6,7 @@
 
 mod view;
 
+use crate::ui::screen::{self, Context};
 use chrono::{NaiveDate, Weekday};
 use iced::{Element, Task};
 
@@ -18,7 +19,6 @@ use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
 use crate::store::import::{ApplyOptions, ImportReport, apply_member_import, load_context};
 use crate::store::{Connection, Result};
-use crate::ui::db::Db;
 use crate::ui::import::columns::FieldChoice;
 use crate::ui::import::flow::{self, Flow};
 use crate::ui::import::names::NameOption;
@@ -82,7 +82,8 @@ pub enum Message {
 
 impl Screen {
     /// The screen, waiting for a file.
-    pub fn new(db: &Db, today: NaiveDate) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let (db, today) = (&context.garden, context.today);
         (
             Screen {
                 flow: Flow::new(db, today),
@@ -96,7 +97,7 @@ impl Screen {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Flow(message) => {
                 return self.flow.update(&self.options, message).map(Message::Flow);
@@ -200,5 +201,17 @@ fn empty_plan(today: NaiveDate) -> Plan {
         new_depots: Vec::new(),
         new_sizes: Vec::new(),
         today,
+    }
+}
+
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.handle(message))
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
     }
 }

@@ -25,7 +25,7 @@ type Write =
 
 impl Screen {
     /// Handles a message; the returned task is run by the application.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
+    pub fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::TabSelected(tab) => {
                 self.tab = tab;

@@ -8,15 +8,15 @@ use iced::widget::operation;
 use iced::widget::{column, container, text};
 use iced::{Element, Length, Subscription, Task, Theme, keyboard};
 
+mod clock;
 mod layout;
 mod opening;
 mod screens;
 
 pub use opening::{OpenError, Opened};
 use opening::{Preparation, open_garden};
-use screens::{Screen, open_import};
+use screens::Screen;
 
-use super::db::Db;
 use super::section::Section;
 use super::theme::{self, BOLD};
 use super::widgets::{self, Tone};
@@ -27,6 +27,7 @@ use super::{
 use crate::store::lock::GardenLock;
 use crate::store::paths;
 use crate::store::settings::GardenIdentity;
+use crate::ui::screen::{Action, Context, Request};
 
 /// How Binette was started.
 #[derive(Debug, Clone, Default)]
@@ -57,7 +58,8 @@ enum Stage {
 
 /// An open garden.
 struct Workspace {
-    db: Db,
+    /// The open garden and today's date, handed to every screen.
+    context: Context,
     demo: bool,
     identity: GardenIdentity,
     screen: Screen,
@@ -97,19 +99,8 @@ pub enum Message {
     ToggleHelp,
     /// A key no widget used: Tab and Shift+Tab move the focus between fields.
     Key(keyboard::Event),
-}
-
-/// Runs `$message` through the current screen when it is `$variant`, mapping its task back.
-macro_rules! route {
-    ($self:ident, $variant:ident, $wrap:path, $message:expr) => {{
-        if let Stage::Open(workspace) = &mut $self.stage
-            && let Screen::$variant(screen) = &mut workspace.screen
-        {
-            screen.update($message).map($wrap)
-        } else {
-            Task::none()
-        }
-    }};
+    /// The clock's reading of today's date (every minute; acted on when the day changes).
+    Clock(NaiveDate),
 }
 
 impl App {
@@ -158,6 +149,19 @@ impl App {
                 Task::none()
             }
         }
+    }
+
+    /// Creates or opens the garden file `name` in the data folder, from the welcome page
+    /// (which stays shown until it opens, to tell a failure).
+    fn start(&mut self, name: &str, preparation: Preparation) -> Task<Message> {
+        let Some(path) = self.default_file(name) else {
+            return self.no_data_dir();
+        };
+        let today = self.today;
+        Task::perform(
+            async move { open_garden(path, preparation, today) },
+            Message::Opened,
+        )
     }
 
     fn default_file(&self, name: &str) -> Option<PathBuf> {
@@ -224,7 +228,7 @@ impl App {
                 } else {
                     ""
                 };
-                let read_only = if workspace.db.read_only() {
+                let read_only = if workspace.context.garden.read_only() {
                     " — lecture seule"
                 } else {
                     ""
@@ -244,14 +248,6 @@ impl App {
     }
 
     /// Handles a message.
-    /// Opens an import screen from a list screen's "Importer…" button.
-    fn open_import(&mut self, kind: import::ImportKind) -> Task<Message> {
-        match &mut self.stage {
-            Stage::Open(workspace) => open_import(workspace, kind, self.today),
-            _ => Task::none(),
-        }
-    }
-
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Welcome(message) => {
@@ -259,29 +255,14 @@ impl App {
                     return Task::none();
                 };
                 match welcome.update(message) {
-                    welcome::Action::None => Task::none(),
-                    welcome::Action::CreateEmpty(name) => match self
-                        .default_file(paths::DATABASE_FILE)
-                    {
-                        Some(path) => Task::perform(
-                            {
-                                let today = self.today;
-                                async move { open_garden(path, Preparation::NameGarden(name), today) }
-                            },
-                            Message::Opened,
-                        ),
-                        None => self.no_data_dir(),
-                    },
-                    welcome::Action::OpenDemo => match self.default_file(paths::DEMO_FILE) {
-                        Some(path) => {
-                            let today = self.today;
-                            Task::perform(
-                                async move { open_garden(path, Preparation::Demo, today) },
-                                Message::Opened,
-                            )
-                        }
-                        None => self.no_data_dir(),
-                    },
+                    Action::Run(task) => task.map(Message::Welcome),
+                    Action::Request(Request::CreateGarden(name)) => {
+                        self.start(paths::DATABASE_FILE, Preparation::NameGarden(name))
+                    }
+                    Action::Request(Request::OpenDemo) => {
+                        self.start(paths::DEMO_FILE, Preparation::Demo)
+                    }
+                    Action::None | Action::Request(_) => Task::none(),
                 }
             }
             Message::Opened(Ok(opened)) => {
@@ -298,9 +279,10 @@ impl App {
                         ),
                     )));
                 }
-                let (home, task) = home::Home::new(&opened.db, self.today);
+                let context = Context::new(opened.db, self.today);
+                let (home, task) = home::Home::new(&context);
                 self.stage = Stage::Open(Box::new(Workspace {
-                    db: opened.db,
+                    context,
                     demo: opened.demo,
                     identity: opened.identity,
                     screen: Screen::Home(home),
@@ -316,43 +298,37 @@ impl App {
                 let Stage::Refused(page) = &mut self.stage else {
                     return Task::none();
                 };
-                let (task, action) = page.update(message);
-                match action {
-                    refusal::Action::None => task.map(Message::Refusal),
-                    refusal::Action::Open(path) => self.open(path, Preparation::Nothing),
-                    refusal::Action::OpenReadOnly(path) => self.open(path, Preparation::ReadOnly),
+                match page.update(message) {
+                    Action::Run(task) => task.map(Message::Refusal),
+                    Action::Request(Request::Open(path)) => self.open(path, Preparation::Nothing),
+                    Action::Request(Request::OpenReadOnly(path)) => {
+                        self.open(path, Preparation::ReadOnly)
+                    }
+                    Action::None | Action::Request(_) => Task::none(),
                 }
             }
             Message::Navigate(section) => {
                 let Stage::Open(workspace) = &mut self.stage else {
                     return Task::none();
                 };
-                let (screen, task) = Screen::open(section, &workspace.db, self.today);
-                workspace.screen = screen;
-                workspace.help_open = false;
-                task
+                workspace.navigate(section)
             }
-            Message::Employees(employees::Message::OpenImport) => {
-                self.open_import(import::ImportKind::Employees)
-            }
-            Message::Harvests(harvests::Message::OpenImport) => {
-                self.open_import(import::ImportKind::Harvests)
-            }
-            Message::Members(members::Message::OpenImport) => {
-                self.open_import(import::ImportKind::Members)
-            }
-            Message::Employees(message) => route!(self, Employees, Message::Employees, message),
-            Message::Harvests(message) => route!(self, Harvests, Message::Harvests, message),
-            Message::Members(message) => route!(self, Members, Message::Members, message),
-            Message::Week(message) => route!(self, Week, Message::Week, message),
-            Message::Workshops(message) => route!(self, Workshops, Message::Workshops, message),
-            Message::Reports(message) => route!(self, Reports, Message::Reports, message),
-            Message::Import(message) => route!(self, Import, Message::Import, message),
-            Message::ImportEmployees(message) => {
-                route!(self, ImportEmployees, Message::ImportEmployees, message)
-            }
-            Message::ImportHarvests(message) => {
-                route!(self, ImportHarvests, Message::ImportHarvests, message)
+            message @ (Message::Home(_)
+            | Message::Employees(_)
+            | Message::Harvests(_)
+            | Message::Members(_)
+            | Message::Week(_)
+            | Message::Workshops(_)
+            | Message::Reports(_)
+            | Message::Settings(_)
+            | Message::Import(_)
+            | Message::ImportHarvests(_)
+            | Message::ImportEmployees(_)) => {
+                let Stage::Open(workspace) = &mut self.stage else {
+                    return Task::none();
+                };
+                let action = workspace.screen.update(message, &workspace.context);
+                workspace.act(action)
             }
             Message::Key(keyboard::Event::KeyPressed {
                 key: keyboard::Key::Named(keyboard::key::Named::Tab),
@@ -372,38 +348,17 @@ impl App {
                 // Arrows move through the harvest entry's suggestions.
                 let step = if named == Named::ArrowUp { -1 } else { 1 };
                 let message = harvests::Message::Candidate(harvests::Candidate::Step(step));
-                route!(self, Harvests, Message::Harvests, message)
+                self.update(Message::Harvests(message))
             }
             Message::Key(_) => Task::none(),
-            Message::Home(message) => {
-                if let Stage::Open(workspace) = &mut self.stage
-                    && let Screen::Home(home) = &mut workspace.screen
-                {
-                    home.update(message).map(Message::Home)
-                } else {
-                    Task::none()
-                }
-            }
-            Message::Settings(message) => {
-                let Stage::Open(workspace) = &mut self.stage else {
-                    return Task::none();
-                };
-                let Screen::Settings(settings) = &mut workspace.screen else {
-                    return Task::none();
-                };
-                let (task, action) = settings.update(message);
-                match action {
-                    settings::Action::None => {}
-                    settings::Action::IdentityChanged(identity) => workspace.identity = identity,
-                    settings::Action::Restored { identity, demo } => {
-                        workspace.identity = identity;
-                        workspace.demo = demo;
-                    }
-                    settings::Action::OpenImport(kind) => {
-                        return open_import(workspace, kind, self.today);
+            Message::Clock(today) => {
+                if today != self.today {
+                    self.today = today;
+                    if let Stage::Open(workspace) = &mut self.stage {
+                        workspace.context.today = today;
                     }
                 }
-                task.map(Message::Settings)
+                Task::none()
             }
             Message::QuitDemo => self.quit_demo(),
             Message::ToggleSidebar => {
@@ -454,13 +409,69 @@ impl App {
         }
     }
 
-    /// Keyboard events no widget used (for Tab navigation).
+    /// Keyboard events no widget used (for Tab navigation), and the clock.
     pub fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().map(Message::Key)
+        Subscription::batch([
+            keyboard::listen().map(Message::Key),
+            clock::today().map(Message::Clock),
+        ])
     }
 
     /// The application theme.
     pub fn theme(&self) -> Theme {
         theme::theme()
+    }
+}
+
+impl Workspace {
+    /// Opens the screen of `section` afresh.
+    fn navigate(&mut self, section: Section) -> Task<Message> {
+        let (screen, task) = Screen::open(section, &self.context);
+        self.screen = screen;
+        self.help_open = false;
+        task
+    }
+
+    /// Does what the current screen asked.
+    fn act(&mut self, action: Action<Message>) -> Task<Message> {
+        match action {
+            Action::None => Task::none(),
+            Action::Run(task) => task,
+            Action::Request(request) => self.serve(request),
+        }
+    }
+
+    /// Serves a screen's request; the welcome and refusal requests never reach an open
+    /// garden.
+    fn serve(&mut self, request: Request) -> Task<Message> {
+        match request {
+            Request::Navigate(section) => return self.navigate(section),
+            Request::OpenImport(kind) => return self.open_import(kind),
+            Request::Notice(tone, message) => self.notice = Some((tone, message)),
+            Request::IdentityChanged(identity) => self.identity = identity,
+            Request::Restored { identity, demo } => {
+                self.identity = identity;
+                self.demo = demo;
+            }
+            Request::CreateGarden(_)
+            | Request::OpenDemo
+            | Request::Open(_)
+            | Request::OpenReadOnly(_) => {}
+        }
+        Task::none()
+    }
+
+    /// Opens the import screen of `kind`, unless the garden is read-only.
+    fn open_import(&mut self, kind: import::ImportKind) -> Task<Message> {
+        if self.context.garden.read_only() {
+            self.notice = Some((
+                Tone::Warning,
+                "Le jardin est ouvert en lecture seule : importer est impossible.".into(),
+            ));
+            return Task::none();
+        }
+        let (screen, task) = Screen::open_import(kind, &self.context);
+        self.screen = screen;
+        task
     }
 }

@@ -1,5 +1,6 @@
-//! The open database as the screens share it, and the way they run store calls off the UI
-//! thread.
+//! The open garden: one database connection behind a lock, where it lives, whether it may be
+//! written. Use cases (`crate::app`) run their store calls through it; the window only holds
+//! it and hands it to use cases, off the UI thread (`Garden::run`).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -8,16 +9,16 @@ use crate::store::{Connection, StoreError};
 
 /// The open database: a connection behind a lock, and where it lives.
 #[derive(Debug, Clone)]
-pub struct Db {
+pub struct Garden {
     connection: Arc<Mutex<Connection>>,
     path: Arc<PathBuf>,
     read_only: bool,
 }
 
-impl Db {
+impl Garden {
     /// Wraps an open connection to the file at `path`.
     pub fn new(connection: Connection, path: PathBuf) -> Self {
-        Db {
+        Garden {
             connection: Arc::new(Mutex::new(connection)),
             path: Arc::new(path),
             read_only: false,
@@ -27,9 +28,9 @@ impl Db {
     /// Wraps a read-only connection to the file at `path`: every write fails with a French
     /// message saying the garden is open read-only.
     pub fn new_read_only(connection: Connection, path: PathBuf) -> Self {
-        Db {
+        Garden {
             read_only: true,
-            ..Db::new(connection, path)
+            ..Garden::new(connection, path)
         }
     }
 
@@ -41,6 +42,29 @@ impl Db {
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Runs `job`, a use case given this garden, as a future for the window's thread pool
+    /// (`Task::perform`): the one way screens reach the database.
+    pub fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(&Garden) -> T + Send + 'static,
+    ) -> impl Future<Output = T> + Send + 'static {
+        let garden = self.clone();
+        async move { job(&garden) }
+    }
+
+    /// Runs `work`, which writes, on the connection: refused at once with the French
+    /// "lecture seule" error when the garden is open read-only, before SQLite or any other
+    /// file is touched.
+    pub fn change<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.path.to_path_buf()));
+        }
+        self.with(work)
     }
 
     /// Runs `work` on the connection. Called from futures run by iced's thread pool, never
@@ -96,11 +120,11 @@ mod tests {
     use super::*;
 
     /// A garden marked read-only refuses a write before SQLite sees it: here the connection
-    /// itself could write, so only `Db::write`'s own check can refuse.
+    /// itself could write, so only `Garden::write`'s own check can refuse.
     #[test]
     fn a_write_is_refused_before_reaching_a_garden_open_read_only() {
         let conn = crate::store::open_in_memory().unwrap();
-        let db = Db::new_read_only(conn, PathBuf::from("jardin.sqlite3"));
+        let db = Garden::new_read_only(conn, PathBuf::from("jardin.sqlite3"));
         let result = iced::futures::executor::block_on(db.write(|conn| {
             conn.execute("INSERT INTO setting (key, value) VALUES ('x', 'y')", [])?;
             Ok(())

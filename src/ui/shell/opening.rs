@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use chrono::{Local, NaiveDate, NaiveDateTime};
 
+use crate::app::Garden;
 use crate::store::lock::{self, GardenLock, LockOutcome};
 use crate::store::settings::GardenIdentity;
 use crate::store::{self, StoreError, backup};
-use crate::ui::db::Db;
 
 /// How to open a file: create the demo in it first, name a new empty garden, or only read it.
 #[derive(Debug, Clone)]
@@ -24,7 +24,7 @@ pub(super) enum Preparation {
 /// What an opened database brings.
 #[derive(Debug, Clone)]
 pub struct Opened {
-    pub(super) db: Db,
+    pub(super) db: Garden,
     pub(super) demo: bool,
     pub(super) identity: GardenIdentity,
     /// Why the automatic backup failed, if it did (the garden opens anyway).
@@ -87,7 +87,7 @@ pub(super) fn open_garden(
     let identity = store::settings::garden_identity(&conn)?;
     let demo = store::settings::is_demo(&conn)?;
     Ok(Opened {
-        db: Db::new(conn, path),
+        db: Garden::new(conn, path),
         demo,
         identity,
         backup_problem,
@@ -100,7 +100,7 @@ fn open_read_only(path: PathBuf) -> Result<Opened, OpenError> {
     let identity = store::settings::garden_identity(&conn)?;
     let demo = store::settings::is_demo(&conn)?;
     Ok(Opened {
-        db: Db::new_read_only(conn, path),
+        db: Garden::new_read_only(conn, path),
         demo,
         identity,
         backup_problem: None,

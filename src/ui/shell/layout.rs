@@ -20,7 +20,7 @@ impl Workspace {
     pub(super) fn view(&self) -> Element<'_, Message> {
         let content = self.screen.view();
         let mut main = Column::new();
-        if self.db.read_only() {
+        if self.context.garden.read_only() {
             main = main.push(
                 container(widgets::banner(Tone::Warning, READ_ONLY_BANNER)).padding([12, 24]),
             );
