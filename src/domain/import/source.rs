@@ -107,12 +107,18 @@ pub fn detect_separator(text: &str) -> char {
         .take(HEADER_SEARCH_LINES + 5)
         .map(|line| {
             let mut counts = [0; 3];
+            // Quotes open a field only at its start (`Pot 5"` is one cell).
             let mut quoted = false;
+            let mut field_start = true;
             for c in line.chars() {
-                if c == '"' {
+                if c == '"' && (quoted || field_start) {
                     quoted = !quoted;
+                    field_start = false;
                 } else if !quoted && let Some(i) = CANDIDATES.iter().position(|&s| s == c) {
                     counts[i] += 1;
+                    field_start = true;
+                } else {
+                    field_start = false;
                 }
             }
             counts
@@ -136,46 +142,49 @@ pub fn detect_separator(text: &str) -> char {
 }
 
 /// Splits CSV text into records: fields separated by `separator`, quoted with `"` (a doubled
-/// `""` inside quotes is one quote), quoted fields may hold separators and line breaks; CRLF
-/// or LF line ends. A blank line gives an empty record (so record `i` is line `i + 1` when
-/// no quoted field spans lines).
+/// `""` inside quotes is one quote), quoted fields may hold separators and line breaks; CRLF,
+/// LF or CR line ends. A quote inside an unquoted field is a plain character (`Pot 5"` stays
+/// one cell). A blank line gives an empty record, so that record `i` is line `i + 1` when no
+/// quoted field spans lines.
+///
+/// The reading is the `csv` crate's (RFC 4180 and Excel's habits); around it Binette keeps
+/// its own encoding and separator detection.
 pub fn parse_csv(text: &str, separator: char) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(u8::try_from(separator).unwrap_or(b';'))
+        .from_reader(text.as_bytes());
     let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field.push(c);
-            }
-        } else if c == '"' {
-            quoted = true;
-        } else if c == separator {
-            record.push(std::mem::take(&mut field));
-        } else if c == '\r' || c == '\n' {
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            record.push(std::mem::take(&mut field));
-            push_record(&mut records, std::mem::take(&mut record));
-        } else {
-            field.push(c);
+    let bytes = text.as_bytes();
+    for record in reader.records() {
+        // Text decoded to UTF-8 leaves the reader nothing to fail on; stop if it ever does.
+        let Ok(record) = record else { break };
+        let start = record.position().map_or(0, |p| p.byte());
+        for _ in 0..blank_lines_from(bytes, usize::try_from(start).unwrap_or(0)) {
+            records.push(Vec::new());
         }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        push_record(&mut records, record);
+        push_record(&mut records, record.iter().map(str::to_owned).collect());
     }
     records
+}
+
+/// How many blank lines the reader stepped over from `start` (where it began its next
+/// record, just after the previous record's line end) to the record itself: line ends met
+/// before the first other byte. CRLF is one line end, a lone CR or LF is one too.
+fn blank_lines_from(text: &[u8], start: usize) -> usize {
+    let mut blanks = 0;
+    let mut at = start;
+    while let Some(&byte) = text.get(at) {
+        match byte {
+            b'\r' => blanks += 1,
+            b'\n' if at == 0 || text[at - 1] != b'\r' => blanks += 1,
+            b'\n' => {}
+            _ => break,
+        }
+        at += 1;
+    }
+    blanks
 }
 
 /// Keeps a record; a blank line stays as an empty record so that records keep the file's
@@ -279,6 +288,31 @@ mod tests {
                 vec!["f\ng".to_owned(), String::new(), "h".into()],
             ]
         );
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_cell_is_a_plain_character() {
+        // The hand-written reader took `5"` as the start of a quoted field and swallowed the
+        // separators after it: here the three cells must stay three.
+        let text = "Légume;Contenant;Prix\r\nBasilic;Pot 5\";2,50\r\n";
+        assert_eq!(detect_separator(text), ';');
+        assert_eq!(
+            parse_csv(text, ';'),
+            vec![
+                vec!["Légume".to_owned(), "Contenant".into(), "Prix".into()],
+                vec!["Basilic".to_owned(), "Pot 5\"".into(), "2,50".into()],
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_lines_are_kept_whatever_the_line_ends() {
+        // Lines: 1 "t;u", 2 blank (CRLF), 3 blank (lone CR), 4 "c;y", 5 blank (LF), 6 "d".
+        let records = parse_csv("t;u\r\n\r\n\rc;y\n\nd", ';');
+        assert_eq!(records.len(), 5 + 1);
+        assert!(records[1].is_empty() && records[2].is_empty() && records[4].is_empty());
+        assert_eq!(records[3], vec!["c".to_owned(), "y".into()]);
+        assert_eq!(records[5], vec!["d".to_owned()]);
     }
 
     #[test]
