@@ -249,6 +249,7 @@ const SHIPPED_SCHEMAS: &[&str] = &[
     include_str!("fixtures/schema_v2.sql"),
     include_str!("fixtures/schema_v3.sql"),
     include_str!("fixtures/schema_v4.sql"),
+    include_str!("fixtures/schema_v5.sql"),
 ];
 
 #[test]
@@ -273,6 +274,10 @@ fn shipped_migrations_are_never_edited() {
     assert_eq!(
         SHIPPED_SCHEMAS[3],
         include_str!("../src/store/migrations/004_solidarity_terms.sql")
+    );
+    assert_eq!(
+        SHIPPED_SCHEMAS[4],
+        include_str!("../src/store/migrations/005_payments.sql")
     );
 }
 

@@ -14,6 +14,7 @@ pub mod import;
 pub mod limits;
 pub mod money;
 pub mod numbers;
+pub mod payments;
 pub mod solidarity;
 pub mod text;
 pub mod wording;

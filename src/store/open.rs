@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_exit_outcome.sql"),
     include_str!("migrations/003_paths.sql"),
     include_str!("migrations/004_solidarity_terms.sql"),
+    include_str!("migrations/005_payments.sql"),
 ];
 
 /// File names of the copies made before an upgrade start with this (then the old version,
