@@ -26,6 +26,7 @@ pub mod members;
 mod open;
 pub mod output;
 pub mod paths;
+pub mod payments;
 mod restore;
 pub mod settings;
 pub mod sheets;

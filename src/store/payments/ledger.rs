@@ -1,0 +1,220 @@
+//! A household's account read from the database: the baskets prepared for it, its
+//! memberships, manual lines and payments, as ledger lines with the running balance; and
+//! every household's balance.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+
+use super::{account_entries, payment_modes, payments_of, payments_until};
+use crate::domain::baskets::{BasketPrice, Solidarity};
+use crate::domain::calendar::IsoWeek;
+use crate::domain::distribution::{PlanLine, depot_delivery};
+use crate::domain::money::Cents;
+use crate::domain::payments::ledger::{
+    LedgerLine, basket_line, entry_line, membership_lines, payment_line, with_balances,
+};
+use crate::domain::payments::{AccountEntry, Payment};
+use crate::store::Result;
+use crate::store::baskets::{all_solidarity_terms, list_basket_sizes, list_depots, prices_of_size};
+use crate::store::calendar::{list_closures, list_holiday_rules};
+use crate::store::members::{list_memberships, memberships_of};
+
+/// Baskets prepared for one subscription on one delivery day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// Delivery day.
+    pub day: NaiveDate,
+    /// The subscription's line: its household, size and baskets.
+    pub line: PlanLine,
+}
+
+/// The baskets prepared with delivery days from `from` to `until` (both included): as ticked
+/// at pickup when they were (collected, not collected or donated: all were prepared), else
+/// as planned (the plan's baskets to prepare).
+pub fn prepared_baskets(
+    conn: &Connection,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<Prepared>> {
+    let depots = list_depots(conn)?;
+    let closures = list_closures(conn)?;
+    let rules = list_holiday_rules(conn)?;
+    let first = IsoWeek::of(from).previous();
+    let last = IsoWeek::of(until).next();
+    let mut found = Vec::new();
+    let mut ticked: HashSet<(NaiveDate, i64)> = HashSet::new();
+    let mut stmt = conn.prepare(
+        "SELECT s.id, s.member_id, s.shared_with, s.depot_id, s.size_id, p.monday, p.baskets
+         FROM pickup p JOIN subscription s ON s.id = p.subscription_id
+         WHERE p.monday >= :first AND p.monday <= :last
+         ORDER BY p.monday, s.id",
+    )?;
+    let mut rows = stmt.query(named_params! {":first": first.monday(), ":last": last.monday()})?;
+    while let Some(r) = rows.next()? {
+        let monday: NaiveDate = r.get("monday")?;
+        let subscription_id: i64 = r.get("id")?;
+        ticked.insert((monday, subscription_id));
+        let depot_id: i64 = r.get("depot_id")?;
+        let day = depots
+            .iter()
+            .find(|d| d.id == depot_id)
+            .and_then(|d| depot_delivery(d, IsoWeek::of(monday), &closures, &rules).date())
+            .unwrap_or(monday);
+        if day < from || day > until {
+            continue;
+        }
+        let line = PlanLine {
+            subscription_id,
+            member_id: r.get("member_id")?,
+            shared_with: r.get("shared_with")?,
+            size_id: r.get("size_id")?,
+            quantity: r.get("baskets")?,
+            absent: None,
+            make_up: 0,
+        };
+        found.push(Prepared { day, line });
+    }
+    let weeks = u32::try_from(last.weeks_since(first) + 1).unwrap_or(1);
+    for plan in crate::store::week::plan_weeks(conn, first, weeks)? {
+        for depot in &plan.depots {
+            let Some(day) = depot.delivery.date() else {
+                continue;
+            };
+            if day < from || day > until {
+                continue;
+            }
+            for line in &depot.lines {
+                if !ticked.contains(&(plan.week.monday(), line.subscription_id)) {
+                    found.push(Prepared {
+                        day,
+                        line: line.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// What pricing baskets needs: each size's name and prices, each subscription's terms.
+struct Pricing {
+    sizes: HashMap<i64, (String, Vec<BasketPrice>)>,
+    terms: HashMap<i64, Vec<Solidarity>>,
+}
+
+impl Pricing {
+    fn load(conn: &Connection) -> Result<Pricing> {
+        let mut sizes = HashMap::new();
+        for size in list_basket_sizes(conn)? {
+            let prices = prices_of_size(conn, size.id)?;
+            sizes.insert(size.id, (size.name, prices));
+        }
+        Ok(Pricing {
+            sizes,
+            terms: all_solidarity_terms(conn)?,
+        })
+    }
+
+    fn line(&self, prepared: &Prepared) -> Option<LedgerLine> {
+        let (name, prices) = self.sizes.get(&prepared.line.size_id)?;
+        let terms = self
+            .terms
+            .get(&prepared.line.subscription_id)
+            .map_or(&[][..], Vec::as_slice);
+        basket_line(&prepared.line, prepared.day, name, prices, terms)
+    }
+}
+
+/// The first day anything can be owed: the first subscription's start (`until` when none).
+fn first_day(conn: &Connection, until: NaiveDate) -> Result<NaiveDate> {
+    let first: Option<NaiveDate> =
+        conn.query_row("SELECT min(start_date) FROM subscription", [], |r| r.get(0))?;
+    Ok(first.unwrap_or(until).min(until))
+}
+
+/// The labels of the payment modes by code.
+fn mode_labels(conn: &Connection) -> Result<HashMap<String, String>> {
+    Ok(payment_modes(conn)?
+        .into_iter()
+        .map(|m| (m.code, m.label))
+        .collect())
+}
+
+/// The ledger lines of everything owed and paid, from all of the sources.
+fn lines_of(
+    baskets: impl Iterator<Item = LedgerLine>,
+    memberships: &[crate::domain::baskets::Membership],
+    entries: &[AccountEntry],
+    payments: &[Payment],
+    modes: &HashMap<String, String>,
+) -> Vec<LedgerLine> {
+    let mut lines: Vec<LedgerLine> = baskets.collect();
+    lines.extend(memberships.iter().flat_map(membership_lines));
+    lines.extend(entries.iter().map(entry_line));
+    lines.extend(payments.iter().filter_map(|p| {
+        let label = modes.get(&p.mode).map_or(p.mode.as_str(), String::as_str);
+        payment_line(p, label)
+    }));
+    lines
+}
+
+/// Household `member_id`'s account up to `until`: every line in date order with the
+/// balance after it (credits − debits; negative when the household owes).
+pub fn household_ledger(
+    conn: &Connection,
+    member_id: i64,
+    until: NaiveDate,
+) -> Result<Vec<(LedgerLine, Cents)>> {
+    let pricing = Pricing::load(conn)?;
+    let prepared = prepared_baskets(conn, first_day(conn, until)?, until)?;
+    let baskets = prepared
+        .iter()
+        .filter(|p| p.line.member_id == member_id)
+        .filter_map(|p| pricing.line(p));
+    let memberships: Vec<_> = memberships_of(conn, member_id)?
+        .into_iter()
+        .filter(|m| m.paid_on <= until)
+        .collect();
+    let entries = account_entries(conn, Some(member_id), until)?;
+    let payments: Vec<Payment> = payments_of(conn, member_id)?
+        .into_iter()
+        .filter(|p| p.received_on <= until)
+        .collect();
+    let lines = lines_of(
+        baskets,
+        &memberships,
+        &entries,
+        &payments,
+        &mode_labels(conn)?,
+    );
+    Ok(with_balances(lines))
+}
+
+/// Every household's balance on `until` (credits − debits), households with no line left out.
+pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cents>> {
+    let pricing = Pricing::load(conn)?;
+    let mut balance: HashMap<i64, Cents> = HashMap::new();
+    for prepared in prepared_baskets(conn, first_day(conn, until)?, until)? {
+        if let Some(line) = pricing.line(&prepared) {
+            *balance.entry(prepared.line.member_id).or_default() -= line.debit;
+        }
+    }
+    for membership in list_memberships(conn)? {
+        if membership.paid_on <= until {
+            // Owed and paid the same day: the balance is unchanged, but the household has one.
+            balance.entry(membership.member_id).or_default();
+        }
+    }
+    for entry in account_entries(conn, None, until)? {
+        let line = entry_line(&entry);
+        *balance.entry(entry.member_id).or_default() += line.credit - line.debit;
+    }
+    for payment in payments_until(conn, until)? {
+        if payment.counts() {
+            *balance.entry(payment.member_id).or_default() += payment.amount;
+        }
+    }
+    Ok(balance)
+}

@@ -1,0 +1,240 @@
+//! Households' money in the database: payment modes, payments (cheques with their date to
+//! cash), manual charges and credit notes; the ledger and balances (`ledger`); cheque
+//! remittance slips (`remittance`). A payment is never deleted: it is cancelled, kept and
+//! marked.
+
+pub mod ledger;
+pub mod remittance;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, named_params};
+
+use crate::domain::payments::{AccountEntry, Cheque, EntryKind, Payment, PaymentMode};
+use crate::store::{Result, StoreError};
+
+/// The payment modes, in display order (retired ones included, marked).
+pub fn payment_modes(conn: &Connection) -> Result<Vec<PaymentMode>> {
+    let mut stmt =
+        conn.prepare("SELECT code, label, active FROM payment_mode ORDER BY position, code")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(PaymentMode {
+            code: r.get(0)?,
+            label: r.get(1)?,
+            active: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Adds a payment mode called `label` (its code made from it), after the others.
+pub fn add_payment_mode(conn: &Connection, label: &str) -> Result<String> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(StoreError::Invalid(
+            "Donnez un nom au mode de paiement.".into(),
+        ));
+    }
+    let code = crate::domain::text::fold(label).replace(' ', "_");
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM payment_mode WHERE code = ?1 OR label = ?2 COLLATE FR)",
+        (&code, label),
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(StoreError::Invalid(format!(
+            "Le mode de paiement « {label} » existe déjà."
+        )));
+    }
+    conn.execute(
+        "INSERT INTO payment_mode (code, label, position)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM payment_mode))",
+        (&code, label),
+    )?;
+    Ok(code)
+}
+
+/// Retires or brings back a payment mode (the payments made that way keep it).
+pub fn set_payment_mode_active(conn: &Connection, code: &str, active: bool) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE payment_mode SET active = ?2 WHERE code = ?1",
+        (code, active),
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound("Mode de paiement"));
+    }
+    Ok(())
+}
+
+/// Refuses a payment that cannot be right, in French.
+fn check_payment(payment: &Payment) -> Result<()> {
+    if payment.amount <= 0 {
+        return Err(StoreError::Invalid(
+            "Le montant d'un règlement doit être supérieur à zéro.".into(),
+        ));
+    }
+    if payment.is_cheque()
+        && let Some(cash_on) = payment.cheque.cash_on
+        && cash_on < payment.received_on
+    {
+        return Err(StoreError::Invalid(
+            "Un chèque ne peut pas être à encaisser avant le jour où il a été reçu.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Records `payments` (one, or a series of cheques handed over together) in one
+/// transaction: all or none. Returns their ids.
+pub fn insert_payments(conn: &mut Connection, payments: &[Payment]) -> Result<Vec<i64>> {
+    for payment in payments {
+        check_payment(payment)?;
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let mut ids = Vec::with_capacity(payments.len());
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO payment (member_id, received_on, amount_cents, mode, label,
+                                  cheque_bank, cheque_number, drawer, cash_on, cashed_outside)
+             VALUES (:member, :received, :amount, :mode, :label, :bank, :number, :drawer,
+                     :cash_on, :outside)",
+        )?;
+        for p in payments {
+            let cheque = p.is_cheque();
+            stmt.execute(named_params! {
+                ":member": p.member_id,
+                ":received": p.received_on,
+                ":amount": p.amount,
+                ":mode": p.mode,
+                ":label": p.label.trim(),
+                ":bank": if cheque { p.cheque.bank.trim() } else { "" },
+                ":number": if cheque { p.cheque.number.trim() } else { "" },
+                ":drawer": if cheque { p.cheque.drawer.trim() } else { "" },
+                ":cash_on": if cheque { p.cheque.cash_on } else { None },
+                ":outside": p.cashed_outside,
+            })?;
+            ids.push(tx.last_insert_rowid());
+        }
+    }
+    tx.commit()?;
+    Ok(ids)
+}
+
+/// Cancels payment `id` on `on`, saying why: it stays listed, marked, and no longer counts.
+/// A cheque already on a slip cannot be cancelled (cancel the slip first).
+pub fn cancel_payment(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -> Result<()> {
+    let payment = get_payment(conn, id)?;
+    if payment.cancelled_on.is_some() {
+        return Err(StoreError::Invalid("Ce règlement est déjà annulé.".into()));
+    }
+    if payment.remittance_id.is_some() {
+        return Err(StoreError::Invalid(
+            "Ce chèque figure sur un bordereau de remise : annulez d'abord le bordereau.".into(),
+        ));
+    }
+    conn.execute(
+        "UPDATE payment SET cancelled_on = ?2, cancel_reason = ?3 WHERE id = ?1",
+        (id, on, reason.trim()),
+    )?;
+    Ok(())
+}
+
+pub(crate) fn payment_from_row(r: &Row) -> rusqlite::Result<Payment> {
+    Ok(Payment {
+        id: r.get("id")?,
+        member_id: r.get("member_id")?,
+        received_on: r.get("received_on")?,
+        amount: r.get("amount_cents")?,
+        mode: r.get("mode")?,
+        label: r.get("label")?,
+        cheque: Cheque {
+            bank: r.get("cheque_bank")?,
+            number: r.get("cheque_number")?,
+            drawer: r.get("drawer")?,
+            cash_on: r.get("cash_on")?,
+        },
+        remittance_id: r.get("remittance_id")?,
+        cashed_outside: r.get("cashed_outside")?,
+        cancelled_on: r.get("cancelled_on")?,
+        cancel_reason: r.get("cancel_reason")?,
+    })
+}
+
+/// Payment `id`.
+pub fn get_payment(conn: &Connection, id: i64) -> Result<Payment> {
+    conn.query_row(
+        "SELECT * FROM payment WHERE id = ?1",
+        [id],
+        payment_from_row,
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound("Règlement"),
+        e => e.into(),
+    })
+}
+
+/// The payments of household `member_id`, cancelled ones included, oldest first.
+pub fn payments_of(conn: &Connection, member_id: i64) -> Result<Vec<Payment>> {
+    let mut stmt =
+        conn.prepare("SELECT * FROM payment WHERE member_id = ?1 ORDER BY received_on, id")?;
+    let rows = stmt.query_map([member_id], payment_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every payment received up to `until`, cancelled ones included, oldest first.
+pub fn payments_until(conn: &Connection, until: NaiveDate) -> Result<Vec<Payment>> {
+    let mut stmt =
+        conn.prepare("SELECT * FROM payment WHERE received_on <= ?1 ORDER BY received_on, id")?;
+    let rows = stmt.query_map([until], payment_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records a manual charge or credit note. Returns its id.
+pub fn insert_account_entry(conn: &Connection, entry: &AccountEntry) -> Result<i64> {
+    if entry.label.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "Dites en quelques mots à quoi correspond cette ligne.".into(),
+        ));
+    }
+    if entry.amount <= 0 {
+        return Err(StoreError::Invalid(
+            "Le montant doit être supérieur à zéro.".into(),
+        ));
+    }
+    conn.execute(
+        "INSERT INTO account_entry (member_id, entry_on, kind, label, amount_cents)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        (
+            entry.member_id,
+            entry.entry_on,
+            entry.kind.code(),
+            entry.label.trim(),
+            entry.amount,
+        ),
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Manual charges and credit notes up to `until`, of one household or (`None`) all.
+pub fn account_entries(
+    conn: &Connection,
+    member_id: Option<i64>,
+    until: NaiveDate,
+) -> Result<Vec<AccountEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, member_id, entry_on, kind, label, amount_cents FROM account_entry
+         WHERE entry_on <= :until AND (:member IS NULL OR member_id = :member)
+         ORDER BY entry_on, id",
+    )?;
+    let rows = stmt.query_map(named_params! {":until": until, ":member": member_id}, |r| {
+        let kind: String = r.get(3)?;
+        Ok(AccountEntry {
+            id: r.get(0)?,
+            member_id: r.get(1)?,
+            entry_on: r.get(2)?,
+            kind: EntryKind::from_code(&kind).unwrap_or(EntryKind::Charge),
+            label: r.get(4)?,
+            amount: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
