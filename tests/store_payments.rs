@@ -252,3 +252,53 @@ fn a_series_with_one_bad_cheque_records_none() {
         .unwrap();
     assert_eq!(count, 0);
 }
+
+#[test]
+fn the_slip_reads_back_with_each_cheque_its_count_and_total() {
+    let mut conn = garden();
+    insert_payments(
+        &mut conn,
+        &[
+            Payment {
+                cheque: Cheque {
+                    drawer: "DUPONT Marcel".into(),
+                    ..cheque(BRUNO, 1540, "7700001", d(2026, 10, 1)).cheque
+                },
+                ..cheque(BRUNO, 1540, "7700001", d(2026, 10, 1))
+            },
+            cheque(ANNE, 5000, "0000101", d(2026, 10, 5)),
+        ],
+    )
+    .unwrap();
+    let id = make_slip(&mut conn, d(2026, 10, 5), d(2026, 10, 5))
+        .unwrap()
+        .unwrap();
+    let document = binette::report::remittance_slip::SlipDocument {
+        garden_name: "Jardins de la Vallée".into(),
+        logo_path: None,
+        bank_account: "Jardins de la Vallée — FR76 1234 5678 9012 3456 7890 123".into(),
+        created: d(2026, 10, 5).and_hms_opt(9, 0, 0).unwrap(),
+        slip: slip(&conn, id).unwrap(),
+    };
+    let bytes = binette::report::remittance_slip::render(&document).unwrap();
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let text = pdf.extract_text(&[1]).unwrap();
+    for expected in [
+        "Bordereau de remise de chèques n° 1",
+        "FR76 1234 5678 9012 3456 7890 123",
+        // The drawer when given, else the household.
+        "DUPONT Marcel",
+        "MARTIN Anne",
+        "7700001",
+        "0000101",
+        "15,40 €",
+        "50,00 €",
+        // 2 cheques, 15,40 + 50,00 = 65,40 €.
+        "Total : 2 chèques",
+        "65,40 €",
+    ] {
+        assert!(text.contains(expected), "« {expected} » missing from:\n{text}");
+    }
+    // Bruno's solidarity status appears nowhere: only names and amounts.
+    assert!(!text.to_lowercase().contains("solidaire"));
+}

@@ -15,6 +15,7 @@ pub mod export;
 pub mod fonts;
 pub mod funder_statement;
 pub mod path_sheet;
+pub mod remittance_slip;
 mod style;
 mod table;
 pub mod weekly;
