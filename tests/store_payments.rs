@@ -297,8 +297,89 @@ fn the_slip_reads_back_with_each_cheque_its_count_and_total() {
         "Total : 2 chèques",
         "65,40 €",
     ] {
-        assert!(text.contains(expected), "« {expected} » missing from:\n{text}");
+        assert!(
+            text.contains(expected),
+            "« {expected} » missing from:\n{text}"
+        );
     }
     // Bruno's solidarity status appears nowhere: only names and amounts.
     assert!(!text.to_lowercase().contains("solidaire"));
+}
+
+/// The PDF's text, runs of white space (line wraps included) made one space.
+fn pdf_text(bytes: &[u8]) -> String {
+    let pdf = lopdf::Document::load_mem(bytes).unwrap();
+    let pages = pdf.get_pages().len() as u32;
+    let text: String = (1..=pages)
+        .map(|p| pdf.extract_text(&[p]).unwrap())
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn head() -> binette::report::account::Letterhead {
+    binette::report::account::Letterhead {
+        garden_name: "Jardins de la Vallée".into(),
+        logo_path: None,
+        created: d(2026, 11, 2).and_hms_opt(9, 0, 0).unwrap(),
+    }
+}
+
+#[test]
+fn the_statement_carries_the_balance_in_and_sums_the_period() {
+    use binette::store::payments::ledger::account_statement;
+    let mut conn = garden();
+    anne_pays(&mut conn);
+    let october = account_statement(&conn, ANNE, d(2026, 10, 1), d(2026, 10, 31)).unwrap();
+    // Before October: membership −20,00 and its payment +20,00, cheques +50,00 + 50,00,
+    // basket of 30/09 −15,00: 85,00 € carried in.
+    assert_eq!(october.opening, 8500);
+    // October: baskets 32,00 + 16,00 and the fee 2,50 owed (50,50); credit note 5,00.
+    assert_eq!(october.totals(), (5050, 500));
+    // 85,00 − 50,50 + 5,00 = 39,50 €.
+    assert_eq!(october.closing(), 3950);
+    let text = pdf_text(&binette::report::account::render_statement(&head(), &october).unwrap());
+    for expected in [
+        "Relevé de compte — MARTIN Anne",
+        "Du 01/10/2026 au 31/10/2026",
+        "Solde reporté",
+        "85,00 €",
+        "Livraison à domicile",
+        "Avance en votre faveur au 31/10/2026 : 39,50 €",
+    ] {
+        assert!(
+            text.contains(expected),
+            "« {expected} » missing from:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_reminder_says_what_is_owed_and_nothing_of_the_household_situation() {
+    use binette::store::payments::ledger::account_statement;
+    let conn = garden();
+    let statement = account_statement(&conn, BRUNO, d(2026, 9, 1), d(2026, 10, 31)).unwrap();
+    let bytes = binette::report::account::render_reminder(&head(), &statement).unwrap();
+    let text = pdf_text(&bytes);
+    // Bruno owes 3 × 3,00 + 2 × 3,20 = 15,40 €.
+    assert!(text.contains("reste dû de 15,40 €"), "{text}");
+    assert!(text.contains("BERNARD Bruno"));
+    assert!(!text.to_lowercase().contains("solidaire"), "{text}");
+}
+
+#[test]
+fn the_receipt_names_the_household_the_amount_and_the_cheque() {
+    let mut conn = garden();
+    let ids = anne_pays(&mut conn);
+    let payment = binette::store::payments::get_payment(&conn, ids[0]).unwrap();
+    let bytes =
+        binette::report::account::render_receipt(&head(), "MARTIN Anne", &payment, "Chèque")
+            .unwrap();
+    let text = pdf_text(&bytes);
+    assert!(
+        text.contains(
+            "a reçu de MARTIN Anne la somme de 50,00 € le 28/09/2026, par chèque n° 0000101 \
+             (Crédit Agricole), à encaisser le 05/10/2026."
+        ),
+        "{text}"
+    );
 }

@@ -102,7 +102,9 @@ pub fn wrap_lines(text: &str, style: &TextStyle, width_mm: f32) -> Vec<String> {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_w = 0.0;
-        for word in paragraph.split_whitespace() {
+        // A no-break space (between an amount and "€", in "1 500") never breaks a line.
+        let breaks = |c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}';
+        for word in paragraph.split(breaks).filter(|w| !w.is_empty()) {
             let word_w = text_width_mm(word, style);
             if !line.is_empty() && line_w + space + word_w <= width_mm {
                 line.push(' ');

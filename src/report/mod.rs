@@ -6,6 +6,7 @@
 //! with the bundled DejaVu fonts, which are embedded (subset) so accents render as in the UI.
 //! Never imports iced, never reads the clock.
 
+pub mod account;
 pub mod activity;
 pub mod attendance_sheet;
 mod document;
@@ -25,3 +26,9 @@ pub use error::ReportError;
 pub use fonts::{text_width_mm, truncate, wrap_lines};
 pub use style::{Align, Color, TextStyle, Weight};
 pub use table::{ColWidth, Column, Row, RowStyle, Table};
+
+/// Euros as a document prints them: "1 500,00 €" with plain spaces (the non-breaking ones
+/// come out of PDF text extraction, and of some viewers' copy and paste, as odd characters).
+pub fn pdf_euros(cents: crate::domain::money::Cents) -> String {
+    crate::domain::money::format_euros(cents).replace(['\u{a0}', '\u{202f}'], " ")
+}

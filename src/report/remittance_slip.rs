@@ -8,10 +8,9 @@ use chrono::NaiveDateTime;
 
 use super::{
     Align, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
-    TextStyle,
+    TextStyle, pdf_euros,
 };
 use crate::domain::calendar::format_date;
-use crate::domain::money::format_euros;
 use crate::domain::wording::counted;
 use crate::store::payments::remittance::Slip;
 
@@ -78,7 +77,7 @@ pub fn render(data: &SlipDocument) -> Result<Vec<u8>, ReportError> {
             cheque.drawer.clone(),
             cheque.bank.clone(),
             cheque.number.clone(),
-            euros(cheque.amount),
+            pdf_euros(cheque.amount),
         ]));
     }
     let (count, total) = slip.totals();
@@ -88,7 +87,7 @@ pub fn render(data: &SlipDocument) -> Result<Vec<u8>, ReportError> {
             format!("Total : {}", counted(count, "chèque", "chèques")),
             String::new(),
             String::new(),
-            euros(total),
+            pdf_euros(total),
         ])
         .bold(),
     );
@@ -100,9 +99,4 @@ pub fn render(data: &SlipDocument) -> Result<Vec<u8>, ReportError> {
         Align::Left,
     );
     doc.to_bytes()
-}
-
-/// Euros without the non-breaking spaces PDF text extraction turns into odd characters.
-fn euros(cents: i64) -> String {
-    format_euros(cents).replace(['\u{a0}', '\u{202f}'], " ")
 }

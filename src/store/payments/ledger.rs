@@ -218,3 +218,80 @@ pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cent
     }
     Ok(balance)
 }
+
+/// A household's account over a period, as its statement (relevé de compte) and a reminder
+/// letter print it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountStatement {
+    /// "NOM Prénom".
+    pub household: String,
+    /// Postal address lines (street, "postcode city"), empty ones left out: the statement
+    /// and the letter are sent to the household.
+    pub address: Vec<String>,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period.
+    pub to: NaiveDate,
+    /// Balance before the period.
+    pub opening: Cents,
+    /// The period's lines with the balance after each.
+    pub lines: Vec<(LedgerLine, Cents)>,
+}
+
+impl AccountStatement {
+    /// Balance at the end of the period (credits − debits).
+    pub fn closing(&self) -> Cents {
+        self.lines
+            .last()
+            .map_or(self.opening, |(_, balance)| *balance)
+    }
+
+    /// What the period's lines owe and credit: (debits, credits).
+    pub fn totals(&self) -> (Cents, Cents) {
+        self.lines
+            .iter()
+            .fold((0, 0), |(d, c), (l, _)| (d + l.debit, c + l.credit))
+    }
+}
+
+/// Household `member_id`'s statement from `from` to `to` (both included).
+pub fn account_statement(
+    conn: &Connection,
+    member_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<AccountStatement> {
+    let (household, street, postcode, city): (String, String, String, String) = conn
+        .query_row(
+            "SELECT upper(last_name) || ' ' || first_name, address, postcode, city
+             FROM member WHERE id = ?1",
+            [member_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => crate::store::StoreError::NotFound("Adhérent"),
+            e => e.into(),
+        })?;
+    let town = format!("{} {}", postcode.trim(), city.trim())
+        .trim()
+        .to_owned();
+    let address = [street.trim().to_owned(), town]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect();
+    let all = household_ledger(conn, member_id, to)?;
+    let opening = all
+        .iter()
+        .take_while(|(l, _)| l.date < from)
+        .last()
+        .map_or(0, |(_, b)| *b);
+    let lines = all.into_iter().filter(|(l, _)| l.date >= from).collect();
+    Ok(AccountStatement {
+        household,
+        address,
+        from,
+        to,
+        opening,
+        lines,
+    })
+}
