@@ -8,8 +8,9 @@ use common::Held;
 use binette::app::Garden;
 use binette::domain::baskets::PickupStatus;
 use binette::store::{self, distribution};
+use binette::ui::files;
 use binette::ui::home::{self, Home};
-use binette::ui::week::{Message, Screen, Tab};
+use binette::ui::week::{Message, Screen, Tab, composition};
 use chrono::NaiveDate;
 use common::run;
 use iced_test::simulator;
@@ -136,9 +137,7 @@ fn save_elsewhere_without_a_dialog_uses_the_usual_folder_and_says_so() {
         Message::FolderChosen(Some(chosen.path().to_path_buf())),
     );
     assert!(chosen.path().join("synthese.pdf").is_file());
-    let remembered = db
-        .with(|conn| binette::ui::week::print::remembered_folder(conn))
-        .unwrap();
+    let remembered = binette::app::week::remembered_folder(&db).unwrap();
     assert_eq!(remembered.as_deref(), Some(chosen.path()));
 }
 
@@ -152,7 +151,10 @@ fn a_viewer_that_fails_is_reported_with_the_folder() {
         "Binette n'a pas pu ouvrir le fichier « {} » : aucune application ne sait l'ouvrir.",
         sheets.display()
     );
-    apply(&mut screen, Message::Opened(sheets, Err(problem.clone())));
+    apply(
+        &mut screen,
+        Message::Printing(files::Message::Opened(sheets, Err(problem.clone()))),
+    );
     let banner = format!(
         "{problem} Les fichiers sont dans {}.",
         root.path().join("2026-S48").display()
@@ -168,7 +170,10 @@ fn composition_refuses_a_bad_quantity_then_saves() {
     let (db, mut screen) = open();
     click(&mut screen, "Composition des paniers");
     assert!(shows(&screen, "Besoins de la semaine et récolte"));
-    apply(&mut screen, Message::QuantityChanged(0, "beaucoup".into()));
+    apply(
+        &mut screen,
+        Message::Composition(composition::Message::QuantityChanged(0, "beaucoup".into())),
+    );
     assert!(shows(&screen, "Modifications non enregistrées"));
     click(&mut screen, "Enregistrer la composition");
     let monday = screen.week().unwrap().monday();
@@ -180,7 +185,10 @@ fn composition_refuses_a_bad_quantity_then_saves() {
     // The error names the line; nothing was saved.
     let first = before[0].quantity;
     assert_ne!(first, 3.0);
-    apply(&mut screen, Message::QuantityChanged(0, "3".into()));
+    apply(
+        &mut screen,
+        Message::Composition(composition::Message::QuantityChanged(0, "3".into())),
+    );
     click(&mut screen, "Enregistrer la composition");
     assert!(shows(&screen, "Composition enregistrée."));
     let after = db

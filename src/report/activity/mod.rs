@@ -398,27 +398,3 @@ fn planned_sessions_note(doc: &mut Document, f: &WorkshopFigures, today: chrono:
         );
     }
 }
-
-/// Reads the garden's identity and the figures of the chosen sections for `from`..=`to`.
-pub fn load(
-    conn: &crate::store::Connection,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
-    sections: crate::domain::activity::SectionChoice,
-    created: NaiveDateTime,
-) -> crate::store::Result<ActivityDocument> {
-    let identity = crate::store::settings::garden_identity(conn)?;
-    let logo = identity.logo_path.trim();
-    Ok(ActivityDocument {
-        garden_name: identity.name,
-        logo_path: (!logo.is_empty()).then(|| PathBuf::from(logo)),
-        created,
-        figures: crate::store::activity::activity_figures(
-            conn,
-            from,
-            to,
-            sections,
-            created.date(),
-        )?,
-    })
-}

@@ -1,20 +1,17 @@
 //! The two cross-tables every basket tool is asked for: baskets per depot × size over a
 //! range of weeks, and kg per crop × month of a season.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::domain::baskets::{BasketSize, Depot};
 use crate::domain::calendar::{IsoWeek, month_name};
-use crate::domain::distribution::{WeekPlan, depot_delivery};
+use crate::domain::distribution::WeekPlan;
 use crate::domain::export::{Cell, CellKind, ExportTable};
 use crate::domain::harvest_query::HarvestLine;
 use crate::domain::text::compare;
-use crate::store::{Connection, StoreError};
+use crate::store::sheets::BasketsRange;
 
-/// Delivery weeks the baskets table covers by default.
-pub const DEFAULT_DELIVERY_WEEKS: usize = 8;
-/// Longest range of weeks the baskets table accepts (a little over a year).
-pub const MAX_WEEKS: i64 = 60;
+pub use crate::store::sheets::{DEFAULT_DELIVERY_WEEKS, MAX_WEEKS};
 
 fn count(n: i64) -> Cell {
     Cell::Integer(n)
@@ -154,6 +151,11 @@ pub fn baskets_by_depot_and_size(
     table
 }
 
+/// The baskets table of the range read by `store::sheets::baskets_range`.
+pub fn baskets_table(range: &BasketsRange) -> ExportTable {
+    baskets_by_depot_and_size(&range.plans, &range.depots, &range.sizes)
+}
+
 /// Checks a range of weeks: `to` not before `from`, at most [`MAX_WEEKS`] weeks; returns
 /// the number of weeks or a French message.
 pub fn week_range(from: IsoWeek, to: IsoWeek) -> Result<u32, String> {
@@ -167,54 +169,6 @@ pub fn week_range(from: IsoWeek, to: IsoWeek) -> Result<u32, String> {
         ));
     }
     u32::try_from(weeks).map_err(|_| "Période trop longue.".to_owned())
-}
-
-/// The baskets table for the weeks `from` to `to` (both included), read from the store.
-pub fn load_baskets_table(
-    conn: &Connection,
-    from: IsoWeek,
-    to: IsoWeek,
-) -> Result<ExportTable, StoreError> {
-    let weeks = week_range(from, to).map_err(StoreError::Invalid)?;
-    let plans = crate::store::week::plan_weeks(conn, from, weeks)?;
-    let depots = crate::store::baskets::list_depots(conn)?;
-    let sizes = crate::store::baskets::list_basket_sizes(conn)?;
-    Ok(baskets_by_depot_and_size(&plans, &depots, &sizes))
-}
-
-/// The default range of the baskets table: from the next delivery week (on `today`) to the
-/// [`DEFAULT_DELIVERY_WEEKS`]th week with a delivery (weeks without any delivery are
-/// skipped in the count, not in the table).
-pub fn coming_delivery_weeks(
-    conn: &Connection,
-    today: NaiveDate,
-) -> Result<(IsoWeek, IsoWeek), StoreError> {
-    let from = crate::store::week::next_delivery_week(conn, today)?;
-    let depots = crate::store::baskets::list_depots(conn)?;
-    let closures = crate::store::calendar::list_closures(conn)?;
-    let rules = crate::store::calendar::list_holiday_rules(conn)?;
-    let delivers = |week: IsoWeek| {
-        depots
-            .iter()
-            .filter(|d| d.active)
-            .any(|d| depot_delivery(d, week, &closures, &rules).is_delivered())
-    };
-    let mut found = 0;
-    let mut to = from;
-    for i in 0..MAX_WEEKS {
-        let week = from.plus_weeks(i);
-        if delivers(week) {
-            found += 1;
-            to = week;
-            if found == DEFAULT_DELIVERY_WEEKS {
-                break;
-            }
-        }
-    }
-    if found == 0 {
-        to = from.plus_weeks(i64::try_from(DEFAULT_DELIVERY_WEEKS).unwrap_or(8) - 1);
-    }
-    Ok((from, to))
 }
 
 /// Kg harvested per crop and month of `year` (crops by name, January to December, a total

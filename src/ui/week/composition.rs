@@ -1,18 +1,54 @@
-//! The composition editor: what goes into one basket of each size, beside what the harvest
-//! made available and what the week's baskets need.
+//! The composition editor, a component of the Paniers screen: what goes into one basket
+//! of each size, beside what the harvest made available and what the week's baskets need.
+//! It has its own [`Message`] and tells the screen, through an [`Event`], when the
+//! composition was saved or something must be said.
 
 use std::fmt;
 
 use iced::widget::{Column, button, column, pick_list, row, text, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
-use super::Message;
-use super::data::WeekData;
+use crate::app::{self, week::WeekData};
 use crate::domain::baskets::CompositionItem;
 use crate::domain::harvests::{Unit, parse_quantity};
 use crate::store::sheets::{Need, format_quantity};
+use crate::ui::screen::Context;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
+
+/// Messages of the composition editor.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Show the size at this index.
+    SelectSize(usize),
+    /// A crop was chosen on a line.
+    CropPicked(usize, CropChoice),
+    /// A quantity was typed on a line.
+    QuantityChanged(usize, String),
+    /// A unit was chosen on a line.
+    UnitPicked(usize, Unit),
+    /// Add a line.
+    AddLine,
+    /// Remove a line.
+    RemoveLine(usize),
+    /// Start from last week's composition.
+    CopyPrevious,
+    /// Last week's composition was loaded.
+    PreviousLoaded(Result<Vec<CompositionItem>, app::Error>),
+    /// Save every size.
+    Save,
+    /// The composition was saved.
+    Saved(Result<(), app::Error>),
+}
+
+/// What the editor tells the Paniers screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The composition was saved: the week is to be read again.
+    Saved,
+    /// Something to say above the tabs.
+    Notice(String),
+}
 
 /// A crop as offered in the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +131,86 @@ impl Editor {
             size: 0,
             dirty: false,
             error: None,
+        }
+    }
+
+    /// Handles a message about the composition of `data`'s week.
+    pub fn update(
+        &mut self,
+        message: Message,
+        data: &WeekData,
+        context: &Context,
+    ) -> (Task<Message>, Option<Event>) {
+        let week = data.week;
+        match message {
+            Message::SelectSize(i) => self.size = i,
+            Message::CropPicked(i, crop) => self.edit_line(i, |line| line.crop = Some(crop)),
+            Message::QuantityChanged(i, q) => self.edit_line(i, |line| line.quantity = q),
+            Message::UnitPicked(i, unit) => self.edit_line(i, |line| line.unit = unit),
+            Message::AddLine => {
+                self.add_line();
+                self.dirty = true;
+                let last = self.current().map_or(0, |l| l.len().saturating_sub(1));
+                let focus = iced::widget::operation::focus(format!("week-qty-{last}"));
+                return (focus, None);
+            }
+            Message::RemoveLine(i) => {
+                if let Some(lines) = self.current()
+                    && i < lines.len()
+                {
+                    lines.remove(i);
+                    self.dirty = true;
+                }
+            }
+            Message::CopyPrevious => {
+                let monday = week.previous().monday();
+                let task = context.perform(
+                    move |g| app::week::composition(g, monday),
+                    Message::PreviousLoaded,
+                );
+                return (task, None);
+            }
+            Message::PreviousLoaded(Ok(items)) => return (Task::none(), self.copied(data, &items)),
+            Message::PreviousLoaded(Err(e)) | Message::Saved(Err(e)) => {
+                self.error = Some(e.to_string());
+            }
+            Message::Save => match self.to_items(data) {
+                Ok(sizes) => {
+                    self.error = None;
+                    let monday = week.monday();
+                    let task = context.perform(
+                        move |g| app::week::save_composition(g, monday, &sizes),
+                        Message::Saved,
+                    );
+                    return (task, None);
+                }
+                Err(error) => self.error = Some(error),
+            },
+            Message::Saved(Ok(())) => return (Task::none(), Some(Event::Saved)),
+        }
+        (Task::none(), None)
+    }
+
+    /// Last week's `items` copied in, or a word that there were none.
+    fn copied(&mut self, data: &WeekData, items: &[CompositionItem]) -> Option<Event> {
+        if items.is_empty() {
+            return Some(Event::Notice(
+                "La semaine précédente n'a pas de composition.".into(),
+            ));
+        }
+        let size = self.size;
+        *self = Editor::from_items(data, items);
+        self.size = size;
+        self.dirty = true;
+        Some(Event::Notice(
+            "Composition de la semaine précédente copiée : ajustez-la puis enregistrez.".into(),
+        ))
+    }
+
+    fn edit_line(&mut self, i: usize, edit: impl FnOnce(&mut Line)) {
+        if let Some(line) = self.current().and_then(|l| l.get_mut(i)) {
+            edit(line);
+            self.dirty = true;
         }
     }
 
@@ -237,7 +353,7 @@ pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> 
     .spacing(8);
     let mut actions = row![widgets::action(
         "Enregistrer la composition",
-        editor.dirty.then_some(Message::SaveComposition)
+        editor.dirty.then_some(Message::Save)
     )]
     .spacing(12)
     .align_y(iced::Alignment::Center);

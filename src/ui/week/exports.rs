@@ -5,12 +5,13 @@ use iced::widget::{column, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Message;
-use super::data::WeekData;
 use crate::app::Garden;
+use crate::app::week::WeekData;
 use crate::domain::calendar::IsoWeek;
 use crate::domain::export::parse_week_field;
 use crate::report::export::{cross, lists};
 use crate::ui::export::{self, Build, Exporter};
+use crate::ui::screen::Context;
 use crate::ui::theme;
 use crate::ui::widgets;
 
@@ -78,13 +79,20 @@ impl Range {
 /// The table of `target`, built off the UI thread.
 pub fn build(
     target: WeekExport,
-    db: &Garden,
+    garden: &Garden,
     data: Option<&WeekData>,
     depot: usize,
     range: &Range,
     reference: IsoWeek,
 ) -> Build {
-    let no_delivery = || -> Build { Box::new(|| Err("Pas de livraison cette semaine.".into())) };
+    let no_delivery = || -> Build {
+        Box::new(|| {
+            Err(crate::app::Error::invalid(
+                "semaine",
+                "Pas de livraison cette semaine.",
+            ))
+        })
+    };
     match target {
         WeekExport::Depots => match data.and_then(|d| d.set.as_ref()) {
             Some(set) => export::ready(lists::week_depots(set)),
@@ -100,10 +108,10 @@ pub fn build(
             }
         }
         WeekExport::Baskets => match range.weeks(reference) {
-            Ok((from, to, _)) => {
-                export::from_db(db, move |conn| cross::load_baskets_table(conn, from, to))
-            }
-            Err(problem) => Box::new(move || Err(problem)),
+            Ok((from, to, _)) => export::from_app(garden, move |g| {
+                crate::app::exports::baskets_table(g, from, to)
+            }),
+            Err(problem) => Box::new(move || Err(crate::app::Error::invalid("semaines", problem))),
         },
     }
 }
@@ -161,13 +169,13 @@ pub fn range_card<'a>(
 
 impl super::Screen {
     /// The range fields and the exports.
-    pub(super) fn update_exports(&mut self, message: Message) -> Task<Message> {
+    pub(super) fn update_exports(&mut self, message: Message, context: &Context) -> Task<Message> {
         match message {
             Message::RangeDefault(result) => {
                 // A failed read shows on the week itself (same database); the range then
                 // starts at this week.
                 let (from, to) = result.unwrap_or_else(|_| {
-                    let week = IsoWeek::of(self.today);
+                    let week = IsoWeek::of(context.today);
                     (week, week.plus_weeks(7))
                 });
                 self.range = Range {
@@ -179,16 +187,16 @@ impl super::Screen {
             Message::RangeTo(text) => self.range.to = text,
             Message::Export(message) => {
                 let data = self.data.as_ref().and_then(|d| d.as_ref().ok());
-                let (db, depot, range) = (&self.db, self.depot, &self.range);
-                let reference = IsoWeek::of(self.today);
+                let (garden, depot, range) = (&context.garden, self.depot, &self.range);
+                let reference = IsoWeek::of(context.today);
                 return self
                     .exporter
                     .update(message, |target| {
-                        build(target, db, data, depot, range, reference)
+                        build(target, garden, data, depot, range, reference)
                     })
                     .map(Message::Export);
             }
-            _ => {}
+            other => debug_assert!(false, "not an export message: {other:?}"),
         }
         Task::none()
     }
