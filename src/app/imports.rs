@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use super::{Garden, Result};
 use crate::domain::import::source::Table;
@@ -86,14 +86,14 @@ pub fn read_harvests(garden: &Garden, path: &Path) -> Result<FileRead<harvests::
     Ok(file)
 }
 
-/// Carries out `apply` in one go after a copy of the garden taken at `now`; refused at
-/// once in a garden open read-only, before the copy.
+/// Carries out `apply` in one go after a copy of the garden (named after the present
+/// time); refused at once in a garden open read-only, before the copy.
 fn carry_out<R>(
     garden: &Garden,
-    now: NaiveDateTime,
     apply: impl FnOnce(&Connection) -> Result<R, StoreError>,
 ) -> Result<R> {
     let db_path = garden.path().to_path_buf();
+    let now = chrono::Local::now().naive_local();
     Ok(garden.change(|conn| {
         crate::store::backup::before_import(conn, &db_path, now)?;
         apply(conn)
@@ -105,27 +105,18 @@ pub fn import_members(
     garden: &Garden,
     plan: &members::Plan,
     options: &ApplyOptions,
-    now: NaiveDateTime,
 ) -> Result<ImportReport> {
-    carry_out(garden, now, |conn| apply_member_import(conn, plan, options))
+    carry_out(garden, |conn| apply_member_import(conn, plan, options))
 }
 
 /// Imports the employees of `plan`.
-pub fn import_employees(
-    garden: &Garden,
-    plan: &employees::Plan,
-    now: NaiveDateTime,
-) -> Result<EmployeeReport> {
-    carry_out(garden, now, |conn| {
+pub fn import_employees(garden: &Garden, plan: &employees::Plan) -> Result<EmployeeReport> {
+    carry_out(garden, |conn| {
         crate::store::import::employees::apply(conn, plan)
     })
 }
 
 /// Imports the harvests of `plan`.
-pub fn import_harvests(
-    garden: &Garden,
-    plan: &harvests::Plan,
-    now: NaiveDateTime,
-) -> Result<HarvestImportReport> {
-    carry_out(garden, now, |conn| apply_harvest_import(conn, plan))
+pub fn import_harvests(garden: &Garden, plan: &harvests::Plan) -> Result<HarvestImportReport> {
+    carry_out(garden, |conn| apply_harvest_import(conn, plan))
 }

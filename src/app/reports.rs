@@ -66,6 +66,18 @@ pub fn write_pdf(
     })
 }
 
+/// [`write_pdf`] made at the present time (the date printed on the cover and the footer).
+pub fn write_pdf_now(
+    garden: &Garden,
+    from: NaiveDate,
+    to: NaiveDate,
+    sections: SectionChoice,
+    out: &Path,
+) -> Result<Written> {
+    let now = chrono::Local::now().naive_local();
+    write_pdf(garden, from, to, sections, out, now)
+}
+
 /// Writes one CSV file per chosen section of `figures` into `dir` (created if missing);
 /// answers the files written.
 pub fn write_csv_files(figures: &ActivityFigures, dir: &Path) -> Result<Vec<PathBuf>> {

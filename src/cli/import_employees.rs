@@ -26,7 +26,7 @@ pub fn run(
     let policy = existing_policy(options);
     let plan = build_plan(table, &mapping, &read.context, policy, now.date());
     output(file, &read.format, table, plan_text(&plan), options, || {
-        Ok(imports::import_employees(garden, &plan, now)?.summary())
+        Ok(imports::import_employees(garden, &plan)?.summary())
     })
 }
 

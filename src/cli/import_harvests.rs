@@ -34,7 +34,7 @@ pub fn run(
         today,
     });
     output(file, &read.format, table, plan_text(&plan), options, || {
-        Ok(imports::import_harvests(garden, &plan, now)?.summary())
+        Ok(imports::import_harvests(garden, &plan)?.summary())
     })
 }
 

@@ -37,7 +37,7 @@ pub fn run(
         today,
     );
     output(file, &read.format, table, plan_text(&plan), options, || {
-        Ok(imports::import_members(garden, &plan, &ApplyOptions::default(), now)?.summary())
+        Ok(imports::import_members(garden, &plan, &ApplyOptions::default())?.summary())
     })
 }
 

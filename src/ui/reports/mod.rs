@@ -169,8 +169,7 @@ impl Screen {
                 let sections = self.form.sections;
                 self.pdf
                     .write(context, move |g| {
-                        let now = chrono::Local::now().naive_local();
-                        app::reports::write_pdf(g, from, to, sections, &path, now).map(Box::new)
+                        app::reports::write_pdf_now(g, from, to, sections, &path).map(Box::new)
                     })
                     .map(Message::Pdf)
             }
