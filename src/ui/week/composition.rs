@@ -277,6 +277,39 @@ impl Editor {
 
 /// The composition tab.
 pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> {
+    let adding = row![
+        widgets::secondary("Ajouter un légume", Some(Message::AddLine)),
+        widgets::secondary("Copier la semaine précédente", Some(Message::CopyPrevious)),
+    ]
+    .spacing(8);
+    let mut actions = row![widgets::action(
+        "Enregistrer la composition",
+        editor.dirty.then_some(Message::Save)
+    )]
+    .spacing(12)
+    .align_y(iced::Alignment::Center);
+    if editor.dirty {
+        actions = actions.push(widgets::muted("Modifications non enregistrées"));
+    }
+    let sizes = size_buttons(data, editor);
+    let mut left = column![sizes, lines_view(data, editor), adding, actions].spacing(12);
+    if let Some(error) = &editor.error {
+        left = left.push(widgets::banner(Tone::Error, error.clone()));
+    }
+    let needs = data.needs(&editor.valid_items(data));
+    row![
+        widgets::card("Composition d'un panier", left),
+        container_fixed(widgets::card(
+            "Besoins de la semaine et récolte",
+            needs_view(needs)
+        )),
+    ]
+    .spacing(16)
+    .into()
+}
+
+/// One button per size, with its baskets this week.
+fn size_buttons<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> {
     let mut sizes = row![].spacing(6);
     for (i, size) in data.sizes.iter().enumerate() {
         let count = data.totals.get(i).copied().unwrap_or(0);
@@ -288,6 +321,11 @@ pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> 
             b.style(button::secondary).on_press(Message::SelectSize(i))
         });
     }
+    sizes.into()
+}
+
+/// The lines of the size shown: crop, quantity per basket, unit.
+fn lines_view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> {
     let crops: Vec<CropChoice> = data
         .crops
         .iter()
@@ -346,34 +384,7 @@ pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> 
             .spacing(8),
         );
     }
-    let adding = row![
-        widgets::secondary("Ajouter un légume", Some(Message::AddLine)),
-        widgets::secondary("Copier la semaine précédente", Some(Message::CopyPrevious)),
-    ]
-    .spacing(8);
-    let mut actions = row![widgets::action(
-        "Enregistrer la composition",
-        editor.dirty.then_some(Message::Save)
-    )]
-    .spacing(12)
-    .align_y(iced::Alignment::Center);
-    if editor.dirty {
-        actions = actions.push(widgets::muted("Modifications non enregistrées"));
-    }
-    let mut left = column![sizes, lines, adding, actions].spacing(12);
-    if let Some(error) = &editor.error {
-        left = left.push(widgets::banner(Tone::Error, error.clone()));
-    }
-    let needs = data.needs(&editor.valid_items(data));
-    row![
-        widgets::card("Composition d'un panier", left),
-        container_fixed(widgets::card(
-            "Besoins de la semaine et récolte",
-            needs_view(needs)
-        )),
-    ]
-    .spacing(16)
-    .into()
+    lines.into()
 }
 
 fn container_fixed<'a>(content: Element<'a, Message>) -> Element<'a, Message> {

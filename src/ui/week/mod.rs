@@ -279,29 +279,33 @@ impl Screen {
         )
     }
 
-    /// The page.
-    pub fn view(&self) -> Element<'_, Message> {
-        let subtitle = self.week.map(IsoWeek::long_label);
-        let has_delivery = self.loaded().is_some_and(|d| d.set.is_some());
-        let nav = row![
+    /// The week's navigation and the print panel.
+    fn nav(&self) -> Element<'_, Message> {
+        let can_print = self.loaded().is_some_and(|d| d.set.is_some()) && !self.printing.is_busy();
+        row![
             widgets::secondary("◀ Semaine précédente", Some(Message::PreviousWeek)),
             widgets::secondary("Prochaine livraison", Some(Message::NextDelivery)),
             widgets::secondary("Semaine suivante ▶", Some(Message::NextWeek)),
             print::phones_box(self.phones, Message::PhonesToggled),
             widgets::secondary(
                 "Enregistrer ailleurs…",
-                (has_delivery && !self.printing.is_busy()).then_some(Message::PrintElsewhere)
+                can_print.then_some(Message::PrintElsewhere)
             ),
             widgets::action(
                 "Imprimer les feuilles de la semaine",
-                (has_delivery && !self.printing.is_busy()).then_some(Message::Print)
+                can_print.then_some(Message::Print)
             ),
         ]
         .spacing(8)
         .align_y(iced::Alignment::Center)
         // On a narrow window the print buttons go to a second line instead of shrinking.
         .wrap()
-        .vertical_spacing(8);
+        .vertical_spacing(8)
+        .into()
+    }
+
+    /// The three tabs' buttons.
+    fn tabs(&self) -> Element<'_, Message> {
         let mut tabs = row![].spacing(6);
         for (tab, label) in [
             (Tab::Depots, "Dépôts"),
@@ -315,30 +319,12 @@ impl Screen {
                 b.style(button::secondary).on_press(Message::ShowTab(tab))
             });
         }
-        let mut page = column![widgets::page_title("Paniers", subtitle), nav, tabs].spacing(14);
-        if self.printing.stage() == files::Stage::Writing {
-            page = page.push(widgets::muted("Préparation des feuilles…"));
-        }
-        match self.printing.result() {
-            Some(Ok(set)) => {
-                let viewer = self.printing.viewer();
-                page = page.push(print::view(
-                    set,
-                    self.note.as_deref(),
-                    viewer,
-                    Message::Open,
-                ));
-            }
-            Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
-            None => {}
-        }
-        if let Some(notice) = &self.notice {
-            page = page.push(widgets::banner(Tone::Success, notice.clone()));
-        }
-        if let Some(notice) = self.exporter.notice() {
-            page = page.push(notice.map(Message::Export));
-        }
-        let body: Element<'_, Message> = match &self.data {
+        tabs.into()
+    }
+
+    /// The tab shown.
+    fn body(&self) -> Element<'_, Message> {
+        match &self.data {
             None => widgets::muted("Chargement de la semaine…").into(),
             Some(Err(error)) => widgets::banner(Tone::Error, error.to_string()),
             Some(Ok(data)) => match self.tab {
@@ -356,8 +342,33 @@ impl Screen {
                     self.export_buttons(WeekExport::Pickups, data),
                 ),
             },
-        };
-        scrollable(page.push(body).padding(24))
+        }
+    }
+
+    /// The page.
+    pub fn view(&self) -> Element<'_, Message> {
+        let subtitle = self.week.map(IsoWeek::long_label);
+        let title = widgets::page_title("Paniers", subtitle);
+        let mut page = column![title, self.nav(), self.tabs()].spacing(14);
+        if self.printing.stage() == files::Stage::Writing {
+            page = page.push(widgets::muted("Préparation des feuilles…"));
+        }
+        match self.printing.result() {
+            Some(Ok(set)) => {
+                let viewer = self.printing.viewer();
+                let note = self.note.as_deref();
+                page = page.push(print::view(set, note, viewer, Message::Open));
+            }
+            Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
+            None => {}
+        }
+        if let Some(notice) = &self.notice {
+            page = page.push(widgets::banner(Tone::Success, notice.clone()));
+        }
+        if let Some(notice) = self.exporter.notice() {
+            page = page.push(notice.map(Message::Export));
+        }
+        scrollable(page.push(self.body()).padding(24))
             .height(Length::Fill)
             .into()
     }
