@@ -147,92 +147,71 @@ impl Screen {
         }
     }
 
-    /// The bilan's PDF: the dialog, the use case, opening it.
-    fn update_pdf(&mut self, message: Message, context: &Context) -> Task<Message> {
-        let today = context.today;
-        match message {
-            Message::Generate => match self.checked(today) {
-                Some((from, to)) => self
-                    .pdf
-                    .ask(Dialog::File {
-                        title: "Enregistrer le bilan d'activité",
-                        file_name: default_file_name(from, to, "pdf"),
-                        filter: ("PDF", &["pdf"]),
-                    })
-                    .map(Message::Pdf),
-                None => Task::none(),
-            },
-            Message::GenerateTo(path) => {
-                let Some((from, to)) = self.checked(today) else {
-                    return Task::none();
-                };
-                let sections = self.form.sections;
-                self.pdf
-                    .write(context, move |g| {
-                        app::reports::write_pdf_now(g, from, to, sections, &path).map(Box::new)
-                    })
-                    .map(Message::Pdf)
-            }
-            Message::Pdf(message) => {
-                let (task, event) = self.pdf.update(message);
-                let then = match event {
-                    Some(files::Event::Chosen(Some(path))) => Task::done(Message::GenerateTo(path)),
-                    Some(files::Event::Written(path)) => Task::done(Message::Open(path)),
-                    Some(files::Event::Chosen(None)) | None => Task::none(),
-                };
-                Task::batch([task.map(Message::Pdf), then])
-            }
-            Message::Open(path) => self.pdf.open(path).map(Message::Pdf),
-            other => {
-                debug_assert!(false, "not a PDF message: {other:?}");
-                Task::none()
-            }
-        }
+    /// « Générer le bilan (PDF)… »: the form checked, then the save dialog.
+    fn generate(&mut self, today: NaiveDate) -> Task<Message> {
+        let Some((from, to)) = self.checked(today) else {
+            return Task::none();
+        };
+        self.pdf
+            .ask(Dialog::File {
+                title: "Enregistrer le bilan d'activité",
+                file_name: default_file_name(from, to, "pdf"),
+                filter: ("PDF", &["pdf"]),
+            })
+            .map(Message::Pdf)
     }
 
-    /// The figures as CSV files: the folder dialog, then the use case.
-    fn update_csv(&mut self, message: Message, context: &Context) -> Task<Message> {
-        let today = context.today;
-        match message {
-            Message::ExportCsv => {
-                if self.checked(today).is_none() {
-                    return Task::none();
-                }
-                self.csv_busy = Busy::Choosing;
-                let dialog = Dialog::Folder {
-                    title: "Dossier où enregistrer les chiffres en CSV",
-                    start: None,
-                };
-                Task::perform(files::choose(dialog), Message::CsvFolderChosen)
-            }
-            Message::CsvFolderChosen(Some(dir)) => Task::done(Message::ExportCsvTo(dir)),
-            Message::CsvFolderChosen(None) => {
-                self.csv_busy = Busy::Idle;
-                Task::none()
-            }
-            Message::ExportCsvTo(dir) => {
-                let Some((from, to)) = self.checked(today) else {
-                    self.csv_busy = Busy::Idle;
-                    return Task::none();
-                };
-                self.csv_busy = Busy::Generating;
-                self.csv_written = None;
-                let sections = self.form.sections;
-                context.perform(
-                    move |g| app::reports::write_csv(g, from, to, sections, &dir, today),
-                    Message::CsvWritten,
-                )
-            }
-            Message::CsvWritten(result) => {
-                self.csv_busy = Busy::Idle;
-                self.csv_written = Some(result);
-                Task::none()
-            }
-            other => {
-                debug_assert!(false, "not a CSV message: {other:?}");
-                Task::none()
-            }
+    /// Builds the bilan and writes it to `path` (the form checked again).
+    fn generate_to(&mut self, path: PathBuf, context: &Context) -> Task<Message> {
+        let Some((from, to)) = self.checked(context.today) else {
+            return Task::none();
+        };
+        let sections = self.form.sections;
+        self.pdf
+            .write(context, move |g| {
+                app::reports::write_pdf_now(g, from, to, sections, &path).map(Box::new)
+            })
+            .map(Message::Pdf)
+    }
+
+    /// The PDF flow's messages, and what it asks the screen to do.
+    fn pdf_message(&mut self, message: files::Message<Box<Written>>) -> Task<Message> {
+        let (task, event) = self.pdf.update(message);
+        let then = match event {
+            Some(files::Event::Chosen(Some(path))) => Task::done(Message::GenerateTo(path)),
+            Some(files::Event::Written(path)) => Task::done(Message::Open(path)),
+            Some(files::Event::Chosen(None)) | None => Task::none(),
+        };
+        Task::batch([task.map(Message::Pdf), then])
+    }
+
+    /// « Exporter en CSV… »: the form checked, then the folder dialog.
+    fn export_csv(&mut self, today: NaiveDate) -> Task<Message> {
+        if self.checked(today).is_none() {
+            return Task::none();
         }
+        self.csv_busy = Busy::Choosing;
+        let dialog = Dialog::Folder {
+            title: "Dossier où enregistrer les chiffres en CSV",
+            start: None,
+        };
+        Task::perform(files::choose(dialog), Message::CsvFolderChosen)
+    }
+
+    /// Writes the CSV files into `dir` (the form checked again).
+    fn export_csv_to(&mut self, dir: PathBuf, context: &Context) -> Task<Message> {
+        let today = context.today;
+        let Some((from, to)) = self.checked(today) else {
+            self.csv_busy = Busy::Idle;
+            return Task::none();
+        };
+        self.csv_busy = Busy::Generating;
+        self.csv_written = None;
+        let sections = self.form.sections;
+        context.perform(
+            move |g| app::reports::write_csv(g, from, to, sections, &dir, today),
+            Message::CsvWritten,
+        )
     }
 
     /// The page.
@@ -256,13 +235,22 @@ impl screen::Screen for Screen {
             Message::PartToggled(part, on) => {
                 self.edit(|f| f.sections = part.set(f.sections, on), today)
             }
-            Message::Generate | Message::GenerateTo(_) | Message::Pdf(_) | Message::Open(_) => {
-                self.update_pdf(message, context)
+            Message::Generate => self.generate(today),
+            Message::GenerateTo(path) => self.generate_to(path, context),
+            Message::Pdf(message) => self.pdf_message(message),
+            Message::Open(path) => self.pdf.open(path).map(Message::Pdf),
+            Message::ExportCsv => self.export_csv(today),
+            Message::CsvFolderChosen(Some(dir)) => Task::done(Message::ExportCsvTo(dir)),
+            Message::CsvFolderChosen(None) => {
+                self.csv_busy = Busy::Idle;
+                Task::none()
             }
-            Message::ExportCsv
-            | Message::CsvFolderChosen(_)
-            | Message::ExportCsvTo(_)
-            | Message::CsvWritten(_) => self.update_csv(message, context),
+            Message::ExportCsvTo(dir) => self.export_csv_to(dir, context),
+            Message::CsvWritten(result) => {
+                self.csv_busy = Busy::Idle;
+                self.csv_written = Some(result);
+                Task::none()
+            }
         };
         Action::Run(task)
     }

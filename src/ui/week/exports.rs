@@ -168,37 +168,37 @@ pub fn range_card<'a>(
 }
 
 impl super::Screen {
-    /// The range fields and the exports.
-    pub(super) fn update_exports(&mut self, message: Message, context: &Context) -> Task<Message> {
-        match message {
-            Message::RangeDefault(result) => {
-                // A failed read shows on the week itself (same database); the range then
-                // starts at this week.
-                let (from, to) = result.unwrap_or_else(|_| {
-                    let week = IsoWeek::of(context.today);
-                    (week, week.plus_weeks(7))
-                });
-                self.range = Range {
-                    from: from.to_string(),
-                    to: to.to_string(),
-                };
-            }
-            Message::RangeFrom(text) => self.range.from = text,
-            Message::RangeTo(text) => self.range.to = text,
-            Message::Export(message) => {
-                let data = self.data.as_ref().and_then(|d| d.as_ref().ok());
-                let (garden, depot, range) = (&context.garden, self.depot, &self.range);
-                let reference = IsoWeek::of(context.today);
-                return self
-                    .exporter
-                    .update(message, |target| {
-                        build(target, garden, data, depot, range, reference)
-                    })
-                    .map(Message::Export);
-            }
-            other => debug_assert!(false, "not an export message: {other:?}"),
-        }
-        Task::none()
+    /// The default range was computed; a failed read shows on the week itself (same
+    /// database), and the range then starts at `today`'s week.
+    pub(super) fn range_default(
+        &mut self,
+        result: Result<(IsoWeek, IsoWeek), crate::app::Error>,
+        today: chrono::NaiveDate,
+    ) {
+        let (from, to) = result.unwrap_or_else(|_| {
+            let week = IsoWeek::of(today);
+            (week, week.plus_weeks(7))
+        });
+        self.range = Range {
+            from: from.to_string(),
+            to: to.to_string(),
+        };
+    }
+
+    /// The exports' messages: the table of a target is built when its file is written.
+    pub(super) fn export(
+        &mut self,
+        message: export::Message<WeekExport>,
+        context: &Context,
+    ) -> Task<Message> {
+        let data = self.data.as_ref().and_then(|d| d.as_ref().ok());
+        let (garden, depot, range) = (&context.garden, self.depot, &self.range);
+        let reference = IsoWeek::of(context.today);
+        self.exporter
+            .update(message, |target| {
+                build(target, garden, data, depot, range, reference)
+            })
+            .map(Message::Export)
     }
 
     /// The export buttons of the depots or the pickups, shown only when the week has a

@@ -154,33 +154,24 @@ impl Screen {
         self.data = Some(result.map(|data| *data));
     }
 
-    /// Printing: the buttons, the folder dialog, the flow's messages.
-    fn update_printing(&mut self, message: Message, context: &Context) -> Task<Message> {
-        match message {
-            Message::Print => self.print(None, context),
-            Message::PrintElsewhere => {
-                self.note = None;
-                let start = self.loaded().and_then(|d| d.folder.clone());
-                self.printing
-                    .ask(print::folder_dialog(start))
-                    .map(Message::Printing)
-            }
-            Message::FolderChosen(dir) => self.print(Some(dir), context),
-            Message::Printing(message) => {
-                let (task, event) = self.printing.update(message);
-                let then = match event {
-                    Some(files::Event::Chosen(dir)) => Task::done(Message::FolderChosen(dir)),
-                    Some(files::Event::Written(path)) => Task::done(Message::Open(path)),
-                    None => Task::none(),
-                };
-                Task::batch([task.map(Message::Printing), then])
-            }
-            Message::Open(path) => self.printing.open(path).map(Message::Printing),
-            other => {
-                debug_assert!(false, "not a printing message: {other:?}");
-                Task::none()
-            }
-        }
+    /// "Enregistrer ailleurs…": the folder dialog, opening where the set last went.
+    fn print_elsewhere(&mut self) -> Task<Message> {
+        self.note = None;
+        let start = self.loaded().and_then(|d| d.folder.clone());
+        self.printing
+            .ask(print::folder_dialog(start))
+            .map(Message::Printing)
+    }
+
+    /// The print flow's messages, and what it asks the screen to do.
+    fn printing(&mut self, message: files::Message<PrintedSet>) -> Task<Message> {
+        let (task, event) = self.printing.update(message);
+        let then = match event {
+            Some(files::Event::Chosen(dir)) => Task::done(Message::FolderChosen(dir)),
+            Some(files::Event::Written(path)) => Task::done(Message::Open(path)),
+            None => Task::none(),
+        };
+        Task::batch([task.map(Message::Printing), then])
     }
 
     /// Writes the shown week's sheets: into the usual folder (`None`), into the folder
@@ -234,27 +225,41 @@ impl Screen {
         }
     }
 
-    /// Pickups: the depot shown, the lines marked.
-    fn update_pickups(&mut self, message: Message, context: &Context) -> Task<Message> {
-        let Some(data) = self.data.as_ref().and_then(|d| d.as_ref().ok()) else {
+    /// The pickups of line `i` of the depot shown, marked `status`.
+    fn mark(&self, i: usize, status: PickupStatus, context: &Context) -> Task<Message> {
+        let Some(data) = self.loaded() else {
             return Task::none();
         };
         let depot = data.set.as_ref().and_then(|s| s.depots.get(self.depot));
-        let pickups = match message {
-            Message::Mark(i, status) => depot
-                .and_then(|d| d.rows.get(i))
-                .map(|row| pickups::pickups_for(data, row, status))
-                .unwrap_or_default(),
-            Message::MarkAllCollected => depot
-                .map(|d| {
-                    d.rows
-                        .iter()
-                        .filter(|r| r.baskets > 0 && pickups::row_status(data, r).is_none())
-                        .flat_map(|r| pickups::pickups_for(data, r, PickupStatus::Collected))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Message::PickupsSaved(Ok(saved)) => {
+        let pickups = depot
+            .and_then(|d| d.rows.get(i))
+            .map(|row| pickups::pickups_for(data, row, status))
+            .unwrap_or_default();
+        save_pickups(pickups, context)
+    }
+
+    /// Every line of the depot shown not ticked yet, marked collected.
+    fn mark_all_collected(&self, context: &Context) -> Task<Message> {
+        let Some(data) = self.loaded() else {
+            return Task::none();
+        };
+        let depot = data.set.as_ref().and_then(|s| s.depots.get(self.depot));
+        let pickups = depot
+            .map(|d| {
+                d.rows
+                    .iter()
+                    .filter(|r| r.baskets > 0 && pickups::row_status(data, r).is_none())
+                    .flat_map(|r| pickups::pickups_for(data, r, PickupStatus::Collected))
+                    .collect()
+            })
+            .unwrap_or_default();
+        save_pickups(pickups, context)
+    }
+
+    /// The pickups saved replace those shown; an error is said above the tabs.
+    fn pickups_saved(&mut self, result: Result<Vec<Pickup>, app::Error>) {
+        match result {
+            Ok(saved) => {
                 if let Some(Ok(data)) = &mut self.data {
                     for pickup in saved {
                         data.pickups
@@ -262,21 +267,9 @@ impl Screen {
                         data.pickups.push(pickup);
                     }
                 }
-                Vec::new()
             }
-            Message::PickupsSaved(Err(e)) => {
-                self.notice = Some(e.to_string());
-                Vec::new()
-            }
-            _ => Vec::new(),
-        };
-        if pickups.is_empty() {
-            return Task::none();
+            Err(e) => self.notice = Some(e.to_string()),
         }
-        context.perform(
-            move |g| app::week::save_pickups(g, pickups),
-            Message::PickupsSaved,
-        )
     }
 
     /// The week's navigation and the print panel.
@@ -374,6 +367,17 @@ impl Screen {
     }
 }
 
+/// Records `pickups` off the UI thread (nothing when there are none).
+fn save_pickups(pickups: Vec<Pickup>, context: &Context) -> Task<Message> {
+    if pickups.is_empty() {
+        return Task::none();
+    }
+    context.perform(
+        move |g| app::week::save_pickups(g, pickups),
+        Message::PickupsSaved,
+    )
+}
+
 impl screen::Screen for Screen {
     type Message = Message;
 
@@ -405,18 +409,30 @@ impl screen::Screen for Screen {
                 Task::none()
             }
             Message::Composition(message) => self.update_composition(message, context),
-            Message::Mark(..) | Message::MarkAllCollected | Message::PickupsSaved(_) => {
-                self.update_pickups(message, context)
+            Message::Mark(i, status) => self.mark(i, status, context),
+            Message::MarkAllCollected => self.mark_all_collected(context),
+            Message::PickupsSaved(result) => {
+                self.pickups_saved(result);
+                Task::none()
             }
-            Message::Print
-            | Message::PrintElsewhere
-            | Message::FolderChosen(_)
-            | Message::Printing(_)
-            | Message::Open(_) => self.update_printing(message, context),
-            Message::RangeDefault(_)
-            | Message::RangeFrom(_)
-            | Message::RangeTo(_)
-            | Message::Export(_) => self.update_exports(message, context),
+            Message::Print => self.print(None, context),
+            Message::PrintElsewhere => self.print_elsewhere(),
+            Message::FolderChosen(dir) => self.print(Some(dir), context),
+            Message::Printing(message) => self.printing(message),
+            Message::Open(path) => self.printing.open(path).map(Message::Printing),
+            Message::RangeDefault(result) => {
+                self.range_default(result, context.today);
+                Task::none()
+            }
+            Message::RangeFrom(text) => {
+                self.range.from = text;
+                Task::none()
+            }
+            Message::RangeTo(text) => {
+                self.range.to = text;
+                Task::none()
+            }
+            Message::Export(message) => self.export(message, context),
         };
         Action::Run(task)
     }
