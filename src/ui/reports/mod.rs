@@ -45,9 +45,9 @@ pub enum Busy {
 pub struct Screen {
     form: ReportForm,
     /// The period the form asks for on the day of the last message, or why it is wrong.
-    period: Result<(NaiveDate, NaiveDate), String>,
-    /// The message shown under the period after a button was refused.
-    error: Option<String>,
+    period: app::Result<(NaiveDate, NaiveDate)>,
+    /// Why the last button was refused, naming the field at fault; shown under the period.
+    error: Option<app::Error>,
     /// The bilan's PDF: dialog, use case, viewer.
     pdf: PdfFlow<Box<Written>>,
     /// The CSV export is under way (its folder dialog, or the files being written).
@@ -119,9 +119,9 @@ impl Screen {
         self.pdf.result()
     }
 
-    /// The form's error message, if any.
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    /// The form's error, if any (its message, and the field at fault).
+    pub fn error(&self) -> Option<&app::Error> {
+        self.error.as_ref()
     }
 
     /// Applies a change to the form; nothing to run.

@@ -75,7 +75,9 @@ fn period_card(screen: &Screen) -> Element<'_, Message> {
     };
     let mut body = column![fields].spacing(10);
     match (&screen.error, &screen.period) {
-        (Some(error), _) => body = body.push(text(error).size(14).color(theme::ERROR_TEXT)),
+        (Some(error), _) => {
+            body = body.push(text(error.to_string()).size(14).color(theme::ERROR_TEXT));
+        }
         (None, Ok((from, to))) => {
             let (from, to) = (*from, *to);
             body = body.push(widgets::muted(format!(

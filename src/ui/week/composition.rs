@@ -16,6 +16,14 @@ use crate::ui::screen::Context;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
+/// The fields of a composition line an error can name (their column titles).
+pub mod fields {
+    /// The crop of a line.
+    pub const CROP: &str = "Légume";
+    /// The quantity per basket of a line.
+    pub const QUANTITY: &str = "Par panier";
+}
+
 /// Messages of the composition editor.
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -99,8 +107,8 @@ pub struct Editor {
     pub size: usize,
     /// Changed since loaded or saved.
     pub dirty: bool,
-    /// Why the last save was refused.
-    pub error: Option<String>,
+    /// Why the last save was refused (the line and the field at fault).
+    pub error: Option<app::Error>,
 }
 
 impl Editor {
@@ -171,9 +179,7 @@ impl Editor {
                 return (task, None);
             }
             Message::PreviousLoaded(Ok(items)) => return (Task::none(), self.copied(data, &items)),
-            Message::PreviousLoaded(Err(e)) | Message::Saved(Err(e)) => {
-                self.error = Some(e.to_string());
-            }
+            Message::PreviousLoaded(Err(e)) | Message::Saved(Err(e)) => self.error = Some(e),
             Message::Save => match self.to_items(data) {
                 Ok(sizes) => {
                     self.error = None;
@@ -227,7 +233,7 @@ impl Editor {
     }
 
     /// The composition as saved: per size id, its items; an error names the first bad line.
-    pub fn to_items(&self, data: &WeekData) -> Result<Vec<(i64, Vec<CompositionItem>)>, String> {
+    pub fn to_items(&self, data: &WeekData) -> app::Result<Vec<(i64, Vec<CompositionItem>)>> {
         let monday = data.week.monday();
         let mut out = Vec::new();
         for (size, lines) in data.sizes.iter().zip(&self.lines) {
@@ -235,10 +241,11 @@ impl Editor {
             for (n, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()) {
                 let place = format!("Panier {}, ligne {}", size.name, n + 1);
                 let Some(crop) = &line.crop else {
-                    return Err(format!("{place} : choisissez un légume."));
+                    let message = format!("{place} : choisissez un légume.");
+                    return Err(app::Error::invalid(fields::CROP, message));
                 };
-                let quantity =
-                    parse_quantity(&line.quantity).map_err(|e| format!("{place} : {e}"))?;
+                let quantity = parse_quantity(&line.quantity)
+                    .map_err(|e| app::Error::invalid(fields::QUANTITY, format!("{place} : {e}")))?;
                 items.push(CompositionItem {
                     id: 0,
                     monday,
@@ -294,7 +301,7 @@ pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> 
     let sizes = size_buttons(data, editor);
     let mut left = column![sizes, lines_view(data, editor), adding, actions].spacing(12);
     if let Some(error) = &editor.error {
-        left = left.push(widgets::banner(Tone::Error, error.clone()));
+        left = left.push(widgets::banner(Tone::Error, error.to_string()));
     }
     let needs = data.needs(&editor.valid_items(data));
     row![

@@ -6,7 +6,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use super::Message;
 use crate::app::Garden;
-use crate::app::week::WeekData;
+use crate::app::{self, week::WeekData};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::export::parse_week_field;
 use crate::report::export::{cross, lists};
@@ -22,6 +22,9 @@ pub mod ids {
     /// Last week of the range.
     pub const TO: &str = "week-range-to";
 }
+
+/// The field named by an error about the range as a whole (reversed, too long).
+pub const RANGE_FIELD: &str = "semaines";
 
 /// What the Paniers screen exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,24 +57,31 @@ pub struct Range {
 }
 
 impl Range {
-    /// The range as typed: the weeks, or a French reason.
-    pub fn weeks(&self, reference: IsoWeek) -> Result<(IsoWeek, IsoWeek, u32), String> {
+    /// The range as typed: the weeks, or a French reason naming the field at fault
+    /// ([`ids::FROM`], [`ids::TO`], or both for a reversed or too long range).
+    pub fn weeks(&self, reference: IsoWeek) -> app::Result<(IsoWeek, IsoWeek, u32)> {
         let from = parse_week_field(&self.from, reference).ok_or_else(|| {
-            format!(
-                "Semaine de début « {} » illisible : tapez par exemple {reference} ou {}.",
-                self.from.trim(),
-                reference.week()
+            app::Error::invalid(
+                ids::FROM,
+                format!(
+                    "Semaine de début « {} » illisible : tapez par exemple {reference} ou {}.",
+                    self.from.trim(),
+                    reference.week()
+                ),
             )
         })?;
         let to = parse_week_field(&self.to, from).ok_or_else(|| {
-            format!(
-                "Semaine de fin « {} » illisible : tapez par exemple {} ou {}.",
-                self.to.trim(),
-                from.plus_weeks(7),
-                from.plus_weeks(7).week()
+            app::Error::invalid(
+                ids::TO,
+                format!(
+                    "Semaine de fin « {} » illisible : tapez par exemple {} ou {}.",
+                    self.to.trim(),
+                    from.plus_weeks(7),
+                    from.plus_weeks(7).week()
+                ),
             )
         })?;
-        let weeks = cross::week_range(from, to)?;
+        let weeks = cross::week_range(from, to).map_err(|m| app::Error::invalid(RANGE_FIELD, m))?;
         Ok((from, to, weeks))
     }
 }
@@ -111,7 +121,7 @@ pub fn build(
             Ok((from, to, _)) => export::from_app(garden, move |g| {
                 crate::app::exports::baskets_table(g, from, to)
             }),
-            Err(problem) => Box::new(move || Err(crate::app::Error::invalid("semaines", problem))),
+            Err(problem) => Box::new(move || Err(problem)),
         },
     }
 }
@@ -141,7 +151,7 @@ pub fn range_card<'a>(
         ))
         .size(14)
         .color(theme::MUTED),
-        Err(problem) => text(problem).size(14).color(theme::ERROR_TEXT),
+        Err(problem) => text(problem.to_string()).size(14).color(theme::ERROR_TEXT),
     };
     widgets::card(
         "Paniers par dépôt et par taille sur plusieurs semaines",
