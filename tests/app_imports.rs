@@ -15,11 +15,10 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn count(garden: &Garden, table: &str) -> i64 {
-    garden
-        .with(
-            |conn| Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?),
-        )
+/// Rows of `table`, read through a connection of one's own (as another window would).
+fn count(db: &std::path::Path, table: &str) -> i64 {
+    let conn = store::open(db).unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
 }
 
@@ -52,12 +51,10 @@ fn a_member_file_is_read_then_imported_after_a_copy_of_the_garden() {
     let report = imports::import_members(&garden, &plan, &ApplyOptions::default()).unwrap();
     // Two new households, each with a Petit basket at the new depot « Gare ».
     assert_eq!((report.created, report.subscriptions), (2, 2));
-    assert_eq!(count(&garden, "member"), 2);
-    assert_eq!(count(&garden, "depot"), 1);
+    assert_eq!(count(&db, "member"), 2);
+    assert_eq!(count(&db, "depot"), 1);
     // The copy taken before: one « avant-import » file in the garden's backups folder.
-    let backups = garden
-        .with(|conn| store::backup::backup_dir(conn, &db))
-        .unwrap();
+    let backups = store::backup::backup_dir(&store::open(&db).unwrap(), &db).unwrap();
     let copies = std::fs::read_dir(&backups)
         .unwrap()
         .filter(|e| {

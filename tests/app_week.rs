@@ -125,22 +125,16 @@ fn composition_and_pickups_are_saved_and_read_back() {
 
 #[test]
 fn the_print_use_case_gives_the_same_pdfs_as_the_report_alone() {
-    let garden = garden();
     let dir = tempfile::tempdir().unwrap();
-    let printed = week::print(
-        &garden,
-        Deliveries::Week(w(2026, 48)),
-        Some(dir.path()),
-        now(),
-        false,
-    )
-    .unwrap();
+    let db = dir.path().join("jardin.sqlite3");
+    let garden = garden_file(&db);
+    let out = dir.path().join("feuilles");
+    let week48 = Deliveries::Week(w(2026, 48));
+    let printed = week::print(&garden, week48, Some(&out), now(), false).unwrap();
     // The documents as the report module makes them from the store's data, stamped at the
     // same minute: the use case only glues them, so every file has the same bytes.
-    let mut set = garden
-        .with(|conn| print_set_data(conn, w(2026, 48)))
-        .unwrap()
-        .unwrap();
+    let conn = store::open(&db).unwrap();
+    let mut set = print_set_data(&conn, w(2026, 48)).unwrap().unwrap();
     set.printed_at = now();
     set.show_phones = false;
     let expected = render_print_set(&set).unwrap();
@@ -151,7 +145,7 @@ fn the_print_use_case_gives_the_same_pdfs_as_the_report_alone() {
         assert_eq!(std::fs::read(path).unwrap(), file.bytes, "{}", file.name);
     }
     assert_eq!(printed.what, "Semaine 48 — du 23 au 29 novembre 2026");
-    let sheets = pdf_text(&std::fs::read(dir.path().join("emargement-tous.pdf")).unwrap());
+    let sheets = pdf_text(&std::fs::read(out.join("emargement-tous.pdf")).unwrap());
     assert!(
         sheets.contains("ABADIE") || sheets.contains("Abadie"),
         "{sheets}"
@@ -205,7 +199,9 @@ fn binette_sheets_and_the_print_button_print_the_same_text() {
 
 #[test]
 fn a_folder_chosen_is_remembered_and_a_closed_week_is_refused() {
-    let garden = garden();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jardin.sqlite3");
+    let garden = garden_file(&db);
     let chosen = tempfile::tempdir().unwrap();
     week::print(
         &garden,
@@ -219,9 +215,8 @@ fn a_folder_chosen_is_remembered_and_a_closed_week_is_refused() {
         week::remembered_folder(&garden).unwrap().as_deref(),
         Some(chosen.path())
     );
-    let stamp = garden
-        .with(|conn| store::settings::get(conn, store::first_steps::SHEETS_PRINTED_KEY))
-        .unwrap();
+    let conn = store::open(&db).unwrap();
+    let stamp = store::settings::get(&conn, store::first_steps::SHEETS_PRINTED_KEY).unwrap();
     assert_eq!(stamp.as_deref(), Some("2026-11-26 10:30"));
     // Week 49: « Semaine 49 — du 30 novembre au 6 décembre 2026 », lower-cased in the
     // sentence.

@@ -119,6 +119,11 @@ impl Screen {
         self.pdf.result()
     }
 
+    /// Whether the last bilan opened in the system's viewer.
+    pub fn viewer(&self) -> &files::Viewer {
+        self.pdf.viewer()
+    }
+
     /// The form's error, if any (its message, and the field at fault).
     pub fn error(&self) -> Option<&app::Error> {
         self.error.as_ref()

@@ -6,6 +6,7 @@ use iced::{Element, Length};
 use super::form::{Month, Part, PeriodKind, Quarter};
 use super::{Busy, FROM_ID, Message, Screen, TO_ID, YEAR_ID, summary_lines};
 use crate::domain::numbers::format_fixed;
+use crate::ui::files::Viewer;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Tone};
 
@@ -145,6 +146,9 @@ fn result_view(screen: &Screen) -> Column<'_, Message> {
                 "Ouvrir le bilan",
                 Some(Message::Open(written.path.clone())),
             ));
+            if let Viewer::Failed(problem) = screen.viewer() {
+                out = out.push(widgets::banner(Tone::Error, problem.clone()));
+            }
         }
         Some(Err(error)) => out = out.push(widgets::banner(Tone::Error, error.to_string())),
         None => {}
