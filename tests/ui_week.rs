@@ -7,7 +7,7 @@ use common::Held;
 
 use binette::app::Garden;
 use binette::domain::baskets::PickupStatus;
-use binette::store::{self, distribution};
+use binette::store;
 use binette::ui::files;
 use binette::ui::home::{self, Home};
 use binette::ui::week::{Message, Screen, Tab, composition};
@@ -177,9 +177,7 @@ fn composition_refuses_a_bad_quantity_then_saves() {
     assert!(shows(&screen, "Modifications non enregistrées"));
     click(&mut screen, "Enregistrer la composition");
     let monday = screen.week().unwrap().monday();
-    let before = db
-        .with(|conn| distribution::composition_of_week(conn, monday))
-        .unwrap();
+    let before = binette::app::week::composition(&db, monday).unwrap();
     let error = binette::domain::harvests::parse_quantity("beaucoup").unwrap_err();
     assert!(shows(&screen, &format!("Panier Petit, ligne 1 : {error}")));
     // The error names the line; nothing was saved.
@@ -191,9 +189,7 @@ fn composition_refuses_a_bad_quantity_then_saves() {
     );
     click(&mut screen, "Enregistrer la composition");
     assert!(shows(&screen, "Composition enregistrée."));
-    let after = db
-        .with(|conn| distribution::composition_of_week(conn, monday))
-        .unwrap();
+    let after = binette::app::week::composition(&db, monday).unwrap();
     assert_eq!(after.len(), before.len());
     assert_eq!(after[0].quantity, 3.0);
 }
@@ -210,9 +206,7 @@ fn copy_last_week_fills_an_empty_week() {
         "Rien dans ce panier : ajoutez un légume ou copiez la semaine précédente."
     ));
     let week = screen.week().unwrap();
-    let previous = db
-        .with(|conn| distribution::composition_of_week(conn, week.previous().monday()))
-        .unwrap();
+    let previous = binette::app::week::composition(&db, week.previous().monday()).unwrap();
     if previous.is_empty() {
         click(&mut screen, "Copier la semaine précédente");
         assert!(shows(
@@ -225,12 +219,8 @@ fn copy_last_week_fills_an_empty_week() {
     click(&mut screen, "Copier la semaine précédente");
     assert!(shows(&screen, "Modifications non enregistrées"));
     click(&mut screen, "Enregistrer la composition");
-    let copied = db
-        .with(|conn| distribution::composition_of_week(conn, week.monday()))
-        .unwrap();
-    let source = db
-        .with(|conn| distribution::composition_of_week(conn, week.previous().monday()))
-        .unwrap();
+    let copied = binette::app::week::composition(&db, week.monday()).unwrap();
+    let source = binette::app::week::composition(&db, week.previous().monday()).unwrap();
     assert_eq!(copied.len(), source.len());
     assert!(!copied.is_empty());
 }
@@ -242,10 +232,9 @@ fn pickups_are_ticked_and_counted() {
     assert!(shows(&screen, "Marquer tous les autres « Retiré »"));
     apply(&mut screen, Message::Mark(0, PickupStatus::NotCollected));
     click(&mut screen, "Marquer tous les autres « Retiré »");
-    let monday = screen.week().unwrap().monday();
-    let pickups = db
-        .with(|conn| distribution::pickups_of_week(conn, monday))
-        .unwrap();
+    let pickups = binette::app::week::week(&db, screen.week().unwrap())
+        .unwrap()
+        .pickups;
     let missed = pickups
         .iter()
         .filter(|p| p.status == PickupStatus::NotCollected)

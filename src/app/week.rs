@@ -241,7 +241,7 @@ pub fn print(
     })
 }
 
-/// [`print`] stamped with the present time (the sheets' footer: « édité le … à … »).
+/// [`print()`] stamped with the present time (the sheets' footer: « édité le … à … »).
 pub fn print_now(
     garden: &Garden,
     deliveries: Deliveries,

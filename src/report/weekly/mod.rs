@@ -90,7 +90,7 @@ pub fn render_print_set(set: &PrintSet) -> Result<Vec<PrintFile>, ReportError> {
         .collect()
 }
 
-/// The file name of each depot's sheet, "emargement-<depot>.pdf", made unique when two
+/// The file name of each depot's sheet, `emargement-<depot>.pdf`, made unique when two
 /// depot names fold to the same text.
 pub fn depot_file_names(set: &PrintSet) -> Vec<(i64, String)> {
     let mut taken: Vec<String> = Vec::new();
