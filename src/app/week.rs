@@ -226,11 +226,17 @@ pub fn print(
     })?;
     if !garden.read_only() {
         garden.change(|conn| {
+            // A file the system lets Binette read only: printing worked, nothing to record.
+            if conn.is_readonly(rusqlite::MAIN_DB)? {
+                return Ok(());
+            }
+            let tx = conn.unchecked_transaction()?;
             if let Some(chosen) = &chosen {
-                settings::set(conn, SHEETS_DIR_KEY, chosen)?;
+                settings::set(&tx, SHEETS_DIR_KEY, chosen)?;
             }
             let stamp = now.format("%Y-%m-%d %H:%M").to_string();
-            settings::set(conn, crate::store::first_steps::SHEETS_PRINTED_KEY, &stamp)
+            settings::set(&tx, crate::store::first_steps::SHEETS_PRINTED_KEY, &stamp)?;
+            Ok(tx.commit()?)
         })?;
     }
     Ok(PrintedSet {
