@@ -148,3 +148,33 @@ fn the_report_never_overwrites_the_garden_s_own_database() {
     );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn a_funder_statement_is_read_in_one_go_and_written_where_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let garden = garden_at(&dir.path().join("jardin.sqlite3"));
+    garden_sql(
+        &dir.path().join("jardin.sqlite3"),
+        "INSERT INTO funder (id, name) VALUES (1, 'Caf du Doubs');",
+    );
+    let (from, to) = (date(2026, 9, 1), date(2026, 9, 30));
+    // No Paniers Solidaires household yet: a statement with no line, owing nothing.
+    let document = reports::funder_statement(&garden, 1, from, to, now()).unwrap();
+    assert_eq!(document.garden_name, "Jardin des Prés");
+    assert_eq!(document.statement.funder, "Caf du Doubs");
+    assert!(document.statement.lines.is_empty());
+    assert_eq!(
+        reports::statement_file_name(&document.statement.funder, to),
+        "releve-caf-du-doubs-2026-09-30.pdf"
+    );
+    let out = dir.path().join("releve.pdf");
+    let saved = reports::write_funder_statement(&garden, 1, from, to, &out).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(saved.bytes, bytes.len());
+    assert!(pdf_text(&bytes).contains("Caf du Doubs"));
+}
+
+/// Runs `sql` on the garden file through a connection of its own.
+fn garden_sql(path: &Path, sql: &str) {
+    store::open(path).unwrap().execute_batch(sql).unwrap();
+}

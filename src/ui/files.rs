@@ -96,6 +96,12 @@ pub trait Document: std::fmt::Debug + Clone + Send + 'static {
     fn to_open(&self) -> PathBuf;
 }
 
+impl Document for app::reports::Saved {
+    fn to_open(&self) -> PathBuf {
+        self.path.clone()
+    }
+}
+
 /// The dialog asking where a document goes.
 #[derive(Debug, Clone)]
 pub enum Dialog {
