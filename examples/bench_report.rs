@@ -50,7 +50,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let total = Instant::now();
-    let data = activity::load(&conn, from, to, SectionChoice::ALL, created)?;
+    let garden = binette::app::Garden::new(conn, "bench.sqlite3".into());
+    let data = binette::app::reports::document(&garden, from, to, SectionChoice::ALL, created)?;
     let loaded = total.elapsed();
     let t = Instant::now();
     let bytes = activity::render(&data)?;

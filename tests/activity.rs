@@ -7,6 +7,24 @@ use binette::report::activity::{self, csv::csv_files, render};
 use binette::store::{Connection, activity::activity_figures, open_in_memory};
 use chrono::NaiveDate;
 
+/// The report's document as the use case builds it (`app::reports::document`): the store's
+/// data of one transaction, stamped `created`.
+fn load(
+    conn: &binette::store::Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    sections: SectionChoice,
+    created: chrono::NaiveDateTime,
+) -> binette::store::Result<activity::ActivityDocument> {
+    let data = binette::store::activity::activity_data(conn, from, to, sections, created.date())?;
+    Ok(activity::ActivityDocument {
+        garden_name: data.garden_name,
+        logo_path: data.logo_path,
+        created,
+        figures: data.figures,
+    })
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -270,7 +288,7 @@ fn created() -> chrono::NaiveDateTime {
 fn the_pdf_holds_sections_figures_page_numbers_and_no_names() {
     let conn = fixture();
     binette::store::settings::set(&conn, "garden_name", "Jardin des Prés").unwrap();
-    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
+    let data = load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
     let bytes = render(&data).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     let pages = pages_text(&bytes);
@@ -310,7 +328,7 @@ fn the_pdf_holds_sections_figures_page_numbers_and_no_names() {
 #[test]
 fn an_empty_garden_gives_a_valid_report_saying_so() {
     let conn = open_in_memory().unwrap();
-    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
+    let data = load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
     assert!(data.figures.is_empty());
     let pages = pages_text(&render(&data).unwrap());
     assert_eq!(pages.len(), 5);
@@ -325,7 +343,7 @@ fn an_empty_garden_gives_a_valid_report_saying_so() {
         workshops: false,
         ..SectionChoice::ALL
     };
-    let data = activity::load(&conn, YEAR.0, YEAR.1, only, created()).unwrap();
+    let data = load(&conn, YEAR.0, YEAR.1, only, created()).unwrap();
     let pages = pages_text(&render(&data).unwrap());
     assert_eq!(pages.len(), 2);
     assert!(!pages.concat().contains("Ateliers"));
@@ -378,7 +396,7 @@ fn exits_are_counted_by_job_found() {
     );
     let insertion_csv = String::from_utf8(csv_files(&f)[0].1.clone()).unwrap();
     assert!(insertion_csv.contains("Sorties par situation;CDI;1\r\n"));
-    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
+    let data = load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
     let all = pages_text(&render(&data).unwrap()).concat();
     assert!(all.contains("Sorties par situation") && all.contains("Déménagement"));
 }
@@ -418,7 +436,7 @@ fn a_period_running_past_today_keeps_planned_hours_apart() {
     assert!(close(i.planned_fte.unwrap(), whole));
 
     let created = today.and_hms_opt(10, 0, 0).unwrap();
-    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created).unwrap();
+    let data = load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created).unwrap();
     let pages = pages_text(&render(&data).unwrap());
     let all = pages.concat();
     assert!(all.contains("(prévisionnel)"), "planned lines are marked");
@@ -449,7 +467,7 @@ fn workshop_sessions_after_today_are_planned_apart() {
 fn an_empty_report_never_prints_a_negative_zero() {
     // Every total of an empty garden is an empty sum (-0.0 for floats): printed 0.
     let conn = open_in_memory().unwrap();
-    let data = activity::load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
+    let data = load(&conn, YEAR.0, YEAR.1, SectionChoice::ALL, created()).unwrap();
     let all = pages_text(&render(&data).unwrap()).concat();
     assert!(!all.contains("-0"), "{all}");
     for (name, bytes) in csv_files(&data.figures) {
@@ -488,7 +506,7 @@ fn payroll_hours_for_some_months_only() {
     // Hours under contract do not change: 1,825 + 844 + 654.29.
     assert!(close(i.hours, 1825.0 + 844.0 + 20.0 * 229.0 / 7.0));
 
-    let data = activity::load(
+    let data = load(
         &conn,
         YEAR.0,
         YEAR.1,

@@ -292,10 +292,10 @@ fn the_baskets_export_takes_the_weeks_asked_for() {
 fn baskets_table_counts_what_the_week_plans_count() {
     let conn = store::open_in_memory().unwrap();
     store::demo::create_demo(&conn, 1, today()).unwrap();
-    let (from, to) = cross::coming_delivery_weeks(&conn, today()).unwrap();
+    let (from, to) = store::sheets::coming_delivery_weeks(&conn, today()).unwrap();
     let weeks = cross::week_range(from, to).unwrap();
     assert!(weeks >= 8, "8 delivery weeks take at least 8 weeks");
-    let table = cross::load_baskets_table(&conn, from, to).unwrap();
+    let table = cross::baskets_table(&store::sheets::baskets_range(&conn, from, weeks).unwrap());
     let plans = store::week::plan_weeks(&conn, from, weeks).unwrap();
     let expected: i64 = plans.iter().map(|p| p.total_baskets()).sum();
     let last = table.rows.last().unwrap();
@@ -485,7 +485,7 @@ mod week_flow {
     fn the_paniers_screen_exports_the_next_eight_delivery_weeks() {
         let conn = store::open_in_memory().unwrap();
         store::demo::create_demo(&conn, 1, today()).unwrap();
-        let (from, to) = cross::coming_delivery_weeks(&conn, today()).unwrap();
+        let (from, to) = store::sheets::coming_delivery_weeks(&conn, today()).unwrap();
         let db = Garden::new(conn, ":memory:".into());
         let (mut screen, task) = Held::open(&db, today(), Screen::new);
         for message in run(task) {

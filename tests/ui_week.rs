@@ -7,9 +7,10 @@ use common::Held;
 
 use binette::app::Garden;
 use binette::domain::baskets::PickupStatus;
-use binette::store::{self, distribution};
+use binette::store;
+use binette::ui::files;
 use binette::ui::home::{self, Home};
-use binette::ui::week::{Message, Screen, Tab};
+use binette::ui::week::{Message, Screen, Tab, composition};
 use chrono::NaiveDate;
 use common::run;
 use iced_test::simulator;
@@ -136,9 +137,7 @@ fn save_elsewhere_without_a_dialog_uses_the_usual_folder_and_says_so() {
         Message::FolderChosen(Some(chosen.path().to_path_buf())),
     );
     assert!(chosen.path().join("synthese.pdf").is_file());
-    let remembered = db
-        .with(|conn| binette::ui::week::print::remembered_folder(conn))
-        .unwrap();
+    let remembered = binette::app::week::remembered_folder(&db).unwrap();
     assert_eq!(remembered.as_deref(), Some(chosen.path()));
 }
 
@@ -152,7 +151,10 @@ fn a_viewer_that_fails_is_reported_with_the_folder() {
         "Binette n'a pas pu ouvrir le fichier « {} » : aucune application ne sait l'ouvrir.",
         sheets.display()
     );
-    apply(&mut screen, Message::Opened(sheets, Err(problem.clone())));
+    apply(
+        &mut screen,
+        Message::Printing(files::Message::Opened(sheets, Err(problem.clone()))),
+    );
     let banner = format!(
         "{problem} Les fichiers sont dans {}.",
         root.path().join("2026-S48").display()
@@ -168,24 +170,26 @@ fn composition_refuses_a_bad_quantity_then_saves() {
     let (db, mut screen) = open();
     click(&mut screen, "Composition des paniers");
     assert!(shows(&screen, "Besoins de la semaine et récolte"));
-    apply(&mut screen, Message::QuantityChanged(0, "beaucoup".into()));
+    apply(
+        &mut screen,
+        Message::Composition(composition::Message::QuantityChanged(0, "beaucoup".into())),
+    );
     assert!(shows(&screen, "Modifications non enregistrées"));
     click(&mut screen, "Enregistrer la composition");
     let monday = screen.week().unwrap().monday();
-    let before = db
-        .with(|conn| distribution::composition_of_week(conn, monday))
-        .unwrap();
+    let before = binette::app::week::composition(&db, monday).unwrap();
     let error = binette::domain::harvests::parse_quantity("beaucoup").unwrap_err();
     assert!(shows(&screen, &format!("Panier Petit, ligne 1 : {error}")));
     // The error names the line; nothing was saved.
     let first = before[0].quantity;
     assert_ne!(first, 3.0);
-    apply(&mut screen, Message::QuantityChanged(0, "3".into()));
+    apply(
+        &mut screen,
+        Message::Composition(composition::Message::QuantityChanged(0, "3".into())),
+    );
     click(&mut screen, "Enregistrer la composition");
     assert!(shows(&screen, "Composition enregistrée."));
-    let after = db
-        .with(|conn| distribution::composition_of_week(conn, monday))
-        .unwrap();
+    let after = binette::app::week::composition(&db, monday).unwrap();
     assert_eq!(after.len(), before.len());
     assert_eq!(after[0].quantity, 3.0);
 }
@@ -202,9 +206,7 @@ fn copy_last_week_fills_an_empty_week() {
         "Rien dans ce panier : ajoutez un légume ou copiez la semaine précédente."
     ));
     let week = screen.week().unwrap();
-    let previous = db
-        .with(|conn| distribution::composition_of_week(conn, week.previous().monday()))
-        .unwrap();
+    let previous = binette::app::week::composition(&db, week.previous().monday()).unwrap();
     if previous.is_empty() {
         click(&mut screen, "Copier la semaine précédente");
         assert!(shows(
@@ -217,12 +219,8 @@ fn copy_last_week_fills_an_empty_week() {
     click(&mut screen, "Copier la semaine précédente");
     assert!(shows(&screen, "Modifications non enregistrées"));
     click(&mut screen, "Enregistrer la composition");
-    let copied = db
-        .with(|conn| distribution::composition_of_week(conn, week.monday()))
-        .unwrap();
-    let source = db
-        .with(|conn| distribution::composition_of_week(conn, week.previous().monday()))
-        .unwrap();
+    let copied = binette::app::week::composition(&db, week.monday()).unwrap();
+    let source = binette::app::week::composition(&db, week.previous().monday()).unwrap();
     assert_eq!(copied.len(), source.len());
     assert!(!copied.is_empty());
 }
@@ -234,10 +232,9 @@ fn pickups_are_ticked_and_counted() {
     assert!(shows(&screen, "Marquer tous les autres « Retiré »"));
     apply(&mut screen, Message::Mark(0, PickupStatus::NotCollected));
     click(&mut screen, "Marquer tous les autres « Retiré »");
-    let monday = screen.week().unwrap().monday();
-    let pickups = db
-        .with(|conn| distribution::pickups_of_week(conn, monday))
-        .unwrap();
+    let pickups = binette::app::week::week(&db, screen.week().unwrap())
+        .unwrap()
+        .pickups;
     let missed = pickups
         .iter()
         .filter(|p| p.status == PickupStatus::NotCollected)

@@ -7,7 +7,11 @@
 //! connection: it runs use cases off the UI thread with [`Garden::run`].
 
 mod error;
+pub mod exports;
 mod garden;
+pub mod imports;
+pub mod reports;
+pub mod week;
 
 pub use error::{Error, Result};
 pub use garden::Garden;

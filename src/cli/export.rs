@@ -4,15 +4,13 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::{CliError, ExportKind};
+use crate::app::{Garden, exports};
 use crate::domain::calendar::IsoWeek;
-use crate::domain::employees::{SortColumn, StatusFilter, visible_rows};
 use crate::domain::export::parse_week_field;
 use crate::domain::export::{ExportFormat, ExportTable};
-use crate::report::export::{cross, lists, write_as};
-use crate::store::{employees, harvests, members};
+use crate::report::export::cross;
 
 /// The weeks of the baskets table as typed (`None`: the default range's end).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,11 +24,11 @@ pub struct WeekChoice {
 /// The range of the baskets table: the weeks typed, the default ones otherwise (from the
 /// next delivery to the 8th delivered week); a reversed or too long range is refused.
 fn basket_weeks(
-    conn: &Connection,
+    garden: &Garden,
     today: NaiveDate,
     weeks: &WeekChoice,
 ) -> Result<(IsoWeek, IsoWeek), CliError> {
-    let (default_from, default_to) = cross::coming_delivery_weeks(conn, today)?;
+    let (default_from, default_to) = exports::coming_weeks(garden, today)?;
     let read = |text: &Option<String>, default: IsoWeek| match text {
         None => Ok(default),
         Some(text) => parse_week_field(text, IsoWeek::of(today)).ok_or_else(|| {
@@ -51,45 +49,25 @@ fn basket_weeks(
 /// The table of `kind`: every member, every employee (entered, in path or left), every
 /// harvest line, or the baskets per depot × size of the weeks chosen.
 pub fn table(
-    conn: &Connection,
+    garden: &Garden,
     kind: ExportKind,
     today: NaiveDate,
     weeks: &WeekChoice,
 ) -> Result<ExportTable, CliError> {
     Ok(match kind {
-        ExportKind::Members => {
-            let rows = members::member_rows(conn, today)?;
-            let all: Vec<_> = rows.iter().collect();
-            lists::members(&all, chrono::Datelike::year(&today), false)
-        }
-        ExportKind::Employees => {
-            let rows = employees::list_employee_rows(conn, today)?;
-            let order = visible_rows(
-                &rows,
-                "",
-                StatusFilter::All,
-                today,
-                SortColumn::LastName,
-                false,
-            );
-            let shown: Vec<_> = order.iter().filter_map(|&i| rows.get(i)).collect();
-            lists::employees(&shown)
-        }
-        ExportKind::Harvests => {
-            let lines = harvests::all_harvest_lines(conn)?;
-            let all: Vec<_> = lines.iter().collect();
-            lists::harvest_lines(&all)
-        }
+        ExportKind::Members => exports::members_table(garden, today)?,
+        ExportKind::Employees => exports::employees_table(garden, today)?,
+        ExportKind::Harvests => exports::harvests_table(garden)?,
         ExportKind::Baskets => {
-            let (from, to) = basket_weeks(conn, today, weeks)?;
-            cross::load_baskets_table(conn, from, to)?
+            let (from, to) = basket_weeks(garden, today, weeks)?;
+            exports::baskets_table(garden, from, to)?
         }
     })
 }
 
 /// Writes the list `kind` into `out`; returns the text to print.
 pub fn run(
-    conn: &Connection,
+    garden: &Garden,
     kind: ExportKind,
     out: &Path,
     today: NaiveDate,
@@ -101,8 +79,8 @@ pub fn run(
             out.display()
         ))
     })?;
-    let table = table(conn, kind, today, weeks)?;
-    let written = write_as(&table, format, out).map_err(|e| CliError::Message(e.to_string()))?;
+    let table = table(garden, kind, today, weeks)?;
+    let written = exports::write_table(garden, &table, format, out)?;
     let lines = table.rows.iter().filter(|r| !r.total).count();
     Ok(format!(
         "{} : {lines} ligne(s) écrite(s) en {} dans {}\n",

@@ -8,7 +8,6 @@ use super::{CliError, ImportOptions};
 use crate::domain::import::columns::{ImportField, Mapping, mapping_problem};
 use crate::domain::import::members::ExistingPolicy;
 use crate::domain::import::source::Table;
-use crate::store;
 
 /// Refuses a file whose columns cannot be imported, naming the titles read.
 pub(super) fn check_columns<F: ImportField>(
@@ -62,7 +61,7 @@ pub(super) fn output(
     table: &Table,
     plan: String,
     options: ImportOptions,
-    apply: impl FnOnce() -> store::Result<String>,
+    apply: impl FnOnce() -> crate::app::Result<String>,
 ) -> Result<String, CliError> {
     let mut out = format!(
         "Fichier : {} ({format}, {} ligne(s))\n",

@@ -4,30 +4,29 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-use rusqlite::Connection;
+use chrono::NaiveDateTime;
 
 use super::import_common::{check_columns, existing_policy, output};
 use super::{CliError, ImportOptions};
+use crate::app::{Garden, imports};
 use crate::domain::import::employees::{Plan, build_plan, match_employee_headers};
-use crate::store::import::employees::{apply, load_context};
-use crate::store::import::read_table;
 
 /// Imports (or previews, with `--dry-run`) the employee file `file`; returns the text to
 /// print. With `--skip-existing`, people Binette already has are left as they are.
 pub fn run(
-    conn: &Connection,
+    garden: &Garden,
     file: &Path,
     options: ImportOptions,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<String, CliError> {
-    let (table, format) = read_table(file)?;
+    let read = imports::read_employees(garden, file)?;
+    let table = &read.table;
     let mapping = match_employee_headers(&table.headers);
-    check_columns(&mapping, &table)?;
-    let context = load_context(conn)?;
-    let plan = build_plan(&table, &mapping, &context, existing_policy(options), today);
-    output(file, &format, &table, plan_text(&plan), options, || {
-        Ok(apply(conn, &plan)?.summary())
+    check_columns(&mapping, table)?;
+    let policy = existing_policy(options);
+    let plan = build_plan(table, &mapping, &read.context, policy, now.date());
+    output(file, &read.format, table, plan_text(&plan), options, || {
+        Ok(imports::import_employees(garden, &plan)?.summary())
     })
 }
 

@@ -4,40 +4,37 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-use rusqlite::Connection;
+use chrono::NaiveDateTime;
 
 use super::import_common::{check_columns, output};
 use super::{CliError, ImportOptions};
+use crate::app::{Garden, imports};
 use crate::domain::import::harvests::{
-    DuplicatePolicy, Plan, PlanInput, Resolutions, RowAction, build_plan, locate_header,
-    match_harvest_headers,
+    DuplicatePolicy, Plan, PlanInput, Resolutions, RowAction, build_plan, match_harvest_headers,
 };
-use crate::store::import::harvests::{apply_harvest_import, load_harvest_context};
-use crate::store::import::read_table;
 
 /// Imports (or previews) the harvest file `file`; returns the text to print.
 pub fn run(
-    conn: &Connection,
+    garden: &Garden,
     file: &Path,
     options: ImportOptions,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<String, CliError> {
-    let (table, format) = read_table(file)?;
-    let table = locate_header(table);
+    let read = imports::read_harvests(garden, file)?;
+    let table = &read.table;
     let mapping = match_harvest_headers(&table.headers);
-    check_columns(&mapping, &table)?;
-    let context = load_harvest_context(conn)?;
+    check_columns(&mapping, table)?;
+    let today = now.date();
     let plan = build_plan(&PlanInput {
-        file: &table,
+        file: table,
         mapping: &mapping,
-        context: &context,
+        context: &read.context,
         resolutions: &Resolutions::default(),
         duplicates: DuplicatePolicy::Skip,
         today,
     });
-    output(file, &format, &table, plan_text(&plan), options, || {
-        Ok(apply_harvest_import(conn, &plan)?.summary())
+    output(file, &read.format, table, plan_text(&plan), options, || {
+        Ok(imports::import_harvests(garden, &plan)?.summary())
     })
 }
 

@@ -4,30 +4,31 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-use rusqlite::Connection;
+use chrono::NaiveDateTime;
 
 use super::import_common::{check_columns, existing_policy, output};
 use super::{CliError, ImportOptions};
+use crate::app::{Garden, imports};
 use crate::domain::import::columns::match_headers;
 use crate::domain::import::members::{Plan, Resolutions, RowAction, build_plan};
-use crate::store::import::{ApplyOptions, apply_member_import, load_context, read_table};
+use crate::store::import::ApplyOptions;
 
 /// Imports (or previews) the member file `file`; returns the text to print.
 pub fn run(
-    conn: &Connection,
+    garden: &Garden,
     file: &Path,
     options: ImportOptions,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> Result<String, CliError> {
-    let (table, format) = read_table(file)?;
+    let today = now.date();
+    let read = imports::read_members(garden, file, today)?;
+    let table = &read.table;
     let mapping = match_headers(&table.headers);
-    check_columns(&mapping, &table)?;
-    let context = load_context(conn, today)?;
+    check_columns(&mapping, table)?;
     let plan = build_plan(
-        &table,
+        table,
         &mapping,
-        &context,
+        &read.context,
         &Resolutions {
             create_namesakes: options.create_homonyms,
             ..Resolutions::default()
@@ -35,8 +36,8 @@ pub fn run(
         existing_policy(options),
         today,
     );
-    output(file, &format, &table, plan_text(&plan), options, || {
-        Ok(apply_member_import(conn, &plan, &ApplyOptions::default())?.summary())
+    output(file, &read.format, table, plan_text(&plan), options, || {
+        Ok(imports::import_members(garden, &plan, &ApplyOptions::default())?.summary())
     })
 }
 

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 use clap::{Parser, Subcommand};
 
+use crate::app::{self, Garden, week::Deliveries};
 use crate::domain::calendar::IsoWeek;
 use crate::store::{self, StoreError, backup, paths};
 
@@ -181,6 +182,9 @@ pub enum CliError {
     /// From the store.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// From a use case shared with the window.
+    #[error(transparent)]
+    App(#[from] app::Error),
     /// Anything else, already worded for the user.
     #[error("{0}")]
     Message(String),
@@ -280,11 +284,15 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
     }
 }
 
-/// Opens the existing database at `path` (a missing file is refused, not created); a
-/// read-only one is opened read-only (reading commands work, writes are refused in French).
-fn open_existing(path: &Path) -> Result<rusqlite::Connection, CliError> {
+/// Opens the existing garden at `path` (a missing file is refused, not created) for the
+/// use cases the window shares; a read-only file is opened read-only (reading commands
+/// work, writes are refused in French).
+fn open_garden(path: &Path) -> Result<Garden, CliError> {
     safety::require_file(path)?;
-    Ok(store::open_for_reading(path)?.0)
+    Ok(match store::open_for_reading(path)? {
+        (conn, false) => Garden::new(conn, path.to_path_buf()),
+        (conn, true) => Garden::new_read_only(conn, path.to_path_buf()),
+    })
 }
 
 /// Imports `file` into the database at `path` (or only previews it with `dry_run`); returns
@@ -296,15 +304,12 @@ pub fn import_file(
     options: ImportOptions,
 ) -> Result<String, CliError> {
     safety::require_file(path)?;
-    let conn = store::open(path)?;
-    let today = Local::now().date_naive();
-    if !options.dry_run {
-        backup::before_import(&conn, path, Local::now().naive_local())?;
-    }
+    let garden = Garden::new(store::open(path)?, path.to_path_buf());
+    let now = Local::now().naive_local();
     match kind {
-        ImportKind::Members => import_members::run(&conn, file, options, today),
-        ImportKind::Employees => import_employees::run(&conn, file, options, today),
-        ImportKind::Harvests => import_harvests::run(&conn, file, options, today),
+        ImportKind::Members => import_members::run(&garden, file, options, now),
+        ImportKind::Employees => import_employees::run(&garden, file, options, now),
+        ImportKind::Harvests => import_harvests::run(&garden, file, options, now),
     }
 }
 
@@ -316,10 +321,9 @@ pub fn export_file(
     out: &Path,
     weeks: &export::WeekChoice,
 ) -> Result<String, CliError> {
-    let conn = open_existing(path)?;
-    store::output::check_not_database(out, path)?;
+    let garden = open_garden(path)?;
     let today = Local::now().date_naive();
-    export::run(&conn, kind, out, today, weeks)
+    export::run(&garden, kind, out, today, weeks)
 }
 
 /// Writes the print set of `week` ("2026-W48") from the database at `path` into `out`;
@@ -332,30 +336,19 @@ pub fn write_sheets(
     out: &Path,
     phones: bool,
 ) -> Result<Vec<PathBuf>, CliError> {
-    let conn = open_existing(path)?;
+    let garden = open_garden(path)?;
     let now = Local::now().naive_local();
-    let set = match week {
-        Some(text) => {
-            let week = IsoWeek::parse(text).ok_or_else(|| {
-                CliError::Message(format!(
-                    "Semaine « {text} » illisible : écrivez-la comme 2026-W48."
-                ))
-            })?;
-            store::sheets::print_set_data(&conn, week)?.ok_or_else(|| {
-                CliError::Message(format!(
-                    "Pas de livraison la {} ({week}) : aucune feuille écrite.",
-                    week.long_label().to_lowercase()
-                ))
-            })?
-        }
-        None => store::sheets::next_print_set(&conn, now.date())?.ok_or_else(|| {
-            CliError::Message("Aucune livraison prévue : aucune feuille écrite.".into())
-        })?,
+    let deliveries = match week {
+        Some(text) => Deliveries::Week(IsoWeek::parse(text).ok_or_else(|| {
+            CliError::Message(format!(
+                "Semaine « {text} » illisible : écrivez-la comme 2026-W48."
+            ))
+        })?),
+        None => Deliveries::Next(now.date()),
     };
-    let mut set = set;
-    set.printed_at = now;
-    set.show_phones |= phones;
-    crate::report::weekly::write_print_set(&set, out).map_err(|e| CliError::Message(e.to_string()))
+    Ok(app::week::write_sheets(
+        &garden, deliveries, out, now, phones,
+    )?)
 }
 
 /// Creates the demo garden in `path`, refusing a file that already holds data.
@@ -417,21 +410,12 @@ pub fn write_report(
     if let Some(message) = crate::domain::activity::period_error(from, to, now.date()) {
         return Err(CliError::Message(message));
     }
-    let conn = open_existing(path)?;
-    store::output::check_not_database(out, path)?;
+    let garden = open_garden(path)?;
     let sections = crate::domain::activity::SectionChoice::ALL;
-    let data = crate::report::activity::load(&conn, from, to, sections, now)?;
-    let bytes =
-        crate::report::activity::render(&data).map_err(|e| CliError::Message(e.to_string()))?;
-    store::output::write_file(out, &bytes)?;
-    let mut written = vec![out.to_path_buf()];
+    let written = app::reports::write_pdf(&garden, from, to, sections, out, now)?;
+    let mut files = vec![written.path];
     if let Some(dir) = csv {
-        store::file_check::create_private_dir(dir)?;
-        for (name, bytes) in crate::report::activity::csv::csv_files(&data.figures) {
-            let file = dir.join(name);
-            store::output::write_file(&file, &bytes)?;
-            written.push(file);
-        }
+        files.extend(app::reports::write_csv_files(&written.figures, dir)?);
     }
-    Ok(written)
+    Ok(files)
 }

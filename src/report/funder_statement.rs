@@ -60,6 +60,22 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
         doc.paragraph(&warning, TextStyle::bold(10.0));
     }
     doc.spacer(4.0);
+    doc.table(&lines_table(s));
+    doc.spacer(6.0);
+    doc.paragraph_aligned(
+        "Valeur : prix du panier au jour de chaque livraison, selon les conditions en vigueur \
+         ce jour-là. Part : part du reste à payer prise en charge par ce financeur ; le reste à \
+         payer de chaque foyer sur la période est réparti entre ses financeurs au centime près.",
+        TextStyle::regular(8.5).grey(),
+        Align::Left,
+    );
+    doc.to_bytes()
+}
+
+/// One line per household (its terms' dates when they cover part of the period only),
+/// then the total.
+fn lines_table(s: &FunderStatement) -> Table {
+    let (baskets, value, paid, owed) = s.totals();
     let mut table = Table::new(vec![
         Column::fraction("Foyer", 1.0),
         Column::mm("Format", 24.0),
@@ -104,16 +120,7 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
         ])
         .bold(),
     );
-    doc.table(&table);
-    doc.spacer(6.0);
-    doc.paragraph_aligned(
-        "Valeur : prix du panier au jour de chaque livraison, selon les conditions en vigueur \
-         ce jour-là. Part : part du reste à payer prise en charge par ce financeur ; le reste à \
-         payer de chaque foyer sur la période est réparti entre ses financeurs au centime près.",
-        TextStyle::regular(8.5).grey(),
-        Align::Left,
-    );
-    doc.to_bytes()
+    table
 }
 
 /// The lines that must not go unnoticed: the part of the price no funder pays, and the

@@ -17,6 +17,38 @@ use crate::domain::activity::{
 };
 use crate::domain::money::Cents;
 
+/// What the activity report prints besides its date: the garden's name and logo, and the
+/// figures of the chosen sections.
+#[derive(Debug, Clone)]
+pub struct ActivityData {
+    /// Garden name for the cover and the header.
+    pub garden_name: String,
+    /// Logo, if any.
+    pub logo_path: Option<std::path::PathBuf>,
+    /// The figures.
+    pub figures: ActivityFigures,
+}
+
+/// The garden's identity and the figures of the chosen sections for `from`..=`to`, made on
+/// `today`, read in one transaction.
+pub fn activity_data(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    sections: SectionChoice,
+    today: NaiveDate,
+) -> Result<ActivityData> {
+    super::sheets::snapshot(conn, |conn| {
+        let identity = super::settings::garden_identity(conn)?;
+        let logo = identity.logo_path.trim();
+        Ok(ActivityData {
+            logo_path: (!logo.is_empty()).then(|| std::path::PathBuf::from(logo)),
+            garden_name: identity.name,
+            figures: activity_figures(conn, from, to, sections, today)?,
+        })
+    })
+}
+
 /// Every figure of the chosen sections for `from`..=`to` (both included), made on `today`
 /// (days after it are planned, see [`ReportPeriod`]).
 pub fn activity_figures(

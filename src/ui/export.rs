@@ -7,14 +7,12 @@
 
 use std::path::PathBuf;
 
-use chrono::Local;
 use iced::widget::{column, row};
 use iced::{Alignment, Element, Task};
 
 use super::widgets::{self, Tone};
-use crate::app::Garden;
-use crate::domain::export::{ExportFormat, ExportTable, suggested_file_name};
-use crate::store::{Connection, StoreError};
+use crate::app::{self, Garden};
+use crate::domain::export::{ExportFormat, ExportTable};
 
 /// What a screen can export (its list, its totals…).
 pub trait Target: Copy + std::fmt::Debug + Send + 'static {
@@ -33,28 +31,28 @@ pub enum Message<T> {
     /// goes to the usual exports folder, which the banner names.
     Cancelled(T, ExportFormat),
     /// The file was written, or why not.
-    Written(Result<PathBuf, String>),
+    Written(Result<PathBuf, app::Error>),
     /// "Ouvrir" / "Ouvrir le dossier": the file in the system's spreadsheet, or its folder.
     Open(PathBuf),
     /// The system answered an `Open`.
     Opened(Result<(), String>),
 }
 
-/// Builds the table off the UI thread (a ready table, or one read from the database).
-pub type Build = Box<dyn FnOnce() -> Result<ExportTable, String> + Send>;
+/// Builds the table off the UI thread (a ready table, or one a use case reads).
+pub type Build = Box<dyn FnOnce() -> app::Result<ExportTable> + Send>;
 
 /// A table already built from what the screen holds.
 pub fn ready(table: ExportTable) -> Build {
     Box::new(move || Ok(table))
 }
 
-/// A table read from the database when the file is written.
-pub fn from_db(
-    db: &Garden,
-    work: impl FnOnce(&Connection) -> Result<ExportTable, StoreError> + Send + 'static,
+/// A table read by a use case (`crate::app`) when the file is written.
+pub fn from_app(
+    garden: &Garden,
+    job: impl FnOnce(&Garden) -> app::Result<ExportTable> + Send + 'static,
 ) -> Build {
-    let db = db.clone();
-    Box::new(move || db.with(|conn| work(conn)).map_err(|e| e.to_string()))
+    let garden = garden.clone();
+    Box::new(move || job(&garden))
 }
 
 /// Where an export stands.
@@ -73,7 +71,7 @@ enum Stage {
 #[derive(Debug, Default)]
 pub struct Exporter {
     stage: Stage,
-    outcome: Option<Result<PathBuf, String>>,
+    outcome: Option<Result<PathBuf, app::Error>>,
     /// The file went to the usual folder because the dialog gave none.
     fallback: bool,
     /// Why opening the file or its folder failed.
@@ -104,7 +102,7 @@ impl Exporter {
     }
 
     /// The last file written, or why it could not be.
-    pub fn outcome(&self) -> Option<&Result<PathBuf, String>> {
+    pub fn outcome(&self) -> Option<&Result<PathBuf, app::Error>> {
         self.outcome.as_ref()
     }
 
@@ -120,8 +118,7 @@ impl Exporter {
                     return Task::none();
                 }
                 self.stage = Stage::Choosing;
-                let name =
-                    suggested_file_name(target.file_stem(), Local::now().date_naive(), format);
+                let name = app::exports::file_name(target.file_stem(), format);
                 return Task::perform(
                     async move {
                         rfd::AsyncFileDialog::new()
@@ -151,15 +148,13 @@ impl Exporter {
                 return Task::perform(
                     async move {
                         let table = work()?;
-                        crate::report::export::write_as(&table, format, &path)
-                            .map_err(|e| e.to_string())
+                        Ok(crate::report::export::write_as(&table, format, &path)?)
                     },
                     Message::Written,
                 );
             }
             Message::Cancelled(target, format) => {
-                let name =
-                    suggested_file_name(target.file_stem(), Local::now().date_naive(), format);
+                let name = app::exports::file_name(target.file_stem(), format);
                 let path = crate::store::sheets::default_exports_dir().join(name);
                 let task = self.update(Message::To(target, format, path), build);
                 self.fallback = true;
@@ -169,7 +164,9 @@ impl Exporter {
                 self.stage = Stage::Idle;
                 if let (Err(_), Some(dir)) = (&result, self.fallback.then(default_dir)) {
                     // Say where it was meant to go.
-                    self.outcome = Some(result.map_err(|e| format!("{e} ({})", dir.display())));
+                    self.outcome = Some(result.map_err(|e| {
+                        app::Error::invalid("fichier", format!("{e} ({})", dir.display()))
+                    }));
                 } else {
                     self.outcome = Some(result);
                 }
@@ -240,7 +237,7 @@ impl Exporter {
                 }
                 Some(notice.into())
             }
-            Err(error) => Some(column![widgets::banner(Tone::Error, error.clone())].into()),
+            Err(error) => Some(column![widgets::banner(Tone::Error, error.to_string())].into()),
         }
     }
 }

@@ -25,7 +25,7 @@ pub struct Home {
     db: Option<Garden>,
     today: NaiveDate,
     printing: bool,
-    printed: Option<Result<Printed, StoreError>>,
+    printed: Option<Result<Printed, crate::app::Error>>,
     /// « Téléphones des adhérents » ticked for the next print (from the Paramètres setting).
     phones: bool,
     /// « Émargements à saisir ».
@@ -45,7 +45,7 @@ pub enum Message {
     /// The folder was chosen (`None`: cancelled, or no dialog could open).
     FolderChosen(Option<PathBuf>),
     /// The sheets were written.
-    Printed(Result<Printed, StoreError>),
+    Printed(Result<Printed, crate::app::Error>),
     /// Open a file or a folder in the system viewer.
     Open(PathBuf),
     /// The « Émargements à saisir » card.
@@ -98,7 +98,7 @@ impl Home {
                 return Task::perform(
                     async move {
                         let start = db
-                            .call(|conn| print::remembered_folder(conn))
+                            .run(crate::app::week::remembered_folder)
                             .await
                             .ok()
                             .flatten();
@@ -157,8 +157,10 @@ impl Home {
         let dir = chosen.flatten();
         let phones = self.phones;
         Task::perform(
-            db.call(move |conn| {
-                let mut printed = print::print_next(conn, today, dir.as_deref(), now, phones)?;
+            db.run(move |garden| {
+                let next = crate::app::week::Deliveries::Next(today);
+                let set = crate::app::week::print(garden, next, dir.as_deref(), now, phones)?;
+                let mut printed = Printed::from(set);
                 printed.note = note;
                 Ok(printed)
             }),

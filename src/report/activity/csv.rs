@@ -93,6 +93,13 @@ fn insertion_rows(f: &InsertionFigures) -> Vec<Vec<String>> {
             num(fte, 2),
         ));
     }
+    rows.extend(detail_rows(f));
+    rows
+}
+
+/// Exits, groups, trainings, follow-ups and FSE+ lines of the insertion file.
+fn detail_rows(f: &InsertionFigures) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
     for (c, n) in &f.exits {
         rows.push(line(&["Sorties par catégorie", c.label()], n.to_string()));
     }

@@ -125,6 +125,13 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
     subheading(doc, "Par tranche d'âge");
     doc.table(&group_table("Tranche d'âge", &f.by_age, total));
 
+    trainings(doc, f);
+    follow_ups(doc, f);
+    fse_indicators(doc, f);
+}
+
+/// Trainings started and immersions (PMSMP).
+fn trainings(doc: &mut Document, f: &InsertionFigures) {
     subheading(doc, "Formations et immersions");
     let mut t = indicators([
         ("Formations commencées", format_count(f.trainings)),
@@ -147,7 +154,10 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
         .bold(),
     );
     doc.table(&t);
+}
 
+/// Follow-up interviews per theme.
+fn follow_ups(doc: &mut Document, f: &InsertionFigures) {
     subheading(doc, "Accompagnement : entretiens par thème");
     let mut t = table(vec![
         Column::fraction("Thème", 1.0),
@@ -171,7 +181,10 @@ pub(super) fn insertion_part(doc: &mut Document, f: &InsertionFigures) {
         doc,
         "Un entretien qui aborde plusieurs thèmes compte dans chacun.",
     );
+}
 
+/// The FSE+ indicators at entry, exit and six months after.
+fn fse_indicators(doc: &mut Document, f: &InsertionFigures) {
     subheading(doc, "Indicateurs FSE+");
     let mut t = table(vec![
         Column::fraction("Indicateur", 1.0),

@@ -261,6 +261,29 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
             format_euros(f.households_paid),
         ),
     ]));
+    basket_warnings(doc, f);
+
+    for (title, column, lines) in [
+        ("Paniers livrés par format", "Format", &f.by_size),
+        ("Paniers livrés par dépôt", "Dépôt", &f.by_depot),
+    ] {
+        subheading(doc, title);
+        let mut t = table(vec![
+            Column::fraction(column, 1.0),
+            Column::mm("Paniers", 30.0).right(),
+        ]);
+        for (name, n) in lines {
+            t.push(Row::new([name.clone(), format_count(n)]));
+        }
+        t.push(Row::new(["Total".to_string(), format_count(f.total())]).bold());
+        doc.table(&t);
+    }
+
+    funders_table(doc, f);
+}
+
+/// What the figures leave out: the share nobody pays, the baskets not ticked.
+fn basket_warnings(doc: &mut Document, f: &BasketFigures) {
     if f.unfunded > 0 {
         doc.paragraph(
             &format!(
@@ -291,23 +314,10 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
             TextStyle::bold(9.0),
         );
     }
+}
 
-    for (title, column, lines) in [
-        ("Paniers livrés par format", "Format", &f.by_size),
-        ("Paniers livrés par dépôt", "Dépôt", &f.by_depot),
-    ] {
-        subheading(doc, title);
-        let mut t = table(vec![
-            Column::fraction(column, 1.0),
-            Column::mm("Paniers", 30.0).right(),
-        ]);
-        for (name, n) in lines {
-            t.push(Row::new([name.clone(), format_count(n)]));
-        }
-        t.push(Row::new(["Total".to_string(), format_count(f.total())]).bold());
-        doc.table(&t);
-    }
-
+/// Paniers Solidaires: what each funder pays.
+fn funders_table(doc: &mut Document, f: &BasketFigures) {
     subheading(doc, "Paniers Solidaires : part de chaque financeur");
     if f.funders.is_empty() {
         note(doc, "Aucun panier financé dans la période.");
@@ -397,28 +407,4 @@ fn planned_sessions_note(doc: &mut Document, f: &WorkshopFigures, today: chrono:
             ),
         );
     }
-}
-
-/// Reads the garden's identity and the figures of the chosen sections for `from`..=`to`.
-pub fn load(
-    conn: &crate::store::Connection,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
-    sections: crate::domain::activity::SectionChoice,
-    created: NaiveDateTime,
-) -> crate::store::Result<ActivityDocument> {
-    let identity = crate::store::settings::garden_identity(conn)?;
-    let logo = identity.logo_path.trim();
-    Ok(ActivityDocument {
-        garden_name: identity.name,
-        logo_path: (!logo.is_empty()).then(|| PathBuf::from(logo)),
-        created,
-        figures: crate::store::activity::activity_figures(
-            conn,
-            from,
-            to,
-            sections,
-            created.date(),
-        )?,
-    })
 }

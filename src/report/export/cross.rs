@@ -1,20 +1,17 @@
 //! The two cross-tables every basket tool is asked for: baskets per depot × size over a
 //! range of weeks, and kg per crop × month of a season.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::domain::baskets::{BasketSize, Depot};
 use crate::domain::calendar::{IsoWeek, month_name};
-use crate::domain::distribution::{WeekPlan, depot_delivery};
+use crate::domain::distribution::WeekPlan;
 use crate::domain::export::{Cell, CellKind, ExportTable};
 use crate::domain::harvest_query::HarvestLine;
 use crate::domain::text::compare;
-use crate::store::{Connection, StoreError};
+use crate::store::sheets::BasketsRange;
 
-/// Delivery weeks the baskets table covers by default.
-pub const DEFAULT_DELIVERY_WEEKS: usize = 8;
-/// Longest range of weeks the baskets table accepts (a little over a year).
-pub const MAX_WEEKS: i64 = 60;
+pub use crate::store::sheets::{DEFAULT_DELIVERY_WEEKS, MAX_WEEKS};
 
 fn count(n: i64) -> Cell {
     Cell::Integer(n)
@@ -41,6 +38,22 @@ pub fn baskets_by_depot_and_size(
                 })
         })
         .collect();
+    let mut totals = Totals {
+        table: table_head(plans, &shown),
+        shown,
+        depots,
+        by_depot: Vec::new(),
+        grand: Vec::new(),
+    };
+    totals.grand = vec![0; totals.shown.len()];
+    for plan in plans {
+        totals.push_week(plan);
+    }
+    totals.finish()
+}
+
+/// The table's title and columns: week, delivery, depot, one per size shown, total.
+fn table_head(plans: &[WeekPlan], shown: &[&BasketSize]) -> ExportTable {
     let title = match (plans.first(), plans.last()) {
         (Some(first), Some(last)) => format!(
             "Paniers S{} {} à S{} {}",
@@ -59,20 +72,34 @@ pub fn baskets_by_depot_and_size(
             ("Dépôt", CellKind::Text),
         ],
     );
-    for size in &shown {
+    for size in shown {
         table.push_column(size.name.clone(), CellKind::Integer);
     }
     table.push_column("Total", CellKind::Integer);
-    let depot_name = |id: i64| {
-        depots
+    table
+}
+
+/// The baskets table being filled, with the sums it closes on.
+struct Totals<'a> {
+    table: ExportTable,
+    shown: Vec<&'a BasketSize>,
+    depots: &'a [Depot],
+    /// Per depot over the range: (depot id, name, counts per size, total).
+    by_depot: Vec<(i64, String, Vec<i64>, i64)>,
+    /// Per size over the range.
+    grand: Vec<i64>,
+}
+
+impl Totals<'_> {
+    fn depot_name(&self, id: i64) -> String {
+        self.depots
             .iter()
             .find(|d| d.id == id)
             .map_or_else(String::new, |d| d.name.clone())
-    };
-    // Per depot over the range: (depot id, name, counts per size, total).
-    let mut by_depot: Vec<(i64, String, Vec<i64>, i64)> = Vec::new();
-    let mut grand = vec![0_i64; shown.len()];
-    for plan in plans {
+    }
+
+    /// One week: a line per delivering depot and the week's total, or why nobody delivers.
+    fn push_week(&mut self, plan: &WeekPlan) {
         let label = format!("S{} {}", plan.week.week(), plan.week.year());
         let mut delivering: Vec<_> = plan
             .depots
@@ -82,25 +109,27 @@ pub fn baskets_by_depot_and_size(
         delivering.sort_by(|(date_a, a), (date_b, b)| {
             date_a
                 .cmp(date_b)
-                .then_with(|| compare(&depot_name(a.depot_id), &depot_name(b.depot_id)))
+                .then_with(|| compare(&self.depot_name(a.depot_id), &self.depot_name(b.depot_id)))
         });
         if delivering.is_empty() {
             let reason = plan
                 .depots
                 .first()
                 .map_or_else(|| "Aucun dépôt actif".to_owned(), |d| d.delivery.describe());
-            table.push(vec![Cell::text(label), Cell::Empty, Cell::text(reason)]);
-            continue;
+            self.table
+                .push(vec![Cell::text(label), Cell::Empty, Cell::text(reason)]);
+            return;
         }
-        let mut week_counts = vec![0_i64; shown.len()];
+        let mut week_counts = vec![0_i64; self.shown.len()];
         for (date, depot) in delivering {
             let by_size = depot.baskets_by_size();
-            let counts: Vec<i64> = shown
+            let counts: Vec<i64> = self
+                .shown
                 .iter()
                 .map(|s| by_size.get(&s.id).copied().unwrap_or(0))
                 .collect();
             let total: i64 = counts.iter().sum();
-            let name = depot_name(depot.depot_id);
+            let name = self.depot_name(depot.depot_id);
             let mut cells = vec![
                 Cell::text(label.clone()),
                 Cell::Date(date),
@@ -108,20 +137,12 @@ pub fn baskets_by_depot_and_size(
             ];
             cells.extend(counts.iter().map(|&n| count(n)));
             cells.push(count(total));
-            table.push(cells);
+            self.table.push(cells);
             for (i, n) in counts.iter().enumerate() {
                 week_counts[i] += n;
-                grand[i] += n;
+                self.grand[i] += n;
             }
-            match by_depot.iter_mut().find(|(id, ..)| *id == depot.depot_id) {
-                Some((_, _, sums, sum)) => {
-                    for (i, n) in counts.iter().enumerate() {
-                        sums[i] += n;
-                    }
-                    *sum += total;
-                }
-                None => by_depot.push((depot.depot_id, name, counts, total)),
-            }
+            self.add_to_depot(depot.depot_id, name, counts, total);
         }
         let mut cells = vec![
             Cell::text(label),
@@ -130,28 +151,50 @@ pub fn baskets_by_depot_and_size(
         ];
         cells.extend(week_counts.iter().map(|&n| count(n)));
         cells.push(count(week_counts.iter().sum()));
-        table.push_total(cells);
+        self.table.push_total(cells);
     }
-    by_depot.sort_by(|(_, a, ..), (_, b, ..)| compare(a, b));
-    for (_, name, counts, total) in by_depot {
+
+    fn add_to_depot(&mut self, id: i64, name: String, counts: Vec<i64>, total: i64) {
+        match self.by_depot.iter_mut().find(|(depot, ..)| *depot == id) {
+            Some((_, _, sums, sum)) => {
+                for (i, n) in counts.iter().enumerate() {
+                    sums[i] += n;
+                }
+                *sum += total;
+            }
+            None => self.by_depot.push((id, name, counts, total)),
+        }
+    }
+
+    /// Each depot's total over the range, by name, then the grand total.
+    fn finish(mut self) -> ExportTable {
+        self.by_depot
+            .sort_by(|(_, a, ..), (_, b, ..)| compare(a, b));
+        for (_, name, counts, total) in &self.by_depot {
+            let mut cells = vec![
+                Cell::text("Période"),
+                Cell::Empty,
+                Cell::text(format!("Total {name}")),
+            ];
+            cells.extend(counts.iter().map(|&n| count(n)));
+            cells.push(count(*total));
+            self.table.push_total(cells);
+        }
         let mut cells = vec![
             Cell::text("Période"),
             Cell::Empty,
-            Cell::text(format!("Total {name}")),
+            Cell::text("Total général"),
         ];
-        cells.extend(counts.iter().map(|&n| count(n)));
-        cells.push(count(total));
-        table.push_total(cells);
+        cells.extend(self.grand.iter().map(|&n| count(n)));
+        cells.push(count(self.grand.iter().sum()));
+        self.table.push_total(cells);
+        self.table
     }
-    let mut cells = vec![
-        Cell::text("Période"),
-        Cell::Empty,
-        Cell::text("Total général"),
-    ];
-    cells.extend(grand.iter().map(|&n| count(n)));
-    cells.push(count(grand.iter().sum()));
-    table.push_total(cells);
-    table
+}
+
+/// The baskets table of the range read by `store::sheets::baskets_range`.
+pub fn baskets_table(range: &BasketsRange) -> ExportTable {
+    baskets_by_depot_and_size(&range.plans, &range.depots, &range.sizes)
 }
 
 /// Checks a range of weeks: `to` not before `from`, at most [`MAX_WEEKS`] weeks; returns
@@ -167,54 +210,6 @@ pub fn week_range(from: IsoWeek, to: IsoWeek) -> Result<u32, String> {
         ));
     }
     u32::try_from(weeks).map_err(|_| "Période trop longue.".to_owned())
-}
-
-/// The baskets table for the weeks `from` to `to` (both included), read from the store.
-pub fn load_baskets_table(
-    conn: &Connection,
-    from: IsoWeek,
-    to: IsoWeek,
-) -> Result<ExportTable, StoreError> {
-    let weeks = week_range(from, to).map_err(StoreError::Invalid)?;
-    let plans = crate::store::week::plan_weeks(conn, from, weeks)?;
-    let depots = crate::store::baskets::list_depots(conn)?;
-    let sizes = crate::store::baskets::list_basket_sizes(conn)?;
-    Ok(baskets_by_depot_and_size(&plans, &depots, &sizes))
-}
-
-/// The default range of the baskets table: from the next delivery week (on `today`) to the
-/// [`DEFAULT_DELIVERY_WEEKS`]th week with a delivery (weeks without any delivery are
-/// skipped in the count, not in the table).
-pub fn coming_delivery_weeks(
-    conn: &Connection,
-    today: NaiveDate,
-) -> Result<(IsoWeek, IsoWeek), StoreError> {
-    let from = crate::store::week::next_delivery_week(conn, today)?;
-    let depots = crate::store::baskets::list_depots(conn)?;
-    let closures = crate::store::calendar::list_closures(conn)?;
-    let rules = crate::store::calendar::list_holiday_rules(conn)?;
-    let delivers = |week: IsoWeek| {
-        depots
-            .iter()
-            .filter(|d| d.active)
-            .any(|d| depot_delivery(d, week, &closures, &rules).is_delivered())
-    };
-    let mut found = 0;
-    let mut to = from;
-    for i in 0..MAX_WEEKS {
-        let week = from.plus_weeks(i);
-        if delivers(week) {
-            found += 1;
-            to = week;
-            if found == DEFAULT_DELIVERY_WEEKS {
-                break;
-            }
-        }
-    }
-    if found == 0 {
-        to = from.plus_weeks(i64::try_from(DEFAULT_DELIVERY_WEEKS).unwrap_or(8) - 1);
-    }
-    Ok((from, to))
 }
 
 /// Kg harvested per crop and month of `year` (crops by name, January to December, a total

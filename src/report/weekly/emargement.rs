@@ -40,6 +40,32 @@ pub fn emargement_pdf(set: &PrintSet, depot: Option<i64>) -> Result<Vec<u8>, Rep
 
 fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
     let subtitle = format!("{} · {}", sheet.name, capitalised_date(sheet));
+    let mut top = place_blocks(sheet);
+    top.push(Block::Spacer(1.0));
+    top.push(Block::Table(composition_table(
+        set,
+        &sheet.counts,
+        "Ici",
+        |i| sheet.composition_text(i),
+    )));
+    top.push(Block::paragraph(HOW_TO_TICK, TextStyle::regular(8.5)));
+    doc.begin_section(Section::new(subtitle).with_page_top(top));
+
+    doc.table(&members_table(set, sheet));
+    doc.paragraph_aligned(
+        &closing_line(set, sheet),
+        TextStyle::bold(10.0),
+        Align::Right,
+    );
+    doc.spacer(3.0);
+    doc.paragraph(
+        "Paniers restés en fin de distribution : ____    Remarques :",
+        TextStyle::regular(9.0),
+    );
+}
+
+/// Where and when the depot hands out, and a moved delivery's warning.
+fn place_blocks(sheet: &DepotSheet) -> Vec<Block> {
     let mut top = Vec::new();
     let mut place = Vec::new();
     if !sheet.address.is_empty() {
@@ -66,16 +92,11 @@ fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
             TextStyle::bold(10.0),
         ));
     }
-    top.push(Block::Spacer(1.0));
-    top.push(Block::Table(composition_table(
-        set,
-        &sheet.counts,
-        "Ici",
-        |i| sheet.composition_text(i),
-    )));
-    top.push(Block::paragraph(HOW_TO_TICK, TextStyle::regular(8.5)));
-    doc.begin_section(Section::new(subtitle).with_page_top(top));
+    top
+}
 
+/// One line per member: name, co-member, basket, quantity, (phone), signature.
+fn members_table(set: &PrintSet, sheet: &DepotSheet) -> Table {
     let mut columns = vec![
         Column::mm("Nom", 31.0),
         Column::mm("Prénom", 24.0),
@@ -132,17 +153,7 @@ fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
             line
         });
     }
-    doc.table(&table);
-    doc.paragraph_aligned(
-        &closing_line(set, sheet),
-        TextStyle::bold(10.0),
-        Align::Right,
-    );
-    doc.spacer(3.0);
-    doc.paragraph(
-        "Paniers restés en fin de distribution : ____    Remarques :",
-        TextStyle::regular(9.0),
-    );
+    table
 }
 
 /// "5 paniers à remettre (Petit 3 · Grand 2) · 1 absent"; with donated baskets, what is

@@ -6,8 +6,6 @@ mod emargement;
 mod packing;
 mod summary;
 
-use std::path::{Path, PathBuf};
-
 use chrono::{Datelike, NaiveDate};
 
 use super::{Block, Column, DocumentSetup, Orientation, ReportError, Row, Table, TextStyle};
@@ -92,7 +90,7 @@ pub fn render_print_set(set: &PrintSet) -> Result<Vec<PrintFile>, ReportError> {
         .collect()
 }
 
-/// The file name of each depot's sheet, "emargement-<depot>.pdf", made unique when two
+/// The file name of each depot's sheet, `emargement-<depot>.pdf`, made unique when two
 /// depot names fold to the same text.
 pub fn depot_file_names(set: &PrintSet) -> Vec<(i64, String)> {
     let mut taken: Vec<String> = Vec::new();
@@ -110,24 +108,6 @@ pub fn depot_file_names(set: &PrintSet) -> Vec<(i64, String)> {
             (depot.depot_id, name)
         })
         .collect()
-}
-
-/// Renders the set and writes every file into `dir` (created if missing); returns the paths
-/// written, summary first.
-pub fn write_print_set(set: &PrintSet, dir: &Path) -> Result<Vec<PathBuf>, ReportError> {
-    let files = render_print_set(set)?;
-    crate::store::file_check::create_private_dir(dir)?;
-    // Every destination is checked before the first is written: all or nothing refused.
-    for file in &files {
-        crate::store::output::check_destination(&dir.join(&file.name))?;
-    }
-    let mut written = Vec::new();
-    for file in files {
-        let path = dir.join(&file.name);
-        crate::store::output::write_file(&path, &file.bytes)?;
-        written.push(path);
-    }
-    Ok(written)
 }
 
 /// What every page of a weekly document shares.

@@ -7,7 +7,7 @@ use rusqlite::{Connection, named_params};
 
 use crate::domain::baskets::{BasketSize, Depot, Subscription};
 use crate::domain::import::members::{
-    ExistingMember, ImportContext, Named, Plan, RowAction, anchor_for, merged_member,
+    ExistingMember, ImportContext, Named, Plan, PlanRow, RowAction, anchor_for, merged_member,
 };
 use crate::store::{Result, baskets, members};
 
@@ -134,32 +134,7 @@ pub fn apply_member_import(
 ) -> Result<ImportReport> {
     let tx = conn.unchecked_transaction()?;
     let mut report = ImportReport::default();
-    let mut depot_ids = Vec::new();
-    for name in &plan.new_depots {
-        let id = baskets::insert_depot(&tx, &Depot::new(name.clone(), options.new_depot_weekday))?;
-        depot_ids.push((name.clone(), id));
-        report.depots_created.push(name.clone());
-    }
-    let mut size_ids = Vec::new();
-    let last_position: i64 = tx.query_row(
-        "SELECT IFNULL(MAX(position), 0) FROM basket_size",
-        [],
-        |row| row.get(0),
-    )?;
-    for (position, name) in (last_position + 1..).zip(&plan.new_sizes) {
-        let id = baskets::insert_basket_size(
-            &tx,
-            &BasketSize {
-                id: 0,
-                name: name.clone(),
-                persons: String::new(),
-                position,
-                active: true,
-            },
-        )?;
-        size_ids.push((name.clone(), id));
-        report.sizes_created.push(name.clone());
-    }
+    let (depot_ids, size_ids) = create_names(&tx, plan, options, &mut report)?;
     for row in &plan.rows {
         let member_id = match (&row.action, &row.draft) {
             (RowAction::Rejected(reason), _) => {
@@ -185,37 +160,92 @@ pub fn apply_member_import(
                 *id
             }
         };
-        let subscription = row.draft.as_ref().and_then(|d| d.subscription.as_ref());
-        if let (Some(sub), Some((depot, size)), true) = (subscription, &row.targets, row.subscribe)
-        {
-            let start = sub.start.unwrap_or(plan.today);
-            if let Some(old_id) = row.replaces_subscription {
-                end_subscription(&tx, old_id, start)?;
-            }
-            baskets::insert_subscription(
-                &tx,
-                &Subscription {
-                    id: 0,
-                    member_id,
-                    shared_with: None,
-                    size_id: target_id(size, &size_ids, |n| {
-                        format!("Panier « {n} » absent du plan d'import.")
-                    })?,
-                    depot_id: target_id(depot, &depot_ids, |n| {
-                        format!("Dépôt « {n} » absent du plan d'import.")
-                    })?,
-                    quantity: sub.quantity,
-                    start,
-                    end: None,
-                    frequency: sub.frequency,
-                    anchor_monday: anchor_for(start, sub.parity),
-                },
-            )?;
+        let targets = (&depot_ids, &size_ids);
+        if subscribe(&tx, plan, row, member_id, targets)? {
             report.subscriptions += 1;
         }
     }
     tx.commit()?;
     Ok(report)
+}
+
+/// Ids given to the names created by the import, depots then sizes.
+type Created = Vec<(String, i64)>;
+
+/// Creates the new depots (delivering on `options`' weekday) and sizes (after the last
+/// one) of `plan`; answers their ids by name.
+fn create_names(
+    tx: &Connection,
+    plan: &Plan,
+    options: &ApplyOptions,
+    report: &mut ImportReport,
+) -> Result<(Created, Created)> {
+    let mut depot_ids = Vec::new();
+    for name in &plan.new_depots {
+        let id = baskets::insert_depot(tx, &Depot::new(name.clone(), options.new_depot_weekday))?;
+        depot_ids.push((name.clone(), id));
+        report.depots_created.push(name.clone());
+    }
+    let mut size_ids = Vec::new();
+    let last_position: i64 = tx.query_row(
+        "SELECT IFNULL(MAX(position), 0) FROM basket_size",
+        [],
+        |row| row.get(0),
+    )?;
+    for (position, name) in (last_position + 1..).zip(&plan.new_sizes) {
+        let id = baskets::insert_basket_size(
+            tx,
+            &BasketSize {
+                id: 0,
+                name: name.clone(),
+                persons: String::new(),
+                position,
+                active: true,
+            },
+        )?;
+        size_ids.push((name.clone(), id));
+        report.sizes_created.push(name.clone());
+    }
+    Ok((depot_ids, size_ids))
+}
+
+/// Records the subscription of `row` for `member_id` (ending the one it replaces); true
+/// when one was recorded.
+fn subscribe(
+    tx: &Connection,
+    plan: &Plan,
+    row: &PlanRow,
+    member_id: i64,
+    (depot_ids, size_ids): (&Created, &Created),
+) -> Result<bool> {
+    let subscription = row.draft.as_ref().and_then(|d| d.subscription.as_ref());
+    let (Some(sub), Some((depot, size)), true) = (subscription, &row.targets, row.subscribe) else {
+        return Ok(false);
+    };
+    let start = sub.start.unwrap_or(plan.today);
+    if let Some(old_id) = row.replaces_subscription {
+        end_subscription(tx, old_id, start)?;
+    }
+    baskets::insert_subscription(
+        tx,
+        &Subscription {
+            id: 0,
+            member_id,
+            shared_with: None,
+            size_id: target_id(size, size_ids, |n| {
+                format!("Panier « {n} » absent du plan d'import.")
+            })?,
+            depot_id: target_id(depot, depot_ids, |n| {
+                format!("Dépôt « {n} » absent du plan d'import.")
+            })?,
+            quantity: sub.quantity,
+            start,
+            end: None,
+            frequency: sub.frequency,
+            anchor_monday: anchor_for(start, sub.parity),
+        },
+    )?;
+    Ok(true)
 }
 
 /// Ends subscription `id` the day before `start` (or deletes it when it had not begun, so

@@ -10,9 +10,9 @@ use super::{
     CompositionLine, DepotSheet, PrintSet, SHOW_PHONES_KEY, SheetRow, SizeColumn, SkippedDepot,
     compute_needs,
 };
-use crate::domain::baskets::{AbsenceMode, Depot, DepotId, MemberId, SizeId};
+use crate::domain::baskets::{AbsenceMode, Depot, DepotId, Member, MemberId, SizeId};
 use crate::domain::calendar::IsoWeek;
-use crate::domain::distribution::PlanLine;
+use crate::domain::distribution::{DepotPlan, PlanLine};
 use crate::store::Result;
 use crate::store::baskets::{list_basket_sizes, list_depots};
 use crate::store::distribution::composition_of_week;
@@ -56,44 +56,10 @@ pub(super) fn print_set_of(
     let available = available_between(conn, harvested.0, harvested.1)?;
     let totals_by_size = plan.totals_by_size();
 
-    // Sizes: the active ones, plus any packed or composed this week.
-    let sizes: Vec<SizeColumn> = list_basket_sizes(conn)?
-        .into_iter()
-        .filter(|s| {
-            s.active
-                || totals_by_size.contains_key(&s.id)
-                || items.iter().any(|i| i.size_id == s.id)
-        })
-        .map(|s| SizeColumn {
-            id: s.id,
-            name: s.name,
-            persons: s.persons,
-        })
-        .collect();
+    let sizes = week_sizes(conn, &items, &totals_by_size)?;
     let size_index: HashMap<SizeId, usize> =
         sizes.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-    let size_name = |id: SizeId| {
-        size_index
-            .get(&id)
-            .map(|&i| sizes[i].name.clone())
-            .unwrap_or_default()
-    };
-    let crop_names: HashMap<i64, &str> = crops.iter().map(|c| (c.id, c.name.as_str())).collect();
-    let mut composition = vec![Vec::new(); sizes.len()];
-    for item in &items {
-        if let Some(&i) = size_index.get(&item.size_id) {
-            composition[i].push(CompositionLine {
-                crop_id: item.crop_id,
-                crop_name: crop_names
-                    .get(&item.crop_id)
-                    .copied()
-                    .unwrap_or_default()
-                    .to_owned(),
-                quantity: item.quantity,
-                unit: item.unit,
-            });
-        }
-    }
+    let composition = composition_lines(&sizes, &size_index, &items, &crops);
 
     let mut sheets = Vec::new();
     let mut skipped = Vec::new();
@@ -108,107 +74,16 @@ pub(super) fn print_set_of(
             });
             continue;
         };
-        // One row per member, even with several subscriptions at this depot.
-        let mut by_member: BTreeMap<MemberId, Vec<&PlanLine>> = BTreeMap::new();
-        for line in &depot_plan.lines {
-            by_member.entry(line.member_id).or_default().push(line);
-        }
-        let mut rows: Vec<SheetRow> = by_member
-            .into_iter()
-            .map(|(member_id, lines)| {
-                let member = members.get(&member_id);
-                let text = |f: fn(&crate::domain::baskets::Member) -> &String| {
-                    member.map(|m| f(m).trim().to_owned()).unwrap_or_default()
-                };
-                let mut co_member = text(|m| &m.co_member);
-                for shared in lines.iter().filter_map(|l| l.shared_with) {
-                    if let Some(other) = members.get(&shared) {
-                        let with = format!(
-                            "partagé avec {}",
-                            crate::domain::text::sentence_name(&other.first_name, &other.last_name)
-                        );
-                        co_member = if co_member.is_empty() {
-                            with
-                        } else {
-                            format!("{co_member} ({with})")
-                        };
-                    }
-                }
-                let mut size_names: Vec<String> = Vec::new();
-                for line in &lines {
-                    let name = size_name(line.size_id);
-                    if !size_names.contains(&name) {
-                        size_names.push(name);
-                    }
-                }
-                let absent = lines.iter().all(|l| l.absent.is_some());
-                let make_up: i64 = lines.iter().map(|l| l.make_up).sum();
-                let handed = |l: &PlanLine| match l.absent {
-                    // Donated baskets are packed but not handed to the member.
-                    Some(AbsenceMode::Donated) => l.make_up,
-                    _ => l.baskets_to_prepare(),
-                };
-                let baskets: i64 = lines.iter().map(|l| handed(l)).sum();
-                let missed: i64 = lines
-                    .iter()
-                    .filter(|l| l.absent.is_some())
-                    .map(|l| l.quantity)
-                    .sum();
-                let donated: i64 = lines
-                    .iter()
-                    .filter(|l| l.absent == Some(AbsenceMode::Donated))
-                    .map(|l| l.quantity)
-                    .sum();
-                SheetRow {
-                    member_id,
-                    subscriptions: lines
-                        .iter()
-                        .map(|l| (l.subscription_id, handed(l)))
-                        .collect(),
-                    last_name: text(|m| &m.last_name),
-                    first_name: text(|m| &m.first_name),
-                    co_member,
-                    size: size_names.join(" + "),
-                    baskets,
-                    make_up,
-                    phone: text(|m| &m.phone),
-                    absent,
-                    missed,
-                    donated,
-                }
-            })
-            .collect();
-        // As the members' list sorts them (`COLLATE FR`, see `store::members`).
-        rows.sort_by(|a, b| {
-            compare(&a.last_name, &b.last_name)
-                .then_with(|| compare(&a.first_name, &b.first_name))
-                .then(a.member_id.cmp(&b.member_id))
-        });
-        let by_size = depot_plan.baskets_by_size();
-        sheets.push(DepotSheet {
-            depot_id: depot.id,
-            name: depot.name.clone(),
-            address: one_line_address(depot),
-            slot: slot_text(&depot.slot_start, &depot.slot_end),
-            contact: [depot.contact_name.trim(), depot.contact_phone.trim()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
-            delivery: depot_plan.delivery.clone(),
+        let rows = sheet_rows(depot_plan, &members, &sizes, &size_index);
+        let sheet = Sheet {
+            depot,
+            plan: depot_plan,
             week,
-            composition: composition.clone(),
             date,
-            counts: sizes
-                .iter()
-                .map(|s| by_size.get(&s.id).copied().unwrap_or(0))
-                .collect(),
-            total: depot_plan.total_baskets(),
-            absent: rows.iter().filter(|r| r.absent).count(),
-            donated: rows.iter().map(|r| r.donated).sum(),
-            make_up: depot_plan.lines.iter().map(|l| l.make_up).sum(),
-            rows,
-        });
+            sizes: &sizes,
+            composition: &composition,
+        };
+        sheets.push(sheet.build(rows));
     }
     // In delivery order: the packing follows the days.
     sheets.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| compare(&a.name, &b.name)));
@@ -233,6 +108,197 @@ pub(super) fn print_set_of(
         needs,
         harvested,
     }))
+}
+
+/// The sizes of the week: the active ones, plus any packed or composed this week.
+fn week_sizes(
+    conn: &Connection,
+    items: &[crate::domain::baskets::CompositionItem],
+    totals_by_size: &BTreeMap<SizeId, i64>,
+) -> Result<Vec<SizeColumn>> {
+    Ok(list_basket_sizes(conn)?
+        .into_iter()
+        .filter(|s| {
+            s.active
+                || totals_by_size.contains_key(&s.id)
+                || items.iter().any(|i| i.size_id == s.id)
+        })
+        .map(|s| SizeColumn {
+            id: s.id,
+            name: s.name,
+            persons: s.persons,
+        })
+        .collect())
+}
+
+/// What goes into one basket of each size (aligned with `sizes`).
+fn composition_lines(
+    sizes: &[SizeColumn],
+    size_index: &HashMap<SizeId, usize>,
+    items: &[crate::domain::baskets::CompositionItem],
+    crops: &[crate::domain::harvests::Crop],
+) -> Vec<Vec<CompositionLine>> {
+    let crop_names: HashMap<i64, &str> = crops.iter().map(|c| (c.id, c.name.as_str())).collect();
+    let mut composition = vec![Vec::new(); sizes.len()];
+    for item in items {
+        if let Some(&i) = size_index.get(&item.size_id) {
+            composition[i].push(CompositionLine {
+                crop_id: item.crop_id,
+                crop_name: crop_names
+                    .get(&item.crop_id)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned(),
+                quantity: item.quantity,
+                unit: item.unit,
+            });
+        }
+    }
+
+    composition
+}
+
+/// One row per member of the depot, even with several subscriptions there, sorted as the
+/// members' list sorts them (`COLLATE FR`, see `store::members`).
+fn sheet_rows(
+    depot_plan: &DepotPlan,
+    members: &HashMap<MemberId, Member>,
+    sizes: &[SizeColumn],
+    size_index: &HashMap<SizeId, usize>,
+) -> Vec<SheetRow> {
+    let size_name = |id: SizeId| {
+        size_index
+            .get(&id)
+            .map(|&i| sizes[i].name.clone())
+            .unwrap_or_default()
+    };
+    let mut by_member: BTreeMap<MemberId, Vec<&PlanLine>> = BTreeMap::new();
+    for line in &depot_plan.lines {
+        by_member.entry(line.member_id).or_default().push(line);
+    }
+    let mut rows: Vec<SheetRow> = by_member
+        .into_iter()
+        .map(|(member_id, lines)| sheet_row(member_id, &lines, members, &size_name))
+        .collect();
+    rows.sort_by(|a, b| {
+        compare(&a.last_name, &b.last_name)
+            .then_with(|| compare(&a.first_name, &b.first_name))
+            .then(a.member_id.cmp(&b.member_id))
+    });
+    rows
+}
+
+/// The row of one member: names, co-member (and with whom a basket is shared), sizes,
+/// baskets handed over, made up, missed and donated.
+fn sheet_row(
+    member_id: MemberId,
+    lines: &[&PlanLine],
+    members: &HashMap<MemberId, Member>,
+    size_name: &impl Fn(SizeId) -> String,
+) -> SheetRow {
+    let member = members.get(&member_id);
+    let text = |f: fn(&crate::domain::baskets::Member) -> &String| {
+        member.map(|m| f(m).trim().to_owned()).unwrap_or_default()
+    };
+    let mut co_member = text(|m| &m.co_member);
+    for shared in lines.iter().filter_map(|l| l.shared_with) {
+        if let Some(other) = members.get(&shared) {
+            let with = format!(
+                "partagé avec {}",
+                crate::domain::text::sentence_name(&other.first_name, &other.last_name)
+            );
+            co_member = if co_member.is_empty() {
+                with
+            } else {
+                format!("{co_member} ({with})")
+            };
+        }
+    }
+    let mut size_names: Vec<String> = Vec::new();
+    for line in lines {
+        let name = size_name(line.size_id);
+        if !size_names.contains(&name) {
+            size_names.push(name);
+        }
+    }
+    let absent = lines.iter().all(|l| l.absent.is_some());
+    let make_up: i64 = lines.iter().map(|l| l.make_up).sum();
+    let handed = |l: &PlanLine| match l.absent {
+        // Donated baskets are packed but not handed to the member.
+        Some(AbsenceMode::Donated) => l.make_up,
+        _ => l.baskets_to_prepare(),
+    };
+    let baskets: i64 = lines.iter().map(|l| handed(l)).sum();
+    let missed: i64 = lines
+        .iter()
+        .filter(|l| l.absent.is_some())
+        .map(|l| l.quantity)
+        .sum();
+    let donated: i64 = lines
+        .iter()
+        .filter(|l| l.absent == Some(AbsenceMode::Donated))
+        .map(|l| l.quantity)
+        .sum();
+    SheetRow {
+        member_id,
+        subscriptions: lines
+            .iter()
+            .map(|l| (l.subscription_id, handed(l)))
+            .collect(),
+        last_name: text(|m| &m.last_name),
+        first_name: text(|m| &m.first_name),
+        co_member,
+        size: size_names.join(" + "),
+        baskets,
+        make_up,
+        phone: text(|m| &m.phone),
+        absent,
+        missed,
+        donated,
+    }
+}
+
+/// One depot's sheet being put together.
+struct Sheet<'a> {
+    depot: &'a Depot,
+    plan: &'a DepotPlan,
+    week: IsoWeek,
+    date: chrono::NaiveDate,
+    sizes: &'a [SizeColumn],
+    composition: &'a [Vec<CompositionLine>],
+}
+
+impl Sheet<'_> {
+    fn build(self, rows: Vec<SheetRow>) -> DepotSheet {
+        let (depot, depot_plan, week, date, sizes) =
+            (self.depot, self.plan, self.week, self.date, self.sizes);
+        let composition = self.composition.to_vec();
+        let by_size = depot_plan.baskets_by_size();
+        DepotSheet {
+            depot_id: depot.id,
+            name: depot.name.clone(),
+            address: one_line_address(depot),
+            slot: slot_text(&depot.slot_start, &depot.slot_end),
+            contact: [depot.contact_name.trim(), depot.contact_phone.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+            delivery: depot_plan.delivery.clone(),
+            week,
+            composition,
+            date,
+            counts: sizes
+                .iter()
+                .map(|s| by_size.get(&s.id).copied().unwrap_or(0))
+                .collect(),
+            total: depot_plan.total_baskets(),
+            absent: rows.iter().filter(|r| r.absent).count(),
+            donated: rows.iter().map(|r| r.donated).sum(),
+            make_up: depot_plan.lines.iter().map(|l| l.make_up).sum(),
+            rows,
+        }
+    }
 }
 
 fn one_line_address(depot: &Depot) -> String {

@@ -10,6 +10,7 @@ mod folder;
 mod needs;
 mod next;
 mod parts;
+mod range;
 mod types;
 
 pub use data::{print_set_data, show_phones};
@@ -19,6 +20,9 @@ pub use folder::{
 pub use needs::{compute_needs, file_safe_name, format_number, format_quantity};
 pub use next::next_print_set;
 pub use parts::WeekPart;
+pub use range::{
+    BasketsRange, DEFAULT_DELIVERY_WEEKS, MAX_WEEKS, baskets_range, coming_delivery_weeks, snapshot,
+};
 pub use types::{CompositionLine, DepotSheet, Need, PrintSet, SheetRow, SizeColumn, SkippedDepot};
 
 /// Setting: "1" to print members' phone numbers on the émargement sheets; anything else

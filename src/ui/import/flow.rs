@@ -4,47 +4,19 @@
 //! each screen keeps its own messages (columns, options) and preview, and says through
 //! [`Steps`] what its import does its own way.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use iced::Task;
 
-use crate::app::Garden;
-use crate::domain::import::source::Table;
-use crate::store::import::read_table;
-use crate::store::{Connection, Result};
+use crate::app::{self, Garden};
+use crate::ui::screen::Context;
 use crate::ui::widgets::Tone;
+
+pub use crate::app::imports::FileRead;
 
 /// The extensions of the spreadsheet and CSV files an import reads.
 pub const SPREADSHEETS: &[&str] = &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"];
-
-/// A file read, with what the garden already has (`C`: the import's context).
-#[derive(Debug, Clone)]
-pub struct FileRead<C> {
-    /// Where it was read.
-    pub path: PathBuf,
-    /// How it was read ("CSV UTF-8, séparateur point-virgule", "classeur XLSX").
-    pub format: String,
-    /// Its titles and rows.
-    pub table: Table,
-    /// What the garden already has.
-    pub context: C,
-}
-
-impl<C> FileRead<C> {
-    /// "adherents.csv — CSV UTF-8, séparateur point-virgule, 3 ligne(s)".
-    pub fn description(&self) -> String {
-        let name = self
-            .path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        format!(
-            "{name} — {}, {} ligne(s)",
-            self.format,
-            self.table.rows.len()
-        )
-    }
-}
 
 /// Where an import screen is.
 #[derive(Debug, Clone)]
@@ -66,10 +38,6 @@ pub enum Stage<M, R> {
 /// whether a file is being read or imported.
 #[derive(Debug)]
 pub struct Flow<M, R> {
-    /// The database.
-    pub db: Garden,
-    /// Day of the import.
-    pub today: NaiveDate,
     /// Where the screen is.
     pub stage: Stage<M, R>,
     /// The message shown under the title.
@@ -89,11 +57,11 @@ pub enum Message<C, R> {
     /// Reads this file (the dialog's answer, or a test's path).
     Open(PathBuf),
     /// The file and the garden's data were read.
-    Read(std::result::Result<FileRead<C>, String>),
+    Read(app::Result<FileRead<C>>),
     /// "Importer"
     Import,
     /// The import ended.
-    Imported(std::result::Result<R, String>),
+    Imported(app::Result<R>),
     /// "Annuler": back to the start, nothing written.
     Cancel,
     /// "Enregistrer les lignes refusées (CSV)"
@@ -101,7 +69,7 @@ pub enum Message<C, R> {
     /// Writes the refused rows to this file (the dialog's answer, or a test's path).
     SaveRejectedTo(Option<PathBuf>),
     /// The refused rows were written (or not).
-    RejectedSaved(std::result::Result<PathBuf, String>),
+    RejectedSaved(app::Result<PathBuf>),
 }
 
 /// What one import does its own way at the steps of the flow; implemented by the screen's
@@ -125,9 +93,10 @@ pub trait Steps: Clone + Send + 'static {
     /// The file name proposed for the refused rows.
     const REJECTED_FILE: &'static str;
 
-    /// The table of the file read (as is, or with its title line found) and what the garden
-    /// has on `today`.
-    fn load(conn: &Connection, table: Table, today: NaiveDate) -> Result<(Table, Self::Context)>;
+    /// Reads the file at `path` with what the garden has on `today` (a use case of
+    /// `crate::app::imports`).
+    fn read(garden: &Garden, path: &Path, today: NaiveDate)
+    -> app::Result<FileRead<Self::Context>>;
 
     /// The matching of a file just read, its columns guessed from the titles (the flow then
     /// computes its preview).
@@ -139,33 +108,39 @@ pub trait Steps: Clone + Send + 'static {
     /// The plan to carry out, or `None` while the columns are incomplete.
     fn plan(matching: &Self::Matching) -> Option<Self::Plan>;
 
-    /// Carries out the plan, in one transaction.
-    fn apply(&self, conn: &Connection, plan: &Self::Plan) -> Result<Self::Report>;
+    /// Carries out the plan in one go, after a copy of the garden (a use case of
+    /// `crate::app::imports`).
+    fn apply(&self, garden: &Garden, plan: &Self::Plan) -> app::Result<Self::Report>;
 
     /// The refused rows of the plan, as a CSV file.
     fn rejected_csv(matching: &Self::Matching) -> Vec<u8>;
 }
 
+impl<M, R: Send + 'static> Default for Flow<M, R> {
+    fn default() -> Self {
+        Flow::new()
+    }
+}
+
 impl<M, R: Send + 'static> Flow<M, R> {
     /// Waiting for a file.
-    pub fn new(db: &Garden, today: NaiveDate) -> Self {
+    pub fn new() -> Self {
         Flow {
-            db: db.clone(),
-            today,
             stage: Stage::Start,
             message: None,
             busy: false,
         }
     }
 
-    /// Applies a choice to the file being matched, if any, then recomputes its preview.
-    pub fn change<S>(&mut self, steps: &S, change: impl FnOnce(&mut M))
+    /// Applies a choice to the file being matched, if any, then recomputes its preview as
+    /// of `today`.
+    pub fn change<S>(&mut self, steps: &S, today: NaiveDate, change: impl FnOnce(&mut M))
     where
         S: Steps<Matching = M>,
     {
         if let Stage::Matching(m) = &mut self.stage {
             change(m);
-            steps.refresh(m, self.today);
+            steps.refresh(m, today);
         }
     }
 
@@ -174,6 +149,7 @@ impl<M, R: Send + 'static> Flow<M, R> {
         &mut self,
         steps: &S,
         message: Message<S::Context, R>,
+        context: &Context,
     ) -> Task<Message<S::Context, R>>
     where
         S: Steps<Matching = M, Report = R>,
@@ -183,9 +159,11 @@ impl<M, R: Send + 'static> Flow<M, R> {
                 return pick_file(S::DIALOG_TITLE, S::FILE_KINDS, S::EXTENSIONS);
             }
             Message::FilePicked(None) | Message::SaveRejectedTo(None) => {}
-            Message::FilePicked(Some(path)) | Message::Open(path) => return self.open::<S>(path),
-            Message::Read(result) => self.read(steps, result),
-            Message::Import => return self.import(steps),
+            Message::FilePicked(Some(path)) | Message::Open(path) => {
+                return self.open::<S>(path, context);
+            }
+            Message::Read(result) => self.read(steps, result, context.today),
+            Message::Import => return self.import(steps, context),
             Message::Imported(result) => self.imported(result, S::rejected_csv),
             Message::Cancel => self.cancel(),
             Message::SaveRejected => return pick_rejected_file(S::REJECTED_FILE),
@@ -196,44 +174,32 @@ impl<M, R: Send + 'static> Flow<M, R> {
     }
 
     /// Reads the file at `path` off the UI thread, with what the garden has.
-    fn open<S: Steps>(&mut self, path: PathBuf) -> Task<Message<S::Context, R>> {
+    fn open<S: Steps>(&mut self, path: PathBuf, context: &Context) -> Task<Message<S::Context, R>> {
         self.busy = true;
         self.message = None;
-        let today = self.today;
-        Task::perform(
-            self.db.call(move |conn| {
-                let (table, format) = read_table(&path)?;
-                let (table, context) = S::load(conn, table, today)?;
-                Ok(FileRead {
-                    path,
-                    format,
-                    table,
-                    context,
-                })
-            }),
-            |result| Message::Read(result.map_err(|e| e.to_string())),
-        )
+        let today = context.today;
+        context.perform(move |g| S::read(g, &path, today), Message::Read)
     }
 
     /// The file read: its matching starts; or the error is shown.
-    fn read<S>(&mut self, steps: &S, result: std::result::Result<FileRead<S::Context>, String>)
+    fn read<S>(&mut self, steps: &S, result: app::Result<FileRead<S::Context>>, today: NaiveDate)
     where
         S: Steps<Matching = M>,
     {
         self.busy = false;
         match result {
             Ok(file) => {
-                let mut matching = S::start(file, self.today);
-                steps.refresh(&mut matching, self.today);
+                let mut matching = S::start(file, today);
+                steps.refresh(&mut matching, today);
                 self.stage = Stage::Matching(Box::new(matching));
             }
-            Err(error) => self.message = Some((Tone::Error, error)),
+            Err(error) => self.message = Some((Tone::Error, error.to_string())),
         }
     }
 
     /// Carries out, off the UI thread, the plan of the file being matched; nothing while
     /// busy, without a file or while its columns are incomplete.
-    fn import<S>(&mut self, steps: &S) -> Task<Message<S::Context, R>>
+    fn import<S>(&mut self, steps: &S, context: &Context) -> Task<Message<S::Context, R>>
     where
         S: Steps<Matching = M, Report = R>,
     {
@@ -248,28 +214,14 @@ impl<M, R: Send + 'static> Flow<M, R> {
         };
         self.busy = true;
         let steps = steps.clone();
-        let db_path = self.db.path().to_path_buf();
-        Task::perform(
-            self.db.write(move |conn| {
-                // A copy first, kept apart from the daily backups: an import can be undone.
-                crate::store::backup::before_import(
-                    conn,
-                    &db_path,
-                    chrono::Local::now().naive_local(),
-                )?;
-                steps.apply(conn, &plan)
-            }),
-            |result| Message::Imported(result.map_err(|e| e.to_string())),
-        )
+        // The use case takes a copy first, kept apart from the daily backups: an import can
+        // be undone.
+        context.perform(move |g| steps.apply(g, &plan), Message::Imported)
     }
 
     /// The import ended: on success the result, with the refused rows of the plan
     /// (`rejected_csv`); on failure, the error.
-    fn imported(
-        &mut self,
-        result: std::result::Result<R, String>,
-        rejected_csv: impl FnOnce(&M) -> Vec<u8>,
-    ) {
+    fn imported(&mut self, result: app::Result<R>, rejected_csv: impl FnOnce(&M) -> Vec<u8>) {
         self.busy = false;
         match result {
             Ok(report) => {
@@ -311,20 +263,20 @@ impl<M, R: Send + 'static> Flow<M, R> {
             async move {
                 crate::store::output::write_file(&path, &bytes)
                     .map(|()| path)
-                    .map_err(|e| e.to_string())
+                    .map_err(app::Error::from)
             },
             Message::RejectedSaved,
         )
     }
 
     /// Says where the refused rows were written, or why they were not.
-    fn rejected_saved(&mut self, result: std::result::Result<PathBuf, String>) {
+    fn rejected_saved(&mut self, result: app::Result<PathBuf>) {
         self.message = Some(match result {
             Ok(path) => (
                 Tone::Success,
                 format!("Lignes refusées enregistrées dans « {} ».", path.display()),
             ),
-            Err(error) => (Tone::Error, error),
+            Err(error) => (Tone::Error, error.to_string()),
         });
     }
 }

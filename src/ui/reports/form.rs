@@ -3,10 +3,25 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::app;
 use crate::domain::activity::{
     SectionChoice, month_period, period_error, quarter_period, year_period,
 };
 use crate::domain::calendar::{format_date, month_name, parse_date};
+
+/// The fields of the form an error can name (their labels).
+pub mod fields {
+    /// The year typed.
+    pub const YEAR: &str = "Année";
+    /// The first day typed.
+    pub const FROM: &str = "Du";
+    /// The last day typed.
+    pub const TO: &str = "Au";
+    /// The period as a whole (reversed, in the future, impossible).
+    pub const PERIOD: &str = "Période";
+    /// The parts ticked.
+    pub const PARTS: &str = "Parties à inclure";
+}
 
 /// How the period is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,41 +187,54 @@ impl ReportForm {
         }
     }
 
-    /// The period asked for, or a French message saying what is wrong.
-    pub fn period(&self, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String> {
-        let year = || -> Result<i32, String> {
+    /// The period asked for, or a French message saying what is wrong and in which field
+    /// (see [`fields`]).
+    pub fn period(&self, today: NaiveDate) -> app::Result<(NaiveDate, NaiveDate)> {
+        let year = || -> app::Result<i32> {
             self.year
                 .trim()
                 .parse::<i32>()
                 .ok()
                 .filter(|y| (2000..=2100).contains(y))
                 .ok_or_else(|| {
-                    format!(
-                        "Année « {} » illisible : écrivez-la comme 2026.",
-                        self.year.trim()
+                    app::Error::invalid(
+                        fields::YEAR,
+                        format!(
+                            "Année « {} » illisible : écrivez-la comme 2026.",
+                            self.year.trim()
+                        ),
                     )
                 })
         };
-        let date = |text: &str, which: &str| {
+        let date = |text: &str, which: &str, field: &'static str| {
             parse_date(text).ok_or_else(|| {
-                format!(
-                    "Date {which} « {} » illisible : écrivez-la comme 31/12/2026.",
-                    text.trim()
+                app::Error::invalid(
+                    field,
+                    format!(
+                        "Date {which} « {} » illisible : écrivez-la comme 31/12/2026.",
+                        text.trim()
+                    ),
                 )
             })
         };
-        let invalid = || "Période impossible.".to_string();
+        let invalid = || app::Error::invalid(fields::PERIOD, "Période impossible.");
         let (from, to) = match self.kind {
             PeriodKind::Year => year_period(year()?).ok_or_else(invalid)?,
             PeriodKind::Quarter => quarter_period(year()?, self.quarter.0).ok_or_else(invalid)?,
             PeriodKind::Month => month_period(year()?, self.month.0).ok_or_else(invalid)?,
-            PeriodKind::Range => (date(&self.from, "de début")?, date(&self.to, "de fin")?),
+            PeriodKind::Range => (
+                date(&self.from, "de début", fields::FROM)?,
+                date(&self.to, "de fin", fields::TO)?,
+            ),
         };
         if let Some(message) = period_error(from, to, today) {
-            return Err(message);
+            return Err(app::Error::invalid(fields::PERIOD, message));
         }
         if self.sections.is_empty() {
-            return Err("Cochez au moins une partie du bilan.".to_string());
+            return Err(app::Error::invalid(
+                fields::PARTS,
+                "Cochez au moins une partie du bilan.",
+            ));
         }
         Ok((from, to))
     }
@@ -237,39 +265,57 @@ mod tests {
     fn every_kind_of_period_and_its_errors() {
         let today = d(2026, 11, 28);
         let mut form = ReportForm::new(today);
-        assert_eq!(form.period(today), Ok((d(2026, 1, 1), d(2026, 12, 31))));
+        assert_eq!(
+            form.period(today).ok(),
+            Some((d(2026, 1, 1), d(2026, 12, 31)))
+        );
         form.kind = PeriodKind::Quarter;
         form.quarter = Quarter(2);
-        assert_eq!(form.period(today), Ok((d(2026, 4, 1), d(2026, 6, 30))));
+        assert_eq!(
+            form.period(today).ok(),
+            Some((d(2026, 4, 1), d(2026, 6, 30)))
+        );
         form.kind = PeriodKind::Month;
         form.month = Month(2);
         form.year = "2024".into();
-        assert_eq!(form.period(today), Ok((d(2024, 2, 1), d(2024, 2, 29))));
+        assert_eq!(
+            form.period(today).ok(),
+            Some((d(2024, 2, 1), d(2024, 2, 29)))
+        );
         form.year = "deux mille".into();
-        assert!(form.period(today).unwrap_err().contains("illisible"));
+        let error = form.period(today).unwrap_err();
+        assert!(error.to_string().contains("illisible"));
+        assert_eq!(error.field(), Some(fields::YEAR));
         form.year = "2027".into();
-        assert!(form.period(today).unwrap_err().contains("futur"));
+        assert!(
+            form.period(today)
+                .unwrap_err()
+                .to_string()
+                .contains("futur")
+        );
         form.kind = PeriodKind::Range;
         form.from = "01/03/2026".into();
         form.to = "28/02/2026".into();
         assert!(
             form.period(today)
                 .unwrap_err()
+                .to_string()
                 .contains("avant de commencer")
         );
         form.to = "31/03/2026".into();
-        assert_eq!(form.period(today), Ok((d(2026, 3, 1), d(2026, 3, 31))));
+        assert_eq!(
+            form.period(today).ok(),
+            Some((d(2026, 3, 1), d(2026, 3, 31)))
+        );
         form.sections = SectionChoice {
             insertion: false,
             production: false,
             baskets: false,
             workshops: false,
         };
-        assert!(
-            form.period(today)
-                .unwrap_err()
-                .contains("au moins une partie")
-        );
+        let error = form.period(today).unwrap_err();
+        assert!(error.to_string().contains("au moins une partie"));
+        assert_eq!(error.field(), Some(fields::PARTS));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use iced::{Element, Length};
 use super::form::{Month, Part, PeriodKind, Quarter};
 use super::{Busy, FROM_ID, Message, Screen, TO_ID, YEAR_ID, summary_lines};
 use crate::domain::numbers::format_fixed;
+use crate::ui::files::Viewer;
 use crate::ui::theme;
 use crate::ui::widgets::{self, Tone};
 
@@ -74,9 +75,12 @@ fn period_card(screen: &Screen) -> Element<'_, Message> {
             )),
     };
     let mut body = column![fields].spacing(10);
-    match (&screen.error, form.period(screen.today)) {
-        (Some(error), _) => body = body.push(text(error).size(14).color(theme::ERROR_TEXT)),
+    match (&screen.error, &screen.period) {
+        (Some(error), _) => {
+            body = body.push(text(error.to_string()).size(14).color(theme::ERROR_TEXT));
+        }
         (None, Ok((from, to))) => {
+            let (from, to) = (*from, *to);
             body = body.push(widgets::muted(format!(
                 "Du {} au {} inclus.",
                 crate::domain::calendar::format_date(from),
@@ -106,7 +110,7 @@ fn parts_card(screen: &Screen) -> Element<'_, Message> {
 
 fn result_view(screen: &Screen) -> Column<'_, Message> {
     let mut out = Column::new().spacing(12);
-    match &screen.busy {
+    match screen.busy() {
         Busy::Choosing => out = out.push(widgets::muted("Choisissez où enregistrer…")),
         Busy::Generating => {
             out = out.push(widgets::banner(
@@ -116,7 +120,7 @@ fn result_view(screen: &Screen) -> Column<'_, Message> {
         }
         Busy::Idle => {}
     }
-    match &screen.written {
+    match screen.written() {
         Some(Ok(written)) => {
             out = out.push(widgets::banner(
                 Tone::Success,
@@ -142,6 +146,9 @@ fn result_view(screen: &Screen) -> Column<'_, Message> {
                 "Ouvrir le bilan",
                 Some(Message::Open(written.path.clone())),
             ));
+            if let Viewer::Failed(problem) = screen.viewer() {
+                out = out.push(widgets::banner(Tone::Error, problem.clone()));
+            }
         }
         Some(Err(error)) => out = out.push(widgets::banner(Tone::Error, error.to_string())),
         None => {}
@@ -166,7 +173,7 @@ fn result_view(screen: &Screen) -> Column<'_, Message> {
 
 /// The whole page.
 pub fn view(screen: &Screen) -> Element<'_, Message> {
-    let idle = screen.busy == Busy::Idle;
+    let idle = *screen.busy() == Busy::Idle;
     let buttons = row![
         widgets::action("Générer le bilan (PDF)…", idle.then_some(Message::Generate)),
         widgets::secondary(

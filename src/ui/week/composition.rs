@@ -1,18 +1,62 @@
-//! The composition editor: what goes into one basket of each size, beside what the harvest
-//! made available and what the week's baskets need.
+//! The composition editor, a component of the Paniers screen: what goes into one basket
+//! of each size, beside what the harvest made available and what the week's baskets need.
+//! It has its own [`Message`] and tells the screen, through an [`Event`], when the
+//! composition was saved or something must be said.
 
 use std::fmt;
 
 use iced::widget::{Column, button, column, pick_list, row, text, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
-use super::Message;
-use super::data::WeekData;
+use crate::app::{self, week::WeekData};
 use crate::domain::baskets::CompositionItem;
 use crate::domain::harvests::{Unit, parse_quantity};
 use crate::store::sheets::{Need, format_quantity};
+use crate::ui::screen::Context;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
+
+/// The fields of a composition line an error can name (their column titles).
+pub mod fields {
+    /// The crop of a line.
+    pub const CROP: &str = "Légume";
+    /// The quantity per basket of a line.
+    pub const QUANTITY: &str = "Par panier";
+}
+
+/// Messages of the composition editor.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Show the size at this index.
+    SelectSize(usize),
+    /// A crop was chosen on a line.
+    CropPicked(usize, CropChoice),
+    /// A quantity was typed on a line.
+    QuantityChanged(usize, String),
+    /// A unit was chosen on a line.
+    UnitPicked(usize, Unit),
+    /// Add a line.
+    AddLine,
+    /// Remove a line.
+    RemoveLine(usize),
+    /// Start from last week's composition.
+    CopyPrevious,
+    /// Last week's composition was loaded.
+    PreviousLoaded(Result<Vec<CompositionItem>, app::Error>),
+    /// Save every size.
+    Save,
+    /// The composition was saved.
+    Saved(Result<(), app::Error>),
+}
+
+/// What the editor tells the Paniers screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The composition was saved: the week is to be read again.
+    Saved,
+    /// Something to say above the tabs.
+    Notice(String),
+}
 
 /// A crop as offered in the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,8 +107,8 @@ pub struct Editor {
     pub size: usize,
     /// Changed since loaded or saved.
     pub dirty: bool,
-    /// Why the last save was refused.
-    pub error: Option<String>,
+    /// Why the last save was refused (the line and the field at fault).
+    pub error: Option<app::Error>,
 }
 
 impl Editor {
@@ -98,6 +142,84 @@ impl Editor {
         }
     }
 
+    /// Handles a message about the composition of `data`'s week.
+    pub fn update(
+        &mut self,
+        message: Message,
+        data: &WeekData,
+        context: &Context,
+    ) -> (Task<Message>, Option<Event>) {
+        let week = data.week;
+        match message {
+            Message::SelectSize(i) => self.size = i,
+            Message::CropPicked(i, crop) => self.edit_line(i, |line| line.crop = Some(crop)),
+            Message::QuantityChanged(i, q) => self.edit_line(i, |line| line.quantity = q),
+            Message::UnitPicked(i, unit) => self.edit_line(i, |line| line.unit = unit),
+            Message::AddLine => {
+                self.add_line();
+                self.dirty = true;
+                let last = self.current().map_or(0, |l| l.len().saturating_sub(1));
+                let focus = iced::widget::operation::focus(format!("week-qty-{last}"));
+                return (focus, None);
+            }
+            Message::RemoveLine(i) => {
+                if let Some(lines) = self.current()
+                    && i < lines.len()
+                {
+                    lines.remove(i);
+                    self.dirty = true;
+                }
+            }
+            Message::CopyPrevious => {
+                let monday = week.previous().monday();
+                let task = context.perform(
+                    move |g| app::week::composition(g, monday),
+                    Message::PreviousLoaded,
+                );
+                return (task, None);
+            }
+            Message::PreviousLoaded(Ok(items)) => return (Task::none(), self.copied(data, &items)),
+            Message::PreviousLoaded(Err(e)) | Message::Saved(Err(e)) => self.error = Some(e),
+            Message::Save => match self.to_items(data) {
+                Ok(sizes) => {
+                    self.error = None;
+                    let monday = week.monday();
+                    let task = context.perform(
+                        move |g| app::week::save_composition(g, monday, &sizes),
+                        Message::Saved,
+                    );
+                    return (task, None);
+                }
+                Err(error) => self.error = Some(error),
+            },
+            Message::Saved(Ok(())) => return (Task::none(), Some(Event::Saved)),
+        }
+        (Task::none(), None)
+    }
+
+    /// Last week's `items` copied in, or a word that there were none.
+    fn copied(&mut self, data: &WeekData, items: &[CompositionItem]) -> Option<Event> {
+        if items.is_empty() {
+            return Some(Event::Notice(
+                "La semaine précédente n'a pas de composition.".into(),
+            ));
+        }
+        let size = self.size;
+        *self = Editor::from_items(data, items);
+        self.size = size;
+        self.dirty = true;
+        Some(Event::Notice(
+            "Composition de la semaine précédente copiée : ajustez-la puis enregistrez.".into(),
+        ))
+    }
+
+    fn edit_line(&mut self, i: usize, edit: impl FnOnce(&mut Line)) {
+        if let Some(line) = self.current().and_then(|l| l.get_mut(i)) {
+            edit(line);
+            self.dirty = true;
+        }
+    }
+
     /// The lines of the size shown.
     pub fn current(&mut self) -> Option<&mut Vec<Line>> {
         self.lines.get_mut(self.size)
@@ -111,7 +233,7 @@ impl Editor {
     }
 
     /// The composition as saved: per size id, its items; an error names the first bad line.
-    pub fn to_items(&self, data: &WeekData) -> Result<Vec<(i64, Vec<CompositionItem>)>, String> {
+    pub fn to_items(&self, data: &WeekData) -> app::Result<Vec<(i64, Vec<CompositionItem>)>> {
         let monday = data.week.monday();
         let mut out = Vec::new();
         for (size, lines) in data.sizes.iter().zip(&self.lines) {
@@ -119,10 +241,11 @@ impl Editor {
             for (n, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_blank()) {
                 let place = format!("Panier {}, ligne {}", size.name, n + 1);
                 let Some(crop) = &line.crop else {
-                    return Err(format!("{place} : choisissez un légume."));
+                    let message = format!("{place} : choisissez un légume.");
+                    return Err(app::Error::invalid(fields::CROP, message));
                 };
-                let quantity =
-                    parse_quantity(&line.quantity).map_err(|e| format!("{place} : {e}"))?;
+                let quantity = parse_quantity(&line.quantity)
+                    .map_err(|e| app::Error::invalid(fields::QUANTITY, format!("{place} : {e}")))?;
                 items.push(CompositionItem {
                     id: 0,
                     monday,
@@ -161,6 +284,39 @@ impl Editor {
 
 /// The composition tab.
 pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> {
+    let adding = row![
+        widgets::secondary("Ajouter un légume", Some(Message::AddLine)),
+        widgets::secondary("Copier la semaine précédente", Some(Message::CopyPrevious)),
+    ]
+    .spacing(8);
+    let mut actions = row![widgets::action(
+        "Enregistrer la composition",
+        editor.dirty.then_some(Message::Save)
+    )]
+    .spacing(12)
+    .align_y(iced::Alignment::Center);
+    if editor.dirty {
+        actions = actions.push(widgets::muted("Modifications non enregistrées"));
+    }
+    let sizes = size_buttons(data, editor);
+    let mut left = column![sizes, lines_view(data, editor), adding, actions].spacing(12);
+    if let Some(error) = &editor.error {
+        left = left.push(widgets::banner(Tone::Error, error.to_string()));
+    }
+    let needs = data.needs(&editor.valid_items(data));
+    row![
+        widgets::card("Composition d'un panier", left),
+        container_fixed(widgets::card(
+            "Besoins de la semaine et récolte",
+            needs_view(needs)
+        )),
+    ]
+    .spacing(16)
+    .into()
+}
+
+/// One button per size, with its baskets this week.
+fn size_buttons<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> {
     let mut sizes = row![].spacing(6);
     for (i, size) in data.sizes.iter().enumerate() {
         let count = data.totals.get(i).copied().unwrap_or(0);
@@ -172,6 +328,11 @@ pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> 
             b.style(button::secondary).on_press(Message::SelectSize(i))
         });
     }
+    sizes.into()
+}
+
+/// The lines of the size shown: crop, quantity per basket, unit.
+fn lines_view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> {
     let crops: Vec<CropChoice> = data
         .crops
         .iter()
@@ -230,34 +391,7 @@ pub fn view<'a>(data: &'a WeekData, editor: &'a Editor) -> Element<'a, Message> 
             .spacing(8),
         );
     }
-    let adding = row![
-        widgets::secondary("Ajouter un légume", Some(Message::AddLine)),
-        widgets::secondary("Copier la semaine précédente", Some(Message::CopyPrevious)),
-    ]
-    .spacing(8);
-    let mut actions = row![widgets::action(
-        "Enregistrer la composition",
-        editor.dirty.then_some(Message::SaveComposition)
-    )]
-    .spacing(12)
-    .align_y(iced::Alignment::Center);
-    if editor.dirty {
-        actions = actions.push(widgets::muted("Modifications non enregistrées"));
-    }
-    let mut left = column![sizes, lines, adding, actions].spacing(12);
-    if let Some(error) = &editor.error {
-        left = left.push(widgets::banner(Tone::Error, error.clone()));
-    }
-    let needs = data.needs(&editor.valid_items(data));
-    row![
-        widgets::card("Composition d'un panier", left),
-        container_fixed(widgets::card(
-            "Besoins de la semaine et récolte",
-            needs_view(needs)
-        )),
-    ]
-    .spacing(16)
-    .into()
+    lines.into()
 }
 
 fn container_fixed<'a>(content: Element<'a, Message>) -> Element<'a, Message> {

@@ -4,7 +4,7 @@ use iced::widget::{Column, column, row, text};
 use iced::{Element, Length};
 
 use super::Message;
-use super::data::WeekData;
+use crate::app::week::WeekData;
 use crate::domain::distribution::Delivery;
 use crate::store::sheets::DepotSheet;
 use crate::ui::home::capitalise;

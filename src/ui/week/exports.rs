@@ -5,12 +5,13 @@ use iced::widget::{column, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Message;
-use super::data::WeekData;
 use crate::app::Garden;
+use crate::app::{self, week::WeekData};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::export::parse_week_field;
 use crate::report::export::{cross, lists};
 use crate::ui::export::{self, Build, Exporter};
+use crate::ui::screen::Context;
 use crate::ui::theme;
 use crate::ui::widgets;
 
@@ -21,6 +22,9 @@ pub mod ids {
     /// Last week of the range.
     pub const TO: &str = "week-range-to";
 }
+
+/// The field named by an error about the range as a whole (reversed, too long).
+pub const RANGE_FIELD: &str = "semaines";
 
 /// What the Paniers screen exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,24 +57,31 @@ pub struct Range {
 }
 
 impl Range {
-    /// The range as typed: the weeks, or a French reason.
-    pub fn weeks(&self, reference: IsoWeek) -> Result<(IsoWeek, IsoWeek, u32), String> {
+    /// The range as typed: the weeks, or a French reason naming the field at fault
+    /// ([`ids::FROM`], [`ids::TO`], or both for a reversed or too long range).
+    pub fn weeks(&self, reference: IsoWeek) -> app::Result<(IsoWeek, IsoWeek, u32)> {
         let from = parse_week_field(&self.from, reference).ok_or_else(|| {
-            format!(
-                "Semaine de début « {} » illisible : tapez par exemple {reference} ou {}.",
-                self.from.trim(),
-                reference.week()
+            app::Error::invalid(
+                ids::FROM,
+                format!(
+                    "Semaine de début « {} » illisible : tapez par exemple {reference} ou {}.",
+                    self.from.trim(),
+                    reference.week()
+                ),
             )
         })?;
         let to = parse_week_field(&self.to, from).ok_or_else(|| {
-            format!(
-                "Semaine de fin « {} » illisible : tapez par exemple {} ou {}.",
-                self.to.trim(),
-                from.plus_weeks(7),
-                from.plus_weeks(7).week()
+            app::Error::invalid(
+                ids::TO,
+                format!(
+                    "Semaine de fin « {} » illisible : tapez par exemple {} ou {}.",
+                    self.to.trim(),
+                    from.plus_weeks(7),
+                    from.plus_weeks(7).week()
+                ),
             )
         })?;
-        let weeks = cross::week_range(from, to)?;
+        let weeks = cross::week_range(from, to).map_err(|m| app::Error::invalid(RANGE_FIELD, m))?;
         Ok((from, to, weeks))
     }
 }
@@ -78,13 +89,20 @@ impl Range {
 /// The table of `target`, built off the UI thread.
 pub fn build(
     target: WeekExport,
-    db: &Garden,
+    garden: &Garden,
     data: Option<&WeekData>,
     depot: usize,
     range: &Range,
     reference: IsoWeek,
 ) -> Build {
-    let no_delivery = || -> Build { Box::new(|| Err("Pas de livraison cette semaine.".into())) };
+    let no_delivery = || -> Build {
+        Box::new(|| {
+            Err(crate::app::Error::invalid(
+                "semaine",
+                "Pas de livraison cette semaine.",
+            ))
+        })
+    };
     match target {
         WeekExport::Depots => match data.and_then(|d| d.set.as_ref()) {
             Some(set) => export::ready(lists::week_depots(set)),
@@ -100,9 +118,9 @@ pub fn build(
             }
         }
         WeekExport::Baskets => match range.weeks(reference) {
-            Ok((from, to, _)) => {
-                export::from_db(db, move |conn| cross::load_baskets_table(conn, from, to))
-            }
+            Ok((from, to, _)) => export::from_app(garden, move |g| {
+                crate::app::exports::baskets_table(g, from, to)
+            }),
             Err(problem) => Box::new(move || Err(problem)),
         },
     }
@@ -133,7 +151,7 @@ pub fn range_card<'a>(
         ))
         .size(14)
         .color(theme::MUTED),
-        Err(problem) => text(problem).size(14).color(theme::ERROR_TEXT),
+        Err(problem) => text(problem.to_string()).size(14).color(theme::ERROR_TEXT),
     };
     widgets::card(
         "Paniers par dépôt et par taille sur plusieurs semaines",
@@ -160,37 +178,37 @@ pub fn range_card<'a>(
 }
 
 impl super::Screen {
-    /// The range fields and the exports.
-    pub(super) fn update_exports(&mut self, message: Message) -> Task<Message> {
-        match message {
-            Message::RangeDefault(result) => {
-                // A failed read shows on the week itself (same database); the range then
-                // starts at this week.
-                let (from, to) = result.unwrap_or_else(|_| {
-                    let week = IsoWeek::of(self.today);
-                    (week, week.plus_weeks(7))
-                });
-                self.range = Range {
-                    from: from.to_string(),
-                    to: to.to_string(),
-                };
-            }
-            Message::RangeFrom(text) => self.range.from = text,
-            Message::RangeTo(text) => self.range.to = text,
-            Message::Export(message) => {
-                let data = self.data.as_ref().and_then(|d| d.as_ref().ok());
-                let (db, depot, range) = (&self.db, self.depot, &self.range);
-                let reference = IsoWeek::of(self.today);
-                return self
-                    .exporter
-                    .update(message, |target| {
-                        build(target, db, data, depot, range, reference)
-                    })
-                    .map(Message::Export);
-            }
-            _ => {}
-        }
-        Task::none()
+    /// The default range was computed; a failed read shows on the week itself (same
+    /// database), and the range then starts at `today`'s week.
+    pub(super) fn range_default(
+        &mut self,
+        result: Result<(IsoWeek, IsoWeek), crate::app::Error>,
+        today: chrono::NaiveDate,
+    ) {
+        let (from, to) = result.unwrap_or_else(|_| {
+            let week = IsoWeek::of(today);
+            (week, week.plus_weeks(7))
+        });
+        self.range = Range {
+            from: from.to_string(),
+            to: to.to_string(),
+        };
+    }
+
+    /// The exports' messages: the table of a target is built when its file is written.
+    pub(super) fn export(
+        &mut self,
+        message: export::Message<WeekExport>,
+        context: &Context,
+    ) -> Task<Message> {
+        let data = self.data.as_ref().and_then(|d| d.as_ref().ok());
+        let (garden, depot, range) = (&context.garden, self.depot, &self.range);
+        let reference = IsoWeek::of(context.today);
+        self.exporter
+            .update(message, |target| {
+                build(target, garden, data, depot, range, reference)
+            })
+            .map(Message::Export)
     }
 
     /// The export buttons of the depots or the pickups, shown only when the week has a

@@ -1,34 +1,28 @@
 //! The Paniers screen: the week's depots and baskets, the composition, printing the week's
 //! sheets, and ticking pickups after distribution.
 
-mod composition;
-mod data;
+pub mod composition;
 mod depots;
 pub mod exports;
 mod pickups;
 pub mod print;
 
-use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
-use chrono::{Local, NaiveDate};
 use iced::widget::{button, column, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::export::{self, Exporter};
+use super::files::{self, PdfFlow};
+use super::screen::{self, Action, Context};
 use super::widgets::{self, Tone};
-use crate::app::Garden;
-use crate::domain::baskets::{CompositionItem, Pickup, PickupStatus};
+use crate::app::week::{Deliveries, PrintedSet, WeekData};
+use crate::app::{self};
+use crate::domain::baskets::{Pickup, PickupStatus};
 use crate::domain::calendar::IsoWeek;
-use crate::domain::harvests::Unit;
-use crate::store::StoreError;
-use crate::store::distribution::{composition_of_week, set_pickups, set_week_composition};
-use crate::store::week::next_delivery_week;
 
 pub use composition::CropChoice;
-pub use data::WeekData;
 pub use exports::{Range, WeekExport};
-pub use print::Printed;
 
 /// The parts of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,18 +38,20 @@ pub enum Tab {
 /// The Paniers screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Garden,
     week: Option<IsoWeek>,
-    data: Option<Result<WeekData, StoreError>>,
+    /// The week of today, as the window's clock last read it (the range fields' reference).
+    this_week: IsoWeek,
+    data: Option<Result<WeekData, app::Error>>,
     tab: Tab,
     editor: composition::Editor,
     depot: usize,
-    printing: bool,
-    printed: Option<Result<Printed, StoreError>>,
+    /// Printing the week's sheets: the folder dialog, the use case, the viewer.
+    printing: PdfFlow<PrintedSet>,
+    /// Why the sheets are not where asked (no folder chosen).
+    note: Option<String>,
     /// « Téléphones des adhérents » ticked for the next print (from the Paramètres setting).
     phones: bool,
     notice: Option<String>,
-    today: NaiveDate,
     range: Range,
     exporter: Exporter,
 }
@@ -64,7 +60,7 @@ pub struct Screen {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The week's data was loaded.
-    Loaded(Result<Box<WeekData>, StoreError>),
+    Loaded(Result<Box<WeekData>, app::Error>),
     /// Show the week before.
     PreviousWeek,
     /// Show the week after.
@@ -73,26 +69,8 @@ pub enum Message {
     NextDelivery,
     /// Show another part of the screen.
     ShowTab(Tab),
-    /// Composition: show the size at this index.
-    SelectSize(usize),
-    /// Composition: a crop was chosen on a line.
-    CropPicked(usize, CropChoice),
-    /// Composition: a quantity was typed on a line.
-    QuantityChanged(usize, String),
-    /// Composition: a unit was chosen on a line.
-    UnitPicked(usize, Unit),
-    /// Composition: add a line.
-    AddLine,
-    /// Composition: remove a line.
-    RemoveLine(usize),
-    /// Composition: start from last week's.
-    CopyPrevious,
-    /// Last week's composition was loaded.
-    PreviousLoaded(Result<Vec<CompositionItem>, StoreError>),
-    /// Composition: save every size.
-    SaveComposition,
-    /// The composition was saved.
-    CompositionSaved(Result<(), StoreError>),
+    /// The composition editor.
+    Composition(composition::Message),
     /// Pickups: show the depot at this index.
     PickDepot(usize),
     /// Pickups: mark a member's line.
@@ -100,21 +78,19 @@ pub enum Message {
     /// Pickups: mark every line not ticked yet as collected.
     MarkAllCollected,
     /// Pickups were saved.
-    PickupsSaved(Result<Vec<Pickup>, StoreError>),
+    PickupsSaved(Result<Vec<Pickup>, app::Error>),
     /// Print the week's sheets into the usual folder, without asking.
     Print,
     /// "Enregistrer ailleurs…": ask for the folder first.
     PrintElsewhere,
     /// The folder was chosen (`None`: cancelled, or no dialog could open).
     FolderChosen(Option<PathBuf>),
-    /// The sheets were written.
-    Printed(Result<Printed, StoreError>),
+    /// Printing: the dialog, the sheets written, the viewer's answer.
+    Printing(files::Message<PrintedSet>),
     /// Open a file or a folder in the system viewer.
     Open(PathBuf),
-    /// The system viewer answered.
-    Opened(PathBuf, Result<(), String>),
     /// The default range of the baskets table (the next 8 delivery weeks) was computed.
-    RangeDefault(Result<(IsoWeek, IsoWeek), StoreError>),
+    RangeDefault(Result<(IsoWeek, IsoWeek), app::Error>),
     /// The first week of the range was typed.
     RangeFrom(String),
     /// The last week of the range was typed.
@@ -128,35 +104,26 @@ pub enum Message {
 impl Screen {
     /// Opens the screen on the next delivery week.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
+        let today = context.today;
         let task = Task::batch([
-            Task::perform(
-                db.call(move |conn| {
-                    let week = next_delivery_week(conn, today)?;
-                    data::load(conn, week).map(Box::new)
-                }),
-                Message::Loaded,
-            ),
-            Task::perform(
-                db.call(move |conn| {
-                    crate::report::export::cross::coming_delivery_weeks(conn, today)
-                }),
+            context.perform(move |g| app::week::next_week(g, today), Message::Loaded),
+            context.perform(
+                move |g| app::exports::coming_weeks(g, today),
                 Message::RangeDefault,
             ),
-            print::phones_setting(db).map(Message::PhonesToggled),
+            print::phones_setting(&context.garden).map(Message::PhonesToggled),
         ]);
         let screen = Screen {
-            db: db.clone(),
             week: None,
+            this_week: IsoWeek::of(today),
             data: None,
             tab: Tab::Depots,
             editor: composition::Editor::default(),
             depot: 0,
-            printing: false,
-            printed: None,
+            printing: PdfFlow::default(),
+            note: None,
             phones: false,
             notice: None,
-            today,
             range: Range::default(),
             exporter: Exporter::default(),
         };
@@ -168,216 +135,131 @@ impl Screen {
         self.week
     }
 
-    fn load(&mut self, week: IsoWeek) -> Task<Message> {
+    fn load(&mut self, week: IsoWeek, context: &Context) -> Task<Message> {
         self.week = Some(week);
-        Task::perform(
-            self.db
-                .call(move |conn| data::load(conn, week).map(Box::new)),
-            Message::Loaded,
-        )
+        context.perform(move |g| app::week::week(g, week), Message::Loaded)
     }
 
     fn loaded(&self) -> Option<&WeekData> {
         self.data.as_ref().and_then(|d| d.as_ref().ok())
     }
 
-    /// Handles a message; the returned task is run by the application.
-    pub fn handle(&mut self, message: Message) -> Task<Message> {
-        match message {
-            Message::Loaded(result) => {
-                if let Ok(data) = &result {
-                    self.week = Some(data.week);
-                    self.editor = composition::Editor::from_items(data, &data.items);
-                    let depots = data.set.as_ref().map_or(0, |s| s.depots.len());
-                    self.depot = self.depot.min(depots.saturating_sub(1));
-                }
-                self.data = Some(result.map(|data| *data));
-                Task::none()
-            }
-            Message::PreviousWeek => self.move_to(IsoWeek::previous),
-            Message::NextWeek => self.move_to(IsoWeek::next),
-            Message::NextDelivery => {
-                self.notice = None;
-                self.printed = None;
-                let today = self.today;
-                Task::perform(
-                    self.db.call(move |conn| {
-                        let week = next_delivery_week(conn, today)?;
-                        data::load(conn, week).map(Box::new)
-                    }),
-                    Message::Loaded,
-                )
-            }
-            Message::ShowTab(tab) => {
-                self.tab = tab;
-                Task::none()
-            }
-            Message::PickDepot(i) => {
-                self.depot = i;
-                Task::none()
-            }
-            Message::Print => self.print(None),
-            Message::PhonesToggled(on) => {
-                self.phones = on;
-                Task::none()
-            }
-            Message::PrintElsewhere => {
-                self.printing = true;
-                self.printed = None;
-                let start = self.loaded().and_then(|d| d.folder.clone());
-                Task::perform(print::choose_folder(start), Message::FolderChosen)
-            }
-            Message::FolderChosen(dir) => self.print(Some(dir)),
-            Message::Printed(result) => {
-                self.printing = false;
-                let open = result.as_ref().ok().map(Printed::sheets);
-                self.printed = Some(result);
-                open.map_or_else(Task::none, |path| Task::done(Message::Open(path)))
-            }
-            Message::Open(path) => Task::perform(
-                crate::ui::files::open_checked(path.clone()),
-                move |result| Message::Opened(path.clone(), result),
-            ),
-            Message::Opened(path, result) => {
-                if let Some(Ok(printed)) = &mut self.printed {
-                    printed.opened(&path, result);
-                }
-                Task::none()
-            }
-            Message::RangeDefault(_)
-            | Message::RangeFrom(_)
-            | Message::RangeTo(_)
-            | Message::Export(_) => self.update_exports(message),
-            other => self.update_editing(other),
+    fn loaded_week(&mut self, result: Result<Box<WeekData>, app::Error>) {
+        if let Ok(data) = &result {
+            self.week = Some(data.week);
+            self.editor = composition::Editor::from_items(data, &data.items);
+            let depots = data.set.as_ref().map_or(0, |s| s.depots.len());
+            self.depot = self.depot.min(depots.saturating_sub(1));
         }
+        self.data = Some(result.map(|data| *data));
+    }
+
+    /// "Enregistrer ailleurs…": the folder dialog, opening where the set last went.
+    fn print_elsewhere(&mut self) -> Task<Message> {
+        self.note = None;
+        let start = self.loaded().and_then(|d| d.folder.clone());
+        self.printing
+            .ask(print::folder_dialog(start))
+            .map(Message::Printing)
+    }
+
+    /// The print flow's messages, and what it asks the screen to do.
+    fn printing(&mut self, message: files::Message<PrintedSet>) -> Task<Message> {
+        let (task, event) = self.printing.update(message);
+        let then = match event {
+            Some(files::Event::Chosen(dir)) => Task::done(Message::FolderChosen(dir)),
+            Some(files::Event::Written(path)) => Task::done(Message::Open(path)),
+            None => Task::none(),
+        };
+        Task::batch([task.map(Message::Printing), then])
     }
 
     /// Writes the shown week's sheets: into the usual folder (`None`), into the folder
     /// chosen (`Some(Some(dir))`), or into the usual folder with a note when the dialog gave
     /// none (`Some(None)`).
-    fn print(&mut self, chosen: Option<Option<PathBuf>>) -> Task<Message> {
+    fn print(&mut self, chosen: Option<Option<PathBuf>>, context: &Context) -> Task<Message> {
         let Some(week) = self.week else {
             return Task::none();
         };
-        self.printing = true;
-        self.printed = None;
-        let now = Local::now().naive_local();
-        let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
+        self.note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
         let dir = chosen.flatten();
         let phones = self.phones;
-        Task::perform(
-            self.db.call(move |conn| {
-                let mut printed = print::print_week(conn, week, dir.as_deref(), now, phones)?;
-                printed.note = note;
-                Ok(printed)
-            }),
-            Message::Printed,
-        )
+        self.printing
+            .write(context, move |g| {
+                app::week::print_now(g, Deliveries::Week(week), dir.as_deref(), phones)
+            })
+            .map(Message::Printing)
     }
 
-    fn move_to(&mut self, step: fn(IsoWeek) -> IsoWeek) -> Task<Message> {
+    fn move_to(&mut self, step: fn(IsoWeek) -> IsoWeek, context: &Context) -> Task<Message> {
         self.notice = None;
-        self.printed = None;
+        self.printing.clear();
         match self.week {
-            Some(week) => self.load(step(week)),
+            Some(week) => self.load(step(week), context),
             None => Task::none(),
         }
     }
 
-    /// Composition and pickups.
-    fn update_editing(&mut self, message: Message) -> Task<Message> {
+    /// The composition editor's messages and what it tells the screen.
+    fn update_composition(
+        &mut self,
+        message: composition::Message,
+        context: &Context,
+    ) -> Task<Message> {
         let Some(data) = self.data.as_ref().and_then(|d| d.as_ref().ok()) else {
             return Task::none();
         };
         let week = data.week;
-        match message {
-            Message::SelectSize(i) => self.editor.size = i,
-            Message::CropPicked(i, crop) => self.edit_line(i, |line| line.crop = Some(crop)),
-            Message::QuantityChanged(i, q) => self.edit_line(i, |line| line.quantity = q),
-            Message::UnitPicked(i, unit) => self.edit_line(i, |line| line.unit = unit),
-            Message::AddLine => {
-                self.editor.add_line();
-                self.editor.dirty = true;
-                let last = self
-                    .editor
-                    .current()
-                    .map_or(0, |l| l.len().saturating_sub(1));
-                return iced::widget::operation::focus(format!("week-qty-{last}"));
-            }
-            Message::RemoveLine(i) => {
-                if let Some(lines) = self.editor.current()
-                    && i < lines.len()
-                {
-                    lines.remove(i);
-                    self.editor.dirty = true;
-                }
-            }
-            Message::CopyPrevious => {
-                let monday = week.previous().monday();
-                return Task::perform(
-                    self.db.call(move |conn| composition_of_week(conn, monday)),
-                    Message::PreviousLoaded,
-                );
-            }
-            Message::PreviousLoaded(Ok(items)) => {
-                if items.is_empty() {
-                    self.notice = Some("La semaine précédente n'a pas de composition.".into());
-                } else {
-                    let size = self.editor.size;
-                    self.editor = composition::Editor::from_items(data, &items);
-                    self.editor.size = size;
-                    self.editor.dirty = true;
-                    self.notice = Some(
-                        "Composition de la semaine précédente copiée : ajustez-la puis enregistrez."
-                            .into(),
-                    );
-                }
-            }
-            Message::PreviousLoaded(Err(e)) | Message::CompositionSaved(Err(e)) => {
-                self.editor.error = Some(e.to_string());
-            }
-            Message::SaveComposition => match self.editor.to_items(data) {
-                Ok(sizes) => {
-                    self.editor.error = None;
-                    let monday = week.monday();
-                    return Task::perform(
-                        self.db
-                            .write(move |conn| set_week_composition(conn, monday, &sizes)),
-                        Message::CompositionSaved,
-                    );
-                }
-                Err(error) => self.editor.error = Some(error),
-            },
-            Message::CompositionSaved(Ok(())) => {
+        let (task, event) = self.editor.update(message, data, context);
+        let task = task.map(Message::Composition);
+        match event {
+            Some(composition::Event::Saved) => {
                 self.notice = Some("Composition enregistrée.".into());
-                return self.load(week);
+                Task::batch([task, self.load(week, context)])
             }
-            Message::Mark(i, status) => {
-                let pickups = data
-                    .set
-                    .as_ref()
-                    .and_then(|s| s.depots.get(self.depot))
-                    .and_then(|d| d.rows.get(i))
-                    .map(|row| pickups::pickups_for(data, row, status))
-                    .unwrap_or_default();
-                return self.save_pickups(pickups);
+            Some(composition::Event::Notice(notice)) => {
+                self.notice = Some(notice);
+                task
             }
-            Message::MarkAllCollected => {
-                let pickups = data
-                    .set
-                    .as_ref()
-                    .and_then(|s| s.depots.get(self.depot))
-                    .map(|d| {
-                        d.rows
-                            .iter()
-                            .filter(|r| r.baskets > 0 && pickups::row_status(data, r).is_none())
-                            .flat_map(|r| pickups::pickups_for(data, r, PickupStatus::Collected))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                return self.save_pickups(pickups);
-            }
-            Message::PickupsSaved(Ok(saved)) => {
+            None => task,
+        }
+    }
+
+    /// The pickups of line `i` of the depot shown, marked `status`.
+    fn mark(&self, i: usize, status: PickupStatus, context: &Context) -> Task<Message> {
+        let Some(data) = self.loaded() else {
+            return Task::none();
+        };
+        let depot = data.set.as_ref().and_then(|s| s.depots.get(self.depot));
+        let pickups = depot
+            .and_then(|d| d.rows.get(i))
+            .map(|row| pickups::pickups_for(data, row, status))
+            .unwrap_or_default();
+        save_pickups(pickups, context)
+    }
+
+    /// Every line of the depot shown not ticked yet, marked collected.
+    fn mark_all_collected(&self, context: &Context) -> Task<Message> {
+        let Some(data) = self.loaded() else {
+            return Task::none();
+        };
+        let depot = data.set.as_ref().and_then(|s| s.depots.get(self.depot));
+        let pickups = depot
+            .map(|d| {
+                d.rows
+                    .iter()
+                    .filter(|r| r.baskets > 0 && pickups::row_status(data, r).is_none())
+                    .flat_map(|r| pickups::pickups_for(data, r, PickupStatus::Collected))
+                    .collect()
+            })
+            .unwrap_or_default();
+        save_pickups(pickups, context)
+    }
+
+    /// The pickups saved replace those shown; an error is said above the tabs.
+    fn pickups_saved(&mut self, result: Result<Vec<Pickup>, app::Error>) {
+        match result {
+            Ok(saved) => {
                 if let Some(Ok(data)) = &mut self.data {
                     for pickup in saved {
                         data.pickups
@@ -386,55 +268,37 @@ impl Screen {
                     }
                 }
             }
-            Message::PickupsSaved(Err(e)) => self.notice = Some(e.to_string()),
-            _ => {}
-        }
-        Task::none()
-    }
-
-    fn edit_line(&mut self, i: usize, edit: impl FnOnce(&mut composition::Line)) {
-        if let Some(line) = self.editor.current().and_then(|l| l.get_mut(i)) {
-            edit(line);
-            self.editor.dirty = true;
+            Err(e) => self.notice = Some(e.to_string()),
         }
     }
 
-    fn save_pickups(&self, pickups: Vec<Pickup>) -> Task<Message> {
-        if pickups.is_empty() {
-            return Task::none();
-        }
-        Task::perform(
-            self.db.write(move |conn| {
-                set_pickups(conn, &pickups)?;
-                Ok(pickups)
-            }),
-            Message::PickupsSaved,
-        )
-    }
-
-    /// The page.
-    pub fn view(&self) -> Element<'_, Message> {
-        let subtitle = self.week.map(IsoWeek::long_label);
-        let has_delivery = self.loaded().is_some_and(|d| d.set.is_some());
-        let nav = row![
+    /// The week's navigation and the print panel.
+    fn nav(&self) -> Element<'_, Message> {
+        let can_print = self.loaded().is_some_and(|d| d.set.is_some()) && !self.printing.is_busy();
+        row![
             widgets::secondary("◀ Semaine précédente", Some(Message::PreviousWeek)),
             widgets::secondary("Prochaine livraison", Some(Message::NextDelivery)),
             widgets::secondary("Semaine suivante ▶", Some(Message::NextWeek)),
             print::phones_box(self.phones, Message::PhonesToggled),
             widgets::secondary(
                 "Enregistrer ailleurs…",
-                (has_delivery && !self.printing).then_some(Message::PrintElsewhere)
+                can_print.then_some(Message::PrintElsewhere)
             ),
             widgets::action(
                 "Imprimer les feuilles de la semaine",
-                (has_delivery && !self.printing).then_some(Message::Print)
+                can_print.then_some(Message::Print)
             ),
         ]
         .spacing(8)
         .align_y(iced::Alignment::Center)
         // On a narrow window the print buttons go to a second line instead of shrinking.
         .wrap()
-        .vertical_spacing(8);
+        .vertical_spacing(8)
+        .into()
+    }
+
+    /// The three tabs' buttons.
+    fn tabs(&self) -> Element<'_, Message> {
         let mut tabs = row![].spacing(6);
         for (tab, label) in [
             (Tab::Depots, "Dépôts"),
@@ -448,13 +312,45 @@ impl Screen {
                 b.style(button::secondary).on_press(Message::ShowTab(tab))
             });
         }
-        let mut page = column![widgets::page_title("Paniers", subtitle), nav, tabs].spacing(14);
-        if self.printing {
+        tabs.into()
+    }
+
+    /// The tab shown.
+    fn body(&self) -> Element<'_, Message> {
+        match &self.data {
+            None => widgets::muted("Chargement de la semaine…").into(),
+            Some(Err(error)) => widgets::banner(Tone::Error, error.to_string()),
+            Some(Ok(data)) => match self.tab {
+                Tab::Depots => column![
+                    depots::view(data),
+                    self.export_buttons(WeekExport::Depots, data),
+                    exports::range_card(&self.range, self.this_week, &self.exporter),
+                ]
+                .spacing(14)
+                .into(),
+                Tab::Composition => composition::view(data, &self.editor).map(Message::Composition),
+                Tab::Pickups => pickups::view(
+                    data,
+                    self.depot,
+                    self.export_buttons(WeekExport::Pickups, data),
+                ),
+            },
+        }
+    }
+
+    /// The page.
+    pub fn view(&self) -> Element<'_, Message> {
+        let subtitle = self.week.map(IsoWeek::long_label);
+        let title = widgets::page_title("Paniers", subtitle);
+        let mut page = column![title, self.nav(), self.tabs()].spacing(14);
+        if self.printing.stage() == files::Stage::Writing {
             page = page.push(widgets::muted("Préparation des feuilles…"));
         }
-        match &self.printed {
-            Some(Ok(printed)) => {
-                page = page.push(printed.view(Message::Open));
+        match self.printing.result() {
+            Some(Ok(set)) => {
+                let viewer = self.printing.viewer();
+                let note = self.note.as_deref();
+                page = page.push(print::view(set, note, viewer, Message::Open));
             }
             Some(Err(error)) => page = page.push(widgets::banner(Tone::Error, error.to_string())),
             None => {}
@@ -465,36 +361,80 @@ impl Screen {
         if let Some(notice) = self.exporter.notice() {
             page = page.push(notice.map(Message::Export));
         }
-        let body: Element<'_, Message> = match &self.data {
-            None => widgets::muted("Chargement de la semaine…").into(),
-            Some(Err(error)) => widgets::banner(Tone::Error, error.to_string()),
-            Some(Ok(data)) => match self.tab {
-                Tab::Depots => column![
-                    depots::view(data),
-                    self.export_buttons(WeekExport::Depots, data),
-                    exports::range_card(&self.range, IsoWeek::of(self.today), &self.exporter),
-                ]
-                .spacing(14)
-                .into(),
-                Tab::Composition => composition::view(data, &self.editor),
-                Tab::Pickups => pickups::view(
-                    data,
-                    self.depot,
-                    self.export_buttons(WeekExport::Pickups, data),
-                ),
-            },
-        };
-        scrollable(page.push(body).padding(24))
+        scrollable(page.push(self.body()).padding(24))
             .height(Length::Fill)
             .into()
     }
 }
 
+/// Records `pickups` off the UI thread (nothing when there are none).
+fn save_pickups(pickups: Vec<Pickup>, context: &Context) -> Task<Message> {
+    if pickups.is_empty() {
+        return Task::none();
+    }
+    context.perform(
+        move |g| app::week::save_pickups(g, pickups),
+        Message::PickupsSaved,
+    )
+}
+
 impl screen::Screen for Screen {
     type Message = Message;
 
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        screen::Action::Run(self.handle(message))
+    fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
+        self.this_week = IsoWeek::of(context.today);
+        let task = match message {
+            Message::Loaded(result) => {
+                self.loaded_week(result);
+                Task::none()
+            }
+            Message::PreviousWeek => self.move_to(IsoWeek::previous, context),
+            Message::NextWeek => self.move_to(IsoWeek::next, context),
+            Message::NextDelivery => {
+                self.notice = None;
+                self.printing.clear();
+                let today = context.today;
+                context.perform(move |g| app::week::next_week(g, today), Message::Loaded)
+            }
+            Message::ShowTab(tab) => {
+                self.tab = tab;
+                Task::none()
+            }
+            Message::PickDepot(i) => {
+                self.depot = i;
+                Task::none()
+            }
+            Message::PhonesToggled(on) => {
+                self.phones = on;
+                Task::none()
+            }
+            Message::Composition(message) => self.update_composition(message, context),
+            Message::Mark(i, status) => self.mark(i, status, context),
+            Message::MarkAllCollected => self.mark_all_collected(context),
+            Message::PickupsSaved(result) => {
+                self.pickups_saved(result);
+                Task::none()
+            }
+            Message::Print => self.print(None, context),
+            Message::PrintElsewhere => self.print_elsewhere(),
+            Message::FolderChosen(dir) => self.print(Some(dir), context),
+            Message::Printing(message) => self.printing(message),
+            Message::Open(path) => self.printing.open(path).map(Message::Printing),
+            Message::RangeDefault(result) => {
+                self.range_default(result, context.today);
+                Task::none()
+            }
+            Message::RangeFrom(text) => {
+                self.range.from = text;
+                Task::none()
+            }
+            Message::RangeTo(text) => {
+                self.range.to = text;
+                Task::none()
+            }
+            Message::Export(message) => self.export(message, context),
+        };
+        Action::Run(task)
     }
 
     fn view(&self) -> Element<'_, Message> {

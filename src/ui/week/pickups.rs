@@ -4,7 +4,7 @@ use iced::widget::{Column, button, column, row, scrollable, text};
 use iced::{Element, Length};
 
 use super::Message;
-use super::data::WeekData;
+use crate::app::week::WeekData;
 use crate::domain::baskets::{Pickup, PickupStatus};
 use crate::store::sheets::{DepotSheet, SheetRow};
 use crate::ui::theme::{self, BOLD};

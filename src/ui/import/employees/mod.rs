@@ -10,16 +10,16 @@ use crate::ui::screen::{self, Context};
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
+use crate::app::{self, Garden};
 use crate::domain::import::columns::mapping_problem;
 use crate::domain::import::employees::{
     EmployeeField, EmployeeMapping, ExistingPolicy, ImportContext, Plan, build_plan,
     match_employee_headers,
 };
-use crate::domain::import::source::Table;
-use crate::store::import::employees::{ImportReport, apply as apply_employee_import, load_context};
-use crate::store::{Connection, Result};
+use crate::store::import::employees::ImportReport;
 use crate::ui::import::columns::FieldChoice;
 use crate::ui::import::flow::{self, Flow};
+use std::path::Path;
 
 /// A file read, with the people Binette already has.
 pub type FileRead = flow::FileRead<ImportContext>;
@@ -58,11 +58,10 @@ pub enum Message {
 
 impl Screen {
     /// The screen, waiting for a file.
-    pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
+    pub fn new(_context: &Context) -> (Self, Task<Message>) {
         (
             Screen {
-                flow: Flow::new(db, today),
+                flow: Flow::new(),
                 options: Options {
                     policy: ExistingPolicy::Update,
                 },
@@ -71,20 +70,24 @@ impl Screen {
         )
     }
 
-    /// Handles a message.
-    pub fn handle(&mut self, message: Message) -> Task<Message> {
+    /// Handles a message with what the screens share.
+    fn on_message(&mut self, message: Message, context: &Context) -> Task<Message> {
+        let today = context.today;
         match message {
             Message::Flow(message) => {
-                return self.flow.update(&self.options, message).map(Message::Flow);
+                return self
+                    .flow
+                    .update(&self.options, message, context)
+                    .map(Message::Flow);
             }
-            Message::ColumnSet(index, choice) => self.flow.change(&self.options, |m| {
+            Message::ColumnSet(index, choice) => self.flow.change(&self.options, today, |m| {
                 if let Some(slot) = m.mapping.get_mut(index) {
                     *slot = choice.0;
                 }
             }),
             Message::PolicySet(policy) => {
                 self.options.policy = policy;
-                self.flow.change(&self.options, |_| {});
+                self.flow.change(&self.options, today, |_| {});
             }
         }
         Task::none()
@@ -107,8 +110,8 @@ impl flow::Steps for Options {
     const EXTENSIONS: &'static [&'static str] = &["xlsx", "xls", "ods", "csv", "txt"];
     const REJECTED_FILE: &'static str = "salaries-lignes-refusees.csv";
 
-    fn load(conn: &Connection, table: Table, _: NaiveDate) -> Result<(Table, ImportContext)> {
-        Ok((table, load_context(conn)?))
+    fn read(garden: &Garden, path: &Path, _: NaiveDate) -> app::Result<FileRead> {
+        app::imports::read_employees(garden, path)
     }
 
     fn start(file: FileRead, today: NaiveDate) -> Matching {
@@ -136,8 +139,8 @@ impl flow::Steps for Options {
             .then(|| m.plan.clone())
     }
 
-    fn apply(&self, conn: &Connection, plan: &Plan) -> Result<ImportReport> {
-        apply_employee_import(conn, plan)
+    fn apply(&self, garden: &Garden, plan: &Plan) -> app::Result<ImportReport> {
+        app::imports::import_employees(garden, plan)
     }
 
     fn rejected_csv(m: &Matching) -> Vec<u8> {
@@ -148,8 +151,8 @@ impl flow::Steps for Options {
 impl screen::Screen for Screen {
     type Message = Message;
 
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        screen::Action::Run(self.handle(message))
+    fn update(&mut self, message: Message, context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.on_message(message, context))
     }
 
     fn view(&self) -> Element<'_, Message> {

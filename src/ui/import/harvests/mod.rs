@@ -10,21 +10,19 @@ use crate::ui::screen::{self, Context};
 use chrono::NaiveDate;
 use iced::{Element, Task};
 
+use crate::app::{self, Garden};
 use crate::domain::harvests::Unit;
 use crate::domain::import::columns::mapping_problem;
 use crate::domain::import::harvests::{
     DuplicatePolicy, HarvestField, HarvestMapping, ImportContext, Plan, PlanInput, Resolutions,
-    build_plan, locate_header, match_harvest_headers, unknown_names,
+    build_plan, match_harvest_headers, unknown_names,
 };
-use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
-use crate::store::import::harvests::{
-    HarvestImportReport, apply_harvest_import, load_harvest_context,
-};
-use crate::store::{Connection, Result};
+use crate::store::import::harvests::HarvestImportReport;
 use crate::ui::import::columns::FieldChoice;
 use crate::ui::import::flow::{self, Flow};
 use crate::ui::import::names::NameOption;
+use std::path::Path;
 
 /// A file read, with what the garden already has.
 pub type FileRead = flow::FileRead<ImportContext>;
@@ -72,11 +70,10 @@ pub enum Message {
 
 impl Screen {
     /// The screen, waiting for a file.
-    pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
+    pub fn new(_context: &Context) -> (Self, Task<Message>) {
         (
             Screen {
-                flow: Flow::new(db, today),
+                flow: Flow::new(),
                 options: Options {
                     duplicates: DuplicatePolicy::Skip,
                 },
@@ -85,30 +82,34 @@ impl Screen {
         )
     }
 
-    /// Handles a message.
-    pub fn handle(&mut self, message: Message) -> Task<Message> {
+    /// Handles a message with what the screens share.
+    fn on_message(&mut self, message: Message, context: &Context) -> Task<Message> {
+        let today = context.today;
         match message {
             Message::Flow(message) => {
-                return self.flow.update(&self.options, message).map(Message::Flow);
+                return self
+                    .flow
+                    .update(&self.options, message, context)
+                    .map(Message::Flow);
             }
-            Message::ColumnSet(index, choice) => self.flow.change(&self.options, |m| {
+            Message::ColumnSet(index, choice) => self.flow.change(&self.options, today, |m| {
                 if let Some(slot) = m.mapping.get_mut(index) {
                     *slot = choice.0;
                 }
             }),
             Message::DuplicatesSet(policy) => {
                 self.options.duplicates = policy;
-                self.flow.change(&self.options, |_| {});
+                self.flow.change(&self.options, today, |_| {});
             }
-            Message::CropSet(name, option) => self.flow.change(&self.options, |m| {
+            Message::CropSet(name, option) => self.flow.change(&self.options, today, |m| {
                 m.resolutions
                     .crops
                     .insert(collation_key(&name), option.choice);
             }),
-            Message::CropUnitSet(name, unit) => self.flow.change(&self.options, |m| {
+            Message::CropUnitSet(name, unit) => self.flow.change(&self.options, today, |m| {
                 m.resolutions.crop_units.insert(collation_key(&name), unit);
             }),
-            Message::PlotSet(name, option) => self.flow.change(&self.options, |m| {
+            Message::PlotSet(name, option) => self.flow.change(&self.options, today, |m| {
                 m.resolutions
                     .plots
                     .insert(collation_key(&name), option.choice);
@@ -134,8 +135,8 @@ impl flow::Steps for Options {
     const EXTENSIONS: &'static [&'static str] = flow::SPREADSHEETS;
     const REJECTED_FILE: &'static str = "recoltes-refusees.csv";
 
-    fn load(conn: &Connection, table: Table, _: NaiveDate) -> Result<(Table, ImportContext)> {
-        Ok((locate_header(table), load_harvest_context(conn)?))
+    fn read(garden: &Garden, path: &Path, _: NaiveDate) -> app::Result<FileRead> {
+        app::imports::read_harvests(garden, path)
     }
 
     fn start(file: FileRead, _: NaiveDate) -> Matching {
@@ -172,8 +173,8 @@ impl flow::Steps for Options {
             .then(|| m.plan.clone())
     }
 
-    fn apply(&self, conn: &Connection, plan: &Plan) -> Result<HarvestImportReport> {
-        apply_harvest_import(conn, plan)
+    fn apply(&self, garden: &Garden, plan: &Plan) -> app::Result<HarvestImportReport> {
+        app::imports::import_harvests(garden, plan)
     }
 
     fn rejected_csv(m: &Matching) -> Vec<u8> {
@@ -184,8 +185,8 @@ impl flow::Steps for Options {
 impl screen::Screen for Screen {
     type Message = Message;
 
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        screen::Action::Run(self.handle(message))
+    fn update(&mut self, message: Message, context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.on_message(message, context))
     }
 
     fn view(&self) -> Element<'_, Message> {

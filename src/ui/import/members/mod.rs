@@ -10,18 +10,18 @@ use crate::ui::screen::{self, Context};
 use chrono::{NaiveDate, Weekday};
 use iced::{Element, Task};
 
+use crate::app::{self, Garden};
 use crate::domain::calendar::weekday_name;
 use crate::domain::import::columns::{ColumnMapping, MemberField, mapping_problem, match_headers};
 use crate::domain::import::members::{
     ExistingPolicy, ImportContext, NamesakeChoice, Plan, Resolutions, build_plan, unknown_names,
 };
-use crate::domain::import::source::Table;
 use crate::domain::text::collation_key;
-use crate::store::import::{ApplyOptions, ImportReport, apply_member_import, load_context};
-use crate::store::{Connection, Result};
+use crate::store::import::{ApplyOptions, ImportReport};
 use crate::ui::import::columns::FieldChoice;
 use crate::ui::import::flow::{self, Flow};
 use crate::ui::import::names::NameOption;
+use std::path::Path;
 
 /// A delivery weekday, for the depots the import creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,11 +82,10 @@ pub enum Message {
 
 impl Screen {
     /// The screen, waiting for a file.
-    pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
+    pub fn new(_context: &Context) -> (Self, Task<Message>) {
         (
             Screen {
-                flow: Flow::new(db, today),
+                flow: Flow::new(),
                 options: Options {
                     policy: ExistingPolicy::Update,
                     weekday: Weekday::Tue,
@@ -96,33 +95,37 @@ impl Screen {
         )
     }
 
-    /// Handles a message.
-    pub fn handle(&mut self, message: Message) -> Task<Message> {
+    /// Handles a message with what the screens share.
+    fn on_message(&mut self, message: Message, context: &Context) -> Task<Message> {
+        let today = context.today;
         match message {
             Message::Flow(message) => {
-                return self.flow.update(&self.options, message).map(Message::Flow);
+                return self
+                    .flow
+                    .update(&self.options, message, context)
+                    .map(Message::Flow);
             }
-            Message::ColumnSet(index, choice) => self.flow.change(&self.options, |m| {
+            Message::ColumnSet(index, choice) => self.flow.change(&self.options, today, |m| {
                 if let Some(slot) = m.mapping.get_mut(index) {
                     *slot = choice.0;
                 }
             }),
             Message::PolicySet(policy) => {
                 self.options.policy = policy;
-                self.flow.change(&self.options, |_| {});
+                self.flow.change(&self.options, today, |_| {});
             }
-            Message::DepotSet(name, option) => self.flow.change(&self.options, |m| {
+            Message::DepotSet(name, option) => self.flow.change(&self.options, today, |m| {
                 m.resolutions
                     .depots
                     .insert(collation_key(&name), option.choice);
             }),
-            Message::SizeSet(name, option) => self.flow.change(&self.options, |m| {
+            Message::SizeSet(name, option) => self.flow.change(&self.options, today, |m| {
                 m.resolutions
                     .sizes
                     .insert(collation_key(&name), option.choice);
             }),
             Message::WeekdaySet(day) => self.options.weekday = day.0,
-            Message::NamesakeSet(line, choice) => self.flow.change(&self.options, |m| {
+            Message::NamesakeSet(line, choice) => self.flow.change(&self.options, today, |m| {
                 m.resolutions.namesakes.insert(line, choice);
             }),
         }
@@ -146,8 +149,8 @@ impl flow::Steps for Options {
     const EXTENSIONS: &'static [&'static str] = flow::SPREADSHEETS;
     const REJECTED_FILE: &'static str = "lignes-refusees.csv";
 
-    fn load(conn: &Connection, table: Table, today: NaiveDate) -> Result<(Table, ImportContext)> {
-        Ok((table, load_context(conn, today)?))
+    fn read(garden: &Garden, path: &Path, today: NaiveDate) -> app::Result<FileRead> {
+        app::imports::read_members(garden, path, today)
     }
 
     fn start(file: FileRead, today: NaiveDate) -> Matching {
@@ -182,11 +185,11 @@ impl flow::Steps for Options {
             .then(|| m.plan.clone())
     }
 
-    fn apply(&self, conn: &Connection, plan: &Plan) -> Result<ImportReport> {
+    fn apply(&self, garden: &Garden, plan: &Plan) -> app::Result<ImportReport> {
         let options = ApplyOptions {
             new_depot_weekday: self.weekday,
         };
-        apply_member_import(conn, plan, &options)
+        app::imports::import_members(garden, plan, &options)
     }
 
     fn rejected_csv(m: &Matching) -> Vec<u8> {
@@ -207,8 +210,8 @@ fn empty_plan(today: NaiveDate) -> Plan {
 impl screen::Screen for Screen {
     type Message = Message;
 
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        screen::Action::Run(self.handle(message))
+    fn update(&mut self, message: Message, context: &Context) -> screen::Action<Message> {
+        screen::Action::Run(self.on_message(message, context))
     }
 
     fn view(&self) -> Element<'_, Message> {
