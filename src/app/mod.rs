@@ -8,6 +8,8 @@
 
 mod error;
 mod garden;
+pub mod home;
+pub mod settings;
 
 pub use error::{Error, Result};
 pub use garden::Garden;

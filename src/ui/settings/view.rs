@@ -3,7 +3,7 @@
 use iced::widget::{Column, button, column, row, scrollable, text};
 use iced::{Element, Length};
 
-use super::{Message, Settings};
+use super::{Field, Message, Settings};
 use crate::domain::calendar::format_date;
 use crate::ui::about;
 use crate::ui::import::ImportKind;
@@ -11,43 +11,68 @@ use crate::ui::theme::BOLD;
 use crate::ui::widgets::{self, Tone};
 
 impl Settings {
+    /// A message for a button that writes, or nothing while busy or read-only (another
+    /// window has the garden, or protected media).
+    fn idle(&self, message: Message) -> Option<Message> {
+        (!self.busy && !self.read_only).then_some(message)
+    }
+
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
-        let f = &self.form;
-        // Read-only (another window has the garden, or protected media): nothing that writes.
-        let idle = |m: Message| (!self.busy && !self.db.read_only()).then_some(m);
-        let identity = column![
-            widgets::field(
-                "Nom du jardin",
-                &f.name,
-                Message::NameChanged,
-                Message::Save
-            ),
-            widgets::field(
-                "Adresse",
-                &f.address,
-                Message::AddressChanged,
-                Message::Save
-            ),
+        let mut page = column![widgets::page_title(
+            "Paramètres",
+            Some("L'identité du jardin figure sur chaque document imprimé.".into())
+        ),]
+        .spacing(18);
+        if let Some((tone, message)) = &self.message {
+            page = page.push(widgets::banner(*tone, message.clone()));
+        }
+        page = page
+            .push(widgets::card("Identité du jardin", self.identity()))
+            .push(widgets::card("Importer des données", self.imports()))
+            .push(widgets::card("Paniers", self.harvest_window()))
+            .push(self.sheets_folder.view().map(Message::SheetsFolder))
+            .push(widgets::card(
+                "Feuilles d'émargement",
+                self.sheets.view().map(Message::Sheets),
+            ))
+            .push(widgets::card(
+                "Sauvegardes",
+                column![self.backups_folder(), self.backup_list()].spacing(14),
+            ))
+            .push(about::view(
+                &self.data_path,
+                &self.backup_dir,
+                Message::OpenDataFolder,
+            ));
+        scrollable(page.padding(24)).height(Length::Fill).into()
+    }
+
+    fn identity(&self) -> Element<'_, Message> {
+        let f = &self.form.identity;
+        let edit = |field: Field| move |value: String| Message::Edited(field, value);
+        column![
+            widgets::field("Nom du jardin", &f.name, edit(Field::Name), Message::Save),
+            widgets::field("Adresse", &f.address, edit(Field::Address), Message::Save),
             row![
                 container_w(
                     widgets::field(
                         "Code postal",
                         &f.postcode,
-                        Message::PostcodeChanged,
+                        edit(Field::Postcode),
                         Message::Save
                     ),
                     160.0
                 ),
-                widgets::field("Commune", &f.city, Message::CityChanged, Message::Save),
+                widgets::field("Commune", &f.city, edit(Field::City), Message::Save),
             ]
             .spacing(12),
-            widgets::field("SIRET", &f.siret, Message::SiretChanged, Message::Save),
+            widgets::field("SIRET", &f.siret, edit(Field::Siret), Message::Save),
             row![
                 widgets::field(
                     "Logo (image imprimée sur les documents)",
                     &f.logo_path,
-                    Message::LogoChanged,
+                    edit(Field::Logo),
                     Message::Save
                 ),
                 column![
@@ -60,21 +85,77 @@ impl Settings {
                 .spacing(4),
             ]
             .spacing(12),
-            row![widgets::action("Enregistrer", idle(Message::Save))],
+            row![widgets::action("Enregistrer", self.idle(Message::Save))],
         ]
-        .spacing(10);
+        .spacing(10)
+        .into()
+    }
+
+    fn imports(&self) -> Element<'_, Message> {
+        column![
+            widgets::muted(
+                "Reprenez vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument), et vos salariés depuis l'export Excel des emplois de l'inclusion : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
+            ),
+            row![
+                widgets::secondary(
+                    "Importer des adhérents…",
+                    self.idle(Message::OpenImport(ImportKind::Members))
+                ),
+                widgets::secondary(
+                    "Importer des récoltes…",
+                    self.idle(Message::OpenImport(ImportKind::Harvests))
+                ),
+                widgets::secondary(
+                    "Importer des salariés (les emplois)…",
+                    self.idle(Message::OpenImport(ImportKind::Employees))
+                ),
+            ]
+            .spacing(10),
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    fn harvest_window(&self) -> Element<'_, Message> {
+        column![
+            row![
+                container_w(
+                    widgets::field(
+                        "Fenêtre de récolte (jours)",
+                        &self.form.harvest_window,
+                        |value| Message::Edited(Field::HarvestWindow, value),
+                        Message::Save,
+                    ),
+                    220.0,
+                ),
+                column![
+                    text(" ").size(14),
+                    widgets::action("Enregistrer", self.idle(Message::Save))
+                ]
+                .spacing(4),
+            ]
+            .spacing(12),
+            widgets::muted(
+                "Les récoltes destinées aux paniers comptent pour une semaine de livraison à partir de ce nombre de jours avant son lundi, jusqu'à son dimanche.",
+            ),
+        ]
+        .spacing(6)
+        .into()
+    }
+
+    fn backups_folder(&self) -> Element<'_, Message> {
         let default_dir = format!("Par défaut : {}", self.backup_dir.display());
-        let backups_folder = column![
+        column![
             widgets::folder_field(
                 "Dossier des sauvegardes (laisser vide pour le dossier par défaut)",
-                &self.backup_dir_setting,
-                Message::BackupDirChanged,
+                &self.form.backup_dir,
+                |value| Message::Edited(Field::BackupDir, value),
                 Message::Save,
                 (!self.busy).then_some(Message::PickBackupDir),
             ),
             widgets::muted(default_dir),
             row![
-                widgets::action("Enregistrer", idle(Message::Save)),
+                widgets::action("Enregistrer", self.idle(Message::Save)),
                 widgets::secondary(
                     "Sauvegarder maintenant",
                     (!self.busy).then_some(Message::BackupNow),
@@ -82,82 +163,8 @@ impl Settings {
             ]
             .spacing(12),
         ]
-        .spacing(6);
-        let mut page = column![widgets::page_title(
-            "Paramètres",
-            Some("L'identité du jardin figure sur chaque document imprimé.".into())
-        ),]
-        .spacing(18);
-        if let Some((tone, message)) = &self.message {
-            page = page.push(widgets::banner(*tone, message.clone()));
-        }
-        page = page
-            .push(widgets::card("Identité du jardin", identity))
-            .push(widgets::card(
-                "Importer des données",
-                column![
-                    widgets::muted(
-                        "Reprenez vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument), et vos salariés depuis l'export Excel des emplois de l'inclusion : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
-                    ),
-                    row![
-                        widgets::secondary(
-                            "Importer des adhérents…",
-                            idle(Message::OpenImport(ImportKind::Members))
-                        ),
-                        widgets::secondary(
-                            "Importer des récoltes…",
-                            idle(Message::OpenImport(ImportKind::Harvests))
-                        ),
-                        widgets::secondary(
-                            "Importer des salariés (les emplois)…",
-                            idle(Message::OpenImport(ImportKind::Employees))
-                        ),
-                    ]
-                    .spacing(10),
-                ]
-                .spacing(8),
-            ))
-            .push(widgets::card(
-                "Paniers",
-                column![
-                    row![
-                        container_w(
-                            widgets::field(
-                                "Fenêtre de récolte (jours)",
-                                &self.harvest_window,
-                                Message::HarvestWindowChanged,
-                                Message::Save,
-                            ),
-                            220.0,
-                        ),
-                        column![
-                            text(" ").size(14),
-                            widgets::action("Enregistrer", idle(Message::Save))
-                        ]
-                        .spacing(4),
-                    ]
-                    .spacing(12),
-                    widgets::muted(
-                        "Les récoltes destinées aux paniers comptent pour une semaine de livraison à partir de ce nombre de jours avant son lundi, jusqu'à son dimanche.",
-                    ),
-                ]
-                .spacing(6),
-            ))
-            .push(self.sheets_folder.view().map(Message::SheetsFolder))
-            .push(widgets::card(
-                "Feuilles d'émargement",
-                self.sheets.view().map(Message::Sheets),
-            ))
-            .push(widgets::card(
-                "Sauvegardes",
-                column![backups_folder, self.backup_list()].spacing(14),
-            ))
-            .push(about::view(
-                self.db.path(),
-                &self.backup_dir,
-                Message::OpenDataFolder,
-            ));
-        scrollable(page.padding(24)).height(Length::Fill).into()
+        .spacing(6)
+        .into()
     }
 
     fn backup_list(&self) -> Element<'_, Message> {
@@ -186,8 +193,7 @@ impl Settings {
         }
         list = list.push(widgets::secondary(
             "Restaurer un autre fichier…",
-            (!self.busy && !self.db.read_only())
-                .then_some(Message::OtherFile(super::other_file::Message::Pick)),
+            self.idle(Message::OtherFile(super::other_file::Message::Pick)),
         ));
         if self.backups.is_empty() {
             list = list.push(text("Aucune sauvegarde pour l'instant.").size(15));
@@ -204,10 +210,7 @@ impl Settings {
                         .width(Length::Fill),
                     button(text("Restaurer…").size(14))
                         .style(button::secondary)
-                        .on_press_maybe(
-                            (!self.busy && !self.db.read_only())
-                                .then(|| Message::AskRestore(file.clone())),
-                        ),
+                        .on_press_maybe(self.idle(Message::AskRestore(file.clone()))),
                 ]
                 .spacing(12)
                 .align_y(iced::Alignment::Center),
