@@ -10,7 +10,7 @@ use binette::app::Garden;
 use binette::domain::workshops::{AttendanceStatus, Participant};
 use binette::store::{open_in_memory, workshops as store};
 use binette::ui::workshops::{
-    self as ui, DATE_ID, END_ID, Field, Message, PERSON_ID, START_ID, Screen, TITLE_ID,
+    self as ui, DATE_ID, END_ID, Field, Message, PERSON_ID, START_ID, Screen, TITLE_ID, form, types,
 };
 use chrono::NaiveDate;
 use common::run;
@@ -48,13 +48,19 @@ fn workshop_session_registrations_and_attendance() {
 
     click(&mut screen, "Nouvel atelier");
     type_in(&mut screen, TITLE_ID, "Soupes d'hiver");
-    apply(&mut screen, Message::FormInput(Field::Capacity, "0".into()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Input(Field::Capacity, "0".into())),
+    );
     click(&mut screen, "Enregistrer");
     assert!(shows(
         &screen,
         "Le nombre de places doit être supérieur à zéro (laissez vide s'il n'y a pas de limite)."
     ));
-    apply(&mut screen, Message::FormInput(Field::Capacity, "2".into()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Input(Field::Capacity, "2".into())),
+    );
 
     // A date that does not exist, then an end before the start: refused, nothing lost.
     type_in(&mut screen, DATE_ID, "31/04/2026");
@@ -67,14 +73,17 @@ fn workshop_session_registrations_and_attendance() {
     ));
     apply(
         &mut screen,
-        Message::FormInput(Field::Date, "26/11/2026".into()),
+        Message::Form(form::Message::Input(Field::Date, "26/11/2026".into())),
     );
     click(&mut screen, "Ajouter la séance");
     assert!(shows(
         &screen,
         "L'heure de fin (12:00) doit être après l'heure de début (14:00)."
     ));
-    apply(&mut screen, Message::FormInput(Field::End, "16h30".into()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Input(Field::End, "16h30".into())),
+    );
     click(&mut screen, "Ajouter la séance");
     assert!(shows(&screen, "26/11/2026 · 14:00 – 16:30"));
     assert!(
@@ -236,10 +245,16 @@ fn the_type_list_is_editable_and_a_used_type_stays() {
         .find(|t| t.name == "Cuisine")
         .unwrap();
     click(&mut screen, "Nouvel atelier");
-    apply(&mut screen, Message::FormType(cuisine.clone()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Type(cuisine.clone())),
+    );
     type_in(&mut screen, TITLE_ID, "Tartes");
     click(&mut screen, "Enregistrer");
-    apply(&mut screen, Message::DeleteType(cuisine.id));
+    apply(
+        &mut screen,
+        Message::Types(types::Message::Delete(cuisine.id)),
+    );
     assert!(names().contains(&"Cuisine".to_owned()));
     assert!(shows(
         &screen,

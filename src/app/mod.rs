@@ -10,6 +10,7 @@ mod error;
 mod garden;
 pub mod home;
 pub mod settings;
+pub mod workshops;
 
 pub use error::{Error, Result};
 pub use garden::Garden;

@@ -175,7 +175,7 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         &screen.search,
         &screen.type_filter,
         screen.period,
-        screen.today,
+        screen.listed_on,
     );
     let selected = screen.selected.as_ref().map(|d| d.session.id);
     let mut list = Column::new().spacing(6);
