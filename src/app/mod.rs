@@ -8,6 +8,7 @@
 
 mod error;
 mod garden;
+pub mod harvests;
 pub mod home;
 pub mod settings;
 pub mod workshops;
