@@ -3,7 +3,9 @@
 
 mod catalogue;
 pub mod entry;
+mod entry_view;
 pub mod list;
+mod totals;
 mod update;
 mod view;
 
