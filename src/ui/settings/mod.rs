@@ -35,6 +35,9 @@ pub struct Settings {
     other_file: other_file::OtherFile,
     garden: GardenTag,
     message: Option<(Tone, String)>,
+    /// A value of the form refused by « Enregistrer »: the field's label and why, shown
+    /// under that field.
+    invalid: Option<(&'static str, String)>,
     busy: bool,
     /// « Feuilles d'émargement »: phones on the sheets.
     sheets: sheets::Section,
@@ -124,6 +127,7 @@ impl Settings {
             other_file: other_file::OtherFile::default(),
             garden: GardenTag::default(),
             message: None,
+            invalid: None,
             busy: true,
             sheets,
             sheets_folder: sheets_folder::SheetsFolder::default(),
@@ -146,11 +150,17 @@ impl Settings {
     }
 
     fn fail(&mut self, error: &app::Error) {
-        self.message = Some((Tone::Error, error.to_string()));
+        match error {
+            app::Error::Invalid { field, message } => {
+                self.invalid = Some((field, message.clone()));
+            }
+            _ => self.message = Some((Tone::Error, error.to_string())),
+        }
         self.busy = false;
     }
 
     fn edit(&mut self, field: Field, value: String) {
+        self.invalid = None;
         let form = &mut self.form;
         let target = match field {
             Field::Name => &mut form.identity.name,
@@ -177,6 +187,7 @@ impl Settings {
 
     fn save(&mut self, context: &Context) -> Action<Message> {
         self.busy = true;
+        self.invalid = None;
         let form = self.form.clone();
         Action::Run(context.perform(
             move |garden| app::settings::save(garden, form),

@@ -4,10 +4,11 @@ use iced::widget::{Column, button, column, row, scrollable, text};
 use iced::{Element, Length};
 
 use super::{Field, Message, Settings};
+use crate::app::settings::fields;
 use crate::domain::calendar::format_date;
 use crate::ui::about;
 use crate::ui::import::ImportKind;
-use crate::ui::theme::BOLD;
+use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
 impl Settings {
@@ -52,7 +53,10 @@ impl Settings {
         let f = &self.form.identity;
         let edit = |field: Field| move |value: String| Message::Edited(field, value);
         column![
-            widgets::field("Nom du jardin", &f.name, edit(Field::Name), Message::Save),
+            self.checked(
+                fields::NAME,
+                widgets::field("Nom du jardin", &f.name, edit(Field::Name), Message::Save)
+            ),
             widgets::field("Adresse", &f.address, edit(Field::Address), Message::Save),
             row![
                 container_w(
@@ -67,28 +71,52 @@ impl Settings {
                 widgets::field("Commune", &f.city, edit(Field::City), Message::Save),
             ]
             .spacing(12),
-            widgets::field("SIRET", &f.siret, edit(Field::Siret), Message::Save),
-            row![
-                widgets::field(
-                    "Logo (image imprimée sur les documents)",
-                    &f.logo_path,
-                    edit(Field::Logo),
-                    Message::Save
-                ),
-                column![
-                    text(" ").size(14),
-                    widgets::secondary(
-                        "Choisir une image…",
-                        (!self.busy).then_some(Message::PickLogo)
-                    )
+            self.checked(
+                fields::SIRET,
+                widgets::field("SIRET", &f.siret, edit(Field::Siret), Message::Save)
+            ),
+            self.checked(
+                fields::LOGO,
+                row![
+                    widgets::field(
+                        "Logo (image imprimée sur les documents)",
+                        &f.logo_path,
+                        edit(Field::Logo),
+                        Message::Save
+                    ),
+                    column![
+                        text(" ").size(14),
+                        widgets::secondary(
+                            "Choisir une image…",
+                            (!self.busy).then_some(Message::PickLogo)
+                        )
+                    ]
+                    .spacing(4),
                 ]
-                .spacing(4),
-            ]
-            .spacing(12),
+                .spacing(12)
+                .into()
+            ),
             row![widgets::action("Enregistrer", self.idle(Message::Save))],
         ]
         .spacing(10)
         .into()
+    }
+
+    /// `field` with, under it, why its value was refused (when it was).
+    fn checked<'a>(
+        &'a self,
+        label: &'static str,
+        field: Element<'a, Message>,
+    ) -> Element<'a, Message> {
+        match &self.invalid {
+            Some((bad, message)) if *bad == label => column![
+                field,
+                text(message.as_str()).size(13).color(theme::ERROR_TEXT)
+            ]
+            .spacing(4)
+            .into(),
+            Some(_) | None => field,
+        }
     }
 
     fn imports(&self) -> Element<'_, Message> {
@@ -120,11 +148,14 @@ impl Settings {
         column![
             row![
                 container_w(
-                    widgets::field(
-                        "Fenêtre de récolte (jours)",
-                        &self.form.harvest_window,
-                        |value| Message::Edited(Field::HarvestWindow, value),
-                        Message::Save,
+                    self.checked(
+                        fields::HARVEST_WINDOW,
+                        widgets::field(
+                            "Fenêtre de récolte (jours)",
+                            &self.form.harvest_window,
+                            |value| Message::Edited(Field::HarvestWindow, value),
+                            Message::Save,
+                        )
                     ),
                     220.0,
                 ),
