@@ -245,3 +245,9 @@ pub fn attendance_sheet_pdf(
 pub fn write_sheet(path: &Path, sheet: &SheetPdf) -> Result<()> {
     Ok(output::write_file(path, &sheet.bytes)?)
 }
+
+/// The sessions `participant` attended (present), newest first: a person's workshop
+/// history.
+pub fn attended_by(garden: &Garden, participant: &Participant) -> Result<Vec<SessionSummary>> {
+    Ok(garden.with(|conn| store::sessions_attended_by(conn, participant))?)
+}
