@@ -7,6 +7,7 @@ use iced::{Alignment, Element, Length};
 
 use super::Message;
 use super::entry::{find_crop, find_plot};
+use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
 use crate::domain::harvest_query::{
     HarvestFilter, HarvestLine, Period, Totals, filter_indices, format_number, kg_by_month, totals,
@@ -53,7 +54,7 @@ pub struct Computed {
     pub months: [f64; 12],
     pub season: i32,
     /// Why the filters keep nothing, if they cannot be read.
-    pub problem: Option<String>,
+    pub problem: Option<app::Error>,
 }
 
 impl Filters {
@@ -91,17 +92,26 @@ impl Filters {
         self.to = format_date(to);
     }
 
-    /// The filter to apply, or a French reason why the filters cannot be read.
-    pub fn resolve(&self, crops: &[Crop], plots: &[Plot]) -> Result<HarvestFilter, String> {
+    /// The filter to apply, or why the filters cannot be read (naming the filter at fault).
+    pub fn resolve(&self, crops: &[Crop], plots: &[Plot]) -> app::Result<HarvestFilter> {
         let (from, to) = if self.period == Period::Custom {
             let from = parse_date(&self.from).ok_or_else(|| {
-                "Date de début illisible : tapez par exemple 01/03/2026.".to_owned()
+                Error::invalid(
+                    "Du",
+                    "Date de début illisible : tapez par exemple 01/03/2026.",
+                )
             })?;
             let to = parse_date(&self.to).ok_or_else(|| {
-                "Date de fin illisible : tapez par exemple 31/03/2026.".to_owned()
+                Error::invalid(
+                    "Au",
+                    "Date de fin illisible : tapez par exemple 31/03/2026.",
+                )
             })?;
             if to < from {
-                return Err("La date de fin est avant la date de début.".to_owned());
+                return Err(Error::invalid(
+                    "Au",
+                    "La date de fin est avant la date de début.",
+                ));
             }
             (from, to)
         } else {
@@ -112,7 +122,12 @@ impl Filters {
         } else {
             Some(
                 find_crop(crops, &self.crop)
-                    .ok_or_else(|| format!("Aucune culture « {} ».", self.crop.trim()))?
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "Culture",
+                            format!("Aucune culture « {} ».", self.crop.trim()),
+                        )
+                    })?
                     .id,
             )
         };
@@ -121,7 +136,12 @@ impl Filters {
         } else {
             Some(
                 find_plot(plots, &self.plot)
-                    .ok_or_else(|| format!("Aucune parcelle « {} ».", self.plot.trim()))?
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "Parcelle",
+                            format!("Aucune parcelle « {} ».", self.plot.trim()),
+                        )
+                    })?
                     .id,
             )
         };
@@ -186,7 +206,7 @@ fn small_input<'a>(
 /// buttons of the list) when given.
 pub fn filter_bar<'a>(
     filters: &'a Filters,
-    problem: Option<&'a String>,
+    problem: Option<&'a app::Error>,
     export: Option<Element<'a, Message>>,
 ) -> Element<'a, Message> {
     let mut periods = Row::new().spacing(4);
@@ -249,7 +269,7 @@ pub fn filter_bar<'a>(
     }
     let mut bar = column![first.wrap().vertical_spacing(8), second].spacing(8);
     if let Some(problem) = problem {
-        bar = bar.push(text(problem.as_str()).size(13).color(theme::ERROR_TEXT));
+        bar = bar.push(text(problem.to_string()).size(13).color(theme::ERROR_TEXT));
     }
     bar.into()
 }

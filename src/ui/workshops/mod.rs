@@ -250,7 +250,7 @@ impl Screen {
                 ));
             }
             Ok(None) => {}
-            Err(error) => self.message = Some((Tone::Error, error)),
+            Err(error) => self.message = Some((Tone::Error, pdf::failure(&error))),
         }
     }
 

@@ -9,7 +9,15 @@ use crate::app::{self, workshops::SheetPdf};
 use crate::ui::screen::Context;
 
 /// What saving the sheet came to: where (`None`: dialog cancelled), or why not.
-pub type Saved = Result<Option<PathBuf>, String>;
+pub type Saved = app::Result<Option<PathBuf>>;
+
+/// Why the sheet was not saved, in French.
+pub fn failure(error: &app::Error) -> String {
+    match error {
+        app::Error::Report(e) => format!("La feuille n'a pas pu être créée : {e}"),
+        other => other.to_string(),
+    }
+}
 
 /// Draws the sheet of the session shown, asks where to save it, writes it and opens it.
 pub fn save_sheet(
@@ -20,16 +28,7 @@ pub fn save_sheet(
     let draw = context
         .garden
         .run(move |garden| app::workshops::attendance_sheet_pdf(garden, session_id, today));
-    Task::perform(
-        async move {
-            let sheet = draw.await.map_err(|error| match error {
-                app::Error::Report(e) => format!("La feuille n'a pas pu être créée : {e}"),
-                other => other.to_string(),
-            })?;
-            save(sheet).await
-        },
-        Message::SheetSaved,
-    )
+    Task::perform(async move { save(draw.await?).await }, Message::SheetSaved)
 }
 
 async fn save(sheet: SheetPdf) -> Saved {
@@ -43,7 +42,7 @@ async fn save(sheet: SheetPdf) -> Saved {
         return Ok(None);
     };
     let path: PathBuf = handle.path().to_path_buf();
-    app::workshops::write_sheet(&path, &sheet).map_err(|e| e.to_string())?;
+    app::workshops::write_sheet(&path, &sheet)?;
     crate::ui::files::open_in_viewer(&path);
     Ok(Some(path))
 }

@@ -117,13 +117,17 @@ pub enum Event {
     Reloaded(HarvestData),
 }
 
-fn optional_number(text: &str, what: &str) -> Result<Option<f64>, String> {
+/// A number typed in `field` (labelled `what` in the message), or nothing when left empty.
+fn optional_number(text: &str, field: &'static str, what: &str) -> app::Result<Option<f64>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    parse_quantity(text)
-        .map(Some)
-        .map_err(|e| format!("{what} : {}", e.replace("quantité", "valeur")))
+    parse_quantity(text).map(Some).map_err(|e| {
+        app::Error::invalid(
+            field,
+            format!("{what} : {}", e.replace("quantité", "valeur")),
+        )
+    })
 }
 
 impl Catalogue {
@@ -140,11 +144,12 @@ impl Catalogue {
         .collect();
     }
 
-    fn crop_from_form(&self) -> Result<Crop, String> {
+    fn crop_from_form(&self) -> app::Result<Crop> {
         let mut units = Vec::new();
         for (unit, (used, kg)) in OTHER_UNITS.iter().zip(&self.units) {
             if *used {
-                let kg_per_unit = optional_number(kg, &format!("Poids d'une {}", unit.label()))?;
+                let what = format!("Poids d'une {}", unit.label());
+                let kg_per_unit = optional_number(kg, "kg par unité", &what)?;
                 units.push(CropUnit {
                     unit: *unit,
                     kg_per_unit,
@@ -158,19 +163,21 @@ impl Catalogue {
             default_destination: self.crop_destination,
             units,
         };
-        crop.check()?;
+        crop.check()
+            .map_err(|message| app::Error::invalid("Culture", message))?;
         Ok(crop)
     }
 
-    fn plot_from_form(&self) -> Result<Plot, String> {
+    fn plot_from_form(&self) -> app::Result<Plot> {
         let plot = Plot {
             id: self.plot_id,
             name: self.plot_name.trim().to_owned(),
             kind: self.plot_kind,
-            area_m2: optional_number(&self.plot_area, "Surface")?,
+            area_m2: optional_number(&self.plot_area, "Surface", "Surface")?,
             parent_id: self.plot_parent,
         };
-        plot.check()?;
+        plot.check()
+            .map_err(|message| app::Error::invalid("Parcelle", message))?;
         Ok(plot)
     }
 
@@ -203,7 +210,7 @@ impl Catalogue {
                 self.units[i].0 = true;
             }
             Message::SaveCrop => match self.crop_from_form() {
-                Err(error) => self.error = Some(error),
+                Err(error) => self.error = Some(error.to_string()),
                 Ok(crop) => {
                     self.error = None;
                     return save(context, move |garden| {
@@ -230,7 +237,7 @@ impl Catalogue {
             Message::PlotArea(v) => self.plot_area = v,
             Message::PlotParent(p) => self.plot_parent = p.id,
             Message::SavePlot => match self.plot_from_form() {
-                Err(error) => self.error = Some(error),
+                Err(error) => self.error = Some(error.to_string()),
                 Ok(plot) => {
                     self.error = None;
                     return save(context, move |garden| {
