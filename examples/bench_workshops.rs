@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         detail.registrations.len()
     );
     let t = Instant::now();
-    let sheet = attendance_sheet::load(&conn, busiest.session_id, today)?;
+    let sheet = workshops::attendance_sheet(&conn, busiest.session_id, today)?;
     let bytes = attendance_sheet::render(&sheet)?;
     std::fs::write("/tmp/bench_attendance_sheet.pdf", &bytes)?;
     println!(

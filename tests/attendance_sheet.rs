@@ -79,7 +79,7 @@ fn the_sheet_lists_exactly_the_registered_people() {
         )
         .unwrap();
     }
-    let sheet = attendance_sheet::load(&conn, s, today).unwrap();
+    let sheet = workshops::attendance_sheet(&conn, s, today).unwrap();
     assert_eq!(sheet.people, ["LEFÈVRE Zoé", "Mme Roux", "N'DIAYE Aïcha"]);
     let pages = pages_text(&attendance_sheet::render(&sheet).unwrap());
     assert_eq!(pages.len(), 1);

@@ -84,8 +84,11 @@ fn open() -> (Held<Screen>, Garden) {
 }
 
 fn count(db: &Garden) -> i64 {
-    db.with(|conn| Ok(conn.query_row("SELECT count(*) FROM harvest", [], |r| r.get(0))?))
-        .unwrap()
+    binette::app::harvests::load(db).unwrap().lines.len() as i64
+}
+
+fn crops(db: &Garden) -> Vec<binette::domain::harvests::Crop> {
+    binette::app::harvests::load(db).unwrap().crops
 }
 
 #[test]
@@ -137,8 +140,7 @@ fn unknown_crop_is_offered_for_creation() {
     type_enter(&mut screen, ids::CROP, "Blette");
     assert!(shows(&screen, "Créer la culture"));
     type_enter(&mut screen, ids::CROP, "");
-    let crops = db.with(|conn| harvests::list_crops(conn)).unwrap();
-    assert!(crops.iter().any(|c| c.name == "Blette"));
+    assert!(crops(&db).iter().any(|c| c.name == "Blette"));
     type_enter(&mut screen, ids::QUANTITY, "4");
     assert_eq!(count(&db), 1);
 }
@@ -174,12 +176,7 @@ fn missing_conversion_is_asked_for() {
     ));
     type_enter(&mut screen, ids::CONVERSION, "6");
     assert_eq!(count(&db), 1);
-    let radish = db
-        .with(|conn| harvests::list_crops(conn))
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == "Radis")
-        .unwrap();
+    let radish = crops(&db).into_iter().find(|c| c.name == "Radis").unwrap();
     assert_eq!(radish.kg(2.0, Unit::Crate), Some(12.0));
     assert!(shows(&screen, "12 kg"));
 }
@@ -245,19 +242,14 @@ fn focus_of(task: iced::Task<Message>) -> Option<&'static str> {
 }
 
 fn add_plot(db: &Garden, name: &str) {
-    db.with(|conn| {
-        harvests::insert_plot(
-            conn,
-            &Plot {
-                id: 0,
-                name: name.to_owned(),
-                kind: PlotKind::OpenField,
-                area_m2: None,
-                parent_id: None,
-            },
-        )
-    })
-    .unwrap();
+    let plot = Plot {
+        id: 0,
+        name: name.to_owned(),
+        kind: PlotKind::OpenField,
+        area_m2: None,
+        parent_id: None,
+    };
+    binette::app::harvests::save_plot(db, &plot).unwrap();
 }
 
 /// Reopens the screen on `db` (to read plots added after the first opening).
@@ -270,16 +262,11 @@ fn reopen(db: &Garden) -> Held<Screen> {
     screen
 }
 
+/// The plot of the line saved last.
 fn saved_plot(db: &Garden) -> String {
-    db.with(|conn| {
-        Ok(conn.query_row(
-            "SELECT p.name FROM harvest h JOIN plot p ON p.id = h.plot_id
-             ORDER BY h.id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )?)
-    })
-    .unwrap()
+    let lines = binette::app::harvests::load(db).unwrap().lines;
+    let last = lines.iter().max_by_key(|l| l.harvest.id).unwrap();
+    last.plot_name.clone()
 }
 
 #[test]

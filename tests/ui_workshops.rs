@@ -10,7 +10,7 @@ use binette::app::Garden;
 use binette::domain::workshops::{AttendanceStatus, Participant};
 use binette::store::{open_in_memory, workshops as store};
 use binette::ui::workshops::{
-    self as ui, DATE_ID, END_ID, Field, Message, PERSON_ID, START_ID, Screen, TITLE_ID,
+    self as ui, DATE_ID, END_ID, Field, Message, PERSON_ID, START_ID, Screen, TITLE_ID, form, types,
 };
 use chrono::NaiveDate;
 use common::run;
@@ -38,6 +38,17 @@ fn start() -> (Held<Screen>, Garden) {
     (screen, db)
 }
 
+/// What the screen lists, read back through the use case.
+fn lists(db: &Garden) -> binette::app::workshops::Lists {
+    binette::app::workshops::lists(db, today()).unwrap()
+}
+
+/// Who is registered for `session_id`, read back through the use case.
+fn registrations(db: &Garden, session_id: i64) -> Vec<store::Registration> {
+    let (_, detail) = binette::app::workshops::show_session(db, session_id, today()).unwrap();
+    detail.unwrap().registrations
+}
+
 #[test]
 fn workshop_session_registrations_and_attendance() {
     let (mut screen, db) = start();
@@ -48,13 +59,19 @@ fn workshop_session_registrations_and_attendance() {
 
     click(&mut screen, "Nouvel atelier");
     type_in(&mut screen, TITLE_ID, "Soupes d'hiver");
-    apply(&mut screen, Message::FormInput(Field::Capacity, "0".into()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Input(Field::Capacity, "0".into())),
+    );
     click(&mut screen, "Enregistrer");
     assert!(shows(
         &screen,
         "Le nombre de places doit être supérieur à zéro (laissez vide s'il n'y a pas de limite)."
     ));
-    apply(&mut screen, Message::FormInput(Field::Capacity, "2".into()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Input(Field::Capacity, "2".into())),
+    );
 
     // A date that does not exist, then an end before the start: refused, nothing lost.
     type_in(&mut screen, DATE_ID, "31/04/2026");
@@ -67,27 +84,24 @@ fn workshop_session_registrations_and_attendance() {
     ));
     apply(
         &mut screen,
-        Message::FormInput(Field::Date, "26/11/2026".into()),
+        Message::Form(form::Message::Input(Field::Date, "26/11/2026".into())),
     );
     click(&mut screen, "Ajouter la séance");
     assert!(shows(
         &screen,
         "L'heure de fin (12:00) doit être après l'heure de début (14:00)."
     ));
-    apply(&mut screen, Message::FormInput(Field::End, "16h30".into()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Input(Field::End, "16h30".into())),
+    );
     click(&mut screen, "Ajouter la séance");
     assert!(shows(&screen, "26/11/2026 · 14:00 – 16:30"));
-    assert!(
-        db.with(|conn| store::list_workshops(conn))
-            .unwrap()
-            .is_empty()
-    );
+    assert!(lists(&db).sessions.is_empty(), "nothing saved yet");
     click(&mut screen, "Enregistrer");
     assert!(shows(&screen, "Atelier enregistré."));
     assert!(shows(&screen, "Soupes d'hiver"));
-    let sessions = db
-        .with(|conn| store::list_sessions(conn, None, None))
-        .unwrap();
+    let sessions = lists(&db).sessions;
     assert_eq!(sessions.len(), 1);
     let session_id = sessions[0].session_id;
     assert_eq!(sessions[0].capacity, Some(2));
@@ -120,17 +134,13 @@ fn workshop_session_registrations_and_attendance() {
         "mme roux est déjà inscrit·e à cette séance."
     ));
     assert!(shows(&screen, &ui::outside_label("mme roux")));
-    let registered = db
-        .with(|conn| store::attendances_of(conn, session_id))
-        .unwrap();
+    let registered = registrations(&db, session_id);
     assert_eq!(registered.len(), 3);
 
     // Everyone present, then the first one (DUPONT Marie) absent.
     click(&mut screen, "Tous présents");
     click(&mut screen, "Absent");
-    let statuses: Vec<_> = db
-        .with(|conn| store::registrations_of(conn, session_id))
-        .unwrap()
+    let statuses: Vec<_> = registrations(&db, session_id)
         .into_iter()
         .map(|r| (r.name, r.attendance.status))
         .collect();
@@ -143,26 +153,18 @@ fn workshop_session_registrations_and_attendance() {
         ]
     );
     assert!(!shows(&screen, &flagged), "the session left the list");
-    assert!(
-        db.with(|conn| store::unfilled_sessions(conn, today()))
-            .unwrap()
-            .is_empty()
-    );
+    assert!(lists(&db).unfilled.is_empty());
 
     // The history of a person who came.
-    let history = db
-        .with(|conn| store::sessions_attended_by(conn, &Participant::Outside("MME ROUX".into())))
-        .unwrap();
+    let attended = |who: &Participant| binette::app::workshops::attended_by(&db, who).unwrap();
+    let history = attended(&Participant::Outside("MME ROUX".into()));
     assert_eq!(history.len(), 1);
-    let member_history = db
-        .with(|conn| {
-            let dupont = store::registrable_people(conn)?
-                .into_iter()
-                .find(|p| p.name == "DUPONT Marie")
-                .unwrap();
-            store::sessions_attended_by(conn, &dupont.participant)
-        })
+    let dupont = lists(&db)
+        .people
+        .into_iter()
+        .find(|p| p.name == "DUPONT Marie")
         .unwrap();
+    let member_history = attended(&dupont.participant);
     assert!(member_history.is_empty(), "absent is not attended");
 }
 
@@ -212,13 +214,7 @@ fn the_type_list_is_editable_and_a_used_type_stays() {
     click(&mut screen, "Types d'atelier");
     type_in(&mut screen, ui::NEW_TYPE_ID, "Couture");
     click(&mut screen, "Ajouter");
-    let names = || -> Vec<String> {
-        db.with(|conn| store::list_workshop_types(conn))
-            .unwrap()
-            .into_iter()
-            .map(|t| t.name)
-            .collect()
-    };
+    let names = || -> Vec<String> { lists(&db).types.into_iter().map(|t| t.name).collect() };
     assert!(names().contains(&"Couture".to_owned()));
     assert!(shows(&screen, "Couture"));
     // The same name again is refused with a French message.
@@ -229,17 +225,22 @@ fn the_type_list_is_editable_and_a_used_type_stays() {
         "Un type d'atelier nommé « couture » existe déjà."
     ));
     // A type in use cannot be deleted.
-    let cuisine = db
-        .with(|conn| store::list_workshop_types(conn))
-        .unwrap()
+    let cuisine = lists(&db)
+        .types
         .into_iter()
         .find(|t| t.name == "Cuisine")
         .unwrap();
     click(&mut screen, "Nouvel atelier");
-    apply(&mut screen, Message::FormType(cuisine.clone()));
+    apply(
+        &mut screen,
+        Message::Form(form::Message::Type(cuisine.clone())),
+    );
     type_in(&mut screen, TITLE_ID, "Tartes");
     click(&mut screen, "Enregistrer");
-    apply(&mut screen, Message::DeleteType(cuisine.id));
+    apply(
+        &mut screen,
+        Message::Types(types::Message::Delete(cuisine.id)),
+    );
     assert!(names().contains(&"Cuisine".to_owned()));
     assert!(shows(
         &screen,

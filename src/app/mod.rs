@@ -9,9 +9,13 @@
 mod error;
 pub mod exports;
 mod garden;
+pub mod harvests;
+pub mod home;
 pub mod imports;
 pub mod reports;
+pub mod settings;
 pub mod week;
+pub mod workshops;
 
 pub use error::{Error, Result};
 pub use garden::Garden;

@@ -1,73 +1,20 @@
 //! The attendance sheet (feuille d'émargement) of one workshop session: one row per
 //! registered person with a wide signature column, blank rows for walk-ins, and a table for
-//! the animators' signatures. Names only: no social data.
+//! the animators' signatures. Names only: no social data. Its data is read by
+//! `store::workshops::attendance_sheet`; this module only turns it into bytes.
 
-use std::path::PathBuf;
-
-use chrono::{NaiveDate, NaiveTime};
-use rusqlite::Connection;
+use chrono::NaiveTime;
 
 use super::{
     Block, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
     TextStyle,
 };
 use crate::domain::calendar::{format_date, long_date};
-use crate::domain::workshops::{SessionId, time_range};
-use crate::store::{Result as StoreResult, settings, workshops};
+use crate::domain::workshops::time_range;
+pub use crate::store::workshops::AttendanceSheet;
 
 /// Blank rows printed after the registered people, for those who come without registering.
 pub const BLANK_ROWS: usize = 5;
-
-/// What the sheet prints.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AttendanceSheet {
-    /// Garden name, in the header.
-    pub garden_name: String,
-    /// Garden logo, if any.
-    pub logo_path: Option<PathBuf>,
-    /// Workshop title.
-    pub workshop_title: String,
-    /// Workshop type name.
-    pub type_name: String,
-    /// Session day.
-    pub date: NaiveDate,
-    /// Start time.
-    pub start: NaiveTime,
-    /// End time.
-    pub end: NaiveTime,
-    /// Where it takes place.
-    pub place: String,
-    /// Animators' names.
-    pub animators: Vec<String>,
-    /// Registered people's names, by name.
-    pub people: Vec<String>,
-    /// Day the sheet is printed (footer).
-    pub printed_on: NaiveDate,
-}
-
-/// Reads what the sheet of `session_id` prints.
-pub fn load(
-    conn: &Connection,
-    session_id: SessionId,
-    today: NaiveDate,
-) -> StoreResult<AttendanceSheet> {
-    let detail = workshops::session_detail(conn, session_id)?;
-    let identity = settings::garden_identity(conn)?;
-    let logo = identity.logo_path.trim();
-    Ok(AttendanceSheet {
-        garden_name: identity.name.clone(),
-        logo_path: (!logo.is_empty()).then(|| PathBuf::from(logo)),
-        workshop_title: detail.workshop.title.clone(),
-        type_name: detail.type_name.clone(),
-        date: detail.session.date,
-        start: detail.session.start,
-        end: detail.session.end,
-        place: detail.workshop.place.clone(),
-        animators: detail.animator_names.clone(),
-        people: detail.registrations.into_iter().map(|r| r.name).collect(),
-        printed_on: today,
-    })
-}
 
 /// A file name for the sheet: "Emargement 2026-12-03 Cuisiner les legumes.pdf".
 pub fn file_name(sheet: &AttendanceSheet) -> String {

@@ -2,18 +2,11 @@
 //! sheet, each step ticked as the garden fills; gone once everything is done.
 
 use iced::widget::{Column, row, text};
-use iced::{Element, Length, Task};
+use iced::{Element, Length};
 
 use super::theme::{self, BOLD};
 use super::widgets;
-use crate::app::Garden;
-use crate::store::StoreError;
-use crate::store::first_steps::{FirstSteps, first_steps};
-
-/// Reads which steps are done.
-pub fn load(db: &Garden) -> Task<Result<FirstSteps, StoreError>> {
-    Task::perform(db.call(|conn| first_steps(conn)), |result| result)
-}
+use crate::store::first_steps::FirstSteps;
 
 /// The checklist, or nothing once every step is done.
 pub fn view<'a, M: 'a>(steps: &FirstSteps) -> Option<Element<'a, M>> {

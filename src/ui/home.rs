@@ -1,29 +1,26 @@
 //! Accueil: this week at a glance, from real data.
 
-use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
-use chrono::{Datelike, Local, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use iced::widget::{Column, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
+use super::screen::{self, Action, Context};
 use super::theme::{self, BOLD};
 use super::week::print::{self, Printed};
 use super::widgets::{self, Tone};
-use crate::app::Garden;
+use crate::app::{self, Garden};
 use crate::domain::calendar::{format_date, long_date, weekday_name};
 use crate::domain::distribution::Delivery;
 use crate::domain::employees::EmployeeAlert;
-use crate::store::StoreError;
-use crate::store::dashboard::{self, Dashboard, DepotGlance};
+use crate::store::dashboard::{Dashboard, DepotGlance};
 use crate::store::first_steps::FirstSteps;
 
 /// The home screen's state.
 #[derive(Debug, Default)]
 pub struct Home {
-    dashboard: Option<Result<Dashboard, StoreError>>,
-    db: Option<Garden>,
-    today: NaiveDate,
+    dashboard: Option<app::Result<Dashboard>>,
     printing: bool,
     printed: Option<Result<Printed, crate::app::Error>>,
     /// « Téléphones des adhérents » ticked for the next print (from the Paramètres setting).
@@ -37,7 +34,7 @@ pub struct Home {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The figures were computed.
-    Loaded(Result<Dashboard, StoreError>),
+    Loaded(app::Result<Dashboard>),
     /// Print each depot's next delivery into the usual folder, without asking.
     PrintWeek,
     /// "Enregistrer ailleurs…": ask for a folder first.
@@ -53,121 +50,132 @@ pub enum Message {
     /// The system viewer answered.
     Opened(PathBuf, Result<(), String>),
     /// The first steps of a new garden were read.
-    StepsLoaded(Result<FirstSteps, StoreError>),
+    StepsLoaded(app::Result<FirstSteps>),
     /// « Téléphones des adhérents » ticked or not (or the setting it starts from was read).
     PhonesToggled(bool),
 }
 
+/// Reads which first steps are done.
+fn load_steps(context: &Context) -> Task<Message> {
+    context.perform(app::home::first_steps, Message::StepsLoaded)
+}
+
 impl Home {
-    /// A home screen that starts computing its figures for `today`.
+    /// A home screen that starts computing its figures for today.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
+        let today = context.today;
+        let (pickups, pickups_task) = super::home_pickups::Pickups::new(context);
         let task = Task::batch([
-            Task::perform(
-                db.call(move |conn| dashboard::dashboard(conn, today)),
+            context.perform(
+                move |garden| app::home::dashboard(garden, today),
                 Message::Loaded,
             ),
-            super::first_steps::load(db).map(Message::StepsLoaded),
-            print::phones_setting(db).map(Message::PhonesToggled),
+            load_steps(context),
+            print::phones_setting(&context.garden).map(Message::PhonesToggled),
+            pickups_task.map(Message::Pickups),
         ]);
-        let (pickups, pickups_task) = super::home_pickups::Pickups::new(db, today);
         let home = Home {
-            db: Some(db.clone()),
-            today,
             pickups,
             ..Home::default()
         };
-        (
-            home,
-            Task::batch([task, pickups_task.map(Message::Pickups)]),
-        )
+        (home, task)
     }
 
-    /// Handles a message; the returned task is run by the application.
-    pub fn handle(&mut self, message: Message) -> Task<Message> {
+    /// Writes the next deliveries' sheets: into the usual folder (`None`), into the folder
+    /// chosen (`Some(Some(dir))`), or into the usual folder with a note when the dialog gave
+    /// none (`Some(None)`).
+    fn print(&mut self, chosen: Option<Option<PathBuf>>, context: &Context) -> Task<Message> {
+        self.printing = true;
+        self.printed = None;
+        let today = context.today;
+        let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
+        let dir = chosen.flatten();
+        let phones = self.phones;
+        context.perform(
+            move |garden| print_next(garden, today, dir, phones, note),
+            Message::Printed,
+        )
+    }
+}
+
+/// The next deliveries' sheets, written by the week's use case (the one `binette sheets`
+/// calls), with the note to show when the dialog chose no folder.
+fn print_next(
+    garden: &Garden,
+    today: NaiveDate,
+    dir: Option<PathBuf>,
+    phones: bool,
+    note: Option<String>,
+) -> crate::app::Result<Printed> {
+    let next = crate::app::week::Deliveries::Next(today);
+    let set = crate::app::week::print_now(garden, next, dir.as_deref(), phones)?;
+    let mut printed = Printed::from(set);
+    printed.note = note;
+    Ok(printed)
+}
+
+/// Asks for a folder, starting in the one remembered.
+async fn choose_folder(garden: Garden) -> Option<PathBuf> {
+    let start = garden
+        .run(|garden| crate::app::week::remembered_folder(garden))
+        .await
+        .ok()
+        .flatten();
+    print::choose_folder(start).await
+}
+
+impl screen::Screen for Home {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
             Message::Loaded(result) => self.dashboard = Some(result),
             Message::PhonesToggled(on) => self.phones = on,
-            Message::PrintWeek => return self.print(None),
+            Message::PrintWeek => return Action::Run(self.print(None, context)),
             Message::PrintElsewhere => {
-                let Some(db) = self.db.clone() else {
-                    return Task::none();
-                };
                 self.printing = true;
                 self.printed = None;
-                return Task::perform(
-                    async move {
-                        let start = db
-                            .run(crate::app::week::remembered_folder)
-                            .await
-                            .ok()
-                            .flatten();
-                        print::choose_folder(start).await
-                    },
-                    Message::FolderChosen,
-                );
+                let garden = context.garden.clone();
+                return Action::Run(Task::perform(choose_folder(garden), Message::FolderChosen));
             }
-            Message::FolderChosen(dir) => return self.print(Some(dir)),
+            Message::FolderChosen(dir) => return Action::Run(self.print(Some(dir), context)),
             Message::Printed(result) => {
                 self.printing = false;
                 let open = result.as_ref().ok().map(Printed::sheets);
                 self.printed = Some(result);
-                if let (Some(path), Some(db)) = (open, &self.db) {
-                    return Task::batch([
+                if let Some(path) = open {
+                    return Action::Run(Task::batch([
                         Task::done(Message::Open(path)),
-                        super::first_steps::load(db).map(Message::StepsLoaded),
-                    ]);
+                        load_steps(context),
+                    ]));
                 }
             }
             // A failed read only hides the checklist; the dashboard shows database errors.
             Message::StepsLoaded(result) => self.steps = result.ok(),
             Message::Open(path) => {
-                return Task::perform(
+                return Action::Run(Task::perform(
                     crate::ui::files::open_checked(path.clone()),
                     move |result| Message::Opened(path.clone(), result),
-                );
+                ));
             }
             Message::Opened(path, result) => {
                 if let Some(Ok(printed)) = &mut self.printed {
                     printed.opened(&path, result);
                 }
             }
-            Message::Pickups(m) => {
-                return self
-                    .pickups
-                    .update(m, self.db.as_ref())
-                    .map(Message::Pickups);
+            Message::Pickups(message) => {
+                return self.pickups.update(message, context).map(Message::Pickups);
             }
         }
-        Task::none()
+        Action::None
     }
 
-    /// Writes the next deliveries' sheets: into the usual folder (`None`), into the folder
-    /// chosen (`Some(Some(dir))`), or into the usual folder with a note when the dialog gave
-    /// none (`Some(None)`).
-    fn print(&mut self, chosen: Option<Option<PathBuf>>) -> Task<Message> {
-        let Some(db) = &self.db else {
-            return Task::none();
-        };
-        self.printing = true;
-        self.printed = None;
-        let today = self.today;
-        let now = Local::now().naive_local();
-        let note = matches!(chosen, Some(None)).then(|| print::NO_FOLDER_CHOSEN.to_owned());
-        let dir = chosen.flatten();
-        let phones = self.phones;
-        Task::perform(
-            db.run(move |garden| {
-                let next = crate::app::week::Deliveries::Next(today);
-                let set = crate::app::week::print(garden, next, dir.as_deref(), now, phones)?;
-                let mut printed = Printed::from(set);
-                printed.note = note;
-                Ok(printed)
-            }),
-            Message::Printed,
-        )
+    fn view(&self) -> Element<'_, Message> {
+        Home::view(self)
     }
+}
 
+impl Home {
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
         let body: Element<'_, Message> = match &self.dashboard {
@@ -484,17 +492,5 @@ pub fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    }
-}
-
-impl screen::Screen for Home {
-    type Message = Message;
-
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        screen::Action::Run(self.handle(message))
-    }
-
-    fn view(&self) -> Element<'_, Message> {
-        Home::view(self)
     }
 }

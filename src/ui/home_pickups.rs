@@ -1,34 +1,32 @@
 //! Accueil › « Émargements à saisir »: past delivery weeks whose pickups were never ticked,
 //! depot by depot, with one action marking everyone collected except the absent.
 
-use chrono::NaiveDate;
 use iced::widget::{Column, row, text};
 use iced::{Element, Length, Task};
 
+use super::screen::{Action, Context};
 use super::widgets::{self, Tone};
-use crate::app::Garden;
+use crate::app::{self, home::Marked};
 use crate::domain::calendar::{IsoWeek, format_date, weekday_name};
 use crate::domain::wording::counted;
-use crate::store::StoreError;
-use crate::store::distribution::{UntickedWeek, mark_all_collected, unticked_weeks};
+use crate::store::distribution::UntickedWeek;
 
 /// The list's state.
 #[derive(Debug, Default)]
 pub struct Pickups {
     weeks: Vec<UntickedWeek>,
     message: Option<(Tone, String)>,
-    today: Option<NaiveDate>,
 }
 
 /// Messages of the list.
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The weeks left unticked were read.
-    Loaded(Result<Vec<UntickedWeek>, StoreError>),
+    Loaded(app::Result<Vec<UntickedWeek>>),
     /// "Tous retirés sauf absents" for a depot and a week.
     MarkCollected(IsoWeek, i64),
-    /// The pickups were recorded (depot name, lines), then the list is read again.
-    Marked(Result<(String, usize, Vec<UntickedWeek>), StoreError>),
+    /// The pickups of the depot named were recorded, then the list was read again.
+    Marked(String, app::Result<Marked>),
 }
 
 /// The short heading of a week: "Semaine 47 — 4 dépôts".
@@ -42,28 +40,22 @@ pub fn week_heading(week: &UntickedWeek) -> String {
 }
 
 impl Pickups {
-    /// The list, starting to read the weeks left unticked before `today`.
-    pub fn new(db: &Garden, today: NaiveDate) -> (Self, Task<Message>) {
-        let task = Task::perform(
-            db.call(move |conn| unticked_weeks(conn, today)),
+    /// The list, starting to read the weeks left unticked before today.
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
+        let today = context.today;
+        let task = context.perform(
+            move |garden| app::home::unticked_weeks(garden, today),
             Message::Loaded,
         );
-        let pickups = Pickups {
-            today: Some(today),
-            ..Pickups::default()
-        };
-        (pickups, task)
+        (Pickups::default(), task)
     }
 
-    /// Handles a message; the returned task is run by the home screen.
-    pub fn update(&mut self, message: Message, db: Option<&Garden>) -> Task<Message> {
+    /// Handles a message; the action is the home screen's to run.
+    pub fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
             Message::Loaded(Ok(weeks)) => self.weeks = weeks,
             Message::Loaded(Err(error)) => self.message = Some((Tone::Error, error.to_string())),
             Message::MarkCollected(week, depot_id) => {
-                let (Some(db), Some(today)) = (db, self.today) else {
-                    return Task::none();
-                };
                 let name = self
                     .weeks
                     .iter()
@@ -71,24 +63,27 @@ impl Pickups {
                     .find(|d| d.depot_id == depot_id)
                     .map(|d| d.name.clone())
                     .unwrap_or_default();
-                return Task::perform(
-                    db.write(move |conn| {
-                        let lines = mark_all_collected(conn, week, depot_id)?;
-                        Ok((name, lines, unticked_weeks(conn, today)?))
-                    }),
-                    Message::Marked,
-                );
-            }
-            Message::Marked(Ok((name, lines, weeks))) => {
-                self.weeks = weeks;
-                self.message = Some((
-                    Tone::Success,
-                    format!("{name} : {lines} émargement(s) enregistré(s), absents exceptés."),
+                let today = context.today;
+                return Action::Run(context.perform(
+                    move |garden| app::home::mark_all_collected(garden, week, depot_id, today),
+                    move |result| Message::Marked(name, result),
                 ));
             }
-            Message::Marked(Err(error)) => self.message = Some((Tone::Error, error.to_string())),
+            Message::Marked(name, Ok(marked)) => {
+                self.weeks = marked.weeks;
+                self.message = Some((
+                    Tone::Success,
+                    format!(
+                        "{name} : {} émargement(s) enregistré(s), absents exceptés.",
+                        marked.lines
+                    ),
+                ));
+            }
+            Message::Marked(_, Err(error)) => {
+                self.message = Some((Tone::Error, error.to_string()));
+            }
         }
-        Task::none()
+        Action::None
     }
 
     /// The card, or nothing when every past delivery is ticked.

@@ -2,19 +2,18 @@
 //! choose another file, restore a backup found beside it, or (when another window has the
 //! garden) open it read-only.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::Local;
 use iced::widget::{Column, button, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use super::screen::{Action, Request};
 use super::theme::BOLD;
 use super::widgets::{self, Tone};
+use crate::app;
 use crate::domain::calendar::format_date;
 use crate::store::StoreError;
-use crate::store::backup::{self, BackupFile};
-use crate::store::file_check::parent_dir;
+use crate::store::backup::BackupFile;
 
 /// Why the garden was refused, as far as the page's buttons care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,21 +62,9 @@ pub enum Message {
     CancelRestore,
     ConfirmRestore,
     /// The backup was put in place (the refused file moved aside, its new name given).
-    Restored(Result<PathBuf, StoreError>),
+    Restored(app::Result<PathBuf>),
     /// "Ouvrir en lecture seule".
     OpenReadOnly,
-}
-
-/// The backup folders a refused file may have beside it (its own garden's and the
-/// demonstration's: a damaged file cannot tell which it was).
-fn backups_beside(path: &Path) -> Vec<BackupFile> {
-    let folder = parent_dir(path);
-    let mut found: Vec<BackupFile> = ["sauvegardes", "sauvegardes-demonstration"]
-        .iter()
-        .flat_map(|name| backup::list_all(&folder.join(name)).unwrap_or_default())
-        .collect();
-    found.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
-    found
 }
 
 impl Refusal {
@@ -86,7 +73,7 @@ impl Refusal {
         let task = if reason == Reason::Restorable {
             let beside = path.clone();
             Task::perform(
-                async move { backups_beside(&beside) },
+                async move { app::settings::backups_beside(&beside) },
                 Message::BackupsFound,
             )
         } else {
@@ -129,9 +116,7 @@ impl Refusal {
                 self.busy = true;
                 let path = self.path.clone();
                 let task = Task::perform(
-                    async move {
-                        backup::replace_unopenable(&path, &file.path, Local::now().naive_local())
-                    },
+                    async move { app::settings::replace_unopenable(&path, &file.path) },
                     Message::Restored,
                 );
                 return Action::Run(task);

@@ -6,6 +6,7 @@
 mod attendance;
 mod registrations;
 mod sessions;
+mod sheet;
 mod summaries;
 mod types;
 mod workshop;
@@ -24,6 +25,7 @@ pub use registrations::{
     registrations_of, session_detail,
 };
 pub use sessions::{delete_session, get_session, insert_session, sessions_of, update_session};
+pub use sheet::{AttendanceSheet, attendance_sheet};
 pub use summaries::{
     SessionSummary, WorkshopCounts, list_sessions, partly_filled_sessions, session_summary,
     sessions_attended_by, unfilled_sessions, upcoming_sessions, workshop_counts,

@@ -3,18 +3,17 @@
 
 use chrono::{Datelike, NaiveDate};
 use iced::widget::{Column, Row, button, column, container, row, scrollable, text, text_input};
-use iced::{Alignment, Background, Border, Element, Length, Theme};
+use iced::{Alignment, Element, Length};
 
+use super::Message;
 use super::entry::{find_crop, find_plot};
-use super::{HarvestExport, Message};
-use crate::domain::calendar::{format_date, month_abbreviation, parse_date};
+use crate::app::{self, Error};
+use crate::domain::calendar::{format_date, parse_date};
 use crate::domain::harvest_query::{
     HarvestFilter, HarvestLine, Period, Totals, filter_indices, format_number, kg_by_month, totals,
 };
 use crate::domain::harvests::{Crop, Plot};
-use crate::ui::export::Exporter;
 use crate::ui::theme::{self, BOLD};
-use crate::ui::widgets::{self, Tone};
 
 /// Most lines drawn in the list (the totals and the export take them all).
 pub const MAX_SHOWN: usize = 300;
@@ -55,7 +54,7 @@ pub struct Computed {
     pub months: [f64; 12],
     pub season: i32,
     /// Why the filters keep nothing, if they cannot be read.
-    pub problem: Option<String>,
+    pub problem: Option<app::Error>,
 }
 
 impl Filters {
@@ -93,17 +92,26 @@ impl Filters {
         self.to = format_date(to);
     }
 
-    /// The filter to apply, or a French reason why the filters cannot be read.
-    pub fn resolve(&self, crops: &[Crop], plots: &[Plot]) -> Result<HarvestFilter, String> {
+    /// The filter to apply, or why the filters cannot be read (naming the filter at fault).
+    pub fn resolve(&self, crops: &[Crop], plots: &[Plot]) -> app::Result<HarvestFilter> {
         let (from, to) = if self.period == Period::Custom {
             let from = parse_date(&self.from).ok_or_else(|| {
-                "Date de début illisible : tapez par exemple 01/03/2026.".to_owned()
+                Error::invalid(
+                    "Du",
+                    "Date de début illisible : tapez par exemple 01/03/2026.",
+                )
             })?;
             let to = parse_date(&self.to).ok_or_else(|| {
-                "Date de fin illisible : tapez par exemple 31/03/2026.".to_owned()
+                Error::invalid(
+                    "Au",
+                    "Date de fin illisible : tapez par exemple 31/03/2026.",
+                )
             })?;
             if to < from {
-                return Err("La date de fin est avant la date de début.".to_owned());
+                return Err(Error::invalid(
+                    "Au",
+                    "La date de fin est avant la date de début.",
+                ));
             }
             (from, to)
         } else {
@@ -114,7 +122,12 @@ impl Filters {
         } else {
             Some(
                 find_crop(crops, &self.crop)
-                    .ok_or_else(|| format!("Aucune culture « {} ».", self.crop.trim()))?
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "Culture",
+                            format!("Aucune culture « {} ».", self.crop.trim()),
+                        )
+                    })?
                     .id,
             )
         };
@@ -123,7 +136,12 @@ impl Filters {
         } else {
             Some(
                 find_plot(plots, &self.plot)
-                    .ok_or_else(|| format!("Aucune parcelle « {} ».", self.plot.trim()))?
+                    .ok_or_else(|| {
+                        Error::invalid(
+                            "Parcelle",
+                            format!("Aucune parcelle « {} ».", self.plot.trim()),
+                        )
+                    })?
                     .id,
             )
         };
@@ -188,7 +206,7 @@ fn small_input<'a>(
 /// buttons of the list) when given.
 pub fn filter_bar<'a>(
     filters: &'a Filters,
-    problem: Option<&'a String>,
+    problem: Option<&'a app::Error>,
     export: Option<Element<'a, Message>>,
 ) -> Element<'a, Message> {
     let mut periods = Row::new().spacing(4);
@@ -251,7 +269,7 @@ pub fn filter_bar<'a>(
     }
     let mut bar = column![first.wrap().vertical_spacing(8), second].spacing(8);
     if let Some(problem) = problem {
-        bar = bar.push(text(problem.as_str()).size(13).color(theme::ERROR_TEXT));
+        bar = bar.push(text(problem.to_string()).size(13).color(theme::ERROR_TEXT));
     }
     bar.into()
 }
@@ -354,149 +372,4 @@ pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a,
     .spacing(6)
     .height(Length::Fill)
     .into()
-}
-
-fn figures<'a>(rows: Vec<(String, f64)>) -> Element<'a, Message> {
-    let mut col = Column::new().spacing(4);
-    if rows.is_empty() {
-        col = col.push(widgets::muted("Rien."));
-    }
-    for (label, kg) in rows {
-        col = col.push(widgets::figure(
-            label,
-            format!("{} kg", format_number(kg, 1)),
-        ));
-    }
-    scrollable(col.padding(iced::Padding::ZERO.right(14)))
-        .height(Length::Fill)
-        .into()
-}
-
-/// The totals: per crop, per plot, per destination, the season chart, and their exports.
-pub fn totals_view<'a>(computed: &'a Computed, exporter: &Exporter) -> Element<'a, Message> {
-    let t = &computed.totals;
-    let by_plot = t
-        .by_plot
-        .iter()
-        .map(|(plot, kg)| {
-            let name = if plot.is_empty() {
-                "Sans parcelle".to_owned()
-            } else {
-                plot.clone()
-            };
-            (name, *kg)
-        })
-        .collect();
-    let by_destination = t
-        .by_destination
-        .iter()
-        .map(|(d, kg)| (d.label().to_owned(), *kg))
-        .collect();
-    let mut page = Column::new().spacing(12);
-    page = page.push(
-        row![
-            text(format!("{} lignes", t.lines))
-                .size(15)
-                .width(Length::Fill),
-            text(format!("Total : {}", kg_label(Some(t.kg))))
-                .size(18)
-                .font(BOLD),
-        ]
-        .align_y(Alignment::Center),
-    );
-    if !t.unweighed.is_empty() {
-        let list: Vec<String> = t
-            .unweighed
-            .iter()
-            .map(|(crop, unit, q)| {
-                format!("{crop} : {} {}", format_number(*q, 2), unit.label_for(*q))
-            })
-            .collect();
-        page = page.push(widgets::banner(
-            Tone::Warning,
-            format!(
-                "Non comptés en kg faute de poids par unité (à indiquer dans Cultures) : {}.",
-                list.join(", ")
-            ),
-        ));
-    }
-    page = page.push(
-        row![
-            widgets::card("Par culture", figures(t.by_crop.clone())),
-            widgets::card("Par parcelle", figures(by_plot)),
-            widgets::card("Par destination", figures(by_destination)),
-        ]
-        .spacing(12)
-        .height(Length::Fixed(230.0)),
-    );
-    page = page.push(
-        exporter
-            .buttons_labelled(
-                HarvestExport::Totals,
-                "Exporter les totaux (CSV)",
-                "Exporter les totaux (Excel)",
-            )
-            .map(Message::Export),
-    );
-    page = page.push(widgets::card(
-        format!("Kg récoltés par mois, saison {}", computed.season),
-        column![
-            chart(&computed.months),
-            exporter
-                .buttons_labelled(
-                    HarvestExport::CropMonths,
-                    "Kg par culture et par mois (CSV)",
-                    "Kg par culture et par mois (Excel)",
-                )
-                .map(Message::Export),
-        ]
-        .spacing(10),
-    ));
-    // Room for the scrollbar, so that it never covers the total or the right-hand card.
-    scrollable(page.padding(iced::Padding::ZERO.right(16)))
-        .height(Length::Fill)
-        .into()
-}
-
-/// Twelve bars made of containers, the kg written above each.
-fn chart<'a>(months: &[f64; 12]) -> Element<'a, Message> {
-    const HEIGHT: f32 = 150.0;
-    let max = months.iter().copied().fold(0.0_f64, f64::max);
-    let mut bars = Row::new().spacing(8).align_y(Alignment::End);
-    for (i, kg) in months.iter().enumerate() {
-        #[allow(clippy::cast_possible_truncation)]
-        let height = if max > 0.0 {
-            (kg / max) as f32 * HEIGHT
-        } else {
-            0.0
-        };
-        let bar = container(text(""))
-            .width(Length::Fill)
-            .height(Length::Fixed(height.max(1.0)))
-            .style(|_: &Theme| container::Style {
-                background: Some(Background::Color(theme::GREEN)),
-                border: Border {
-                    radius: 2.0.into(),
-                    ..Border::default()
-                },
-                ..container::Style::default()
-            });
-        let short = month_abbreviation(u32::try_from(i + 1).unwrap_or(1));
-        bars = bars.push(
-            column![
-                text(if *kg > 0.0 {
-                    format_number(*kg, 0)
-                } else {
-                    String::new()
-                })
-                .size(12),
-                bar,
-                text(short).size(12).color(theme::MUTED),
-            ]
-            .spacing(3)
-            .align_x(Alignment::Center)
-            .width(Length::Fill),
-        );
-    }
-    bars.height(Length::Fixed(HEIGHT + 40.0)).into()
 }

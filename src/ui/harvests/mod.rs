@@ -3,21 +3,20 @@
 
 mod catalogue;
 pub mod entry;
+mod entry_view;
 pub mod list;
+mod totals;
 mod update;
 mod view;
 
-use crate::ui::screen::{self, Context};
-use chrono::NaiveDate;
-use iced::{Element, Task};
+use iced::Task;
 
 use super::export;
+use super::screen::Context;
 use super::widgets::Tone;
-use crate::app::Garden;
+use crate::app::{self, harvests::HarvestData, harvests::Recorded};
 use crate::domain::harvest_query::{HarvestLine, Period};
 use crate::domain::harvests::{Crop, Plot};
-use crate::store::harvests as store;
-use crate::store::{Connection, StoreError};
 pub use entry::Field;
 use entry::{Entry, Errors};
 use list::{Computed, FilterField, Filters};
@@ -48,36 +47,9 @@ impl Tab {
     }
 }
 
-/// Everything the screen reads at once.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    crops: Vec<Crop>,
-    plots: Vec<Plot>,
-    lines: Vec<HarvestLine>,
-}
-
-fn load(conn: &Connection) -> Result<Loaded, StoreError> {
-    Ok(Loaded {
-        crops: store::list_crops(conn)?,
-        plots: store::list_plots(conn)?,
-        lines: store::all_harvest_lines(conn)?,
-    })
-}
-
-/// What saving a line gave.
-#[derive(Debug, Clone)]
-pub enum SaveOutcome {
-    /// Saved; everything is read again when a conversion was stored.
-    Saved(HarvestLine, Option<Loaded>),
-    /// Not saved: warnings to confirm first.
-    Warnings(Vec<String>),
-}
-
 /// The Récoltes screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Garden,
-    today: NaiveDate,
     tab: Tab,
     crops: Vec<Crop>,
     plots: Vec<Plot>,
@@ -101,7 +73,8 @@ pub struct Screen {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// Crops, plots and lines were read.
-    Loaded(Result<Loaded, StoreError>),
+    Loaded(app::Result<HarvestData>),
+    /// A tab clicked.
     Tab(Tab),
     /// Text typed in an entry field.
     Typed(Field, String),
@@ -115,22 +88,35 @@ pub enum Message {
     Save,
     /// Enter in the unit weight question: save, without weight when left empty.
     SaveConversion,
-    Saved(Result<SaveOutcome, StoreError>),
+    /// The line was recorded, or warnings came back first.
+    Saved(app::Result<Recorded>),
+    /// « Créer la culture » offered for an unknown crop name.
     CreateCrop,
-    CropCreated(Result<(Vec<Crop>, Crop), StoreError>),
+    /// The crop was created: the catalogue and the new crop.
+    CropCreated(app::Result<(Vec<Crop>, Crop)>),
+    /// « Modifier » on a line of the list.
     Edit(i64),
+    /// « Annuler » the correction.
     CancelEdit,
+    /// « Supprimer » on a line: asks first.
     AskDelete(i64),
+    /// « Annuler » the deletion.
     CancelDelete,
+    /// « Oui, supprimer ».
     ConfirmDelete,
-    Deleted(Result<i64, StoreError>),
+    /// The line was deleted.
+    Deleted(app::Result<i64>),
+    /// The period of the list.
     Period(Period),
+    /// The previous (-1) or next (1) period.
     Step(i32),
+    /// A filter typed.
     Filter(FilterField, String),
     /// Exporting the list, the totals or the kg per crop and month, as shown.
     Export(export::Message<HarvestExport>),
-    /// "Importer…": the app opens the harvest import.
+    /// "Importer…": the window opens the harvest import.
     OpenImport,
+    /// The crop and plot catalogues.
     Catalogue(catalogue::Message),
 }
 
@@ -167,10 +153,8 @@ impl export::Target for HarvestExport {
 impl Screen {
     /// Opens the screen, starting to load what it shows.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
+        let today = context.today;
         let screen = Screen {
-            db: db.clone(),
-            today,
             tab: Tab::Entry,
             crops: Vec::new(),
             plots: Vec::new(),
@@ -187,7 +171,7 @@ impl Screen {
             catalogue: Box::default(),
             exporter: export::Exporter::default(),
         };
-        let task = Task::perform(db.call(|conn| load(conn)), Message::Loaded);
+        let task = context.perform(app::harvests::load, Message::Loaded);
         (screen, task)
     }
 
@@ -195,7 +179,7 @@ impl Screen {
         *self.computed = self.filters.compute(&self.lines, &self.crops, &self.plots);
     }
 
-    fn apply_loaded(&mut self, loaded: Loaded) {
+    fn apply_loaded(&mut self, loaded: HarvestData) {
         self.crops = loaded.crops;
         self.plots = loaded.plots;
         self.lines = loaded.lines;
@@ -203,7 +187,7 @@ impl Screen {
         self.refresh();
     }
 
-    fn fail(&mut self, error: &StoreError) {
+    fn fail(&mut self, error: &app::Error) {
         self.saving = false;
         self.message = Some((Tone::Error, error.to_string()));
     }
@@ -219,22 +203,5 @@ impl Screen {
         };
         let at = self.lines.partition_point(|l| key(l) < key(&line));
         self.lines.insert(at, line);
-    }
-}
-
-impl screen::Screen for Screen {
-    type Message = Message;
-
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        match message {
-            Message::OpenImport => {
-                screen::Request::OpenImport(crate::ui::import::ImportKind::Harvests).into()
-            }
-            message => screen::Action::Run(self.handle(message)),
-        }
-    }
-
-    fn view(&self) -> Element<'_, Message> {
-        Screen::view(self)
     }
 }

@@ -1,109 +1,61 @@
 //! What the Récoltes screen does with its messages: saving lines, creating crops, exporting.
 
-use iced::Task;
 use iced::widget::operation::focus;
+use iced::{Element, Task};
 
-use super::entry;
-use super::entry::{Entry, Errors, Field, ids};
+use super::entry::{self, Entry, Errors, Field, ids};
 use super::list::{Computed, FilterField, Filters};
-use super::{HarvestExport, Message, SaveOutcome, Screen, Tab, load};
+use super::{HarvestExport, Message, Screen, Tab, catalogue};
+use crate::app::{self, harvests::HarvestData, harvests::Recorded};
 use crate::domain::calendar::format_date;
 use crate::domain::export::ExportTable;
 use crate::domain::harvest_query::{
     HarvestFilter, HarvestLine, Period, filter_lines, format_number,
 };
-use crate::domain::harvests::{Crop, Destination, Plot, harvest_warnings};
+use crate::domain::harvests::{Crop, Plot};
 use crate::report::export::{cross, lists};
-use crate::store::harvests as store;
 use crate::ui::export;
+use crate::ui::import::ImportKind;
+use crate::ui::screen::{self, Action, Context, Request};
 use crate::ui::widgets::Tone;
 
-impl Screen {
-    /// Handles a message; the returned task is run by the application.
-    pub fn handle(&mut self, message: Message) -> Task<Message> {
+impl screen::Screen for Screen {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
             Message::Loaded(Ok(loaded)) => {
                 self.apply_loaded(loaded);
-                return focus(ids::CROP);
+                return Action::Run(focus(ids::CROP));
             }
-            Message::Loaded(Err(error)) => self.fail(&error),
+            Message::Loaded(Err(error))
+            | Message::Saved(Err(error))
+            | Message::CropCreated(Err(error))
+            | Message::Deleted(Err(error)) => self.fail(&error),
             Message::Tab(tab) => self.tab = tab,
             Message::Typed(field, value) => self.typed(field, value),
-            Message::AcceptCrop => return self.accept_crop(),
-            Message::AcceptPlot => return self.accept_plot(),
-            Message::Candidate(super::Candidate::Step(step)) => {
-                if let Some((field, i)) = self.entry.choosing {
-                    let count = match field {
-                        Field::Crop => entry::crop_candidates(&self.crops, &self.entry.crop).len(),
-                        Field::Plot => entry::plot_candidates(&self.plots, &self.entry.plot).len(),
-                        _ => 0,
-                    };
-                    let last = count.saturating_sub(1) as i64;
-                    let moved = (i as i64 + i64::from(step)).clamp(0, last);
-                    self.entry.choosing = Some((field, moved as usize));
-                }
-            }
+            Message::AcceptCrop => return self.accept_crop(context),
+            Message::AcceptPlot => return self.accept_plot().into(),
+            Message::Candidate(super::Candidate::Step(step)) => self.step_candidate(step),
             Message::Candidate(super::Candidate::Take(field, i)) => {
                 self.entry.choosing = Some((field, i));
                 return match field {
-                    Field::Plot => self.accept_plot(),
-                    _ => self.accept_crop(),
+                    Field::Plot => self.accept_plot().into(),
+                    _ => self.accept_crop(context),
                 };
             }
-            Message::Save => return self.save(false),
-            Message::SaveConversion => return self.save(true),
-            Message::Saved(Ok(SaveOutcome::Warnings(warnings))) => {
+            Message::Save => return self.save(false, context),
+            Message::SaveConversion => return self.save(true, context),
+            Message::Saved(Ok(Recorded::Warnings(warnings))) => {
                 self.saving = false;
                 self.warnings = warnings;
             }
-            Message::Saved(Ok(SaveOutcome::Saved(line, reload))) => {
-                self.saving = false;
-                self.message = Some((
-                    Tone::Success,
-                    format!(
-                        "Enregistré : {} du {}, {} {}.",
-                        line.crop_name,
-                        format_date(line.harvest.date),
-                        format_number(line.harvest.quantity, 3),
-                        line.harvest.unit.label_for(line.harvest.quantity)
-                    ),
-                ));
-                match reload {
-                    Some(loaded) => self.apply_loaded(loaded),
-                    None => {
-                        self.put_line(line);
-                        self.refresh();
-                    }
-                }
-                *self.entry = self.entry.next_line();
-                self.errors = Errors::default();
-                self.warnings.clear();
-                return focus(ids::CROP);
+            Message::Saved(Ok(Recorded::Saved(line, reload))) => {
+                return self.saved(line, reload).into();
             }
-            Message::Saved(Err(error)) => self.fail(&error),
-            Message::CreateCrop => return self.create_crop(),
-            Message::CropCreated(Ok((crops, crop))) => {
-                self.crops = crops;
-                self.catalogue.sync(&self.crops, &self.plots);
-                self.offer_create = None;
-                self.errors.crop = None;
-                self.entry.accept_crop(&crop);
-                self.message = Some((
-                    Tone::Success,
-                    format!("Culture « {} » ajoutée au catalogue (en kg).", crop.name),
-                ));
-                return focus(ids::PLOT);
-            }
-            Message::CropCreated(Err(error)) => self.fail(&error),
-            Message::Edit(id) => {
-                if let Some(line) = self.lines.iter().find(|l| l.harvest.id == id) {
-                    *self.entry = Entry::editing(line);
-                    self.errors = Errors::default();
-                    self.warnings.clear();
-                    self.tab = Tab::Entry;
-                    return focus(ids::QUANTITY);
-                }
-            }
+            Message::CreateCrop => return self.create_crop(context),
+            Message::CropCreated(Ok((crops, crop))) => return self.crop_created(crops, &crop),
+            Message::Edit(id) => return self.edit(id),
             Message::CancelEdit => {
                 *self.entry = self.entry.next_line();
                 self.errors = Errors::default();
@@ -113,21 +65,13 @@ impl Screen {
             Message::CancelDelete => self.confirm_delete = None,
             Message::ConfirmDelete => {
                 if let Some(id) = self.confirm_delete.take() {
-                    let task = self
-                        .db
-                        .write(move |conn| store::delete_harvest(conn, id).map(|()| id));
-                    return Task::perform(task, Message::Deleted);
+                    return Action::Run(context.perform(
+                        move |garden| app::harvests::delete_harvest(garden, id),
+                        Message::Deleted,
+                    ));
                 }
             }
-            Message::Deleted(Ok(id)) => {
-                self.lines.retain(|l| l.harvest.id != id);
-                if self.entry.editing == Some(id) {
-                    *self.entry = self.entry.next_line();
-                }
-                self.message = Some((Tone::Success, "Ligne supprimée.".to_owned()));
-                self.refresh();
-            }
-            Message::Deleted(Err(error)) => self.fail(&error),
+            Message::Deleted(Ok(id)) => self.deleted(id),
             Message::Period(period) => {
                 self.filters.set_period(period);
                 self.refresh();
@@ -136,40 +80,130 @@ impl Screen {
                 self.filters.step(steps);
                 self.refresh();
             }
-            Message::Filter(field, value) => {
-                let f = &mut self.filters;
-                match field {
-                    FilterField::From => f.from = value,
-                    FilterField::To => f.to = value,
-                    FilterField::Crop => f.crop = value,
-                    FilterField::Plot => f.plot = value,
-                    FilterField::Search => f.search = value,
-                }
+            Message::Filter(field, value) => self.filter(field, value),
+            Message::OpenImport => return Request::OpenImport(ImportKind::Harvests).into(),
+            Message::Export(message) => return self.export(message),
+            Message::Catalogue(message) => return self.catalogue(message, context),
+        }
+        Action::None
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        Screen::view(self)
+    }
+}
+
+impl Screen {
+    /// ↓ or ↑ among the suggestions of the field typed in last.
+    fn step_candidate(&mut self, step: i32) {
+        let Some((field, i)) = self.entry.choosing else {
+            return;
+        };
+        let count = match field {
+            Field::Crop => entry::crop_candidates(&self.crops, &self.entry.crop).len(),
+            Field::Plot => entry::plot_candidates(&self.plots, &self.entry.plot).len(),
+            Field::Date
+            | Field::Quantity
+            | Field::Unit
+            | Field::Destination
+            | Field::Note
+            | Field::Conversion => 0,
+        };
+        let last = count.saturating_sub(1) as i64;
+        let moved = (i as i64 + i64::from(step)).clamp(0, last);
+        self.entry.choosing = Some((field, moved as usize));
+    }
+
+    /// The line was recorded: said, put in the list, and the entry ready for the next one.
+    fn saved(&mut self, line: HarvestLine, reload: Option<HarvestData>) -> Task<Message> {
+        self.saving = false;
+        self.message = Some((
+            Tone::Success,
+            format!(
+                "Enregistré : {} du {}, {} {}.",
+                line.crop_name,
+                format_date(line.harvest.date),
+                format_number(line.harvest.quantity, 3),
+                line.harvest.unit.label_for(line.harvest.quantity)
+            ),
+        ));
+        match reload {
+            Some(loaded) => self.apply_loaded(loaded),
+            None => {
+                self.put_line(line);
                 self.refresh();
             }
-            // Handled by the application, which opens the import screen.
-            Message::OpenImport => {}
-            Message::Export(message) => {
-                let screen = (&self.lines[..], &self.crops[..], &self.plots[..]);
-                let (filters, computed) = (&*self.filters, &*self.computed);
-                return self
-                    .exporter
-                    .update(message, |target| {
-                        export::ready(export_table(target, screen, filters, computed))
-                    })
-                    .map(Message::Export);
-            }
-            Message::Catalogue(message) => {
-                let (task, reload) =
-                    self.catalogue
-                        .update(message, &self.db, &self.crops, &self.plots);
-                if let Some(loaded) = reload {
-                    self.apply_loaded(loaded);
-                }
-                return task.map(Message::Catalogue);
-            }
         }
-        Task::none()
+        *self.entry = self.entry.next_line();
+        self.errors = Errors::default();
+        self.warnings.clear();
+        focus(ids::CROP)
+    }
+
+    fn crop_created(&mut self, crops: Vec<Crop>, crop: &Crop) -> Action<Message> {
+        self.crops = crops;
+        self.catalogue.sync(&self.crops, &self.plots);
+        self.offer_create = None;
+        self.errors.crop = None;
+        self.entry.accept_crop(crop);
+        self.message = Some((
+            Tone::Success,
+            format!("Culture « {} » ajoutée au catalogue (en kg).", crop.name),
+        ));
+        Action::Run(focus(ids::PLOT))
+    }
+
+    fn edit(&mut self, id: i64) -> Action<Message> {
+        let Some(line) = self.lines.iter().find(|l| l.harvest.id == id) else {
+            return Action::None;
+        };
+        *self.entry = Entry::editing(line);
+        self.errors = Errors::default();
+        self.warnings.clear();
+        self.tab = Tab::Entry;
+        Action::Run(focus(ids::QUANTITY))
+    }
+
+    fn deleted(&mut self, id: i64) {
+        self.lines.retain(|l| l.harvest.id != id);
+        if self.entry.editing == Some(id) {
+            *self.entry = self.entry.next_line();
+        }
+        self.message = Some((Tone::Success, "Ligne supprimée.".to_owned()));
+        self.refresh();
+    }
+
+    fn filter(&mut self, field: FilterField, value: String) {
+        let f = &mut self.filters;
+        match field {
+            FilterField::From => f.from = value,
+            FilterField::To => f.to = value,
+            FilterField::Crop => f.crop = value,
+            FilterField::Plot => f.plot = value,
+            FilterField::Search => f.search = value,
+        }
+        self.refresh();
+    }
+
+    fn export(&mut self, message: export::Message<HarvestExport>) -> Action<Message> {
+        let screen = (&self.lines[..], &self.crops[..], &self.plots[..]);
+        let (filters, computed) = (&*self.filters, &*self.computed);
+        let task = self.exporter.update(message, |target| {
+            export::ready(export_table(target, screen, filters, computed))
+        });
+        Action::Run(task.map(Message::Export))
+    }
+
+    fn catalogue(&mut self, message: catalogue::Message, context: &Context) -> Action<Message> {
+        match self
+            .catalogue
+            .update(message, context, &self.crops, &self.plots)
+        {
+            catalogue::Event::None => {}
+            catalogue::Event::Run(task) => return Action::Run(task.map(Message::Catalogue)),
+            catalogue::Event::Reloaded(loaded) => self.apply_loaded(loaded),
+        }
+        Action::None
     }
 
     /// Text typed in a field: kept, the field's error cleared, its suggestions restarted.
@@ -202,10 +236,10 @@ impl Screen {
         focus(ids::QUANTITY)
     }
 
-    fn accept_crop(&mut self) -> Task<Message> {
+    fn accept_crop(&mut self, context: &Context) -> Action<Message> {
         let typed = self.entry.crop.trim().to_owned();
         if typed.is_empty() {
-            return focus(ids::PLOT);
+            return Action::Run(focus(ids::PLOT));
         }
         if let Some(crop) = self.entry.chosen_crop(&self.crops) {
             self.entry.choosing = None;
@@ -213,37 +247,29 @@ impl Screen {
             self.entry.accept_crop(&crop);
             self.errors.crop = None;
             self.offer_create = None;
-            return focus(ids::PLOT);
+            return Action::Run(focus(ids::PLOT));
         }
         if self.offer_create.as_deref() == Some(typed.as_str()) {
-            return self.create_crop();
+            return self.create_crop(context);
         }
         self.offer_create = Some(typed);
-        Task::none()
+        Action::None
     }
 
-    fn create_crop(&mut self) -> Task<Message> {
+    fn create_crop(&mut self, context: &Context) -> Action<Message> {
         let Some(name) = self.offer_create.clone() else {
-            return Task::none();
+            return Action::None;
         };
-        let crop = Crop {
-            id: 0,
-            name,
-            family: String::new(),
-            default_destination: Destination::Baskets,
-            units: Vec::new(),
-        };
-        let task = self.db.write(move |conn| {
-            let id = store::insert_crop(conn, &crop)?;
-            Ok((store::list_crops(conn)?, store::get_crop(conn, id)?))
-        });
-        Task::perform(task, Message::CropCreated)
+        Action::Run(context.perform(
+            move |garden| app::harvests::create_crop(garden, name),
+            Message::CropCreated,
+        ))
     }
 
     /// Saves the line; `weight_answered`: Enter came from the unit weight question.
-    fn save(&mut self, weight_answered: bool) -> Task<Message> {
+    fn save(&mut self, weight_answered: bool, context: &Context) -> Action<Message> {
         if self.saving {
-            return Task::none();
+            return Action::None;
         }
         let ready = match self.entry.check(&self.crops, &self.plots) {
             Ok(ready) => ready,
@@ -251,7 +277,7 @@ impl Screen {
                 self.errors = *errors;
                 // The cursor goes to the first field to correct, so that what is typed
                 // next lands there.
-                return focus(first_faulty(&self.errors));
+                return Action::Run(focus(first_faulty(&self.errors)));
             }
         };
         if !weight_answered
@@ -262,41 +288,19 @@ impl Screen {
                 "Indiquez le poids d'une {} de {crop} en kg.",
                 unit.label()
             ));
-            return focus(ids::CONVERSION);
+            return Action::Run(focus(ids::CONVERSION));
         }
         self.errors = Errors::default();
         // Warnings already shown for this very line: Enter again saves anyway.
         let force = !self.warnings.is_empty();
         self.saving = true;
-        let today = self.today;
-        let task = self.db.write(move |conn| {
-            let h = &ready.harvest;
-            if !force {
-                let same_day = store::harvests_between(conn, h.date, h.date)?;
-                let warnings = harvest_warnings(h, today, &same_day);
-                if !warnings.is_empty() {
-                    return Ok(SaveOutcome::Warnings(warnings));
-                }
-            }
-            let tx = conn.unchecked_transaction()?;
-            if let Some((unit, kg)) = ready.conversion {
-                store::set_kg_per_unit(&tx, h.crop_id, unit, kg)?;
-            }
-            let id = if h.id == 0 {
-                store::insert_harvest(&tx, h)?
-            } else {
-                store::update_harvest(&tx, h)?;
-                h.id
-            };
-            tx.commit()?;
-            let reload = if ready.conversion.is_some() {
-                Some(load(conn)?)
-            } else {
-                None
-            };
-            Ok(SaveOutcome::Saved(store::harvest_line(conn, id)?, reload))
-        });
-        Task::perform(task, Message::Saved)
+        let today = context.today;
+        Action::Run(context.perform(
+            move |garden| {
+                app::harvests::record(garden, &ready.harvest, ready.conversion, force, today)
+            },
+            Message::Saved,
+        ))
     }
 }
 

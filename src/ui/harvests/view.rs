@@ -4,7 +4,7 @@ use iced::widget::{Row, button, column, row, text};
 use iced::{Element, Length};
 
 use super::{Message, Screen, Tab};
-use super::{entry, list};
+use super::{entry, list, totals};
 use crate::domain::calendar::format_date;
 use crate::ui::widgets::{self, Tone};
 
@@ -53,7 +53,7 @@ impl Screen {
                         self.computed.problem.as_ref(),
                         None,
                     ))
-                    .push(list::totals_view(&self.computed, &self.exporter));
+                    .push(totals::totals_view(&self.computed, &self.exporter));
             }
             Tab::Crops | Tab::Plots => {
                 page = page.push(
@@ -67,6 +67,49 @@ impl Screen {
     }
 
     fn entry_tab(&self) -> Element<'_, Message> {
+        let mut content = column![self.entry_card()].spacing(10);
+        if let Some(id) = self.confirm_delete
+            && let Some(line) = self.lines.iter().find(|l| l.harvest.id == id)
+        {
+            content = content.push(widgets::banner(
+                Tone::Warning,
+                format!(
+                    "Supprimer la ligne {} du {} ({}) ? Cette action est définitive.",
+                    line.crop_name,
+                    format_date(line.harvest.date),
+                    list::quantity_label(line)
+                ),
+            ));
+            content = content.push(
+                row![
+                    widgets::action("Oui, supprimer", Some(Message::ConfirmDelete)),
+                    widgets::secondary("Annuler", Some(Message::CancelDelete)),
+                ]
+                .spacing(10),
+            );
+        }
+        content
+            .push(list::filter_bar(
+                &self.filters,
+                self.computed.problem.as_ref(),
+                Some(
+                    row![
+                        widgets::secondary("Importer…", Some(Message::OpenImport)),
+                        self.exporter
+                            .buttons(super::HarvestExport::List)
+                            .map(Message::Export),
+                    ]
+                    .spacing(8)
+                    .into(),
+                ),
+            ))
+            .push(list::list(&self.lines, &self.computed))
+            .height(Length::Fill)
+            .into()
+    }
+
+    /// The entry line in its card, with its questions and buttons.
+    fn entry_card(&self) -> Element<'_, Message> {
         let heading = if self.entry.editing.is_some() {
             "Modifier la ligne"
         } else {
@@ -114,44 +157,6 @@ impl Screen {
             ));
         }
         form = form.push(buttons);
-        let mut content = column![widgets::card(heading, form)].spacing(10);
-        if let Some(id) = self.confirm_delete
-            && let Some(line) = self.lines.iter().find(|l| l.harvest.id == id)
-        {
-            content = content.push(widgets::banner(
-                Tone::Warning,
-                format!(
-                    "Supprimer la ligne {} du {} ({}) ? Cette action est définitive.",
-                    line.crop_name,
-                    format_date(line.harvest.date),
-                    list::quantity_label(line)
-                ),
-            ));
-            content = content.push(
-                row![
-                    widgets::action("Oui, supprimer", Some(Message::ConfirmDelete)),
-                    widgets::secondary("Annuler", Some(Message::CancelDelete)),
-                ]
-                .spacing(10),
-            );
-        }
-        content
-            .push(list::filter_bar(
-                &self.filters,
-                self.computed.problem.as_ref(),
-                Some(
-                    row![
-                        widgets::secondary("Importer…", Some(Message::OpenImport)),
-                        self.exporter
-                            .buttons(super::HarvestExport::List)
-                            .map(Message::Export),
-                    ]
-                    .spacing(8)
-                    .into(),
-                ),
-            ))
-            .push(list::list(&self.lines, &self.computed))
-            .height(Length::Fill)
-            .into()
+        widgets::card(heading, form)
     }
 }

@@ -1,63 +1,77 @@
 //! Paramètres: the garden's identity, the backup folder, backing up now and restoring.
+//!
+//! Its sections are components with their own messages: « Feuilles d'émargement »
+//! ([`sheets`]), « Feuilles de la semaine » ([`sheets_folder`]) and « Restaurer un autre
+//! fichier… » ([`other_file`]), which tells the screen which backup to restore.
 
-use crate::ui::screen::{self, Context};
 use std::path::PathBuf;
 
-use chrono::Local;
 use iced::{Element, Task};
 
 use super::about;
 use super::import::ImportKind;
+use super::screen::{self, Action, Context, Request};
 use super::widgets::Tone;
-use crate::app::Garden;
-use crate::store::backup::{self, BackupFile};
+use crate::app::{self, settings::SettingsData, settings::SettingsForm};
+use crate::store::backup::{BackupFile, Restored};
 use crate::store::garden::GardenTag;
-use crate::store::settings::{self, GardenIdentity, keys};
-use crate::store::{StoreError, harvests};
 
-/// Everything the screen shows, read in one go.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    identity: GardenIdentity,
-    harvest_window: u32,
-    backup_dir_setting: String,
-    backup_dir: PathBuf,
-    backups: Vec<BackupFile>,
-    garden: GardenTag,
-}
+pub mod other_file;
+mod sheets;
+mod sheets_folder;
+mod view;
 
 /// The settings screen's state.
 #[derive(Debug)]
 pub struct Settings {
-    db: Garden,
-    form: GardenIdentity,
-    harvest_window: String,
-    backup_dir_setting: String,
+    /// The database file (shown under « À propos », its folder opened on demand).
+    data_path: PathBuf,
+    /// True when the garden is open read-only: nothing that writes is offered.
+    read_only: bool,
+    form: SettingsForm,
     backup_dir: PathBuf,
     backups: Vec<BackupFile>,
     confirm_restore: Option<BackupFile>,
     other_file: other_file::OtherFile,
     garden: GardenTag,
     message: Option<(Tone, String)>,
+    /// A value of the form refused by « Enregistrer »: the field's label and why, shown
+    /// under that field.
+    invalid: Option<(&'static str, String)>,
     busy: bool,
     /// « Feuilles d'émargement »: phones on the sheets.
     sheets: sheets::Section,
     sheets_folder: sheets_folder::SheetsFolder,
 }
 
+/// A field of the identity form (and the folder and window saved with it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// « Nom du jardin ».
+    Name,
+    /// « Adresse ».
+    Address,
+    /// « Code postal ».
+    Postcode,
+    /// « Commune ».
+    City,
+    /// « SIRET ».
+    Siret,
+    /// « Logo ».
+    Logo,
+    /// « Dossier des sauvegardes ».
+    BackupDir,
+    /// « Fenêtre de récolte (jours) ».
+    HarvestWindow,
+}
+
 /// Messages of the settings screen.
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The stored settings were read.
-    Loaded(Result<Loaded, StoreError>),
-    NameChanged(String),
-    AddressChanged(String),
-    PostcodeChanged(String),
-    CityChanged(String),
-    SiretChanged(String),
-    LogoChanged(String),
-    BackupDirChanged(String),
-    HarvestWindowChanged(String),
+    Loaded(app::Result<SettingsData>),
+    /// A field of the form was typed in.
+    Edited(Field, String),
     /// "Importer des adhérents…", "… des salariés…", "… des récoltes…".
     OpenImport(ImportKind),
     /// "Ouvrir le dossier des données".
@@ -68,18 +82,24 @@ pub enum Message {
     PickBackupDir,
     /// A file dialog answered (`None`: cancelled).
     LogoPicked(Option<PathBuf>),
+    /// The folder dialog answered (`None`: cancelled).
     BackupDirPicked(Option<PathBuf>),
     /// "Enregistrer".
     Save,
-    Saved(Result<Loaded, StoreError>),
+    /// The form was saved, or refused.
+    Saved(app::Result<SettingsData>),
     /// "Sauvegarder maintenant".
     BackupNow,
-    BackedUp(Result<(PathBuf, Loaded), StoreError>),
+    /// The backup was made.
+    BackedUp(app::Result<(PathBuf, SettingsData)>),
     /// "Restaurer…" on a backup: asks for confirmation first.
     AskRestore(BackupFile),
+    /// « Annuler » the restore.
     CancelRestore,
+    /// « Oui, restaurer ».
     ConfirmRestore,
-    Restored(Result<(backup::Restored, Loaded), StoreError>),
+    /// The backup was restored.
+    Restored(app::Result<(Restored, SettingsData)>),
     /// "Restaurer un autre fichier…" and its confirmation.
     OtherFile(other_file::Message),
     /// The « Feuilles d'émargement » section.
@@ -88,60 +108,26 @@ pub enum Message {
     SheetsFolder(sheets_folder::Message),
 }
 
-/// What the application must do after a settings message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// The garden's identity changed (window title, documents).
-    IdentityChanged(GardenIdentity),
-    /// A backup replaced the garden: its identity, and whether it is now the demonstration
-    /// (a demonstration's backup restored knowingly over a real garden says so in the title).
-    Restored {
-        /// The restored garden's identity.
-        identity: GardenIdentity,
-        /// True when the restored garden is the demonstration.
-        demo: bool,
-    },
-    /// Open this import screen.
-    OpenImport(ImportKind),
-}
-
-fn load(conn: &crate::store::Connection, db_path: &std::path::Path) -> Result<Loaded, StoreError> {
-    let backup_dir = backup::backup_dir(conn, db_path)?;
-    let garden = crate::store::garden::tag(conn)?;
-    Ok(Loaded {
-        identity: settings::garden_identity(conn)?,
-        harvest_window: harvests::harvest_window_days(conn)?,
-        backup_dir_setting: settings::get(conn, keys::BACKUP_DIR)?.unwrap_or_default(),
-        backups: backup::list_backups(&backup_dir, &garden)?,
-        garden,
-        backup_dir,
-    })
-}
-
 impl Settings {
     /// The screen, starting to read the stored settings.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let db = &context.garden;
-        let path = db.path().to_path_buf();
-        let (sheets, sheets_task) = sheets::Section::new(db);
+        let (sheets, sheets_task) = sheets::Section::new(context);
         let task = Task::batch([
-            Task::perform(db.call(move |conn| load(conn, &path)), Message::Loaded),
+            context.perform(app::settings::load, Message::Loaded),
             sheets_task.map(Message::Sheets),
-            sheets_folder::SheetsFolder::load(db).map(Message::SheetsFolder),
+            sheets_folder::SheetsFolder::load(context).map(Message::SheetsFolder),
         ]);
         let screen = Settings {
-            db: db.clone(),
-            form: GardenIdentity::default(),
-            harvest_window: String::new(),
-            backup_dir_setting: String::new(),
+            data_path: context.garden.path().to_path_buf(),
+            read_only: context.garden.read_only(),
+            form: SettingsForm::default(),
             backup_dir: PathBuf::new(),
             backups: Vec::new(),
             confirm_restore: None,
             other_file: other_file::OtherFile::default(),
             garden: GardenTag::default(),
             message: None,
+            invalid: None,
             busy: true,
             sheets,
             sheets_folder: sheets_folder::SheetsFolder::default(),
@@ -149,11 +135,13 @@ impl Settings {
         (screen, task)
     }
 
-    fn apply(&mut self, loaded: Loaded, keep_form: bool) {
+    fn apply(&mut self, loaded: SettingsData, keep_form: bool) {
         if !keep_form {
-            self.form = loaded.identity;
-            self.backup_dir_setting = loaded.backup_dir_setting;
-            self.harvest_window = loaded.harvest_window.to_string();
+            self.form = SettingsForm {
+                identity: loaded.identity,
+                backup_dir: loaded.backup_dir_setting,
+                harvest_window: loaded.harvest_window.to_string(),
+            };
         }
         self.backup_dir = loaded.backup_dir;
         self.backups = loaded.backups;
@@ -161,80 +149,131 @@ impl Settings {
         self.busy = false;
     }
 
-    fn fail(&mut self, error: &StoreError) {
-        self.message = Some((Tone::Error, error.to_string()));
+    fn fail(&mut self, error: &app::Error) {
+        match error {
+            app::Error::Invalid { field, message } => {
+                self.invalid = Some((field, message.clone()));
+            }
+            _ => self.message = Some((Tone::Error, error.to_string())),
+        }
         self.busy = false;
     }
 
-    /// Handles a message; the returned task is to be run by the application.
-    pub fn handle(&mut self, message: Message) -> (Task<Message>, Action) {
-        let none = (Task::none(), Action::None);
+    fn edit(&mut self, field: Field, value: String) {
+        self.invalid = None;
+        let form = &mut self.form;
+        let target = match field {
+            Field::Name => &mut form.identity.name,
+            Field::Address => &mut form.identity.address,
+            Field::Postcode => &mut form.identity.postcode,
+            Field::City => &mut form.identity.city,
+            Field::Siret => &mut form.identity.siret,
+            Field::Logo => &mut form.identity.logo_path,
+            Field::BackupDir => &mut form.backup_dir,
+            Field::HarvestWindow => &mut form.harvest_window,
+        };
+        *target = value;
+    }
+
+    fn open_data_folder(&mut self) {
+        let folder = about::data_folder(&self.data_path);
+        if let Err(error) = about::open_folder(folder) {
+            self.message = Some((
+                Tone::Error,
+                format!("Le dossier des données n'a pas pu être ouvert : {error}."),
+            ));
+        }
+    }
+
+    fn save(&mut self, context: &Context) -> Action<Message> {
+        self.busy = true;
+        self.invalid = None;
+        let form = self.form.clone();
+        Action::Run(context.perform(
+            move |garden| app::settings::save(garden, form),
+            Message::Saved,
+        ))
+    }
+
+    fn other_file(&mut self, message: other_file::Message, context: &Context) -> Action<Message> {
+        match self.other_file.update(message, &self.garden) {
+            other_file::Event::None => Action::None,
+            other_file::Event::Run(task) => Action::Run(task.map(Message::OtherFile)),
+            other_file::Event::Restore { path, other_garden } => {
+                self.restore(path, other_garden, context)
+            }
+            other_file::Event::Failed(error) => {
+                self.message = Some((Tone::Error, error));
+                Action::None
+            }
+        }
+    }
+
+    /// Restores the backup at `source` (another garden's only when `other_garden`).
+    fn restore(
+        &mut self,
+        source: PathBuf,
+        other_garden: bool,
+        context: &Context,
+    ) -> Action<Message> {
+        self.busy = true;
+        Action::Run(context.perform(
+            move |garden| app::settings::restore(garden, &source, other_garden),
+            Message::Restored,
+        ))
+    }
+}
+
+/// A file dialog's answer, as a task.
+fn pick(
+    dialog: impl Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+    done: fn(Option<PathBuf>) -> Message,
+) -> Action<Message> {
+    Action::Run(Task::perform(
+        async move { dialog.await.map(|f| f.path().to_path_buf()) },
+        done,
+    ))
+}
+
+impl screen::Screen for Settings {
+    type Message = Message;
+
+    fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
             Message::Loaded(Ok(loaded)) => self.apply(loaded, false),
-            Message::Loaded(Err(error)) => self.fail(&error),
-            Message::NameChanged(v) => self.form.name = v,
-            Message::AddressChanged(v) => self.form.address = v,
-            Message::PostcodeChanged(v) => self.form.postcode = v,
-            Message::CityChanged(v) => self.form.city = v,
-            Message::SiretChanged(v) => self.form.siret = v,
-            Message::LogoChanged(v) => self.form.logo_path = v,
-            Message::BackupDirChanged(v) => self.backup_dir_setting = v,
-            Message::HarvestWindowChanged(v) => self.harvest_window = v,
-            Message::OpenImport(kind) => return (Task::none(), Action::OpenImport(kind)),
-            Message::OpenDataFolder => {
-                let folder = about::data_folder(self.db.path());
-                if let Err(error) = about::open_folder(folder) {
-                    self.message = Some((
-                        Tone::Error,
-                        format!("Le dossier des données n'a pas pu être ouvert : {error}."),
-                    ));
-                }
-            }
+            Message::Loaded(Err(error))
+            | Message::Saved(Err(error))
+            | Message::BackedUp(Err(error))
+            | Message::Restored(Err(error)) => self.fail(&error),
+            Message::Edited(field, value) => self.edit(field, value),
+            Message::OpenImport(kind) => return Request::OpenImport(kind).into(),
+            Message::OpenDataFolder => self.open_data_folder(),
             Message::PickLogo => {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Choisir le logo du jardin")
                     .add_filter("Images", &["png", "jpg", "jpeg"]);
-                return (
-                    Task::perform(
-                        async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
-                        Message::LogoPicked,
-                    ),
-                    Action::None,
-                );
+                return pick(dialog.pick_file(), Message::LogoPicked);
             }
             Message::PickBackupDir => {
                 let dialog =
                     rfd::AsyncFileDialog::new().set_title("Choisir le dossier des sauvegardes");
-                return (
-                    Task::perform(
-                        async move { dialog.pick_folder().await.map(|f| f.path().to_path_buf()) },
-                        Message::BackupDirPicked,
-                    ),
-                    Action::None,
-                );
+                return pick(dialog.pick_folder(), Message::BackupDirPicked);
             }
-            Message::LogoPicked(Some(path)) => self.form.logo_path = path.display().to_string(),
+            Message::LogoPicked(Some(path)) => self.edit(Field::Logo, path.display().to_string()),
             Message::BackupDirPicked(Some(path)) => {
-                self.backup_dir_setting = path.display().to_string();
+                self.edit(Field::BackupDir, path.display().to_string());
             }
             Message::LogoPicked(None) | Message::BackupDirPicked(None) => {}
-            Message::Save => return self.save(),
+            Message::Save => return self.save(context),
             Message::Saved(Ok(loaded)) => {
                 let identity = loaded.identity.clone();
                 self.apply(loaded, true);
                 self.message = Some((Tone::Success, "Paramètres enregistrés.".into()));
-                return (Task::none(), Action::IdentityChanged(identity));
+                return Request::IdentityChanged(identity).into();
             }
-            Message::Saved(Err(error)) => self.fail(&error),
             Message::BackupNow => {
                 self.busy = true;
-                let path = self.db.path().to_path_buf();
-                let task = self.db.call(move |conn| {
-                    let dir = backup::backup_dir(conn, &path)?;
-                    let file = backup::backup_now(conn, &dir, Local::now().naive_local())?;
-                    Ok((file, load(conn, &path)?))
-                });
-                return (Task::perform(task, Message::BackedUp), Action::None);
+                return Action::Run(context.perform(app::settings::backup_now, Message::BackedUp));
             }
             Message::BackedUp(Ok((file, loaded))) => {
                 self.apply(loaded, true);
@@ -243,118 +282,42 @@ impl Settings {
                     format!("Sauvegarde enregistrée : {}", file.display()),
                 ));
             }
-            Message::BackedUp(Err(error)) => self.fail(&error),
             Message::AskRestore(file) => self.confirm_restore = Some(file),
             Message::CancelRestore => self.confirm_restore = None,
             Message::ConfirmRestore => {
-                let Some(file) = self.confirm_restore.take() else {
-                    return none;
-                };
-                return self.restore(file.path, false);
-            }
-            Message::OtherFile(message) => {
-                let (task, event) = self.other_file.update(message, &self.garden);
-                match event {
-                    other_file::Event::None => {}
-                    other_file::Event::Restore { path, other_garden } => {
-                        return self.restore(path, other_garden);
-                    }
-                    other_file::Event::Failed(error) => self.message = Some((Tone::Error, error)),
+                if let Some(file) = self.confirm_restore.take() {
+                    return self.restore(file.path, false, context);
                 }
-                return (task.map(Message::OtherFile), Action::None);
             }
             Message::Restored(Ok((restored, loaded))) => {
                 let identity = loaded.identity.clone();
                 let demo = loaded.garden.demo;
                 self.apply(loaded, false);
                 self.message = Some((Tone::Success, restored_message(&restored)));
-                return (Task::none(), Action::Restored { identity, demo });
+                return Request::Restored { identity, demo }.into();
             }
-            Message::Restored(Err(error)) => self.fail(&error),
-            Message::Sheets(m) => {
-                let task = self.sheets.update(m, &self.db).map(Message::Sheets);
-                return (task, Action::None);
+            Message::OtherFile(message) => return self.other_file(message, context),
+            Message::Sheets(message) => {
+                return self.sheets.update(message, context).map(Message::Sheets);
             }
             Message::SheetsFolder(message) => {
-                let task = self.sheets_folder.update(message, &self.db);
-                return (task.map(Message::SheetsFolder), Action::None);
+                return self
+                    .sheets_folder
+                    .update(message, context)
+                    .map(Message::SheetsFolder);
             }
         }
-        none
+        Action::None
     }
 
-    /// Restores the backup at `source` (another garden's only when `other_garden`).
-    fn restore(&mut self, source: PathBuf, other_garden: bool) -> (Task<Message>, Action) {
-        self.busy = true;
-        let path = self.db.path().to_path_buf();
-        let task = self.db.write(move |conn| {
-            let dir = backup::backup_dir(conn, &path)?;
-            let now = Local::now().naive_local();
-            let restored = backup::restore(conn, &path, &source, &dir, now, other_garden)?;
-            Ok((restored, load(conn, &path)?))
-        });
-        (Task::perform(task, Message::Restored), Action::None)
-    }
-
-    fn save(&mut self) -> (Task<Message>, Action) {
-        if self.form.name.trim().is_empty() {
-            self.message = Some((
-                Tone::Error,
-                "Le nom du jardin est obligatoire : il figure sur chaque document.".into(),
-            ));
-            return (Task::none(), Action::None);
-        }
-        if !settings::siret_valid(&self.form.siret) {
-            self.message = Some((
-                Tone::Error,
-                "Le SIRET doit compter 14 chiffres (vérifiez-le sur un avis de situation INSEE)."
-                    .into(),
-            ));
-            return (Task::none(), Action::None);
-        }
-        let logo = self.form.logo_path.trim();
-        if !logo.is_empty() && !std::path::Path::new(logo).is_file() {
-            self.message = Some((
-                Tone::Error,
-                format!("Le logo « {logo} » est introuvable : choisissez une image existante."),
-            ));
-            return (Task::none(), Action::None);
-        }
-        self.busy = true;
-        let identity = self.form.clone();
-        let Some(window) = self
-            .harvest_window
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|days| *days <= harvests::MAX_HARVEST_WINDOW_DAYS)
-        else {
-            self.message = Some((
-                Tone::Error,
-                format!(
-                    "La fenêtre de récolte est un nombre de jours entre 0 et {}.",
-                    harvests::MAX_HARVEST_WINDOW_DAYS
-                ),
-            ));
-            return (Task::none(), Action::None);
-        };
-        let backup_dir = self.backup_dir_setting.trim().to_string();
-        let path = self.db.path().to_path_buf();
-        let task = self.db.write(move |conn| {
-            let tx = conn.transaction()?;
-            settings::save_garden_identity(&tx, &identity)?;
-            settings::set(&tx, keys::BACKUP_DIR, &backup_dir)?;
-            harvests::set_harvest_window_days(&tx, window)?;
-            tx.commit()?;
-            load(conn, &path)
-        });
-        (Task::perform(task, Message::Saved), Action::None)
+    fn view(&self) -> Element<'_, Message> {
+        Settings::view(self)
     }
 }
 
 /// "Sauvegarde du 21/11/2026 restaurée : 180 adhérents, 25 salariés, 0 récolte. L'état
 /// précédent a été conservé dans …"
-fn restored_message(restored: &backup::Restored) -> String {
+fn restored_message(restored: &Restored) -> String {
     let when = restored
         .taken_at
         .map(|at| format!("du {} ", crate::domain::calendar::format_date(at.date())))
@@ -364,29 +327,4 @@ fn restored_message(restored: &backup::Restored) -> String {
         restored.counts.sentence(),
         restored.safety.display()
     )
-}
-
-pub mod other_file;
-mod sheets;
-mod sheets_folder;
-mod view;
-
-impl screen::Screen for Settings {
-    type Message = Message;
-
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        let (task, action) = self.handle(message);
-        match action {
-            Action::None => screen::Action::Run(task),
-            Action::IdentityChanged(identity) => screen::Request::IdentityChanged(identity).into(),
-            Action::Restored { identity, demo } => {
-                screen::Request::Restored { identity, demo }.into()
-            }
-            Action::OpenImport(kind) => screen::Request::OpenImport(kind).into(),
-        }
-    }
-
-    fn view(&self) -> Element<'_, Message> {
-        Settings::view(self)
-    }
 }

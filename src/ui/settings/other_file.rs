@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use iced::widget::{Column, row};
 use iced::{Element, Task};
 
-use crate::store::StoreError;
-use crate::store::backup;
+use crate::app;
 use crate::store::garden::GardenTag;
 use crate::ui::widgets::{self, Tone};
 
@@ -32,17 +31,22 @@ pub struct OtherFile {
 pub enum Message {
     /// "Restaurer un autre fichier…"
     Pick,
+    /// The dialog answered (`None`: cancelled).
     Picked(Option<PathBuf>),
-    Read(Result<(PathBuf, GardenTag), StoreError>),
+    /// The chosen file was read: which garden it belongs to.
+    Read(PathBuf, app::Result<GardenTag>),
+    /// « Oui, restaurer ».
     Confirm,
+    /// « Annuler ».
     Cancel,
 }
 
 /// What Paramètres must do.
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// Nothing more.
     None,
+    /// Run this task; its messages come back to the component.
+    Run(Task<Message>),
     /// Restore this file, accepting another garden's backup when the user saw both names.
     Restore {
         /// The backup.
@@ -56,27 +60,28 @@ pub enum Event {
 
 impl OtherFile {
     /// Handles a message; `current` is the open garden.
-    pub fn update(&mut self, message: Message, current: &GardenTag) -> (Task<Message>, Event) {
+    pub fn update(&mut self, message: Message, current: &GardenTag) -> Event {
         match message {
             Message::Pick => {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Choisir une sauvegarde à restaurer")
                     .add_filter("Sauvegarde Binette", &["sqlite3", "sqlite", "db"]);
-                let task = Task::perform(
+                return Event::Run(Task::perform(
                     async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) },
                     Message::Picked,
-                );
-                return (task, Event::None);
+                ));
             }
             Message::Picked(Some(path)) => {
-                let task = Task::perform(
-                    async move { backup::read_tag(&path).map(|tag| (path, tag)) },
-                    Message::Read,
-                );
-                return (task, Event::None);
+                return Event::Run(Task::perform(
+                    async move {
+                        let garden = app::settings::backup_garden(&path);
+                        Message::Read(path, garden)
+                    },
+                    std::convert::identity,
+                ));
             }
             Message::Picked(None) | Message::Cancel => self.chosen = None,
-            Message::Read(Ok((path, garden))) => {
+            Message::Read(path, Ok(garden)) => {
                 let same_garden = garden.belongs_to(current);
                 self.chosen = Some(Chosen {
                     path,
@@ -84,18 +89,17 @@ impl OtherFile {
                     same_garden,
                 });
             }
-            Message::Read(Err(error)) => return (Task::none(), Event::Failed(error.to_string())),
+            Message::Read(_, Err(error)) => return Event::Failed(error.to_string()),
             Message::Confirm => {
                 if let Some(chosen) = self.chosen.take() {
-                    let event = Event::Restore {
+                    return Event::Restore {
                         path: chosen.path,
                         other_garden: !chosen.same_garden,
                     };
-                    return (Task::none(), event);
                 }
             }
         }
-        (Task::none(), Event::None)
+        Event::None
     }
 
     /// The question, when a file was chosen.

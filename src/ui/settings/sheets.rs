@@ -5,10 +5,8 @@ use iced::Element;
 use iced::Task;
 use iced::widget::{checkbox, column};
 
-use crate::app::Garden;
-use crate::store::StoreError;
-use crate::store::settings;
-use crate::store::sheets::SHOW_PHONES_KEY;
+use crate::app;
+use crate::ui::screen::{Action, Context};
 use crate::ui::widgets::{self, Tone};
 
 /// The section's state.
@@ -22,26 +20,22 @@ pub struct Section {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The stored value was read (or written).
-    Loaded(Result<bool, StoreError>),
+    Loaded(app::Result<bool>),
     /// The tick box was clicked.
     PhonesToggled(bool),
 }
 
-fn read(conn: &crate::store::Connection) -> Result<bool, StoreError> {
-    Ok(settings::get(conn, SHOW_PHONES_KEY)?.as_deref() == Some("1"))
-}
-
 impl Section {
     /// The section, starting to read the stored value.
-    pub fn new(db: &Garden) -> (Self, Task<Message>) {
+    pub fn new(context: &Context) -> (Self, Task<Message>) {
         (
             Section::default(),
-            Task::perform(db.call(|conn| read(conn)), Message::Loaded),
+            context.perform(app::settings::show_phones, Message::Loaded),
         )
     }
 
-    /// Handles a message; the returned task is to be run by the screen.
-    pub fn update(&mut self, message: Message, db: &Garden) -> Task<Message> {
+    /// Handles a message; the action is the screen's to run.
+    pub fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
             Message::Loaded(Ok(phones)) => {
                 self.phones = phones;
@@ -50,17 +44,13 @@ impl Section {
             Message::Loaded(Err(error)) => self.error = Some(error.to_string()),
             Message::PhonesToggled(on) => {
                 self.phones = on;
-                let value = if on { "1" } else { "0" };
-                return Task::perform(
-                    db.write(move |conn| {
-                        settings::set(conn, SHOW_PHONES_KEY, value)?;
-                        read(conn)
-                    }),
+                return Action::Run(context.perform(
+                    move |garden| app::settings::set_show_phones(garden, on),
                     Message::Loaded,
-                );
+                ));
             }
         }
-        Task::none()
+        Action::None
     }
 
     /// The card's content.

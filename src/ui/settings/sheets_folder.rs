@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use iced::widget::{column, row};
 use iced::{Element, Task};
 
-use crate::app::Garden;
-use crate::store::sheets::{SHEETS_FOLDER_KEY, default_sheets_root};
-use crate::store::{StoreError, settings};
+use crate::app;
+use crate::store::sheets::default_sheets_root;
+use crate::ui::screen::{Action, Context};
 use crate::ui::widgets::{self, Tone};
 
 /// The section's state.
@@ -22,7 +22,7 @@ pub struct SheetsFolder {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The stored folder was read (empty: the default one).
-    Loaded(Result<String, StoreError>),
+    Loaded(app::Result<String>),
     /// A folder was typed.
     Changed(String),
     /// "Choisir un dossier…".
@@ -32,20 +32,17 @@ pub enum Message {
     /// "Enregistrer".
     Save,
     /// The folder was saved.
-    Saved(Result<String, StoreError>),
+    Saved(app::Result<String>),
 }
 
 impl SheetsFolder {
     /// Starts reading the stored folder.
-    pub fn load(db: &Garden) -> Task<Message> {
-        Task::perform(
-            db.call(|conn| Ok(settings::get(conn, SHEETS_FOLDER_KEY)?.unwrap_or_default())),
-            Message::Loaded,
-        )
+    pub fn load(context: &Context) -> Task<Message> {
+        context.perform(app::settings::sheets_folder, Message::Loaded)
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, db: &Garden) -> Task<Message> {
+    pub fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
             Message::Loaded(Ok(folder)) => self.typed = folder,
             Message::Loaded(Err(error)) | Message::Saved(Err(error)) => {
@@ -59,10 +56,10 @@ impl SheetsFolder {
                 let dialog = rfd::AsyncFileDialog::new()
                     .set_title("Dossier des feuilles de la semaine")
                     .set_directory(self.folder());
-                return Task::perform(
+                return Action::Run(Task::perform(
                     async move { dialog.pick_folder().await.map(|f| f.path().to_path_buf()) },
                     Message::Picked,
-                );
+                ));
             }
             Message::Picked(Some(folder)) => self.typed = folder.display().to_string(),
             Message::Picked(None) => {
@@ -74,14 +71,11 @@ impl SheetsFolder {
                 ));
             }
             Message::Save => {
-                let folder = self.typed.trim().to_owned();
-                return Task::perform(
-                    db.write(move |conn| {
-                        settings::set(conn, SHEETS_FOLDER_KEY, &folder)?;
-                        Ok(folder)
-                    }),
+                let folder = self.typed.clone();
+                return Action::Run(context.perform(
+                    move |garden| app::settings::set_sheets_folder(garden, &folder),
                     Message::Saved,
-                );
+                ));
             }
             Message::Saved(Ok(folder)) => {
                 self.typed = folder;
@@ -94,7 +88,7 @@ impl SheetsFolder {
                 ));
             }
         }
-        Task::none()
+        Action::None
     }
 
     /// The folder in use: the one typed, or the default one.

@@ -3,86 +3,23 @@
 use iced::widget::{Column, button, column, row, scrollable, text};
 use iced::{Element, Length};
 
-use super::{Message, Settings};
+use super::{Field, Message, Settings};
+use crate::app::settings::fields;
 use crate::domain::calendar::format_date;
 use crate::ui::about;
 use crate::ui::import::ImportKind;
-use crate::ui::theme::BOLD;
+use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
 impl Settings {
+    /// A message for a button that writes, or nothing while busy or read-only (another
+    /// window has the garden, or protected media).
+    fn idle(&self, message: Message) -> Option<Message> {
+        (!self.busy && !self.read_only).then_some(message)
+    }
+
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
-        let f = &self.form;
-        // Read-only (another window has the garden, or protected media): nothing that writes.
-        let idle = |m: Message| (!self.busy && !self.db.read_only()).then_some(m);
-        let identity = column![
-            widgets::field(
-                "Nom du jardin",
-                &f.name,
-                Message::NameChanged,
-                Message::Save
-            ),
-            widgets::field(
-                "Adresse",
-                &f.address,
-                Message::AddressChanged,
-                Message::Save
-            ),
-            row![
-                container_w(
-                    widgets::field(
-                        "Code postal",
-                        &f.postcode,
-                        Message::PostcodeChanged,
-                        Message::Save
-                    ),
-                    160.0
-                ),
-                widgets::field("Commune", &f.city, Message::CityChanged, Message::Save),
-            ]
-            .spacing(12),
-            widgets::field("SIRET", &f.siret, Message::SiretChanged, Message::Save),
-            row![
-                widgets::field(
-                    "Logo (image imprimée sur les documents)",
-                    &f.logo_path,
-                    Message::LogoChanged,
-                    Message::Save
-                ),
-                column![
-                    text(" ").size(14),
-                    widgets::secondary(
-                        "Choisir une image…",
-                        (!self.busy).then_some(Message::PickLogo)
-                    )
-                ]
-                .spacing(4),
-            ]
-            .spacing(12),
-            row![widgets::action("Enregistrer", idle(Message::Save))],
-        ]
-        .spacing(10);
-        let default_dir = format!("Par défaut : {}", self.backup_dir.display());
-        let backups_folder = column![
-            widgets::folder_field(
-                "Dossier des sauvegardes (laisser vide pour le dossier par défaut)",
-                &self.backup_dir_setting,
-                Message::BackupDirChanged,
-                Message::Save,
-                (!self.busy).then_some(Message::PickBackupDir),
-            ),
-            widgets::muted(default_dir),
-            row![
-                widgets::action("Enregistrer", idle(Message::Save)),
-                widgets::secondary(
-                    "Sauvegarder maintenant",
-                    (!self.busy).then_some(Message::BackupNow),
-                ),
-            ]
-            .spacing(12),
-        ]
-        .spacing(6);
         let mut page = column![widgets::page_title(
             "Paramètres",
             Some("L'identité du jardin figure sur chaque document imprimé.".into())
@@ -92,57 +29,9 @@ impl Settings {
             page = page.push(widgets::banner(*tone, message.clone()));
         }
         page = page
-            .push(widgets::card("Identité du jardin", identity))
-            .push(widgets::card(
-                "Importer des données",
-                column![
-                    widgets::muted(
-                        "Reprenez vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument), et vos salariés depuis l'export Excel des emplois de l'inclusion : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
-                    ),
-                    row![
-                        widgets::secondary(
-                            "Importer des adhérents…",
-                            idle(Message::OpenImport(ImportKind::Members))
-                        ),
-                        widgets::secondary(
-                            "Importer des récoltes…",
-                            idle(Message::OpenImport(ImportKind::Harvests))
-                        ),
-                        widgets::secondary(
-                            "Importer des salariés (les emplois)…",
-                            idle(Message::OpenImport(ImportKind::Employees))
-                        ),
-                    ]
-                    .spacing(10),
-                ]
-                .spacing(8),
-            ))
-            .push(widgets::card(
-                "Paniers",
-                column![
-                    row![
-                        container_w(
-                            widgets::field(
-                                "Fenêtre de récolte (jours)",
-                                &self.harvest_window,
-                                Message::HarvestWindowChanged,
-                                Message::Save,
-                            ),
-                            220.0,
-                        ),
-                        column![
-                            text(" ").size(14),
-                            widgets::action("Enregistrer", idle(Message::Save))
-                        ]
-                        .spacing(4),
-                    ]
-                    .spacing(12),
-                    widgets::muted(
-                        "Les récoltes destinées aux paniers comptent pour une semaine de livraison à partir de ce nombre de jours avant son lundi, jusqu'à son dimanche.",
-                    ),
-                ]
-                .spacing(6),
-            ))
+            .push(widgets::card("Identité du jardin", self.identity()))
+            .push(widgets::card("Importer des données", self.imports()))
+            .push(widgets::card("Paniers", self.harvest_window()))
             .push(self.sheets_folder.view().map(Message::SheetsFolder))
             .push(widgets::card(
                 "Feuilles d'émargement",
@@ -150,14 +39,163 @@ impl Settings {
             ))
             .push(widgets::card(
                 "Sauvegardes",
-                column![backups_folder, self.backup_list()].spacing(14),
+                column![self.backups_folder(), self.backup_list()].spacing(14),
             ))
             .push(about::view(
-                self.db.path(),
+                &self.data_path,
                 &self.backup_dir,
                 Message::OpenDataFolder,
             ));
         scrollable(page.padding(24)).height(Length::Fill).into()
+    }
+
+    fn identity(&self) -> Element<'_, Message> {
+        let f = &self.form.identity;
+        let edit = |field: Field| move |value: String| Message::Edited(field, value);
+        column![
+            self.checked(
+                fields::NAME,
+                widgets::field("Nom du jardin", &f.name, edit(Field::Name), Message::Save)
+            ),
+            widgets::field("Adresse", &f.address, edit(Field::Address), Message::Save),
+            row![
+                container_w(
+                    widgets::field(
+                        "Code postal",
+                        &f.postcode,
+                        edit(Field::Postcode),
+                        Message::Save
+                    ),
+                    160.0
+                ),
+                widgets::field("Commune", &f.city, edit(Field::City), Message::Save),
+            ]
+            .spacing(12),
+            self.checked(
+                fields::SIRET,
+                widgets::field("SIRET", &f.siret, edit(Field::Siret), Message::Save)
+            ),
+            self.checked(
+                fields::LOGO,
+                row![
+                    widgets::field(
+                        "Logo (image imprimée sur les documents)",
+                        &f.logo_path,
+                        edit(Field::Logo),
+                        Message::Save
+                    ),
+                    column![
+                        text(" ").size(14),
+                        widgets::secondary(
+                            "Choisir une image…",
+                            (!self.busy).then_some(Message::PickLogo)
+                        )
+                    ]
+                    .spacing(4),
+                ]
+                .spacing(12)
+                .into()
+            ),
+            row![widgets::action("Enregistrer", self.idle(Message::Save))],
+        ]
+        .spacing(10)
+        .into()
+    }
+
+    /// `field` with, under it, why its value was refused (when it was).
+    fn checked<'a>(
+        &'a self,
+        label: &'static str,
+        field: Element<'a, Message>,
+    ) -> Element<'a, Message> {
+        match &self.invalid {
+            Some((bad, message)) if *bad == label => column![
+                field,
+                text(message.as_str()).size(13).color(theme::ERROR_TEXT)
+            ]
+            .spacing(4)
+            .into(),
+            Some(_) | None => field,
+        }
+    }
+
+    fn imports(&self) -> Element<'_, Message> {
+        column![
+            widgets::muted(
+                "Reprenez vos adhérents ou vos relevés de récoltes depuis un tableur (CSV, Excel, OpenDocument), et vos salariés depuis l'export Excel des emplois de l'inclusion : les colonnes sont reconnues, vous vérifiez l'aperçu avant d'importer.",
+            ),
+            row![
+                widgets::secondary(
+                    "Importer des adhérents…",
+                    self.idle(Message::OpenImport(ImportKind::Members))
+                ),
+                widgets::secondary(
+                    "Importer des récoltes…",
+                    self.idle(Message::OpenImport(ImportKind::Harvests))
+                ),
+                widgets::secondary(
+                    "Importer des salariés (les emplois)…",
+                    self.idle(Message::OpenImport(ImportKind::Employees))
+                ),
+            ]
+            .spacing(10),
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    fn harvest_window(&self) -> Element<'_, Message> {
+        column![
+            row![
+                container_w(
+                    self.checked(
+                        fields::HARVEST_WINDOW,
+                        widgets::field(
+                            "Fenêtre de récolte (jours)",
+                            &self.form.harvest_window,
+                            |value| Message::Edited(Field::HarvestWindow, value),
+                            Message::Save,
+                        )
+                    ),
+                    220.0,
+                ),
+                column![
+                    text(" ").size(14),
+                    widgets::action("Enregistrer", self.idle(Message::Save))
+                ]
+                .spacing(4),
+            ]
+            .spacing(12),
+            widgets::muted(
+                "Les récoltes destinées aux paniers comptent pour une semaine de livraison à partir de ce nombre de jours avant son lundi, jusqu'à son dimanche.",
+            ),
+        ]
+        .spacing(6)
+        .into()
+    }
+
+    fn backups_folder(&self) -> Element<'_, Message> {
+        let default_dir = format!("Par défaut : {}", self.backup_dir.display());
+        column![
+            widgets::folder_field(
+                "Dossier des sauvegardes (laisser vide pour le dossier par défaut)",
+                &self.form.backup_dir,
+                |value| Message::Edited(Field::BackupDir, value),
+                Message::Save,
+                (!self.busy).then_some(Message::PickBackupDir),
+            ),
+            widgets::muted(default_dir),
+            row![
+                widgets::action("Enregistrer", self.idle(Message::Save)),
+                widgets::secondary(
+                    "Sauvegarder maintenant",
+                    (!self.busy).then_some(Message::BackupNow),
+                ),
+            ]
+            .spacing(12),
+        ]
+        .spacing(6)
+        .into()
     }
 
     fn backup_list(&self) -> Element<'_, Message> {
@@ -186,8 +224,7 @@ impl Settings {
         }
         list = list.push(widgets::secondary(
             "Restaurer un autre fichier…",
-            (!self.busy && !self.db.read_only())
-                .then_some(Message::OtherFile(super::other_file::Message::Pick)),
+            self.idle(Message::OtherFile(super::other_file::Message::Pick)),
         ));
         if self.backups.is_empty() {
             list = list.push(text("Aucune sauvegarde pour l'instant.").size(15));
@@ -204,10 +241,7 @@ impl Settings {
                         .width(Length::Fill),
                     button(text("Restaurer…").size(14))
                         .style(button::secondary)
-                        .on_press_maybe(
-                            (!self.busy && !self.db.read_only())
-                                .then(|| Message::AskRestore(file.clone())),
-                        ),
+                        .on_press_maybe(self.idle(Message::AskRestore(file.clone()))),
                 ]
                 .spacing(12)
                 .align_y(iced::Alignment::Center),

@@ -1,17 +1,15 @@
 //! The workshop form: type, title, place, capacity, audience, description, animators and
 //! sessions, saved together.
 
-use iced::widget::{Column, button, column, pick_list, row, text, text_input};
-use iced::{Element, Length};
+use iced::Task;
+use iced::widget::operation::focus;
 
-use super::{Message, StaffChoice};
-use crate::domain::calendar::format_date;
+use crate::app::workshops::StaffChoice;
 use crate::domain::workshops::{
     Animator, Session, SessionField, SessionId, Workshop, WorkshopType, parse_capacity,
-    parse_session, time_range,
+    parse_session,
 };
-use crate::ui::theme::{self, BOLD};
-use crate::ui::widgets;
+use crate::store::workshops::SessionSummary;
 
 /// Id of the title field.
 pub const TITLE_ID: &str = "workshop-title";
@@ -189,241 +187,146 @@ impl Form {
     }
 }
 
-fn input<'a>(
-    form: &'a Form,
-    label: &'a str,
-    field: Field,
-    id: Option<&'static str>,
-    value: &'a str,
-    placeholder: &'a str,
-    submit: Message,
-) -> Element<'a, Message> {
-    let mut input = text_input(placeholder, value)
-        .on_input(move |v| Message::FormInput(field, v))
-        .on_submit(submit)
-        .padding(7)
-        .size(15);
-    if let Some(id) = id {
-        input = input.id(id);
-    }
-    let mut content = column![].spacing(4);
-    if !label.is_empty() {
-        content = content.push(text(label).size(14).color(theme::MUTED));
-    }
-    content = content.push(input);
-    let session_field = matches!(field, Field::Date | Field::Start | Field::End);
-    if let Some((bad, message)) = &form.error
-        && *bad == field
-        && !session_field
-    {
-        content = content.push(text(message.as_str()).size(13).color(theme::ERROR_TEXT));
-    }
-    content.width(Length::Fill).into()
+/// Messages of the form.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A text field typed.
+    Input(Field, String),
+    /// The type chosen.
+    Type(WorkshopType),
+    /// A staff member picked as animator.
+    AddStaffAnimator(StaffChoice),
+    /// The typed animator added.
+    AddAnimatorName,
+    /// An animator removed.
+    RemoveAnimator(usize),
+    /// "Ajouter la séance".
+    AddSession,
+    /// A session not saved yet removed.
+    RemoveNewSession(usize),
+    /// A saved session to delete on save.
+    RemoveSavedSession(SessionId),
+    /// "Enregistrer".
+    Save,
+    /// "Annuler".
+    Close,
 }
 
-fn session_line(session: &Session, on_remove: Message) -> Element<'_, Message> {
-    row![
-        text(format!(
-            "{} · {}",
-            format_date(session.date),
-            time_range(session.start, session.end)
-        ))
-        .size(15)
-        .width(Length::Fill),
-        button(text("Retirer").size(13))
-            .style(button::text)
-            .on_press(on_remove),
-    ]
-    .spacing(8)
-    .into()
+/// What the form tells the screen.
+pub enum Event {
+    /// Nothing more.
+    None,
+    /// Run this task (moving the focus).
+    Run(Task<Message>),
+    /// Save this workshop with its new sessions and those deleted.
+    Save {
+        /// The workshop, checked.
+        workshop: Workshop,
+        /// Sessions to add.
+        new_sessions: Vec<Session>,
+        /// Sessions to delete.
+        deleted: Vec<SessionId>,
+    },
+    /// "Annuler": close the form.
+    Closed,
 }
 
-/// The form.
-pub fn view<'a>(
-    form: &'a Form,
-    types: &'a [WorkshopType],
-    staff: &'a [StaffChoice],
-) -> Element<'a, Message> {
-    let heading = if form.id == 0 {
-        "Nouvel atelier"
-    } else {
-        "Modifier l'atelier"
-    };
-    let save = Message::SaveWorkshop;
-    let type_pick = column![
-        text("Type").size(14).color(theme::MUTED),
-        pick_list(types, form.type_choice.as_ref(), Message::FormType)
-            .placeholder("Choisir…")
-            .padding(7)
-            .text_size(15),
-    ]
-    .spacing(4)
-    .width(170);
-    let identity = column![
-        row![
-            type_pick,
-            input(
-                form,
-                "Titre",
-                Field::Title,
-                Some(TITLE_ID),
-                &form.title,
-                "",
-                save.clone()
-            ),
-        ]
-        .spacing(10),
-        row![
-            input(
-                form,
-                "Lieu",
-                Field::Place,
-                None,
-                &form.place,
-                "",
-                save.clone()
-            ),
-            input(
-                form,
-                "Places",
-                Field::Capacity,
-                Some(CAPACITY_ID),
-                &form.capacity,
-                "sans limite",
-                save.clone()
-            ),
-            input(
-                form,
-                "Public",
-                Field::Audience,
-                None,
-                &form.audience,
-                "",
-                save.clone()
-            ),
-        ]
-        .spacing(10),
-        input(
-            form,
-            "Description",
-            Field::Description,
-            None,
-            &form.description,
-            "",
-            save.clone()
-        ),
-    ]
-    .spacing(10);
-
-    let mut animators = Column::new().spacing(4);
-    for (i, (_, name)) in form.animators.iter().enumerate() {
-        animators = animators.push(
-            row![
-                text(name.as_str()).size(15).width(Length::Fill),
-                button(text("Retirer").size(13))
-                    .style(button::text)
-                    .on_press(Message::RemoveAnimator(i)),
-            ]
-            .spacing(8),
-        );
+fn field_id(field: Field) -> Option<&'static str> {
+    match field {
+        Field::Title => Some(TITLE_ID),
+        Field::Capacity => Some(CAPACITY_ID),
+        Field::Date => Some(DATE_ID),
+        Field::Start => Some(START_ID),
+        Field::End => Some(END_ID),
+        Field::AnimatorName => Some(ANIMATOR_ID),
+        Field::Place | Field::Audience | Field::Description => None,
     }
-    if form.animators.is_empty() {
-        animators = animators.push(widgets::muted("Aucun animateur pour l'instant."));
-    }
-    let animators = column![
-        text("Animation").size(15).font(BOLD),
-        animators,
-        row![
-            pick_list(staff, None::<&StaffChoice>, Message::AddStaffAnimator)
-                .placeholder("Ajouter un membre de l'équipe…")
-                .padding(7)
-                .text_size(15)
-                .width(280),
-            input(
-                form,
-                "",
-                Field::AnimatorName,
-                Some(ANIMATOR_ID),
-                &form.animator_name,
-                "ou tapez le nom d'un·e intervenant·e",
-                Message::AddAnimatorName
-            ),
-            widgets::secondary("Ajouter", Some(Message::AddAnimatorName)),
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::End),
-    ]
-    .spacing(6);
+}
 
-    let mut sessions = Column::new().spacing(4);
-    for session in &form.saved_sessions {
-        if !form.deleted.contains(&session.id) {
-            sessions = sessions.push(session_line(
-                session,
-                Message::RemoveSavedSession(session.id),
+/// Moves the focus to `field`'s input, if it has an id.
+fn focus_on(field: Option<Field>) -> Event {
+    field
+        .and_then(field_id)
+        .map_or(Event::None, |id| Event::Run(focus(id)))
+}
+
+impl Form {
+    /// Handles a message; `sessions` are the screen's, to warn about a removed session's
+    /// registrations.
+    pub fn update(&mut self, message: Message, sessions: &[SessionSummary]) -> Event {
+        match message {
+            Message::Input(field, value) => self.set(field, value),
+            Message::Type(choice) => self.type_choice = Some(choice),
+            Message::AddStaffAnimator(staff) => self.add_staff(staff),
+            Message::AddAnimatorName => {
+                self.add_animator_name();
+                return Event::Run(focus(ANIMATOR_ID));
+            }
+            Message::RemoveAnimator(i) => {
+                if i < self.animators.len() {
+                    self.animators.remove(i);
+                }
+            }
+            Message::AddSession => {
+                return match self.add_session() {
+                    Ok(()) => Event::Run(focus(DATE_ID)),
+                    Err(field) => focus_on(Some(field)),
+                };
+            }
+            Message::RemoveNewSession(i) => {
+                if i < self.new_sessions.len() {
+                    self.new_sessions.remove(i);
+                }
+            }
+            Message::RemoveSavedSession(id) => self.remove_saved(id, sessions),
+            Message::Save => {
+                return match self.workshop() {
+                    Ok(workshop) => Event::Save {
+                        workshop,
+                        new_sessions: self.new_sessions.clone(),
+                        deleted: self.deleted.clone(),
+                    },
+                    Err(field) => focus_on(field),
+                };
+            }
+            Message::Close => {
+                self.error = None;
+                return Event::Closed;
+            }
+        }
+        Event::None
+    }
+
+    fn add_staff(&mut self, staff: StaffChoice) {
+        let already = self
+            .animators
+            .iter()
+            .any(|(a, _)| a.staff_id == Some(staff.id));
+        if !already {
+            self.animators.push((
+                Animator {
+                    staff_id: Some(staff.id),
+                    name: String::new(),
+                },
+                staff.name,
             ));
         }
     }
-    for (i, session) in form.new_sessions.iter().enumerate() {
-        sessions = sessions.push(session_line(session, Message::RemoveNewSession(i)));
-    }
-    let session_error = form
-        .error
-        .as_ref()
-        .filter(|(field, _)| matches!(field, Field::Date | Field::Start | Field::End))
-        .map(|(_, message)| text(message.as_str()).size(13).color(theme::ERROR_TEXT));
-    let sessions = column![
-        text("Séances").size(15).font(BOLD),
-        sessions,
-        row![
-            input(
-                form,
-                "Date",
-                Field::Date,
-                Some(DATE_ID),
-                &form.date,
-                "03/12/2026",
-                Message::AddSession
-            ),
-            input(
-                form,
-                "Début",
-                Field::Start,
-                Some(START_ID),
-                &form.start,
-                "14h",
-                Message::AddSession
-            ),
-            input(
-                form,
-                "Fin",
-                Field::End,
-                Some(END_ID),
-                &form.end,
-                "16h30",
-                Message::AddSession
-            ),
-            widgets::secondary("Ajouter la séance", Some(Message::AddSession)),
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::End),
-    ]
-    .push(session_error)
-    .spacing(6);
 
-    let mut body = column![identity, animators, sessions].spacing(16);
-    for warning in &form.warnings {
-        body = body.push(widgets::banner(widgets::Tone::Warning, warning.as_str()));
+    fn remove_saved(&mut self, id: SessionId, sessions: &[SessionSummary]) {
+        self.deleted.push(id);
+        if let Some(summary) = sessions.iter().find(|s| s.session_id == id)
+            && summary.registered > 0
+        {
+            let many = summary.registered > 1;
+            let s = if many { "s" } else { "" };
+            self.warnings.push(format!(
+                "La séance du {} compte {} inscription{s} : elle{s} sera{} supprimée{s} \
+                 à l'enregistrement. Annulez pour la garder.",
+                crate::domain::calendar::format_date(summary.date),
+                summary.registered,
+                if many { "nt" } else { "" },
+            ));
+        }
     }
-    if let Some(message) = &form.form_error {
-        body = body.push(widgets::banner(widgets::Tone::Error, message.as_str()));
-    }
-    body = body.push(
-        row![
-            widgets::action("Enregistrer", Some(Message::SaveWorkshop)),
-            widgets::secondary("Annuler", Some(Message::CloseForm)),
-        ]
-        .spacing(10),
-    );
-    widgets::card(heading, body)
 }

@@ -109,6 +109,48 @@ fn session_button<'a>(
 
 /// The left pane.
 pub fn view(screen: &Screen) -> Element<'_, Message> {
+    let top = top(screen);
+    let shown = filtered(
+        &screen.sessions,
+        &screen.search,
+        &screen.type_filter,
+        screen.period,
+        screen.listed_on,
+    );
+    let selected = screen.selected.as_ref().map(|d| d.session.id);
+    let mut list = Column::new().spacing(6);
+    if shown.is_empty() {
+        list = list.push(widgets::muted(if screen.sessions.is_empty() {
+            "Aucune séance : créez un atelier et ses dates avec « Nouvel atelier »."
+        } else {
+            "Aucune séance ne correspond à ces filtres."
+        }));
+    }
+    for session in shown {
+        let unfilled = screen
+            .unfilled
+            .iter()
+            .any(|u| u.session_id == session.session_id);
+        list = list.push(session_button(
+            session,
+            selected == Some(session.session_id),
+            unfilled,
+        ));
+    }
+    container(
+        column![
+            top,
+            scrollable(list.padding(iced::Padding::ZERO.right(12))).height(Length::Fill)
+        ]
+        .spacing(12),
+    )
+    .width(400)
+    .height(Length::Fill)
+    .into()
+}
+
+/// The actions, the search box, the filters, the exports and the unfilled sessions.
+fn top(screen: &Screen) -> iced::widget::Column<'_, Message> {
     let search = text_input("Rechercher un atelier…", &screen.search)
         .id(SEARCH_ID)
         .on_input(Message::Search)
@@ -169,42 +211,5 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
             missing
         ]);
     }
-
-    let shown = filtered(
-        &screen.sessions,
-        &screen.search,
-        &screen.type_filter,
-        screen.period,
-        screen.today,
-    );
-    let selected = screen.selected.as_ref().map(|d| d.session.id);
-    let mut list = Column::new().spacing(6);
-    if shown.is_empty() {
-        list = list.push(widgets::muted(if screen.sessions.is_empty() {
-            "Aucune séance : créez un atelier et ses dates avec « Nouvel atelier »."
-        } else {
-            "Aucune séance ne correspond à ces filtres."
-        }));
-    }
-    for session in shown {
-        let unfilled = screen
-            .unfilled
-            .iter()
-            .any(|u| u.session_id == session.session_id);
-        list = list.push(session_button(
-            session,
-            selected == Some(session.session_id),
-            unfilled,
-        ));
-    }
-    container(
-        column![
-            top,
-            scrollable(list.padding(iced::Padding::ZERO.right(12))).height(Length::Fill)
-        ]
-        .spacing(12),
-    )
-    .width(400)
-    .height(Length::Fill)
-    .into()
+    top
 }

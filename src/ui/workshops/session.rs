@@ -51,10 +51,11 @@ pub fn outside_label(name: &str) -> String {
 
 fn status_button(
     label: &str,
-    current: bool,
+    current: AttendanceStatus,
     attendance_id: i64,
     status: AttendanceStatus,
 ) -> Element<'_, Message> {
+    let current = current == status;
     button(text(label).size(13))
         .padding([4, 8])
         .style(if current {
@@ -101,8 +102,17 @@ pub fn view<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Me
     if let Some(warning) = over_capacity_warning(registered, workshop.capacity) {
         head = head.push(widgets::banner(Tone::Warning, warning));
     }
+    column![
+        head,
+        widgets::card("Inscrire quelqu'un", register(screen, detail)),
+        widgets::card("Présences", attendance(detail)),
+    ]
+    .spacing(14)
+    .into()
+}
 
-    // Registering.
+/// The type-ahead registering someone, with its suggestions.
+fn register<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Message> {
     let mut register = column![
         text_input(
             "Tapez un nom : adhérent·e, salarié·e ou personne extérieure",
@@ -132,7 +142,13 @@ pub fn view<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Me
         );
     }
 
-    // Attendance.
+    register.into()
+}
+
+/// Who is registered, each with the status buttons.
+fn attendance(detail: &SessionDetail) -> Element<'_, Message> {
+    let registered = detail.registrations.len() as i64;
+    let capacity = detail.workshop.capacity;
     let mut people = Column::new().spacing(6);
     if detail.registrations.is_empty() {
         people = people.push(widgets::muted(
@@ -149,30 +165,10 @@ pub fn view<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Me
                     text(registration.kind).size(12).color(theme::MUTED),
                 ]
                 .width(Length::Fixed(200.0)),
-                status_button(
-                    "Attendu",
-                    status == AttendanceStatus::Expected,
-                    id,
-                    AttendanceStatus::Expected
-                ),
-                status_button(
-                    "Présent",
-                    status == AttendanceStatus::Present,
-                    id,
-                    AttendanceStatus::Present
-                ),
-                status_button(
-                    "Absent",
-                    status == AttendanceStatus::Absent,
-                    id,
-                    AttendanceStatus::Absent
-                ),
-                status_button(
-                    "Excusé",
-                    status == AttendanceStatus::Excused,
-                    id,
-                    AttendanceStatus::Excused
-                ),
+                status_button("Attendu", status, id, AttendanceStatus::Expected),
+                status_button("Présent", status, id, AttendanceStatus::Present),
+                status_button("Absent", status, id, AttendanceStatus::Absent),
+                status_button("Excusé", status, id, AttendanceStatus::Excused),
                 button(text("Retirer").size(13))
                     .style(button::text)
                     .on_press(Message::Unregister(id)),
@@ -185,7 +181,7 @@ pub fn view<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Me
         );
     }
     let mark_all = row![
-        text(places_text(registered, workshop.capacity))
+        text(places_text(registered, capacity))
             .size(15)
             .width(Length::Fill),
         widgets::secondary(
@@ -197,11 +193,5 @@ pub fn view<'a>(screen: &'a Screen, detail: &'a SessionDetail) -> Element<'a, Me
     .spacing(8)
     .align_y(iced::Alignment::Center);
 
-    column![
-        head,
-        widgets::card("Inscrire quelqu'un", register),
-        widgets::card("Présences", column![mark_all, people].spacing(10)),
-    ]
-    .spacing(14)
-    .into()
+    column![mark_all, people].spacing(10).into()
 }

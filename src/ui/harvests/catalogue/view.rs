@@ -19,77 +19,11 @@ impl Catalogue {
         crops: &'a [Crop],
         plots: &'a [Plot],
     ) -> Element<'a, Message> {
-        let search = normalise(&self.search);
-        let mut list = Column::new().spacing(4);
-        if crops_tab {
-            for crop in crops.iter().filter(|c| {
-                normalise(&c.name).contains(&search) || normalise(&c.family).contains(&search)
-            }) {
-                let units: Vec<String> = crop
-                    .units
-                    .iter()
-                    .map(|u| match u.kg_per_unit {
-                        Some(kg) => format!("{} = {} kg", u.unit.label(), format_number(kg, 3)),
-                        None => format!("{} (poids ?)", u.unit.label()),
-                    })
-                    .collect();
-                list = list.push(
-                    row![
-                        button(text(crop.name.as_str()).size(14))
-                            .style(button::text)
-                            .on_press(Message::EditCrop(crop.id))
-                            .width(Length::FillPortion(3)),
-                        text(crop.family.as_str())
-                            .size(14)
-                            .width(Length::FillPortion(3)),
-                        text(if units.is_empty() {
-                            "kg".to_owned()
-                        } else {
-                            format!("kg, {}", units.join(", "))
-                        })
-                        .size(14)
-                        .width(Length::FillPortion(5)),
-                        text(crop.default_destination.label())
-                            .size(14)
-                            .width(Length::FillPortion(2)),
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                );
-            }
+        let list = if crops_tab {
+            crop_list(crops, &self.search)
         } else {
-            for plot in plots
-                .iter()
-                .filter(|p| normalise(&p.name).contains(&search))
-            {
-                let parent = plot
-                    .parent_id
-                    .and_then(|id| plots.iter().find(|p| p.id == id))
-                    .map(|p| format!("dans {}", p.name))
-                    .unwrap_or_default();
-                list = list.push(
-                    row![
-                        button(text(plot.name.as_str()).size(14))
-                            .style(button::text)
-                            .on_press(Message::EditPlot(plot.id))
-                            .width(Length::FillPortion(3)),
-                        text(plot.kind.label())
-                            .size(14)
-                            .width(Length::FillPortion(2)),
-                        text(
-                            plot.area_m2
-                                .map(|a| format!("{} m²", format_number(a, 1)))
-                                .unwrap_or_default()
-                        )
-                        .size(14)
-                        .width(Length::FillPortion(2)),
-                        text(parent).size(14).width(Length::FillPortion(3)),
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                );
-            }
-        }
+            plot_list(plots, &self.search)
+        };
         let left = column![
             text_input(
                 if crops_tab {
@@ -235,4 +169,85 @@ impl Catalogue {
             .spacing(8),
         )
     }
+}
+
+/// The crops matching `search`, each a button opening its form.
+fn crop_list<'a>(crops: &'a [Crop], search: &str) -> Element<'a, Message> {
+    let search = normalise(search);
+    let mut list = Column::new().spacing(4);
+    for crop in crops
+        .iter()
+        .filter(|c| normalise(&c.name).contains(&search) || normalise(&c.family).contains(&search))
+    {
+        let units: Vec<String> = crop
+            .units
+            .iter()
+            .map(|u| match u.kg_per_unit {
+                Some(kg) => format!("{} = {} kg", u.unit.label(), format_number(kg, 3)),
+                None => format!("{} (poids ?)", u.unit.label()),
+            })
+            .collect();
+        list = list.push(
+            row![
+                button(text(crop.name.as_str()).size(14))
+                    .style(button::text)
+                    .on_press(Message::EditCrop(crop.id))
+                    .width(Length::FillPortion(3)),
+                text(crop.family.as_str())
+                    .size(14)
+                    .width(Length::FillPortion(3)),
+                text(if units.is_empty() {
+                    "kg".to_owned()
+                } else {
+                    format!("kg, {}", units.join(", "))
+                })
+                .size(14)
+                .width(Length::FillPortion(5)),
+                text(crop.default_destination.label())
+                    .size(14)
+                    .width(Length::FillPortion(2)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        );
+    }
+    list.into()
+}
+
+/// The plots matching `search`, each a button opening its form.
+fn plot_list<'a>(plots: &'a [Plot], search: &str) -> Element<'a, Message> {
+    let search = normalise(search);
+    let mut list = Column::new().spacing(4);
+    for plot in plots
+        .iter()
+        .filter(|p| normalise(&p.name).contains(&search))
+    {
+        let parent = plot
+            .parent_id
+            .and_then(|id| plots.iter().find(|p| p.id == id))
+            .map(|p| format!("dans {}", p.name))
+            .unwrap_or_default();
+        list = list.push(
+            row![
+                button(text(plot.name.as_str()).size(14))
+                    .style(button::text)
+                    .on_press(Message::EditPlot(plot.id))
+                    .width(Length::FillPortion(3)),
+                text(plot.kind.label())
+                    .size(14)
+                    .width(Length::FillPortion(2)),
+                text(
+                    plot.area_m2
+                        .map(|a| format!("{} m²", format_number(a, 1)))
+                        .unwrap_or_default()
+                )
+                .size(14)
+                .width(Length::FillPortion(2)),
+                text(parent).size(14).width(Length::FillPortion(3)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        );
+    }
+    list.into()
 }
