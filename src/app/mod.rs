@@ -8,6 +8,7 @@
 
 mod error;
 mod garden;
+pub mod members;
 
 pub use error::{Error, Result};
 pub use garden::Garden;
