@@ -10,6 +10,8 @@ use common::Held;
 use binette::app::Garden;
 use binette::domain::baskets::*;
 use binette::store::{self, baskets, members};
+use binette::ui::members::household::{self, MemberMessage};
+use binette::ui::members::setup::{self, DepotMessage, MoveMessage};
 use binette::ui::members::{Choice, Message, Screen, Tab};
 use chrono::{NaiveDate, Weekday};
 use common::run;
@@ -74,10 +76,18 @@ fn open(db: &Garden) -> Held<Screen> {
 fn marking_a_household_parti_ends_its_subscriptions_at_the_date_offered() {
     let (db, _, _, anne) = garden();
     let mut screen = open(&db);
-    apply(&mut screen, Message::OpenMember(anne));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(anne)),
+    );
     click(&mut screen, "Modifier la fiche");
     assert!(!shows(&screen, "Fin des abonnements le"));
-    apply(&mut screen, Message::StatusPicked(MemberStatus::Left));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::Member(MemberMessage::StatusPicked(
+            MemberStatus::Left,
+        ))),
+    );
     assert_shows(&screen, "Fin des abonnements le");
     click(&mut screen, "Enregistrer");
     assert_shows(&screen, "Fiche enregistrée.");
@@ -96,8 +106,14 @@ fn a_depot_is_deactivated_only_once_its_subscribers_moved() {
     let (db, mairie, gare, anne) = garden();
     let mut screen = open(&db);
     apply(&mut screen, Message::TabSelected(Tab::Setup));
-    apply(&mut screen, Message::EditDepot(mairie));
-    apply(&mut screen, Message::DepotActive(false));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::EditDepot(mairie)),
+    );
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::Depot(DepotMessage::Active(false))),
+    );
     click(&mut screen, "Enregistrer");
     assert_shows(
         &screen,
@@ -106,16 +122,19 @@ fn a_depot_is_deactivated_only_once_its_subscribers_moved() {
     );
     click(&mut screen, "Annuler");
 
-    apply(&mut screen, Message::MoveSubscribers(mairie));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::MoveSubscribers(mairie)),
+    );
     assert_shows(&screen, "Déplacer les abonnés de Mairie");
     click(&mut screen, "Déplacer les abonnés");
     assert_shows(&screen, "Choisissez le dépôt où vont les abonnés.");
     apply(
         &mut screen,
-        Message::DepotPicked(Choice {
+        Message::Setup(setup::Message::Move(MoveMessage::DepotPicked(Choice {
             id: gare,
             label: "Gare".into(),
-        }),
+        }))),
     );
     click(&mut screen, "Déplacer les abonnés");
     assert_shows(&screen, "Abonnés déplacés (leur historique est gardé).");
@@ -128,8 +147,14 @@ fn a_depot_is_deactivated_only_once_its_subscribers_moved() {
     );
     assert_eq!((subs[1].depot_id, subs[1].start), (gare, date(2026, 3, 9)));
 
-    apply(&mut screen, Message::EditDepot(mairie));
-    apply(&mut screen, Message::DepotActive(false));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::EditDepot(mairie)),
+    );
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::Depot(DepotMessage::Active(false))),
+    );
     click(&mut screen, "Enregistrer");
     assert_shows(&screen, "Dépôt enregistré.");
 }
@@ -163,7 +188,10 @@ fn past_solidarity_terms_stay_on_the_member_page() {
     })
     .unwrap();
     let mut screen = open(&db);
-    apply(&mut screen, Message::OpenMember(anne));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(anne)),
+    );
     assert_shows(
         &screen,
         "Panier Solidaire du 05/01/2026 au 01/02/2026 (terminé) : foyer 30 % du prix · CAF 100 %",

@@ -47,6 +47,9 @@ pub const COMING_WEEKS: u32 = 10;
 /// The lists every tab uses.
 #[derive(Debug, Clone, Default)]
 pub struct Base {
+    /// The day the lists were read for: the households' lines (membership paid this year…)
+    /// and what the screen shows as today (the current price, the current week).
+    pub as_of: NaiveDate,
     /// Basket sizes, in their order.
     pub sizes: Vec<BasketSize>,
     /// Every price of every size.
@@ -106,6 +109,7 @@ fn base(conn: &Connection, today: NaiveDate) -> std::result::Result<Base, StoreE
         prices.extend(prices_of_size(conn, size.id)?);
     }
     Ok(Base {
+        as_of: today,
         sizes,
         prices,
         depots: list_depots(conn)?,
@@ -167,4 +171,84 @@ impl Saved {
             created: None,
         }
     }
+}
+
+impl Base {
+    /// The sizes offered in pick lists (active ones).
+    pub fn size_choices(&self) -> Vec<Choice> {
+        let active = self.sizes.iter().filter(|s| s.active);
+        active.map(|s| choice(s.id, &s.name)).collect()
+    }
+
+    /// The depots offered in pick lists (active ones).
+    pub fn depot_choices(&self) -> Vec<Choice> {
+        let active = self.depots.iter().filter(|d| d.active);
+        active.map(|d| choice(d.id, &d.name)).collect()
+    }
+
+    /// The funders offered in pick lists (active ones).
+    pub fn funder_choices(&self) -> Vec<Choice> {
+        let active = self.funders.iter().filter(|f| f.active);
+        active.map(|f| choice(f.id, &f.name)).collect()
+    }
+
+    /// The households other than `me` a subscription may be shared with: "NOM Prénom
+    /// (Commune)".
+    pub fn household_choices(&self, me: i64) -> Vec<Choice> {
+        self.rows
+            .iter()
+            .filter(|r| r.member.id != me)
+            .map(|r| choice(r.member.id, &household_label(&r.member)))
+            .collect()
+    }
+
+    /// "NOM Prénom (Commune)" of household `id`, or "foyer supprimé".
+    pub fn household_name(&self, id: i64) -> String {
+        self.rows
+            .iter()
+            .find(|r| r.member.id == id)
+            .map_or_else(|| "foyer supprimé".into(), |r| household_label(&r.member))
+    }
+
+    /// The name of size `id` (empty when unknown).
+    pub fn size_name(&self, id: i64) -> &str {
+        self.sizes
+            .iter()
+            .find(|s| s.id == id)
+            .map_or("", |s| s.name.as_str())
+    }
+
+    /// The name of depot `id` (empty when unknown).
+    pub fn depot_name(&self, id: i64) -> &str {
+        self.depots
+            .iter()
+            .find(|d| d.id == id)
+            .map_or("", |d| d.name.as_str())
+    }
+
+    /// The name of funder `id` ("?" when unknown).
+    pub fn funder_name(&self, id: i64) -> &str {
+        self.funders
+            .iter()
+            .find(|f| f.id == id)
+            .map_or("?", |f| f.name.as_str())
+    }
+}
+
+fn choice(id: i64, label: &str) -> Choice {
+    Choice {
+        id,
+        label: label.to_owned(),
+    }
+}
+
+/// "NOM Prénom (Commune)".
+fn household_label(m: &Member) -> String {
+    let name = crate::domain::text::list_name(&m.first_name, &m.last_name);
+    let label = if m.city.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", m.city)
+    };
+    label.trim().to_owned()
 }

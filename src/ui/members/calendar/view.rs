@@ -1,16 +1,18 @@
-//! The "Calendrier" tab: every week of the season with its closure, its public holidays
-//! and the deliveries per depot; closures and holiday rules (for all depots or one) are set
-//! here.
+//! What the "Calendrier" tab shows: every week of the season with its closure, its public
+//! holidays (what happens at each depot, the rules set, the controls to set one) and the
+//! deliveries per depot.
 
 use chrono::{Datelike, NaiveDate};
 use iced::widget::{Column, button, column, pick_list, row, text, text_input};
 use iced::{Element, Length};
 
-use super::member::link;
-use super::member_forms::{buttons, input};
-use super::{CalendarWeek, Choice, Field, Form, Message, Screen, ids};
+use super::{Calendar, Holiday, Message};
+use crate::app::members::{Base, Choice};
 use crate::domain::calendar::{IsoWeek, format_date, long_date, weekday_name};
 use crate::domain::distribution::{Delivery, holiday_effects};
+use crate::store::week::CalendarWeek;
+use crate::ui::members::ids;
+use crate::ui::members::kit::{Fields, link};
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets;
 
@@ -39,13 +41,14 @@ fn outcome(d: &Delivery) -> String {
 /// rules set with a button to remove each, and the controls to set a rule for all depots or
 /// for one.
 fn holiday_block<'a>(
-    screen: &'a Screen,
+    calendar: &'a Calendar,
+    base: &'a Base,
     date: NaiveDate,
     name: &'a str,
     closed_week: bool,
 ) -> Element<'a, Message> {
-    let depots = &screen.base.depots;
-    let rules = &screen.base.holiday_rules;
+    let depots = &base.depots;
+    let rules = &base.holiday_rules;
     let effects = holiday_effects(date, depots, rules);
     let depot_name = |id: i64| {
         depots
@@ -90,7 +93,7 @@ fn holiday_block<'a>(
         if e.source == crate::domain::distribution::RuleSource::ThisDepot {
             line = line.push(link(
                 "Retirer la règle de ce dépôt",
-                Message::HolidayDefault(date, Some(e.depot_id)),
+                Message::Holiday(date, Holiday::Default(Some(e.depot_id))),
             ));
         }
         block = block.push(line);
@@ -115,7 +118,10 @@ fn holiday_block<'a>(
         block = block.push(
             row![
                 text(format!("{scope} : {what}")).size(13),
-                link("Retirer", Message::HolidayDefault(date, r.depot_id)),
+                link(
+                    "Retirer",
+                    Message::Holiday(date, Holiday::Default(r.depot_id))
+                ),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center),
@@ -127,34 +133,37 @@ fn holiday_block<'a>(
             label: depot_name(e.depot_id),
         }))
         .collect();
-    let scope = screen.holiday_scopes.get(&date).copied().flatten();
+    let scope = calendar.scopes.get(&date).copied().flatten();
     // A depot chosen earlier that no longer delivers that day falls back to all depots.
     let chosen = scopes
         .iter()
         .find(|c| Some(c.id) == scope)
         .or_else(|| scopes.first())
         .cloned();
-    let moved = screen.holiday_moves.get(&date).map_or("", String::as_str);
+    let moved = calendar.moves.get(&date).map_or("", String::as_str);
     block = block.push(
         row![
             text("Pour").size(13).color(theme::MUTED),
-            pick_list(scopes, chosen, move |c| Message::HolidayScope(date, c))
-                .text_size(13)
-                .padding(4)
-                .width(320),
+            pick_list(scopes, chosen, move |c| Message::Holiday(
+                date,
+                Holiday::Scope(c)
+            ))
+            .text_size(13)
+            .padding(4)
+            .width(320),
             text_input("jour de remplacement", moved)
                 .id(ids::holiday(date))
-                .on_input(move |v| Message::HolidayMoveTyped(date, v))
-                .on_submit(Message::HolidayMove(date))
+                .on_input(move |v| Message::Holiday(date, Holiday::MoveTyped(v)))
+                .on_submit(Message::Holiday(date, Holiday::Move))
                 .size(13)
                 .padding(4)
                 .width(160),
             button(text("Déplacer").size(13))
                 .style(button::text)
-                .on_press(Message::HolidayMove(date)),
+                .on_press(Message::Holiday(date, Holiday::Move)),
             button(text("Annuler la livraison").size(13))
                 .style(button::text)
-                .on_press(Message::HolidayCancel(date)),
+                .on_press(Message::Holiday(date, Holiday::Cancel)),
         ]
         .spacing(6)
         .padding(iced::Padding {
@@ -211,127 +220,154 @@ fn short_name(name: &str) -> String {
     name.split(" – ").next().unwrap_or(name).to_owned()
 }
 
-/// The season: every week, its closure, holidays, and deliveries per depot.
-pub fn view(screen: &Screen) -> Element<'_, Message> {
-    let year = screen.calendar_year;
-    let error = screen.form_error.as_deref();
-    let mut top = row![
-        widgets::secondary("← Année précédente", Some(Message::CalendarYear(year - 1))),
-        text(format!("Saison {year}")).size(18).font(BOLD),
-        widgets::secondary("Année suivante →", Some(Message::CalendarYear(year + 1))),
-        iced::widget::Space::new().width(Length::Fill),
-    ]
-    .spacing(12)
-    .align_y(iced::Alignment::Center);
-    if !matches!(screen.form, Form::Closure(..)) {
-        top = top.push(widgets::action(
-            "Fermer une semaine…",
-            Some(Message::NewClosure),
-        ));
-    }
-    let mut page = Column::new().spacing(10).push(top);
-    if let Form::Closure(day, reason) = &screen.form {
-        page = page.push(widgets::card(
-            "Semaine de fermeture",
-            column![
-                row![
-                    input("Un jour de la semaine fermée", day, Field::ClosureWeek),
-                    input(
-                        "Motif (vacances d'été, Noël…)",
-                        reason,
-                        Field::ClosureReason
-                    ),
-                ]
-                .spacing(10),
-                buttons(error)
-            ]
-            .spacing(8),
-        ));
-    }
-    let mut head = row![text("Semaine").size(13).color(theme::MUTED).width(130),].spacing(8);
-    if let Some(first) = screen.calendar.first() {
-        for (name, _, _) in &first.depots {
-            head = head.push(
-                text(short_name(name))
-                    .size(13)
-                    .color(theme::MUTED)
-                    .width(Length::FillPortion(1)),
-            );
+impl Calendar {
+    /// The season: every week, its closure, holidays, and deliveries per depot.
+    pub fn view<'a>(&'a self, base: &'a Base, today: NaiveDate) -> Element<'a, Message> {
+        let year = self.year;
+        let mut top = row![
+            widgets::secondary("← Année précédente", Some(Message::Year(year - 1))),
+            text(format!("Saison {year}")).size(18).font(BOLD),
+            widgets::secondary("Année suivante →", Some(Message::Year(year + 1))),
+            iced::widget::Space::new().width(Length::Fill),
+        ]
+        .spacing(12)
+        .align_y(iced::Alignment::Center);
+        if self.closure.is_none() {
+            top = top.push(widgets::action(
+                "Fermer une semaine…",
+                Some(Message::NewClosure),
+            ));
         }
+        let mut page = Column::new().spacing(10).push(top);
+        if let Some(f) = &self.closure {
+            page = page.push(widgets::card("Semaine de fermeture", self.closure_form(f)));
+        }
+        page = page.push(self.head());
+        let mut weeks = Column::new().spacing(2).padding(iced::Padding {
+            right: 16.0,
+            ..iced::Padding::ZERO
+        });
+        let current = IsoWeek::of(today);
+        for w in &self.weeks {
+            weeks = weeks.push(week_line(w, w.week == current));
+            for (date, name) in &w.holidays {
+                weeks = weeks.push(holiday_block(self, base, *date, name, w.closure.is_some()));
+            }
+        }
+        if self.weeks.is_empty() {
+            weeks = weeks.push(widgets::muted("Chargement du calendrier…"));
+        }
+        page.push(
+            iced::widget::scrollable(weeks)
+                .id(WEEKS_ID)
+                .height(Length::Fill),
+        )
+        .into()
     }
-    head = head.push(text("Paniers").size(13).color(theme::MUTED).width(70));
-    page = page.push(head);
-    let mut weeks = Column::new().spacing(2).padding(iced::Padding {
-        right: 16.0,
-        ..iced::Padding::ZERO
-    });
-    let current = IsoWeek::of(screen.today);
-    for w in &screen.calendar {
-        let mut line = row![
-            text(format!("S{}", w.week.week()))
-                .size(14)
-                .font(BOLD)
-                .color(if w.week == current {
-                    theme::GREEN
-                } else {
-                    iced::Color::BLACK
-                })
-                .width(40),
-            text(format_date(w.week.monday()))
-                .size(13)
-                .color(theme::MUTED)
-                .width(82),
+
+    /// A day of the week to close, and why.
+    fn closure_form<'a>(
+        &'a self,
+        f: &'a crate::app::members::drafts::ClosureDraft,
+    ) -> Element<'a, Message> {
+        let fields = Fields::new(self.error.as_ref());
+        column![
+            row![
+                fields.input(
+                    "Un jour de la semaine fermée",
+                    "members-closure-day",
+                    &f.day,
+                    Message::ClosureDay,
+                    Message::Save,
+                    None
+                ),
+                fields.input(
+                    "Motif (vacances d'été, Noël…)",
+                    "members-closure-reason",
+                    &f.reason,
+                    Message::ClosureReason,
+                    Message::Save,
+                    None
+                ),
+            ]
+            .spacing(10),
+            fields.buttons("Enregistrer", Message::Save, Message::Cancel),
         ]
         .spacing(8)
-        .align_y(iced::Alignment::Center);
-        if let Some(reason) = &w.closure {
-            line = line
-                .push(
-                    text(format!(
-                        "Fermé{}",
-                        if reason.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" : {reason}")
-                        }
-                    ))
-                    .size(14)
-                    .color(theme::WARNING_TEXT)
-                    .width(Length::Fill),
-                )
-                .push(
-                    button(text("Rouvrir").size(13))
-                        .style(button::text)
-                        .on_press(Message::DeleteClosure(w.week.monday())),
-                );
-        } else {
-            for (_, d, n) in &w.depots {
-                let off = !d.is_delivered() || matches!(d, Delivery::Moved { .. });
-                line = line.push(
-                    text(delivery_short(d, *n))
+        .into()
+    }
+
+    /// The heads of the columns: the week, each depot, the baskets.
+    fn head(&self) -> Element<'_, Message> {
+        let mut head = row![text("Semaine").size(13).color(theme::MUTED).width(130)].spacing(8);
+        if let Some(first) = self.weeks.first() {
+            for (name, _, _) in &first.depots {
+                head = head.push(
+                    text(short_name(name))
                         .size(13)
-                        .color(if off {
-                            theme::WARNING_TEXT
-                        } else {
-                            iced::Color::BLACK
-                        })
+                        .color(theme::MUTED)
                         .width(Length::FillPortion(1)),
                 );
             }
-            line = line.push(text(w.total.to_string()).size(13).font(BOLD).width(70));
         }
-        weeks = weeks.push(line);
-        for (date, name) in &w.holidays {
-            weeks = weeks.push(holiday_block(screen, *date, name, w.closure.is_some()));
-        }
+        head.push(text("Paniers").size(13).color(theme::MUTED).width(70))
+            .into()
     }
-    if screen.calendar.is_empty() {
-        weeks = weeks.push(widgets::muted("Chargement du calendrier…"));
+}
+
+/// One week: its number and Monday, then "Fermé" (and "Rouvrir") or each depot's delivery
+/// and the baskets of the week.
+fn week_line(w: &CalendarWeek, current: bool) -> Element<'_, Message> {
+    let mut line = row![
+        text(format!("S{}", w.week.week()))
+            .size(14)
+            .font(BOLD)
+            .color(if current {
+                theme::GREEN
+            } else {
+                iced::Color::BLACK
+            })
+            .width(40),
+        text(format_date(w.week.monday()))
+            .size(13)
+            .color(theme::MUTED)
+            .width(82),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center);
+    if let Some(reason) = &w.closure {
+        let closed = if reason.is_empty() {
+            "Fermé".to_owned()
+        } else {
+            format!("Fermé : {reason}")
+        };
+        return line
+            .push(
+                text(closed)
+                    .size(14)
+                    .color(theme::WARNING_TEXT)
+                    .width(Length::Fill),
+            )
+            .push(
+                button(text("Rouvrir").size(13))
+                    .style(button::text)
+                    .on_press(Message::Reopen(w.week.monday())),
+            )
+            .into();
     }
-    page.push(
-        iced::widget::scrollable(weeks)
-            .id(WEEKS_ID)
-            .height(Length::Fill),
-    )
-    .into()
+    for (_, d, n) in &w.depots {
+        let off = !d.is_delivered() || matches!(d, Delivery::Moved { .. });
+        line = line.push(
+            text(delivery_short(d, *n))
+                .size(13)
+                .color(if off {
+                    theme::WARNING_TEXT
+                } else {
+                    iced::Color::BLACK
+                })
+                .width(Length::FillPortion(1)),
+        );
+    }
+    line.push(text(w.total.to_string()).size(13).font(BOLD).width(70))
+        .into()
 }
