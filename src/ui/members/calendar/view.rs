@@ -8,8 +8,9 @@ use iced::{Element, Length};
 
 use super::{Calendar, Holiday, Message};
 use crate::app::members::{Base, Choice};
+use crate::domain::baskets::HolidayRule;
 use crate::domain::calendar::{IsoWeek, format_date, long_date, weekday_name};
-use crate::domain::distribution::{Delivery, holiday_effects};
+use crate::domain::distribution::{Delivery, HolidayEffect, holiday_effects};
 use crate::store::week::CalendarWeek;
 use crate::ui::members::ids;
 use crate::ui::members::kit::{Fields, link};
@@ -37,6 +38,12 @@ fn outcome(d: &Delivery) -> String {
     }
 }
 
+/// The name of depot `id`, or "dépôt supprimé".
+fn depot_name(base: &Base, id: i64) -> String {
+    let depot = base.depots.iter().find(|d| d.id == id);
+    depot.map_or_else(|| "dépôt supprimé".to_owned(), |d| d.name.clone())
+}
+
 /// A holiday: the depots it affects and what happens at each (and which rule decides), the
 /// rules set with a button to remove each, and the controls to set a rule for all depots or
 /// for one.
@@ -47,15 +54,8 @@ fn holiday_block<'a>(
     name: &'a str,
     closed_week: bool,
 ) -> Element<'a, Message> {
-    let depots = &base.depots;
     let rules = &base.holiday_rules;
-    let effects = holiday_effects(date, depots, rules);
-    let depot_name = |id: i64| {
-        depots
-            .iter()
-            .find(|d| d.id == id)
-            .map_or_else(|| "dépôt supprimé".to_owned(), |d| d.name.clone())
-    };
+    let effects = holiday_effects(date, &base.depots, rules);
     let mut block = Column::new().spacing(2).padding(iced::Padding {
         left: UNDER_WEEK,
         top: 2.0,
@@ -69,110 +69,125 @@ fn holiday_block<'a>(
         } else {
             format!("aucun dépôt ne livre le {}", weekday_name(date.weekday()))
         };
-        return block
-            .push(
-                text(format!("{title} — {why}"))
-                    .size(13)
-                    .color(theme::MUTED),
-            )
-            .into();
+        let quiet = text(format!("{title} — {why}"))
+            .size(13)
+            .color(theme::MUTED);
+        return block.push(quiet).into();
     }
     block = block.push(text(title).size(13).font(BOLD).color(theme::WARNING_TEXT));
     for e in &effects {
-        let mut line = row![
-            text(format!(
-                "{} : {} ({})",
-                depot_name(e.depot_id),
-                outcome(&e.delivery),
-                e.source.label()
-            ))
-            .size(13)
-        ]
-        .spacing(8)
-        .align_y(iced::Alignment::Center);
-        if e.source == crate::domain::distribution::RuleSource::ThisDepot {
-            line = line.push(link(
-                "Retirer la règle de ce dépôt",
-                Message::Holiday(date, Holiday::Default(Some(e.depot_id))),
-            ));
-        }
-        block = block.push(line);
+        block = block.push(effect_line(base, date, e));
     }
     for r in rules.iter().filter(|r| r.date == date) {
-        let shown = r
-            .depot_id
-            .is_some_and(|id| effects.iter().any(|e| e.depot_id == id));
-        if shown {
-            continue;
+        // A rule for a depot that delivers that day is shown on the depot's line above.
+        let shown = (r.depot_id).is_some_and(|id| effects.iter().any(|e| e.depot_id == id));
+        if !shown {
+            block = block.push(rule_line(base, date, r));
         }
-        let what = match r.moved_to {
-            Some(to) if r.action == crate::domain::baskets::HolidayAction::Moved => {
-                format!("livraison déplacée au {}", long_date(to))
-            }
-            _ => "livraison annulée".to_owned(),
-        };
-        let scope = match r.depot_id {
-            None => "Règle pour tous les dépôts".to_owned(),
-            Some(id) => format!("Règle pour {} (ne livre pas ce jour-là)", depot_name(id)),
-        };
-        block = block.push(
-            row![
-                text(format!("{scope} : {what}")).size(13),
-                link(
-                    "Retirer",
-                    Message::Holiday(date, Holiday::Default(r.depot_id))
-                ),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        );
     }
+    block
+        .push(holiday_controls(calendar, base, date, &effects))
+        .into()
+}
+
+/// What happens at one depot on a holiday, and which rule decides.
+fn effect_line<'a>(base: &Base, date: NaiveDate, e: &HolidayEffect) -> Element<'a, Message> {
+    let mut line = row![
+        text(format!(
+            "{} : {} ({})",
+            depot_name(base, e.depot_id),
+            outcome(&e.delivery),
+            e.source.label()
+        ))
+        .size(13)
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center);
+    if e.source == crate::domain::distribution::RuleSource::ThisDepot {
+        line = line.push(link(
+            "Retirer la règle de ce dépôt",
+            Message::Holiday(date, Holiday::Default(Some(e.depot_id))),
+        ));
+    }
+    line.into()
+}
+
+/// A rule set for all depots, or for a depot that does not deliver that day.
+fn rule_line<'a>(base: &Base, date: NaiveDate, r: &HolidayRule) -> Element<'a, Message> {
+    let what = match r.moved_to {
+        Some(to) if r.action == crate::domain::baskets::HolidayAction::Moved => {
+            format!("livraison déplacée au {}", long_date(to))
+        }
+        _ => "livraison annulée".to_owned(),
+    };
+    let scope = match r.depot_id {
+        None => "Règle pour tous les dépôts".to_owned(),
+        Some(id) => format!(
+            "Règle pour {} (ne livre pas ce jour-là)",
+            depot_name(base, id)
+        ),
+    };
+    row![
+        text(format!("{scope} : {what}")).size(13),
+        link(
+            "Retirer",
+            Message::Holiday(date, Holiday::Default(r.depot_id))
+        ),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+/// For which depots (all, or one delivering that day), the replacement day, and the buttons
+/// that move or cancel the delivery.
+fn holiday_controls<'a>(
+    calendar: &'a Calendar,
+    base: &Base,
+    date: NaiveDate,
+    effects: &[HolidayEffect],
+) -> Element<'a, Message> {
     let scopes: Vec<Choice> = std::iter::once(all_depots())
         .chain(effects.iter().map(|e| Choice {
             id: e.depot_id,
-            label: depot_name(e.depot_id),
+            label: depot_name(base, e.depot_id),
         }))
         .collect();
     let scope = calendar.scopes.get(&date).copied().flatten();
     // A depot chosen earlier that no longer delivers that day falls back to all depots.
-    let chosen = scopes
-        .iter()
+    let chosen = (scopes.iter())
         .find(|c| Some(c.id) == scope)
         .or_else(|| scopes.first())
         .cloned();
     let moved = calendar.moves.get(&date).map_or("", String::as_str);
-    block = block.push(
-        row![
-            text("Pour").size(13).color(theme::MUTED),
-            pick_list(scopes, chosen, move |c| Message::Holiday(
-                date,
-                Holiday::Scope(c)
-            ))
+    let on = move |holiday: Holiday| Message::Holiday(date, holiday);
+    row![
+        text("Pour").size(13).color(theme::MUTED),
+        pick_list(scopes, chosen, move |c| on(Holiday::Scope(c)))
             .text_size(13)
             .padding(4)
             .width(320),
-            text_input("jour de remplacement", moved)
-                .id(ids::holiday(date))
-                .on_input(move |v| Message::Holiday(date, Holiday::MoveTyped(v)))
-                .on_submit(Message::Holiday(date, Holiday::Move))
-                .size(13)
-                .padding(4)
-                .width(160),
-            button(text("Déplacer").size(13))
-                .style(button::text)
-                .on_press(Message::Holiday(date, Holiday::Move)),
-            button(text("Annuler la livraison").size(13))
-                .style(button::text)
-                .on_press(Message::Holiday(date, Holiday::Cancel)),
-        ]
-        .spacing(6)
-        .padding(iced::Padding {
-            top: 2.0,
-            ..iced::Padding::ZERO
-        })
-        .align_y(iced::Alignment::Center),
-    );
-    block.into()
+        text_input("jour de remplacement", moved)
+            .id(ids::holiday(date))
+            .on_input(move |v| on(Holiday::MoveTyped(v)))
+            .on_submit(on(Holiday::Move))
+            .size(13)
+            .padding(4)
+            .width(160),
+        button(text("Déplacer").size(13))
+            .style(button::text)
+            .on_press(on(Holiday::Move)),
+        button(text("Annuler la livraison").size(13))
+            .style(button::text)
+            .on_press(on(Holiday::Cancel)),
+    ]
+    .spacing(6)
+    .padding(iced::Padding {
+        top: 2.0,
+        ..iced::Padding::ZERO
+    })
+    .align_y(iced::Alignment::Center)
+    .into()
 }
 
 fn delivery_short(d: &Delivery, baskets: i64) -> String {

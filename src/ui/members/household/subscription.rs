@@ -84,25 +84,6 @@ impl SubscriptionForm {
     ) -> Element<'a, SubscriptionMessage> {
         let f = &self.draft;
         let fields = Fields::new(error);
-        let input = |label: &'a str, field: SubscriptionField, id: &str, value: &'a str, w| {
-            let edit = move |v| SubscriptionMessage::Edited(field, v);
-            fields.input(label, id, value, edit, SubscriptionMessage::Submit, Some(w))
-        };
-        let start_label = if f.changing.is_some() {
-            "Changement à partir du"
-        } else {
-            "Début"
-        };
-        let sizes = pick_list(
-            base.size_choices(),
-            f.size.clone(),
-            SubscriptionMessage::SizePicked,
-        );
-        let depots = pick_list(
-            base.depot_choices(),
-            f.depot.clone(),
-            SubscriptionMessage::DepotPicked,
-        );
         let partner = combo_box(
             &self.households,
             "Tapez un nom…",
@@ -115,32 +96,7 @@ impl SubscriptionForm {
             SubscriptionMessage::FrequencyPicked,
         );
         let mut c = column![
-            row![
-                fields.labelled("Format", sizes.width(150)),
-                fields.labelled("Dépôt", depots.width(Length::Fill)),
-                input(
-                    "Paniers",
-                    SubscriptionField::Quantity,
-                    "sub-quantity",
-                    &f.quantity,
-                    70.0
-                ),
-                input(
-                    start_label,
-                    SubscriptionField::Start,
-                    ids::SUB_START,
-                    &f.start,
-                    170.0
-                ),
-                input(
-                    "Fin (facultatif)",
-                    SubscriptionField::End,
-                    "sub-end",
-                    &f.end,
-                    140.0
-                ),
-            ]
-            .spacing(10),
+            self.what_and_when(base, &fields),
             row![
                 fields.labelled("Fréquence", frequency.width(220)),
                 fields.labelled(SHARED_WITH, partner.padding(7).size(15).width(Length::Fill)),
@@ -162,6 +118,50 @@ impl SubscriptionForm {
             SubscriptionMessage::Cancel,
         );
         c.push(buttons).into()
+    }
+
+    /// Size, depot, how many baskets, from and until when.
+    fn what_and_when<'a>(
+        &'a self,
+        base: &Base,
+        fields: &Fields<'a>,
+    ) -> Element<'a, SubscriptionMessage> {
+        let f = &self.draft;
+        let input = |label: &'a str, field: SubscriptionField, id: &str, value: &'a str, w| {
+            let edit = move |v| SubscriptionMessage::Edited(field, v);
+            fields.input(label, id, value, edit, SubscriptionMessage::Submit, Some(w))
+        };
+        let start_label = if f.changing.is_some() {
+            "Changement à partir du"
+        } else {
+            "Début"
+        };
+        let sizes = pick_list(
+            base.size_choices(),
+            f.size.clone(),
+            SubscriptionMessage::SizePicked,
+        );
+        let depots = pick_list(
+            base.depot_choices(),
+            f.depot.clone(),
+            SubscriptionMessage::DepotPicked,
+        );
+        let (quantity, end) = (SubscriptionField::Quantity, SubscriptionField::End);
+        row![
+            fields.labelled("Format", sizes.width(150)),
+            fields.labelled("Dépôt", depots.width(Length::Fill)),
+            input("Paniers", quantity, "sub-quantity", &f.quantity, 70.0),
+            input(
+                start_label,
+                SubscriptionField::Start,
+                ids::SUB_START,
+                &f.start,
+                170.0
+            ),
+            input("Fin (facultatif)", end, "sub-end", &f.end, 140.0),
+        ]
+        .spacing(10)
+        .into()
     }
 }
 
