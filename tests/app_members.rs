@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used)]
 
 use binette::app::members::drafts::{
-    AbsenceDraft, DepotDraft, MemberDraft, MembershipDraft, PriceDraft, SizeDraft,
-    SolidarityDraft, SubscriptionDraft, WeekdayChoice,
+    AbsenceDraft, DepotDraft, MemberDraft, MembershipDraft, PriceDraft, SizeDraft, SolidarityDraft,
+    SubscriptionDraft, WeekdayChoice,
 };
 use binette::app::members::{self, Choice};
 use binette::app::{Error, Garden};
@@ -52,7 +52,10 @@ fn size_and_depot(g: &Garden, capacity: &str) -> (Choice, Choice) {
     };
     members::save_depot(g, &depot).unwrap();
     let base = members::load_base(g, today()).unwrap();
-    let (size, depot) = (base.size_choices()[0].clone(), base.depot_choices()[0].clone());
+    let (size, depot) = (
+        base.size_choices()[0].clone(),
+        base.depot_choices()[0].clone(),
+    );
     let price = PriceDraft {
         size_id: size.id,
         from: "01/01/2026".into(),
@@ -75,7 +78,10 @@ fn a_household_saved_is_in_the_list_and_has_its_page() {
     assert_eq!(base.as_of, today());
     // Lists say 'NOM Prénom', with the town in brackets.
     assert_eq!(base.household_name(id), "MARTIN Anne (Besançon)");
-    assert!(base.household_choices(id).is_empty(), "never shared with itself");
+    assert!(
+        base.household_choices(id).is_empty(),
+        "never shared with itself"
+    );
 
     let page = members::load_page(&g, id, today()).unwrap();
     assert_eq!(page.member.last_name, "Martin");
@@ -121,7 +127,12 @@ fn a_refused_value_names_its_field_and_nothing_is_written() {
     };
     let error = members::save_absence(&g, id, &absence).unwrap_err();
     assert_eq!(error.field(), Some("au (inclus)"));
-    assert!(members::load_page(&g, id, today()).unwrap().absences.is_empty());
+    assert!(
+        members::load_page(&g, id, today())
+            .unwrap()
+            .absences
+            .is_empty()
+    );
 
     let price = PriceDraft {
         size_id: 1,
@@ -130,7 +141,10 @@ fn a_refused_value_names_its_field_and_nothing_is_written() {
     };
     let error = members::add_price(&g, &price).unwrap_err();
     assert_eq!(error.field(), Some("Prix d'un panier (€)"));
-    assert_eq!(error.to_string(), "Le prix d'un panier doit être supérieur à 0 €.");
+    assert_eq!(
+        error.to_string(),
+        "Le prix d'un panier doit être supérieur à 0 €."
+    );
 }
 
 #[test]
@@ -160,22 +174,33 @@ fn saves_return_their_warnings() {
     let sizes = [size];
     let depots = [depot];
     let weekly = SubscriptionDraft::new(today(), &sizes, &depots);
-    assert_eq!(members::save_subscription(&g, anne, &weekly).unwrap().warning, None);
+    assert_eq!(
+        members::save_subscription(&g, anne, &weekly)
+            .unwrap()
+            .warning,
+        None
+    );
     // One place at the Mairie, taken by Anne: Léa's basket makes 2.
-    let warning = members::save_subscription(&g, lea, &weekly).unwrap().warning;
+    let warning = members::save_subscription(&g, lea, &weekly)
+        .unwrap()
+        .warning;
     assert_eq!(
         warning.as_deref(),
         Some("Le dépôt Mairie dépassera sa capacité : 2 paniers pour 1 places.")
     );
 
     // Paying 40 % of a 10 € basket: 4 €, over the 30 % advised.
-    let sub = members::load_page(&g, anne, today()).unwrap().subscriptions[0].0.id;
+    let sub = members::load_page(&g, anne, today()).unwrap().subscriptions[0]
+        .0
+        .id;
     let terms = SolidarityDraft {
         value: "40".into(),
         funding: Vec::new(),
         ..SolidarityDraft::of(sub, None, &[], today())
     };
-    let warning = members::save_solidarity(&g, &terms, today()).unwrap().warning;
+    let warning = members::save_solidarity(&g, &terms, today())
+        .unwrap()
+        .warning;
     assert_eq!(
         warning.as_deref(),
         Some("Le foyer paie 4,00\u{a0}€ pour un panier à 10,00\u{a0}€ : plus de 30 % du prix.")
@@ -216,7 +241,12 @@ fn a_holiday_moved_to_a_day_that_is_not_one_is_refused_naming_the_holiday() {
         error.to_string(),
         "Férié du 14/05/2026 : tapez le jour de remplacement (28/11/2026) avant « Déplacer »."
     );
-    assert!(members::load_base(&g, today()).unwrap().holiday_rules.is_empty());
+    assert!(
+        members::load_base(&g, today())
+            .unwrap()
+            .holiday_rules
+            .is_empty()
+    );
     members::set_holiday_rule(&g, ascension, None, Some("15/05/2026")).unwrap();
     let rules = members::load_base(&g, today()).unwrap().holiday_rules;
     assert_eq!(rules.len(), 1);
@@ -235,8 +265,8 @@ fn a_funder_statement_is_a_pdf_named_after_the_funder_and_its_last_day() {
     };
     members::save_funder(&g, &caf).unwrap();
     let id = members::load_base(&g, today()).unwrap().funders[0].id;
-    let error = members::statement_pdf(&g, Some(id), "01/03/2026", "01/02/2026", today())
-        .unwrap_err();
+    let error =
+        members::statement_pdf(&g, Some(id), "01/03/2026", "01/02/2026", today()).unwrap_err();
     assert_eq!(error.field(), Some("Au"));
     // No last day: up to today, 2 March 2026.
     let statement = members::statement_pdf(&g, Some(id), "01/01/2026", "", today()).unwrap();

@@ -33,6 +33,9 @@ pub struct Calendar {
     moves: HashMap<NaiveDate, String>,
     /// Depot chosen per holiday for the next rule (`None`: all depots).
     scopes: HashMap<NaiveDate, Option<i64>>,
+    /// True when the season read next is scrolled to the current week (a season chosen,
+    /// not one read again after a change, which keeps its place).
+    scroll: bool,
     busy: bool,
 }
 
@@ -83,12 +86,18 @@ impl Calendar {
             error: None,
             moves: HashMap::new(),
             scopes: HashMap::new(),
+            scroll: false,
             busy: false,
         }
     }
 
-    /// Reads the season shown.
+    /// Reads the season shown, then scrolls to the current week.
     pub fn load(&mut self, context: &Context) -> Task<Message> {
+        self.scroll = true;
+        self.read(context)
+    }
+
+    fn read(&mut self, context: &Context) -> Task<Message> {
         self.busy = true;
         let year = self.year;
         context.perform(move |g| members::load_calendar(g, year), Message::Loaded)
@@ -117,6 +126,9 @@ impl Calendar {
             Message::Loaded(Ok(weeks)) => {
                 self.weeks = weeks;
                 self.busy = false;
+                if !std::mem::take(&mut self.scroll) {
+                    return none;
+                }
                 (view::show_current_week(&self.weeks, context.today), None)
             }
             Message::Loaded(Err(error)) => {
@@ -150,7 +162,7 @@ impl Calendar {
                 let event = kit::written(result, self.closure.is_some(), &mut self.error);
                 if matches!(event, Some(Event::Saved { .. })) {
                     self.closure = None;
-                    return (self.load(context), event);
+                    return (self.read(context), event);
                 }
                 (Task::none(), event)
             }
