@@ -13,18 +13,31 @@ use crate::domain::money::parse_euros;
 /// The household form; `id` is 0 for a new household.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemberDraft {
+    /// Row id; 0 for a new one.
     pub id: i64,
+    /// "Nom".
     pub last_name: String,
+    /// "Prénom".
     pub first_name: String,
+    /// "Co-adhérent(e)".
     pub co_member: String,
+    /// "Adresse".
     pub address: String,
+    /// "Code postal".
     pub postcode: String,
+    /// "Commune".
     pub city: String,
+    /// "Téléphone".
     pub phone: String,
+    /// "Autre téléphone".
     pub phone2: String,
+    /// "E-mail".
     pub email: String,
+    /// "Notes", never printed.
     pub notes: String,
+    /// "Statut".
     pub status: Option<MemberStatus>,
+    /// "Adhérent depuis le", as typed.
     pub joined_on: String,
     /// When the status becomes « Parti »: the last day of the household's subscriptions
     /// (empty: they are left as they are).
@@ -120,10 +133,15 @@ impl MemberDraft {
 /// The yearly membership form; `id` is 0 for a new membership.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MembershipDraft {
+    /// Row id; 0 for a new one.
     pub id: i64,
+    /// "Année", as typed.
     pub year: String,
+    /// The amount, as typed ("12,50").
     pub amount: String,
+    /// "Payée le", as typed.
     pub paid_on: String,
+    /// "Mode de paiement".
     pub method: Option<PaymentMethod>,
 }
 
@@ -185,12 +203,17 @@ impl MembershipDraft {
 /// The absence form; `id` is 0 for a new absence.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AbsenceDraft {
+    /// Row id; 0 for a new one.
     pub id: i64,
+    /// First day, as typed.
     pub start: String,
+    /// Last day, as typed (empty: none).
     pub end: String,
+    /// What becomes of the baskets meanwhile.
     pub mode: Option<AbsenceMode>,
     /// `MadeUp` only: a day of the chosen week, empty for the first delivery after return.
     pub makeup_week: String,
+    /// "Notes", never printed.
     pub notes: String,
 }
 

@@ -38,16 +38,27 @@ pub const WEEKDAYS: [WeekdayChoice; 7] = [
 /// The depot form; `id` is 0 for a new depot.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DepotDraft {
+    /// Row id; 0 for a new one.
     pub id: i64,
+    /// The name.
     pub name: String,
+    /// "Adresse".
     pub address: String,
+    /// "Commune".
     pub city: String,
+    /// "Jour de livraison".
     pub weekday: Option<WeekdayChoice>,
+    /// "De (heure)".
     pub slot_start: String,
+    /// "À (heure)".
     pub slot_end: String,
+    /// "Contact".
     pub contact_name: String,
+    /// "Téléphone du contact".
     pub contact_phone: String,
+    /// "Capacité (paniers)", as typed.
     pub capacity: String,
+    /// Offered in new choices.
     pub active: bool,
 }
 
@@ -125,8 +136,11 @@ impl DepotDraft {
 /// Moving every subscriber of depot `from_depot` to depot `to` from the week of `from`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MoveDraft {
+    /// The depot whose subscribers move.
     pub from_depot: i64,
+    /// The depot they go to.
     pub to: Option<Choice>,
+    /// A day of the first week (or the first day), as typed.
     pub from: String,
 }
 
@@ -154,10 +168,15 @@ impl MoveDraft {
 /// The basket size form; `id` is 0 for a new size.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SizeDraft {
+    /// Row id; 0 for a new one.
     pub id: i64,
+    /// The name.
     pub name: String,
+    /// "Pour (ex. 2 personnes)".
     pub persons: String,
+    /// Place in lists.
     pub position: i64,
+    /// Offered in new choices.
     pub active: bool,
 }
 
@@ -203,8 +222,11 @@ impl SizeDraft {
 /// A new price of size `size_id` from a day.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PriceDraft {
+    /// The size priced.
     pub size_id: i64,
+    /// A day of the first week (or the first day), as typed.
     pub from: String,
+    /// The amount, as typed ("12,50").
     pub amount: String,
 }
 
@@ -242,7 +264,9 @@ impl PriceDraft {
 /// A closed week: a day of that week, and why.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClosureDraft {
+    /// A day of the week to close, as typed.
     pub day: String,
+    /// Why the week is closed.
     pub reason: String,
 }
 
@@ -264,9 +288,13 @@ impl ClosureDraft {
 /// The funder form; `id` is 0 for a new funder.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FunderDraft {
+    /// Row id; 0 for a new one.
     pub id: i64,
+    /// The name.
     pub name: String,
+    /// How the household share is expressed, or the funder's kind.
     pub kind: Option<FunderKind>,
+    /// Offered in new choices.
     pub active: bool,
 }
 

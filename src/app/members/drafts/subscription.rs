@@ -15,12 +15,19 @@ pub const SHARED_WITH: &str = "Partagé avec (un autre foyer qui prend ce panier
 /// The subscription form; `changing` holds the subscription being changed from a date on.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SubscriptionDraft {
+    /// The subscription being changed from the start typed, if any.
     pub changing: Option<i64>,
+    /// "Format".
     pub size: Option<Choice>,
+    /// "Dépôt".
     pub depot: Option<Choice>,
+    /// "Paniers", as typed.
     pub quantity: String,
+    /// First day, as typed.
     pub start: String,
+    /// Last day, as typed (empty: none).
     pub end: String,
+    /// "Fréquence".
     pub frequency: Option<Frequency>,
     /// Fortnightly: first basket the week after the start instead of the week of the start.
     pub second_week: bool,
@@ -152,15 +159,21 @@ pub type FundingLine = (Option<Choice>, String);
 /// The Paniers Solidaires form of one subscription.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SolidarityDraft {
+    /// The subscription the terms are for.
     pub subscription_id: i64,
     /// Day the terms start ("À partir du"): a change starts a new period that day.
     pub start: String,
     /// Start of the terms being changed, if any (typing it corrects them in place).
     pub current_start: Option<NaiveDate>,
+    /// How the household share is expressed, or the funder's kind.
     pub kind: Option<ShareKind>,
+    /// The household share, as typed.
     pub value: String,
+    /// "Travailleur social".
     pub social_worker: String,
+    /// "Structure".
     pub referring_body: String,
+    /// "Révision le", as typed.
     pub review_on: String,
     /// Funding lines: funder and percent of the remainder.
     pub funding: Vec<FundingLine>,
