@@ -9,7 +9,7 @@ use common::Held;
 use binette::app::Garden;
 use binette::domain::baskets::{BasketPrice, BasketSize, Depot};
 use binette::store::{self, baskets};
-use binette::ui::members::{Message, Screen, ids};
+use binette::ui::members::{Message, Screen, ids, list};
 use chrono::{NaiveDate, Weekday};
 use common::run;
 
@@ -131,7 +131,10 @@ fn a_member_with_a_subscription_and_an_absence_sees_the_right_weeks() {
     // Enter opens the household only when the search finds exactly one.
     press_enter_in_search(&mut screen);
     assert!(!shows(&screen, "← Liste des adhérents"));
-    apply(&mut screen, Message::Search("ANNE mart".into()));
+    apply(
+        &mut screen,
+        Message::List(list::Message::Search("ANNE mart".into())),
+    );
     press_enter_in_search(&mut screen);
     assert!(shows(&screen, "← Liste des adhérents"));
     assert!(shows(&screen, "Nouvelle absence"));

@@ -10,7 +10,12 @@ use common::Held;
 use binette::app::Garden;
 use binette::domain::baskets::*;
 use binette::store::{self, baskets, members};
-use binette::ui::members::{Choice, Field, Message, Screen, Tab, ids};
+use binette::ui::members::calendar::{self, Holiday};
+use binette::ui::members::household::{
+    self, MembershipField, MembershipMessage, SubscriptionMessage,
+};
+use binette::ui::members::setup::{self, PriceField, PriceMessage, SizeField, SizeMessage};
+use binette::ui::members::{Choice, Message, Screen, Tab, ids};
 use chrono::{NaiveDate, Weekday};
 use common::run;
 
@@ -164,13 +169,13 @@ fn a_holiday_rule_for_one_depot_is_set_seen_and_removed_in_the_calendar() {
     // Moved to Friday 2 January for Mairie only.
     apply(
         &mut screen,
-        Message::HolidayScope(
+        Message::Calendar(calendar::Message::Holiday(
             new_year,
-            Choice {
+            Holiday::Scope(Choice {
                 id: g.mairie,
                 label: "Mairie".into(),
-            },
-        ),
+            }),
+        )),
     );
     type_in(&mut screen, ids::holiday(new_year), "02/01/2026", true);
     assert_shows(
@@ -188,13 +193,13 @@ fn a_holiday_rule_for_one_depot_is_set_seen_and_removed_in_the_calendar() {
     // The same day for all depots: Gare follows, Mairie keeps its own rule.
     apply(
         &mut screen,
-        Message::HolidayScope(
+        Message::Calendar(calendar::Message::Holiday(
             new_year,
-            Choice {
+            Holiday::Scope(Choice {
                 id: 0,
                 label: "Tous les dépôts".into(),
-            },
-        ),
+            }),
+        )),
     );
     type_in(&mut screen, ids::holiday(new_year), "", true);
     assert_shows(
@@ -219,9 +224,15 @@ fn a_holiday_rule_for_one_depot_is_set_seen_and_removed_in_the_calendar() {
     // (Far down the season: the messages the input would send.)
     apply(
         &mut screen,
-        Message::HolidayMoveTyped(ascension, "32/05".into()),
+        Message::Calendar(calendar::Message::Holiday(
+            ascension,
+            Holiday::MoveTyped("32/05".into()),
+        )),
     );
-    apply(&mut screen, Message::HolidayMove(ascension));
+    apply(
+        &mut screen,
+        Message::Calendar(calendar::Message::Holiday(ascension, Holiday::Move)),
+    );
     assert_shows(
         &screen,
         "Férié du 14/05/2026 : tapez le jour de remplacement (28/11/2026) avant « Déplacer ».",
@@ -242,7 +253,10 @@ fn a_price_from_a_date_is_added_and_shown_with_the_history() {
     assert_shows(&screen, "Annuler");
     apply(
         &mut screen,
-        Message::Edit(Field::PriceAmount, String::new()),
+        Message::Setup(setup::Message::Price(PriceMessage::Edited(
+            PriceField::Amount,
+            String::new(),
+        ))),
     );
     type_in(&mut screen, ids::PRICE_AMOUNT.into(), "12", true);
     assert_shows(&screen, "Prix enregistré.");
@@ -262,9 +276,18 @@ fn a_price_from_a_date_is_added_and_shown_with_the_history() {
 
     // Renamed, then deactivated while subscriptions use it: saved with a warning.
     click(&mut screen, "Modifier le format…");
-    apply(&mut screen, Message::Edit(Field::SizeName, String::new()));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::Size(SizeMessage::Edited(
+            SizeField::Name,
+            String::new(),
+        ))),
+    );
     type_in(&mut screen, ids::SIZE_NAME.into(), "Petit panier", false);
-    apply(&mut screen, Message::SizeActive(false));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::Size(SizeMessage::Active(false))),
+    );
     click(&mut screen, "Enregistrer");
     assert_shows(&screen, "Format enregistré.");
     assert_shows(&screen, "Petit panier (2 personnes)");
@@ -282,19 +305,39 @@ fn a_price_from_a_date_is_added_and_shown_with_the_history() {
 fn a_membership_is_edited_then_deleted_from_the_member_page() {
     let g = garden();
     let mut screen = open(&g);
-    apply(&mut screen, Message::OpenMember(g.martin));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(g.martin)),
+    );
     assert_shows(&screen, "2026 : 20,00\u{a0}€ le 02/03/2026 (Chèque)");
 
     click(&mut screen, "Modifier");
     assert_shows(&screen, "Modifier la cotisation");
-    apply(&mut screen, Message::Edit(Field::MsAmount, String::new()));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::Membership(MembershipMessage::Edited(
+            MembershipField::Amount,
+            String::new(),
+        ))),
+    );
     type_in(&mut screen, ids::MS_AMOUNT.into(), "vingt", true);
     assert_shows(
         &screen,
         "Montant de la cotisation : tapez un montant comme 20 ou 15,50.",
     );
-    apply(&mut screen, Message::Edit(Field::MsAmount, String::new()));
-    apply(&mut screen, Message::MethodPicked(PaymentMethod::Transfer));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::Membership(MembershipMessage::Edited(
+            MembershipField::Amount,
+            String::new(),
+        ))),
+    );
+    apply(
+        &mut screen,
+        Message::Household(household::Message::Membership(
+            MembershipMessage::MethodPicked(PaymentMethod::Transfer),
+        )),
+    );
     type_in(&mut screen, ids::MS_AMOUNT.into(), "25", true);
     assert_shows(&screen, "Cotisation enregistrée.");
     assert_shows(&screen, "2026 : 25,00\u{a0}€ le 02/03/2026 (Virement)");
@@ -333,7 +376,10 @@ fn funders_are_created_renamed_and_deleted_unless_they_fund_baskets() {
 
     // Funding Martin's basket: the funder can no longer be deleted.
     apply(&mut screen, Message::TabSelected(Tab::Members));
-    apply(&mut screen, Message::OpenMember(g.martin));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(g.martin)),
+    );
     click(&mut screen, "Rendre solidaire…");
     assert_shows(
         &screen,
@@ -354,7 +400,10 @@ fn funders_are_created_renamed_and_deleted_unless_they_fund_baskets() {
     // Ending the terms keeps their history: the funder paid for that period, so it still
     // cannot be deleted (its statements must stay true).
     apply(&mut screen, Message::TabSelected(Tab::Members));
-    apply(&mut screen, Message::OpenMember(g.martin));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(g.martin)),
+    );
     click(&mut screen, "Retirer le tarif solidaire");
     assert_shows(&screen, "Fin des conditions Paniers Solidaires");
     click(&mut screen, "Terminer les conditions");
@@ -372,14 +421,19 @@ fn funders_are_created_renamed_and_deleted_unless_they_fund_baskets() {
 fn a_subscription_is_shared_with_another_household() {
     let g = garden();
     let mut screen = open(&g);
-    apply(&mut screen, Message::OpenMember(g.martin));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(g.martin)),
+    );
     click(&mut screen, "Changer…");
     apply(
         &mut screen,
-        Message::SharedWithPicked(Choice {
-            id: g.roy,
-            label: "ROY Léa".into(),
-        }),
+        Message::Household(household::Message::Subscription(
+            SubscriptionMessage::SharedWithPicked(Choice {
+                id: g.roy,
+                label: "ROY Léa".into(),
+            }),
+        )),
     );
     click(&mut screen, "Enregistrer");
     assert_shows(
@@ -388,7 +442,10 @@ fn a_subscription_is_shared_with_another_household() {
     );
     assert_shows(&screen, "chaque semaine · partagé avec ROY Léa");
     // Léa's page shows the basket she shares.
-    apply(&mut screen, Message::OpenMember(g.roy));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(g.roy)),
+    );
     assert_shows(
         &screen,
         "Partage le panier de MARTIN Anne : 1 × Petit à Mairie",

@@ -9,7 +9,9 @@ use common::Held;
 
 use binette::app::Garden;
 use binette::domain::baskets::*;
-use binette::store::{self, baskets, members};
+use binette::store::{self, baskets};
+use binette::ui::members::household::{self, MemberMessage};
+use binette::ui::members::setup::{self, DepotMessage, MoveMessage};
 use binette::ui::members::{Choice, Message, Screen, Tab};
 use chrono::{NaiveDate, Weekday};
 use common::run;
@@ -33,6 +35,13 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// Size Petit; Thursday depots Mairie and Gare; Anne MARTIN weekly at the Mairie since 2025.
 fn garden() -> (Garden, i64, i64, i64) {
+    garden_with(|_| Ok(()))
+}
+
+/// The garden of [`garden`], with `more` written in it before it opens.
+fn garden_with(
+    more: impl FnOnce(&store::Connection) -> Result<(), store::StoreError>,
+) -> (Garden, i64, i64, i64) {
     let conn = store::open_in_memory().unwrap();
     conn.execute_batch(
         "INSERT INTO basket_size (id, name) VALUES (1, 'Petit');
@@ -58,7 +67,14 @@ fn garden() -> (Garden, i64, i64, i64) {
     )
     .unwrap();
     assert!(sub > 0);
+    more(&conn).unwrap();
     (Garden::new(conn, "memoire.sqlite3".into()), mairie, gare, 1)
+}
+
+/// The subscriptions of household `id`, as its page reads them.
+fn subscriptions_of(db: &Garden, id: i64) -> Vec<Subscription> {
+    let page = binette::app::members::load_page(db, id, date(2026, 3, 2)).unwrap();
+    page.subscriptions.into_iter().map(|(s, _)| s).collect()
 }
 
 fn open(db: &Garden) -> Held<Screen> {
@@ -74,20 +90,30 @@ fn open(db: &Garden) -> Held<Screen> {
 fn marking_a_household_parti_ends_its_subscriptions_at_the_date_offered() {
     let (db, _, _, anne) = garden();
     let mut screen = open(&db);
-    apply(&mut screen, Message::OpenMember(anne));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(anne)),
+    );
     click(&mut screen, "Modifier la fiche");
     assert!(!shows(&screen, "Fin des abonnements le"));
-    apply(&mut screen, Message::StatusPicked(MemberStatus::Left));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::Member(MemberMessage::StatusPicked(
+            MemberStatus::Left,
+        ))),
+    );
     assert_shows(&screen, "Fin des abonnements le");
     click(&mut screen, "Enregistrer");
     assert_shows(&screen, "Fiche enregistrée.");
-    let subs = db.with(|c| baskets::subscriptions_of(c, anne)).unwrap();
+    let subs = subscriptions_of(&db, anne);
     assert_eq!(
         subs[0].end,
         Some(date(2026, 3, 2)),
         "ended on the day offered"
     );
-    let m = db.with(|c| members::get_member(c, anne)).unwrap();
+    let m = binette::app::members::load_page(&db, anne, date(2026, 3, 2))
+        .unwrap()
+        .member;
     assert_eq!(m.status, MemberStatus::Left);
 }
 
@@ -96,8 +122,14 @@ fn a_depot_is_deactivated_only_once_its_subscribers_moved() {
     let (db, mairie, gare, anne) = garden();
     let mut screen = open(&db);
     apply(&mut screen, Message::TabSelected(Tab::Setup));
-    apply(&mut screen, Message::EditDepot(mairie));
-    apply(&mut screen, Message::DepotActive(false));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::EditDepot(mairie)),
+    );
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::Depot(DepotMessage::Active(false))),
+    );
     click(&mut screen, "Enregistrer");
     assert_shows(
         &screen,
@@ -106,20 +138,23 @@ fn a_depot_is_deactivated_only_once_its_subscribers_moved() {
     );
     click(&mut screen, "Annuler");
 
-    apply(&mut screen, Message::MoveSubscribers(mairie));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::MoveSubscribers(mairie)),
+    );
     assert_shows(&screen, "Déplacer les abonnés de Mairie");
     click(&mut screen, "Déplacer les abonnés");
     assert_shows(&screen, "Choisissez le dépôt où vont les abonnés.");
     apply(
         &mut screen,
-        Message::DepotPicked(Choice {
+        Message::Setup(setup::Message::Move(MoveMessage::DepotPicked(Choice {
             id: gare,
             label: "Gare".into(),
-        }),
+        }))),
     );
     click(&mut screen, "Déplacer les abonnés");
     assert_shows(&screen, "Abonnés déplacés (leur historique est gardé).");
-    let subs = db.with(|c| baskets::subscriptions_of(c, anne)).unwrap();
+    let subs = subscriptions_of(&db, anne);
     // The week after Monday 2 March 2026 is offered: the Gare from Monday 9 March.
     assert_eq!(subs.len(), 2);
     assert_eq!(
@@ -128,16 +163,21 @@ fn a_depot_is_deactivated_only_once_its_subscribers_moved() {
     );
     assert_eq!((subs[1].depot_id, subs[1].start), (gare, date(2026, 3, 9)));
 
-    apply(&mut screen, Message::EditDepot(mairie));
-    apply(&mut screen, Message::DepotActive(false));
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::EditDepot(mairie)),
+    );
+    apply(
+        &mut screen,
+        Message::Setup(setup::Message::Depot(DepotMessage::Active(false))),
+    );
     click(&mut screen, "Enregistrer");
     assert_shows(&screen, "Dépôt enregistré.");
 }
 
 #[test]
 fn past_solidarity_terms_stay_on_the_member_page() {
-    let (db, _, _, anne) = garden();
-    db.with(|c| {
+    let (db, _, _, anne) = garden_with(|c| {
         c.execute("INSERT INTO funder (id, name) VALUES (1, 'CAF')", [])?;
         let mut terms = Solidarity {
             id: 0,
@@ -160,10 +200,12 @@ fn past_solidarity_terms_stay_on_the_member_page() {
         terms.share_value = 200;
         baskets::set_solidarity(c, &terms)?;
         Ok(())
-    })
-    .unwrap();
+    });
     let mut screen = open(&db);
-    apply(&mut screen, Message::OpenMember(anne));
+    apply(
+        &mut screen,
+        Message::Household(household::Message::OpenMember(anne)),
+    );
     assert_shows(
         &screen,
         "Panier Solidaire du 05/01/2026 au 01/02/2026 (terminé) : foyer 30 % du prix · CAF 100 %",

@@ -5,6 +5,7 @@
 
 mod common;
 
+use binette::ui::members::list::Message as ListMessage;
 use std::path::Path;
 
 use binette::store::lock;
@@ -103,7 +104,7 @@ fn a_second_window_on_the_same_garden_is_offered_read_only() {
     click(&mut second, Section::Members.label());
     apply(
         &mut second,
-        Message::Members(binette::ui::members::Message::OpenImport),
+        Message::Members(binette::ui::members::Message::List(ListMessage::OpenImport)),
     );
     assert!(!shows(&second, "Choisir un fichier…"), "no import screen");
     assert!(shows(

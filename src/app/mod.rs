@@ -12,6 +12,7 @@ mod garden;
 pub mod harvests;
 pub mod home;
 pub mod imports;
+pub mod members;
 pub mod reports;
 pub mod settings;
 pub mod week;

@@ -1,37 +1,32 @@
 //! The Adhérents screen: households, their subscriptions, absences and Paniers Solidaires;
 //! basket sizes and depots; the season calendar; funders and their statements.
+//!
+//! A tree of components (each with its own messages, `update`, `view`, and events to the
+//! screen): the [`list`] of households, a [`household`]'s page and its forms, the [`setup`]
+//! of sizes and depots, the [`calendar`] and the [`funders`]. The screen holds the tab, the
+//! lists every part reads ([`Base`]) and the notices; it reads the lists again after each
+//! change a part saved.
 
-mod calendar;
-mod forms;
-mod funders;
-mod list;
-mod load;
-mod member;
-mod member_forms;
-mod setup;
-mod update;
+pub mod calendar;
+pub mod funders;
+pub mod household;
+mod kit;
+pub mod list;
+pub mod setup;
 
-use crate::ui::screen::{self, Context};
-use std::collections::HashMap;
-
-use chrono::{Datelike, NaiveDate};
-use iced::widget::{Column, button, column, container, row, scrollable, text};
+use chrono::Datelike;
+use iced::widget::{Column, button, column, container, row, text};
 use iced::{Element, Length, Task};
 
-use super::theme;
 use super::widgets::{self, Tone};
-use crate::app::Garden;
-use crate::domain::baskets::{AbsenceMode, Frequency, MemberStatus, PaymentMethod, ShareKind};
-use crate::store::StoreError;
-use crate::store::members::MemberFilter;
-use crate::store::week::CalendarWeek;
+use crate::app;
+use crate::app::members::Base;
+use crate::ui::import::ImportKind;
+use crate::ui::screen::{self, Action, Context, Request};
 
-pub use forms::Choice;
-use forms::{
-    AbsenceForm, Deletion, DepotForm, FunderForm, MemberForm, MembershipForm, SizeForm,
-    SolidarityForm, SubscriptionForm, WeekdayChoice,
-};
-use load::{Base, Page, Refreshed};
+pub use crate::app::members::Choice;
+pub use kit::Event;
+pub use list::ListExport;
 
 /// Ids of the text inputs the tests and the focus moves reach.
 pub mod ids {
@@ -73,374 +68,230 @@ pub enum Tab {
     Funders,
 }
 
-/// Every text field of the screen's forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    LastName,
-    FirstName,
-    CoMember,
-    Address,
-    Postcode,
-    City,
-    Phone,
-    Phone2,
-    Email,
-    Notes,
-    JoinedOn,
-    MsYear,
-    MsAmount,
-    MsPaidOn,
-    SubQuantity,
-    SubStart,
-    SubEnd,
-    AbsStart,
-    AbsEnd,
-    AbsMakeUp,
-    AbsNotes,
-    SolValue,
-    SolWorker,
-    SolBody,
-    SolReview,
-    SolStart,
-    SolEnd,
-    MoveFrom,
-    SubscriptionsEnd,
-    DepName,
-    DepAddress,
-    DepCity,
-    DepSlotStart,
-    DepSlotEnd,
-    DepContact,
-    DepPhone,
-    DepCapacity,
-    SizeName,
-    SizePersons,
-    PriceFrom,
-    PriceAmount,
-    ClosureWeek,
-    ClosureReason,
-    FunderName,
-    StmtFrom,
-    StmtTo,
-}
-
-/// The one form open at a time.
-#[derive(Debug, Clone, Default)]
-pub enum Form {
-    #[default]
-    None,
-    Member(MemberForm),
-    Membership(MembershipForm),
-    Subscription(SubscriptionForm),
-    Absence(AbsenceForm),
-    Solidarity(SolidarityForm),
-    /// The end of the Paniers Solidaires terms of subscription `0`: last day they apply.
-    EndSolidarity(i64, String),
-    Depot(DepotForm),
-    /// Moving the subscribers of depot `0` to a depot, from a day (typed).
-    MoveSubscribers(i64, Option<Choice>, String),
-    /// A basket size, new or edited.
-    Size(SizeForm),
-    /// A new price of size `0`: from, amount.
-    Price(i64, String, String),
-    /// A closed week: a day of the week, reason.
-    Closure(String, String),
-    /// A funder, new or edited.
-    Funder(FunderForm),
-    /// A deletion waiting for the user to confirm it.
-    Delete(Deletion),
-}
-
 /// The Adhérents screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Garden,
-    today: NaiveDate,
     tab: Tab,
     base: Base,
-    filter: MemberFilter,
-    /// Indexes in `base.rows` passing the filter.
-    shown: Vec<usize>,
-    page: Option<Page>,
-    form: Form,
-    form_error: Option<String>,
-    message: Option<(Tone, String)>,
+    /// True while the lists are read.
+    loading: bool,
+    notice: Option<(Tone, String)>,
     warning: Option<String>,
-    calendar_year: i32,
-    calendar: Vec<CalendarWeek>,
-    /// Replacement days typed per holiday.
-    holiday_moves: HashMap<NaiveDate, String>,
-    /// Depot chosen per holiday for the next rule (`None`: all depots).
-    holiday_scopes: HashMap<NaiveDate, Option<i64>>,
-    statement_funder: Option<Choice>,
-    statement_from: String,
-    statement_to: String,
-    busy: bool,
-    exporter: super::export::Exporter,
+    list: list::List,
+    household: household::Household,
+    setup: setup::Setup,
+    // Boxed: the window holds every screen in one enum, kept small.
+    calendar: Box<calendar::Calendar>,
+    funders: Box<funders::Funders>,
 }
 
-/// Messages of the Adhérents screen.
+/// Messages of the Adhérents screen: the tab, the lists read, and each part's own.
 #[derive(Debug, Clone)]
 pub enum Message {
     TabSelected(Tab),
-    Loaded(Result<Base, StoreError>),
-    PageLoaded(Result<Page, StoreError>),
-    CalendarLoaded(Result<Vec<CalendarWeek>, StoreError>),
-    Refreshed(Result<Refreshed, StoreError>),
-    Search(String),
-    /// Enter in the search box: opens the household when the search finds only one.
-    SearchSubmitted,
-    FilterStatus(Choice),
-    FilterDepot(Choice),
-    FilterSize(Choice),
-    UnpaidOnly(bool),
-    SolidarityOnly(bool),
-    OpenMember(i64),
-    BackToList,
-    /// "Nouvel adhérent".
-    NewMember,
-    EditMember,
-    NewMembership,
-    EditMembership(i64),
-    DeleteMembership(i64),
-    NewSubscription,
-    ChangeSubscription(i64),
-    NewAbsence,
-    EditAbsence(i64),
-    DeleteAbsence(i64),
-    EditSolidarity(i64),
-    RemoveSolidarity(i64),
-    NewDepot,
-    EditDepot(i64),
-    /// "Déplacer les abonnés vers…" of a depot.
-    MoveSubscribers(i64),
-    NewSize,
-    EditSize(i64),
-    SizeActive(bool),
-    NewPrice(i64),
-    DeletePrice(i64),
-    NewClosure,
-    DeleteClosure(NaiveDate),
-    NewFunder,
-    EditFunder(i64),
-    FunderActive(bool),
-    DeleteFunder(i64),
-    Edit(Field, String),
-    StatusPicked(MemberStatus),
-    MethodPicked(PaymentMethod),
-    SizePicked(Choice),
-    DepotPicked(Choice),
-    SharedWithPicked(Choice),
-    FrequencyPicked(Frequency),
-    SecondWeek(bool),
-    ModePicked(AbsenceMode),
-    ShareKindPicked(ShareKind),
-    FundingFunder(usize, Choice),
-    FundingPercent(usize, String),
-    AddFunding,
-    RemoveFunding(usize),
-    WeekdayPicked(WeekdayChoice),
-    DepotActive(bool),
-    FunderKindPicked(crate::domain::baskets::FunderKind),
-    /// Enter or "Enregistrer" in the open form.
-    Save,
-    Cancel,
-    CalendarYear(i32),
-    HolidayMoveTyped(NaiveDate, String),
-    HolidayCancel(NaiveDate),
-    HolidayMove(NaiveDate),
-    /// The depot (id 0: all depots) the next rule of a holiday is for.
-    HolidayScope(NaiveDate, Choice),
-    /// Removes the rule of a holiday for a depot (`None`: the all-depots rule).
-    HolidayDefault(NaiveDate, Option<i64>),
-    StatementFunder(Choice),
-    MakeStatement,
-    StatementSaved(Result<Option<std::path::PathBuf>, String>),
-    /// Exporting the list as shown (search and filters) to CSV or Excel.
-    Export(super::export::Message<ListExport>),
-    /// "Importer…": the app opens the member import.
-    OpenImport,
-}
-
-/// What the Adhérents screen exports: its list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListExport;
-
-impl super::export::Target for ListExport {
-    fn file_stem(self) -> &'static str {
-        "adherents"
-    }
+    Loaded(app::Result<Box<Base>>),
+    List(list::Message),
+    Household(household::Message),
+    Setup(setup::Message),
+    Calendar(calendar::Message),
+    Funders(funders::Message),
 }
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
+        let today = context.today;
         let screen = Screen {
-            db: db.clone(),
-            today,
             tab: Tab::Members,
             base: Base::default(),
-            filter: MemberFilter::default(),
-            shown: Vec::new(),
-            page: None,
-            form: Form::None,
-            form_error: None,
-            message: None,
+            loading: true,
+            notice: None,
             warning: None,
-            calendar_year: today.year(),
-            calendar: Vec::new(),
-            holiday_moves: HashMap::new(),
-            holiday_scopes: HashMap::new(),
-            statement_funder: None,
-            statement_from: format!("01/01/{}", today.year()),
-            statement_to: crate::domain::calendar::format_date(today),
-            busy: true,
-            exporter: super::export::Exporter::default(),
+            list: list::List::default(),
+            household: household::Household::default(),
+            setup: setup::Setup::default(),
+            calendar: Box::new(calendar::Calendar::new(today.year())),
+            funders: Box::new(funders::Funders::new(today)),
         };
-        let task = Task::perform(
-            db.call(move |conn| load::base(conn, today)),
-            Message::Loaded,
-        );
-        (screen, task)
+        (screen, load(context))
     }
 
-    /// Recomputes which rows pass the filter.
-    fn refilter(&mut self) {
-        self.shown = self
-            .base
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| crate::store::members::member_matches(r, &self.filter))
-            .map(|(i, _)| i)
-            .collect();
+    /// Chooses a tab: every form closes, the notices go; the calendar is read again.
+    fn select(&mut self, tab: Tab, context: &Context) -> Task<Message> {
+        self.tab = tab;
+        self.household.close_form();
+        self.setup.close_form();
+        self.calendar.close_form();
+        self.funders.close_form();
+        self.clear();
+        if tab == Tab::Calendar {
+            return self.calendar.load(context).map(Message::Calendar);
+        }
+        Task::none()
     }
 
-    /// The sizes offered in pick lists (active ones).
-    fn size_choices(&self) -> Vec<Choice> {
-        self.base
-            .sizes
-            .iter()
-            .filter(|s| s.active)
-            .map(|s| Choice {
-                id: s.id,
-                label: s.name.clone(),
-            })
-            .collect()
+    fn clear(&mut self) {
+        self.notice = None;
+        self.warning = None;
     }
 
-    /// The depots offered in pick lists (active ones).
-    fn depot_choices(&self) -> Vec<Choice> {
-        self.base
-            .depots
-            .iter()
-            .filter(|d| d.active)
-            .map(|d| Choice {
-                id: d.id,
-                label: d.name.clone(),
-            })
-            .collect()
+    /// What the screen does when a part tells it something.
+    fn event(&mut self, event: Option<Event>, context: &Context) -> Task<Message> {
+        match event {
+            None => Task::none(),
+            Some(Event::Saved { notice, warning }) => {
+                self.notice = Some((Tone::Success, notice));
+                self.warning = warning;
+                load(context)
+            }
+            Some(Event::Failed(error)) => {
+                self.notice = Some((Tone::Error, error.to_string()));
+                Task::none()
+            }
+            Some(Event::Cleared) => {
+                self.clear();
+                Task::none()
+            }
+        }
     }
 
-    /// The funders offered in pick lists (active ones).
-    fn funder_choices(&self) -> Vec<Choice> {
-        self.base
-            .funders
-            .iter()
-            .filter(|f| f.active)
-            .map(|f| Choice {
-                id: f.id,
-                label: f.name.clone(),
-            })
-            .collect()
+    /// What the list asks.
+    fn list_event(&mut self, event: Option<list::Event>, context: &Context) -> Action<Message> {
+        let task = match event {
+            None => return Action::None,
+            Some(list::Event::OpenImport) => {
+                return Request::OpenImport(ImportKind::Members).into();
+            }
+            Some(list::Event::OpenMember(id)) => self.household.open_member(id, context),
+            Some(list::Event::NewMember) => self.household.new_member(context),
+        };
+        self.clear();
+        Action::Run(task.map(Message::Household))
     }
 
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
-        let tab = |label: &'static str, t: Tab| {
-            let b = button(text(label).size(15)).padding([8, 14]);
-            if self.tab == t {
-                b.style(button::primary).on_press(Message::TabSelected(t))
-            } else {
-                b.style(button::secondary).on_press(Message::TabSelected(t))
-            }
-        };
         let tabs = row![
-            tab("Adhérents", Tab::Members),
-            tab("Formats et dépôts", Tab::Setup),
-            tab("Calendrier", Tab::Calendar),
-            tab("Financeurs", Tab::Funders),
+            self.tab_button("Adhérents", Tab::Members),
+            self.tab_button("Formats et dépôts", Tab::Setup),
+            self.tab_button("Calendrier", Tab::Calendar),
+            self.tab_button("Financeurs", Tab::Funders),
         ]
         .spacing(8);
-        let mut page = column![
-            row![
-                widgets::page_title("Adhérents", None),
-                container(tabs)
-                    .width(Length::Fill)
-                    .align_right(Length::Fill)
-            ]
-            .align_y(iced::Alignment::Center)
-            .padding(iced::Padding {
-                bottom: 14.0,
-                ..iced::Padding::ZERO
-            })
-        ];
-        // Always one notices column, so the body keeps its place (and its scroll position)
-        // when a message comes or goes.
+        let title = row![
+            widgets::page_title("Adhérents", None),
+            container(tabs)
+                .width(Length::Fill)
+                .align_right(Length::Fill)
+        ]
+        .align_y(iced::Alignment::Center)
+        .padding(iced::Padding {
+            bottom: 14.0,
+            ..iced::Padding::ZERO
+        });
+        container(column![title, self.notices(), self.body()].padding([16, 24]))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn tab_button(&self, label: &'static str, tab: Tab) -> Element<'_, Message> {
+        let style = if self.tab == tab {
+            button::primary
+        } else {
+            button::secondary
+        };
+        button(text(label).size(15))
+            .padding([8, 14])
+            .style(style)
+            .on_press(Message::TabSelected(tab))
+            .into()
+    }
+
+    /// Always one notices column, so the body keeps its place (and its scroll position)
+    /// when a notice comes or goes.
+    fn notices(&self) -> Element<'_, Message> {
         let mut notices = Column::new().spacing(8);
-        if let Some((tone, message)) = &self.message {
+        if let Some((tone, message)) = &self.notice {
             notices = notices.push(widgets::banner(*tone, message.clone()));
         }
         if let Some(warning) = &self.warning {
             notices = notices.push(widgets::banner(Tone::Warning, warning.clone()));
         }
-        if self.message.is_some() || self.warning.is_some() {
+        if self.notice.is_some() || self.warning.is_some() {
             notices = notices.padding(iced::Padding {
                 bottom: 14.0,
                 ..iced::Padding::ZERO
             });
         }
-        page = page.push(notices);
-        let body: Element<'_, Message> = match self.tab {
-            Tab::Members => match &self.page {
-                Some(p) => member::view(self, p),
-                None => list::view(self),
-            },
-            Tab::Setup => setup::view(self),
-            Tab::Calendar => calendar::view(self),
-            Tab::Funders => funders::view(self),
-        };
-        page = page.push(body);
-        container(page.padding([16, 24]))
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .into()
+        notices.into()
+    }
+
+    fn body(&self) -> Element<'_, Message> {
+        let (base, today) = (&self.base, self.base.as_of);
+        match self.tab {
+            Tab::Members if self.household.is_open() => {
+                self.household.view(base, today).map(Message::Household)
+            }
+            Tab::Members => self.list.view(base, self.loading).map(Message::List),
+            Tab::Setup => self.setup.view(base, today).map(Message::Setup),
+            Tab::Calendar => self.calendar.view(base, today).map(Message::Calendar),
+            Tab::Funders => self.funders.view(base).map(Message::Funders),
+        }
     }
 }
 
-/// A scrollable body filling the rest of the page.
-fn scroll<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    scrollable(content).height(Length::Fill).into()
-}
-
-/// A small label above a widget.
-fn labelled<'a>(label: &'a str, widget: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
-    column![text(label).size(13).color(theme::MUTED), widget.into()]
-        .spacing(3)
-        .into()
+/// Reads the lists every part uses.
+fn load(context: &Context) -> Task<Message> {
+    let today = context.today;
+    let job = move |g: &app::Garden| app::members::load_base(g, today).map(Box::new);
+    context.perform(job, Message::Loaded)
 }
 
 impl screen::Screen for Screen {
     type Message = Message;
 
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
-        match message {
-            Message::OpenImport => {
-                screen::Request::OpenImport(crate::ui::import::ImportKind::Members).into()
+    fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
+        let base = &self.base;
+        let task = match message {
+            Message::TabSelected(tab) => self.select(tab, context),
+            Message::Loaded(Ok(base)) => {
+                self.base = *base;
+                self.loading = false;
+                self.list.refilter(&self.base);
+                Task::none()
             }
-            message => screen::Action::Run(self.handle(message)),
-        }
+            Message::Loaded(Err(error)) => {
+                self.loading = false;
+                self.event(Some(Event::Failed(error)), context)
+            }
+            Message::List(m) => {
+                let (task, event) = self.list.update(m, base, context.today.year());
+                return match self.list_event(event, context) {
+                    Action::Run(more) => Action::Run(Task::batch([task.map(Message::List), more])),
+                    Action::None => Action::Run(task.map(Message::List)),
+                    request => request,
+                };
+            }
+            Message::Household(m) => {
+                let (task, event) = self.household.update(m, context, base);
+                let after = self.event(event, context);
+                Task::batch([task.map(Message::Household), after])
+            }
+            Message::Setup(m) => {
+                let (task, event) = self.setup.update(m, context, base);
+                Task::batch([task.map(Message::Setup), self.event(event, context)])
+            }
+            Message::Calendar(m) => {
+                let (task, event) = self.calendar.update(m, context, base);
+                Task::batch([task.map(Message::Calendar), self.event(event, context)])
+            }
+            Message::Funders(m) => {
+                let (task, event) = self.funders.update(m, context, base);
+                Task::batch([task.map(Message::Funders), self.event(event, context)])
+            }
+        };
+        Action::Run(task)
     }
 
     fn view(&self) -> Element<'_, Message> {

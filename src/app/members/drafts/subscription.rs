@@ -1,23 +1,33 @@
-//! The subscription form (with the household it is shared with) and its Paniers
+//! The drafts of a subscription (with the household it is shared with) and of its Paniers
 //! Solidaires terms.
 
 use chrono::NaiveDate;
-use iced::widget::combo_box;
 
-use super::{Choice, euros_typed, optional_date, required_date, show};
+use super::{Choice, euros_typed, required_date, show};
+use crate::app::{Error, Result};
 use crate::domain::baskets::{Frequency, FundingShare, ShareKind, Solidarity, Subscription};
 use crate::domain::calendar::{IsoWeek, format_date};
 use crate::domain::money::parse_euros;
 
+/// The label of "Partagé avec".
+pub const SHARED_WITH: &str = "Partagé avec (un autre foyer qui prend ce panier)";
+
 /// The subscription form; `changing` holds the subscription being changed from a date on.
-#[derive(Debug, Clone, Default)]
-pub struct SubscriptionForm {
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SubscriptionDraft {
+    /// The subscription being changed from the start typed, if any.
     pub changing: Option<i64>,
+    /// "Format".
     pub size: Option<Choice>,
+    /// "Dépôt".
     pub depot: Option<Choice>,
+    /// "Paniers", as typed.
     pub quantity: String,
+    /// First day, as typed.
     pub start: String,
+    /// Last day, as typed (empty: none).
     pub end: String,
+    /// "Fréquence".
     pub frequency: Option<Frequency>,
     /// Fortnightly: first basket the week after the start instead of the week of the start.
     pub second_week: bool,
@@ -26,8 +36,6 @@ pub struct SubscriptionForm {
     pub kept_anchor: Option<NaiveDate>,
     /// The other household sharing the basket; id 0 ("personne") or `None` when not shared.
     pub shared_with: Option<Choice>,
-    /// The households offered in "Partagé avec", searchable as you type.
-    pub households: combo_box::State<Choice>,
 }
 
 /// The first choice of "Partagé avec": not shared.
@@ -38,16 +46,10 @@ pub fn not_shared() -> Choice {
     }
 }
 
-impl SubscriptionForm {
-    /// An empty form starting `today`, on the first size and depot offered; `households`
-    /// are the other households it may be shared with.
-    pub fn new(
-        today: NaiveDate,
-        sizes: &[Choice],
-        depots: &[Choice],
-        households: Vec<Choice>,
-    ) -> Self {
-        SubscriptionForm {
+impl SubscriptionDraft {
+    /// An empty form starting `today`, on the first size and depot offered.
+    pub fn new(today: NaiveDate, sizes: &[Choice], depots: &[Choice]) -> Self {
+        SubscriptionDraft {
             changing: None,
             size: sizes.first().cloned(),
             depot: depots.first().cloned(),
@@ -58,19 +60,18 @@ impl SubscriptionForm {
             second_week: false,
             kept_anchor: None,
             shared_with: None,
-            households: partners(households),
         }
     }
 
-    /// The form to change `sub` from `today` on.
+    /// The form to change `sub` from `today` on; `households` are those it may be shared with.
     pub fn change(
         sub: &Subscription,
         today: NaiveDate,
         sizes: &[Choice],
         depots: &[Choice],
-        households: Vec<Choice>,
+        households: &[Choice],
     ) -> Self {
-        SubscriptionForm {
+        SubscriptionDraft {
             changing: Some(sub.id),
             size: sizes.iter().find(|c| c.id == sub.size_id).cloned(),
             depot: depots.iter().find(|c| c.id == sub.depot_id).cloned(),
@@ -83,7 +84,6 @@ impl SubscriptionForm {
             shared_with: sub
                 .shared_with
                 .and_then(|id| households.iter().find(|c| c.id == id).cloned()),
-            households: partners(households),
         }
     }
 
@@ -102,27 +102,41 @@ impl SubscriptionForm {
     }
 
     /// The subscription typed for `member_id`, or what to correct.
-    pub fn to_subscription(&self, member_id: i64) -> Result<Subscription, String> {
+    pub fn to_subscription(&self, member_id: i64) -> Result<Subscription> {
         let size = self
             .size
             .as_ref()
-            .ok_or("Choisissez le format de panier.")?;
-        let depot = self.depot.as_ref().ok_or("Choisissez le dépôt.")?;
+            .ok_or_else(|| Error::invalid("Format", "Choisissez le format de panier."))?;
+        let depot = self
+            .depot
+            .as_ref()
+            .ok_or_else(|| Error::invalid("Dépôt", "Choisissez le dépôt."))?;
         let quantity: i64 = self
             .quantity
             .trim()
             .parse()
             .ok()
             .filter(|q| *q >= 1)
-            .ok_or("Nombre de paniers : tapez un nombre entier, au moins 1.")?;
+            .ok_or_else(|| {
+                Error::invalid(
+                    "Paniers",
+                    "Nombre de paniers : tapez un nombre entier, au moins 1.",
+                )
+            })?;
         let start = required_date(&self.start, "Début")?;
-        let end = optional_date(&self.end, "Fin")?;
+        let end = super::date_in(&self.end, "Fin (facultatif)", "Fin")?;
         if end.is_some_and(|e| e < start) {
-            return Err("La fin de l'abonnement ne peut pas précéder son début.".into());
+            return Err(Error::invalid(
+                "Fin (facultatif)",
+                "La fin de l'abonnement ne peut pas précéder son début.",
+            ));
         }
         let shared_with = self.shared_with.as_ref().map(|c| c.id).filter(|id| *id > 0);
         if shared_with == Some(member_id) {
-            return Err("Partagé avec : choisissez un autre foyer que celui-ci.".into());
+            return Err(Error::invalid(
+                SHARED_WITH,
+                "Partagé avec : choisissez un autre foyer que celui-ci.",
+            ));
         }
         Ok(Subscription {
             id: 0,
@@ -139,81 +153,103 @@ impl SubscriptionForm {
     }
 }
 
+/// A funding line of Paniers Solidaires terms: the funder and the percent of the remainder.
+pub type FundingLine = (Option<Choice>, String);
+
 /// The Paniers Solidaires form of one subscription.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SolidarityForm {
+pub struct SolidarityDraft {
+    /// The subscription the terms are for.
     pub subscription_id: i64,
     /// Day the terms start ("À partir du"): a change starts a new period that day.
     pub start: String,
     /// Start of the terms being changed, if any (typing it corrects them in place).
     pub current_start: Option<NaiveDate>,
+    /// How the household share is expressed, or the funder's kind.
     pub kind: Option<ShareKind>,
+    /// The household share, as typed.
     pub value: String,
+    /// "Travailleur social".
     pub social_worker: String,
+    /// "Structure".
     pub referring_body: String,
+    /// "Révision le", as typed.
     pub review_on: String,
     /// Funding lines: funder and percent of the remainder.
-    pub funding: Vec<(Option<Choice>, String)>,
+    pub funding: Vec<FundingLine>,
 }
 
-impl SolidarityForm {
+/// A percent typed as "30", "30 %" or "30%".
+fn percent(text: &str) -> Option<i64> {
+    text.trim().trim_end_matches('%').trim().parse().ok()
+}
+
+impl SolidarityDraft {
     /// The form for subscription `id`, filled with `terms` when it has some; the new
     /// period starts `today` unless the user chooses another day.
     pub fn of(id: i64, terms: Option<&Solidarity>, funders: &[Choice], today: NaiveDate) -> Self {
         let start = show(Some(today));
-        match terms {
-            None => SolidarityForm {
+        let Some(t) = terms else {
+            return SolidarityDraft {
                 subscription_id: id,
                 start,
                 kind: Some(ShareKind::Percent),
                 value: "30".into(),
                 funding: vec![(funders.first().cloned(), "100".into())],
-                ..SolidarityForm::default()
+                ..SolidarityDraft::default()
+            };
+        };
+        SolidarityDraft {
+            subscription_id: id,
+            start,
+            current_start: Some(t.start),
+            kind: Some(t.share_kind),
+            value: match t.share_kind {
+                ShareKind::Amount => euros_typed(t.share_value),
+                ShareKind::Percent => t.share_value.to_string(),
             },
-            Some(t) => SolidarityForm {
-                subscription_id: id,
-                start,
-                current_start: Some(t.start),
-                kind: Some(t.share_kind),
-                value: match t.share_kind {
-                    ShareKind::Amount => euros_typed(t.share_value),
-                    ShareKind::Percent => t.share_value.to_string(),
-                },
-                social_worker: t.social_worker.clone(),
-                referring_body: t.referring_body.clone(),
-                review_on: show(t.review_on),
-                funding: t
-                    .funding
-                    .iter()
-                    .map(|f| {
-                        (
-                            funders.iter().find(|c| c.id == f.funder_id).cloned(),
-                            f.share_percent.to_string(),
-                        )
-                    })
-                    .collect(),
-            },
+            social_worker: t.social_worker.clone(),
+            referring_body: t.referring_body.clone(),
+            review_on: show(t.review_on),
+            funding: t
+                .funding
+                .iter()
+                .map(|f| {
+                    (
+                        funders.iter().find(|c| c.id == f.funder_id).cloned(),
+                        f.share_percent.to_string(),
+                    )
+                })
+                .collect(),
         }
     }
 
     /// How the household share is expressed and its value (cents or percent), or what to
     /// correct.
-    pub fn household_share(&self) -> Result<(ShareKind, i64), String> {
+    pub fn household_share(&self) -> Result<(ShareKind, i64)> {
+        let field = "Participation du foyer";
         let kind = self.kind.unwrap_or(ShareKind::Percent);
         let value = match kind {
             ShareKind::Amount => parse_euros(&self.value)
                 .filter(|v| *v >= 0)
-                .ok_or("Participation du foyer : tapez un montant comme 3 ou 4,50.")?,
+                .ok_or_else(|| {
+                    Error::invalid(
+                        field,
+                        "Participation du foyer : tapez un montant comme 3 ou 4,50.",
+                    )
+                })?,
             ShareKind::Percent => {
-                let p: i64 = self
-                    .value
-                    .trim()
-                    .trim_end_matches('%')
-                    .trim()
-                    .parse()
-                    .map_err(|_| "Participation du foyer : tapez un pourcentage comme 30.")?;
+                let p = percent(&self.value).ok_or_else(|| {
+                    Error::invalid(
+                        field,
+                        "Participation du foyer : tapez un pourcentage comme 30.",
+                    )
+                })?;
                 if !(0..=100).contains(&p) {
-                    return Err("La participation du foyer ne peut pas dépasser 100 %.".into());
+                    return Err(Error::invalid(
+                        field,
+                        "La participation du foyer ne peut pas dépasser 100 %.",
+                    ));
                 }
                 p
             }
@@ -225,43 +261,49 @@ impl SolidarityForm {
     /// and total under 100 % ("reste non financé").
     pub fn unfunded_percent(&self) -> Option<i64> {
         let mut total = 0;
-        for (_, percent) in &self.funding {
-            total += percent
-                .trim()
-                .trim_end_matches('%')
-                .trim()
-                .parse::<i64>()
-                .ok()?;
+        for (_, typed) in &self.funding {
+            total += percent(typed)?;
         }
         (total < 100).then_some(100 - total)
     }
 
-    /// The terms typed, or what to correct.
-    pub fn to_solidarity(&self) -> Result<Solidarity, String> {
-        let (kind, share_value) = self.household_share()?;
+    /// The funding lines typed, or what to correct.
+    fn funding(&self) -> Result<Vec<FundingShare>> {
+        let field = "Financeurs du reste à payer";
         let mut funding = Vec::new();
-        for (funder, percent) in &self.funding {
+        for (funder, typed) in &self.funding {
             let Some(funder) = funder else {
-                return Err(
-                    "Choisissez le financeur de chaque ligne (ou retirez la ligne).".into(),
-                );
+                return Err(Error::invalid(
+                    field,
+                    "Choisissez le financeur de chaque ligne (ou retirez la ligne).",
+                ));
             };
-            let p: i64 = percent
-                .trim()
-                .trim_end_matches('%')
-                .trim()
-                .parse()
-                .ok()
+            let p = percent(typed)
                 .filter(|p| (0..=100).contains(p))
-                .ok_or("Part d'un financeur : tapez un pourcentage entre 0 et 100.")?;
+                .ok_or_else(|| {
+                    Error::invalid(
+                        field,
+                        "Part d'un financeur : tapez un pourcentage entre 0 et 100.",
+                    )
+                })?;
             funding.push(FundingShare {
                 funder_id: funder.id,
                 share_percent: p,
             });
         }
         if funding.iter().map(|f| f.share_percent).sum::<i64>() > 100 {
-            return Err("Les parts des financeurs dépassent 100 % du reste à payer.".into());
+            return Err(Error::invalid(
+                field,
+                "Les parts des financeurs dépassent 100 % du reste à payer.",
+            ));
         }
+        Ok(funding)
+    }
+
+    /// The terms typed, or what to correct.
+    pub fn to_solidarity(&self) -> Result<Solidarity> {
+        let (kind, share_value) = self.household_share()?;
+        let funding = self.funding()?;
         Ok(Solidarity {
             id: 0,
             subscription_id: self.subscription_id,
@@ -271,13 +313,8 @@ impl SolidarityForm {
             share_value,
             social_worker: self.social_worker.trim().to_owned(),
             referring_body: self.referring_body.trim().to_owned(),
-            review_on: optional_date(&self.review_on, "Date de révision")?,
+            review_on: super::date_in(&self.review_on, "Révision le", "Date de révision")?,
             funding,
         })
     }
-}
-
-/// The combo box state of "Partagé avec": "personne" first, then the households.
-fn partners(households: Vec<Choice>) -> combo_box::State<Choice> {
-    combo_box::State::new(std::iter::once(not_shared()).chain(households).collect())
 }
