@@ -176,11 +176,8 @@ pub fn save_pdf(screen: &mut Screen) -> Task<Message> {
     let name = format!("Fiche parcours {}.pdf", file.employee.display_name());
     Task::perform(
         async move {
-            let data = db
-                .call(move |conn| crate::report::path_sheet::load(conn, file.employee.id, today))
-                .await
+            let bytes = crate::app::employees::path_sheet(&db, file.employee.id, today)
                 .map_err(|e| e.to_string())?;
-            let bytes = crate::report::path_sheet::render(&data).map_err(|e| e.to_string())?;
             let Some(handle) = rfd::AsyncFileDialog::new()
                 .set_title("Enregistrer la fiche parcours")
                 .set_file_name(&name)
