@@ -13,7 +13,7 @@ use binette::domain::employees::{
 };
 use binette::store::employees as store;
 use binette::store::open_in_memory;
-use binette::ui::employees::{F, Message, Screen};
+use binette::ui::employees::{F, Message, Screen, exit, file, fse, hours, identity, list};
 use chrono::NaiveDate;
 use common::run;
 
@@ -22,6 +22,26 @@ fn today() -> NaiveDate {
 }
 
 common::screen_helpers!(Held<Screen>, Message);
+
+/// A message of the Identité and Entrée tabs, as the screen receives it.
+fn to_identity(message: identity::Message) -> Message {
+    Message::File(file::Message::Identity(message))
+}
+
+/// A message of the Sortie tab, as the screen receives it.
+fn to_exit(message: exit::Message) -> Message {
+    Message::File(file::Message::Exit(message))
+}
+
+/// A message of the FSE+ tab, as the screen receives it.
+fn to_fse(message: fse::Message) -> Message {
+    Message::File(file::Message::Fse(message))
+}
+
+/// A message of the Heures (paie) tab, as the screen receives it.
+fn to_hours(message: hours::Message) -> Message {
+    Message::File(file::Message::Hours(message))
+}
 
 /// The screen on an empty database, with Zoé Lefèvre's file created and open (entered on
 /// 5 January 2026); returns her id.
@@ -37,10 +57,13 @@ fn start_with_person() -> (Held<Screen>, Garden, i64) {
     click(&mut screen, "Nouveau salarié");
     type_in(&mut screen, F::LastName.id(), "Lefèvre");
     type_in(&mut screen, F::FirstName.id(), "Zoé");
-    apply(&mut screen, Message::Gender(Gender::Female));
     apply(
         &mut screen,
-        Message::Edit(F::EntryDate, "05/01/2026".into()),
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Edit(F::EntryDate, "05/01/2026".into())),
     );
     click(&mut screen, "Créer la fiche");
     assert!(shows(&screen, "Fiche enregistrée."));
@@ -67,7 +90,10 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
         "no new path while the first one runs"
     );
     type_in(&mut screen, F::ExitDate.id(), "27/02/2026");
-    apply(&mut screen, Message::ExitOutcome(ExitOutcome::JobSeeking));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Outcome(ExitOutcome::JobSeeking)),
+    );
     click(&mut screen, "Enregistrer la sortie");
     assert!(shows(&screen, "Sortie enregistrée."));
     assert!(shows(
@@ -84,7 +110,7 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
     ));
     apply(
         &mut screen,
-        Message::Edit(F::NewPathDate, "02/03/2026".into()),
+        to_exit(exit::Message::Edit(F::NewPathDate, "02/03/2026".into())),
     );
     click(&mut screen, "Commencer un nouveau parcours");
     assert!(shows(
@@ -128,13 +154,16 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
     );
     apply(
         &mut screen,
-        Message::Edit(F::NewPathDate, "02/03/2026".into()),
+        to_exit(exit::Message::Edit(F::NewPathDate, "02/03/2026".into())),
     );
     click(&mut screen, "Commencer un nouveau parcours");
 
     // Back on a path: listed under « En parcours » again.
     click(&mut screen, "← Liste");
-    apply(&mut screen, Message::Filter(StatusFilter::InPath));
+    apply(
+        &mut screen,
+        Message::List(list::Message::Filter(StatusFilter::InPath)),
+    );
     assert!(shows(&screen, "LEFÈVRE"));
 }
 
@@ -142,11 +171,17 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
 fn an_exit_category_contradicting_the_job_found_is_flagged() {
     let (mut screen, _db, _id) = start_with_person();
     click(&mut screen, "Sortie");
-    apply(&mut screen, Message::ExitOutcome(ExitOutcome::Cdi));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Outcome(ExitOutcome::Cdi)),
+    );
     let warning = "La situation « CDI » relève de la catégorie « Emploi durable », pas de \
                    « Autre sortie » : vérifiez la catégorie de sortie.";
     assert!(!shows(&screen, warning), "the suggested category agrees");
-    apply(&mut screen, Message::ExitCategory(ExitCategory::Other));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Category(ExitCategory::Other)),
+    );
     assert!(shows(&screen, warning));
 }
 
@@ -154,20 +189,26 @@ fn an_exit_category_contradicting_the_job_found_is_flagged() {
 fn an_fse_snapshot_keeps_what_was_recorded_when_the_profile_changes() {
     let (mut screen, db, id) = start_with_person();
     click(&mut screen, "FSE+");
-    apply(&mut screen, Message::FseStage(FseStage::Entry));
+    apply(&mut screen, to_fse(fse::Message::Stage(FseStage::Entry)));
     apply(
         &mut screen,
-        Message::Labour(LabourStatus::LongTermUnemployed),
+        to_fse(fse::Message::Labour(LabourStatus::LongTermUnemployed)),
     );
     click(&mut screen, "Enregistrer le questionnaire");
     // The profile changes afterwards.
     click(&mut screen, "Identité");
-    apply(&mut screen, Message::Gender(Gender::NonBinary));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Gender(Gender::NonBinary)),
+    );
     click(&mut screen, "Enregistrer");
     // The entry snapshot is edited: only its answer changes.
     click(&mut screen, "FSE+");
-    apply(&mut screen, Message::FseStage(FseStage::Entry));
-    apply(&mut screen, Message::Labour(LabourStatus::Inactive));
+    apply(&mut screen, to_fse(fse::Message::Stage(FseStage::Entry)));
+    apply(
+        &mut screen,
+        to_fse(fse::Message::Labour(LabourStatus::Inactive)),
+    );
     click(&mut screen, "Enregistrer le questionnaire");
     let snapshots = db
         .with(move |conn| store::list_fse_snapshots_of_employee(conn, id))
@@ -192,12 +233,21 @@ fn the_rsa_box_is_the_rsa_criterion() {
     let eligible =
         "Éligible : la règle de l'ACI est remplie (1 critère de niveau 1 ou 3 de niveau 2).";
     assert!(!shows(&screen, eligible));
-    apply(&mut screen, Message::Flag(Flag::Rsa, true));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Flag(Flag::Rsa, true)),
+    );
     assert!(shows(&screen, eligible), "RSA is a level-1 criterion");
     // Unticking the criterion unticks the box: they cannot disagree.
-    apply(&mut screen, Message::Criterion(Criterion::Rsa, false));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Criterion(Criterion::Rsa, false)),
+    );
     assert!(!shows(&screen, eligible));
-    apply(&mut screen, Message::Criterion(Criterion::Justice, true));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Criterion(Criterion::Justice, true)),
+    );
     click(&mut screen, "Enregistrer");
     let saved = db.with(move |conn| store::get_employee(conn, id)).unwrap();
     assert!(saved.court_measure && !saved.rsa);
@@ -217,7 +267,10 @@ fn hours_worked_are_typed_month_by_month() {
         &screen,
         "Heures du mois : un nombre, par exemple 151,67."
     ));
-    apply(&mut screen, Message::Edit(F::Worked(3), String::new()));
+    apply(
+        &mut screen,
+        to_hours(hours::Message::Edit(F::Worked(3), String::new())),
+    );
     click(&mut screen, "Enregistrer les heures");
     assert!(shows(&screen, "Heures travaillées enregistrées."));
     let months = db
@@ -225,10 +278,10 @@ fn hours_worked_are_typed_month_by_month() {
         .unwrap();
     assert_eq!(&months[..3], &[Some(140.0), Some(151.67), None]);
     // Another year shows its own months (none here), and back again.
-    apply(&mut screen, Message::HoursYear(2025));
+    apply(&mut screen, to_hours(hours::Message::Year(2025)));
     assert!(shows(&screen, "2025"));
     assert!(!shows(&screen, "151,67"));
-    apply(&mut screen, Message::HoursYear(2026));
+    apply(&mut screen, to_hours(hours::Message::Year(2026)));
     assert!(shows(&screen, "151,67"));
 }
 
@@ -248,7 +301,10 @@ fn a_payroll_export_fills_the_hours_of_everyone_it_names() {
     )
     .unwrap();
     click(&mut screen, "Heures (paie)");
-    apply(&mut screen, Message::PayrollFileChosen(Some(path)));
+    apply(
+        &mut screen,
+        to_hours(hours::Message::FileChosen(Some(path))),
+    );
     assert!(shows(
         &screen,
         "2 mois d'heures travaillées importés. 2 ligne(s) refusée(s) : Ligne 5 : mois « 13/2026 » \

@@ -10,7 +10,7 @@ use binette::app::Garden;
 use binette::domain::employees::{ExitCategory, ExitOutcome, Gender, StatusFilter};
 use binette::store::employees as store;
 use binette::store::open_in_memory;
-use binette::ui::employees::{F, Message, Screen};
+use binette::ui::employees::{F, Message, Screen, exit, file, identity, list};
 use chrono::NaiveDate;
 use common::run;
 
@@ -19,6 +19,16 @@ fn today() -> NaiveDate {
 }
 
 common::screen_helpers!(Held<Screen>, Message);
+
+/// A message of the Identité and Entrée tabs, as the screen receives it.
+fn to_identity(message: identity::Message) -> Message {
+    Message::File(file::Message::Identity(message))
+}
+
+/// A message of the Sortie tab, as the screen receives it.
+fn to_exit(message: exit::Message) -> Message {
+    Message::File(file::Message::Exit(message))
+}
 
 fn start() -> (Held<Screen>, Garden) {
     let conn = open_in_memory().unwrap();
@@ -41,7 +51,10 @@ fn create_person(screen: &mut Held<Screen>) {
     click(screen, "Nouveau salarié");
     type_in(screen, F::LastName.id(), "Lefèvre");
     type_in(screen, F::FirstName.id(), "Zoé");
-    apply(screen, Message::Gender(Gender::Female));
+    apply(
+        screen,
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
     click(screen, "Créer la fiche");
     assert!(shows(screen, "Fiche enregistrée."));
 }
@@ -101,18 +114,24 @@ fn an_exit_after_a_four_month_cdd_suggests_a_transition_job() {
     click(&mut screen, "Nouveau salarié");
     type_in(&mut screen, F::LastName.id(), "Lefèvre");
     type_in(&mut screen, F::FirstName.id(), "Zoé");
-    apply(&mut screen, Message::Gender(Gender::Female));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
     click(&mut screen, "Entrée");
     apply(
         &mut screen,
-        Message::Edit(F::EntryDate, "05/01/2026".into()),
+        to_identity(identity::Message::Edit(F::EntryDate, "05/01/2026".into())),
     );
     click(&mut screen, "Identité");
     click(&mut screen, "Créer la fiche");
     let id = person_id(&db);
     click(&mut screen, "Sortie");
     type_in(&mut screen, F::ExitDate.id(), "27/02/2026");
-    apply(&mut screen, Message::ExitOutcome(ExitOutcome::Cdd));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Outcome(ExitOutcome::Cdd)),
+    );
     type_in(&mut screen, F::ExitMonths.id(), "4");
     assert!(shows(&screen, "Catégorie suggérée : Emploi de transition"));
     click(&mut screen, "Enregistrer la sortie");
@@ -128,7 +147,10 @@ fn an_exit_after_a_four_month_cdd_suggests_a_transition_job() {
     // The file stays available under "Sortis".
     click(&mut screen, "← Liste");
     assert!(!shows(&screen, "LEFÈVRE"));
-    apply(&mut screen, Message::Filter(StatusFilter::Exited));
+    apply(
+        &mut screen,
+        Message::List(list::Message::Filter(StatusFilter::Exited)),
+    );
     assert!(shows(&screen, "LEFÈVRE"));
 }
 
@@ -148,7 +170,10 @@ fn bad_input_is_refused_next_to_the_field_and_kept() {
         1
     );
     type_in(&mut screen, F::LastName.id(), "Lefèvre");
-    apply(&mut screen, Message::Gender(Gender::Female));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
     click(&mut screen, "Créer la fiche");
     assert!(
         shows(&screen, "Fiche enregistrée."),
@@ -171,7 +196,9 @@ fn bad_input_is_refused_next_to_the_field_and_kept() {
     ));
     apply(
         &mut screen,
-        Message::Edit(F::ContractStart, "01/07/2026".into()),
+        Message::File(file::Message::Contracts(
+            binette::ui::employees::contracts::Message::Edit(F::ContractStart, "01/07/2026".into()),
+        )),
     );
     click(&mut screen, "Enregistrer le contrat");
     assert!(shows(&screen, "La fin est avant le début."));

@@ -153,7 +153,7 @@ fn write(conn: &Connection, id: i64, change: Change) -> Result<i64, StoreError> 
         Change::Fse(s) if s.id == 0 => drop(store::insert_fse_snapshot(conn, &s)?),
         Change::Fse(s) => store::update_fse_snapshot(conn, &s)?,
         Change::WorkedHours { year, months } => {
-            store::save_worked_hours_year(conn, id, year, &months)?
+            store::save_worked_hours_year(conn, id, year, &months)?;
         }
         Change::NewPath(date) => drop(store::start_new_path(conn, id, date)?),
         Change::Delete(deletion) => delete(conn, id, deletion)?,
