@@ -8,10 +8,10 @@ mod common;
 use common::Held;
 
 use binette::app::Garden;
+use binette::app::employees;
 use binette::domain::employees::{
     ExitCategory, ExitOutcome, FseStage, Gender, LabourStatus, StatusFilter,
 };
-use binette::store::employees as store;
 use binette::store::open_in_memory;
 use binette::ui::employees::{F, Message, Screen, exit, file, fse, hours, identity, list};
 use chrono::NaiveDate;
@@ -22,6 +22,14 @@ fn today() -> NaiveDate {
 }
 
 common::screen_helpers!(Held<Screen>, Message);
+
+/// The hours worked recorded for `id` in each month of 2026 (`None`: not recorded).
+fn worked_2026(db: &Garden, id: i64) -> Vec<Option<f64>> {
+    let recorded = employees::file(db, id).unwrap().worked_hours;
+    (1..=12)
+        .map(|m| recorded.get(&(2026, m)).copied())
+        .collect()
+}
 
 /// A message of the Identité and Entrée tabs, as the screen receives it.
 fn to_identity(message: identity::Message) -> Message {
@@ -67,8 +75,7 @@ fn start_with_person() -> (Held<Screen>, Garden, i64) {
     );
     click(&mut screen, "Créer la fiche");
     assert!(shows(&screen, "Fiche enregistrée."));
-    let id = db
-        .with(|conn| store::list_employees(conn))
+    let id = employees::rows(&db, today())
         .unwrap()
         .into_iter()
         .find(|e| e.last_name == "Lefèvre")
@@ -121,19 +128,14 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
         &screen,
         "Parcours 2 : depuis le 02/03/2026 (en cours)"
     ));
-    let paths = db
-        .with(move |conn| store::list_paths_of_employee(conn, id))
-        .unwrap();
+    let paths = employees::file(&db, id).unwrap().paths;
     assert_eq!(paths.len(), 2);
     assert_eq!(
         paths[0].exit.as_ref().unwrap().category,
         ExitCategory::Other,
         "the first exit stays as reported"
     );
-    assert_eq!(
-        db.with(move |conn| store::get_exit(conn, id)).unwrap(),
-        None
-    );
+    assert_eq!(employees::file(&db, id).unwrap().exit, None);
 
     // Started by mistake? While still empty, the new path can be cancelled.
     click(
@@ -141,17 +143,8 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
         "Annuler ce nouveau parcours (commencé par erreur)",
     );
     assert!(shows(&screen, "Nouveau parcours annulé."));
-    assert_eq!(
-        db.with(move |conn| store::list_paths_of_employee(conn, id))
-            .unwrap()
-            .len(),
-        1
-    );
-    assert!(
-        db.with(move |conn| store::get_exit(conn, id))
-            .unwrap()
-            .is_some()
-    );
+    assert_eq!(employees::file(&db, id).unwrap().paths.len(), 1);
+    assert!(employees::file(&db, id).unwrap().exit.is_some());
     apply(
         &mut screen,
         to_exit(exit::Message::Edit(F::NewPathDate, "02/03/2026".into())),
@@ -210,9 +203,7 @@ fn an_fse_snapshot_keeps_what_was_recorded_when_the_profile_changes() {
         to_fse(fse::Message::Labour(LabourStatus::Inactive)),
     );
     click(&mut screen, "Enregistrer le questionnaire");
-    let snapshots = db
-        .with(move |conn| store::list_fse_snapshots_of_employee(conn, id))
-        .unwrap();
+    let snapshots = employees::file(&db, id).unwrap().fse;
     assert_eq!(snapshots.len(), 1);
     assert_eq!(snapshots[0].gender, Gender::Female, "as recorded at entry");
     assert!(shows(
@@ -220,7 +211,7 @@ fn an_fse_snapshot_keeps_what_was_recorded_when_the_profile_changes() {
         "À l'entrée : répondu le 02/03/2026 (femme, âge non renseigné, niveau non renseigné)"
     ));
     assert_eq!(snapshots[0].labour_status, Some(LabourStatus::Inactive));
-    let employee = db.with(move |conn| store::get_employee(conn, id)).unwrap();
+    let employee = employees::file(&db, id).unwrap().employee;
     assert_eq!(employee.gender, Gender::NonBinary, "the profile did change");
 }
 
@@ -249,7 +240,7 @@ fn the_rsa_box_is_the_rsa_criterion() {
         to_identity(identity::Message::Criterion(Criterion::Justice, true)),
     );
     click(&mut screen, "Enregistrer");
-    let saved = db.with(move |conn| store::get_employee(conn, id)).unwrap();
+    let saved = employees::file(&db, id).unwrap().employee;
     assert!(saved.court_measure && !saved.rsa);
     assert_eq!(saved.criteria, [Criterion::Justice]);
 }
@@ -273,9 +264,7 @@ fn hours_worked_are_typed_month_by_month() {
     );
     click(&mut screen, "Enregistrer les heures");
     assert!(shows(&screen, "Heures travaillées enregistrées."));
-    let months = db
-        .with(move |conn| store::worked_hours_of_year(conn, id, 2026))
-        .unwrap();
+    let months = worked_2026(&db, id);
     assert_eq!(&months[..3], &[Some(140.0), Some(151.67), None]);
     // Another year shows its own months (none here), and back again.
     apply(&mut screen, to_hours(hours::Message::Year(2025)));
@@ -310,9 +299,7 @@ fn a_payroll_export_fills_the_hours_of_everyone_it_names() {
         "2 mois d'heures travaillées importés. 2 ligne(s) refusée(s) : Ligne 5 : mois « 13/2026 » \
          illisible (écrivez 01/2026). Ligne 4 : Jean Inconnu n'est pas un salarié connu."
     ));
-    let months = db
-        .with(move |conn| store::worked_hours_of_year(conn, id, 2026))
-        .unwrap();
+    let months = worked_2026(&db, id);
     assert_eq!(&months[..3], &[Some(140.5), Some(120.0), None]);
     assert!(shows(&screen, "140,5"), "the grid shows what was imported");
 }
