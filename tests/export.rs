@@ -390,6 +390,7 @@ mod ui_flow {
     use super::*;
     use binette::app::Garden;
     use binette::domain::employees::{SortColumn, StatusFilter, visible_rows};
+    use binette::ui::employees::list::Message as List;
     use binette::ui::employees::{ListExport, Message, SEARCH_ID, Screen};
     use binette::ui::export::Message as Export;
     use common::run;
@@ -398,7 +399,7 @@ mod ui_flow {
         let mut queue = vec![message];
         while let Some(message) = queue.pop() {
             // The save dialog cannot run headless: the test answers it with a path.
-            if matches!(message, Message::Export(Export::Ask(..))) {
+            if matches!(message, Message::List(List::Export(Export::Ask(..)))) {
                 continue;
             }
             queue.extend(run(screen.update(message)));
@@ -427,7 +428,10 @@ mod ui_flow {
         assert!(
             matches!(
                 asked.as_slice(),
-                [Message::Export(Export::Ask(ListExport, ExportFormat::Xlsx))]
+                [Message::List(List::Export(Export::Ask(
+                    ListExport,
+                    ExportFormat::Xlsx
+                )))]
             ),
             "{asked:?}"
         );
@@ -435,7 +439,11 @@ mod ui_flow {
         let path = dir.path().join("salaries");
         apply(
             &mut screen,
-            Message::Export(Export::To(ListExport, ExportFormat::Xlsx, path)),
+            Message::List(List::Export(Export::To(
+                ListExport,
+                ExportFormat::Xlsx,
+                path,
+            ))),
         );
         let written = dir.path().join("salaries.xlsx");
         let banner = format!("Fichier enregistré : {}", written.display());

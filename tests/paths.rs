@@ -207,7 +207,7 @@ fn a_person_with_two_paths_in_one_year() {
 
     // The path sheet (fiche parcours) lists both paths.
     use binette::report::path_sheet;
-    let data = path_sheet::load(&conn, 1, d(2026, 9, 1)).unwrap();
+    let data = binette::store::employees::path_sheet_data(&conn, 1, d(2026, 9, 1)).unwrap();
     let pdf = lopdf::Document::load_mem(&path_sheet::render(&data).unwrap()).unwrap();
     let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
     let text = pdf.extract_text(&pages).unwrap();

@@ -834,7 +834,7 @@ fn path_sheet_shows_the_person_and_nobody_else() {
     let other = employee(&conn, "Octave", "Autrepersonne");
     insert_contract(&conn, &contract_of(other, "2026-01-05", "2026-06-30", None)).unwrap();
 
-    let data = binette::report::path_sheet::load(&conn, jeanne, today).unwrap();
+    let data = binette::store::employees::path_sheet_data(&conn, jeanne, today).unwrap();
     let bytes = binette::report::path_sheet::render(&data).unwrap();
     if let Some(out) = std::env::var_os("BINETTE_PDF_OUT") {
         std::fs::write(out, &bytes).unwrap();

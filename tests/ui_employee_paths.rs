@@ -8,12 +8,12 @@ mod common;
 use common::Held;
 
 use binette::app::Garden;
+use binette::app::employees;
 use binette::domain::employees::{
     ExitCategory, ExitOutcome, FseStage, Gender, LabourStatus, StatusFilter,
 };
-use binette::store::employees as store;
 use binette::store::open_in_memory;
-use binette::ui::employees::{F, Message, Screen};
+use binette::ui::employees::{F, Message, Screen, exit, file, fse, hours, identity, list};
 use chrono::NaiveDate;
 use common::run;
 
@@ -22,6 +22,34 @@ fn today() -> NaiveDate {
 }
 
 common::screen_helpers!(Held<Screen>, Message);
+
+/// The hours worked recorded for `id` in each month of 2026 (`None`: not recorded).
+fn worked_2026(db: &Garden, id: i64) -> Vec<Option<f64>> {
+    let recorded = employees::file(db, id).unwrap().worked_hours;
+    (1..=12)
+        .map(|m| recorded.get(&(2026, m)).copied())
+        .collect()
+}
+
+/// A message of the Identité and Entrée tabs, as the screen receives it.
+fn to_identity(message: identity::Message) -> Message {
+    Message::File(file::Message::Identity(message))
+}
+
+/// A message of the Sortie tab, as the screen receives it.
+fn to_exit(message: exit::Message) -> Message {
+    Message::File(file::Message::Exit(message))
+}
+
+/// A message of the FSE+ tab, as the screen receives it.
+fn to_fse(message: fse::Message) -> Message {
+    Message::File(file::Message::Fse(message))
+}
+
+/// A message of the Heures (paie) tab, as the screen receives it.
+fn to_hours(message: hours::Message) -> Message {
+    Message::File(file::Message::Hours(message))
+}
 
 /// The screen on an empty database, with Zoé Lefèvre's file created and open (entered on
 /// 5 January 2026); returns her id.
@@ -37,15 +65,17 @@ fn start_with_person() -> (Held<Screen>, Garden, i64) {
     click(&mut screen, "Nouveau salarié");
     type_in(&mut screen, F::LastName.id(), "Lefèvre");
     type_in(&mut screen, F::FirstName.id(), "Zoé");
-    apply(&mut screen, Message::Gender(Gender::Female));
     apply(
         &mut screen,
-        Message::Edit(F::EntryDate, "05/01/2026".into()),
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Edit(F::EntryDate, "05/01/2026".into())),
     );
     click(&mut screen, "Créer la fiche");
     assert!(shows(&screen, "Fiche enregistrée."));
-    let id = db
-        .with(|conn| store::list_employees(conn))
+    let id = employees::rows(&db, today())
         .unwrap()
         .into_iter()
         .find(|e| e.last_name == "Lefèvre")
@@ -67,7 +97,10 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
         "no new path while the first one runs"
     );
     type_in(&mut screen, F::ExitDate.id(), "27/02/2026");
-    apply(&mut screen, Message::ExitOutcome(ExitOutcome::JobSeeking));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Outcome(ExitOutcome::JobSeeking)),
+    );
     click(&mut screen, "Enregistrer la sortie");
     assert!(shows(&screen, "Sortie enregistrée."));
     assert!(shows(
@@ -84,7 +117,7 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
     ));
     apply(
         &mut screen,
-        Message::Edit(F::NewPathDate, "02/03/2026".into()),
+        to_exit(exit::Message::Edit(F::NewPathDate, "02/03/2026".into())),
     );
     click(&mut screen, "Commencer un nouveau parcours");
     assert!(shows(
@@ -95,19 +128,14 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
         &screen,
         "Parcours 2 : depuis le 02/03/2026 (en cours)"
     ));
-    let paths = db
-        .with(move |conn| store::list_paths_of_employee(conn, id))
-        .unwrap();
+    let paths = employees::file(&db, id).unwrap().paths;
     assert_eq!(paths.len(), 2);
     assert_eq!(
         paths[0].exit.as_ref().unwrap().category,
         ExitCategory::Other,
         "the first exit stays as reported"
     );
-    assert_eq!(
-        db.with(move |conn| store::get_exit(conn, id)).unwrap(),
-        None
-    );
+    assert_eq!(employees::file(&db, id).unwrap().exit, None);
 
     // Started by mistake? While still empty, the new path can be cancelled.
     click(
@@ -115,26 +143,20 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
         "Annuler ce nouveau parcours (commencé par erreur)",
     );
     assert!(shows(&screen, "Nouveau parcours annulé."));
-    assert_eq!(
-        db.with(move |conn| store::list_paths_of_employee(conn, id))
-            .unwrap()
-            .len(),
-        1
-    );
-    assert!(
-        db.with(move |conn| store::get_exit(conn, id))
-            .unwrap()
-            .is_some()
-    );
+    assert_eq!(employees::file(&db, id).unwrap().paths.len(), 1);
+    assert!(employees::file(&db, id).unwrap().exit.is_some());
     apply(
         &mut screen,
-        Message::Edit(F::NewPathDate, "02/03/2026".into()),
+        to_exit(exit::Message::Edit(F::NewPathDate, "02/03/2026".into())),
     );
     click(&mut screen, "Commencer un nouveau parcours");
 
     // Back on a path: listed under « En parcours » again.
     click(&mut screen, "← Liste");
-    apply(&mut screen, Message::Filter(StatusFilter::InPath));
+    apply(
+        &mut screen,
+        Message::List(list::Message::Filter(StatusFilter::InPath)),
+    );
     assert!(shows(&screen, "LEFÈVRE"));
 }
 
@@ -142,11 +164,17 @@ fn a_person_back_after_an_exit_starts_a_new_path() {
 fn an_exit_category_contradicting_the_job_found_is_flagged() {
     let (mut screen, _db, _id) = start_with_person();
     click(&mut screen, "Sortie");
-    apply(&mut screen, Message::ExitOutcome(ExitOutcome::Cdi));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Outcome(ExitOutcome::Cdi)),
+    );
     let warning = "La situation « CDI » relève de la catégorie « Emploi durable », pas de \
                    « Autre sortie » : vérifiez la catégorie de sortie.";
     assert!(!shows(&screen, warning), "the suggested category agrees");
-    apply(&mut screen, Message::ExitCategory(ExitCategory::Other));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Category(ExitCategory::Other)),
+    );
     assert!(shows(&screen, warning));
 }
 
@@ -154,24 +182,28 @@ fn an_exit_category_contradicting_the_job_found_is_flagged() {
 fn an_fse_snapshot_keeps_what_was_recorded_when_the_profile_changes() {
     let (mut screen, db, id) = start_with_person();
     click(&mut screen, "FSE+");
-    apply(&mut screen, Message::FseStage(FseStage::Entry));
+    apply(&mut screen, to_fse(fse::Message::Stage(FseStage::Entry)));
     apply(
         &mut screen,
-        Message::Labour(LabourStatus::LongTermUnemployed),
+        to_fse(fse::Message::Labour(LabourStatus::LongTermUnemployed)),
     );
     click(&mut screen, "Enregistrer le questionnaire");
     // The profile changes afterwards.
     click(&mut screen, "Identité");
-    apply(&mut screen, Message::Gender(Gender::NonBinary));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Gender(Gender::NonBinary)),
+    );
     click(&mut screen, "Enregistrer");
     // The entry snapshot is edited: only its answer changes.
     click(&mut screen, "FSE+");
-    apply(&mut screen, Message::FseStage(FseStage::Entry));
-    apply(&mut screen, Message::Labour(LabourStatus::Inactive));
+    apply(&mut screen, to_fse(fse::Message::Stage(FseStage::Entry)));
+    apply(
+        &mut screen,
+        to_fse(fse::Message::Labour(LabourStatus::Inactive)),
+    );
     click(&mut screen, "Enregistrer le questionnaire");
-    let snapshots = db
-        .with(move |conn| store::list_fse_snapshots_of_employee(conn, id))
-        .unwrap();
+    let snapshots = employees::file(&db, id).unwrap().fse;
     assert_eq!(snapshots.len(), 1);
     assert_eq!(snapshots[0].gender, Gender::Female, "as recorded at entry");
     assert!(shows(
@@ -179,7 +211,7 @@ fn an_fse_snapshot_keeps_what_was_recorded_when_the_profile_changes() {
         "À l'entrée : répondu le 02/03/2026 (femme, âge non renseigné, niveau non renseigné)"
     ));
     assert_eq!(snapshots[0].labour_status, Some(LabourStatus::Inactive));
-    let employee = db.with(move |conn| store::get_employee(conn, id)).unwrap();
+    let employee = employees::file(&db, id).unwrap().employee;
     assert_eq!(employee.gender, Gender::NonBinary, "the profile did change");
 }
 
@@ -192,14 +224,23 @@ fn the_rsa_box_is_the_rsa_criterion() {
     let eligible =
         "Éligible : la règle de l'ACI est remplie (1 critère de niveau 1 ou 3 de niveau 2).";
     assert!(!shows(&screen, eligible));
-    apply(&mut screen, Message::Flag(Flag::Rsa, true));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Flag(Flag::Rsa, true)),
+    );
     assert!(shows(&screen, eligible), "RSA is a level-1 criterion");
     // Unticking the criterion unticks the box: they cannot disagree.
-    apply(&mut screen, Message::Criterion(Criterion::Rsa, false));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Criterion(Criterion::Rsa, false)),
+    );
     assert!(!shows(&screen, eligible));
-    apply(&mut screen, Message::Criterion(Criterion::Justice, true));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Criterion(Criterion::Justice, true)),
+    );
     click(&mut screen, "Enregistrer");
-    let saved = db.with(move |conn| store::get_employee(conn, id)).unwrap();
+    let saved = employees::file(&db, id).unwrap().employee;
     assert!(saved.court_measure && !saved.rsa);
     assert_eq!(saved.criteria, [Criterion::Justice]);
 }
@@ -217,18 +258,19 @@ fn hours_worked_are_typed_month_by_month() {
         &screen,
         "Heures du mois : un nombre, par exemple 151,67."
     ));
-    apply(&mut screen, Message::Edit(F::Worked(3), String::new()));
+    apply(
+        &mut screen,
+        to_hours(hours::Message::Edit(F::Worked(3), String::new())),
+    );
     click(&mut screen, "Enregistrer les heures");
     assert!(shows(&screen, "Heures travaillées enregistrées."));
-    let months = db
-        .with(move |conn| store::worked_hours_of_year(conn, id, 2026))
-        .unwrap();
+    let months = worked_2026(&db, id);
     assert_eq!(&months[..3], &[Some(140.0), Some(151.67), None]);
     // Another year shows its own months (none here), and back again.
-    apply(&mut screen, Message::HoursYear(2025));
+    apply(&mut screen, to_hours(hours::Message::Year(2025)));
     assert!(shows(&screen, "2025"));
     assert!(!shows(&screen, "151,67"));
-    apply(&mut screen, Message::HoursYear(2026));
+    apply(&mut screen, to_hours(hours::Message::Year(2026)));
     assert!(shows(&screen, "151,67"));
 }
 
@@ -248,15 +290,16 @@ fn a_payroll_export_fills_the_hours_of_everyone_it_names() {
     )
     .unwrap();
     click(&mut screen, "Heures (paie)");
-    apply(&mut screen, Message::PayrollFileChosen(Some(path)));
+    apply(
+        &mut screen,
+        to_hours(hours::Message::FileChosen(Some(path))),
+    );
     assert!(shows(
         &screen,
         "2 mois d'heures travaillées importés. 2 ligne(s) refusée(s) : Ligne 5 : mois « 13/2026 » \
          illisible (écrivez 01/2026). Ligne 4 : Jean Inconnu n'est pas un salarié connu."
     ));
-    let months = db
-        .with(move |conn| store::worked_hours_of_year(conn, id, 2026))
-        .unwrap();
+    let months = worked_2026(&db, id);
     assert_eq!(&months[..3], &[Some(140.5), Some(120.0), None]);
     assert!(shows(&screen, "140,5"), "the grid shows what was imported");
 }

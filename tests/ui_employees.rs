@@ -7,10 +7,11 @@ mod common;
 use common::Held;
 
 use binette::app::Garden;
+use binette::app::employees::{self, Change};
 use binette::domain::employees::{ExitCategory, ExitOutcome, Gender, StatusFilter};
 use binette::store::employees as store;
 use binette::store::open_in_memory;
-use binette::ui::employees::{F, Message, Screen};
+use binette::ui::employees::{F, Message, Screen, exit, file, identity, list};
 use chrono::NaiveDate;
 use common::run;
 
@@ -19,6 +20,16 @@ fn today() -> NaiveDate {
 }
 
 common::screen_helpers!(Held<Screen>, Message);
+
+/// A message of the Identité and Entrée tabs, as the screen receives it.
+fn to_identity(message: identity::Message) -> Message {
+    Message::File(file::Message::Identity(message))
+}
+
+/// A message of the Sortie tab, as the screen receives it.
+fn to_exit(message: exit::Message) -> Message {
+    Message::File(file::Message::Exit(message))
+}
 
 fn start() -> (Held<Screen>, Garden) {
     let conn = open_in_memory().unwrap();
@@ -41,13 +52,16 @@ fn create_person(screen: &mut Held<Screen>) {
     click(screen, "Nouveau salarié");
     type_in(screen, F::LastName.id(), "Lefèvre");
     type_in(screen, F::FirstName.id(), "Zoé");
-    apply(screen, Message::Gender(Gender::Female));
+    apply(
+        screen,
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
     click(screen, "Créer la fiche");
     assert!(shows(screen, "Fiche enregistrée."));
 }
 
 fn person_id(db: &Garden) -> i64 {
-    db.with(|conn| store::list_employees(conn))
+    employees::rows(db, today())
         .unwrap()
         .into_iter()
         .find(|e| e.last_name == "Lefèvre")
@@ -77,9 +91,7 @@ fn create_a_person_add_a_short_hours_contract_and_find_them() {
         shows(&screen, "Contrat enregistré."),
         "a warning does not block"
     );
-    let contracts = db
-        .with(move |conn| store::list_contracts_of_employee(conn, id))
-        .unwrap();
+    let contracts = employees::file(&db, id).unwrap().contracts;
     assert_eq!(contracts.len(), 1);
     assert_eq!(contracts[0].weekly_hours, 18.0);
 
@@ -101,25 +113,28 @@ fn an_exit_after_a_four_month_cdd_suggests_a_transition_job() {
     click(&mut screen, "Nouveau salarié");
     type_in(&mut screen, F::LastName.id(), "Lefèvre");
     type_in(&mut screen, F::FirstName.id(), "Zoé");
-    apply(&mut screen, Message::Gender(Gender::Female));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
     click(&mut screen, "Entrée");
     apply(
         &mut screen,
-        Message::Edit(F::EntryDate, "05/01/2026".into()),
+        to_identity(identity::Message::Edit(F::EntryDate, "05/01/2026".into())),
     );
     click(&mut screen, "Identité");
     click(&mut screen, "Créer la fiche");
     let id = person_id(&db);
     click(&mut screen, "Sortie");
     type_in(&mut screen, F::ExitDate.id(), "27/02/2026");
-    apply(&mut screen, Message::ExitOutcome(ExitOutcome::Cdd));
+    apply(
+        &mut screen,
+        to_exit(exit::Message::Outcome(ExitOutcome::Cdd)),
+    );
     type_in(&mut screen, F::ExitMonths.id(), "4");
     assert!(shows(&screen, "Catégorie suggérée : Emploi de transition"));
     click(&mut screen, "Enregistrer la sortie");
-    let exit = db
-        .with(move |conn| store::get_exit(conn, id))
-        .unwrap()
-        .unwrap();
+    let exit = employees::file(&db, id).unwrap().exit.unwrap();
     assert_eq!(exit.category, ExitCategory::TransitionJob);
     assert_eq!(exit.outcome, Some(ExitOutcome::Cdd));
     assert_eq!(exit.outcome_months, Some(4));
@@ -128,7 +143,10 @@ fn an_exit_after_a_four_month_cdd_suggests_a_transition_job() {
     // The file stays available under "Sortis".
     click(&mut screen, "← Liste");
     assert!(!shows(&screen, "LEFÈVRE"));
-    apply(&mut screen, Message::Filter(StatusFilter::Exited));
+    apply(
+        &mut screen,
+        Message::List(list::Message::Filter(StatusFilter::Exited)),
+    );
     assert!(shows(&screen, "LEFÈVRE"));
 }
 
@@ -143,12 +161,12 @@ fn bad_input_is_refused_next_to_the_field_and_kept() {
         &screen,
         "Choisissez le genre (femme, homme, non-binaire)."
     ));
-    assert_eq!(
-        db.with(|conn| store::list_employees(conn)).unwrap().len(),
-        1
-    );
+    assert_eq!(employees::rows(&db, today()).unwrap().len(), 1);
     type_in(&mut screen, F::LastName.id(), "Lefèvre");
-    apply(&mut screen, Message::Gender(Gender::Female));
+    apply(
+        &mut screen,
+        to_identity(identity::Message::Gender(Gender::Female)),
+    );
     click(&mut screen, "Créer la fiche");
     assert!(
         shows(&screen, "Fiche enregistrée."),
@@ -171,13 +189,13 @@ fn bad_input_is_refused_next_to_the_field_and_kept() {
     ));
     apply(
         &mut screen,
-        Message::Edit(F::ContractStart, "01/07/2026".into()),
+        Message::File(file::Message::Contracts(
+            binette::ui::employees::contracts::Message::Edit(F::ContractStart, "01/07/2026".into()),
+        )),
     );
     click(&mut screen, "Enregistrer le contrat");
     assert!(shows(&screen, "La fin est avant le début."));
-    let stored = db
-        .with(move |conn| store::list_contracts_of_employee(conn, id))
-        .unwrap();
+    let stored = employees::file(&db, id).unwrap().contracts;
     assert!(stored.is_empty(), "nothing saved half-way");
 
     click(&mut screen, "PASS IAE");
@@ -198,21 +216,16 @@ fn bad_input_is_refused_next_to_the_field_and_kept() {
 #[test]
 fn a_duplicate_pass_number_is_refused() {
     let (mut screen, db) = start();
-    let durand = db.with(|conn| store::list_employees(conn)).unwrap()[0].id;
-    db.with(move |conn| {
-        store::save_approval(
-            conn,
-            &binette::domain::employees::Approval {
-                id: 0,
-                employee_id: durand,
-                number: "999992612345".into(),
-                start_date: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-                end_date: NaiveDate::from_ymd_opt(2027, 8, 31).unwrap(),
-                changes: vec![],
-            },
-        )
-    })
-    .unwrap();
+    let durand = employees::rows(&db, today()).unwrap()[0].id;
+    let pass = binette::domain::employees::Approval {
+        id: 0,
+        employee_id: durand,
+        number: "999992612345".into(),
+        start_date: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+        end_date: NaiveDate::from_ymd_opt(2027, 8, 31).unwrap(),
+        changes: vec![],
+    };
+    employees::save(&db, durand, Change::Approval(pass)).unwrap();
     create_person(&mut screen);
     click(&mut screen, "PASS IAE");
     type_in(&mut screen, F::PassNumber.id(), "99999 26 12345");
@@ -237,8 +250,5 @@ fn deleting_a_person_says_what_goes_with_them() {
     assert!(shows(&screen, "Supprimer définitivement cette fiche ?"));
     click(&mut screen, "Supprimer définitivement");
     assert!(shows(&screen, "Fiche de Zoé Lefèvre supprimée."));
-    assert_eq!(
-        db.with(|conn| store::list_employees(conn)).unwrap().len(),
-        1
-    );
+    assert_eq!(employees::rows(&db, today()).unwrap().len(), 1);
 }

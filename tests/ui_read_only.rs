@@ -79,7 +79,7 @@ mod members {
 mod employees {
     use super::*;
     use binette::domain::employees::Gender;
-    use binette::ui::employees::{F, Message, Screen};
+    use binette::ui::employees::{F, Message, Screen, file, identity};
 
     crate::common::screen_helpers!(Held<Screen>, Message);
 
@@ -95,7 +95,8 @@ mod employees {
         click(&mut screen, "Nouveau salarié");
         type_in(&mut screen, F::LastName.id(), "Lefèvre");
         type_in(&mut screen, F::FirstName.id(), "Zoé");
-        apply(&mut screen, Message::Gender(Gender::Female));
+        let gender = identity::Message::Gender(Gender::Female);
+        apply(&mut screen, Message::File(file::Message::Identity(gender)));
         click(&mut screen, "Créer la fiche");
         assert!(shows(&screen, &refusal(&path)), "refused in French");
         assert!(!shows(&screen, "Fiche enregistrée."));

@@ -6,6 +6,7 @@
 //! for the bytes. It answers with the one [`Error`] type. The window never sees a database
 //! connection: it runs use cases off the UI thread with [`Garden::run`].
 
+pub mod employees;
 mod error;
 pub mod exports;
 mod garden;

@@ -3,48 +3,18 @@
 //! It shows only that person, and leaves out the sensitive entry data (benefits,
 //! court measure, disability) that the path itself does not need.
 
-use crate::domain::numbers::format_fixed;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use rusqlite::Connection;
+use chrono::{NaiveDateTime, NaiveTime};
 
 use super::{
     Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table, TextStyle,
 };
 use crate::domain::calendar::format_date;
 use crate::domain::employees::{Staff, months_inclusive, planned_cumulative_months};
-use crate::store::StoreError;
-use crate::store::employees::{EmployeeFile, list_staff, load_employee_file};
-use crate::store::settings::garden_identity;
-
-/// Everything the fiche parcours prints.
-#[derive(Debug, Clone)]
-pub struct PathSheetData {
-    /// The garden's name, for the header.
-    pub garden_name: String,
-    /// The garden's logo, if any.
-    pub logo_path: Option<PathBuf>,
-    /// The person's file.
-    pub file: EmployeeFile,
-    /// Staff, to name the referent and who led follow-ups.
-    pub staff: Vec<Staff>,
-    /// The day it is printed.
-    pub printed_on: NaiveDate,
-}
-
-/// Reads what the fiche parcours of employee `id` needs.
-pub fn load(conn: &Connection, id: i64, today: NaiveDate) -> Result<PathSheetData, StoreError> {
-    let identity = garden_identity(conn)?;
-    Ok(PathSheetData {
-        logo_path: (!identity.logo_path.trim().is_empty()).then(|| identity.logo_path.into()),
-        garden_name: identity.name,
-        file: load_employee_file(conn, id)?,
-        staff: list_staff(conn)?,
-        printed_on: today,
-    })
-}
+use crate::domain::numbers::format_fixed;
+use crate::store::employees::EmployeeFile;
+pub use crate::store::employees::PathSheetData;
 
 fn staff_name(data: &PathSheetData, id: Option<i64>) -> String {
     data.staff
@@ -81,9 +51,21 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
         created: NaiveDateTime::new(data.printed_on, NaiveTime::MIN),
     });
     doc.begin_section(Section::new(e.display_name()));
-    let body = TextStyle::regular(10.0);
 
-    heading(&mut doc, "Identité");
+    identity(&mut doc, data);
+    approvals(&mut doc, file);
+    contracts(&mut doc, file);
+    follow_ups(&mut doc, file);
+    trainings(&mut doc, file);
+    exit(&mut doc, file);
+    doc.to_bytes()
+}
+
+/// Who the person is, how they came, who follows them.
+fn identity(doc: &mut Document, data: &PathSheetData) {
+    let body = TextStyle::regular(10.0);
+    let e = &data.file.employee;
+    heading(doc, "Identité");
     let mut identity = vec![
         format!("{} {}", e.civility.abbreviation(), e.display_name())
             .trim()
@@ -118,8 +100,12 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
     for line in identity {
         doc.paragraph(&line, body);
     }
+}
 
-    heading(&mut doc, "PASS IAE");
+/// The PASS IAE and their suspensions or prolongations.
+fn approvals(doc: &mut Document, file: &EmployeeFile) {
+    let body = TextStyle::regular(10.0);
+    heading(doc, "PASS IAE");
     if file.approvals.is_empty() {
         doc.paragraph("Aucun PASS IAE enregistré.", body);
     }
@@ -147,8 +133,12 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
             );
         }
     }
+}
 
-    heading(&mut doc, "Contrats (CDDI)");
+/// The contracts, in a table, and their cumulative length.
+fn contracts(doc: &mut Document, file: &EmployeeFile) {
+    let body = TextStyle::regular(10.0);
+    heading(doc, "Contrats (CDDI)");
     if file.contracts.is_empty() {
         doc.paragraph("Aucun contrat.", body);
     } else {
@@ -188,8 +178,12 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
             TextStyle::bold(10.0),
         );
     }
+}
 
-    heading(&mut doc, "Accompagnement");
+/// How many follow-ups, how long, on which themes.
+fn follow_ups(doc: &mut Document, file: &EmployeeFile) {
+    let body = TextStyle::regular(10.0);
+    heading(doc, "Accompagnement");
     let minutes: i64 = file.follow_ups.iter().map(|f| f.duration_minutes).sum();
     doc.paragraph(
         &format!(
@@ -226,8 +220,12 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
             .join(", ");
         doc.paragraph(&format!("Thèmes travaillés : {list}"), body);
     }
+}
 
-    heading(&mut doc, "Formations");
+/// Trainings and immersions.
+fn trainings(doc: &mut Document, file: &EmployeeFile) {
+    let body = TextStyle::regular(10.0);
+    heading(doc, "Formations");
     if file.trainings.is_empty() {
         doc.paragraph("Aucune formation.", body);
     }
@@ -246,7 +244,7 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
         );
     }
 
-    heading(&mut doc, "Immersions (PMSMP)");
+    heading(doc, "Immersions (PMSMP)");
     if file.immersions.is_empty() {
         doc.paragraph("Aucune immersion.", body);
     }
@@ -267,8 +265,12 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
             body,
         );
     }
+}
 
-    heading(&mut doc, "Sortie");
+/// The exit, and every path of a person who came back.
+fn exit(doc: &mut Document, file: &EmployeeFile) {
+    let body = TextStyle::regular(10.0);
+    heading(doc, "Sortie");
     match &file.exit {
         Some(x) => {
             doc.paragraph(
@@ -286,10 +288,9 @@ pub fn render(data: &PathSheetData) -> Result<Vec<u8>, ReportError> {
     }
     // A person who came back after an exit: every path, the current one last.
     if file.paths.len() > 1 {
-        heading(&mut doc, "Parcours successifs");
+        heading(doc, "Parcours successifs");
         for (i, path) in file.paths.iter().enumerate() {
             doc.paragraph(&path.line(i + 1), body);
         }
     }
-    doc.to_bytes()
 }

@@ -9,6 +9,7 @@ mod followups;
 mod fse;
 mod insertion_paths;
 mod overview;
+mod path_sheet;
 mod paths;
 mod payroll;
 
@@ -24,6 +25,7 @@ pub use followups::*;
 pub use fse::*;
 pub use insertion_paths::*;
 pub use overview::*;
+pub use path_sheet::*;
 pub use paths::*;
 pub use payroll::*;
 

@@ -32,16 +32,41 @@ pub fn normalise_pass_number(number: &str) -> String {
 const ON_LATEST_PATH: &str = "WHERE x.path_id = (SELECT p.id FROM path p
     WHERE p.employee_id = x.employee_id ORDER BY p.entry_date DESC, p.id DESC LIMIT 1)";
 
+/// The name, entry and referent of a person of the list.
+struct Head {
+    id: i64,
+    last_name: String,
+    first_name: String,
+    entry_date: NaiveDate,
+    referent: String,
+}
+
+/// What the list's rows and alerts are computed from, by employee id.
+#[derive(Default)]
+struct Facts {
+    contracts: HashMap<i64, Vec<Contract>>,
+    approvals: HashMap<i64, Vec<Approval>>,
+    exits: HashMap<i64, Exit>,
+    six_months: HashSet<i64>,
+}
+
 /// One row per employee (anonymised files left out), with their alerts on `today`, by name.
 pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<EmployeeRow>> {
-    struct Head {
-        id: i64,
-        last_name: String,
-        first_name: String,
-        entry_date: NaiveDate,
-        referent: String,
-    }
-    let heads = all(
+    let facts = Facts {
+        contracts: contracts_by_employee(conn)?,
+        approvals: approvals_by_employee(conn)?,
+        exits: latest_exits(conn)?,
+        six_months: six_month_snapshots(conn)?,
+    };
+    Ok(heads(conn)?
+        .into_iter()
+        .map(|head| row_of(head, &facts, today))
+        .collect())
+}
+
+/// Every person not anonymised, by name, with their referent's name.
+fn heads(conn: &Connection) -> Result<Vec<Head>> {
+    all(
         conn,
         "SELECT e.id, e.last_name, e.first_name, e.entry_date,
              COALESCE(s.first_name, '') AS referent_first, COALESCE(s.last_name, '') AS referent_last
@@ -61,7 +86,11 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
                 ),
             })
         },
-    )?;
+    )
+}
+
+/// Every contract, by employee, oldest first.
+fn contracts_by_employee(conn: &Connection) -> Result<HashMap<i64, Vec<Contract>>> {
     let mut contracts: HashMap<i64, Vec<Contract>> = HashMap::new();
     let sql = format!("SELECT {CONTRACT_COLUMNS} FROM contract ORDER BY start_date, id");
     for contract in all(conn, &sql, &[], read_contract)? {
@@ -70,6 +99,11 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             .or_default()
             .push(contract);
     }
+    Ok(contracts)
+}
+
+/// Every PASS IAE with its changes, by employee, oldest first.
+fn approvals_by_employee(conn: &Connection) -> Result<HashMap<i64, Vec<Approval>>> {
     let mut approvals: HashMap<i64, Vec<Approval>> = HashMap::new();
     let mut approval_owner: HashMap<i64, i64> = HashMap::new();
     let stored = all(
@@ -104,7 +138,12 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
             approval.changes.push(change);
         }
     }
-    let exits: HashMap<i64, Exit> = all(
+    Ok(approvals)
+}
+
+/// The exit of each person's current path, when they left it.
+fn latest_exits(conn: &Connection) -> Result<HashMap<i64, Exit>> {
+    Ok(all(
         conn,
         &format!(
             "SELECT x.employee_id, x.date, x.category, x.outcome, x.outcome_months, x.detail
@@ -115,58 +154,57 @@ pub fn list_employee_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<Emp
     )?
     .into_iter()
     .map(|exit| (exit.employee_id, exit))
-    .collect();
-    let six_months: HashSet<i64> = all(
+    .collect())
+}
+
+/// The people whose current path has its six-month FSE+ questionnaire.
+fn six_month_snapshots(conn: &Connection) -> Result<HashSet<i64>> {
+    Ok(all(
         conn,
         &format!("SELECT employee_id FROM fse_snapshot x {ON_LATEST_PATH} AND stage = 'six_mois'"),
         &[],
         |row| row.get("employee_id"),
     )?
     .into_iter()
-    .collect();
+    .collect())
+}
 
-    let no_contracts = Vec::new();
-    let no_approvals = Vec::new();
-    let rows = heads
-        .into_iter()
-        .map(|head| {
-            let contracts = contracts.get(&head.id).unwrap_or(&no_contracts);
-            let approvals = approvals.get(&head.id).unwrap_or(&no_approvals);
-            let latest = contracts.iter().max_by_key(|c| (c.start_date, c.id));
-            let exit = exits.get(&head.id);
-            let exit_date = exit.map(|x| x.date);
-            // Alerts are listed (Accueil, Salariés): "NOM Prénom".
-            let name = crate::domain::text::list_name(&head.first_name, &head.last_name);
-            let mut alerts = alerts_of(
-                head.id,
-                &name,
-                contracts,
-                approvals,
-                exit_date,
-                six_months.contains(&head.id),
-                today,
-            );
-            alerts.extend(exit.and_then(|x| exit_alert(head.id, &name, x)));
-            let pass_numbers: Vec<String> = approvals
-                .iter()
-                .map(|a| normalise_pass_number(&a.number))
-                .collect();
-            EmployeeRow {
-                id: head.id,
-                search_key: search_key(&head.last_name, &head.first_name, &pass_numbers),
-                last_name: head.last_name,
-                first_name: head.first_name,
-                pass_numbers,
-                entry_date: head.entry_date,
-                planned_end: latest.map(|c| c.planned_end),
-                weekly_hours: latest.map(|c| c.weekly_hours),
-                referent: head.referent,
-                exit_date,
-                alerts,
-            }
-        })
+/// The row of `head` on `today`: latest contract, PASS numbers, exit, alerts.
+fn row_of(head: Head, facts: &Facts, today: NaiveDate) -> EmployeeRow {
+    let contracts = facts.contracts.get(&head.id).map_or(&[][..], Vec::as_slice);
+    let approvals = facts.approvals.get(&head.id).map_or(&[][..], Vec::as_slice);
+    let latest = contracts.iter().max_by_key(|c| (c.start_date, c.id));
+    let exit = facts.exits.get(&head.id);
+    let exit_date = exit.map(|x| x.date);
+    // Alerts are listed (Accueil, Salariés): "NOM Prénom".
+    let name = crate::domain::text::list_name(&head.first_name, &head.last_name);
+    let mut alerts = alerts_of(
+        head.id,
+        &name,
+        contracts,
+        approvals,
+        exit_date,
+        facts.six_months.contains(&head.id),
+        today,
+    );
+    alerts.extend(exit.and_then(|x| exit_alert(head.id, &name, x)));
+    let pass_numbers: Vec<String> = approvals
+        .iter()
+        .map(|a| normalise_pass_number(&a.number))
         .collect();
-    Ok(rows)
+    EmployeeRow {
+        id: head.id,
+        search_key: search_key(&head.last_name, &head.first_name, &pass_numbers),
+        last_name: head.last_name,
+        first_name: head.first_name,
+        pass_numbers,
+        entry_date: head.entry_date,
+        planned_end: latest.map(|c| c.planned_end),
+        weekly_hours: latest.map(|c| c.weekly_hours),
+        referent: head.referent,
+        exit_date,
+        alerts,
+    }
 }
 
 /// Everything needing attention on `today` (contracts ending within 30 days, PASS IAE

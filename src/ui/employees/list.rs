@@ -3,11 +3,17 @@
 use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
 use iced::{Background, Border, Element, Length, Theme};
 
-use super::{Message, SEARCH_ID, Screen};
+use iced::Task;
+
+use super::SEARCH_ID;
+use crate::app;
 use crate::domain::calendar::format_date;
+use crate::domain::employees::visible_rows;
 use crate::domain::employees::{EmployeeRow, SortColumn, StatusFilter};
+use crate::ui::export;
+use crate::ui::screen::Context;
 use crate::ui::theme::{self, BOLD};
-use crate::ui::widgets;
+use crate::ui::widgets::{self, Tone};
 
 /// Rows drawn at most; the search narrows the rest.
 const MAX_ROWS: usize = 300;
@@ -50,7 +56,7 @@ fn filter_button(filter: StatusFilter, current: StatusFilter) -> Element<'static
         .into()
 }
 
-fn header(screen: &Screen) -> Element<'_, Message> {
+fn header(screen: &List) -> Element<'_, Message> {
     let mut cells = row![].spacing(8);
     for (column, label, portion) in COLUMNS {
         let arrow = match (screen.sort == column, screen.descending) {
@@ -139,84 +145,229 @@ fn line(row_data: &EmployeeRow, striped: bool) -> Element<'_, Message> {
         .into()
 }
 
-/// The list page.
-pub fn view(screen: &Screen) -> Element<'_, Message> {
-    let title = widgets::page_title(
-        "Salariés en parcours d'insertion",
-        Some(subtitle(&screen.rows, screen.today)),
-    );
-    let tools = row![
-        text_input(
-            "Rechercher un nom, un prénom, un n° de PASS…",
-            &screen.query
-        )
-        .id(SEARCH_ID)
-        .on_input(Message::Search)
-        .padding(8)
-        .size(15)
-        .width(Length::Fill),
-        filter_button(StatusFilter::InPath, screen.filter),
-        filter_button(StatusFilter::Exited, screen.filter),
-        filter_button(StatusFilter::All, screen.filter),
-        widgets::action("Nouveau salarié", Some(Message::NewPerson)),
-    ]
-    .spacing(8)
-    .align_y(iced::Alignment::Center);
+/// What the Salariés list exports: its rows as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListExport;
 
-    let mut lines = Column::new();
-    for (n, &index) in screen.visible.iter().take(MAX_ROWS).enumerate() {
-        if let Some(row_data) = screen.rows.get(index) {
-            lines = lines.push(line(row_data, n % 2 == 1));
+impl export::Target for ListExport {
+    fn file_stem(self) -> &'static str {
+        "salaries"
+    }
+}
+
+/// Messages of the list.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The rows were read.
+    Loaded(app::Result<Vec<EmployeeRow>>),
+    /// The search box changed.
+    Search(String),
+    /// "En parcours" / "Sortis" / "Tous".
+    Filter(StatusFilter),
+    /// A column header was clicked.
+    Sort(SortColumn),
+    /// A person clicked.
+    Open(i64),
+    /// "Nouveau salarié".
+    NewPerson,
+    /// Exporting the list as shown (search, filter, sort) to CSV or Excel.
+    Export(export::Message<ListExport>),
+    /// "Importer (les emplois)…".
+    Import,
+}
+
+/// What the list tells the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// Open this person's file.
+    Open(i64),
+    /// Open an empty file.
+    NewPerson,
+    /// Open the les emplois import.
+    Import,
+}
+
+/// The list of people: what was read, what is shown, how.
+#[derive(Debug)]
+pub struct List {
+    rows: Vec<EmployeeRow>,
+    visible: Vec<usize>,
+    query: String,
+    filter: StatusFilter,
+    sort: SortColumn,
+    descending: bool,
+    loading: bool,
+    subtitle: String,
+    notice: Option<(Tone, String)>,
+    exporter: export::Exporter,
+}
+
+impl Default for List {
+    fn default() -> Self {
+        List {
+            rows: Vec::new(),
+            visible: Vec::new(),
+            query: String::new(),
+            filter: StatusFilter::InPath,
+            sort: SortColumn::LastName,
+            descending: false,
+            loading: true,
+            subtitle: subtitle(&[], chrono::NaiveDate::MIN),
+            notice: None,
+            exporter: export::Exporter::default(),
         }
     }
-    let body: Element<'_, Message> = if screen.loading {
-        widgets::muted("Chargement…").into()
-    } else if screen.visible.is_empty() {
-        widgets::muted(if screen.query.trim().is_empty() {
-            "Personne dans cette liste."
-        } else {
-            "Personne ne correspond à cette recherche."
-        })
-        .into()
-    } else {
-        scrollable(lines.padding(iced::Padding::ZERO.right(14)))
-            .height(Length::Fill)
+}
+
+impl List {
+    /// Reads the rows again.
+    pub fn load(&self, context: &Context) -> Task<Message> {
+        let today = context.today;
+        context.perform(move |g| app::employees::rows(g, today), Message::Loaded)
+    }
+
+    /// Shows `notice` above the list (`None`: none).
+    pub fn set_notice(&mut self, notice: Option<(Tone, String)>) {
+        self.notice = notice;
+    }
+
+    /// Handles a message; the event, if any, is for the screen.
+    pub fn update(
+        &mut self,
+        message: Message,
+        context: &Context,
+    ) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Loaded(Ok(rows)) => {
+                self.rows = rows;
+                self.loading = false;
+                self.subtitle = subtitle(&self.rows, context.today);
+            }
+            Message::Loaded(Err(error)) => {
+                self.loading = false;
+                self.notice = Some((Tone::Error, error.to_string()));
+            }
+            Message::Search(query) => self.query = query,
+            Message::Filter(filter) => self.filter = filter,
+            Message::Sort(column) => {
+                if self.sort == column {
+                    self.descending = !self.descending;
+                } else {
+                    self.sort = column;
+                    self.descending = false;
+                }
+            }
+            Message::Open(id) => return (Task::none(), Some(Event::Open(id))),
+            Message::NewPerson => return (Task::none(), Some(Event::NewPerson)),
+            Message::Import => return (Task::none(), Some(Event::Import)),
+            Message::Export(message) => return (self.export(message), None),
+        }
+        self.visible = visible_rows(
+            &self.rows,
+            &self.query,
+            self.filter,
+            context.today,
+            self.sort,
+            self.descending,
+        );
+        (Task::none(), None)
+    }
+
+    /// Exports the rows shown.
+    fn export(&mut self, message: export::Message<ListExport>) -> Task<Message> {
+        let (rows, visible) = (&self.rows, &self.visible);
+        self.exporter
+            .update(message, |_| {
+                let shown: Vec<_> = visible.iter().filter_map(|&i| rows.get(i)).collect();
+                export::ready(crate::report::export::lists::employees(&shown))
+            })
+            .map(Message::Export)
+    }
+
+    /// The list page.
+    pub fn view(&self) -> Element<'_, Message> {
+        let screen = self;
+        let title = widgets::page_title(
+            "Salariés en parcours d'insertion",
+            Some(screen.subtitle.clone()),
+        );
+        let tools = row![
+            text_input(
+                "Rechercher un nom, un prénom, un n° de PASS…",
+                &screen.query
+            )
+            .id(SEARCH_ID)
+            .on_input(Message::Search)
+            .padding(8)
+            .size(15)
+            .width(Length::Fill),
+            filter_button(StatusFilter::InPath, screen.filter),
+            filter_button(StatusFilter::Exited, screen.filter),
+            filter_button(StatusFilter::All, screen.filter),
+            widgets::action("Nouveau salarié", Some(Message::NewPerson)),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+
+        let table = self.table();
+        let mut count = format!("{} personne(s)", screen.visible.len());
+        if screen.visible.len() > MAX_ROWS {
+            count.push_str(&format!(
+                " ; les {MAX_ROWS} premières sont affichées, précisez la recherche"
+            ));
+        }
+        let mut page = column![title, tools].spacing(14).padding(24);
+        if let Some((tone, message)) = &screen.notice {
+            page = page.push(widgets::banner(*tone, message.clone()));
+        }
+        if let Some(notice) = screen.exporter.notice() {
+            page = page.push(notice.map(Message::Export));
+        }
+        let count_line = row![
+            widgets::muted(count).width(Length::Fill),
+            widgets::secondary("Importer (les emplois)…", Some(Message::Import)),
+            screen.exporter.buttons(ListExport).map(Message::Export),
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center);
+        page.push(count_line).push(table).into()
+    }
+
+    /// The table of people: header and lines, or why there are none.
+    fn table(&self) -> Element<'_, Message> {
+        let screen = self;
+        let mut lines = Column::new();
+        for (n, &index) in screen.visible.iter().take(MAX_ROWS).enumerate() {
+            if let Some(row_data) = screen.rows.get(index) {
+                lines = lines.push(line(row_data, n % 2 == 1));
+            }
+        }
+        let body: Element<'_, Message> = if screen.loading {
+            widgets::muted("Chargement…").into()
+        } else if screen.visible.is_empty() {
+            widgets::muted(if screen.query.trim().is_empty() {
+                "Personne dans cette liste."
+            } else {
+                "Personne ne correspond à cette recherche."
+            })
             .into()
-    };
-    let mut count = format!("{} personne(s)", screen.visible.len());
-    if screen.visible.len() > MAX_ROWS {
-        count.push_str(&format!(
-            " ; les {MAX_ROWS} premières sont affichées, précisez la recherche"
-        ));
+        } else {
+            scrollable(lines.padding(iced::Padding::ZERO.right(14)))
+                .height(Length::Fill)
+                .into()
+        };
+        let table = container(column![header(screen), body].spacing(2))
+            .padding(6)
+            .height(Length::Fill)
+            .style(|_: &Theme| container::Style {
+                background: Some(Background::Color(theme::CARD)),
+                border: Border {
+                    color: theme::BORDER,
+                    width: 1.0,
+                    radius: 6.0.into(),
+                },
+                ..container::Style::default()
+            });
+        table.into()
     }
-    let table = container(column![header(screen), body].spacing(2))
-        .padding(6)
-        .height(Length::Fill)
-        .style(|_: &Theme| container::Style {
-            background: Some(Background::Color(theme::CARD)),
-            border: Border {
-                color: theme::BORDER,
-                width: 1.0,
-                radius: 6.0.into(),
-            },
-            ..container::Style::default()
-        });
-    let mut page = column![title, tools].spacing(14).padding(24);
-    if let Some((tone, message)) = &screen.list_notice {
-        page = page.push(widgets::banner(*tone, message.clone()));
-    }
-    if let Some(notice) = screen.exporter.notice() {
-        page = page.push(notice.map(Message::Export));
-    }
-    let count_line = row![
-        widgets::muted(count).width(Length::Fill),
-        widgets::secondary("Importer (les emplois)…", Some(Message::OpenImport)),
-        screen
-            .exporter
-            .buttons(super::ListExport)
-            .map(Message::Export),
-    ]
-    .spacing(8)
-    .align_y(iced::Alignment::Center);
-    page.push(count_line).push(table).into()
 }

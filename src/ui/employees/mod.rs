@@ -1,40 +1,31 @@
 //! The Salariés screen: the list of people on an insertion path (search, filters, sorting,
 //! alerts) and each person's whole file, in tabs, editable without leaving the screen.
+//!
+//! A tree of components: the [`list`], and the [`file`] of one person whose tabs are each a
+//! component of [`tabs`]. Each has its own `Message`, `update`, `view`, and an `Event` it
+//! hands back to its parent; every database access is a use case of `app::employees`.
 
-mod contracts;
-mod exit;
-mod fields;
-mod file;
-mod followups;
-mod form;
-mod hours;
-mod identity;
-mod list;
-mod pass;
-mod path_list;
-mod trainings;
-mod update;
+pub mod fields;
+pub mod file;
+pub mod list;
+pub mod tabs;
 
-use crate::ui::screen::{self, Context};
-use std::path::PathBuf;
-
-use chrono::NaiveDate;
+use iced::widget::operation;
 use iced::{Element, Task};
 
-use super::export;
-use super::widgets::Tone;
-use crate::app::Garden;
-use crate::domain::employees::{
-    ApprovalChangeKind, Civility, Criterion, EducationLevel, EmployeeRow, ExitCategory,
-    ExitOutcome, ExitResult, FseStage, Gender, ImmersionObjective, LabourStatus, PrescriberKind,
-    SensitiveAnswer, SixMonthResult, SortColumn, Staff, StatusFilter, Theme,
-};
-use crate::store::StoreError;
-use crate::store::employees::{DeletionSummary, EmployeeFile};
+use crate::app::{self, employees::Choices};
+use crate::domain::employees::{Staff, Theme};
+use crate::store::employees::EmployeeFile;
+use crate::ui::import::ImportKind;
+use crate::ui::screen::{self, Action, Context, Request};
+use crate::ui::widgets::Tone;
 
-pub use fields::{F, Part};
+pub use fields::F;
 pub use file::Tab;
-use form::FileForm;
+pub use list::ListExport;
+pub use tabs::fse::Question;
+pub use tabs::identity::{EducationChoice, Flag};
+pub use tabs::{contracts, exit, followups, fse, hours, identity, pass, trainings};
 
 /// The id of the list's search box.
 pub const SEARCH_ID: &str = "salaries-recherche";
@@ -54,224 +45,116 @@ impl std::fmt::Display for StaffChoice {
     }
 }
 
-/// An education level shown with its ASP code.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct EducationChoice(pub EducationLevel);
+/// What the file's pick lists offer: staff (and the active ones as choices), themes.
+#[derive(Debug, Clone, Default)]
+pub struct Picks {
+    /// Every staff member, to name who led a follow-up.
+    pub staff: Vec<Staff>,
+    /// "Aucun", then the active staff.
+    pub staff_choices: Vec<StaffChoice>,
+    /// Follow-up themes.
+    pub themes: Vec<Theme>,
+}
 
-impl std::fmt::Display for EducationChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} — {}", self.0.code(), self.0.label())
+impl From<Choices> for Picks {
+    fn from(choices: Choices) -> Self {
+        let none = StaffChoice {
+            id: None,
+            name: "Aucun".into(),
+        };
+        let active = choices
+            .staff
+            .iter()
+            .filter(|s| s.active)
+            .map(|s| StaffChoice {
+                id: Some(s.id),
+                name: s.display_name(),
+            });
+        Picks {
+            staff_choices: std::iter::once(none).chain(active).collect(),
+            staff: choices.staff,
+            themes: choices.themes,
+        }
     }
-}
-
-/// The yes / no boxes of the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flag {
-    /// RSA.
-    Rsa,
-    /// ASS.
-    Ass,
-    /// AAH.
-    Aah,
-    /// RQTH.
-    Rqth,
-    /// QPV.
-    Qpv,
-    /// ZRR.
-    Zrr,
-    /// Under a court measure.
-    Court,
-    /// A qualifying training.
-    Qualifying,
-}
-
-/// The sensitive FSE+ questions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Question {
-    /// Disability.
-    Disability,
-    /// Foreign background.
-    Foreign,
-    /// Minority.
-    Minority,
-    /// Homelessness.
-    Homeless,
 }
 
 /// Messages of the Salariés screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// The list rows were read.
-    Rows(Result<Vec<EmployeeRow>, StoreError>),
+    /// The list.
+    List(list::Message),
+    /// The open file.
+    File(file::Message),
     /// Staff and themes were read.
-    Choices(Result<(Vec<Staff>, Vec<Theme>), StoreError>),
-    /// The search box changed.
-    Search(String),
-    /// "En parcours" / "Sortis" / "Tous".
-    Filter(StatusFilter),
-    /// A column header was clicked.
-    Sort(SortColumn),
-    /// Opens a person's file.
-    Open(i64),
-    /// "Nouveau salarié".
-    NewPerson,
-    /// Back to the list.
-    Back,
+    Choices(app::Result<Choices>),
     /// A person's file was read.
-    FileLoaded(Result<EmployeeFile, StoreError>),
-    /// A tab of the file.
-    Tab(Tab),
-    /// A text field changed.
-    Edit(F, String),
-    /// Enter in a field, or a "Enregistrer" button.
-    Submit(Part),
-    Civility(Civility),
-    Gender(Gender),
-    Referent(StaffChoice),
-    Prescriber(PrescriberKind),
-    Education(EducationChoice),
-    Flag(Flag, bool),
-    Criterion(Criterion, bool),
-    ChangeKind(ApprovalChangeKind),
-    RemoveChange(usize),
-    EditContract(i64),
-    RenewContract(i64),
-    NewContract,
-    DeleteContract(i64),
-    FollowUpStaff(StaffChoice),
-    Theme(String, bool),
-    EditFollowUp(i64),
-    NewFollowUp,
-    DeleteFollowUp(i64),
-    EditTraining(i64),
-    NewTraining,
-    DeleteTraining(i64),
-    Objective(ImmersionObjective),
-    EditImmersion(i64),
-    NewImmersion,
-    DeleteImmersion(i64),
-    ExitOutcome(ExitOutcome),
-    ExitCategory(ExitCategory),
-    DeleteExit,
-    FseStage(FseStage),
-    Labour(LabourStatus),
-    Sensitive(Question, SensitiveAnswer),
-    ExitResult(ExitResult),
-    SixMonth(SixMonthResult),
-    /// The year shown on the Heures (paie) tab.
-    HoursYear(i32),
-    /// "Importer un export de paie…": asks for the file.
-    ImportPayroll,
-    /// The payroll file chosen (`None`: the dialog was cancelled).
-    PayrollFileChosen(Option<PathBuf>),
-    /// A part of the file was written; the file as read again, and what to say.
-    Saved(Result<(EmployeeFile, String), StoreError>),
-    /// "Supprimer la fiche…": counts what goes with it first.
-    AskDelete,
-    DeleteSummary(Result<DeletionSummary, StoreError>),
-    CancelDelete,
-    ConfirmDelete,
-    Deleted(Result<String, StoreError>),
-    /// "Fiche parcours (PDF)".
-    Pdf,
-    /// The PDF was written (or the dialog cancelled: `None`).
-    PdfSaved(Result<Option<PathBuf>, String>),
-    /// Exporting the list as shown (search, filter, sort) to CSV or Excel.
-    Export(export::Message<ListExport>),
-    /// "Importer…": the app opens the les emplois import.
-    OpenImport,
-}
-
-/// What the Salariés screen exports: its list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListExport;
-
-impl export::Target for ListExport {
-    fn file_stem(self) -> &'static str {
-        "salaries"
-    }
-}
-
-/// A person's file on screen.
-#[derive(Debug)]
-pub struct OpenFile {
-    form: FileForm,
-    tab: Tab,
-    notice: Option<(Tone, String)>,
-    confirm_delete: Option<DeletionSummary>,
+    Opened(app::Result<Box<EmployeeFile>>),
 }
 
 /// The Salariés screen's state.
 #[derive(Debug)]
 pub struct Screen {
-    db: Garden,
-    today: NaiveDate,
-    rows: Vec<EmployeeRow>,
-    visible: Vec<usize>,
-    query: String,
-    filter: StatusFilter,
-    sort: SortColumn,
-    descending: bool,
-    staff: Vec<Staff>,
-    staff_choices: Vec<StaffChoice>,
-    themes: Vec<Theme>,
-    loading: bool,
-    list_notice: Option<(Tone, String)>,
-    open: Option<OpenFile>,
-    exporter: export::Exporter,
+    list: list::List,
+    picks: Picks,
+    open: Option<Box<file::File>>,
 }
 
 impl Screen {
     /// Opens the screen, starting to load what it shows.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
-        let (db, today) = (&context.garden, context.today);
         let screen = Screen {
-            db: db.clone(),
-            today,
-            rows: Vec::new(),
-            visible: Vec::new(),
-            query: String::new(),
-            filter: StatusFilter::InPath,
-            sort: SortColumn::LastName,
-            descending: false,
-            staff: Vec::new(),
-            staff_choices: Vec::new(),
-            themes: Vec::new(),
-            loading: true,
-            list_notice: None,
+            list: list::List::default(),
+            picks: Picks::default(),
             open: None,
-            exporter: export::Exporter::default(),
         };
         let task = Task::batch([
-            screen.load_rows(),
-            Task::perform(
-                db.call(|conn| crate::store::employees::file_choices(conn)),
-                Message::Choices,
-            ),
-            iced::widget::operation::focus(SEARCH_ID),
+            screen.list.load(context).map(Message::List),
+            context.perform(app::employees::choices, Message::Choices),
+            operation::focus(SEARCH_ID),
         ]);
         (screen, task)
     }
 
-    fn load_rows(&self) -> Task<Message> {
-        let today = self.today;
-        Task::perform(
-            self.db
-                .call(move |conn| crate::store::employees::list_employee_rows(conn, today)),
-            Message::Rows,
-        )
+    /// Back to the list, read again, with `notice` above it.
+    fn back_to_list(&mut self, notice: Option<(Tone, String)>, context: &Context) -> Task<Message> {
+        self.open = None;
+        self.list.set_notice(notice);
+        Task::batch([
+            self.list.load(context).map(Message::List),
+            operation::focus(SEARCH_ID),
+        ])
     }
 
-    /// Handles a message; the returned task is run by the application.
-    pub fn handle(&mut self, message: Message) -> Task<Message> {
-        update::update(self, message)
+    fn list_event(&mut self, event: list::Event, context: &Context) -> Action<Message> {
+        match event {
+            list::Event::Open(id) => {
+                self.list.set_notice(None);
+                let task = context.perform(
+                    move |g| app::employees::file(g, id).map(Box::new),
+                    Message::Opened,
+                );
+                Action::Run(task)
+            }
+            list::Event::NewPerson => {
+                self.list.set_notice(None);
+                self.open = Some(Box::new(file::File::new_person(context.today)));
+                Action::Run(operation::focus(F::LastName.id()))
+            }
+            list::Event::Import => Request::OpenImport(ImportKind::Employees).into(),
+        }
     }
 
-    /// The page.
-    pub fn view(&self) -> Element<'_, Message> {
-        match &self.open {
-            Some(open) => file::view(self, open),
-            None => list::view(self),
+    fn file_event(&mut self, event: file::Event, context: &Context) -> Task<Message> {
+        match event {
+            file::Event::Back => self.back_to_list(None, context),
+            file::Event::Deleted(name) => {
+                let notice = (Tone::Success, format!("Fiche de {name} supprimée."));
+                self.back_to_list(Some(notice), context)
+            }
+            file::Event::Choices(choices) => {
+                self.picks = choices.into();
+                Task::none()
+            }
         }
     }
 }
@@ -279,16 +162,47 @@ impl Screen {
 impl screen::Screen for Screen {
     type Message = Message;
 
-    fn update(&mut self, message: Message, _context: &Context) -> screen::Action<Message> {
+    fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
-            Message::OpenImport => {
-                screen::Request::OpenImport(crate::ui::import::ImportKind::Employees).into()
+            Message::List(message) => {
+                let (task, event) = self.list.update(message, context);
+                match event {
+                    Some(event) => self.list_event(event, context),
+                    None => Action::Run(task.map(Message::List)),
+                }
             }
-            message => screen::Action::Run(self.handle(message)),
+            Message::File(message) => {
+                let Some(open) = self.open.as_mut() else {
+                    return Action::None;
+                };
+                let (task, event) = open.update(message, context);
+                let task = task.map(Message::File);
+                match event {
+                    Some(event) => {
+                        Action::Run(Task::batch([task, self.file_event(event, context)]))
+                    }
+                    None => Action::Run(task),
+                }
+            }
+            Message::Choices(Ok(choices)) => {
+                self.picks = choices.into();
+                Action::None
+            }
+            Message::Opened(Ok(file)) => {
+                self.open = Some(Box::new(file::File::open(*file, context.today)));
+                Action::None
+            }
+            Message::Choices(Err(error)) | Message::Opened(Err(error)) => {
+                self.list.set_notice(Some((Tone::Error, error.to_string())));
+                Action::None
+            }
         }
     }
 
     fn view(&self) -> Element<'_, Message> {
-        Screen::view(self)
+        match &self.open {
+            Some(open) => open.view(&self.picks).map(Message::File),
+            None => self.list.view().map(Message::List),
+        }
     }
 }

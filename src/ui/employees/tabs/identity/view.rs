@@ -1,14 +1,14 @@
-//! The Identité and Entrée tabs: who the person is, how they came, whether they are eligible.
+//! What the Identité and Entrée tabs show.
 
 use iced::widget::{Column, checkbox, column, row, text};
 use iced::{Element, Length};
 
-use super::fields::{F, Part, choice, error_line, input, input_hint};
-use super::form::FileForm;
-use super::{EducationChoice, Flag, Message, Screen, StaffChoice};
+use super::{EducationChoice, Flag, Identity, Message, field};
 use crate::domain::employees::{
     Civility, Criterion, CriterionLevel, EducationLevel, Gender, PrescriberKind,
 };
+use crate::ui::employees::StaffChoice;
+use crate::ui::employees::fields::{F, choice, error_line};
 use crate::ui::widgets::{self, Tone};
 
 const EDUCATION: [EducationChoice; 11] = {
@@ -28,25 +28,28 @@ const EDUCATION: [EducationChoice; 11] = {
     ]
 };
 
-fn save_button(form: &FileForm) -> Element<'_, Message> {
-    let label = if form.employee_id() == 0 {
+fn save_button(saved: bool) -> Element<'static, Message> {
+    let label = if !saved {
         "Créer la fiche"
     } else {
         "Enregistrer"
     };
-    widgets::action(label, Some(Message::Submit(Part::Person)))
+    widgets::action(label, Some(Message::Submit))
 }
 
 /// The Identité tab.
-pub fn identity<'a>(screen: &'a Screen, form: &'a FileForm) -> Element<'a, Message> {
-    let referent = screen
-        .staff_choices
+pub fn identity<'a>(
+    form: &'a Identity,
+    saved: bool,
+    staff_choices: &'a [StaffChoice],
+) -> Element<'a, Message> {
+    let referent = staff_choices
         .iter()
         .find(|s| s.id == form.referent)
         .cloned()
-        .or_else(|| screen.staff_choices.first().cloned());
+        .or_else(|| staff_choices.first().cloned());
     let mut gender = column![choice("Genre", Gender::ALL, form.gender, Message::Gender)];
-    if let Some(error) = form.errors.get(&F::Gender) {
+    if let Some(error) = form.fields.errors.get(&F::Gender) {
         gender = gender.push(error_line(error));
     }
     let names = row![
@@ -57,30 +60,30 @@ pub fn identity<'a>(screen: &'a Screen, form: &'a FileForm) -> Element<'a, Messa
             Message::Civility
         )]
         .width(Length::FillPortion(2)),
-        column![input(form, F::LastName, "Nom")].width(Length::FillPortion(3)),
-        column![input(form, F::FirstName, "Prénom")].width(Length::FillPortion(3)),
+        column![field(form, F::LastName, "Nom", "")].width(Length::FillPortion(3)),
+        column![field(form, F::FirstName, "Prénom", "")].width(Length::FillPortion(3)),
     ]
     .spacing(12);
     let birth = row![
-        input_hint(form, F::BirthDate, "Date de naissance", "jj/mm/aaaa"),
+        field(form, F::BirthDate, "Date de naissance", "jj/mm/aaaa"),
         gender.width(Length::Fill),
-        choice::<StaffChoice>(
+        choice::<StaffChoice, Message>(
             "Référent (CIP)",
-            &screen.staff_choices,
+            staff_choices,
             referent,
             Message::Referent
         ),
     ]
     .spacing(12);
     let address = row![
-        column![input(form, F::Address, "Adresse")].width(Length::FillPortion(4)),
-        column![input(form, F::Postcode, "Code postal")].width(Length::FillPortion(1)),
-        column![input(form, F::City, "Commune")].width(Length::FillPortion(2)),
+        column![field(form, F::Address, "Adresse", "")].width(Length::FillPortion(4)),
+        column![field(form, F::Postcode, "Code postal", "")].width(Length::FillPortion(1)),
+        column![field(form, F::City, "Commune", "")].width(Length::FillPortion(2)),
     ]
     .spacing(12);
     let contact = row![
-        input(form, F::Phone, "Téléphone"),
-        input(form, F::Email, "Courriel")
+        field(form, F::Phone, "Téléphone", ""),
+        field(form, F::Email, "Courriel", "")
     ]
     .spacing(12);
     let body = column![
@@ -88,8 +91,8 @@ pub fn identity<'a>(screen: &'a Screen, form: &'a FileForm) -> Element<'a, Messa
         birth,
         address,
         contact,
-        input(form, F::Notes, "Notes"),
-        save_button(form)
+        field(form, F::Notes, "Notes", ""),
+        save_button(saved)
     ]
     .spacing(12);
     widgets::card("Identité", body)
@@ -104,7 +107,7 @@ fn flag<'a>(label: &'a str, on: bool, flag: Flag) -> Element<'a, Message> {
         .into()
 }
 
-fn criteria(form: &FileForm, level: CriterionLevel, part: usize) -> Column<'_, Message> {
+fn criteria(form: &Identity, level: CriterionLevel, part: usize) -> Column<'_, Message> {
     let mut list = Column::new().spacing(6);
     let chosen: Vec<&Criterion> = Criterion::ALL
         .iter()
@@ -130,15 +133,10 @@ fn criteria(form: &FileForm, level: CriterionLevel, part: usize) -> Column<'_, M
 }
 
 /// The Entrée tab.
-pub fn entry(form: &FileForm) -> Element<'_, Message> {
+pub fn entry(form: &Identity, saved: bool) -> Element<'_, Message> {
     let prescriber = row![
-        column![input_hint(
-            form,
-            F::EntryDate,
-            "Date d'entrée",
-            "jj/mm/aaaa"
-        )]
-        .width(Length::FillPortion(1)),
+        column![field(form, F::EntryDate, "Date d'entrée", "jj/mm/aaaa")]
+            .width(Length::FillPortion(1)),
         column![choice(
             "Prescripteur",
             PrescriberKind::ALL,
@@ -146,8 +144,8 @@ pub fn entry(form: &FileForm) -> Element<'_, Message> {
             Message::Prescriber
         )]
         .width(Length::FillPortion(2)),
-        column![input(form, F::PrescriberOrg, "Organisme")].width(Length::FillPortion(2)),
-        column![input(form, F::PrescriberContact, "Contact")].width(Length::FillPortion(2)),
+        column![field(form, F::PrescriberOrg, "Organisme", "")].width(Length::FillPortion(2)),
+        column![field(form, F::PrescriberContact, "Contact", "")].width(Length::FillPortion(2)),
     ]
     .spacing(12);
     let situation = row![
@@ -158,7 +156,7 @@ pub fn entry(form: &FileForm) -> Element<'_, Message> {
             Message::Education
         )]
         .width(Length::FillPortion(3)),
-        column![input_hint(
+        column![field(
             form,
             F::UnemploymentMonths,
             "Durée de chômage (mois)",
@@ -177,7 +175,22 @@ pub fn entry(form: &FileForm) -> Element<'_, Message> {
         flag("Sous main de justice", form.court_measure, Flag::Court),
     ]
     .spacing(18);
-    let (tone, verdict) = if form.derived.eligible {
+    let eligibility = eligibility(form);
+    column![
+        widgets::card(
+            "Entrée et situation",
+            column![prescriber, situation, flags].spacing(12)
+        ),
+        widgets::card("Critères d'éligibilité", eligibility),
+        save_button(saved),
+    ]
+    .spacing(12)
+    .into()
+}
+
+/// The eligibility card's body: the verdict and the criteria of both levels.
+fn eligibility(form: &Identity) -> Element<'_, Message> {
+    let (tone, verdict) = if form.eligible {
         (
             Tone::Success,
             "Éligible : la règle de l'ACI est remplie (1 critère de niveau 1 ou 3 de niveau 2).",
@@ -188,7 +201,7 @@ pub fn entry(form: &FileForm) -> Element<'_, Message> {
             "Pas encore éligible : il faut 1 critère de niveau 1 ou 3 critères de niveau 2.",
         )
     };
-    let eligibility = column![
+    column![
         widgets::banner(tone, verdict),
         row![
             column![
@@ -210,15 +223,6 @@ pub fn entry(form: &FileForm) -> Element<'_, Message> {
         ]
         .spacing(16),
     ]
-    .spacing(10);
-    column![
-        widgets::card(
-            "Entrée et situation",
-            column![prescriber, situation, flags].spacing(12)
-        ),
-        widgets::card("Critères d'éligibilité", eligibility),
-        save_button(form),
-    ]
-    .spacing(12)
+    .spacing(10)
     .into()
 }
