@@ -417,9 +417,7 @@ mod ui_flow {
         for message in run(task) {
             apply(&mut screen, message);
         }
-        let all = db
-            .with(|conn| store::employees::list_employee_rows(conn, today()))
-            .unwrap();
+        let all = binette::app::employees::rows(&db, today()).unwrap();
         let wanted = all.iter().find(|r| r.exit_date.is_none()).unwrap();
         for message in typed(&screen, SEARCH_ID, 0, &wanted.last_name, false) {
             apply(&mut screen, message);

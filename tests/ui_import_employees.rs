@@ -11,8 +11,7 @@ use std::path::Path;
 
 use binette::app::Garden;
 use binette::domain::import::employees::{EmployeeField, ExistingPolicy};
-use binette::store::employees::{list_approvals_of_employee, list_employees};
-use binette::store::{Connection, open_in_memory};
+use binette::store::open_in_memory;
 use binette::ui::import::columns::FieldChoice;
 use binette::ui::import::employees::{Message, Screen};
 use binette::ui::import::flow;
@@ -24,17 +23,15 @@ common::screen_helpers!(Held<Screen>, Message);
 
 /// (people, end of Bérénice's PASS)
 fn stored(db: &Garden) -> (usize, Option<NaiveDate>) {
-    db.with(|conn: &mut Connection| {
-        let people = list_employees(conn)?;
-        let end = match people.iter().find(|e| e.last_name == "Lefèvre") {
-            Some(e) => list_approvals_of_employee(conn, e.id)?
-                .first()
-                .map(|a| a.end_date),
-            None => None,
-        };
-        Ok((people.len(), end))
-    })
-    .unwrap()
+    let people = binette::app::employees::rows(db, d(2026, 3, 4)).unwrap();
+    let end = people
+        .iter()
+        .find(|e| e.last_name == "Lefèvre")
+        .and_then(|e| {
+            let file = binette::app::employees::file(db, e.id).unwrap();
+            file.approvals.first().map(|a| a.end_date)
+        });
+    (people.len(), end)
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -9,7 +9,7 @@ use common::Held;
 use binette::app::Garden;
 use binette::domain::harvests::{Crop, Destination, Unit};
 use binette::domain::import::harvests::{DuplicatePolicy, HarvestField, NameChoice};
-use binette::store::{Connection, harvests, open_in_memory};
+use binette::store::{harvests, open_in_memory};
 use binette::ui::import::columns::FieldChoice;
 use binette::ui::import::flow;
 use binette::ui::import::harvests::{Message, Screen};
@@ -20,16 +20,11 @@ use common::run;
 common::screen_helpers!(Held<Screen>, Message);
 
 fn lines(db: &Garden) -> usize {
-    db.with(|conn: &mut Connection| {
-        conn.query_row("SELECT COUNT(*) FROM harvest", [], |r| r.get::<_, i64>(0))
-            .map_err(Into::into)
-    })
-    .unwrap() as usize
+    binette::app::harvests::load(db).unwrap().lines.len()
 }
 
 fn crops(db: &Garden) -> Vec<Crop> {
-    db.with(|conn: &mut Connection| harvests::list_crops(conn))
-        .unwrap()
+    binette::app::harvests::load(db).unwrap().crops
 }
 
 fn screen_with_file(content: &[u8]) -> (Held<Screen>, Garden, tempfile::TempDir) {

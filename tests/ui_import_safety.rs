@@ -6,8 +6,8 @@ mod common;
 use common::Held;
 
 use binette::app::Garden;
+use binette::store;
 use binette::store::backup::{self, BackupKind};
-use binette::store::{self, Connection};
 use binette::ui::import::flow;
 use binette::ui::import::members::{Message, Screen};
 use chrono::NaiveDate;
@@ -15,9 +15,13 @@ use common::run;
 
 common::screen_helpers!(Held<Screen>, Message);
 
-fn members(conn: &Connection) -> i64 {
-    conn.query_row("SELECT count(*) FROM member", [], |r| r.get(0))
+/// The households the garden holds, as the Adhérents list reads them.
+fn members(db: &Garden) -> usize {
+    let today = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    binette::app::members::load_base(db, today)
         .unwrap()
+        .rows
+        .len()
 }
 
 fn screen_on(db: &Garden, file: &std::path::Path) -> Held<Screen> {
@@ -43,7 +47,7 @@ fn an_import_from_the_window_is_preceded_by_a_copy_of_the_garden() {
     let mut screen = screen_on(&db, &file);
     click(&mut screen, "Importer");
     assert!(shows(&screen, "Import terminé"));
-    assert_eq!(db.with(|conn| Ok(members(conn))).unwrap(), 2);
+    assert_eq!(members(&db), 2);
 
     let copies: Vec<_> = backup::list_all(&dir.path().join("sauvegardes"))
         .unwrap()
@@ -52,6 +56,7 @@ fn an_import_from_the_window_is_preceded_by_a_copy_of_the_garden() {
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     let before = store::open_read_only(&copies[0].path).unwrap();
+    let before = Garden::new_read_only(before, copies[0].path.clone());
     assert_eq!(
         members(&before),
         0,
@@ -78,5 +83,5 @@ fn an_oversized_cell_is_refused_naming_its_line_and_column() {
         "Ligne 3, colonne « Ville » : la cellule compte 50000 caractères, au plus 2000 sont \
          acceptés. Raccourcissez-la dans le fichier puis recommencez : rien n'a été importé."
     ));
-    assert_eq!(db.with(|conn| Ok(members(conn))).unwrap(), 0);
+    assert_eq!(members(&db), 0);
 }

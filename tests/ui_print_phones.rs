@@ -10,7 +10,7 @@ use common::Held;
 use std::path::Path;
 
 use binette::app::Garden;
-use binette::store::{self, settings, sheets::SHOW_PHONES_KEY};
+use binette::store::{self, settings};
 use binette::ui::home::{self, Home};
 use binette::ui::week::{self, Screen};
 use chrono::NaiveDate;
@@ -29,24 +29,23 @@ fn saturday() -> NaiveDate {
 fn garden() -> (Garden, tempfile::TempDir, Vec<String>) {
     let conn = store::open_in_memory().unwrap();
     store::demo::create_demo(&conn, 1, saturday()).unwrap();
-    let db = Garden::new(conn, "demo.sqlite3".into());
     let root = tempfile::tempdir().unwrap();
-    let phones = db
-        .with(|conn| {
-            settings::set(
-                conn,
-                store::sheets::SHEETS_FOLDER_KEY,
-                &root.path().to_string_lossy(),
-            )?;
-            let set = store::sheets::next_print_set(conn, saturday())?.unwrap();
-            Ok(set
-                .depots
-                .iter()
-                .flat_map(|d| d.rows.iter().map(|r| r.phone.clone()))
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>())
-        })
+    settings::set(
+        &conn,
+        store::sheets::SHEETS_FOLDER_KEY,
+        &root.path().to_string_lossy(),
+    )
+    .unwrap();
+    let set = store::sheets::next_print_set(&conn, saturday())
+        .unwrap()
         .unwrap();
+    let phones: Vec<String> = set
+        .depots
+        .iter()
+        .flat_map(|d| d.rows.iter().map(|r| r.phone.clone()))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let db = Garden::new(conn, "demo.sqlite3".into());
     assert!(phones.len() > 10, "the demo members have phones");
     (db, root, phones)
 }
@@ -64,8 +63,9 @@ fn printed_phones(text: &str, phones: &[String]) -> usize {
     phones.iter().filter(|p| text.contains(p.as_str())).count()
 }
 
-fn stored(db: &Garden) -> Option<String> {
-    db.with(|c| settings::get(c, SHOW_PHONES_KEY)).unwrap()
+/// The garden's phones setting (Paramètres), as the use case reads it.
+fn stored(db: &Garden) -> bool {
+    binette::app::settings::show_phones(db).unwrap()
 }
 
 fn apply_home(home: &mut Held<Home>, message: home::Message) {
@@ -104,7 +104,7 @@ fn home_prints_phones_only_when_the_box_is_ticked() {
     click_home(&mut home, "Imprimer les prochaines feuilles");
     assert_eq!(printed_phones(&sheets_text(&dir), &phones), phones.len());
     // The tick applies to this print: the garden's setting is unchanged.
-    assert_eq!(stored(&db), None);
+    assert!(!stored(&db));
     // Unticked again: no phone.
     click_home(&mut home, LABEL);
     click_home(&mut home, "Imprimer les prochaines feuilles");
@@ -137,7 +137,7 @@ fn click_week(screen: &mut Held<Screen>, label: &str) {
 #[test]
 fn paniers_box_starts_from_the_setting_and_applies_to_its_print() {
     let (db, root, phones) = garden();
-    db.with(|c| settings::set(c, SHOW_PHONES_KEY, "1")).unwrap();
+    binette::app::settings::set_show_phones(&db, true).unwrap();
     let (mut screen, task) = Held::open(&db, saturday(), Screen::new);
     for message in run(task) {
         apply_week(&mut screen, message);
@@ -151,5 +151,5 @@ fn paniers_box_starts_from_the_setting_and_applies_to_its_print() {
     click_week(&mut screen, LABEL);
     click_week(&mut screen, "Imprimer les feuilles de la semaine");
     assert_eq!(printed_phones(&sheets_text(&dir), &phones), 0);
-    assert_eq!(stored(&db).as_deref(), Some("1"));
+    assert!(stored(&db));
 }

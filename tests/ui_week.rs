@@ -77,14 +77,7 @@ fn opens_on_the_next_delivery_week_with_every_depot() {
 /// Points the sheets folder (Paramètres) at a temporary folder.
 fn sheets_folder(db: &Garden) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    db.with(|conn| {
-        store::settings::set(
-            conn,
-            store::sheets::SHEETS_FOLDER_KEY,
-            &dir.path().to_string_lossy(),
-        )
-    })
-    .unwrap();
+    binette::app::settings::set_sheets_folder(db, &dir.path().to_string_lossy()).unwrap();
     dir
 }
 
@@ -315,14 +308,9 @@ fn home_print_on_a_saturday_prints_today_s_and_next_week_s_deliveries() {
         "{banner}"
     );
     // The printed counts are the table's: same depots, same baskets.
-    let (set, dashboard) = db
-        .with(|conn| {
-            Ok((
-                store::sheets::next_print_set(conn, saturday)?.unwrap(),
-                store::dashboard::dashboard(conn, saturday)?,
-            ))
-        })
-        .unwrap();
+    let next = binette::app::week::Deliveries::Next(saturday);
+    let set = binette::app::week::print_set(&db, next).unwrap().unwrap();
+    let dashboard = binette::app::home::dashboard(&db, saturday).unwrap();
     let table_total: i64 = dashboard.depots.iter().map(|d| d.total).sum();
     assert_eq!(set.total_baskets(), table_total);
     assert_eq!(set.depots.len(), dashboard.depots.len());

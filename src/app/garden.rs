@@ -57,7 +57,7 @@ impl Garden {
     /// Runs `work`, which writes, on the connection: refused at once with the French
     /// "lecture seule" error when the garden is open read-only, before SQLite or any other
     /// file is touched.
-    pub fn change<T>(
+    pub(in crate::app) fn change<T>(
         &self,
         work: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
@@ -69,7 +69,7 @@ impl Garden {
 
     /// Runs `work` on the connection. Called from futures run by iced's thread pool, never
     /// from `update` directly.
-    pub fn with<T>(
+    pub(in crate::app) fn with<T>(
         &self,
         work: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
@@ -87,32 +87,6 @@ impl Garden {
             }
         })
     }
-
-    /// A future running `work` on the connection, for `Task::perform`.
-    pub fn call<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
-    ) -> impl Future<Output = Result<T, StoreError>> + Send + 'static {
-        let db = self.clone();
-        async move { db.with(work) }
-    }
-
-    /// A future running `work`, which writes, on the connection: the one way screens save,
-    /// delete, import or tick. When the garden is open read-only it answers at once with the
-    /// French "lecture seule" error, before touching the database or any other file (the
-    /// copy taken before an import, say), so nothing is half done.
-    pub fn write<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
-    ) -> impl Future<Output = Result<T, StoreError>> + Send + 'static {
-        let db = self.clone();
-        async move {
-            if db.read_only {
-                return Err(StoreError::ReadOnly(db.path.to_path_buf()));
-            }
-            db.with(work)
-        }
-    }
 }
 
 #[cfg(test)]
@@ -120,15 +94,15 @@ mod tests {
     use super::*;
 
     /// A garden marked read-only refuses a write before SQLite sees it: here the connection
-    /// itself could write, so only `Garden::write`'s own check can refuse.
+    /// itself could write, so only `Garden::change`'s own check can refuse.
     #[test]
     fn a_write_is_refused_before_reaching_a_garden_open_read_only() {
         let conn = crate::store::open_in_memory().unwrap();
         let db = Garden::new_read_only(conn, PathBuf::from("jardin.sqlite3"));
-        let result = iced::futures::executor::block_on(db.write(|conn| {
+        let result = db.change(|conn| {
             conn.execute("INSERT INTO setting (key, value) VALUES ('x', 'y')", [])?;
             Ok(())
-        }));
+        });
         assert!(matches!(result, Err(StoreError::ReadOnly(_))), "{result:?}");
         let rows: i64 = db
             .with(|conn| {

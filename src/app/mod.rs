@@ -14,6 +14,7 @@ pub mod harvests;
 pub mod home;
 pub mod imports;
 pub mod members;
+pub mod opening;
 pub mod reports;
 pub mod settings;
 pub mod week;

@@ -174,6 +174,12 @@ pub enum Deliveries {
     Next(NaiveDate),
 }
 
+/// What the print set of `deliveries` holds (`None` when nothing is delivered), read in one
+/// transaction: for a preview, or to check what a print would show.
+pub fn print_set(garden: &Garden, deliveries: Deliveries) -> Result<Option<PrintSet>> {
+    Ok(garden.with(|conn| snapshot(conn, |conn| read_set(conn, deliveries)))?)
+}
+
 /// Where a print set was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrintedSet {

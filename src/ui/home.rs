@@ -117,7 +117,7 @@ fn print_next(
 /// Asks for a folder, starting in the one remembered.
 async fn choose_folder(garden: Garden) -> Option<PathBuf> {
     let start = garden
-        .run(|garden| crate::app::week::remembered_folder(garden))
+        .run(crate::app::week::remembered_folder)
         .await
         .ok()
         .flatten();

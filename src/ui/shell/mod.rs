@@ -10,11 +10,10 @@ use iced::{Element, Length, Subscription, Task, Theme, keyboard};
 
 mod clock;
 mod layout;
-mod opening;
 mod screens;
 
-pub use opening::{OpenError, Opened};
-use opening::{Preparation, open_garden};
+pub use crate::app::opening::{OpenError, Opened};
+use crate::app::opening::{Preparation, open_garden};
 use screens::Screen;
 
 use super::section::Section;
@@ -247,66 +246,107 @@ impl App {
         }
     }
 
+    /// A welcome-page message: create a garden or open the demonstration.
+    fn welcome(&mut self, message: welcome::Message) -> Task<Message> {
+        let Stage::Welcome(welcome) = &mut self.stage else {
+            return Task::none();
+        };
+        match welcome.update(message) {
+            Action::Run(task) => task.map(Message::Welcome),
+            Action::Request(Request::CreateGarden(name)) => {
+                self.start(paths::DATABASE_FILE, Preparation::NameGarden(name))
+            }
+            Action::Request(Request::OpenDemo) => self.start(paths::DEMO_FILE, Preparation::Demo),
+            Action::None | Action::Request(_) => Task::none(),
+        }
+    }
+
+    /// A garden opened: the workspace, on Accueil.
+    fn opened(&mut self, opened: Opened) -> Task<Message> {
+        let mut notice = opened.backup_problem.map(|p| (Tone::Warning, p));
+        if let Some(dir) = &self.data_dir
+            && let Err(error) =
+                crate::store::last_garden::remember_last_garden(dir, Some(opened.db.path()))
+        {
+            notice = notice.or(Some((
+                Tone::Warning,
+                format!(
+                    "Binette ne pourra pas rouvrir ce jardin tout seul au prochain \
+                     démarrage ({error})."
+                ),
+            )));
+        }
+        let context = Context::new(opened.db, self.today);
+        let (home, task) = home::Home::new(&context);
+        self.stage = Stage::Open(Box::new(Workspace {
+            context,
+            demo: opened.demo,
+            identity: opened.identity,
+            screen: Screen::Home(Box::new(home)),
+            notice,
+            _lock: opened.lock,
+            sidebar_hidden: false,
+            help_open: false,
+        }));
+        task.map(Message::Home)
+    }
+
+    /// A refusal-page message: open another file, or this one read-only.
+    fn refusal(&mut self, message: refusal::Message) -> Task<Message> {
+        let Stage::Refused(page) = &mut self.stage else {
+            return Task::none();
+        };
+        match page.update(message) {
+            Action::Run(task) => task.map(Message::Refusal),
+            Action::Request(Request::Open(path)) => self.open(path, Preparation::Nothing),
+            Action::Request(Request::OpenReadOnly(path)) => self.open(path, Preparation::ReadOnly),
+            Action::None | Action::Request(_) => Task::none(),
+        }
+    }
+
+    /// A key no widget used: Tab and Shift+Tab move the focus, the arrows move through the
+    /// harvest entry's suggestions.
+    fn key(&mut self, event: keyboard::Event) -> Task<Message> {
+        match event {
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(keyboard::key::Named::Tab),
+                modifiers,
+                ..
+            } => {
+                if modifiers.shift() {
+                    operation::focus_previous()
+                } else {
+                    operation::focus_next()
+                }
+            }
+            keyboard::Event::KeyPressed {
+                key: keyboard::Key::Named(named @ (Named::ArrowUp | Named::ArrowDown)),
+                ..
+            } => {
+                // Arrows move through the harvest entry's suggestions.
+                let step = if named == Named::ArrowUp { -1 } else { 1 };
+                let message = harvests::Message::Candidate(harvests::Candidate::Step(step));
+                self.update(Message::Harvests(message))
+            }
+            _ => Task::none(),
+        }
+    }
+
+    /// Changes the open workspace (a sidebar, help or notice toggle); nothing without one.
+    fn with_workspace(&mut self, change: impl FnOnce(&mut Workspace)) -> Task<Message> {
+        if let Stage::Open(workspace) = &mut self.stage {
+            change(workspace);
+        }
+        Task::none()
+    }
+
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
-            Message::Welcome(message) => {
-                let Stage::Welcome(welcome) = &mut self.stage else {
-                    return Task::none();
-                };
-                match welcome.update(message) {
-                    Action::Run(task) => task.map(Message::Welcome),
-                    Action::Request(Request::CreateGarden(name)) => {
-                        self.start(paths::DATABASE_FILE, Preparation::NameGarden(name))
-                    }
-                    Action::Request(Request::OpenDemo) => {
-                        self.start(paths::DEMO_FILE, Preparation::Demo)
-                    }
-                    Action::None | Action::Request(_) => Task::none(),
-                }
-            }
-            Message::Opened(Ok(opened)) => {
-                let mut notice = opened.backup_problem.map(|p| (Tone::Warning, p));
-                if let Some(dir) = &self.data_dir
-                    && let Err(error) =
-                        crate::store::last_garden::remember_last_garden(dir, Some(opened.db.path()))
-                {
-                    notice = notice.or(Some((
-                        Tone::Warning,
-                        format!(
-                            "Binette ne pourra pas rouvrir ce jardin tout seul au prochain \
-                             démarrage ({error})."
-                        ),
-                    )));
-                }
-                let context = Context::new(opened.db, self.today);
-                let (home, task) = home::Home::new(&context);
-                self.stage = Stage::Open(Box::new(Workspace {
-                    context,
-                    demo: opened.demo,
-                    identity: opened.identity,
-                    screen: Screen::Home(home),
-                    notice,
-                    _lock: opened.lock,
-                    sidebar_hidden: false,
-                    help_open: false,
-                }));
-                task.map(Message::Home)
-            }
+            Message::Welcome(message) => self.welcome(message),
+            Message::Opened(Ok(opened)) => self.opened(opened),
             Message::Opened(Err(error)) => self.refused(error),
-            Message::Refusal(message) => {
-                let Stage::Refused(page) = &mut self.stage else {
-                    return Task::none();
-                };
-                match page.update(message) {
-                    Action::Run(task) => task.map(Message::Refusal),
-                    Action::Request(Request::Open(path)) => self.open(path, Preparation::Nothing),
-                    Action::Request(Request::OpenReadOnly(path)) => {
-                        self.open(path, Preparation::ReadOnly)
-                    }
-                    Action::None | Action::Request(_) => Task::none(),
-                }
-            }
+            Message::Refusal(message) => self.refusal(message),
             Message::Navigate(section) => {
                 let Stage::Open(workspace) = &mut self.stage else {
                     return Task::none();
@@ -330,27 +370,7 @@ impl App {
                 let action = workspace.screen.update(message, &workspace.context);
                 workspace.act(action)
             }
-            Message::Key(keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(keyboard::key::Named::Tab),
-                modifiers,
-                ..
-            }) => {
-                if modifiers.shift() {
-                    operation::focus_previous()
-                } else {
-                    operation::focus_next()
-                }
-            }
-            Message::Key(keyboard::Event::KeyPressed {
-                key: keyboard::Key::Named(named @ (Named::ArrowUp | Named::ArrowDown)),
-                ..
-            }) => {
-                // Arrows move through the harvest entry's suggestions.
-                let step = if named == Named::ArrowUp { -1 } else { 1 };
-                let message = harvests::Message::Candidate(harvests::Candidate::Step(step));
-                self.update(Message::Harvests(message))
-            }
-            Message::Key(_) => Task::none(),
+            Message::Key(event) => self.key(event),
             Message::Clock(today) => {
                 if today != self.today {
                     self.today = today;
@@ -361,24 +381,9 @@ impl App {
                 Task::none()
             }
             Message::QuitDemo => self.quit_demo(),
-            Message::ToggleSidebar => {
-                if let Stage::Open(workspace) = &mut self.stage {
-                    workspace.sidebar_hidden = !workspace.sidebar_hidden;
-                }
-                Task::none()
-            }
-            Message::ToggleHelp => {
-                if let Stage::Open(workspace) = &mut self.stage {
-                    workspace.help_open = !workspace.help_open;
-                }
-                Task::none()
-            }
-            Message::DismissNotice => {
-                if let Stage::Open(workspace) = &mut self.stage {
-                    workspace.notice = None;
-                }
-                Task::none()
-            }
+            Message::ToggleSidebar => self.with_workspace(|w| w.sidebar_hidden = !w.sidebar_hidden),
+            Message::ToggleHelp => self.with_workspace(|w| w.help_open = !w.help_open),
+            Message::DismissNotice => self.with_workspace(|w| w.notice = None),
         }
     }
 

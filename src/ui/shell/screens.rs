@@ -8,28 +8,32 @@ use crate::ui::screen::{Action, Context, Screen as _};
 use crate::ui::section::Section;
 use crate::ui::{employees, harvests, home, import, members, reports, settings, week, workshops};
 
+/// Each screen is boxed: the enum stays one pointer wide whatever each screen holds.
 pub(super) enum Screen {
-    Home(home::Home),
-    Employees(employees::Screen),
-    Harvests(harvests::Screen),
-    Members(members::Screen),
-    Week(week::Screen),
-    Workshops(workshops::Screen),
-    Reports(reports::Screen),
-    Settings(settings::Settings),
+    Home(Box<home::Home>),
+    Employees(Box<employees::Screen>),
+    Harvests(Box<harvests::Screen>),
+    Members(Box<members::Screen>),
+    Week(Box<week::Screen>),
+    Workshops(Box<workshops::Screen>),
+    Reports(Box<reports::Screen>),
+    Settings(Box<settings::Settings>),
     /// Reached from Paramètres or the Adhérents list.
-    Import(import::members::Screen),
+    Import(Box<import::members::Screen>),
     /// Reached from Paramètres or the Récoltes list.
-    ImportHarvests(import::harvests::Screen),
+    ImportHarvests(Box<import::harvests::Screen>),
     /// Reached from Paramètres or the Salariés list.
-    ImportEmployees(import::employees::Screen),
+    ImportEmployees(Box<import::employees::Screen>),
 }
 
 /// Builds a screen with `new(context)`, wrapping it and its loading task.
 macro_rules! open {
     ($variant:ident, $screen:ty, $context:expr) => {{
         let (screen, task) = <$screen>::new($context);
-        (Screen::$variant(screen), task.map(Message::$variant))
+        (
+            Screen::$variant(Box::new(screen)),
+            task.map(Message::$variant),
+        )
     }};
 }
 

@@ -1,4 +1,4 @@
-//! Opening a garden from the window: the checks, the lock that keeps one window per garden,
+//! Opening a garden (the window's use case): the checks, the lock that keeps one window per garden,
 //! read-only opening, and the automatic backup.
 
 use std::path::PathBuf;
@@ -13,9 +13,12 @@ use crate::store::{self, StoreError, backup};
 
 /// How to open a file: create the demo in it first, name a new empty garden, or only read it.
 #[derive(Debug, Clone)]
-pub(super) enum Preparation {
+pub enum Preparation {
+    /// Open it as it is.
     Nothing,
+    /// Fill it with the demonstration garden first, if it holds no data.
     Demo,
+    /// A new empty garden: give it this name.
     NameGarden(String),
     /// Open it read-only (the user accepted after being told another window has it).
     ReadOnly,
@@ -24,13 +27,16 @@ pub(super) enum Preparation {
 /// What an opened database brings.
 #[derive(Debug, Clone)]
 pub struct Opened {
-    pub(super) db: Garden,
-    pub(super) demo: bool,
-    pub(super) identity: GardenIdentity,
+    /// The open garden.
+    pub db: Garden,
+    /// True for the demonstration garden.
+    pub demo: bool,
+    /// Its name and details.
+    pub identity: GardenIdentity,
     /// Why the automatic backup failed, if it did (the garden opens anyway).
-    pub(super) backup_problem: Option<String>,
+    pub backup_problem: Option<String>,
     /// The lock this window holds on the garden (`None` read-only).
-    pub(super) lock: Option<Arc<GardenLock>>,
+    pub lock: Option<Arc<GardenLock>>,
 }
 
 /// Why a garden did not open.
@@ -45,7 +51,7 @@ pub enum OpenError {
 }
 
 /// Opens the garden at `path` as `preparation` says.
-pub(super) fn open_garden(
+pub fn open_garden(
     path: PathBuf,
     preparation: Preparation,
     today: NaiveDate,
