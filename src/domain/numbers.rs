@@ -55,6 +55,17 @@ pub fn format_number(value: f64, max_decimals: usize) -> String {
     }
 }
 
+/// `value` as typed in a form field or a short label: at most `max_decimals` decimals,
+/// trailing zeros dropped, digits not grouped ("1010,4", "0,25", "12").
+pub fn format_typed(value: f64, max_decimals: usize) -> String {
+    let plain = format_plain(value, max_decimals);
+    if plain.contains(',') {
+        plain.trim_end_matches('0').trim_end_matches(',').to_owned()
+    } else {
+        plain
+    }
+}
+
 /// A whole count with its thousands grouped: `format_count(1100)` is "1 100" (narrow
 /// no-break space), `format_count(-12)` is "-12".
 pub fn format_count(n: impl std::fmt::Display) -> String {
@@ -68,6 +79,14 @@ pub fn format_count(n: impl std::fmt::Display) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_numbers_are_short_and_not_grouped() {
+        assert_eq!(format_typed(1010.40, 2), "1010,4");
+        assert_eq!(format_typed(0.25, 2), "0,25");
+        assert_eq!(format_typed(12.0, 2), "12");
+        assert_eq!(format_typed(-0.001, 2), "0");
+    }
 
     #[test]
     fn counts_group_their_thousands() {

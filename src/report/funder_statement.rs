@@ -8,10 +8,9 @@ use chrono::NaiveDateTime;
 
 use super::{
     Align, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
-    TextStyle,
+    TextStyle, pdf_euros,
 };
 use crate::domain::calendar::format_date;
-use crate::domain::money::format_euros;
 use crate::store::week::FunderStatement;
 
 /// Everything the statement prints.
@@ -49,10 +48,10 @@ pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
             "{}, {} d'une valeur de {}. Les foyers ont payé {} ; reste dû par {} : {}.",
             counted(s.households, "foyer", "foyers"),
             counted(baskets, "panier livré", "paniers livrés"),
-            euros(value),
-            euros(paid),
+            pdf_euros(value),
+            pdf_euros(paid),
             s.funder,
-            euros(owed)
+            pdf_euros(owed)
         ),
         TextStyle::regular(10.0),
     );
@@ -102,10 +101,10 @@ fn lines_table(s: &FunderStatement) -> Table {
             household,
             l.size.clone(),
             l.baskets.to_string(),
-            euros(l.value),
-            euros(l.household_paid),
+            pdf_euros(l.value),
+            pdf_euros(l.household_paid),
             format!("{} %", l.share_percent),
-            euros(l.funder_owes),
+            pdf_euros(l.funder_owes),
         ]));
     }
     table.push(
@@ -113,10 +112,10 @@ fn lines_table(s: &FunderStatement) -> Table {
             "Total".to_owned(),
             String::new(),
             baskets.to_string(),
-            euros(value),
-            euros(paid),
+            pdf_euros(value),
+            pdf_euros(paid),
             String::new(),
-            euros(owed),
+            pdf_euros(owed),
         ])
         .bold(),
     );
@@ -143,7 +142,7 @@ pub fn warnings(s: &FunderStatement) -> Vec<String> {
         lines.push(format!(
             "Reste non financé : {} ({} du reste à payer de certains foyers, payé ni par le \
              foyer ni par un financeur).",
-            euros(unfunded),
+            pdf_euros(unfunded),
             percents.join(", ")
         ));
     }
@@ -165,9 +164,4 @@ pub fn warnings(s: &FunderStatement) -> Vec<String> {
         ));
     }
     lines
-}
-
-/// Euros without the non-breaking spaces PDF text extraction turns into odd characters.
-fn euros(cents: i64) -> String {
-    format_euros(cents).replace(['\u{a0}', '\u{202f}'], " ")
 }

@@ -177,3 +177,51 @@ impl From<std::io::Error> for StoreError {
 
 /// The store's result type.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which rule of the schema a SQLite failure broke: the one place that reads SQLite's
+/// constraint codes, so each store module only words the refusal in French.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Constraint {
+    /// A value that must be unique already exists (UNIQUE or PRIMARY KEY).
+    Unique,
+    /// A row referred to does not exist, or is still referred to (FOREIGN KEY).
+    ForeignKey,
+    /// A CHECK rule refused the value.
+    Check,
+    /// A required value is missing (NOT NULL).
+    NotNull,
+}
+
+impl Constraint {
+    /// The constraint `error` broke, if it is a constraint failure.
+    pub fn of(error: &rusqlite::Error) -> Option<Constraint> {
+        use rusqlite::ffi;
+        let rusqlite::Error::SqliteFailure(e, _) = error else {
+            return None;
+        };
+        if e.code != ErrorCode::ConstraintViolation {
+            return None;
+        }
+        match e.extended_code {
+            ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
+                Some(Constraint::Unique)
+            }
+            ffi::SQLITE_CONSTRAINT_FOREIGNKEY => Some(Constraint::ForeignKey),
+            ffi::SQLITE_CONSTRAINT_CHECK => Some(Constraint::Check),
+            ffi::SQLITE_CONSTRAINT_NOTNULL => Some(Constraint::NotNull),
+            _ => None,
+        }
+    }
+
+    /// A mapper for `map_err`: `error` breaking this constraint becomes `Invalid(message)`,
+    /// any other error passes through.
+    pub fn refused(self, message: &str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+        move |error| {
+            if Constraint::of(&error) == Some(self) {
+                StoreError::Invalid(message.to_owned())
+            } else {
+                error.into()
+            }
+        }
+    }
+}

@@ -33,7 +33,7 @@ pub mod sheets;
 pub mod week;
 pub mod workshops;
 
-pub use error::{Result, StoreError, io_reason};
+pub use error::{Constraint, Result, StoreError, io_reason};
 pub use open::{
     APPLICATION_ID, SCHEMA_VERSION, UPGRADE_BACKUP_PREFIX, has_garden_data, inspect,
     integrity_check, open, open_for_reading, open_in_memory, open_read_only,

@@ -14,9 +14,9 @@ mod paths;
 mod payroll;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, ErrorCode, Row, named_params};
+use rusqlite::{Connection, Row, named_params};
 
-use super::error::{Result, StoreError};
+use super::error::{Constraint, Result, StoreError};
 use crate::domain::employees::{
     Civility, Criterion, EducationLevel, Employee, Gender, PrescriberKind, Staff, StaffRole,
 };
@@ -58,20 +58,13 @@ fn code_or_empty<T>(value: Option<T>, to_code: fn(T) -> &'static str) -> &'stati
     value.map_or("", to_code)
 }
 
-/// True when `error` is a SQLite constraint failure with this extended code.
-fn is_constraint(error: &rusqlite::Error, extended: i32) -> bool {
-    matches!(error, rusqlite::Error::SqliteFailure(e, _)
-        if e.code == ErrorCode::ConstraintViolation && e.extended_code == extended)
-}
-
 /// Turns a violated uniqueness into `message`, a missing reference into a French message;
 /// other errors pass through.
 fn constraint_message(error: rusqlite::Error, unique: &str) -> StoreError {
-    if is_constraint(&error, rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
-        || is_constraint(&error, rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
-    {
+    let broken = Constraint::of(&error);
+    if broken == Some(Constraint::Unique) {
         StoreError::Invalid(unique.to_owned())
-    } else if is_constraint(&error, rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY) {
+    } else if broken == Some(Constraint::ForeignKey) {
         StoreError::Invalid(
             "Le salarié, le contrat ou la personne choisie n'existe plus : rechargez la fiche."
                 .to_owned(),

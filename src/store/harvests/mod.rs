@@ -12,9 +12,7 @@ mod plots;
 mod totals;
 mod week;
 
-use rusqlite::ErrorCode;
-
-use super::error::StoreError;
+use super::error::{Constraint, StoreError};
 
 pub use crops::{delete_crop, get_crop, insert_crop, list_crops, update_crop};
 pub use harvest::{delete_harvest, get_harvest, harvests_between, insert_harvest, update_harvest};
@@ -38,15 +36,9 @@ const HARVEST_JOIN: &str = "FROM harvest h
      LEFT JOIN crop_unit cu ON cu.crop_id = h.crop_id AND cu.unit = h.unit
      WHERE h.date BETWEEN :from AND :to";
 
-/// True when `error` is a SQLite constraint failure with this extended code.
-fn is_constraint(error: &rusqlite::Error, extended: i32) -> bool {
-    matches!(error, rusqlite::Error::SqliteFailure(e, _)
-        if e.code == ErrorCode::ConstraintViolation && e.extended_code == extended)
-}
-
 /// Turns a unique-name violation into a French message; other errors pass through.
 fn name_taken(error: rusqlite::Error, message: impl FnOnce() -> String) -> StoreError {
-    if is_constraint(&error, rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE) {
+    if Constraint::of(&error) == Some(Constraint::Unique) {
         StoreError::Invalid(message())
     } else {
         error.into()
@@ -55,7 +47,7 @@ fn name_taken(error: rusqlite::Error, message: impl FnOnce() -> String) -> Store
 
 /// Turns a foreign-key violation on a harvest into a French message.
 fn harvest_reference(error: rusqlite::Error) -> StoreError {
-    if is_constraint(&error, rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY) {
+    if Constraint::of(&error) == Some(Constraint::ForeignKey) {
         StoreError::Invalid(
             "La culture ou la parcelle choisie n'existe plus : choisissez-en une autre.".to_owned(),
         )

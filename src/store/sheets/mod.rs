@@ -17,7 +17,7 @@ pub use data::{print_set_data, show_phones};
 pub use folder::{
     SHEETS_FOLDER_KEY, default_exports_dir, default_sheets_root, sheets_root, week_folder,
 };
-pub use needs::{compute_needs, file_safe_name, format_number, format_quantity};
+pub use needs::{compute_needs, file_safe_name, format_quantity};
 pub use next::next_print_set;
 pub use parts::WeekPart;
 pub use range::{

@@ -79,20 +79,13 @@ pub(super) fn fill_available(needs: &mut [Need], crops: &[Crop], available: &[Av
 
 /// "1,5 kg", "2 pièces", "1 botte": at most two decimals, French comma, plural units.
 pub fn format_quantity(quantity: f64, unit: Unit) -> String {
-    let number = format_number(quantity);
+    let number = crate::domain::numbers::format_typed(quantity, 2);
     let label = unit.label();
     if unit != Unit::Kg && quantity >= 2.0 {
         format!("{number} {label}s")
     } else {
         format!("{number} {label}")
     }
-}
-
-/// "1,5", "12", "0,25": at most two decimals, French comma, no trailing zeros.
-pub fn format_number(value: f64) -> String {
-    // One French number formatter for the whole program (never "-0"), without grouping.
-    let text = crate::domain::numbers::format_plain(value, 2);
-    text.trim_end_matches('0').trim_end_matches(',').to_owned()
 }
 
 /// A depot name made safe for a file name: no accents, lower case, spaces and anything else

@@ -21,8 +21,8 @@ fn quantities_in_french() {
     assert_eq!(format_quantity(1.5, Unit::Kg), "1,5 kg");
     assert_eq!(format_quantity(2.0, Unit::Piece), "2 pièces");
     assert_eq!(format_quantity(1.0, Unit::Bunch), "1 botte");
-    assert_eq!(format_number(0.25), "0,25");
-    assert_eq!(format_number(12.0), "12");
+    assert_eq!(format_quantity(0.25, Unit::Kg), "0,25 kg");
+    assert_eq!(format_quantity(12.0, Unit::Kg), "12 kg");
 }
 
 fn crop(id: i64, name: &str, piece_kg: Option<f64>) -> Crop {

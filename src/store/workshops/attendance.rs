@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
-use super::{FOREIGN_KEY, UNIQUE, is_constraint};
+use super::{Constraint, FOREIGN_KEY, UNIQUE};
 use crate::domain::workshops::{Attendance, AttendanceStatus, Participant, SessionId};
 use crate::store::error::{Result, StoreError};
 
@@ -48,9 +48,9 @@ fn check_not_registered(conn: &Connection, attendance: &Attendance) -> Result<()
 }
 
 fn attendance_error(error: rusqlite::Error) -> StoreError {
-    if is_constraint(&error, UNIQUE) {
+    if Constraint::of(&error) == Some(UNIQUE) {
         StoreError::Invalid(ALREADY_REGISTERED.to_owned())
-    } else if is_constraint(&error, FOREIGN_KEY) {
+    } else if Constraint::of(&error) == Some(FOREIGN_KEY) {
         StoreError::Invalid(NO_PARTICIPANT.to_owned())
     } else {
         error.into()

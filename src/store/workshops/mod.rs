@@ -12,9 +12,8 @@ mod types;
 mod workshop;
 
 use chrono::NaiveTime;
-use rusqlite::ErrorCode;
 
-use super::error::StoreError;
+use super::error::{Constraint, StoreError};
 
 pub use attendance::{
     attendances_of, delete_attendance, get_attendance, insert_attendance, mark_all,
@@ -40,25 +39,16 @@ pub use workshop::{
     update_workshop,
 };
 
-/// True when `error` is a SQLite constraint failure with this extended code.
-fn is_constraint(error: &rusqlite::Error, extended: i32) -> bool {
-    matches!(error, rusqlite::Error::SqliteFailure(e, _)
-        if e.code == ErrorCode::ConstraintViolation && e.extended_code == extended)
+/// Turns `constraint` broken into `Invalid(message)`.
+fn refused(
+    constraint: Constraint,
+    message: &str,
+) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+    constraint.refused(message)
 }
 
-/// Turns a constraint failure with this extended code into `Invalid(message)`.
-fn refused(extended: i32, message: &str) -> impl FnOnce(rusqlite::Error) -> StoreError {
-    move |error| {
-        if is_constraint(&error, extended) {
-            StoreError::Invalid(message.to_owned())
-        } else {
-            error.into()
-        }
-    }
-}
-
-const FOREIGN_KEY: i32 = rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY;
-const UNIQUE: i32 = rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE;
+const FOREIGN_KEY: Constraint = Constraint::ForeignKey;
+const UNIQUE: Constraint = Constraint::Unique;
 
 fn time_text(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::calendar::{format_date, parse_date};
-use crate::domain::harvest_query::{HarvestLine, format_number, suggest, suggestions};
+use crate::domain::harvest_query::{HarvestLine, suggest, suggestions};
 use crate::domain::harvests::{Crop, Destination, Harvest, Plot, Unit, parse_quantity};
 
 pub use super::entry_view::view;
@@ -176,7 +176,7 @@ impl Entry {
             date: format_date(h.date),
             crop: line.crop_name.clone(),
             plot: line.plot_name.clone(),
-            quantity: format_number(h.quantity, 3).replace('\u{202f}', ""),
+            quantity: crate::domain::numbers::format_typed(h.quantity, 3),
             unit: h.unit.label().to_owned(),
             destination: h.destination.label().to_owned(),
             note: h.notes.clone(),

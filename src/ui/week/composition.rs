@@ -128,7 +128,7 @@ impl Editor {
                                     name: c.name.clone(),
                                 }
                             }),
-                            quantity: crate::store::sheets::format_number(i.quantity),
+                            quantity: crate::domain::numbers::format_typed(i.quantity, 2),
                             unit: i.unit,
                         })
                         .collect()
