@@ -2,6 +2,7 @@
 //! every screen uses to produce a document: [`PdfFlow`].
 
 use std::path::{Path, PathBuf};
+#[cfg(not(any(target_os = "windows", target_os = "macos")))]
 use std::time::Duration;
 
 use iced::Task;
