@@ -27,7 +27,8 @@ pub struct Letterhead {
 }
 
 impl Letterhead {
-    fn document(&self, title: String) -> Document {
+    /// A portrait document titled `title` under this letterhead, dated in its footer.
+    pub(super) fn document(&self, title: String) -> Document {
         Document::new(DocumentSetup {
             title,
             garden_name: self.garden_name.clone(),

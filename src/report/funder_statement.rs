@@ -6,10 +6,7 @@ use std::path::PathBuf;
 use crate::domain::wording::{agree, counted};
 use chrono::NaiveDateTime;
 
-use super::{
-    Align, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
-    TextStyle, pdf_euros,
-};
+use super::{Align, Column, ReportError, Row, Section, Table, TextStyle, pdf_euros};
 use crate::domain::calendar::format_date;
 use crate::store::week::FunderStatement;
 
@@ -29,14 +26,12 @@ pub struct StatementDocument {
 /// The statement as PDF bytes.
 pub fn render(data: &StatementDocument) -> Result<Vec<u8>, ReportError> {
     let s = &data.statement;
-    let mut doc = Document::new(DocumentSetup {
-        title: format!("Relevé Paniers Solidaires — {}", s.funder),
+    let head = super::account::Letterhead {
         garden_name: data.garden_name.clone(),
         logo_path: data.logo_path.clone(),
-        footer_left: Some(format!("Édité le {}", format_date(data.created.date()))),
-        orientation: Orientation::Portrait,
         created: data.created,
-    });
+    };
+    let mut doc = head.document(format!("Relevé Paniers Solidaires — {}", s.funder));
     doc.begin_section(Section::new(format!(
         "Période du {} au {}",
         format_date(s.from),

@@ -6,10 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
-use super::{
-    Align, Column, Document, DocumentSetup, Orientation, ReportError, Row, Section, Table,
-    TextStyle, pdf_euros,
-};
+use super::{Align, Column, ReportError, Row, Section, Table, TextStyle, pdf_euros};
 use crate::domain::calendar::format_date;
 use crate::domain::wording::counted;
 use crate::store::payments::remittance::Slip;
@@ -33,14 +30,12 @@ pub struct SlipDocument {
 /// The slip as PDF bytes.
 pub fn render(data: &SlipDocument) -> Result<Vec<u8>, ReportError> {
     let slip = &data.slip;
-    let mut doc = Document::new(DocumentSetup {
-        title: format!("Bordereau de remise de chèques n° {}", slip.number),
+    let head = super::account::Letterhead {
         garden_name: data.garden_name.clone(),
         logo_path: data.logo_path.clone(),
-        footer_left: Some(format!("Édité le {}", format_date(data.created.date()))),
-        orientation: Orientation::Portrait,
         created: data.created,
-    });
+    };
+    let mut doc = head.document(format!("Bordereau de remise de chèques n° {}", slip.number));
     doc.begin_section(Section::new(format!(
         "Remise du {} — chèques à encaisser jusqu'au {}",
         format_date(slip.made_on),
