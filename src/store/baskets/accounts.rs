@@ -48,12 +48,41 @@ pub struct PeriodBaskets {
     pub unticked: Vec<DeliveredBaskets>,
 }
 
+/// Where each depot's delivery falls in a week, with the garden's closures and holiday rules:
+/// read once, asked for many ticked pickups.
+pub(crate) struct DeliveryDays {
+    depots: Vec<crate::domain::baskets::Depot>,
+    closures: Vec<crate::domain::baskets::Closure>,
+    rules: Vec<crate::domain::baskets::HolidayRule>,
+}
+
+impl DeliveryDays {
+    /// The depots, closures and holiday rules of the garden.
+    pub(crate) fn load(conn: &Connection) -> Result<DeliveryDays> {
+        Ok(DeliveryDays {
+            depots: list_depots(conn)?,
+            closures: list_closures(conn)?,
+            rules: list_holiday_rules(conn)?,
+        })
+    }
+
+    /// The delivery day of depot `depot_id` in the week of `monday` (that Monday when the
+    /// depot is unknown or does not deliver that week).
+    pub(crate) fn day(&self, depot_id: i64, monday: NaiveDate) -> NaiveDate {
+        self.depots
+            .iter()
+            .find(|d| d.id == depot_id)
+            .and_then(|d| {
+                depot_delivery(d, IsoWeek::of(monday), &self.closures, &self.rules).date()
+            })
+            .unwrap_or(monday)
+    }
+}
+
 /// The baskets delivered from `from` to `to` (delivery days, both included), and those
 /// planned in that period that were never ticked.
 pub fn period_baskets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<PeriodBaskets> {
-    let depots = list_depots(conn)?;
-    let closures = list_closures(conn)?;
-    let rules = list_holiday_rules(conn)?;
+    let days = DeliveryDays::load(conn)?;
     let first = IsoWeek::of(from).previous();
     let last = IsoWeek::of(to).next();
     let mut stmt = conn.prepare(
@@ -75,11 +104,7 @@ pub fn period_baskets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Resu
             continue;
         }
         let depot_id: i64 = r.get("depot_id")?;
-        let day = depots
-            .iter()
-            .find(|d| d.id == depot_id)
-            .and_then(|d| depot_delivery(d, IsoWeek::of(monday), &closures, &rules).date())
-            .unwrap_or(monday);
+        let day = days.day(depot_id, monday);
         if day < from || day > to {
             continue;
         }

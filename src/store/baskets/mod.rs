@@ -1,7 +1,7 @@
 //! Basket sizes and their prices, depots, funders, subscriptions and their Paniers
 //! Solidaires terms.
 
-mod accounts;
+pub(crate) mod accounts;
 mod depots;
 mod sizes;
 mod solidarity;

@@ -10,15 +10,15 @@ use rusqlite::{Connection, named_params};
 use super::{account_entries, payment_modes, payments_of, payments_until};
 use crate::domain::baskets::{BasketPrice, Solidarity};
 use crate::domain::calendar::IsoWeek;
-use crate::domain::distribution::{PlanLine, depot_delivery};
+use crate::domain::distribution::PlanLine;
 use crate::domain::money::Cents;
 use crate::domain::payments::ledger::{
     LedgerLine, basket_line, entry_line, membership_lines, payment_line, with_balances,
 };
 use crate::domain::payments::{AccountEntry, Payment};
 use crate::store::Result;
-use crate::store::baskets::{all_solidarity_terms, list_basket_sizes, list_depots, prices_of_size};
-use crate::store::calendar::{list_closures, list_holiday_rules};
+use crate::store::baskets::accounts::DeliveryDays;
+use crate::store::baskets::{all_solidarity_terms, list_basket_sizes, prices_of_size};
 use crate::store::members::{list_memberships, memberships_of};
 
 /// Baskets prepared for one subscription on one delivery day.
@@ -38,9 +38,7 @@ pub fn prepared_baskets(
     from: NaiveDate,
     until: NaiveDate,
 ) -> Result<Vec<Prepared>> {
-    let depots = list_depots(conn)?;
-    let closures = list_closures(conn)?;
-    let rules = list_holiday_rules(conn)?;
+    let days = DeliveryDays::load(conn)?;
     let first = IsoWeek::of(from).previous();
     let last = IsoWeek::of(until).next();
     let mut found = Vec::new();
@@ -57,11 +55,7 @@ pub fn prepared_baskets(
         let subscription_id: i64 = r.get("id")?;
         ticked.insert((monday, subscription_id));
         let depot_id: i64 = r.get("depot_id")?;
-        let day = depots
-            .iter()
-            .find(|d| d.id == depot_id)
-            .and_then(|d| depot_delivery(d, IsoWeek::of(monday), &closures, &rules).date())
-            .unwrap_or(monday);
+        let day = days.day(depot_id, monday);
         if day < from || day > until {
             continue;
         }
