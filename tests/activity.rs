@@ -264,6 +264,15 @@ fn production_baskets_money_and_workshops() {
         funders,
         [("CAF", 3, 420 + 2 * 504), ("CCAS", 3, 280 + 2 * 336)]
     );
+    // Revenue: the 2026 memberships (20,00 + 15,00; the 2025 one was paid in 2025), no
+    // manual line, and the funders' shares above (14,28 + 9,52 = 23,80).
+    assert_eq!((b.membership_revenue, b.adjustments), (3500, 0));
+    assert_eq!(b.funders_revenue(), 2380);
+    assert_eq!(
+        b.total_revenue(),
+        b.basket_revenue + 3500 + 2380,
+        "the total adds the four parts"
+    );
 
     let w = f.workshops.unwrap();
     assert_eq!(w.total.sessions, 2);
@@ -372,6 +381,9 @@ fn csv_files_one_per_section_with_the_same_figures() {
     assert!(text(0).contains("Synthèse;Taux de sorties dynamiques (%);50,0\r\n"));
     assert!(text(1).contains("kg par légume;Carotte;35,00\r\n"));
     assert!(text(2).contains("Financeur : payé (€);CAF;14,28\r\n"));
+    // Memberships paid in 2026: 20,00 + 15,00; the funders' shares: 14,28 + 9,52.
+    assert!(text(2).contains("Recettes;Adhésions payées (€);35,00\r\n"));
+    assert!(text(2).contains("Recettes;Part des financeurs (€);23,80\r\n"));
     assert!(text(3).contains("Heures;Total;7,5\r\n"));
 }
 

@@ -584,3 +584,56 @@ fn scale_ten_is_built_in_seconds() {
     assert!(summary.count("member") >= 1500);
     assert!(summary.count("employee") >= 200);
 }
+
+#[test]
+fn payments_show_cheques_held_slips_of_past_months_and_households_behind() {
+    let today = date(2026, 12, 5);
+    let conn = demo(1, today);
+    // Cheques due on 5 December, the day itself, are waiting for the next slip.
+    assert!(
+        count(
+            &conn,
+            "SELECT count(*) FROM payment WHERE mode = 'cheque' AND remittance_id IS NULL
+         AND cancelled_on IS NULL AND cash_on <= '2026-12-05'"
+        ) > 0
+    );
+    // Slips are numbered 1, 2, 3… without a gap, one per past month with cheques…
+    let numbers = ints(&conn, "SELECT number FROM remittance ORDER BY number");
+    assert!(!numbers.is_empty());
+    assert_eq!(numbers, (1..=numbers.len() as i64).collect::<Vec<_>>());
+    // …and none holds a cheque that could not be cashed yet on its day.
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM payment p JOIN remittance r ON r.id = p.remittance_id
+             WHERE p.cash_on > r.made_on OR p.mode <> 'cheque'"
+        ),
+        0
+    );
+    // Transfers, cash and a cancelled cheque are there too.
+    for mode in ["virement", "especes"] {
+        assert!(
+            count(
+                &conn,
+                &format!("SELECT count(*) FROM payment WHERE mode = '{mode}'")
+            ) > 0
+        );
+    }
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM payment WHERE cancelled_on IS NOT NULL"
+        ),
+        1
+    );
+    // Some households owe more than the Accueil's 50 € threshold, and most owe nothing.
+    let balances = binette::store::payments::ledger::balances(&conn, today).unwrap();
+    let behind = balances.values().filter(|&&b| b < -5000).count();
+    let settled = balances.values().filter(|&&b| b >= -500).count();
+    assert!(behind > 0, "nobody behind");
+    assert!(
+        settled > balances.len() / 2,
+        "{settled} of {} settled",
+        balances.len()
+    );
+}

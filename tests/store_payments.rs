@@ -383,3 +383,42 @@ fn the_receipt_names_the_household_the_amount_and_the_cheque() {
         "{text}"
     );
 }
+
+#[test]
+fn the_period_revenue_is_what_the_accounts_charged() {
+    let mut conn = garden();
+    anne_pays(&mut conn);
+    let (baskets, memberships, adjustments) =
+        binette::store::payments::ledger::charged_revenue(&conn, d(2026, 10, 1), d(2026, 10, 31))
+            .unwrap();
+    // October's baskets: Anne 32,00 (21/10) + 16,00 (28/10); her 30/09 basket is September's.
+    // Bruno 3 × 3,00… but 30/09 is September too: 2 × 3,00 (07/10, 14/10) + 2 × 3,20.
+    // 48,00 + 6,00 + 6,40 = 60,40 €.
+    assert_eq!(baskets, 6040);
+    // Anne's membership was paid on 28/09: not in October.
+    assert_eq!(memberships, 0);
+    // The 2,50 € fee less the 5,00 € credit note.
+    assert_eq!(adjustments, -250);
+    let (september, memberships, _) =
+        binette::store::payments::ledger::charged_revenue(&conn, d(2026, 9, 1), d(2026, 9, 30))
+            .unwrap();
+    // 30/09: Anne 15,00 + Bruno 3,00; the 20,00 € membership.
+    assert_eq!((september, memberships), (1800, 2000));
+}
+
+#[test]
+fn baskets_before_the_accounts_start_are_not_charged() {
+    let mut conn = garden();
+    anne_pays(&mut conn);
+    binette::store::settings::set(
+        &conn,
+        binette::store::settings::keys::ACCOUNTS_START,
+        "2026-10-01",
+    )
+    .unwrap();
+    let balances = binette::store::payments::ledger::balances(&conn, d(2026, 10, 31)).unwrap();
+    // Anne's 39,50 € (see the balance test) plus her 30/09 basket, no longer charged:
+    // 39,50 + 15,00 = 54,50 €. Bruno: 15,40 € owed less his 30/09 basket (3,00): −12,40 €.
+    assert_eq!(balances[&ANNE], 5450);
+    assert_eq!(balances[&BRUNO], -1240);
+}

@@ -147,6 +147,11 @@ pub fn basket_figures(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Resu
         named_params! {":first": from.year(), ":last": to.year()},
         |r| r.get(0),
     )?;
+    (
+        figures.basket_revenue,
+        figures.membership_revenue,
+        figures.adjustments,
+    ) = super::payments::ledger::charged_revenue(conn, from, to)?;
     let accounts = solidarity_accounts(conn, &period.delivered)?;
     let mut solidarity_households: HashSet<i64> = HashSet::new();
     // funder id → (households, baskets, value, owed)

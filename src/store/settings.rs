@@ -22,6 +22,10 @@ pub mod keys {
     pub const BACKUP_DIR: &str = "backup_dir";
     /// "1" in the demonstration garden.
     pub const DEMO: &str = "demonstration";
+    /// First day of the households' accounts (ISO date): baskets before it are not charged,
+    /// for a garden whose subscriptions began before it kept its accounts in Binette. Absent:
+    /// every basket since each subscription's start.
+    pub const ACCOUNTS_START: &str = "accounts_start";
 }
 
 /// The garden's identity, as shown in the window title and on documents.

@@ -167,12 +167,29 @@ pub struct BasketFigures {
     /// Baskets planned for households in the period but never ticked at pickup: not
     /// counted in the figures above.
     pub unticked_baskets: i64,
+    /// Revenue: the baskets prepared in the period as charged to the households (their
+    /// price, or their share for Paniers Solidaires), in cents.
+    pub basket_revenue: Cents,
+    /// Revenue: memberships paid in the period.
+    pub membership_revenue: Cents,
+    /// Revenue: manual charges less credit notes on the households' accounts.
+    pub adjustments: Cents,
 }
 
 impl BasketFigures {
     /// Baskets delivered, all sizes.
     pub fn total(&self) -> i64 {
         self.by_size.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Revenue from the funders: their shares of the solidarity baskets delivered.
+    pub fn funders_revenue(&self) -> Cents {
+        self.funders.iter().map(|l| l.owed).sum()
+    }
+
+    /// The basket round's revenue: households' baskets, memberships, adjustments and funders.
+    pub fn total_revenue(&self) -> Cents {
+        self.basket_revenue + self.membership_revenue + self.adjustments + self.funders_revenue()
     }
 
     /// No basket delivered.

@@ -193,6 +193,23 @@ fn basket_rows(f: &BasketFigures) -> Vec<Vec<String>> {
             &["Synthèse", "Paniers prévus non émargés (non comptés)"],
             f.unticked_baskets.to_string(),
         ),
+        line(
+            &["Recettes", "Paniers facturés aux foyers (€)"],
+            euros(f.basket_revenue),
+        ),
+        line(
+            &["Recettes", "Adhésions payées (€)"],
+            euros(f.membership_revenue),
+        ),
+        line(
+            &["Recettes", "Frais moins avoirs (€)"],
+            euros(f.adjustments),
+        ),
+        line(
+            &["Recettes", "Part des financeurs (€)"],
+            euros(f.funders_revenue()),
+        ),
+        line(&["Recettes", "Total (€)"], euros(f.total_revenue())),
     ];
     for (size, n) in &f.by_size {
         rows.push(line(&["Paniers par format", size], n.to_string()));

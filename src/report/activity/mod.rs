@@ -280,6 +280,30 @@ fn baskets_part(doc: &mut Document, f: &BasketFigures) {
     }
 
     funders_table(doc, f);
+    revenue_table(doc, f);
+}
+
+/// What the basket round brought in over the period, for gardens that watch their
+/// commercial revenue against their charges.
+fn revenue_table(doc: &mut Document, f: &BasketFigures) {
+    subheading(doc, "Recettes de la période");
+    let mut t = indicators([
+        (
+            "Paniers facturés aux foyers",
+            format_euros(f.basket_revenue),
+        ),
+        ("Adhésions payées", format_euros(f.membership_revenue)),
+        ("Frais moins avoirs", format_euros(f.adjustments)),
+        ("Part des financeurs", format_euros(f.funders_revenue())),
+    ]);
+    t.push(Row::new(["Total".to_string(), format_euros(f.total_revenue())]).bold());
+    doc.table(&t);
+    note(
+        doc,
+        "Paniers préparés pour chaque foyer au prix de son format le jour de la livraison \
+         (sa part pour un Panier Solidaire ; absence prévenue non facturée) ; la part des \
+         financeurs est celle des paniers solidaires livrés.",
+    );
 }
 
 /// What the figures leave out: the share nobody pays, the baskets not ticked.

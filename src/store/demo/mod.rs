@@ -9,6 +9,7 @@ mod baskets;
 mod harvests;
 mod insertion;
 mod names;
+mod payments;
 mod rng;
 mod workshops;
 
@@ -55,6 +56,9 @@ pub const DEMO_TABLES: &[&str] = &[
     "workshop_animator",
     "workshop_session",
     "attendance",
+    "remittance",
+    "payment",
+    "account_entry",
 ];
 
 /// What the demo wrote: the number of rows of each table, in `DEMO_TABLES` order.
@@ -116,6 +120,7 @@ pub fn create_demo(conn: &Connection, scale: u32, today: NaiveDate) -> Result<De
     let crops = harvests::create(&tx, &ctx, &mut root.fork(2))?;
     let members = baskets::create(&tx, &ctx, &mut root.fork(3), &crops)?;
     workshops::create(&tx, &ctx, &mut root.fork(4), &people, &members)?;
+    payments::create(&tx, &ctx, &mut root.fork(5))?;
     let summary = summarize(&tx)?;
     tx.commit()?;
     Ok(summary)

@@ -121,11 +121,21 @@ impl Pricing {
     }
 }
 
-/// The first day anything can be owed: the first subscription's start (`until` when none).
+/// The first day anything can be owed: the first subscription's start, or the accounts'
+/// start when set and later (`until` when there is no subscription).
 fn first_day(conn: &Connection, until: NaiveDate) -> Result<NaiveDate> {
     let first: Option<NaiveDate> =
         conn.query_row("SELECT min(start_date) FROM subscription", [], |r| r.get(0))?;
-    Ok(first.unwrap_or(until).min(until))
+    let first = first
+        .unwrap_or(until)
+        .max(accounts_start(conn)?.unwrap_or(NaiveDate::MIN));
+    Ok(first.min(until))
+}
+
+/// The accounts' first day when the garden set one (see `settings::keys::ACCOUNTS_START`).
+pub fn accounts_start(conn: &Connection) -> Result<Option<NaiveDate>> {
+    let value = crate::store::settings::get(conn, crate::store::settings::keys::ACCOUNTS_START)?;
+    Ok(value.and_then(|v| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok()))
 }
 
 /// The labels of the payment modes by code.
@@ -211,6 +221,37 @@ pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cent
         }
     }
     Ok(balance)
+}
+
+/// What the households' accounts were charged from `from` to `to` (both included), in cents:
+/// (baskets at each household's price or solidarity share, memberships paid in the period,
+/// manual charges less credit notes). Funders' shares are not in it: they are invoiced apart.
+pub fn charged_revenue(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(Cents, Cents, Cents)> {
+    let pricing = Pricing::load(conn)?;
+    let from_charged = from.max(accounts_start(conn)?.unwrap_or(NaiveDate::MIN));
+    let baskets = prepared_baskets(conn, from_charged, to)?
+        .iter()
+        .filter_map(|p| pricing.line(p))
+        .map(|line| line.debit)
+        .sum();
+    let memberships = list_memberships(conn)?
+        .iter()
+        .filter(|m| m.paid_on >= from && m.paid_on <= to)
+        .map(|m| m.amount)
+        .sum();
+    let adjustments = account_entries(conn, None, to)?
+        .iter()
+        .filter(|e| e.entry_on >= from)
+        .map(|e| {
+            let line = entry_line(e);
+            line.debit - line.credit
+        })
+        .sum();
+    Ok((baskets, memberships, adjustments))
 }
 
 /// A household's account over a period, as its statement (relevé de compte) and a reminder
