@@ -169,7 +169,11 @@ fn a_series_typed_wrong_records_none() {
         field_of(account::record_series(&garden, ANNE, &november)),
         fields::FIRST_MONTH
     );
-    for (count, field) in [("0", fields::COUNT), ("25", fields::COUNT), ("dix", fields::COUNT)] {
+    for (count, field) in [
+        ("0", fields::COUNT),
+        ("25", fields::COUNT),
+        ("dix", fields::COUNT),
+    ] {
         let draft = SeriesDraft {
             count: count.into(),
             ..ten_cheques()
@@ -281,9 +285,18 @@ fn the_receipt_says_who_paid_what_and_how() {
     let (household, bytes) = account::receipt_pdf(&garden, id).unwrap();
     assert_eq!(household, "MARTIN Anne");
     let text = squeezed(&text_of(&bytes));
-    assert!(text.contains(&squeezed("a reçu de MARTIN Anne la somme de 20,00")), "{text}");
-    assert!(text.contains(&squeezed("par chèque n° 1234567 (La Poste)")), "{text}");
-    assert!(text.contains(&squeezed("à encaisser le 05/11/2026")), "{text}");
+    assert!(
+        text.contains(&squeezed("a reçu de MARTIN Anne la somme de 20,00")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&squeezed("par chèque n° 1234567 (La Poste)")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&squeezed("à encaisser le 05/11/2026")),
+        "{text}"
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join(account::receipt_file_name(id, &household));
@@ -302,8 +315,14 @@ fn the_yearly_statement_and_the_reminder_letter() {
         &account::statement_pdf(&garden, ANNE, 2026, today).unwrap(),
     ));
     // From 01/01 to today for the year under way; owed 5,00 €.
-    assert!(text.contains(&squeezed("Du 01/01/2026 au 08/10/2026")), "{text}");
-    assert!(text.contains(&squeezed("Reste dû au 08/10/2026 : 5,00")), "{text}");
+    assert!(
+        text.contains(&squeezed("Du 01/01/2026 au 08/10/2026")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&squeezed("Reste dû au 08/10/2026 : 5,00")),
+        "{text}"
+    );
     assert!(text.contains(&squeezed("3 rue des Lilas")), "{text}");
     // A year not begun is refused.
     assert!(account::statement_pdf(&garden, ANNE, 2027, today).is_err());
@@ -311,7 +330,10 @@ fn the_yearly_statement_and_the_reminder_letter() {
     let letter = squeezed(&text_of(
         &account::reminder_pdf(&garden, ANNE, today).unwrap(),
     ));
-    assert!(letter.contains(&squeezed("un reste dû de 5,00")), "{letter}");
+    assert!(
+        letter.contains(&squeezed("un reste dû de 5,00")),
+        "{letter}"
+    );
 
     // Paid up (5,00 € more): no letter.
     let rest = PaymentDraft {

@@ -297,7 +297,13 @@ pub fn numbers(first: &str, count: usize) -> Vec<String> {
             .map(|i| format!("{head}{:0width$}", start + i, width = digits))
             .collect(),
         _ => (0..count)
-            .map(|i| if i == 0 { first.to_owned() } else { String::new() })
+            .map(|i| {
+                if i == 0 {
+                    first.to_owned()
+                } else {
+                    String::new()
+                }
+            })
             .collect(),
     }
 }

@@ -210,10 +210,7 @@ pub fn statement_pdf(
     today: NaiveDate,
 ) -> Result<Vec<u8>> {
     let (from, to) = statement_period(year, today).ok_or_else(|| {
-        Error::invalid(
-            "Année",
-            format!("L'année {year} n'a pas encore commencé."),
-        )
+        Error::invalid("Année", format!("L'année {year} n'a pas encore commencé."))
     })?;
     let (head, statement) = statement(garden, member_id, from, to)?;
     Ok(render_statement(&head, &statement)?)
