@@ -74,7 +74,7 @@ fn two_baskets_and_a_payment_leave_five_euros_owed() {
     );
     assert_eq!(acc.balance, -500);
     assert!(acc.owes());
-    assert_eq!(acc.sentence(), "Reste dû au 08/10/2026 : 5,00\u{a0}€");
+    assert_eq!(acc.sentence(), "Le foyer doit 5,00\u{a0}€ au 08/10/2026.");
     assert_eq!(acc.mode_label("virement"), "Virement");
     assert_eq!(
         acc.lines[1].0.label,
@@ -342,6 +342,8 @@ fn the_yearly_statement_and_the_reminder_letter() {
         ..transfer()
     };
     account::record_payment(&garden, ANNE, &rest).unwrap();
+    let acc = account::account(&garden, ANNE, today).unwrap();
+    assert_eq!(acc.sentence(), "Compte soldé au 08/10/2026.");
     let refused = account::reminder_pdf(&garden, ANNE, today);
     assert!(matches!(refused, Err(Error::Store(_))), "{refused:?}");
 }

@@ -104,7 +104,10 @@ fn a_payment_is_recorded_receipted_and_cancelled_from_the_account() {
     let mut screen = open(&db);
     click(&mut screen, "MARTIN Anne");
     click(&mut screen, "Compte");
-    assert!(shows(&screen, &euros("Reste dû au 08/10/2026 : 25,00 €")));
+    assert!(shows(
+        &screen,
+        &euros("Le foyer doit 25,00 € au 08/10/2026.")
+    ));
     assert!(
         !screen
             .household()
@@ -136,7 +139,10 @@ fn a_payment_is_recorded_receipted_and_cancelled_from_the_account() {
     }
     assert!(shows(&screen, "Règlement enregistré."));
     // 25,00 − 20,00 = 5,00 € owed.
-    assert!(shows(&screen, &euros("Reste dû au 08/10/2026 : 5,00 €")));
+    assert!(shows(
+        &screen,
+        &euros("Le foyer doit 5,00 € au 08/10/2026.")
+    ));
     let acc = screen.household().account().account().unwrap();
     assert_eq!(acc.balance, -500);
     let id = acc.payments[0].id;
@@ -163,7 +169,10 @@ fn a_payment_is_recorded_receipted_and_cancelled_from_the_account() {
         &screen,
         "Règlement annulé (il reste dans la liste, marqué)."
     ));
-    assert!(shows(&screen, &euros("Reste dû au 08/10/2026 : 25,00 €")));
+    assert!(shows(
+        &screen,
+        &euros("Le foyer doit 25,00 € au 08/10/2026.")
+    ));
     assert!(shows(
         &screen,
         "annulé le 08/10/2026 : Chèque sans provision"
@@ -189,7 +198,7 @@ fn a_series_of_cheques_is_previewed_then_saved_all_together() {
     // Credited when handed over: 30,00 − 25,00 = 5,00 € in Anne's favour.
     assert!(shows(
         &screen,
-        &euros("Avance en votre faveur au 08/10/2026 : 5,00 €")
+        &euros("Le foyer a 5,00 € d'avance au 08/10/2026.")
     ));
     assert_eq!(
         screen
@@ -232,8 +241,9 @@ mod accueil {
         // Below the fold in the simulator's window: its message sent as a click would.
         assert!(shows(
             &home,
-            "Voir les adhérents (filtre « Soldes débiteurs »)"
+            "1 foyer dont le solde dû dépasse 20,00\u{a0}€ :"
         ));
+        assert!(shows(&home, "Voir les adhérents"));
         apply(
             &mut home,
             Message::Debts(binette::ui::home_debts::Message::OpenMembers),

@@ -11,6 +11,7 @@ use super::theme::BOLD;
 use super::widgets;
 use crate::app::{self, home::Debts};
 use crate::domain::money::format_euros;
+use crate::domain::wording::counted;
 
 /// How many households the card lists before saying how many more there are.
 const SHOWN_AT_MOST: usize = 10;
@@ -65,7 +66,8 @@ impl DebtsCard {
             }
         };
         let mut body = Column::new().spacing(6).push(widgets::muted(format!(
-            "Foyers dont le solde dû dépasse {} :",
+            "{} dont le solde dû dépasse {} :",
+            counted(debts.households.len(), "foyer", "foyers"),
             format_euros(debts.threshold)
         )));
         for debt in debts.households.iter().take(SHOWN_AT_MOST) {
@@ -84,10 +86,14 @@ impl DebtsCard {
         if more > 0 {
             body = body.push(widgets::muted(format!("… et {more} autre(s).")));
         }
-        body = body.push(widgets::secondary(
-            "Voir les adhérents (filtre « Soldes débiteurs »)",
-            Some(Message::OpenMembers),
-        ));
+        body = body.push(
+            row![
+                widgets::secondary("Voir les adhérents", Some(Message::OpenMembers)),
+                widgets::muted("puis cochez « Soldes débiteurs » pour les retrouver."),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
+        );
         Some(widgets::card("Soldes à régulariser", body))
     }
 }

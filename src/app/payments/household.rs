@@ -46,9 +46,17 @@ impl Account {
         self.modes.iter().filter(|m| m.active)
     }
 
-    /// Where the balance stands, in a sentence: "Reste dû au 05/12/2026 : 5,00 €".
+    /// Where the balance stands, in the office's words: "Le foyer doit 5,00 € au
+    /// 05/12/2026.", "Le foyer a 3,00 € d'avance au 05/12/2026.", "Compte soldé au
+    /// 05/12/2026." (the documents sent to the household say it to them).
     pub fn sentence(&self) -> String {
-        crate::report::account::balance_sentence(self.balance, self.as_of)
+        let day = crate::domain::calendar::format_date(self.as_of);
+        let euros = crate::domain::money::format_euros(self.balance.abs());
+        match self.balance {
+            b if b < 0 => format!("Le foyer doit {euros} au {day}."),
+            b if b > 0 => format!("Le foyer a {euros} d'avance au {day}."),
+            _ => format!("Compte soldé au {day}."),
+        }
     }
 
     /// True when the household owes money (a reminder letter can be written).

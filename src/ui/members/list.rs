@@ -204,7 +204,7 @@ impl List {
     }
 
     fn lines<'a>(&'a self, base: &'a Base, loading: bool) -> Column<'a, Message> {
-        let mut lines = Column::new().spacing(2);
+        let mut lines = Column::new().spacing(2).padding(super::kit::SCROLL_GAP);
         for &i in self.shown.iter().take(SHOWN_AT_MOST) {
             let r = &base.rows[i];
             let balance = base.balances.get(&r.member.id).copied();
@@ -307,7 +307,11 @@ fn header<'a>() -> Element<'a, Message> {
             .align_x(iced::alignment::Horizontal::Right),
     ]
     .spacing(8)
-    .padding([0, 10])
+    .padding(iced::Padding {
+        left: 10.0,
+        right: 10.0 + super::kit::SCROLL_GAP.right,
+        ..iced::Padding::ZERO
+    })
     .into()
 }
 

@@ -33,8 +33,9 @@ impl AccountPart {
             body = body.push(widgets::card(heading, form));
         }
         column![
-            widgets::card("Compte", body.push(ledger(account))),
+            widgets::card("Compte", body),
             widgets::card("Règlements", payments(account, &self.form, self)),
+            widgets::card("Mouvements du compte", ledger(account)),
         ]
         .spacing(12)
         .into()
