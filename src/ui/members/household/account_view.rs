@@ -428,14 +428,21 @@ fn payments<'a>(account: &'a Account, form: &Form, part: &AccountPart) -> Elemen
     }
     let free = !part.busy && !part.pdf.is_busy();
     for p in account.payments.iter().rev() {
+        let colour = if p.counts() {
+            iced::Color::BLACK
+        } else {
+            theme::MUTED
+        };
         let amount = text(format_euros(p.amount))
             .size(14)
             .font(BOLD)
+            .color(colour)
             .width(Length::Fixed(95.0))
             .align_x(iced::alignment::Horizontal::Right);
         let mut line = row![
             text(payment_sentence(account, p))
                 .size(14)
+                .color(colour)
                 .width(Length::Fill),
             amount
         ]
@@ -443,7 +450,7 @@ fn payments<'a>(account: &'a Account, form: &Form, part: &AccountPart) -> Elemen
         .align_y(iced::Alignment::Center);
         if let Some(day) = p.cancelled_on {
             let why = format!("annulé le {} : {}", format_date(day), p.cancel_reason);
-            line = line.push(text(why).size(13).color(theme::MUTED));
+            line = line.push(text(why).size(13).color(theme::WARNING_TEXT));
         } else if free && !matches!(form, Form::Cancel(id, _) if *id == p.id) {
             line = line
                 .push(link("Reçu", Message::Print(Doc::Receipt(p.id))))

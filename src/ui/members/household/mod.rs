@@ -118,6 +118,7 @@ impl Household {
     pub fn close_form(&mut self) {
         self.form = Form::None;
         self.error = None;
+        self.account.close();
     }
 
     /// Opens the form of a new household, as of `context.today`.
@@ -150,7 +151,6 @@ impl Household {
     /// Shows « Compte » (read again) or the household's details.
     fn show_account(&mut self, show: bool, context: &Context) -> Task<Message> {
         self.close_form();
-        self.account.close();
         self.show_account = show;
         match (&self.page, show) {
             (Some(page), true) => {
