@@ -251,3 +251,50 @@ mod accueil {
         assert_eq!(home.requests, [Request::Navigate(Section::Members)]);
     }
 }
+
+#[test]
+fn a_charge_and_a_credit_note_are_added_from_the_account() {
+    let db = garden();
+    let mut screen = open(&db);
+    click(&mut screen, "MARTIN Anne");
+    click(&mut screen, "Compte");
+    click(&mut screen, "Frais / Avoir");
+    type_in(&mut screen, Field::Amount.id(), "2,50");
+    click(&mut screen, "Enregistrer");
+    // No label: refused beside it, the amount kept.
+    assert!(shows(
+        &screen,
+        "Dites en quelques mots à quoi correspond cette ligne."
+    ));
+    for message in typed(&screen, account::ids::ENTRY_LABEL, 0, "Livraison", true) {
+        apply(&mut screen, message);
+    }
+    assert!(shows(&screen, "Frais enregistré."));
+    // 25,00 + 2,50 = 27,50 € owed.
+    assert!(shows(
+        &screen,
+        &euros("Le foyer doit 27,50 € au 08/10/2026.")
+    ));
+
+    click(&mut screen, "Frais / Avoir");
+    apply(
+        &mut screen,
+        account_message(account::Message::KindPicked(
+            binette::domain::payments::EntryKind::CreditNote,
+        )),
+    );
+    type_in(&mut screen, Field::Label.id(), "Panier abîmé");
+    type_in(&mut screen, Field::Amount.id(), "7,50");
+    click(&mut screen, "Enregistrer");
+    assert!(shows(&screen, "Avoir enregistré."));
+    // 27,50 − 7,50 = 20,00 € owed.
+    assert!(shows(
+        &screen,
+        &euros("Le foyer doit 20,00 € au 08/10/2026.")
+    ));
+    // A statement's year that is not one: said under the buttons, nothing asked.
+    for message in typed(&screen, account::ids::YEAR, 4, "deux", true) {
+        apply(&mut screen, message);
+    }
+    assert!(shows(&screen, "Tapez l'année du relevé, comme 2026."));
+}
