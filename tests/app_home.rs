@@ -90,3 +90,58 @@ fn a_garden_open_read_only_ticks_nothing() {
     let weeks = home::unticked_weeks(&garden, d(11, 20)).unwrap();
     assert_eq!(weeks.last().unwrap().depots.len(), 2, "week 47 untouched");
 }
+
+/// A Wednesday depot, Petit at 12,50 €; from Monday 28 September 2026 Anne (1) and Bruno (2)
+/// each get one basket a week: Wednesdays 30/09 and 07/10 before Thursday 8 October, 25,00 €
+/// each. Anne paid 20,00 € (owes 5,00 €), Bruno nothing (owes 25,00 €), Chloé (3) has no
+/// subscription (no line, no balance). `threshold`: the `debt_alert_cents` setting, if set.
+fn owing(threshold: Option<&str>) -> Garden {
+    let conn = store::open_in_memory().unwrap();
+    conn.execute_batch(
+        "INSERT INTO basket_size (id, name) VALUES (1, 'Petit');
+         INSERT INTO basket_price (size_id, valid_from, price_cents) VALUES (1, '2026-01-01', 1250);
+         INSERT INTO depot (id, name, weekday) VALUES (1, 'Mairie', 3);
+         INSERT INTO member (id, last_name, first_name) VALUES
+             (1, 'Martin', 'Anne'), (2, 'Bernard', 'Bruno'), (3, 'Colin', 'Chloé');
+         INSERT INTO subscription (id, member_id, size_id, depot_id, start_date, anchor_monday)
+             VALUES (1, 1, 1, 1, '2026-09-28', '2026-09-28'),
+                    (2, 2, 1, 1, '2026-09-28', '2026-09-28');
+         INSERT INTO payment (member_id, received_on, amount_cents, mode)
+             VALUES (1, '2026-10-01', 2000, 'virement');",
+    )
+    .unwrap();
+    if let Some(value) = threshold {
+        store::settings::set(&conn, home::DEBT_ALERT_KEY, value).unwrap();
+    }
+    Garden::new(conn, "x.sqlite3".into())
+}
+
+fn listed(garden: &Garden) -> (i64, Vec<(String, i64)>) {
+    let debts = home::debts(garden, NaiveDate::from_ymd_opt(2026, 10, 8).unwrap()).unwrap();
+    let households = debts
+        .households
+        .into_iter()
+        .map(|d| (d.name, d.owed))
+        .collect();
+    (debts.threshold, households)
+}
+
+#[test]
+fn accueil_lists_the_households_owing_more_than_the_setting() {
+    // Not set: 50,00 €; nobody owes that much.
+    assert_eq!(listed(&owing(None)), (5000, vec![]));
+    // 20,00 €: Bruno (25,00 €) only.
+    assert_eq!(
+        listed(&owing(Some("2000"))),
+        (2000, vec![("BERNARD Bruno".into(), 2500)])
+    );
+    // Exactly 25,00 €: "more than", so nobody.
+    assert_eq!(listed(&owing(Some("2500"))).1, vec![]);
+    // 4,00 €: Bruno then Anne (5,00 €), most owed first.
+    assert_eq!(
+        listed(&owing(Some("400"))).1,
+        vec![("BERNARD Bruno".into(), 2500), ("MARTIN Anne".into(), 500)]
+    );
+    // A setting that is not a number: the default.
+    assert_eq!(listed(&owing(Some("beaucoup"))).0, 5000);
+}

@@ -1,10 +1,12 @@
-//! Accueil's use cases: the week at a glance, the first steps of a new garden, and the past
-//! deliveries whose pickups were never ticked.
+//! Accueil's use cases: the week at a glance, the first steps of a new garden, the past
+//! deliveries whose pickups were never ticked, and the households owing more than a set
+//! amount.
 
 use chrono::NaiveDate;
 
 use super::{Garden, Result};
 use crate::domain::calendar::IsoWeek;
+use crate::domain::money::Cents;
 use crate::store::dashboard::{self, Dashboard};
 use crate::store::distribution::{self, UntickedWeek};
 use crate::store::first_steps::{self, FirstSteps};
@@ -45,5 +47,58 @@ pub fn mark_all_collected(
         let lines = distribution::mark_all_collected(conn, week, depot_id)?;
         let weeks = distribution::unticked_weeks(conn, today)?;
         Ok(Marked { lines, weeks })
+    })?)
+}
+
+/// The setting: Accueil lists the households owing more than this many cents.
+pub const DEBT_ALERT_KEY: &str = "debt_alert_cents";
+/// What Accueil uses when the setting is not set: 50,00 €.
+pub const DEBT_ALERT_DEFAULT: Cents = 5000;
+
+/// One household owing more than the threshold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Debt {
+    /// The household.
+    pub member_id: i64,
+    /// "NOM Prénom".
+    pub name: String,
+    /// What it owes, in cents (positive).
+    pub owed: Cents,
+}
+
+/// The households owing more than the threshold, most owed first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Debts {
+    /// The threshold, in cents (`debt_alert_cents`).
+    pub threshold: Cents,
+    /// The households over it.
+    pub households: Vec<Debt>,
+}
+
+/// The households owing more than the `debt_alert_cents` setting (50,00 € when not set)
+/// on `today`: one reading of every balance.
+pub fn debts(garden: &Garden, today: NaiveDate) -> Result<Debts> {
+    Ok(garden.with(|conn| {
+        let threshold = crate::store::settings::get(conn, DEBT_ALERT_KEY)?
+            .and_then(|v| v.trim().parse::<Cents>().ok())
+            .filter(|t| *t >= 0)
+            .unwrap_or(DEBT_ALERT_DEFAULT);
+        let balances = crate::store::payments::ledger::balances(conn, today)?;
+        let mut households = Vec::new();
+        for (member_id, balance) in balances {
+            if -balance > threshold {
+                let m = crate::store::members::get_member(conn, member_id)?;
+                households.push(Debt {
+                    member_id,
+                    name: crate::domain::text::list_name(&m.first_name, &m.last_name),
+                    owed: -balance,
+                });
+            }
+        }
+        households.sort_by(|a, b| b.owed.cmp(&a.owed).then_with(|| a.name.cmp(&b.name)));
+        Ok(Debts {
+            threshold,
+            households,
+        })
     })?)
 }

@@ -13,7 +13,6 @@ use super::widgets::{self, Tone};
 use crate::app::{self, Garden};
 use crate::domain::calendar::{format_date, long_date, weekday_name};
 use crate::domain::distribution::Delivery;
-use crate::domain::employees::EmployeeAlert;
 use crate::store::dashboard::{Dashboard, DepotGlance};
 use crate::store::first_steps::FirstSteps;
 
@@ -27,6 +26,8 @@ pub struct Home {
     phones: bool,
     /// « Émargements à saisir ».
     pickups: super::home_pickups::Pickups,
+    /// « Soldes à régulariser ».
+    debts: super::home_debts::DebtsCard,
     steps: Option<FirstSteps>,
 }
 
@@ -47,6 +48,8 @@ pub enum Message {
     Open(PathBuf),
     /// The « Émargements à saisir » card.
     Pickups(super::home_pickups::Message),
+    /// The « Soldes à régulariser » card.
+    Debts(super::home_debts::Message),
     /// The system viewer answered.
     Opened(PathBuf, Result<(), String>),
     /// The first steps of a new garden were read.
@@ -65,6 +68,7 @@ impl Home {
     pub fn new(context: &Context) -> (Self, Task<Message>) {
         let today = context.today;
         let (pickups, pickups_task) = super::home_pickups::Pickups::new(context);
+        let (debts, debts_task) = super::home_debts::DebtsCard::new(context);
         let task = Task::batch([
             context.perform(
                 move |garden| app::home::dashboard(garden, today),
@@ -73,9 +77,11 @@ impl Home {
             load_steps(context),
             print::phones_setting(&context.garden).map(Message::PhonesToggled),
             pickups_task.map(Message::Pickups),
+            debts_task.map(Message::Debts),
         ]);
         let home = Home {
             pickups,
+            debts,
             ..Home::default()
         };
         (home, task)
@@ -166,6 +172,7 @@ impl screen::Screen for Home {
             Message::Pickups(message) => {
                 return self.pickups.update(message, context).map(Message::Pickups);
             }
+            Message::Debts(message) => return self.debts.update(message).map(Message::Debts),
         }
         Action::None
     }
@@ -176,6 +183,11 @@ impl screen::Screen for Home {
 }
 
 impl Home {
+    /// The « Soldes à régulariser » card.
+    pub fn debts(&self) -> &super::home_debts::DebtsCard {
+        &self.debts
+    }
+
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
         let body: Element<'_, Message> = match &self.dashboard {
@@ -223,6 +235,9 @@ impl Home {
         if let Some(pickups) = self.pickups.view() {
             page = page.push(pickups.map(Message::Pickups));
         }
+        if let Some(debts) = self.debts.view() {
+            page = page.push(debts.map(Message::Debts));
+        }
         scrollable(page).height(Length::Fill).into()
     }
 }
@@ -233,10 +248,13 @@ fn view_dashboard(d: &Dashboard) -> Element<'_, Message> {
         deliveries_table(d),
     );
     let insertion = row![
-        widgets::card("Salariés à suivre", alert_list(&d.employee_alerts)),
+        widgets::card(
+            "Salariés à suivre",
+            super::home_lists::alert_list(&d.employee_alerts)
+        ),
         widgets::card(
             "Paniers Solidaires : orientations à réexaminer",
-            dated_list(
+            super::home_lists::dated_list(
                 d.solidarity_reviews
                     .iter()
                     .map(|(_, name, date)| (name.as_str(), "", *date)),
@@ -430,59 +448,6 @@ fn skipped_reason(delivery: &Delivery) -> String {
             format!("pas de livraison, {name} le {}", format_date(*holiday))
         }
         Delivery::On(_) | Delivery::Moved { .. } => delivery.describe(),
-    }
-}
-
-/// How many alerts Accueil lists before saying how many more there are.
-const ALERTS_SHOWN: usize = 8;
-
-fn alert_list(alerts: &[EmployeeAlert]) -> Element<'_, Message> {
-    let mut list = dated_list(
-        alerts
-            .iter()
-            .take(ALERTS_SHOWN)
-            .map(|a| (a.name.as_str(), a.kind.short_label(), a.date)),
-        "Rien à signaler ce mois-ci.",
-    );
-    if alerts.len() > ALERTS_SHOWN {
-        list = column![
-            list,
-            widgets::muted(format!(
-                "… et {} autre(s) : voir l'écran Salariés.",
-                alerts.len() - ALERTS_SHOWN
-            ))
-        ]
-        .spacing(6)
-        .into();
-    }
-    list
-}
-
-/// Rows "name · what · date", or `empty` when there are none.
-fn dated_list<'a>(
-    items: impl Iterator<Item = (&'a str, &'static str, NaiveDate)>,
-    empty: &'a str,
-) -> Element<'a, Message> {
-    let mut list = Column::new().spacing(6);
-    let mut any = false;
-    for (name, what, date) in items {
-        any = true;
-        list = list.push(
-            row![
-                text(name.to_string()).size(15).width(Length::Fill),
-                widgets::muted(what),
-                text(format_date(date))
-                    .size(15)
-                    .font(BOLD)
-                    .width(Length::Fixed(100.0)),
-            ]
-            .spacing(8),
-        );
-    }
-    if any {
-        list.into()
-    } else {
-        widgets::muted(empty).into()
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Base {
     pub rows: Vec<MemberRow>,
     /// Every public-holiday rule (all depots or one).
     pub holiday_rules: Vec<HolidayRule>,
+    /// Each household's balance on `as_of` (credits − debits, negative when it owes), read
+    /// once for the whole list; a household with no line on its account is left out.
+    pub balances: HashMap<i64, crate::domain::money::Cents>,
 }
 
 /// A household's page.
@@ -117,6 +120,7 @@ fn base(conn: &Connection, today: NaiveDate) -> std::result::Result<Base, StoreE
         funded: funding_counts(conn)?.into_iter().collect(),
         rows: member_rows(conn, today)?,
         holiday_rules: list_holiday_rules(conn)?,
+        balances: crate::store::payments::ledger::balances(conn, today)?,
     })
 }
 

@@ -1,4 +1,5 @@
-//! The members list: search as you type, filters, one line per household, its export.
+//! The members list: search as you type, filters (« Soldes débiteurs » among them), one line
+//! per household with its balance, its export.
 
 use iced::widget::{Column, button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
@@ -7,6 +8,7 @@ use super::ids;
 use super::kit::{labelled, scroll};
 use crate::app::members::{Base, Choice};
 use crate::domain::baskets::MemberStatus;
+use crate::domain::money::{Cents, format_euros};
 use crate::store::members::{MemberFilter, member_matches};
 use crate::ui::export::{self, Exporter};
 use crate::ui::theme::{self, BOLD};
@@ -29,6 +31,8 @@ impl export::Target for ListExport {
 #[derive(Debug, Default)]
 pub struct List {
     filter: MemberFilter,
+    /// « Soldes débiteurs »: only the households owing money.
+    debtors_only: bool,
     /// Indexes in `base.rows` passing the filter.
     shown: Vec<usize>,
     exporter: Exporter,
@@ -45,6 +49,8 @@ pub enum Message {
     FilterSize(Choice),
     UnpaidOnly(bool),
     SolidarityOnly(bool),
+    /// « Soldes débiteurs » ticked or not.
+    DebtorsOnly(bool),
     OpenMember(i64),
     /// "Nouvel adhérent".
     NewMember,
@@ -69,8 +75,11 @@ impl List {
     /// Recomputes which households of `base` pass the filter.
     pub fn refilter(&mut self, base: &Base) {
         let filter = &self.filter;
+        let owes = |id: i64| base.balances.get(&id).is_some_and(|b| *b < 0);
+        let debtors_only = self.debtors_only;
         self.shown = (base.rows.iter().enumerate())
             .filter(|(_, r)| member_matches(r, filter))
+            .filter(|(_, r)| !debtors_only || owes(r.member.id))
             .map(|(i, _)| i)
             .collect();
     }
@@ -100,6 +109,7 @@ impl List {
             Message::FilterSize(c) => self.filter.size_id = (c.id > 0).then_some(c.id),
             Message::UnpaidOnly(on) => self.filter.unpaid_only = on,
             Message::SolidarityOnly(on) => self.filter.solidarity_only = on,
+            Message::DebtorsOnly(on) => self.debtors_only = on,
             Message::OpenMember(id) => return (Task::none(), Some(Event::OpenMember(id))),
             Message::NewMember => return (Task::none(), Some(Event::NewMember)),
             Message::OpenImport => return (Task::none(), Some(Event::OpenImport)),
@@ -170,6 +180,9 @@ impl List {
             checkbox(self.filter.solidarity_only)
                 .label("Paniers Solidaires")
                 .on_toggle(Message::SolidarityOnly),
+            checkbox(self.debtors_only)
+                .label("Soldes débiteurs")
+                .on_toggle(Message::DebtorsOnly),
             container(text("")).width(Length::Fill),
             widgets::action("Nouvel adhérent", Some(Message::NewMember)),
         ]
@@ -191,10 +204,11 @@ impl List {
     }
 
     fn lines<'a>(&'a self, base: &'a Base, loading: bool) -> Column<'a, Message> {
-        let mut lines = Column::new().spacing(2);
+        let mut lines = Column::new().spacing(2).padding(super::kit::SCROLL_GAP);
         for &i in self.shown.iter().take(SHOWN_AT_MOST) {
             let r = &base.rows[i];
-            lines = lines.push(line(r, self.filter.solidarity_only));
+            let balance = base.balances.get(&r.member.id).copied();
+            lines = lines.push(line(r, balance, self.filter.solidarity_only));
         }
         if self.shown.len() > SHOWN_AT_MOST {
             lines = lines.push(widgets::muted(
@@ -208,8 +222,29 @@ impl List {
     }
 }
 
-/// One household of the list, a button opening its page.
-fn line(r: &crate::store::members::MemberRow, solidarity_only: bool) -> Element<'_, Message> {
+/// A household's balance in the list: what it owes in the warning colour, "—" when its
+/// account has no line.
+fn balance_cell<'a>(balance: Option<Cents>) -> Element<'a, Message> {
+    let (label, colour) = match balance {
+        None => ("—".to_owned(), theme::MUTED),
+        Some(b) if b < 0 => (format_euros(b), theme::WARNING_TEXT),
+        Some(b) => (format_euros(b), iced::Color::BLACK),
+    };
+    text(label)
+        .size(14)
+        .color(colour)
+        .width(Length::FillPortion(2))
+        .align_x(iced::alignment::Horizontal::Right)
+        .into()
+}
+
+/// One household of the list (with its balance, if its account has a line), a button
+/// opening its page.
+fn line(
+    r: &crate::store::members::MemberRow,
+    balance: Option<Cents>,
+    solidarity_only: bool,
+) -> Element<'_, Message> {
     let m = &r.member;
     let mut name = crate::domain::text::list_name(&m.first_name, &m.last_name);
     if !m.co_member.is_empty() {
@@ -239,6 +274,7 @@ fn line(r: &crate::store::members::MemberRow, solidarity_only: bool) -> Element<
                 theme::WARNING_TEXT
             })
             .width(Length::FillPortion(2)),
+        balance_cell(balance),
     ]
     .spacing(8);
     button(line)
@@ -264,9 +300,18 @@ fn header<'a>() -> Element<'a, Message> {
         head("Format", 2),
         head("Téléphone", 2),
         head("Cotisation", 2),
+        text("Solde")
+            .size(13)
+            .color(theme::MUTED)
+            .width(Length::FillPortion(2))
+            .align_x(iced::alignment::Horizontal::Right),
     ]
     .spacing(8)
-    .padding([0, 10])
+    .padding(iced::Padding {
+        left: 10.0,
+        right: 10.0 + super::kit::SCROLL_GAP.right,
+        ..iced::Padding::ZERO
+    })
     .into()
 }
 

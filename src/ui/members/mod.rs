@@ -169,6 +169,11 @@ impl Screen {
         Action::Run(task.map(Message::Household))
     }
 
+    /// The household's page (with its « Compte »).
+    pub fn household(&self) -> &household::Household {
+        &self.household
+    }
+
     /// The page.
     pub fn view(&self) -> Element<'_, Message> {
         let tabs = row![

@@ -1,7 +1,10 @@
 //! A household's page as a component: the household, its memberships, subscriptions (with
 //! Paniers Solidaires and the household they are shared with), absences and coming baskets,
-//! and the one form open on it. Also the form of a new household, before it has a page.
+//! and the one form open on it; its « Compte » ([`account`]). Also the form of a new
+//! household, before it has a page.
 
+pub mod account;
+mod account_view;
 mod forms;
 mod subscription;
 mod view;
@@ -49,6 +52,9 @@ pub struct Household {
     /// Why the last save of the open form failed.
     error: Option<app::Error>,
     busy: bool,
+    /// « Compte » shown instead of the household's details.
+    show_account: bool,
+    account: account::AccountPart,
 }
 
 /// A save done, and the page read again.
@@ -79,6 +85,10 @@ pub enum Message {
     Confirm,
     Cancel,
     Saved(Result<Done, app::Error>),
+    /// « Fiche » (false) or « Compte » (true).
+    ShowAccount(bool),
+    /// The « Compte » part's own.
+    Account(account::Message),
 }
 
 /// The buttons of the page that open a form.
@@ -108,6 +118,7 @@ impl Household {
     pub fn close_form(&mut self) {
         self.form = Form::None;
         self.error = None;
+        self.account.close();
     }
 
     /// Opens the form of a new household, as of `context.today`.
@@ -117,13 +128,38 @@ impl Household {
         operation::focus(ids::LAST_NAME)
     }
 
+    /// The « Compte » part.
+    pub fn account(&self) -> &account::AccountPart {
+        &self.account
+    }
+
+    /// True when « Compte » is shown.
+    pub fn shows_account(&self) -> bool {
+        self.show_account
+    }
+
     /// Opens the page of household `id`.
     pub fn open_member(&mut self, id: i64, context: &Context) -> Task<Message> {
         self.close_form();
+        self.show_account = false;
         self.busy = true;
         let today = context.today;
         let load = move |g: &Garden| members::load_page(g, id, today).map(Box::new);
         context.perform(load, Message::Loaded)
+    }
+
+    /// Shows « Compte » (read again) or the household's details.
+    fn show_account(&mut self, show: bool, context: &Context) -> Task<Message> {
+        self.close_form();
+        self.show_account = show;
+        match (&self.page, show) {
+            (Some(page), true) => {
+                let m = &page.member;
+                let name = crate::domain::text::list_name(&m.first_name, &m.last_name);
+                (self.account.load(m.id, name, context)).map(Message::Account)
+            }
+            _ => Task::none(),
+        }
     }
 
     fn open(&mut self, form: Form) {
@@ -201,6 +237,11 @@ impl Household {
                 return (self.run(context, "Absence supprimée.", job), None);
             }
             Message::Open(opening) => return (self.open_form(opening, context, base), cleared),
+            Message::ShowAccount(show) => return (self.show_account(show, context), cleared),
+            Message::Account(m) => {
+                let (task, event) = self.account.update(m, context);
+                return (task.map(Message::Account), event);
+            }
         }
         (Task::none(), None)
     }

@@ -50,6 +50,10 @@ impl Household {
             .spacing(14)
             .align_y(iced::Alignment::Center),
         );
+        body = body.push(self.tabs());
+        if self.show_account {
+            return scroll(body.push(self.account.view().map(Message::Account)));
+        }
         if let Some((heading, form)) = self.form_view(page, base, today) {
             body = body.push(widgets::card(heading, form));
         }
@@ -68,6 +72,24 @@ impl Household {
         .spacing(12)
         .width(Length::FillPortion(6));
         scroll(body.push(row![left, right].spacing(14)))
+    }
+
+    /// « Fiche » and « Compte », the one shown highlighted.
+    fn tabs(&self) -> Element<'_, Message> {
+        let tab = |label: &'static str, account: bool| {
+            let style = if self.show_account == account {
+                iced::widget::button::primary
+            } else {
+                iced::widget::button::secondary
+            };
+            iced::widget::button(text(label).size(15))
+                .padding([6, 14])
+                .style(style)
+                .on_press(Message::ShowAccount(account))
+        };
+        row![tab("Fiche", false), tab("Compte", true)]
+            .spacing(6)
+            .into()
     }
 
     /// The heading and the form open on the page, if any.
