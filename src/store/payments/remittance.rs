@@ -177,3 +177,27 @@ pub fn cancel_slip(conn: &mut Connection, id: i64, on: NaiveDate) -> Result<()> 
     tx.commit()?;
     Ok(())
 }
+
+/// Marks cheque `payment_id` as cashed without a Binette slip (`outside`), or holds it again
+/// (`!outside`). Only a counted cheque that is on no slip can change.
+pub fn set_cashed_outside(conn: &Connection, payment_id: i64, outside: bool) -> Result<()> {
+    let payment = super::get_payment(conn, payment_id)?;
+    if !payment.is_cheque() {
+        return Err(StoreError::Invalid(
+            "Seul un chèque peut être encaissé hors bordereau.".into(),
+        ));
+    }
+    if !payment.counts() {
+        return Err(StoreError::Invalid("Ce chèque est annulé.".into()));
+    }
+    if payment.remittance_id.is_some() {
+        return Err(StoreError::Invalid(
+            "Ce chèque figure déjà sur un bordereau de remise.".into(),
+        ));
+    }
+    conn.execute(
+        "UPDATE payment SET cashed_outside = ?2 WHERE id = ?1",
+        (payment_id, outside),
+    )?;
+    Ok(())
+}
