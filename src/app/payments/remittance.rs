@@ -196,11 +196,17 @@ pub fn make_slip(
     write_slip(garden, slip_id, out, now).map(Some)
 }
 
-/// [`make_slip`] for the screen: no cheque due is refused in French (the list was read
-/// before the user clicked; someone may have made the slip meanwhile).
-pub fn make_slip_now(garden: &Garden, until: NaiveDate, out: &Path) -> Result<SlipWritten> {
+/// [`make_slip`] for the screen, made on `today` (the window's clock): no cheque due is
+/// refused in French (the list was read before the user clicked; someone may have made the
+/// slip meanwhile).
+pub fn make_slip_now(
+    garden: &Garden,
+    until: NaiveDate,
+    today: NaiveDate,
+    out: &Path,
+) -> Result<SlipWritten> {
     let now = chrono::Local::now().naive_local();
-    make_slip(garden, until, now.date(), out, now)?.ok_or_else(|| {
+    make_slip(garden, until, today, out, now)?.ok_or_else(|| {
         Error::invalid(
             "jusqu'au",
             format!(

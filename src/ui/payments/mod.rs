@@ -363,10 +363,14 @@ impl screen::Screen for Screen {
             }
             Message::Make => self.make(),
             Message::MakeTo(path) => match self.until() {
-                Ok(until) => self
-                    .pdf
-                    .write(context, move |g| remittance::make_slip_now(g, until, &path))
-                    .map(Message::Pdf),
+                Ok(until) => {
+                    let today = context.today;
+                    self.pdf
+                        .write(context, move |g| {
+                            remittance::make_slip_now(g, until, today, &path)
+                        })
+                        .map(Message::Pdf)
+                }
                 Err(error) => {
                     self.error = Some(error);
                     Task::none()
