@@ -314,3 +314,37 @@ fn the_payments_table_lists_every_payment_and_totals_those_that_count() {
     assert_eq!(rows[6][1], "Total (hors annulés)");
     assert_eq!(rows[6][3], "204,00");
 }
+
+#[test]
+fn a_file_that_cannot_be_written_is_refused_before_the_slip_is_made() {
+    let garden = garden();
+    let dir = tempfile::tempdir().unwrap();
+    let day = d(2026, 10, 5);
+    let missing = dir.path().join("pas-de-dossier").join("b.pdf");
+    assert!(remittance::make_slip(&garden, day, day, &missing, at(day)).is_err());
+    // A folder given instead of a file: refused too.
+    assert!(remittance::make_slip(&garden, day, day, dir.path(), at(day)).is_err());
+    // Nothing was made: the two cheques are still due and no slip exists.
+    assert_eq!(due_ids(&garden, day), [3, 1]);
+    assert!(remittance::slips(&garden).unwrap().is_empty());
+}
+
+#[test]
+fn an_accented_name_is_printed_in_capitals_on_the_slip() {
+    let conn = store::open_in_memory().unwrap();
+    conn.execute_batch(
+        "INSERT INTO member (id, last_name, first_name) VALUES (1, 'Besançon', 'Agnès');
+         INSERT INTO payment (member_id, received_on, amount_cents, mode, cheque_number)
+             VALUES (1, '2026-09-01', 3900, 'cheque', '0001033');",
+    )
+    .unwrap();
+    let garden = Garden::new(conn, "x.sqlite3".into());
+    let day = d(2026, 9, 5);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.pdf");
+    remittance::make_slip(&garden, day, day, &out, at(day)).unwrap();
+    let slip = &remittance::slips(&garden).unwrap()[0];
+    // The drawer is the household, its name in capitals, accents included.
+    assert_eq!(slip.cheques[0].drawer, "BESANÇON Agnès");
+    assert!(pdf_text(&out).contains("BESANÇON Agnès"));
+}

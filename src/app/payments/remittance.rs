@@ -140,6 +140,24 @@ pub fn slip_document(
     })
 }
 
+/// Where a slip goes when no save dialog gave a file: the usual exports folder.
+pub fn usual_path(file_name: &str) -> PathBuf {
+    crate::store::sheets::default_exports_dir().join(file_name)
+}
+
+/// Refuses, before anything is made, a file that cannot be written: the garden's own
+/// database, a folder, a missing folder (the usual exports folder is created).
+fn check_out(garden: &Garden, out: &Path) -> Result<()> {
+    use crate::store::output;
+    output::check_not_database(out, garden.path())?;
+    output::check_destination(out)?;
+    let usual = crate::store::sheets::default_exports_dir();
+    if out.parent() == Some(usual.as_path()) {
+        crate::store::file_check::create_private_dir(&usual)?;
+    }
+    Ok(output::check_folder(out)?)
+}
+
 /// Writes slip `slip_id` (again) to `out`, made at `now`: read, rendered outside the
 /// database lock, written (never over the garden's own database).
 pub fn write_slip(
@@ -148,7 +166,7 @@ pub fn write_slip(
     out: &Path,
     now: NaiveDateTime,
 ) -> Result<SlipWritten> {
-    crate::store::output::check_not_database(out, garden.path())?;
+    check_out(garden, out)?;
     let document = slip_document(garden, slip_id, now)?;
     let bytes = remittance_slip::render(&document)?;
     crate::store::output::write_file(out, &bytes)?;
@@ -180,7 +198,9 @@ fn check_until(until: NaiveDate, made_on: NaiveDate) -> Result<()> {
 
 /// Makes the slip of every held cheque due by `until` on `made_on` (each cheque marked
 /// with it, in one transaction), then writes it to `out`, made at `now`. `None`, with no
-/// slip and no file, when no cheque is due. A day after `made_on` is refused.
+/// slip and no file, when no cheque is due. A day after `made_on` and a file that cannot
+/// be written are refused before the slip is made; should writing fail all the same, the
+/// error says the slip was made and can be reprinted.
 pub fn make_slip(
     garden: &Garden,
     until: NaiveDate,
@@ -189,11 +209,18 @@ pub fn make_slip(
     now: NaiveDateTime,
 ) -> Result<Option<SlipWritten>> {
     check_until(until, made_on)?;
-    crate::store::output::check_not_database(out, garden.path())?;
+    check_out(garden, out)?;
     let Some(slip_id) = garden.change(|conn| store::make_slip(conn, until, made_on))? else {
         return Ok(None);
     };
-    write_slip(garden, slip_id, out, now).map(Some)
+    write_slip(garden, slip_id, out, now).map(Some).map_err(|e| {
+        Error::invalid(
+            "fichier",
+            format!(
+                "Le bordereau a été fait, mais son PDF n'a pas pu être enregistré : {e} Réimprimez-le depuis « Bordereaux »."
+            ),
+        )
+    })
 }
 
 /// [`make_slip`] for the screen, made on `today` (the window's clock): no cheque due is

@@ -292,7 +292,7 @@ impl Screen {
             (Some(files::Event::Chosen(path)), Some(job)) => {
                 // No file chosen (or no dialog on this computer): the usual exports folder.
                 let path = path.unwrap_or_else(|| {
-                    crate::store::sheets::default_exports_dir().join(match job {
+                    remittance::usual_path(&match job {
                         Job::Make(_) => remittance::slip_file_name(self.next_number()),
                         Job::Reprint(id) => self.file_name_of(id),
                     })

@@ -11,6 +11,12 @@ use crate::ui::files::{Stage, Viewer};
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
+/// The width of the day to cash column (its heading on one line).
+const DATE_WIDTH: f32 = 115.0;
+
+/// The width of the "Encaissé hors bordereau" column (its button on one line).
+const ACTION_WIDTH: f32 = 210.0;
+
 /// A cell of a table line, `portion` of the width.
 fn cell<'a>(value: impl Into<String>, portion: u16) -> Element<'a, Message> {
     text(value.into())
@@ -134,20 +140,24 @@ fn due(screen: &Screen) -> Element<'_, Message> {
     if let Some(due) = due.filter(|_| count > 0) {
         let mut lines = Column::new().spacing(6).push(
             row![
-                head("À encaisser le", 2),
+                text("À encaisser le")
+                    .size(13)
+                    .font(BOLD)
+                    .color(theme::MUTED)
+                    .width(DATE_WIDTH),
                 head("Foyer", 3),
                 head("Tireur", 3),
                 head("Banque", 3),
                 head("N°", 2),
                 head("Montant", 2),
-                head("", 3),
+                text("").width(ACTION_WIDTH),
             ]
             .spacing(8),
         );
         for c in &due.cheques {
             lines = lines.push(
                 row![
-                    cell(format_date(c.cash_on), 2),
+                    text(format_date(c.cash_on)).size(14).width(DATE_WIDTH),
                     cell(c.household.clone(), 3),
                     cell(c.drawer.clone(), 3),
                     cell(c.bank.clone(), 3),
@@ -157,7 +167,7 @@ fn due(screen: &Screen) -> Element<'_, Message> {
                         "Encaissé hors bordereau",
                         Some(Message::CashedOutside(c.payment_id))
                     ))
-                    .width(Length::FillPortion(3)),
+                    .width(ACTION_WIDTH),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
@@ -196,7 +206,7 @@ fn slip_outcome(screen: &Screen) -> Element<'_, Message> {
             }
             out.into()
         }
-        Some(Err(error)) if error.field().is_none() => {
+        Some(Err(error)) if error.field() != Some("jusqu'au") => {
             widgets::banner(Tone::Error, error.to_string())
         }
         _ => column![].into(),
