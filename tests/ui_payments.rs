@@ -96,6 +96,23 @@ fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
     apply(&mut screen, Message::UntilChanged("31/01/2025".into()));
     assert_eq!(due_count(&screen), (2, 8200));
 
+    // A cheque cashed without a slip leaves the list; « Remettre dans la liste » undoes it.
+    let marks = clicked(&screen, "Encaissé hors bordereau");
+    assert!(
+        matches!(marks.as_slice(), [Message::CashedOutside(_)]),
+        "{marks:?}"
+    );
+    apply(&mut screen, marks[0].clone());
+    assert_eq!(
+        due_count(&screen),
+        (1, 3000),
+        "Anne's 52,00 € cheque left the list"
+    );
+    assert!(shows(&screen, "Chèque marqué encaissé hors bordereau."));
+    click(&mut screen, "Remettre dans la liste");
+    assert_eq!(due_count(&screen), (2, 8200));
+    assert!(!shows(&screen, "Remettre dans la liste"));
+
     // « Faire le bordereau » asks where; the file chosen, the slip is made and opened.
     assert!(matches!(
         clicked(&screen, "Faire le bordereau").as_slice(),

@@ -2,6 +2,7 @@
 //! written as PDF), the slips made (reprinted or cancelled), every payment with a search,
 //! and the balances and payments exports.
 
+mod search;
 mod view;
 
 use std::path::PathBuf;
@@ -13,13 +14,14 @@ use crate::app::payments::exports::{self, PaymentRow};
 use crate::app::payments::remittance::{self, DueCheques, SlipWritten};
 use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
-use crate::domain::money::format_euros;
 use crate::domain::text::fold;
 use crate::store::payments::remittance::Slip;
 use crate::ui::export::{self, Exporter};
 use crate::ui::files::{self, Dialog, Document, PdfFlow};
 use crate::ui::screen::{self, Action, Context};
 use crate::ui::widgets::Tone;
+
+pub use search::matches;
 
 /// Id of the "jusqu'au" field.
 pub const UNTIL_ID: &str = "payments-until";
@@ -110,6 +112,8 @@ pub struct Screen {
     /// The last refusal, naming its field when it has one.
     error: Option<Error>,
     notice: Option<(Tone, String)>,
+    /// The cheque just marked cashed outside, offered to undo beside the notice.
+    undo: Option<i64>,
 }
 
 /// Messages of the Paiements screen.
@@ -145,6 +149,10 @@ pub enum Message {
     CashedOutside(i64),
     /// The cheque was marked, or why not.
     Marked(app::Result<()>),
+    /// « Annuler » beside "marqué encaissé hors bordereau": the cheque is held again.
+    Unmark(i64),
+    /// The cheque is held again, or why not.
+    Unmarked(app::Result<()>),
     /// The payments' search box.
     Search(String),
     /// Exporting the balances or the payments.
@@ -165,26 +173,6 @@ fn load(context: &Context, until: NaiveDate) -> Task<Message> {
     )
 }
 
-/// Whether payment `row` matches the search `query` (already folded): household, mode,
-/// amount ("52,00"), day received ("05/01/2027"), cheque number or bank, label.
-pub fn matches(row: &PaymentRow, query: &str) -> bool {
-    if query.is_empty() {
-        return true;
-    }
-    let p = &row.payment;
-    let haystack = fold(&format!(
-        "{} {} {} {} {} {} {}",
-        row.household,
-        row.mode,
-        format_euros(p.amount),
-        format_date(p.received_on),
-        p.cheque.number,
-        p.cheque.bank,
-        p.label
-    ));
-    query.split_whitespace().all(|word| haystack.contains(word))
-}
-
 impl Screen {
     /// Opens the screen on the cheques due today.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
@@ -199,6 +187,7 @@ impl Screen {
             exporter: Exporter::default(),
             error: None,
             notice: None,
+            undo: None,
         };
         (screen, load(context, context.today))
     }
@@ -271,6 +260,7 @@ impl Screen {
     fn ask(&mut self, file_name: String) -> Task<Message> {
         self.error = None;
         self.notice = None;
+        self.undo = None;
         self.pdf
             .ask(Dialog::File {
                 title: "Enregistrer le bordereau de remise",
@@ -362,20 +352,7 @@ impl screen::Screen for Screen {
                 }
             }
             Message::Make => self.make(),
-            Message::MakeTo(path) => match self.until() {
-                Ok(until) => {
-                    let today = context.today;
-                    self.pdf
-                        .write(context, move |g| {
-                            remittance::make_slip_now(g, until, today, &path)
-                        })
-                        .map(Message::Pdf)
-                }
-                Err(error) => {
-                    self.error = Some(error);
-                    Task::none()
-                }
-            },
+            Message::MakeTo(path) => self.make_to(path, context),
             Message::Reprint(id) => {
                 self.job = Some(Job::Reprint(id));
                 self.ask(self.file_name_of(id))
@@ -394,27 +371,31 @@ impl screen::Screen for Screen {
                 self.confirm = None;
                 Task::none()
             }
-            Message::ConfirmCancel => match self.confirm.take() {
-                Some(id) => {
-                    let today = context.today;
-                    context.perform(
-                        move |g| remittance::cancel_slip(g, id, today),
-                        Message::SlipCancelled,
-                    )
-                }
-                None => Task::none(),
-            },
+            Message::ConfirmCancel => self.cancel(context),
             Message::SlipCancelled(result) => self.done(
                 result,
                 "Bordereau annulé : ses chèques sont de nouveau à remettre.",
                 context,
             ),
-            Message::CashedOutside(id) => context.perform(
-                move |g| remittance::set_cashed_outside(g, id, true),
-                Message::Marked,
-            ),
+            Message::CashedOutside(id) => {
+                self.undo = Some(id);
+                context.perform(
+                    move |g| remittance::set_cashed_outside(g, id, true),
+                    Message::Marked,
+                )
+            }
             Message::Marked(result) => {
-                self.done(result, "Chèque marqué encaissé hors bordereau.", context)
+                let undo = self.undo.take().filter(|_| result.is_ok());
+                let task = self.done(result, "Chèque marqué encaissé hors bordereau.", context);
+                self.undo = undo;
+                task
+            }
+            Message::Unmark(id) => context.perform(
+                move |g| remittance::set_cashed_outside(g, id, false),
+                Message::Unmarked,
+            ),
+            Message::Unmarked(result) => {
+                self.done(result, "Le chèque est de nouveau à remettre.", context)
             }
             Message::Search(text) => {
                 self.search = text;
@@ -431,8 +412,39 @@ impl screen::Screen for Screen {
 }
 
 impl Screen {
+    /// Makes the slip of the cheques due by the day typed into `path`.
+    fn make_to(&mut self, path: PathBuf, context: &Context) -> Task<Message> {
+        match self.until() {
+            Ok(until) => {
+                let today = context.today;
+                self.pdf
+                    .write(context, move |g| {
+                        remittance::make_slip_now(g, until, today, &path)
+                    })
+                    .map(Message::Pdf)
+            }
+            Err(error) => {
+                self.error = Some(error);
+                Task::none()
+            }
+        }
+    }
+
+    /// Cancels the slip confirmed, today.
+    fn cancel(&mut self, context: &Context) -> Task<Message> {
+        let Some(id) = self.confirm.take() else {
+            return Task::none();
+        };
+        let today = context.today;
+        context.perform(
+            move |g| remittance::cancel_slip(g, id, today),
+            Message::SlipCancelled,
+        )
+    }
+
     /// A change ended: say so (or why not) and read the lists again.
     fn done(&mut self, result: app::Result<()>, said: &str, context: &Context) -> Task<Message> {
+        self.undo = None;
         match result {
             Ok(()) => {
                 self.error = None;

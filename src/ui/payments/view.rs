@@ -72,7 +72,16 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
     ]
     .spacing(16);
     if let Some((tone, said)) = &screen.notice {
-        page = page.push(widgets::banner(*tone, said.clone()));
+        let mut line = row![widgets::banner(*tone, said.clone())]
+            .spacing(8)
+            .align_y(Alignment::Center);
+        if let Some(id) = screen.undo {
+            line = line.push(widgets::secondary(
+                "Remettre dans la liste",
+                Some(Message::Unmark(id)),
+            ));
+        }
+        page = page.push(line);
     }
     page = page.push(match screen.tab {
         Tab::Due => due(screen),
