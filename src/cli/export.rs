@@ -1,5 +1,5 @@
-//! `binette export`: a full list (no filter) or the baskets table, as CSV or XLSX by the
-//! extension of the file asked for.
+//! `binette export`: a full list (no filter), the baskets table, the households' balances
+//! or the payments, as CSV or XLSX by the extension of the file asked for.
 
 use std::path::Path;
 
@@ -47,7 +47,8 @@ fn basket_weeks(
 }
 
 /// The table of `kind`: every member, every employee (entered, in path or left), every
-/// harvest line, or the baskets per depot × size of the weeks chosen.
+/// harvest line, the baskets per depot × size of the weeks chosen, every household's
+/// balance today or every payment.
 pub fn table(
     garden: &Garden,
     kind: ExportKind,
@@ -58,6 +59,8 @@ pub fn table(
         ExportKind::Members => exports::members_table(garden, today)?,
         ExportKind::Employees => exports::employees_table(garden, today)?,
         ExportKind::Harvests => exports::harvests_table(garden)?,
+        ExportKind::Balances => crate::app::payments::exports::balances_table(garden, today)?,
+        ExportKind::Payments => crate::app::payments::exports::payments_table(garden)?,
         ExportKind::Baskets => {
             let (from, to) = basket_weeks(garden, today, weeks)?;
             exports::baskets_table(garden, from, to)?

@@ -15,6 +15,7 @@ mod import_common;
 mod import_employees;
 mod import_harvests;
 mod import_members;
+pub mod remittance;
 mod safety;
 
 pub use safety::{restore_file, write_backup};
@@ -41,6 +42,10 @@ pub enum ExportKind {
     Harvests,
     /// Les paniers par dépôt et par taille, semaine par semaine.
     Baskets,
+    /// Le solde de chaque foyer aujourd'hui.
+    Balances,
+    /// Tous les paiements (les annulés marqués).
+    Payments,
 }
 
 /// Binette : le bureau d'un jardin d'insertion.
@@ -163,6 +168,15 @@ pub enum Command {
         #[arg(long, value_name = "SEMAINE")]
         to: Option<String>,
     },
+    /// Fait le bordereau de remise des chèques à encaisser jusqu'à une date, en PDF.
+    Remittance {
+        /// Dernier jour d'encaissement pris, par exemple 2026-12-05 (au plus tard aujourd'hui).
+        #[arg(long, value_name = "DATE")]
+        until: String,
+        /// Fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
 }
 
 /// How `binette import` runs: on a copy of the plan only, or for real.
@@ -279,6 +293,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 to: to.clone(),
             };
             print!("{}", export_file(&path, *kind, out, &weeks)?);
+            Ok(())
+        }
+        Command::Remittance { until, out } => {
+            let garden = open_garden(&database_path(cli, false)?)?;
+            let now = Local::now().naive_local();
+            print!("{}", remittance::run(&garden, until, out, now)?);
             Ok(())
         }
     }

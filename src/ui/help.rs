@@ -15,6 +15,7 @@ pub fn text_of(section: Section) -> &'static str {
         Section::Harvests => include_str!("../../assets/help/recoltes.txt"),
         Section::Members => include_str!("../../assets/help/adherents.txt"),
         Section::Baskets => include_str!("../../assets/help/paniers.txt"),
+        Section::Payments => include_str!("../../assets/help/paiements.txt"),
         Section::Workshops => include_str!("../../assets/help/ateliers.txt"),
         Section::Reports => include_str!("../../assets/help/rapports.txt"),
         Section::Settings => include_str!("../../assets/help/parametres.txt"),

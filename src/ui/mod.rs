@@ -14,6 +14,7 @@ mod home_lists;
 pub mod home_pickups;
 pub mod import;
 pub mod members;
+pub mod payments;
 pub mod refusal;
 pub mod reports;
 pub mod screen;

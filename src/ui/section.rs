@@ -14,6 +14,7 @@ pub enum Section {
     Harvests,
     Members,
     Baskets,
+    Payments,
     Workshops,
     Reports,
     Settings,
@@ -21,12 +22,13 @@ pub enum Section {
 
 impl Section {
     /// Every section, in sidebar order.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Home,
         Section::Employees,
         Section::Harvests,
         Section::Members,
         Section::Baskets,
+        Section::Payments,
         Section::Workshops,
         Section::Reports,
         Section::Settings,
@@ -40,6 +42,7 @@ impl Section {
             Section::Harvests => "Récoltes",
             Section::Members => "Adhérents",
             Section::Baskets => "Paniers",
+            Section::Payments => "Paiements",
             Section::Workshops => "Ateliers",
             Section::Reports => "Rapports",
             Section::Settings => "Paramètres",
@@ -66,6 +69,9 @@ impl Section {
             }
             Section::Reports => {
                 "Le bilan d'activité pour les financeurs, en PDF, sur la période choisie."
+            }
+            Section::Payments => {
+                "Les chèques à remettre à la banque, les bordereaux de remise et tous les paiements."
             }
             Section::Home | Section::Settings => "",
         }

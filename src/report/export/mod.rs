@@ -7,6 +7,7 @@
 
 pub mod cross;
 pub mod lists;
+pub mod payments;
 mod xlsx;
 
 use std::path::{Path, PathBuf};

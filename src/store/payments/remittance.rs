@@ -103,7 +103,7 @@ pub fn slip(conn: &Connection, id: i64) -> Result<Slip> {
             e => e.into(),
         })?;
     let mut stmt = conn.prepare(
-        "SELECT p.*, upper(m.last_name) || ' ' || m.first_name AS household
+        "SELECT p.*, m.last_name AS household_last, m.first_name AS household_first
          FROM payment p JOIN member m ON m.id = p.member_id
          WHERE p.remittance_id = ?1
          ORDER BY coalesce(p.cash_on, p.received_on), p.id",
@@ -111,7 +111,11 @@ pub fn slip(conn: &Connection, id: i64) -> Result<Slip> {
     let cheques = stmt
         .query_map([id], |r| {
             let payment = payment_from_row(r)?;
-            let household: String = r.get("household")?;
+            // SQLite's upper() leaves accented letters alone: "BESANçON".
+            let household = crate::domain::text::list_name(
+                &r.get::<_, String>("household_first")?,
+                &r.get::<_, String>("household_last")?,
+            );
             Ok(SlipCheque {
                 payment_id: payment.id,
                 drawer: if payment.cheque.drawer.is_empty() {
@@ -175,5 +179,29 @@ pub fn cancel_slip(conn: &mut Connection, id: i64, on: NaiveDate) -> Result<()> 
         [id],
     )?;
     tx.commit()?;
+    Ok(())
+}
+
+/// Marks cheque `payment_id` as cashed without a Binette slip (`outside`), or holds it again
+/// (`!outside`). Only a counted cheque that is on no slip can change.
+pub fn set_cashed_outside(conn: &Connection, payment_id: i64, outside: bool) -> Result<()> {
+    let payment = super::get_payment(conn, payment_id)?;
+    if !payment.is_cheque() {
+        return Err(StoreError::Invalid(
+            "Seul un chèque peut être encaissé hors bordereau.".into(),
+        ));
+    }
+    if !payment.counts() {
+        return Err(StoreError::Invalid("Ce chèque est annulé.".into()));
+    }
+    if payment.remittance_id.is_some() {
+        return Err(StoreError::Invalid(
+            "Ce chèque figure déjà sur un bordereau de remise.".into(),
+        ));
+    }
+    conn.execute(
+        "UPDATE payment SET cashed_outside = ?2 WHERE id = ?1",
+        (payment_id, outside),
+    )?;
     Ok(())
 }

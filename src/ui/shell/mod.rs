@@ -20,8 +20,8 @@ use super::section::Section;
 use super::theme::{self, BOLD};
 use super::widgets::{self, Tone};
 use super::{
-    employees, harvests, home, import, members, refusal, reports, settings, week, welcome,
-    workshops,
+    employees, harvests, home, import, members, payments, refusal, reports, settings, week,
+    welcome, workshops,
 };
 use crate::store::lock::GardenLock;
 use crate::store::paths;
@@ -83,6 +83,7 @@ pub enum Message {
     Harvests(harvests::Message),
     Members(members::Message),
     Week(week::Message),
+    Payments(payments::Message),
     Workshops(workshops::Message),
     Reports(reports::Message),
     Settings(settings::Message),
@@ -358,6 +359,7 @@ impl App {
             | Message::Harvests(_)
             | Message::Members(_)
             | Message::Week(_)
+            | Message::Payments(_)
             | Message::Workshops(_)
             | Message::Reports(_)
             | Message::Settings(_)

@@ -6,7 +6,9 @@ use iced::{Element, Task};
 use super::Message;
 use crate::ui::screen::{Action, Context, Screen as _};
 use crate::ui::section::Section;
-use crate::ui::{employees, harvests, home, import, members, reports, settings, week, workshops};
+use crate::ui::{
+    employees, harvests, home, import, members, payments, reports, settings, week, workshops,
+};
 
 /// Each screen is boxed: the enum stays one pointer wide whatever each screen holds.
 pub(super) enum Screen {
@@ -15,6 +17,7 @@ pub(super) enum Screen {
     Harvests(Box<harvests::Screen>),
     Members(Box<members::Screen>),
     Week(Box<week::Screen>),
+    Payments(Box<payments::Screen>),
     Workshops(Box<workshops::Screen>),
     Reports(Box<reports::Screen>),
     Settings(Box<settings::Settings>),
@@ -45,6 +48,7 @@ impl Screen {
             Screen::Harvests(_) => Section::Harvests,
             Screen::Members(_) => Section::Members,
             Screen::Week(_) => Section::Baskets,
+            Screen::Payments(_) => Section::Payments,
             Screen::Workshops(_) => Section::Workshops,
             Screen::Reports(_) => Section::Reports,
             Screen::Import(_) => Section::Members,
@@ -62,6 +66,7 @@ impl Screen {
             Section::Harvests => open!(Harvests, harvests::Screen, context),
             Section::Members => open!(Members, members::Screen, context),
             Section::Baskets => open!(Week, week::Screen, context),
+            Section::Payments => open!(Payments, payments::Screen, context),
             Section::Workshops => open!(Workshops, workshops::Screen, context),
             Section::Reports => open!(Reports, reports::Screen, context),
             Section::Settings => open!(Settings, settings::Settings, context),
@@ -97,6 +102,9 @@ impl Screen {
             }
             (Screen::Members(s), Message::Members(m)) => s.update(m, context).map(Message::Members),
             (Screen::Week(s), Message::Week(m)) => s.update(m, context).map(Message::Week),
+            (Screen::Payments(s), Message::Payments(m)) => {
+                s.update(m, context).map(Message::Payments)
+            }
             (Screen::Workshops(s), Message::Workshops(m)) => {
                 s.update(m, context).map(Message::Workshops)
             }
@@ -122,6 +130,7 @@ impl Screen {
             Screen::Harvests(screen) => screen.view().map(Message::Harvests),
             Screen::Members(screen) => screen.view().map(Message::Members),
             Screen::Week(screen) => screen.view().map(Message::Week),
+            Screen::Payments(screen) => screen.view().map(Message::Payments),
             Screen::Workshops(screen) => screen.view().map(Message::Workshops),
             Screen::Reports(screen) => screen.view().map(Message::Reports),
             Screen::Settings(screen) => screen.view().map(Message::Settings),

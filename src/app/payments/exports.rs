@@ -1,0 +1,98 @@
+//! The money lists: every household's balance on a day, every payment with its household,
+//! mode and slip. Read in one transaction; the tables shared by the Paiements screen and
+//! `binette export balances|payments`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::super::{Garden, Result};
+use crate::domain::export::ExportTable;
+use crate::report::export::payments as lists;
+pub use crate::report::export::payments::{BalanceRow, PaymentRow};
+use crate::store::members::list_members;
+use crate::store::payments::ledger::balances;
+use crate::store::payments::remittance::slips;
+use crate::store::payments::{payment_modes, payments_until};
+use crate::store::sheets::snapshot;
+
+/// Every household with an account on `until` and its balance, by name.
+pub fn balance_rows(garden: &Garden, until: NaiveDate) -> Result<Vec<BalanceRow>> {
+    let (members, balance) = garden.with(|conn| {
+        snapshot(conn, |conn| {
+            Ok((list_members(conn)?, balances(conn, until)?))
+        })
+    })?;
+    Ok(members
+        .into_iter()
+        .filter_map(|m| {
+            balance.get(&m.id).map(|&balance| BalanceRow {
+                last_name: m.last_name,
+                first_name: m.first_name,
+                balance,
+            })
+        })
+        .collect())
+}
+
+/// Every payment (cancelled ones included), oldest first, with its household, mode's
+/// label and slip number.
+pub fn payment_rows(garden: &Garden) -> Result<Vec<PaymentRow>> {
+    let (payments, members, modes, slips) = garden.with(|conn| {
+        snapshot(conn, |conn| {
+            Ok((
+                payments_until(conn, far_future())?,
+                list_members(conn)?,
+                payment_modes(conn)?,
+                slips(conn)?,
+            ))
+        })
+    })?;
+    let names: HashMap<i64, String> = members
+        .into_iter()
+        .map(|m| {
+            (
+                m.id,
+                crate::domain::text::list_name(&m.first_name, &m.last_name),
+            )
+        })
+        .collect();
+    let labels: HashMap<String, String> = modes.into_iter().map(|m| (m.code, m.label)).collect();
+    let numbers: HashMap<i64, i64> = slips.iter().map(|s| (s.id, s.number)).collect();
+    Ok(payments
+        .into_iter()
+        .map(|payment| PaymentRow {
+            household: names.get(&payment.member_id).cloned().unwrap_or_default(),
+            mode: labels
+                .get(&payment.mode)
+                .cloned()
+                .unwrap_or_else(|| payment.mode.clone()),
+            slip_number: payment
+                .remittance_id
+                .and_then(|id| numbers.get(&id).copied()),
+            payment,
+        })
+        .collect())
+}
+
+/// The balances on `until`, with their total.
+pub fn balances_table(garden: &Garden, until: NaiveDate) -> Result<ExportTable> {
+    Ok(lists::balances(&balance_rows(garden, until)?, until))
+}
+
+/// Every payment, with the total of those that count.
+pub fn payments_table(garden: &Garden) -> Result<ExportTable> {
+    let rows = payment_rows(garden)?;
+    let all: Vec<&PaymentRow> = rows.iter().collect();
+    Ok(payments_table_of(&all))
+}
+
+/// The payments `rows` (a screen's search applied), with the total of those that count.
+pub fn payments_table_of(rows: &[&PaymentRow]) -> ExportTable {
+    lists::payments(rows)
+}
+
+/// A day after any payment (stored dates compare as text: `NaiveDate::MAX` would not).
+fn far_future() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default()
+}
