@@ -18,6 +18,14 @@ fn years(n: u32) -> String {
     }
 }
 
+fn files(n: i64) -> String {
+    if n > 1 {
+        format!("{n} fiches")
+    } else {
+        format!("{n} fiche")
+    }
+}
+
 fn controller(facts: &RegisterFacts) -> String {
     let id = &facts.identity;
     let mut lines = vec![if id.name.trim().is_empty() {
@@ -68,9 +76,10 @@ fn entries(facts: &RegisterFacts) -> Vec<(&'static str, String)> {
         (
             "Personnes concernées",
             format!(
-                "Salariés en parcours ({} fiches), foyers adhérents ({} fiches), participants \
-                 extérieurs aux ateliers, équipe du jardin.",
-                facts.employees, facts.members
+                "Salariés en parcours ({}), foyers adhérents ({}), participants extérieurs aux \
+                 ateliers, équipe du jardin.",
+                files(facts.employees),
+                files(facts.members)
             ),
         ),
         (

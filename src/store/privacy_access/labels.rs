@@ -194,14 +194,7 @@ pub fn is_sensitive(table: &str, column: &str) -> bool {
     match table {
         "employee" => matches!(
             column,
-            "rsa"
-                | "ass"
-                | "aah"
-                | "rqth"
-                | "court_measure"
-                | "qpv"
-                | "zrr"
-                | "unemployment_months"
+            "rsa" | "ass" | "aah" | "rqth" | "court_measure" | "qpv" | "zrr"
         ),
         "employee_criterion" => column == "criterion",
         "fse_snapshot" => matches!(
