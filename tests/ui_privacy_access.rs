@@ -95,6 +95,15 @@ fn the_export_button_writes_the_person_s_files_into_the_folder_chosen() {
         files.json.file_name().unwrap(),
         "donnees-durand-octave-2026-03-02.json"
     );
+    // No folder (cancelled, or no dialog on this desktop): said, nothing written.
+    apply(
+        &mut screen,
+        Message::File(file::Message::Access(access::Message::Chosen(None))),
+    );
+    assert!(shows(
+        &screen,
+        "Aucun dossier choisi : les données n'ont pas été exportées."
+    ));
     // A refusal is shown on the file (the success would open the PDF in a viewer).
     let refused = binette::app::Error::invalid("Dossier", "Le dossier a disparu.");
     apply(

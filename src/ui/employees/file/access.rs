@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use iced::{Element, Task};
 
 use crate::app::{self, privacy::access};
+use crate::ui::files::{Dialog, choose};
 use crate::ui::screen::Context;
 use crate::ui::widgets::{self, Tone};
 
@@ -36,20 +37,22 @@ pub fn update(
     context: &Context,
 ) -> (Task<Message>, Option<(Tone, String)>) {
     match message {
-        Message::Export => (
-            Task::perform(
-                async {
-                    rfd::AsyncFileDialog::new()
-                        .set_title("Dossier où écrire les données de la personne")
-                        .pick_folder()
-                        .await
-                        .map(|handle| handle.path().to_path_buf())
-                },
-                Message::Chosen,
-            ),
-            None,
+        Message::Export => {
+            let start = context.garden.path().parent().map(PathBuf::from);
+            let dialog = Dialog::Folder {
+                title: "Dossier où écrire les données de la personne",
+                start,
+            };
+            (Task::perform(choose(dialog), Message::Chosen), None)
+        }
+        // Cancelled, or no dialog could open (a minimal desktop): say that nothing was written.
+        Message::Chosen(None) => (
+            Task::none(),
+            Some((
+                Tone::Warning,
+                "Aucun dossier choisi : les données n'ont pas été exportées.".to_owned(),
+            )),
         ),
-        Message::Chosen(None) => (Task::none(), None),
         Message::Chosen(Some(folder)) => {
             let today = context.today;
             let task = context.perform(
