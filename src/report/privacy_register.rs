@@ -50,8 +50,16 @@ fn controller(facts: &RegisterFacts) -> String {
 
 /// The entry's lines: (heading, text).
 fn entries(facts: &RegisterFacts) -> Vec<(&'static str, String)> {
+    let mut entries = vec![("Responsable du traitement", controller(facts))];
+    entries.extend(purposes());
+    entries.extend(data(facts));
+    entries.extend(keeping(facts));
+    entries
+}
+
+/// What the processing is for, and on what legal basis.
+fn purposes() -> Vec<(&'static str, String)> {
     vec![
-        ("Responsable du traitement", controller(facts)),
         (
             "Traitement",
             "Gestion du jardin d'insertion avec le logiciel Binette : parcours des salariés en \
@@ -73,6 +81,12 @@ fn entries(facts: &RegisterFacts) -> Vec<(&'static str, String)> {
              d'adhésion et d'abonnement. Ateliers : l'intérêt légitime du jardin à les organiser."
                 .to_owned(),
         ),
+    ]
+}
+
+/// Whom and what it holds, for how long.
+fn data(facts: &RegisterFacts) -> Vec<(&'static str, String)> {
+    vec![
         (
             "Personnes concernées",
             format!(
@@ -109,6 +123,12 @@ fn entries(facts: &RegisterFacts) -> Vec<(&'static str, String)> {
                 years(facts.participant_years)
             ),
         ),
+    ]
+}
+
+/// Where it is kept, who sees it, what leaves the computer, the people's rights.
+fn keeping(facts: &RegisterFacts) -> Vec<(&'static str, String)> {
+    vec![
         (
             "Lieu de conservation",
             format!(
