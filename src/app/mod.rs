@@ -16,6 +16,7 @@ pub mod imports;
 pub mod members;
 pub mod opening;
 pub mod payments;
+pub mod privacy;
 pub mod reports;
 pub mod settings;
 pub mod week;

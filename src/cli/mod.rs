@@ -16,6 +16,7 @@ mod import_employees;
 mod import_harvests;
 mod import_members;
 pub mod remittance;
+pub mod privacy_export;
 mod safety;
 
 pub use safety::{restore_file, write_backup};
@@ -102,6 +103,32 @@ pub enum Command {
         /// Accepte une sauvegarde d'un autre jardin (refusée sinon).
         #[arg(long)]
         other_garden: bool,
+    },
+    /// Écrit toutes les données d'une personne (salarié ou foyer adhérent) en PDF et en JSON
+    /// dans un dossier : son droit d'accès (RGPD).
+    #[command(name = "privacy-export")]
+    PrivacyExport {
+        /// Numéro de la fiche du salarié.
+        #[arg(
+            long,
+            value_name = "ID",
+            conflicts_with = "member",
+            required_unless_present = "member"
+        )]
+        employee: Option<i64>,
+        /// Numéro de la fiche du foyer adhérent.
+        #[arg(long, value_name = "ID")]
+        member: Option<i64>,
+        /// Dossier où écrire le PDF et le JSON (créé s'il n'existe pas).
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+    },
+    /// Écrit la fiche du registre des traitements (RGPD) en PDF.
+    #[command(name = "privacy-register")]
+    PrivacyRegister {
+        /// Fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
     },
     /// Écrit les feuilles de la semaine (synthèse, émargements, préparation) en PDF.
     Sheets {
@@ -279,6 +306,23 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 create_homonyms: *create_homonyms,
             };
             print!("{}", import_file(&path, *kind, file, options)?);
+            Ok(())
+        }
+        Command::PrivacyExport {
+            employee,
+            member,
+            out,
+        } => {
+            let path = database_path(cli, false)?;
+            let person = privacy_export::person(*employee, *member)?;
+            let today = Local::now().date_naive();
+            print!("{}", privacy_export::export(&path, person, out, today)?);
+            Ok(())
+        }
+        Command::PrivacyRegister { out } => {
+            let path = database_path(cli, false)?;
+            let today = Local::now().date_naive();
+            print!("{}", privacy_export::write_register(&path, out, today)?);
             Ok(())
         }
         Command::Export {

@@ -6,6 +6,7 @@
 //! with the bundled DejaVu fonts, which are embedded (subset) so accents render as in the UI.
 //! Never imports iced, never reads the clock.
 
+pub mod access;
 pub mod account;
 pub mod activity;
 pub mod attendance_sheet;
@@ -16,6 +17,7 @@ pub mod export;
 pub mod fonts;
 pub mod funder_statement;
 pub mod path_sheet;
+pub mod privacy_register;
 pub mod remittance_slip;
 mod style;
 mod table;

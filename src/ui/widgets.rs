@@ -148,3 +148,34 @@ pub fn folder_field<'a, M: Clone + 'a>(
     .spacing(12)
     .into()
 }
+
+/// The words of the sensitive-data tag, as tests look for them.
+pub const SENSITIVE_TAG: &str = "donnée sensible";
+
+/// A small tag « donnée sensible » (amber, like a warning) that marks on screen a field the
+/// RGPD counts as sensitive (benefits, disability, court measure, housing, FSE+ answers).
+pub fn sensitive_tag<'a, M: 'a>() -> Element<'a, M> {
+    container(text(SENSITIVE_TAG).size(12).color(theme::WARNING_TEXT))
+        .padding([1, 6])
+        .style(|_: &Theme| container::Style {
+            background: Some(Background::Color(theme::WARNING_BG)),
+            border: Border {
+                color: theme::WARNING_TEXT,
+                width: 1.0,
+                radius: 8.0.into(),
+            },
+            ..container::Style::default()
+        })
+        .into()
+}
+
+/// A field's label (or a group's heading) followed by the [`sensitive_tag`].
+pub fn sensitive<'a, M: 'a>(label: impl Into<String>) -> Element<'a, M> {
+    row![
+        text(label.into()).size(14).color(theme::MUTED),
+        sensitive_tag()
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center)
+    .into()
+}

@@ -1,6 +1,7 @@
 //! A person's file: its header (back to the list, fiche parcours, deletion), its tabs, each
 //! a component of `tabs`, and the saves they ask for.
 
+pub mod access;
 mod view;
 
 use std::path::PathBuf;
@@ -114,6 +115,8 @@ pub enum Message {
     Fse(fse::Message),
     /// The Heures (paie) tab.
     Hours(hours::Message),
+    /// « Exporter ses données (RGPD) ».
+    Access(access::Message),
 }
 
 /// What a person's file tells the screen.
@@ -257,6 +260,12 @@ impl File {
                     (Tone::Success, message)
                 });
                 Task::none()
+            }
+            Message::Access(m) => {
+                let id = self.file.as_ref().map_or(0, |f| f.employee.id);
+                let (task, notice) = access::update(m, id, context);
+                self.notice = notice.or(self.notice.take());
+                task.map(Message::Access)
             }
             Message::Identity(message) => {
                 let event = self.identity.update(message, self.file.as_ref());

@@ -50,6 +50,7 @@ impl File {
                 .spacing(2)
                 .width(Length::Fill),
             widgets::secondary("Fiche parcours (PDF)", saved.then_some(Message::Pdf)),
+            super::access::button(saved).map(Message::Access),
             widgets::secondary("Supprimer la fiche…", saved.then_some(Message::AskDelete)),
         ]
         .spacing(12)

@@ -2,7 +2,7 @@
 //! that day.
 
 use chrono::NaiveDate;
-use iced::widget::{Column, column, row, text};
+use iced::widget::{Column, column, pick_list, row, text};
 use iced::{Element, Length};
 
 use super::{Event, Sheet};
@@ -66,9 +66,32 @@ fn sensitive<'a>(
     value: Option<SensitiveAnswer>,
     question: Question,
 ) -> Element<'a, Message> {
-    choice(label, SensitiveAnswer::ALL, value, move |a| {
+    marked_choice(label, SensitiveAnswer::ALL, value, move |a| {
         Message::Sensitive(question, a)
     })
+}
+
+/// A pick list under its label and the « donnée sensible » tag.
+fn marked_choice<'a, T>(
+    label: &'a str,
+    options: &'a [T],
+    value: Option<T>,
+    on_select: impl Fn(T) -> Message + 'a,
+) -> Element<'a, Message>
+where
+    T: ToString + PartialEq + Clone + 'a,
+{
+    column![
+        widgets::sensitive(label),
+        pick_list(options, value, on_select)
+            .placeholder("Choisir…")
+            .padding(7)
+            .text_size(15)
+            .width(Length::Fill),
+    ]
+    .spacing(3)
+    .width(Length::Fill)
+    .into()
 }
 
 /// The questionnaires already answered: what was recorded that day stays as it was,
@@ -225,7 +248,7 @@ impl Fse {
         match self.stage {
             Some(FseStage::Entry) | None => column![
                 row![
-                    choice(
+                    marked_choice(
                         "Situation sur le marché du travail",
                         LabourStatus::ALL,
                         self.labour,

@@ -175,6 +175,11 @@ pub fn entry(form: &Identity, saved: bool) -> Element<'_, Message> {
         flag("Sous main de justice", form.court_measure, Flag::Court),
     ]
     .spacing(18);
+    let flags = column![
+        widgets::sensitive("Minima sociaux, handicap, justice, lieu de vie"),
+        flags
+    ]
+    .spacing(6);
     let eligibility = eligibility(form);
     column![
         widgets::card(
@@ -203,6 +208,7 @@ fn eligibility(form: &Identity) -> Element<'_, Message> {
     };
     column![
         widgets::banner(tone, verdict),
+        widgets::sensitive("Les critères cochés disent la situation sociale de la personne"),
         row![
             column![
                 text("Niveau 1 (un seul suffit)").size(14),
