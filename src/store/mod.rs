@@ -27,6 +27,7 @@ mod open;
 pub mod output;
 pub mod paths;
 pub mod payments;
+pub mod privacy;
 mod restore;
 pub mod settings;
 pub mod sheets;

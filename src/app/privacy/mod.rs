@@ -1,0 +1,8 @@
+//! Protection des données (RGPD): how long files are kept, who is past that time, and
+//! anonymisation that keeps the statistics.
+
+pub mod anonymise;
+pub mod retention;
+
+pub use anonymise::{anonymise, anonymise_due, anonymise_employee, anonymise_member};
+pub use retention::{due_count, due_list, load, save_retention};
