@@ -15,6 +15,7 @@ mod import_common;
 mod import_employees;
 mod import_harvests;
 mod import_members;
+pub mod privacy;
 mod safety;
 
 pub use safety::{restore_file, write_backup};
@@ -163,6 +164,12 @@ pub enum Command {
         #[arg(long, value_name = "SEMAINE")]
         to: Option<String>,
     },
+    /// Protection des données (RGPD) : personnes à anonymiser, anonymisation.
+    Privacy {
+        /// Ce qu'il faut faire.
+        #[command(subcommand)]
+        action: privacy::PrivacyCommand,
+    },
 }
 
 /// How `binette import` runs: on a copy of the plan only, or for real.
@@ -279,6 +286,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
                 to: to.clone(),
             };
             print!("{}", export_file(&path, *kind, out, &weeks)?);
+            Ok(())
+        }
+        Command::Privacy { action } => {
+            let path = database_path(cli, false)?;
+            print!("{}", privacy::run(&path, action)?);
             Ok(())
         }
     }

@@ -263,10 +263,16 @@ mod tests {
         let r = Retention::default();
         let member = activity(Person::Member(4), Some("2021-06-14"), false);
         assert_eq!(due(&member, &r, d("2024-06-13")), None);
-        assert_eq!(due(&member, &r, d("2024-06-14")).unwrap().since, d("2024-06-14"));
+        assert_eq!(
+            due(&member, &r, d("2024-06-14")).unwrap().since,
+            d("2024-06-14")
+        );
         let outside = activity(Person::Participant("léa".into()), Some("2024-02-29"), false);
         assert_eq!(due(&outside, &r, d("2025-02-27")), None);
-        assert_eq!(due(&outside, &r, d("2025-02-28")).unwrap().since, d("2025-02-28"));
+        assert_eq!(
+            due(&outside, &r, d("2025-02-28")).unwrap().since,
+            d("2025-02-28")
+        );
     }
 
     /// Something current, or nothing dated: never due, however late.

@@ -8,8 +8,9 @@
 //! band on every day of the paths, every date, category, hour and theme, the FSE+ answers,
 //! baskets, memberships and payments' amounts.
 //!
-//! Old text must not survive in the file's free pages: the connection runs with
-//! `secure_delete` on during the work, and the write-ahead log is checkpointed afterwards.
+//! Old text must not survive in the file: the connection runs with `secure_delete` on
+//! during the work (freed space is zeroed), the file is rebuilt afterwards (`VACUUM`: text
+//! of rows edited long ago can lie in free space) and the write-ahead log emptied.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, named_params};
@@ -37,15 +38,18 @@ impl Anonymised {
     }
 }
 
-/// Anonymises `people` on `today`, all or none, in one transaction; then checkpoints the
-/// write-ahead log so that no old page stays in it. Someone already anonymised is skipped.
+/// Anonymises `people` on `today`, all or none, in one transaction; then rebuilds the file
+/// (`VACUUM`) and empties the write-ahead log, so that no old text stays in either. Someone already anonymised is skipped.
 pub fn anonymise(conn: &mut Connection, people: &[Person], today: NaiveDate) -> Result<Anonymised> {
     conn.pragma_update(None, "secure_delete", true)?;
     let done = anonymise_in_transaction(conn, people, today);
     let reset = conn.pragma_update(None, "secure_delete", false);
     let done = done?;
     reset?;
-    // In memory there is no log: the pragma answers without checkpointing.
+    // Text of earlier versions of the rows (before an edit, say) can lie in the free space
+    // of pages: rebuilding the file leaves none; then the log is emptied into it. In memory
+    // there is no log: the pragma answers without checkpointing.
+    conn.execute_batch("VACUUM")?;
     let _: (i64, i64, i64) = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
     })?;
