@@ -216,7 +216,10 @@ fn same_bands(birth: NaiveDate, coarse: NaiveDate, from: NaiveDate, to: NaiveDat
     [26u32, 50].into_iter().all(|age| {
         let start = years_after(coarse, age).max(from);
         // Two days more: a 29 February birthday is passed only on the 1st of March.
-        let end = (years_after(birth, age) + chrono::Days::new(2)).min(to + chrono::Days::new(1));
+        let end = years_after(birth, age)
+            .checked_add_days(chrono::Days::new(2))
+            .unwrap_or(NaiveDate::MAX)
+            .min(to.succ_opt().unwrap_or(to));
         start
             .iter_days()
             .take_while(|&d| d < end)
