@@ -1,6 +1,7 @@
 //! A person's file: its header (back to the list, fiche parcours, deletion), its tabs, each
 //! a component of `tabs`, and the saves they ask for.
 
+mod anonymise;
 mod view;
 
 use std::path::PathBuf;
@@ -114,6 +115,8 @@ pub enum Message {
     Fse(fse::Message),
     /// The Heures (paie) tab.
     Hours(hours::Message),
+    /// « Anonymiser maintenant… » and its question.
+    Anonymise(anonymise::Message),
 }
 
 /// What a person's file tells the screen.
@@ -137,6 +140,7 @@ pub struct File {
     confirm_delete: Option<DeletionSummary>,
     identity: identity::Identity,
     tabs: Tabs,
+    anonymise: anonymise::Anonymise,
 }
 
 /// The tabs of a saved file (all but Identité and Entrée).
@@ -278,6 +282,14 @@ impl File {
             Message::Hours(m) => {
                 self.on_tab(context, |t, s| with(t.hours.update(m, s), Message::Hours))
             }
+            Message::Anonymise(m) => match self.anonymise.update(m, self.employee_id(), context) {
+                anonymise::Event::None => Task::none(),
+                anonymise::Event::Run(task) => task.map(Message::Anonymise),
+                anonymise::Event::Saved(result) => {
+                    self.saved(result, context);
+                    Task::none()
+                }
+            },
         };
         (task, None)
     }
