@@ -120,7 +120,7 @@ fn who_is_due_and_from_when() {
     );
     assert_eq!(list[2].since, date(2024, 6, 30));
     assert_eq!(list[3].since, date(2024, 12, 31));
-    assert_eq!(list[3].name, "Dupont Jeanne");
+    assert_eq!(list[3].name, "DUPONT Jeanne");
     assert_eq!(privacy::due_count(&garden, date(2024, 12, 31)).unwrap(), 4);
     // Yves Noir's session to come (01/06/2030) keeps him until 01/06/2031.
     assert_eq!(privacy::due_count(&garden, date(2031, 5, 31)).unwrap(), 4);

@@ -123,7 +123,7 @@ pub struct LastActivity {
     pub name: String,
     /// The last day the garden worked with them (`None`: nothing dated).
     pub last: Option<NaiveDate>,
-    /// What that day was, in French (« fin du dernier parcours », « dernier panier »…).
+    /// What that day was, in French (« Fin du dernier parcours », « Dernier panier »…).
     pub what: &'static str,
     /// True when something is still running (an open path, a subscription, a session to
     /// come, a household « actif » or « en attente »).
@@ -146,7 +146,8 @@ pub struct Due {
 }
 
 impl Due {
-    /// Why they are due, in French: « fin du dernier parcours le 31/03/2019, conservé 5 ans ».
+    /// Why they are due, in French: « Fin du dernier parcours le 31/03/2019 ; durée de
+    /// conservation : 5 ans ».
     pub fn why(&self, retention: &Retention) -> String {
         let years = retention.years(self.person.kind());
         format!(
@@ -240,7 +241,7 @@ mod tests {
             person,
             name: "X".into(),
             last: last.map(d),
-            what: "fin du dernier parcours",
+            what: "Fin du dernier parcours",
             current,
         }
     }
@@ -255,7 +256,7 @@ mod tests {
         assert_eq!(due.since, d("2024-03-31"));
         assert_eq!(
             due.why(&r),
-            "fin du dernier parcours le 31/03/2019 ; durée de conservation : 5 ans"
+            "Fin du dernier parcours le 31/03/2019 ; durée de conservation : 5 ans"
         );
     }
 

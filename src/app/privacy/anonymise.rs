@@ -18,9 +18,11 @@ pub const ERASED: &str = "Seront effacés : nom et prénom, civilité, date de n
 pub const KEPT: &str = "Sont gardés, sans nom, pour les bilans : sexe, tranche d'âge, dates \
     des parcours, contrats et sorties, catégories de sortie, heures, thèmes et durées des \
     suivis, réponses FSE+, paniers, adhésions et montants des paiements. La personne devient \
-    « Personne anonymisée n° … » (un foyer : « Foyer anonymisé n° … »). Une sauvegarde est \
-    faite juste avant ; l'anonymisation ne peut pas être défaite autrement qu'en la \
-    restaurant.";
+    « Personne anonymisée n° … » (un foyer : « Foyer anonymisé n° … »).";
+
+/// What the confirmation says of the backup and of undoing.
+pub const BACKUP: &str = "Une sauvegarde est faite juste avant ; l'anonymisation ne peut pas \
+    être défaite autrement qu'en restaurant cette sauvegarde (Paramètres › Sauvegardes).";
 
 /// Anonymises `people` on `today`, all or none, after a backup of the garden (refused at
 /// once in a garden open read-only).

@@ -12,6 +12,7 @@ use crate::domain::privacy::{
     EMPLOYEE_YEARS_KEY, LastActivity, MEMBER_YEARS_KEY, PARTICIPANT_LABEL, PARTICIPANT_YEARS_KEY,
     Person, Retention, parse_years,
 };
+use crate::domain::text::list_name;
 
 /// The retention settings; a key never set, or unreadable, gives its default.
 pub fn retention(conn: &Connection) -> Result<Retention> {
@@ -67,7 +68,7 @@ pub fn last_activity(
 /// entry; a path without an exit is current.
 fn employees(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
     let mut stmt = conn.prepare(
-        "SELECT e.id, trim(e.last_name || ' ' || e.first_name) AS name,
+        "SELECT e.id, e.last_name, e.first_name,
                 max(coalesce((SELECT max(x.date) FROM exit x WHERE x.employee_id = e.id), ''),
                     coalesce((SELECT max(coalesce(c.actual_end, c.planned_end)) FROM contract c
                               WHERE c.employee_id = e.id), ''),
@@ -82,9 +83,9 @@ fn employees(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
     let rows = stmt.query_map(named_params! {":today": today}, |r| {
         Ok(LastActivity {
             person: Person::Employee(r.get("id")?),
-            name: r.get("name")?,
+            name: name(r)?,
             last: date(r.get::<_, String>("last")?),
-            what: "fin du dernier parcours ou contrat",
+            what: "Fin du dernier parcours ou contrat",
             current: r.get::<_, bool>("open")? || r.get::<_, bool>("running")?,
         })
     })?;
@@ -108,7 +109,7 @@ fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
              UNION ALL SELECT a.member_id, ws.date FROM attendance a
                  JOIN workshop_session ws ON ws.id = a.session_id WHERE a.member_id IS NOT NULL
              UNION ALL SELECT id, joined_on FROM member WHERE joined_on IS NOT NULL)
-         SELECT m.id, trim(m.last_name || ' ' || m.first_name) AS name,
+         SELECT m.id, m.last_name, m.first_name,
                 (SELECT max(day) FROM days WHERE days.member_id = m.id) AS last,
                 m.status IN ('actif', 'attente')
                 OR EXISTS (SELECT 1 FROM subscription s
@@ -119,9 +120,9 @@ fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
     let rows = stmt.query_map(named_params! {":today": today}, |r| {
         Ok(LastActivity {
             person: Person::Member(r.get("id")?),
-            name: r.get("name")?,
+            name: name(r)?,
             last: r.get::<_, Option<String>>("last")?.and_then(date),
-            what: "dernier panier, abonnement ou adhésion",
+            what: "Dernier panier, abonnement ou adhésion",
             current: r.get("current")?,
         })
     })?;
@@ -145,11 +146,19 @@ fn participants(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>
             person: Person::Participant(r.get("person")?),
             name: r.get("name")?,
             last,
-            what: "dernière séance d'atelier",
+            what: "Dernière séance d'atelier",
             current: last.is_some_and(|l| l >= today),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// « NOM Prénom », as lists show people.
+fn name(row: &rusqlite::Row) -> rusqlite::Result<String> {
+    Ok(list_name(
+        &row.get::<_, String>("first_name")?,
+        &row.get::<_, String>("last_name")?,
+    ))
 }
 
 /// A stored `YYYY-MM-DD` day (`None` for an empty or unreadable text).

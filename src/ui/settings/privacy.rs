@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use iced::widget::{Column, checkbox, column, row, text};
 use iced::{Element, Length, Task};
 
-use crate::app::privacy::anonymise::{Anonymised, ERASED, KEPT};
+use crate::app::privacy::anonymise::{Anonymised, BACKUP, ERASED, KEPT};
 use crate::app::privacy::retention::{PrivacyData, RetentionForm, fields};
 use crate::app::{self, privacy};
 use crate::domain::calendar::format_date;
@@ -299,11 +299,10 @@ impl Section {
         column![
             widgets::banner(
                 Tone::Warning,
-                format!(
-                    "Anonymiser {} personne(s) ? {ERASED} {KEPT}",
-                    self.selected.len()
-                ),
+                format!("Anonymiser {} personne(s) ? {BACKUP}", self.selected.len()),
             ),
+            text(ERASED).size(14),
+            text(KEPT).size(14),
             row![
                 widgets::action("Oui, anonymiser", Some(Message::Confirm)),
                 widgets::secondary("Annuler", Some(Message::Cancel)),

@@ -2,10 +2,10 @@
 //! while a legal retention still applies or a path is running, says what is erased and what
 //! is kept, then anonymises (after a backup) and hands the file as read again to the file.
 
-use iced::widget::{column, row};
+use iced::widget::{column, row, text};
 use iced::{Element, Task};
 
-use crate::app::privacy::anonymise::{ERASED, KEPT};
+use crate::app::privacy::anonymise::{BACKUP, ERASED, KEPT};
 use crate::app::privacy::retention::{Standing, standing};
 use crate::app::{self, employees, privacy};
 use crate::domain::calendar::format_date;
@@ -104,7 +104,9 @@ impl Anonymise {
         let (tone, warning) = warning(standing);
         Some(
             column![
-                widgets::banner(tone, format!("{warning}{ERASED} {KEPT}")),
+                widgets::banner(tone, format!("{warning}{BACKUP}")),
+                text(ERASED).size(14),
+                text(KEPT).size(14),
                 row![
                     widgets::action("Oui, anonymiser", Some(Message::Confirm)),
                     widgets::secondary("Annuler", Some(Message::Cancel)),
@@ -130,8 +132,9 @@ fn warning(standing: &Standing) -> (Tone, String) {
         ),
         Standing::Current => (
             Tone::Error,
-            "Attention : le parcours ou un contrat de cette personne est en cours ; ses \
-             obligations de conservation n'ont pas commencé à courir. "
+            "Attention : cette personne est encore en parcours ou sous contrat. Son dossier \
+             doit être gardé pendant tout le parcours, puis pendant la durée de conservation \
+             (Paramètres › Protection des données). "
                 .into(),
         ),
         Standing::Due => (
