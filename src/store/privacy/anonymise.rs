@@ -144,7 +144,8 @@ fn path_window(conn: &Connection, id: i64) -> Result<(Option<NaiveDate>, NaiveDa
 fn member(conn: &Connection, id: i64, today: NaiveDate) -> Result<bool> {
     let found: Option<Option<String>> = conn
         .query_row(
-            "SELECT anonymised_on FROM member WHERE id = :id",
+            "SELECT (SELECT anonymised_on FROM member_anonymised WHERE member_id = m.id)
+             FROM member m WHERE m.id = :id",
             named_params! {":id": id},
             |r| r.get(0),
         )
@@ -160,10 +161,13 @@ fn member(conn: &Connection, id: i64, today: NaiveDate) -> Result<bool> {
     }
     conn.execute(
         "UPDATE member SET last_name = :label, first_name = '', co_member = '', address = '',
-                postcode = '', city = '', phone = '', phone2 = '', email = '', notes = '',
-                anonymised_on = :today
+                postcode = '', city = '', phone = '', phone2 = '', email = '', notes = ''
          WHERE id = :id",
-        named_params! {":label": format!("{MEMBER_LABEL}{id}"), ":today": today, ":id": id},
+        named_params! {":label": format!("{MEMBER_LABEL}{id}"), ":id": id},
+    )?;
+    conn.execute(
+        "INSERT INTO member_anonymised (member_id, anonymised_on) VALUES (:id, :today)",
+        named_params! {":id": id, ":today": today},
     )?;
     for sql in [
         "UPDATE payment SET drawer = '' WHERE member_id = :id AND drawer <> ''",

@@ -115,7 +115,8 @@ fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
                 OR EXISTS (SELECT 1 FROM subscription s
                            WHERE (s.member_id = m.id OR s.shared_with = m.id)
                              AND (s.end_date IS NULL OR s.end_date >= :today)) AS current
-         FROM member m WHERE m.anonymised_on IS NULL",
+         FROM member m
+         WHERE NOT EXISTS (SELECT 1 FROM member_anonymised x WHERE x.member_id = m.id)",
     )?;
     let rows = stmt.query_map(named_params! {":today": today}, |r| {
         Ok(LastActivity {
