@@ -234,8 +234,8 @@ mod tests {
     #[test]
     fn help_is_french_for_the_program_and_every_command() {
         let helps = every_help();
-        // The program and its eight commands, short and long.
-        assert_eq!(helps.len(), 18);
+        // The program and its nine commands, short and long.
+        assert_eq!(helps.len(), 20);
         for (what, help) in &helps {
             assert!(help.contains("Utilisation : binette"), "{what}:\n{help}");
             assert!(help.contains("Options :"), "{what}:\n{help}");
