@@ -354,13 +354,24 @@ fn no_earlier_text_is_left_in_the_file() {
     }
     let bytes = || std::fs::read(&db).unwrap();
     let has = |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
-    assert!(has(&bytes(), "06 99 88 77 66"), "the current phone is in the file");
+    assert!(
+        has(&bytes(), "06 99 88 77 66"),
+        "the current phone is in the file"
+    );
     privacy::anonymise_due(&garden, date(2025, 1, 15)).unwrap();
     let after = bytes();
-    for text in ["07 98 76 54 32", "06 99 88 77 66", "ancienne@exemple.fr", "Martin", "Alice"] {
+    for text in [
+        "07 98 76 54 32",
+        "06 99 88 77 66",
+        "ancienne@exemple.fr",
+        "Martin",
+        "Alice",
+    ] {
         assert!(!has(&after, text), "{text} left in the file");
     }
-    assert!(!std::path::Path::new(&format!("{}-wal", db.display()))
-        .metadata()
-        .is_ok_and(|m| m.len() > 0));
+    assert!(
+        !std::path::Path::new(&format!("{}-wal", db.display()))
+            .metadata()
+            .is_ok_and(|m| m.len() > 0)
+    );
 }
