@@ -43,6 +43,8 @@ const GARDEN: &str = "
         (3, '2018-01-08', '2019-03-31', NULL, 26);
     INSERT INTO exit (employee_id, date, category, detail) VALUES
         (1, '2019-06-30', 1, 'Embauchée chez Dupuis'), (3, '2018-12-31', 2, '');
+    UPDATE employee SET rsa = 1, court_measure = 1, unemployment_months = 30 WHERE id = 1;
+    INSERT INTO employee_criterion (employee_id, criterion) VALUES (1, 'rsa'), (1, 'justice');
     INSERT INTO follow_up (id, employee_id, date, duration_minutes, notes) VALUES
         (1, 1, '2018-02-01', 45, 'Difficultés de logement');
     INSERT INTO follow_up_theme (follow_up_id, theme_id) VALUES (1, 1);
@@ -192,6 +194,12 @@ fn anonymising_erases_what_identifies_and_keeps_what_is_counted() {
     );
     for (sql, expected) in [
         ("SELECT notes || duration_minutes FROM follow_up", "45"),
+        (
+            "SELECT rsa || court_measure || coalesce(unemployment_months, '-') ||
+                    (SELECT count(*) FROM employee_criterion WHERE employee_id = 1)
+             FROM employee WHERE id = 1",
+            "00-0",
+        ),
         (
             "SELECT detail || category || date FROM exit WHERE employee_id = 1",
             "12019-06-30",

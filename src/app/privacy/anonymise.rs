@@ -10,7 +10,9 @@ use crate::store::{Connection, backup};
 
 /// What anonymisation erases, for the confirmation.
 pub const ERASED: &str = "Seront effacés : nom et prénom, civilité, date de naissance (seul \
-    l'âge utile aux statistiques est gardé), adresse, téléphones, e-mail, numéro de PASS IAE, \
+    l'âge utile aux statistiques est gardé), adresse, téléphones, e-mail, situation à l'entrée \
+    (minima sociaux, RQTH, mesure de justice, QPV/ZRR, critères d'éligibilité, durée de \
+    chômage), numéro de PASS IAE, \
     contact du prescripteur, notes, textes des suivis et des sorties, tuteurs d'immersion, \
     co-adhérent, tireur des chèques, travailleur social.";
 

@@ -1,8 +1,9 @@
 //! Anonymisation that keeps the statistics: what identifies a person is erased, what the
 //! reports count stays.
 //!
-//! Erased: names, civility, address, phones, e-mail, notes, the PASS IAE number, the
-//! prescriber's contact, follow-up and exit texts, the reasons of PASS changes, immersion
+//! Erased: names, civility, address, phones, e-mail, notes, the situation at entry that no
+//! report counts (benefits, RQTH, court measure, QPV/ZRR, eligibility criteria, months of
+//! unemployment), the PASS IAE number, the prescriber's contact, follow-up and exit texts, the reasons of PASS changes, immersion
 //! tutors, a household's co-member, cheque drawers and the social worker of its Paniers
 //! Solidaires terms, the day of birth (see [`kept_birth_date`]). Kept: gender, the age
 //! band on every day of the paths, every date, category, hour and theme, the FSE+ answers,
@@ -103,7 +104,9 @@ fn employee(conn: &Connection, id: i64, today: NaiveDate) -> Result<bool> {
     conn.execute(
         "UPDATE employee SET civility = '', last_name = :label, first_name = '',
                 birth_date = :birth, address = '', postcode = '', city = '', phone = '',
-                email = '', prescriber_contact = '', notes = '', anonymised_on = :today
+                email = '', prescriber_contact = '', notes = '', rsa = 0, ass = 0, aah = 0,
+                unemployment_months = NULL, rqth = 0, qpv = 0, zrr = 0, court_measure = 0,
+                anonymised_on = :today
          WHERE id = :id",
         named_params! {
             ":label": format!("{EMPLOYEE_LABEL}{id}"), ":birth": kept_birth,
@@ -111,6 +114,7 @@ fn employee(conn: &Connection, id: i64, today: NaiveDate) -> Result<bool> {
         },
     )?;
     for sql in [
+        "DELETE FROM employee_criterion WHERE employee_id = :id",
         "UPDATE follow_up SET notes = '' WHERE employee_id = :id AND notes <> ''",
         "UPDATE exit SET detail = '' WHERE employee_id = :id AND detail <> ''",
         "UPDATE approval SET number = '' WHERE employee_id = :id AND number <> ''",
