@@ -1,5 +1,4 @@
-//! `binette privacy-export` and `binette privacy-register` run as a user would (to become
-//! `binette privacy export|register` when folded into the `privacy` command).
+//! `binette privacy export` and `binette privacy register` run as a user would.
 
 #![allow(clippy::unwrap_used)]
 
@@ -31,7 +30,8 @@ fn export_an_employee_and_a_member_then_the_register() {
     let out = dir.path().join("acces");
     let out_text = out.to_str().unwrap();
     let exported = binette(&[
-        "privacy-export",
+        "privacy",
+        "export",
         "--db",
         db,
         "--employee",
@@ -59,7 +59,8 @@ fn export_an_employee_and_a_member_then_the_register() {
     assert_eq!(value["personne"]["id"], 1);
 
     let member = binette(&[
-        "privacy-export",
+        "privacy",
+        "export",
         "--db",
         db,
         "--member",
@@ -72,7 +73,7 @@ fn export_an_employee_and_a_member_then_the_register() {
 
     let register = dir.path().join("registre.pdf");
     let reg = register.to_str().unwrap();
-    let written = binette(&["privacy-register", "--db", db, "--out", reg]);
+    let written = binette(&["privacy", "register", "--db", db, "--out", reg]);
     assert!(written.status.success(), "{}", stderr(&written));
     assert!(stdout(&written).contains("registre des traitements"));
     assert!(std::fs::read(&register).unwrap().starts_with(b"%PDF"));
@@ -87,7 +88,8 @@ fn one_person_exactly_and_an_existing_one() {
     let out = dir.path().to_str().unwrap();
 
     let both = binette(&[
-        "privacy-export",
+        "privacy",
+        "export",
         "--db",
         db,
         "--employee",
@@ -98,11 +100,13 @@ fn one_person_exactly_and_an_existing_one() {
         out,
     ]);
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
-    let neither = binette(&["privacy-export", "--db", db, "--out", out]);
+    let neither = binette(&["privacy",
+        "export", "--db", db, "--out", out]);
     assert_eq!(neither.status.code(), Some(2), "{}", stderr(&neither));
 
     let unknown = binette(&[
-        "privacy-export",
+        "privacy",
+        "export",
         "--db",
         db,
         "--employee",

@@ -17,6 +17,7 @@ mod import_harvests;
 mod import_members;
 pub mod remittance;
 pub mod privacy_export;
+pub mod privacy;
 mod safety;
 
 pub use safety::{restore_file, write_backup};
@@ -104,32 +105,6 @@ pub enum Command {
         #[arg(long)]
         other_garden: bool,
     },
-    /// Écrit toutes les données d'une personne (salarié ou foyer adhérent) en PDF et en JSON
-    /// dans un dossier : son droit d'accès (RGPD).
-    #[command(name = "privacy-export")]
-    PrivacyExport {
-        /// Numéro de la fiche du salarié.
-        #[arg(
-            long,
-            value_name = "ID",
-            conflicts_with = "member",
-            required_unless_present = "member"
-        )]
-        employee: Option<i64>,
-        /// Numéro de la fiche du foyer adhérent.
-        #[arg(long, value_name = "ID")]
-        member: Option<i64>,
-        /// Dossier où écrire le PDF et le JSON (créé s'il n'existe pas).
-        #[arg(long, value_name = "DOSSIER")]
-        out: PathBuf,
-    },
-    /// Écrit la fiche du registre des traitements (RGPD) en PDF.
-    #[command(name = "privacy-register")]
-    PrivacyRegister {
-        /// Fichier PDF à écrire.
-        #[arg(long, value_name = "FICHIER")]
-        out: PathBuf,
-    },
     /// Écrit les feuilles de la semaine (synthèse, émargements, préparation) en PDF.
     Sheets {
         /// Semaine de livraison, par exemple 2026-W48 (par défaut : la prochaine livraison de
@@ -203,6 +178,12 @@ pub enum Command {
         /// Fichier PDF à écrire.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
+    },
+    /// Protection des données (RGPD) : personnes à anonymiser, anonymisation.
+    Privacy {
+        /// Ce qu'il faut faire.
+        #[command(subcommand)]
+        action: privacy::PrivacyCommand,
     },
 }
 
@@ -308,23 +289,6 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             print!("{}", import_file(&path, *kind, file, options)?);
             Ok(())
         }
-        Command::PrivacyExport {
-            employee,
-            member,
-            out,
-        } => {
-            let path = database_path(cli, false)?;
-            let person = privacy_export::person(*employee, *member)?;
-            let today = Local::now().date_naive();
-            print!("{}", privacy_export::export(&path, person, out, today)?);
-            Ok(())
-        }
-        Command::PrivacyRegister { out } => {
-            let path = database_path(cli, false)?;
-            let today = Local::now().date_naive();
-            print!("{}", privacy_export::write_register(&path, out, today)?);
-            Ok(())
-        }
         Command::Export {
             kind,
             out,
@@ -343,6 +307,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
             let garden = open_garden(&database_path(cli, false)?)?;
             let now = Local::now().naive_local();
             print!("{}", remittance::run(&garden, until, out, now)?);
+            Ok(())
+        }
+        Command::Privacy { action } => {
+            let path = database_path(cli, false)?;
+            print!("{}", privacy::run(&path, action)?);
             Ok(())
         }
     }

@@ -1,6 +1,5 @@
-//! `binette privacy-export` and `binette privacy-register` (to be folded into
-//! `binette privacy export|register`): a person's data on request into a folder, and the
-//! register entry as a PDF, from parsed arguments.
+//! `binette privacy export` and `binette privacy register`: a person's data on request and
+//! the register entry.
 
 use std::path::Path;
 

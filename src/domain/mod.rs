@@ -15,6 +15,7 @@ pub mod limits;
 pub mod money;
 pub mod numbers;
 pub mod payments;
+pub mod privacy;
 pub mod solidarity;
 pub mod text;
 pub mod wording;

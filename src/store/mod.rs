@@ -28,6 +28,7 @@ pub mod output;
 pub mod paths;
 pub mod payments;
 pub mod privacy_access;
+pub mod privacy;
 mod restore;
 pub mod settings;
 pub mod sheets;

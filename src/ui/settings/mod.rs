@@ -17,6 +17,7 @@ use crate::store::backup::{BackupFile, Restored};
 use crate::store::garden::GardenTag;
 
 pub mod other_file;
+pub mod privacy;
 mod sheets;
 mod sheets_folder;
 mod view;
@@ -42,6 +43,8 @@ pub struct Settings {
     /// « Feuilles d'émargement »: phones on the sheets.
     sheets: sheets::Section,
     sheets_folder: sheets_folder::SheetsFolder,
+    /// « Protection des données ».
+    privacy: privacy::Section,
 }
 
 /// A field of the identity form (and the folder and window saved with it).
@@ -106,16 +109,20 @@ pub enum Message {
     Sheets(sheets::Message),
     /// The weekly sheets folder section.
     SheetsFolder(sheets_folder::Message),
+    /// The « Protection des données » section.
+    Privacy(privacy::Message),
 }
 
 impl Settings {
     /// The screen, starting to read the stored settings.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
         let (sheets, sheets_task) = sheets::Section::new(context);
+        let (privacy, privacy_task) = privacy::Section::new(context);
         let task = Task::batch([
             context.perform(app::settings::load, Message::Loaded),
             sheets_task.map(Message::Sheets),
             sheets_folder::SheetsFolder::load(context).map(Message::SheetsFolder),
+            privacy_task.map(Message::Privacy),
         ]);
         let screen = Settings {
             data_path: context.garden.path().to_path_buf(),
@@ -131,6 +138,7 @@ impl Settings {
             busy: true,
             sheets,
             sheets_folder: sheets_folder::SheetsFolder::default(),
+            privacy,
         };
         (screen, task)
     }
@@ -305,6 +313,9 @@ impl screen::Screen for Settings {
                     .sheets_folder
                     .update(message, context)
                     .map(Message::SheetsFolder);
+            }
+            Message::Privacy(message) => {
+                return self.privacy.update(message, context).map(Message::Privacy);
             }
         }
         Action::None

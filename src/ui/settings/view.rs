@@ -41,6 +41,10 @@ impl Settings {
                 "Sauvegardes",
                 column![self.backups_folder(), self.backup_list()].spacing(14),
             ))
+            .push(widgets::card(
+                "Protection des données",
+                self.privacy.view().map(Message::Privacy),
+            ))
             .push(about::view(
                 &self.data_path,
                 &self.backup_dir,

@@ -2,6 +2,7 @@
 //! a component of `tabs`, and the saves they ask for.
 
 pub mod access;
+mod anonymise;
 mod view;
 
 use std::path::PathBuf;
@@ -117,6 +118,8 @@ pub enum Message {
     Hours(hours::Message),
     /// « Exporter ses données (RGPD) ».
     Access(access::Message),
+    /// « Anonymiser maintenant… » and its question.
+    Anonymise(anonymise::Message),
 }
 
 /// What a person's file tells the screen.
@@ -140,6 +143,7 @@ pub struct File {
     confirm_delete: Option<DeletionSummary>,
     identity: identity::Identity,
     tabs: Tabs,
+    anonymise: anonymise::Anonymise,
 }
 
 /// The tabs of a saved file (all but Identité and Entrée).
@@ -287,6 +291,14 @@ impl File {
             Message::Hours(m) => {
                 self.on_tab(context, |t, s| with(t.hours.update(m, s), Message::Hours))
             }
+            Message::Anonymise(m) => match self.anonymise.update(m, self.employee_id(), context) {
+                anonymise::Event::None => Task::none(),
+                anonymise::Event::Run(task) => task.map(Message::Anonymise),
+                anonymise::Event::Saved(result) => {
+                    self.saved(result, context);
+                    Task::none()
+                }
+            },
         };
         (task, None)
     }

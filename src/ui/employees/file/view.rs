@@ -19,6 +19,9 @@ impl File {
         if let Some(summary) = &self.confirm_delete {
             page = page.push(confirm_delete(summary));
         }
+        if let Some(question) = self.anonymise.question() {
+            page = page.push(question.map(Message::Anonymise));
+        }
         if let Some((tone, message)) = &self.notice {
             page = page.push(widgets::banner(*tone, message.clone()));
         }
@@ -51,11 +54,23 @@ impl File {
                 .width(Length::Fill),
             widgets::secondary("Fiche parcours (PDF)", saved.then_some(Message::Pdf)),
             super::access::button(saved).map(Message::Access),
+            self.anonymise_button(),
             widgets::secondary("Supprimer la fiche…", saved.then_some(Message::AskDelete)),
         ]
         .spacing(12)
         .align_y(iced::Alignment::Center)
         .into()
+    }
+
+    /// « Anonymiser maintenant… », for a saved file not anonymised yet.
+    fn anonymise_button(&self) -> Element<'_, Message> {
+        match &self.file {
+            Some(file) => self
+                .anonymise
+                .button(file.employee.anonymised_on.is_some())
+                .map(Message::Anonymise),
+            None => widgets::secondary("Anonymiser maintenant…", None),
+        }
     }
 
     /// The tab bar: only Identité and Entrée before the first save.

@@ -1,0 +1,168 @@
+//! Protection of personal data: the retention settings, and the last day the garden worked
+//! with each person not yet anonymised (the due list is [`crate::domain::privacy::due_list`]
+//! over [`last_activities`]). Anonymising is [`anonymise`].
+
+pub mod anonymise;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+
+use super::{Result, settings};
+use crate::domain::privacy::{
+    EMPLOYEE_YEARS_KEY, LastActivity, MEMBER_YEARS_KEY, PARTICIPANT_LABEL, PARTICIPANT_YEARS_KEY,
+    Person, Retention, parse_years,
+};
+use crate::domain::text::list_name;
+
+/// The retention settings; a key never set, or unreadable, gives its default.
+pub fn retention(conn: &Connection) -> Result<Retention> {
+    let default = Retention::default();
+    let read = |key: &str, fallback: u32| -> Result<u32> {
+        Ok(settings::get(conn, key)?
+            .and_then(|v| parse_years(&v))
+            .unwrap_or(fallback))
+    };
+    Ok(Retention {
+        employee_years: read(EMPLOYEE_YEARS_KEY, default.employee_years)?,
+        member_years: read(MEMBER_YEARS_KEY, default.member_years)?,
+        participant_years: read(PARTICIPANT_YEARS_KEY, default.participant_years)?,
+    })
+}
+
+/// Saves the retention settings.
+pub fn save_retention(conn: &Connection, retention: &Retention) -> Result<()> {
+    settings::set(
+        conn,
+        EMPLOYEE_YEARS_KEY,
+        &retention.employee_years.to_string(),
+    )?;
+    settings::set(conn, MEMBER_YEARS_KEY, &retention.member_years.to_string())?;
+    settings::set(
+        conn,
+        PARTICIPANT_YEARS_KEY,
+        &retention.participant_years.to_string(),
+    )
+}
+
+/// Every person not yet anonymised, with the last day the garden worked with them and
+/// whether something of theirs is current on `today`.
+pub fn last_activities(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
+    let mut all = employees(conn, today)?;
+    all.extend(members(conn, today)?);
+    all.extend(participants(conn, today)?);
+    Ok(all)
+}
+
+/// The last activity of one person (`None`: unknown, or already anonymised).
+pub fn last_activity(
+    conn: &Connection,
+    person: &Person,
+    today: NaiveDate,
+) -> Result<Option<LastActivity>> {
+    Ok(last_activities(conn, today)?
+        .into_iter()
+        .find(|a| &a.person == person))
+}
+
+/// Employees: their last day is the latest exit, contract end (actual, else planned) or
+/// entry; a path without an exit is current.
+fn employees(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.last_name, e.first_name,
+                max(coalesce((SELECT max(x.date) FROM exit x WHERE x.employee_id = e.id), ''),
+                    coalesce((SELECT max(coalesce(c.actual_end, c.planned_end)) FROM contract c
+                              WHERE c.employee_id = e.id), ''),
+                    coalesce((SELECT max(p.entry_date) FROM path p WHERE p.employee_id = e.id),
+                             e.entry_date)) AS last,
+                EXISTS (SELECT 1 FROM path p WHERE p.employee_id = e.id
+                        AND NOT EXISTS (SELECT 1 FROM exit x WHERE x.path_id = p.id)) AS open,
+                EXISTS (SELECT 1 FROM contract c WHERE c.employee_id = e.id
+                        AND coalesce(c.actual_end, c.planned_end) >= :today) AS running
+         FROM employee e WHERE e.anonymised_on IS NULL",
+    )?;
+    let rows = stmt.query_map(named_params! {":today": today}, |r| {
+        Ok(LastActivity {
+            person: Person::Employee(r.get("id")?),
+            name: name(r)?,
+            last: date(r.get::<_, String>("last")?),
+            what: "Fin du dernier parcours ou contrat",
+            current: r.get::<_, bool>("open")? || r.get::<_, bool>("running")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Households: their last day is the latest basket week, subscription start or end,
+/// membership year (its 31 December), payment, account entry, workshop session or joining
+/// day; a subscription without an end or ending on or after `today`, or the status « actif »
+/// or « en attente », is current.
+fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
+    let mut stmt = conn.prepare(
+        "WITH days (member_id, day) AS (
+             SELECT s.member_id, p.monday FROM pickup p JOIN subscription s ON s.id = p.subscription_id
+             UNION ALL SELECT s.shared_with, p.monday FROM pickup p
+                 JOIN subscription s ON s.id = p.subscription_id WHERE s.shared_with IS NOT NULL
+             UNION ALL SELECT member_id, coalesce(end_date, start_date) FROM subscription
+             UNION ALL SELECT member_id, printf('%04d-12-31', year) FROM membership
+             UNION ALL SELECT member_id, received_on FROM payment
+             UNION ALL SELECT member_id, entry_on FROM account_entry
+             UNION ALL SELECT a.member_id, ws.date FROM attendance a
+                 JOIN workshop_session ws ON ws.id = a.session_id WHERE a.member_id IS NOT NULL
+             UNION ALL SELECT id, joined_on FROM member WHERE joined_on IS NOT NULL)
+         SELECT m.id, m.last_name, m.first_name,
+                (SELECT max(day) FROM days WHERE days.member_id = m.id) AS last,
+                m.status IN ('actif', 'attente')
+                OR EXISTS (SELECT 1 FROM subscription s
+                           WHERE (s.member_id = m.id OR s.shared_with = m.id)
+                             AND (s.end_date IS NULL OR s.end_date >= :today)) AS current
+         FROM member m
+         WHERE NOT EXISTS (SELECT 1 FROM member_anonymised x WHERE x.member_id = m.id)",
+    )?;
+    let rows = stmt.query_map(named_params! {":today": today}, |r| {
+        Ok(LastActivity {
+            person: Person::Member(r.get("id")?),
+            name: name(r)?,
+            last: r.get::<_, Option<String>>("last")?.and_then(date),
+            what: "Dernier panier, abonnement ou adhésion",
+            current: r.get("current")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Outside participants, told apart as the workshop figures do (`lower(trim(name))`): their
+/// last day is their latest session; a session on or after `today` is current.
+fn participants(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
+    let mut stmt = conn.prepare(
+        "SELECT lower(trim(a.outside_name)) AS person, max(trim(a.outside_name)) AS name,
+                max(ws.date) AS last
+         FROM attendance a JOIN workshop_session ws ON ws.id = a.session_id
+         WHERE a.member_id IS NULL AND a.employee_id IS NULL
+           AND substr(trim(a.outside_name), 1, length(:label)) <> :label
+         GROUP BY lower(trim(a.outside_name))",
+    )?;
+    let rows = stmt.query_map(named_params! {":label": PARTICIPANT_LABEL}, |r| {
+        let last = r.get::<_, Option<String>>("last")?.and_then(date);
+        Ok(LastActivity {
+            person: Person::Participant(r.get("person")?),
+            name: r.get("name")?,
+            last,
+            what: "Dernière séance d'atelier",
+            current: last.is_some_and(|l| l >= today),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// « NOM Prénom », as lists show people.
+fn name(row: &rusqlite::Row) -> rusqlite::Result<String> {
+    Ok(list_name(
+        &row.get::<_, String>("first_name")?,
+        &row.get::<_, String>("last_name")?,
+    ))
+}
+
+/// A stored `YYYY-MM-DD` day (`None` for an empty or unreadable text).
+fn date(text: String) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+}
