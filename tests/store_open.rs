@@ -250,6 +250,7 @@ const SHIPPED_SCHEMAS: &[&str] = &[
     include_str!("fixtures/schema_v3.sql"),
     include_str!("fixtures/schema_v4.sql"),
     include_str!("fixtures/schema_v5.sql"),
+    include_str!("fixtures/schema_v6.sql"),
 ];
 
 #[test]
@@ -278,6 +279,10 @@ fn shipped_migrations_are_never_edited() {
     assert_eq!(
         SHIPPED_SCHEMAS[4],
         include_str!("../src/store/migrations/005_payments.sql")
+    );
+    assert_eq!(
+        SHIPPED_SCHEMAS[5],
+        include_str!("../src/store/migrations/006_invoices.sql")
     );
 }
 

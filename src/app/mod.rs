@@ -15,6 +15,7 @@ pub mod home;
 pub mod imports;
 pub mod members;
 pub mod opening;
+pub mod payments;
 pub mod reports;
 pub mod settings;
 pub mod week;

@@ -15,6 +15,7 @@ mod import_common;
 mod import_employees;
 mod import_harvests;
 mod import_members;
+pub mod journal;
 mod safety;
 
 pub use safety::{restore_file, write_backup};
@@ -41,6 +42,8 @@ pub enum ExportKind {
     Harvests,
     /// Les paniers par dépôt et par taille, semaine par semaine.
     Baskets,
+    /// Le journal comptable de la période (--from et --to : JJ/MM/AAAA), pour le comptable.
+    Journal,
 }
 
 /// Binette : le bureau d'un jardin d'insertion.
@@ -322,6 +325,9 @@ pub fn export_file(
     weeks: &export::WeekChoice,
 ) -> Result<String, CliError> {
     let garden = open_garden(path)?;
+    if kind == ExportKind::Journal {
+        return journal::run(&garden, weeks.from.as_deref(), weeks.to.as_deref(), out);
+    }
     let today = Local::now().date_naive();
     export::run(&garden, kind, out, today, weeks)
 }

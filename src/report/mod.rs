@@ -15,6 +15,7 @@ mod error;
 pub mod export;
 pub mod fonts;
 pub mod funder_statement;
+pub mod invoice;
 pub mod path_sheet;
 pub mod remittance_slip;
 mod style;

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_paths.sql"),
     include_str!("migrations/004_solidarity_terms.sql"),
     include_str!("migrations/005_payments.sql"),
+    include_str!("migrations/006_invoices.sql"),
 ];
 
 /// File names of the copies made before an upgrade start with this (then the old version,
