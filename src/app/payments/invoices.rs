@@ -3,6 +3,7 @@
 //! balances.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -151,4 +152,70 @@ pub fn invoice_pdf(garden: &Garden, id: i64) -> Result<InvoicePdf> {
         file_name,
         bytes,
     })
+}
+
+/// Where invoices are written: `Documents/Binette/Factures` (beside the weekly sheets and
+/// the exports).
+pub fn invoices_folder() -> PathBuf {
+    crate::store::sheets::default_sheets_root()
+        .parent()
+        .map_or_else(std::env::temp_dir, Path::to_path_buf)
+        .join("Factures")
+}
+
+/// Writes `pdf` into `folder` (created when missing), under its file name; returns the
+/// path written.
+pub fn save_pdf(pdf: &InvoicePdf, folder: &Path) -> Result<PathBuf> {
+    std::fs::create_dir_all(folder).map_err(|source| Error::File {
+        path: folder.to_path_buf(),
+        action: "écrit",
+        source: source.into(),
+    })?;
+    let path = folder.join(&pdf.file_name);
+    crate::store::output::write_file(&path, &pdf.bytes)?;
+    Ok(path)
+}
+
+/// An invoice or avoir written: its title ("Facture n° 2026-0007") and its file.
+pub type Written = (String, PathBuf);
+
+/// What the funders' invoices part shows: every invoice and avoir, every funder's balance.
+#[derive(Debug, Clone, Default)]
+pub struct InvoicesOverview {
+    /// Every invoice and avoir, by number.
+    pub invoices: Vec<Invoice>,
+    /// Every funder's balance, by funder id.
+    pub balances: BTreeMap<i64, FunderBalance>,
+}
+
+/// The invoices and the balances on `today`.
+pub fn overview(garden: &Garden, today: NaiveDate) -> Result<InvoicesOverview> {
+    Ok(InvoicesOverview {
+        invoices: invoices_of(garden, None)?,
+        balances: funder_balances(garden, today)?,
+    })
+}
+
+/// Issues the invoice of the period typed (see [`issue_invoice`]) and writes it in `folder`.
+pub fn issue_and_save(
+    garden: &Garden,
+    funder: Option<i64>,
+    (from, to): (&str, &str),
+    today: NaiveDate,
+    folder: &Path,
+) -> Result<Written> {
+    let pdf = issue_invoice(garden, funder, from, to, today)?;
+    Ok((pdf.title.clone(), save_pdf(&pdf, folder)?))
+}
+
+/// Cancels invoice `id` by an avoir dated `day` and writes the avoir in `folder`.
+pub fn cancel_and_save(garden: &Garden, id: i64, day: &str, folder: &Path) -> Result<Written> {
+    let pdf = cancel_invoice(garden, id, day)?;
+    Ok((pdf.title.clone(), save_pdf(&pdf, folder)?))
+}
+
+/// Writes invoice or avoir `id` again in `folder` (to print it again).
+pub fn print_and_save(garden: &Garden, id: i64, folder: &Path) -> Result<Written> {
+    let pdf = invoice_pdf(garden, id)?;
+    Ok((pdf.title.clone(), save_pdf(&pdf, folder)?))
 }

@@ -100,3 +100,10 @@ pub fn write_journal(
     let written = crate::app::exports::write_table(garden, &table, format, out)?;
     Ok((written, lines.len()))
 }
+
+/// The journal of the period typed as a table (what « Exporter le journal comptable »
+/// writes).
+pub fn journal_export_table(garden: &Garden, from: &str, to: &str) -> Result<ExportTable> {
+    let (from, to) = period(from, to)?;
+    Ok(journal_table(&journal_lines(garden, from, to)?))
+}

@@ -2,7 +2,8 @@
 //!
 //! Its sections are components with their own messages: « Feuilles d'émargement »
 //! ([`sheets`]), « Feuilles de la semaine » ([`sheets_folder`]) and « Restaurer un autre
-//! fichier… » ([`other_file`]), which tells the screen which backup to restore.
+//! fichier… » ([`other_file`]), which tells the screen which backup to restore, and
+//! « Comptabilité » ([`accounting`]).
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ use crate::app::{self, settings::SettingsData, settings::SettingsForm};
 use crate::store::backup::{BackupFile, Restored};
 use crate::store::garden::GardenTag;
 
+mod accounting;
 pub mod other_file;
 mod sheets;
 mod sheets_folder;
@@ -42,6 +44,8 @@ pub struct Settings {
     /// « Feuilles d'émargement »: phones on the sheets.
     sheets: sheets::Section,
     sheets_folder: sheets_folder::SheetsFolder,
+    /// « Comptabilité »: bank account, debt alert, accounts, the journal's export.
+    accounting: accounting::Accounting,
 }
 
 /// A field of the identity form (and the folder and window saved with it).
@@ -106,13 +110,17 @@ pub enum Message {
     Sheets(sheets::Message),
     /// The weekly sheets folder section.
     SheetsFolder(sheets_folder::Message),
+    /// The « Comptabilité » section.
+    Accounting(accounting::Message),
 }
 
 impl Settings {
     /// The screen, starting to read the stored settings.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
         let (sheets, sheets_task) = sheets::Section::new(context);
+        let (accounting, accounting_task) = accounting::Accounting::new(context);
         let task = Task::batch([
+            accounting_task.map(Message::Accounting),
             context.perform(app::settings::load, Message::Loaded),
             sheets_task.map(Message::Sheets),
             sheets_folder::SheetsFolder::load(context).map(Message::SheetsFolder),
@@ -131,6 +139,7 @@ impl Settings {
             busy: true,
             sheets,
             sheets_folder: sheets_folder::SheetsFolder::default(),
+            accounting,
         };
         (screen, task)
     }
@@ -305,6 +314,12 @@ impl screen::Screen for Settings {
                     .sheets_folder
                     .update(message, context)
                     .map(Message::SheetsFolder);
+            }
+            Message::Accounting(message) => {
+                return self
+                    .accounting
+                    .update(message, context)
+                    .map(Message::Accounting);
             }
         }
         Action::None
