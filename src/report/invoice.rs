@@ -45,12 +45,17 @@ pub fn render(data: &InvoiceDocument) -> Result<Vec<u8>, ReportError> {
         created: data.created,
     };
     let mut doc = head.document(title(&data.detail));
-    parties(&mut doc, data);
+    let issued = match i.kind {
+        InvoiceKind::Invoice => "Émise le",
+        InvoiceKind::CreditNote => "Émis le",
+    };
     doc.begin_section(Section::new(format!(
-        "{} — émis le {}",
-        title(&data.detail),
-        format_date(i.issued_on)
+        "{issued} {} — période du {} au {}",
+        format_date(i.issued_on),
+        format_date(i.from),
+        format_date(i.to)
     )));
+    parties(&mut doc, data);
     let what = match (i.kind, i.cancels) {
         (InvoiceKind::CreditNote, Some(n)) => format!(
             "Cet avoir annule la facture n° {n} : {} ne doit plus le montant ci-dessous.",
@@ -124,13 +129,19 @@ fn lines_table(detail: &InvoiceDetail) -> Table {
     for l in &detail.lines {
         baskets += l.baskets;
         amount += l.funder_owes;
-        table.push(Row::new([
+        let i = &detail.invoice;
+        let household = if l.terms_from > i.from || l.terms_to < i.to {
             format!(
                 "{} (du {} au {})",
                 l.household,
                 format_date(l.terms_from),
                 format_date(l.terms_to)
-            ),
+            )
+        } else {
+            l.household.clone()
+        };
+        table.push(Row::new([
+            household,
             l.size.clone(),
             l.baskets.to_string(),
             pdf_euros(l.value),

@@ -81,14 +81,12 @@ pub fn issue_invoice(
         .change(|conn| {
             let statement = crate::store::week::funder_statement(conn, funder, from, to)?;
             if statement.unticked_baskets > 0 {
+                let n = statement.unticked_baskets;
                 return Err(StoreError::Invalid(format!(
-                    "{} de la période pour ce financeur n'ont pas été émargés : saisissez \
-                     les émargements avant de facturer.",
-                    crate::domain::wording::counted(
-                        statement.unticked_baskets,
-                        "panier prévu",
-                        "paniers prévus"
-                    )
+                    "{} de la période pour ce financeur {} : saisissez les émargements \
+                     avant de facturer.",
+                    crate::domain::wording::counted(n, "panier prévu", "paniers prévus"),
+                    crate::domain::wording::agree(n, "n'a pas été émargé", "n'ont pas été émargés")
                 )));
             }
             invoices::issue(conn, funder, &statement, today)

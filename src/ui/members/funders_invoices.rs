@@ -3,6 +3,8 @@
 //! opened), the list of invoices and avoirs with their state, « Envoyée », « Payée » and
 //! « Annuler par un avoir » on the day typed, « Imprimer » to print one again.
 
+use std::path::PathBuf;
+
 use chrono::{Datelike, NaiveDate};
 use iced::widget::{Column, column, pick_list, row, text};
 use iced::{Element, Length, Task};
@@ -24,6 +26,8 @@ const FUNDER: &str = "Financeur";
 const FROM: &str = "Du";
 const TO: &str = "Au";
 const DAY: &str = "Date";
+/// Width of the actions of an invoice line.
+const ACTIONS: f32 = 330.0;
 
 /// The part's state.
 #[derive(Debug)]
@@ -40,6 +44,10 @@ pub struct Invoices {
     busy: bool,
     /// The last document written.
     written: Option<Written>,
+    /// Where documents are written.
+    folder: PathBuf,
+    /// Whether a document written is opened in the system's viewer.
+    open: bool,
 }
 
 /// Messages of the part.
@@ -98,6 +106,17 @@ impl Invoices {
             error: None,
             busy: false,
             written: None,
+            folder: invoices::invoices_folder(),
+            open: true,
+        }
+    }
+
+    /// The same part writing its documents into `folder`, opening them or not (tests).
+    pub fn writing_to(self, folder: PathBuf, open: bool) -> Self {
+        Invoices {
+            folder,
+            open,
+            ..self
         }
     }
 
@@ -142,8 +161,8 @@ impl Invoices {
             Message::Issue => {
                 let funder = self.funder.as_ref().map(|c| c.id);
                 let (from, to, today) = (self.from.clone(), self.to.clone(), context.today);
+                let folder = self.folder.clone();
                 return self.run_written(context, move |g| {
-                    let folder = invoices::invoices_folder();
                     invoices::issue_and_save(g, funder, (&from, &to), today, &folder)
                 });
             }
@@ -167,15 +186,15 @@ impl Invoices {
                 let Some(id) = self.cancelling.take() else {
                     return none;
                 };
-                let day = self.day.clone();
+                let (day, folder) = (self.day.clone(), self.folder.clone());
                 return self.run_written(context, move |g| {
-                    invoices::cancel_and_save(g, id, &day, &invoices::invoices_folder())
+                    invoices::cancel_and_save(g, id, &day, &folder)
                 });
             }
             Message::Print(id) => {
-                return self.run_written(context, move |g| {
-                    invoices::print_and_save(g, id, &invoices::invoices_folder())
-                });
+                let folder = self.folder.clone();
+                return self
+                    .run_written(context, move |g| invoices::print_and_save(g, id, &folder));
             }
             Message::Changed(result) => return self.done(result.map(|()| None), context),
             Message::Written(result) => return self.done(result.map(Some), context),
@@ -214,12 +233,13 @@ impl Invoices {
                 let mut tasks = vec![Self::load(context)];
                 let notice = match &written {
                     Some((title, path)) => {
-                        let path = path.clone();
-                        tasks.push(Task::perform(
-                            crate::ui::files::open_checked(path.clone()),
-                            Message::Opened,
-                        ));
-                        format!("{title} enregistrée : {}", path.display())
+                        if self.open {
+                            tasks.push(Task::perform(
+                                crate::ui::files::open_checked(path.clone()),
+                                Message::Opened,
+                            ));
+                        }
+                        format!("{title} — PDF enregistré : {}", path.display())
                     }
                     None => "Facture mise à jour.".to_owned(),
                 };
@@ -353,12 +373,12 @@ impl Invoices {
         let head = |label: &'static str| text(label).size(13).color(theme::MUTED);
         let mut c = Column::new().spacing(4).push(
             row![
-                head("N°").width(150),
+                head("N°").width(145),
                 head("Financeur").width(Length::Fill),
-                head("Période").width(190),
-                head("Montant").width(100),
-                head("État").width(Length::Fill),
-                iced::widget::Space::new().width(300),
+                head("Période").width(175),
+                head("Montant").width(95),
+                head("État").width(210),
+                iced::widget::Space::new().width(ACTIONS),
             ]
             .spacing(10),
         );
@@ -394,14 +414,14 @@ impl Invoices {
             text(format!("{} {}", i.kind.label(), i.number))
                 .size(14)
                 .font(BOLD)
-                .width(150),
+                .width(145),
             text(i.funder.clone()).size(14).width(Length::Fill),
             text(format!("{} – {}", format_date(i.from), format_date(i.to)))
                 .size(14)
-                .width(190),
-            text(format_euros(i.amount)).size(14).width(100),
-            text(state).size(14).width(Length::Fill),
-            actions.width(300),
+                .width(175),
+            text(format_euros(i.amount)).size(14).width(95),
+            text(state).size(14).width(210),
+            actions.width(ACTIONS),
         ]
         .spacing(10)
         .align_y(iced::Alignment::Center)

@@ -17,7 +17,7 @@ use crate::app::{self, settings::SettingsData, settings::SettingsForm};
 use crate::store::backup::{BackupFile, Restored};
 use crate::store::garden::GardenTag;
 
-mod accounting;
+pub mod accounting;
 pub mod other_file;
 mod sheets;
 mod sheets_folder;
