@@ -137,12 +137,13 @@ fn by_account(lines: &[JournalLine]) -> BTreeMap<String, Cents> {
 fn every_kind_of_entry_lands_in_its_accounts_and_the_journal_balances() {
     let g = garden();
     let lines = journal_lines(&g, d(2026, 9, 1), d(2026, 9, 13)).unwrap();
-    // 15 entries of 2 lines: 4 basket sales (Anne 3,00 € × 2, Bruno 10,00 € × 2), the
-    // membership and its payment, the charge, the credit note, 2 payments (the cancelled
-    // transfer left out), the slip, invoice, avoir, invoice again, the CAF's payment.
-    assert_eq!(lines.len(), 30);
-    // Σ = 26 + 20 + 20 + 2 + 1 + 20 + 6 + 20 + 14 × 4 = 171,00 € on each side.
-    assert_eq!(totals(&lines), (17_100, 17_100));
+    // 17 entries of 2 lines: 4 basket sales (Anne 3,00 € × 2, Bruno 10,00 € × 2), the
+    // membership and its payment, the charge, the credit note, 3 payments, the reversal of
+    // the transfer cancelled on 10/09, the slip, invoice, avoir, invoice again, the CAF's
+    // payment.
+    assert_eq!(lines.len(), 34);
+    // Σ = 26 + 20 + 20 + 2 + 1 + 20 + 6 + 5 + 5 + 20 + 14 × 4 = 181,00 € on each side.
+    assert_eq!(totals(&lines), (18_100, 18_100));
     let net = by_account(&lines);
     // 411: 26 + 20 + 2 owed − (20 + 1 + 20 + 6) paid or credited = 1,00 € owed (Bruno owes
     // 2,00 €, Anne is 1,00 € ahead).
@@ -170,16 +171,39 @@ fn every_kind_of_entry_lands_in_its_accounts_and_the_journal_balances() {
     );
     let avoir = lines.iter().find(|l| l.piece == "2026-0002").unwrap();
     assert_eq!((avoir.account.as_str(), avoir.debit), ("706", 1_400));
-    assert!(!lines.iter().any(|l| l.debit == 500 || l.credit == 500));
+    // The cancelled transfer: in on 09/09 (debit bank), out on 10/09 (credit bank).
+    let transfer: Vec<_> = lines
+        .iter()
+        .filter(|l| l.debit == 500 || l.credit == 500)
+        .collect();
+    assert_eq!(transfer.len(), 4);
+    assert_eq!(
+        (transfer[0].account.as_str(), transfer[0].debit),
+        ("512", 500)
+    );
+    assert_eq!(
+        (transfer[2].account.as_str(), transfer[2].debit),
+        ("411", 500)
+    );
+    assert_eq!(transfer[3].date, d(2026, 9, 10));
+    assert!(transfer[2].label.starts_with("Annulation : "));
 }
 
 #[test]
 fn the_period_keeps_only_its_days() {
     let g = garden();
-    // 10–11 September: the slip (20,00 €), the invoice, its avoir and the new invoice
-    // (14,00 € each): 62,00 €.
+    // 10–11 September: the slip (20,00 €), the transfer's reversal (5,00 €), the invoice,
+    // its avoir and the new invoice (14,00 € each): 67,00 €.
     let lines = journal_lines(&g, d(2026, 9, 10), d(2026, 9, 11)).unwrap();
-    assert_eq!(totals(&lines), (6_200, 6_200));
+    assert_eq!(totals(&lines), (6_700, 6_700));
+    // A journal already handed over does not change: 1–9 September keeps the transfer
+    // cancelled later; the two periods add up to the whole.
+    let before = journal_lines(&g, d(2026, 9, 1), d(2026, 9, 9)).unwrap();
+    let after = journal_lines(&g, d(2026, 9, 10), d(2026, 9, 13)).unwrap();
+    let whole = journal_lines(&g, d(2026, 9, 1), d(2026, 9, 13)).unwrap();
+    assert!(before.iter().any(|l| l.debit == 500 && l.account == "512"));
+    assert_eq!(totals(&before).0 + totals(&after).0, totals(&whole).0);
+    assert_eq!(before.len() + after.len(), whole.len());
 }
 
 #[test]
@@ -188,14 +212,14 @@ fn the_journal_file_is_written_with_its_total() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("journal.csv");
     let (written, lines) = write_journal(&g, "01/09/2026", "13/09/2026", &out, None).unwrap();
-    assert_eq!(lines, 30);
+    assert_eq!(lines, 34);
     let text = String::from_utf8(std::fs::read(written).unwrap()).unwrap();
     assert!(
         text.contains("Date;Journal;Compte;Pièce;Libellé;Débit;Crédit"),
         "{text}"
     );
     assert!(text.contains("02/09/2026;VT;411;;Adhésion 2026 — BERNARD Bruno;20,00;"));
-    assert!(text.contains("Total;171,00;171,00"), "{text}");
+    assert!(text.contains("Total;181,00;181,00"), "{text}");
     let xlsx = dir.path().join("journal.xlsx");
     write_journal(&g, "01/09/2026", "13/09/2026", &xlsx, None).unwrap();
     assert!(std::fs::metadata(&xlsx).unwrap().len() > 0);

@@ -11,6 +11,10 @@
 //! - an invoice to a funder: debit funders, credit sales; its avoir the other way round;
 //!   the funder's payment: debit bank, credit funders.
 //!
+//! A payment cancelled after it was recorded keeps its entry on its day and gets a reversing
+//! entry on the day it was cancelled: that period's journal does not change once handed to
+//! the accountant. (A cancelled remittance slip is left out: its cheques go on the next one.)
+//!
 //! Sales go to the sales journal (`journal_sales`, "VT" by default), money to the bank
 //! journal (`journal_bank`, "BQ").
 
@@ -164,6 +168,10 @@ pub struct Fact {
     pub label: String,
     /// Amount, in cents.
     pub amount: Cents,
+    /// True for the reversal of an earlier fact (a payment cancelled later): the
+    /// same accounts, debit and credit swapped, so that a journal already handed to the
+    /// accountant never changes.
+    pub reversal: bool,
 }
 
 /// One line of the journal.
@@ -208,7 +216,11 @@ pub fn entry(accounts: &Accounts, fact: &Fact) -> [JournalLine; 2] {
         debit,
         credit,
     };
-    [line(debit, fact.amount, 0), line(credit, 0, fact.amount)]
+    if fact.reversal {
+        [line(credit, fact.amount, 0), line(debit, 0, fact.amount)]
+    } else {
+        [line(debit, fact.amount, 0), line(credit, 0, fact.amount)]
+    }
 }
 
 /// The journal of `facts`: their entries by date, then journal (sales first), each entry's
@@ -245,6 +257,7 @@ mod tests {
             piece: String::new(),
             label: "x".to_owned(),
             amount,
+            reversal: false,
         }
     }
 
@@ -280,6 +293,13 @@ mod tests {
             pairs(Movement::FunderPaid),
             (s("BQ"), s("512"), 500, s("4111"), 500)
         );
+        // A cancelled cheque's reversal: debit customers, credit cheques to cash.
+        let reversal = Fact {
+            reversal: true,
+            ..fact(Movement::Received { cheque: true }, 1, 500)
+        };
+        let [d, c] = entry(&a, &reversal);
+        assert_eq!((d.account.as_str(), c.account.as_str()), ("411", "5112"));
     }
 
     #[test]

@@ -33,7 +33,23 @@ fn fact(movement: Movement, date: NaiveDate, piece: String, label: String, amoun
         piece,
         label,
         amount,
+        reversal: false,
     }
+}
+
+/// The reversal of `fact` on `day`, its label saying so.
+fn reversal(fact: &Fact, day: NaiveDate) -> Fact {
+    Fact {
+        date: day,
+        label: format!("Annulation : {}", fact.label),
+        reversal: true,
+        ..fact.clone()
+    }
+}
+
+/// True when `day` lies from `from` to `to`.
+fn within(day: NaiveDate, from: NaiveDate, to: NaiveDate) -> bool {
+    day >= from && day <= to
 }
 
 /// The baskets prepared from `from` to `to`, each household's share, one fact per
@@ -121,9 +137,6 @@ fn household_money_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> R
         facts.push(fact(movement, e.entry_on, String::new(), label, e.amount));
     }
     for p in payments_until(conn, to)? {
-        if p.received_on < from || !p.counts() {
-            continue;
-        }
         let piece = if p.is_cheque() {
             p.cheque.number.clone()
         } else {
@@ -134,8 +147,15 @@ fn household_money_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> R
         let movement = Movement::Received {
             cheque: p.is_cheque(),
         };
-        facts.push(fact(movement, p.received_on, piece, label, p.amount));
-        if p.is_cheque() && p.cashed_outside && p.remittance_id.is_none() {
+        let received = fact(movement, p.received_on, piece, label, p.amount);
+        if let Some(day) = p.cancelled_on.filter(|d| within(*d, from, to)) {
+            facts.push(reversal(&received, day));
+        }
+        if p.received_on < from {
+            continue;
+        }
+        facts.push(received);
+        if p.is_cheque() && p.cashed_outside && p.remittance_id.is_none() && p.counts() {
             let day = p.cashable_on();
             let label = format!("Chèque encaissé hors bordereau — {}", who(p.member_id));
             facts.push(fact(
@@ -150,11 +170,13 @@ fn household_money_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> R
     Ok(facts)
 }
 
-/// Remittance slips made from `from` to `to` and not cancelled.
+/// Remittance slips made from `from` to `to` and not cancelled. A cancelled slip is left
+/// out altogether: cancelling gives its cheques back to the next slip (which will carry
+/// them), and the store keeps no list of what it held.
 fn slip_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Fact>> {
     Ok(slips(conn)?
         .into_iter()
-        .filter(|s| s.cancelled_on.is_none() && s.made_on >= from && s.made_on <= to)
+        .filter(|s| s.cancelled_on.is_none() && within(s.made_on, from, to))
         .map(|s| {
             let (count, total) = s.totals();
             fact(
@@ -170,7 +192,7 @@ fn slip_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<F
 
 /// Invoices and avoirs issued, and invoices paid, from `from` to `to`.
 fn invoice_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Fact>> {
-    let within = |d: NaiveDate| d >= from && d <= to;
+    let within = |d: NaiveDate| within(d, from, to);
     let mut facts = Vec::new();
     for i in invoices(conn, None)? {
         let piece = i.number.to_string();
