@@ -281,3 +281,53 @@ fn accounting_settings_round_trip() {
     let lines = journal_lines(&g, d(2026, 1, 1), d(2026, 12, 31)).unwrap();
     assert!(lines.is_empty());
 }
+
+#[test]
+fn binette_export_journal_writes_the_period() {
+    use binette::cli::{ExportKind, export::WeekChoice, export_file};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jardin.sqlite3");
+    let today = d(2026, 12, 5);
+    {
+        let conn = binette::store::open(&path).unwrap();
+        binette::store::demo::create_demo(&conn, 1, today).unwrap();
+    }
+    // The command line as typed parses to the journal with its days.
+    let cli = binette::cli::args::parse_from([
+        "binette",
+        "export",
+        "journal",
+        "--db",
+        path.to_str().unwrap(),
+        "--from",
+        "01/01/2026",
+        "--to",
+        "05/12/2026",
+        "--out",
+        "journal.xlsx",
+    ])
+    .unwrap();
+    assert!(format!("{cli:?}").contains("Journal"));
+    let out = dir.path().join("journal.csv");
+    let days = WeekChoice {
+        from: Some("01/01/2026".into()),
+        to: Some("05/12/2026".into()),
+    };
+    let said = export_file(&path, ExportKind::Journal, &out, &days).unwrap();
+    assert!(
+        said.starts_with("Journal comptable du 01/01/2026 au 05/12/2026 : "),
+        "{said}"
+    );
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    let total = text.lines().last().unwrap();
+    // The total row: Σ debit and Σ credit, the same figure twice.
+    let figures: Vec<&str> = total.split(';').rev().take(2).collect();
+    assert_eq!(figures[0], figures[1], "{total}");
+    // Without its days, refused in French.
+    let missing = WeekChoice {
+        from: Some("01/01/2026".into()),
+        to: None,
+    };
+    let refusal = export_file(&path, ExportKind::Journal, &out, &missing).unwrap_err();
+    assert!(refusal.to_string().contains("--from et --to"), "{refusal}");
+}
