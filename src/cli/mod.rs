@@ -158,11 +158,12 @@ pub enum Command {
         /// Fichier à écrire : .csv ou .xlsx.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
-        /// Paniers seulement : première semaine (2026-W48, S48 2026, 48/2026) ; par défaut
-        /// la prochaine livraison.
+        /// Paniers : première semaine (2026-W48, S48 2026, 48/2026) ; par défaut la
+        /// prochaine livraison. Journal : premier jour (JJ/MM/AAAA), obligatoire.
         #[arg(long, value_name = "SEMAINE")]
         from: Option<String>,
-        /// Paniers seulement : dernière semaine ; par défaut la 8e semaine livrée.
+        /// Paniers : dernière semaine ; par défaut la 8e semaine livrée. Journal : dernier
+        /// jour (JJ/MM/AAAA), obligatoire.
         #[arg(long, value_name = "SEMAINE")]
         to: Option<String>,
     },
