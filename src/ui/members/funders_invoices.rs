@@ -42,8 +42,6 @@ pub struct Invoices {
     cancelling: Option<i64>,
     error: Option<app::Error>,
     busy: bool,
-    /// The last document written.
-    written: Option<Written>,
     /// Where documents are written.
     folder: PathBuf,
     /// Whether a document written is opened in the system's viewer.
@@ -105,7 +103,6 @@ impl Invoices {
             cancelling: None,
             error: None,
             busy: false,
-            written: None,
             folder: invoices::invoices_folder(),
             open: true,
         }
@@ -243,7 +240,6 @@ impl Invoices {
                     }
                     None => "Facture mise à jour.".to_owned(),
                 };
-                self.written = written;
                 let event = Event::Saved {
                     notice,
                     warning: None,
