@@ -278,7 +278,7 @@ mod tests {
         assert!(
             export.contains(
                 "Ce qu'il faut exporter (valeurs possibles : members, employees, harvests, \
-                 baskets, balances, payments)"
+                 baskets, balances, payments, journal)"
             ),
             "{export}"
         );

@@ -65,6 +65,8 @@ pub fn table(
             let (from, to) = basket_weeks(garden, today, weeks)?;
             exports::baskets_table(garden, from, to)?
         }
+        // Written by `cli::journal` (dates, not weeks), never through this table.
+        ExportKind::Journal => return Err(CliError::Message("Le journal comptable : binette export journal --from JJ/MM/AAAA --to JJ/MM/AAAA --out FICHIER.".into())),
     })
 }
 

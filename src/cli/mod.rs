@@ -18,6 +18,7 @@ mod import_members;
 pub mod remittance;
 pub mod privacy_export;
 pub mod privacy;
+pub mod journal;
 mod safety;
 
 pub use safety::{restore_file, write_backup};
@@ -48,6 +49,8 @@ pub enum ExportKind {
     Balances,
     /// Tous les paiements (les annulés marqués).
     Payments,
+    /// Le journal comptable de la période (--from et --to : JJ/MM/AAAA), pour le comptable.
+    Journal,
 }
 
 /// Binette : le bureau d'un jardin d'insertion.
@@ -162,11 +165,12 @@ pub enum Command {
         /// Fichier à écrire : .csv ou .xlsx.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
-        /// Paniers seulement : première semaine (2026-W48, S48 2026, 48/2026) ; par défaut
-        /// la prochaine livraison.
+        /// Paniers : première semaine (2026-W48, S48 2026, 48/2026) ; par défaut la
+        /// prochaine livraison. Journal : premier jour (JJ/MM/AAAA), obligatoire.
         #[arg(long, value_name = "SEMAINE")]
         from: Option<String>,
-        /// Paniers seulement : dernière semaine ; par défaut la 8e semaine livrée.
+        /// Paniers : dernière semaine ; par défaut la 8e semaine livrée. Journal : dernier
+        /// jour (JJ/MM/AAAA), obligatoire.
         #[arg(long, value_name = "SEMAINE")]
         to: Option<String>,
     },
@@ -355,6 +359,9 @@ pub fn export_file(
     weeks: &export::WeekChoice,
 ) -> Result<String, CliError> {
     let garden = open_garden(path)?;
+    if kind == ExportKind::Journal {
+        return journal::run(&garden, weeks.from.as_deref(), weeks.to.as_deref(), out);
+    }
     let today = Local::now().date_naive();
     export::run(&garden, kind, out, today, weeks)
 }

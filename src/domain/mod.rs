@@ -1,5 +1,6 @@
 //! Pure types and rules of the garden: no I/O, no iced.
 
+pub mod accounting;
 pub mod activity;
 pub mod baskets;
 pub mod calendar;
@@ -11,6 +12,7 @@ pub mod export;
 pub mod harvest_query;
 pub mod harvests;
 pub mod import;
+pub mod invoices;
 pub mod limits;
 pub mod money;
 pub mod numbers;

@@ -16,6 +16,7 @@ mod error;
 pub mod export;
 pub mod fonts;
 pub mod funder_statement;
+pub mod invoice;
 pub mod path_sheet;
 pub mod privacy_register;
 pub mod remittance_slip;

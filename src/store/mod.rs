@@ -4,6 +4,7 @@
 //! run in a transaction (`Connection::unchecked_transaction`), so a failure leaves nothing
 //! half-written.
 
+pub mod accounting;
 pub mod activity;
 pub mod backup;
 pub mod baskets;
@@ -20,6 +21,8 @@ pub mod garden;
 pub mod harvests;
 pub mod import;
 mod insertion_figures;
+pub mod invoices;
+pub mod journal;
 pub mod last_garden;
 pub mod lock;
 pub mod members;

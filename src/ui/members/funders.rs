@@ -1,5 +1,6 @@
 //! The "Financeurs" tab as a component: the funders of Paniers Solidaires (create, rename,
-//! change, delete when they fund nothing) and the statement PDF for one of them.
+//! change, delete when they fund nothing), the statement PDF for one of them, and their
+//! invoices and balances ([`super::funders_invoices`]).
 
 use std::path::PathBuf;
 
@@ -8,6 +9,7 @@ use iced::widget::operation;
 use iced::widget::{Column, checkbox, column, pick_list, row, text};
 use iced::{Element, Length, Task};
 
+use super::funders_invoices::{self, Invoices};
 use super::ids;
 use super::kit::{self, Event, Fields, FormEvent, SCROLL_GAP, Written, labelled, link, scroll};
 use crate::app::members::drafts::FunderDraft;
@@ -39,6 +41,8 @@ pub struct Funders {
     statement_from: String,
     statement_to: String,
     busy: bool,
+    /// The invoices to the funders and their balances.
+    invoices: Invoices,
 }
 
 /// Messages of the funder form.
@@ -66,6 +70,8 @@ pub enum Message {
     Saved(app::Result<Written>),
     /// About the statement for a funder.
     Statement(StatementMessage),
+    /// About the invoices to the funders.
+    Invoices(funders_invoices::Message),
 }
 
 /// Messages of the statement for a funder.
@@ -95,7 +101,13 @@ impl Funders {
             statement_from: format!("01/01/{}", today.year()),
             statement_to: crate::domain::calendar::format_date(today),
             busy: false,
+            invoices: Invoices::new(today),
         }
+    }
+
+    /// Reads what the tab shows beyond the lists: the invoices and balances.
+    pub fn load(context: &Context) -> Task<Message> {
+        Invoices::load(context).map(Message::Invoices)
     }
 
     /// Closes the form open, if any (another tab was chosen).
@@ -153,6 +165,10 @@ impl Funders {
                 (Task::none(), event)
             }
             Message::Statement(m) => self.statement(m, context),
+            Message::Invoices(m) => {
+                let (task, event) = self.invoices.update(m, context);
+                (task.map(Message::Invoices), event)
+            }
         }
     }
 
@@ -308,7 +324,11 @@ impl Funders {
         scroll(
             column![
                 widgets::card("Financeurs des Paniers Solidaires", list),
-                widgets::card("Relevé pour un financeur", self.statement_view(base))
+                widgets::card("Relevé pour un financeur", self.statement_view(base)),
+                widgets::card(
+                    "Factures aux financeurs",
+                    self.invoices.view(base).map(Message::Invoices)
+                ),
             ]
             .spacing(14)
             .padding(SCROLL_GAP),

@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod funders;
+pub mod funders_invoices;
 pub mod household;
 mod kit;
 pub mod list;
@@ -126,6 +127,9 @@ impl Screen {
         self.clear();
         if tab == Tab::Calendar {
             return self.calendar.load(context).map(Message::Calendar);
+        }
+        if tab == Tab::Funders {
+            return funders::Funders::load(context).map(Message::Funders);
         }
         Task::none()
     }

@@ -2,7 +2,8 @@
 //!
 //! Its sections are components with their own messages: « Feuilles d'émargement »
 //! ([`sheets`]), « Feuilles de la semaine » ([`sheets_folder`]) and « Restaurer un autre
-//! fichier… » ([`other_file`]), which tells the screen which backup to restore.
+//! fichier… » ([`other_file`]), which tells the screen which backup to restore, and
+//! « Comptabilité » ([`accounting`]).
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ use crate::app::{self, settings::SettingsData, settings::SettingsForm};
 use crate::store::backup::{BackupFile, Restored};
 use crate::store::garden::GardenTag;
 
+pub mod accounting;
 pub mod other_file;
 pub mod privacy;
 mod sheets;
@@ -45,6 +47,8 @@ pub struct Settings {
     sheets_folder: sheets_folder::SheetsFolder,
     /// « Protection des données ».
     privacy: privacy::Section,
+    /// « Comptabilité »: bank account, debt alert, accounts, the journal's export.
+    accounting: accounting::Accounting,
 }
 
 /// A field of the identity form (and the folder and window saved with it).
@@ -111,6 +115,8 @@ pub enum Message {
     SheetsFolder(sheets_folder::Message),
     /// The « Protection des données » section.
     Privacy(privacy::Message),
+    /// The « Comptabilité » section.
+    Accounting(accounting::Message),
 }
 
 impl Settings {
@@ -118,7 +124,9 @@ impl Settings {
     pub fn new(context: &Context) -> (Self, Task<Message>) {
         let (sheets, sheets_task) = sheets::Section::new(context);
         let (privacy, privacy_task) = privacy::Section::new(context);
+        let (accounting, accounting_task) = accounting::Accounting::new(context);
         let task = Task::batch([
+            accounting_task.map(Message::Accounting),
             context.perform(app::settings::load, Message::Loaded),
             sheets_task.map(Message::Sheets),
             sheets_folder::SheetsFolder::load(context).map(Message::SheetsFolder),
@@ -139,6 +147,7 @@ impl Settings {
             sheets,
             sheets_folder: sheets_folder::SheetsFolder::default(),
             privacy,
+            accounting,
         };
         (screen, task)
     }
@@ -316,6 +325,12 @@ impl screen::Screen for Settings {
             }
             Message::Privacy(message) => {
                 return self.privacy.update(message, context).map(Message::Privacy);
+            }
+            Message::Accounting(message) => {
+                return self
+                    .accounting
+                    .update(message, context)
+                    .map(Message::Accounting);
             }
         }
         Action::None

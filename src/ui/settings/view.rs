@@ -38,6 +38,10 @@ impl Settings {
                 self.sheets.view().map(Message::Sheets),
             ))
             .push(widgets::card(
+                "Comptabilité",
+                self.accounting.view().map(Message::Accounting),
+            ))
+            .push(widgets::card(
                 "Sauvegardes",
                 column![self.backups_folder(), self.backup_list()].spacing(14),
             ))
