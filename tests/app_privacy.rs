@@ -383,3 +383,18 @@ fn no_earlier_text_is_left_in_the_file() {
             .is_ok_and(|m| m.len() > 0)
     );
 }
+
+#[test]
+fn accueil_reminds_once_a_year_while_people_are_due() {
+    use binette::app::privacy::retention::{put_off_reminder, reminder};
+    let dir = tempfile::tempdir().unwrap();
+    let garden = garden_at(&dir.path().join("jardin.sqlite3"));
+    // 04/05/2023: nobody due, nothing to remind.
+    assert_eq!(reminder(&garden, date(2023, 5, 4)).unwrap(), None);
+    // 31/12/2024: the four people of the due list above.
+    assert_eq!(reminder(&garden, date(2024, 12, 31)).unwrap(), Some(4));
+    // Put off that day: quiet until 31/12/2025, the day a year later.
+    put_off_reminder(&garden, date(2024, 12, 31)).unwrap();
+    assert_eq!(reminder(&garden, date(2025, 12, 30)).unwrap(), None);
+    assert_eq!(reminder(&garden, date(2025, 12, 31)).unwrap(), Some(4));
+}

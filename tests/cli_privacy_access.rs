@@ -59,14 +59,7 @@ fn export_an_employee_and_a_member_then_the_register() {
     assert_eq!(value["personne"]["id"], 1);
 
     let member = binette(&[
-        "privacy",
-        "export",
-        "--db",
-        db,
-        "--member",
-        "3",
-        "--out",
-        out_text,
+        "privacy", "export", "--db", db, "--member", "3", "--out", out_text,
     ]);
     assert!(member.status.success(), "{}", stderr(&member));
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 4);
@@ -100,8 +93,7 @@ fn one_person_exactly_and_an_existing_one() {
         out,
     ]);
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
-    let neither = binette(&["privacy",
-        "export", "--db", db, "--out", out]);
+    let neither = binette(&["privacy", "export", "--db", db, "--out", out]);
     assert_eq!(neither.status.code(), Some(2), "{}", stderr(&neither));
 
     let unknown = binette(&[

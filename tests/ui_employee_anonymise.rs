@@ -1,4 +1,4 @@
-//! « Anonymiser maintenant… » on an employee's file: the question warns while the path
+//! « Anonymiser… » on an employee's file: the question warns while the path
 //! runs and says what is erased and kept; « Annuler » changes nothing; « Oui, anonymiser »
 //! shows the file as it now is.
 
@@ -45,7 +45,7 @@ fn the_question_warns_then_the_file_is_anonymised() {
     let (mut screen, db) = start();
     click(&mut screen, "DURAND");
     assert!(shows(&screen, "06 12 34 56 78"));
-    click(&mut screen, "Anonymiser maintenant…");
+    click(&mut screen, "Anonymiser…");
     assert!(shows(
         &screen,
         "Attention : cette personne est encore en parcours ou sous contrat. Son dossier doit \
@@ -62,7 +62,7 @@ fn the_question_warns_then_the_file_is_anonymised() {
         "Durand"
     );
 
-    click(&mut screen, "Anonymiser maintenant…");
+    click(&mut screen, "Anonymiser…");
     click(&mut screen, "Oui, anonymiser");
     let label = format!("Personne anonymisée n° {id}");
     assert!(shows(

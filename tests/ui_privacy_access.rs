@@ -10,8 +10,8 @@ use common::{Held, run};
 use binette::app::Garden;
 use binette::store::employees as store;
 use binette::store::open_in_memory;
-use binette::ui::employees::file::access;
 use binette::ui::employees::{Message, Screen, file};
+use binette::ui::privacy as access;
 use binette::ui::widgets::SENSITIVE_TAG;
 use chrono::NaiveDate;
 

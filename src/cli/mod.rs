@@ -15,10 +15,10 @@ mod import_common;
 mod import_employees;
 mod import_harvests;
 mod import_members;
-pub mod remittance;
-pub mod privacy_export;
-pub mod privacy;
 pub mod journal;
+pub mod privacy;
+pub mod privacy_export;
+pub mod remittance;
 mod safety;
 
 pub use safety::{restore_file, write_backup};

@@ -157,7 +157,7 @@ fn keeping(facts: &RegisterFacts) -> Vec<(&'static str, String)> {
         ),
         (
             "Droits des personnes",
-            "Accès : « Exporter ses données (RGPD) » sur la fiche (PDF et JSON). \
+            "Accès : « Ses données (RGPD) » sur la fiche (PDF et JSON). \
              Rectification : sur la fiche. Effacement : anonymisation."
                 .to_owned(),
         ),

@@ -28,6 +28,7 @@ pub struct Home {
     pickups: super::home_pickups::Pickups,
     /// « Soldes à régulariser ».
     debts: super::home_debts::DebtsCard,
+    privacy: super::home_privacy::PrivacyCard,
     steps: Option<FirstSteps>,
 }
 
@@ -50,6 +51,7 @@ pub enum Message {
     Pickups(super::home_pickups::Message),
     /// The « Soldes à régulariser » card.
     Debts(super::home_debts::Message),
+    Privacy(super::home_privacy::Message),
     /// The system viewer answered.
     Opened(PathBuf, Result<(), String>),
     /// The first steps of a new garden were read.
@@ -69,6 +71,7 @@ impl Home {
         let today = context.today;
         let (pickups, pickups_task) = super::home_pickups::Pickups::new(context);
         let (debts, debts_task) = super::home_debts::DebtsCard::new(context);
+        let (privacy, privacy_task) = super::home_privacy::PrivacyCard::new(context);
         let task = Task::batch([
             context.perform(
                 move |garden| app::home::dashboard(garden, today),
@@ -78,10 +81,12 @@ impl Home {
             print::phones_setting(&context.garden).map(Message::PhonesToggled),
             pickups_task.map(Message::Pickups),
             debts_task.map(Message::Debts),
+            privacy_task.map(Message::Privacy),
         ]);
         let home = Home {
             pickups,
             debts,
+            privacy,
             ..Home::default()
         };
         (home, task)
@@ -173,6 +178,9 @@ impl screen::Screen for Home {
                 return self.pickups.update(message, context).map(Message::Pickups);
             }
             Message::Debts(message) => return self.debts.update(message).map(Message::Debts),
+            Message::Privacy(message) => {
+                return self.privacy.update(message, context).map(Message::Privacy);
+            }
         }
         Action::None
     }
@@ -237,6 +245,9 @@ impl Home {
         }
         if let Some(debts) = self.debts.view() {
             page = page.push(debts.map(Message::Debts));
+        }
+        if let Some(privacy) = self.privacy.view() {
+            page = page.push(privacy.map(Message::Privacy));
         }
         scrollable(page).height(Length::Fill).into()
     }

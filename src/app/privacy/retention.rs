@@ -129,3 +129,28 @@ fn standing_of(activity: &LastActivity, retention: &Retention, today: NaiveDate)
         }
     }
 }
+
+/// The setting holding the day Accueil's privacy reminder was last put off.
+pub const REMINDED_ON: &str = "privacy_reminded_on";
+
+/// Accueil's yearly reminder: how many people are past retention on `today`, when some are
+/// and the reminder was not put off less than a year ago; `None` otherwise.
+pub fn reminder(garden: &Garden, today: NaiveDate) -> Result<Option<usize>> {
+    let put_off: Option<NaiveDate> = garden.with(|conn| {
+        Ok::<_, crate::store::StoreError>(
+            crate::store::settings::get(conn, REMINDED_ON)?
+                .and_then(|v| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok()),
+        )
+    })?;
+    if put_off.and_then(|d| d.checked_add_months(chrono::Months::new(12))) > Some(today) {
+        return Ok(None);
+    }
+    let due = due_count(garden, today)?;
+    Ok((due > 0).then_some(due))
+}
+
+/// « Me le rappeler dans un an »: puts Accueil's reminder off until a year after `today`.
+pub fn put_off_reminder(garden: &Garden, today: NaiveDate) -> Result<()> {
+    let value = today.format("%Y-%m-%d").to_string();
+    Ok(garden.change(|conn| crate::store::settings::set(conn, REMINDED_ON, &value))?)
+}

@@ -64,6 +64,12 @@ pub enum Message {
     Confirm,
     /// The selection was anonymised.
     Done(app::Result<Anonymised>),
+    /// « Fiche du registre (PDF) »: asks where.
+    Register,
+    /// Where the register entry goes (`None`: cancelled, or no dialog could open).
+    RegisterChosen(Option<std::path::PathBuf>),
+    /// The register entry was written there.
+    RegisterWritten(app::Result<std::path::PathBuf>),
 }
 
 impl Section {
@@ -80,6 +86,39 @@ impl Section {
     /// Handles a message; the action is the screen's to run.
     pub fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
+            Message::Register => {
+                let dialog = crate::ui::files::Dialog::File {
+                    title: "Enregistrer la fiche du registre des traitements",
+                    file_name: "registre-des-traitements.pdf".into(),
+                    filter: ("PDF", &["pdf"]),
+                };
+                let ask = crate::ui::files::choose(dialog);
+                return Action::Run(Task::perform(ask, Message::RegisterChosen));
+            }
+            Message::RegisterChosen(None) => {
+                self.message = Some((
+                    Tone::Warning,
+                    "Aucun fichier choisi : la fiche du registre n'a pas été écrite.".into(),
+                ));
+            }
+            Message::RegisterChosen(Some(path)) => {
+                let today = context.today;
+                return Action::Run(context.perform(
+                    move |g| {
+                        privacy::register::write_register(g, &path, today)?;
+                        Ok(path)
+                    },
+                    Message::RegisterWritten,
+                ));
+            }
+            Message::RegisterWritten(Ok(path)) => {
+                crate::ui::files::open_in_viewer(&path);
+                let said = format!("Fiche du registre écrite : {}", path.display());
+                self.message = Some((Tone::Success, said));
+            }
+            Message::RegisterWritten(Err(error)) => {
+                self.message = Some((Tone::Error, error.to_string()));
+            }
             Message::Loaded(Ok(data)) => {
                 self.retention = data.retention;
                 self.form = RetentionForm::from(data.retention);
@@ -168,6 +207,15 @@ impl Section {
                  noms et coordonnées sont effacés, les chiffres des bilans restent.",
             ),
             self.durations(),
+            row![
+                widgets::secondary("Fiche du registre (PDF)", Some(Message::Register)),
+                widgets::muted(
+                    "Ce que Binette garde, pourquoi, combien de temps et où : une page à \
+                     joindre au registre des traitements du jardin.",
+                ),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
         ]
         .spacing(12);
         if let Some((tone, message)) = &self.message {

@@ -1,4 +1,4 @@
-//! « Anonymiser maintenant… » on a person's file: asks where their retention stands, warns
+//! « Anonymiser… » on a person's file: asks where their retention stands, warns
 //! while a legal retention still applies or a path is running, says what is erased and what
 //! is kept, then anonymises (after a backup) and hands the file as read again to the file.
 
@@ -8,7 +8,6 @@ use iced::{Element, Task};
 use crate::app::privacy::anonymise::{BACKUP, ERASED, KEPT};
 use crate::app::privacy::retention::{Standing, standing};
 use crate::app::{self, employees, privacy};
-use crate::domain::calendar::format_date;
 use crate::domain::privacy::Person;
 use crate::store::employees::EmployeeFile;
 use crate::ui::screen::Context;
@@ -24,7 +23,7 @@ pub struct Anonymise {
 /// Messages of the button and its question.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// « Anonymiser maintenant… ».
+    /// « Anonymiser… ».
     Ask,
     /// Where the retention stands.
     Standing(app::Result<Standing>),
@@ -95,7 +94,7 @@ impl Anonymise {
     /// The header's button (disabled for a file anonymised already, or while working).
     pub fn button(&self, anonymised: bool) -> Element<'_, Message> {
         let enabled = !anonymised && !self.busy && self.asking.is_none();
-        widgets::secondary("Anonymiser maintenant…", enabled.then_some(Message::Ask))
+        widgets::secondary("Anonymiser…", enabled.then_some(Message::Ask))
     }
 
     /// The question, while asked.
@@ -121,28 +120,12 @@ impl Anonymise {
 
 /// The warning that opens the question, by where the retention stands.
 fn warning(standing: &Standing) -> (Tone, String) {
-    match standing {
-        Standing::KeptUntil(until) => (
-            Tone::Error,
-            format!(
-                "Attention : la durée de conservation de ce dossier court jusqu'au {}. Un \
-                 contrôle (FSE+, DREETS) peut encore le demander d'ici là. ",
-                format_date(*until)
-            ),
-        ),
-        Standing::Current => (
-            Tone::Error,
-            "Attention : cette personne est encore en parcours ou sous contrat. Son dossier \
-             doit être gardé pendant tout le parcours, puis pendant la durée de conservation \
-             (Paramètres › Protection des données). "
-                .into(),
-        ),
-        Standing::Due => (
-            Tone::Warning,
-            "La durée de conservation de ce dossier est passée. ".into(),
-        ),
-        Standing::Undated | Standing::Anonymised => (Tone::Warning, String::new()),
-    }
+    crate::ui::privacy::anonymise_warning(
+        standing,
+        "cette personne est encore en parcours ou sous contrat. Son dossier doit être gardé \
+         pendant tout le parcours, puis pendant la durée de conservation (Paramètres › \
+         Protection des données).",
+    )
 }
 
 /// What the file says once done.

@@ -1,7 +1,6 @@
 //! A person's file: its header (back to the list, fiche parcours, deletion), its tabs, each
 //! a component of `tabs`, and the saves they ask for.
 
-pub mod access;
 mod anonymise;
 mod view;
 
@@ -117,8 +116,8 @@ pub enum Message {
     /// The Heures (paie) tab.
     Hours(hours::Message),
     /// « Exporter ses données (RGPD) ».
-    Access(access::Message),
-    /// « Anonymiser maintenant… » and its question.
+    Access(crate::ui::privacy::Message),
+    /// « Anonymiser… » and its question.
     Anonymise(anonymise::Message),
 }
 
@@ -267,7 +266,11 @@ impl File {
             }
             Message::Access(m) => {
                 let id = self.file.as_ref().map_or(0, |f| f.employee.id);
-                let (task, notice) = access::update(m, id, context);
+                let (task, notice) = crate::ui::privacy::update(
+                    m,
+                    crate::store::privacy_access::Person::Employee(id),
+                    context,
+                );
                 self.notice = notice.or(self.notice.take());
                 task.map(Message::Access)
             }

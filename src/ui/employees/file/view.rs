@@ -53,7 +53,7 @@ impl File {
                 .spacing(2)
                 .width(Length::Fill),
             widgets::secondary("Fiche parcours (PDF)", saved.then_some(Message::Pdf)),
-            super::access::button(saved).map(Message::Access),
+            crate::ui::privacy::button(saved).map(Message::Access),
             self.anonymise_button(),
             widgets::secondary("Supprimer la fiche…", saved.then_some(Message::AskDelete)),
         ]
@@ -62,14 +62,14 @@ impl File {
         .into()
     }
 
-    /// « Anonymiser maintenant… », for a saved file not anonymised yet.
+    /// « Anonymiser… », for a saved file not anonymised yet.
     fn anonymise_button(&self) -> Element<'_, Message> {
         match &self.file {
             Some(file) => self
                 .anonymise
                 .button(file.employee.anonymised_on.is_some())
                 .map(Message::Anonymise),
-            None => widgets::secondary("Anonymiser maintenant…", None),
+            None => widgets::secondary("Anonymiser…", None),
         }
     }
 

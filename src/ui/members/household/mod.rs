@@ -6,6 +6,8 @@
 pub mod account;
 mod account_view;
 mod forms;
+mod privacy;
+pub use privacy::{CURRENT_HOUSEHOLD, PrivacyMessage};
 mod subscription;
 mod view;
 
@@ -55,6 +57,8 @@ pub struct Household {
     /// « Compte » shown instead of the household's details.
     show_account: bool,
     account: account::AccountPart,
+    /// « Anonymiser le foyer… » asked: where its retention stands.
+    anonymising: Option<crate::app::privacy::retention::Standing>,
 }
 
 /// A save done, and the page read again.
@@ -89,6 +93,8 @@ pub enum Message {
     ShowAccount(bool),
     /// The « Compte » part's own.
     Account(account::Message),
+    /// The « Protection des données » card's own.
+    Privacy(privacy::PrivacyMessage),
 }
 
 /// The buttons of the page that open a form.
@@ -142,6 +148,7 @@ impl Household {
     pub fn open_member(&mut self, id: i64, context: &Context) -> Task<Message> {
         self.close_form();
         self.show_account = false;
+        self.anonymising = None;
         self.busy = true;
         let today = context.today;
         let load = move |g: &Garden| members::load_page(g, id, today).map(Box::new);
@@ -242,6 +249,7 @@ impl Household {
                 let (task, event) = self.account.update(m, context);
                 return (task.map(Message::Account), event);
             }
+            Message::Privacy(m) => return self.privacy(m, context),
         }
         (Task::none(), None)
     }

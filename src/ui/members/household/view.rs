@@ -68,6 +68,7 @@ impl Household {
             widgets::card("Abonnements", subscriptions(page, base, today)),
             widgets::card("Paniers des prochaines semaines", coming(page, base)),
             crate::ui::workshops::history_view(&page.workshops),
+            self.privacy_card(),
         ]
         .spacing(12)
         .width(Length::FillPortion(6));

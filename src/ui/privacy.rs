@@ -1,18 +1,23 @@
-//! « Exporter ses données (RGPD) » on a person's file: asks for a folder, writes there
-//! everything Binette holds about the person (a PDF to read, a JSON file for a program,
-//! `app::privacy::access`), then says where. No state of its own: the file holds none for it.
+//! The privacy actions on a person's file (an employee's, a household's):
+//! « Exporter ses données (RGPD) » asks for a folder, writes there everything Binette holds
+//! about the person (a PDF to read, a JSON file for a program, `app::privacy::access`), then
+//! says where — no state of its own; and the warning that opens « Anonymiser… », by where the
+//! person's retention stands.
 
 use std::path::PathBuf;
 
 use iced::{Element, Task};
 
+use crate::app::privacy::retention::Standing;
 use crate::app::{self, privacy::access};
+use crate::domain::calendar::format_date;
+use crate::store::privacy_access::Person;
 use crate::ui::files::{Dialog, choose};
 use crate::ui::screen::Context;
 use crate::ui::widgets::{self, Tone};
 
 /// The button's label.
-pub const LABEL: &str = "Exporter ses données (RGPD)";
+pub const LABEL: &str = "Ses données (RGPD)";
 
 /// Messages of the export.
 #[derive(Debug, Clone)]
@@ -30,10 +35,10 @@ pub fn button<'a>(saved: bool) -> Element<'a, Message> {
     widgets::secondary(LABEL, saved.then_some(Message::Export))
 }
 
-/// Handles a message for employee `id`: the task to run and, when done, the notice to show.
+/// Handles a message for `person`: the task to run and, when done, the notice to show.
 pub fn update(
     message: Message,
-    id: i64,
+    person: Person,
     context: &Context,
 ) -> (Task<Message>, Option<(Tone, String)>) {
     match message {
@@ -56,7 +61,7 @@ pub fn update(
         Message::Chosen(Some(folder)) => {
             let today = context.today;
             let task = context.perform(
-                move |g| access::export_employee(g, id, &folder, today),
+                move |g| access::export(g, person, &folder, today),
                 Message::Written,
             );
             (task, None)
@@ -71,5 +76,26 @@ pub fn update(
             (Task::none(), Some((Tone::Success, notice)))
         }
         Message::Written(Err(error)) => (Task::none(), Some((Tone::Error, error.to_string()))),
+    }
+}
+
+/// The warning that opens the question « Anonymiser… », by where the retention stands;
+/// `current` says why the file must be kept while the person is still there.
+pub fn anonymise_warning(standing: &Standing, current: &str) -> (Tone, String) {
+    match standing {
+        Standing::KeptUntil(until) => (
+            Tone::Error,
+            format!(
+                "Attention : la durée de conservation de ce dossier court jusqu'au {}. Un \
+                 contrôle (FSE+, DREETS) peut encore le demander d'ici là. ",
+                format_date(*until)
+            ),
+        ),
+        Standing::Current => (Tone::Error, format!("Attention : {current} ")),
+        Standing::Due => (
+            Tone::Warning,
+            "La durée de conservation de ce dossier est passée. ".into(),
+        ),
+        Standing::Undated | Standing::Anonymised => (Tone::Warning, String::new()),
     }
 }
