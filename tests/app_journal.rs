@@ -255,7 +255,11 @@ fn accounting_settings_round_trip() {
     form.debt_alert = "75,5".into();
     form.accounts.sales = " 7061 ".into();
     form.accounts.journal_bank = "BQ1".into();
+    // Never set: the accounts start with each subscription.
+    assert_eq!(defaults.accounts_start, "");
+    form.accounts_start = " 1/10/2026 ".into();
     let saved = save_accounting(&g, &form).unwrap();
+    assert_eq!(saved.accounts_start, "01/10/2026");
     assert_eq!(saved.debt_alert, "75,50");
     assert_eq!(saved.accounts.sales, "7061");
     assert_eq!(load_accounting(&g).unwrap(), saved);
@@ -269,6 +273,12 @@ fn accounting_settings_round_trip() {
     assert_eq!(
         save_accounting(&g, &wrong).unwrap_err().field(),
         Some("Seuil d'alerte")
+    );
+    let mut wrong = saved.clone();
+    wrong.accounts_start = "31/02/2026".into();
+    assert_eq!(
+        save_accounting(&g, &wrong).unwrap_err().field(),
+        Some("Début des comptes")
     );
     let mut wrong = saved.clone();
     wrong.accounts.bank = "banque".into();

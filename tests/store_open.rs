@@ -252,6 +252,7 @@ const SHIPPED_SCHEMAS: &[&str] = &[
     include_str!("fixtures/schema_v5.sql"),
     include_str!("fixtures/schema_v6.sql"),
     include_str!("fixtures/schema_v7.sql"),
+    include_str!("fixtures/schema_v8.sql"),
 ];
 
 #[test]
@@ -288,6 +289,43 @@ fn shipped_migrations_are_never_edited() {
     assert_eq!(
         SHIPPED_SCHEMAS[6],
         include_str!("../src/store/migrations/007_privacy.sql")
+    );
+    assert_eq!(
+        SHIPPED_SCHEMAS[7],
+        include_str!("../src/store/migrations/008_accounts_start.sql")
+    );
+}
+
+#[test]
+fn a_garden_with_subscriptions_before_payments_starts_its_accounts_at_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.sqlite3");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for schema in &SHIPPED_SCHEMAS[..7] {
+            conn.execute_batch(schema).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        conn.pragma_update(None, "application_id", store::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO basket_size (id, name) VALUES (1, 'Petit');
+             INSERT INTO depot (id, name, weekday) VALUES (1, 'Mairie', 3);
+             INSERT INTO member (id, last_name, first_name) VALUES (1, 'Martin', 'Anne');
+             INSERT INTO subscription (member_id, size_id, depot_id, start_date, anchor_monday)
+                 VALUES (1, 1, 1, '2021-06-02', '2021-05-31');",
+        )
+        .unwrap();
+    }
+    let conn = store::open(&path).unwrap();
+    let start = binette::store::payments::ledger::accounts_start(&conn).unwrap();
+    // The day of the upgrade (today, local time): 2021's baskets are not charged.
+    assert_eq!(start, Some(chrono::Local::now().date_naive()));
+    // A new garden has no start: its baskets are charged from each subscription's start.
+    let fresh = store::open_in_memory().unwrap();
+    assert_eq!(
+        binette::store::payments::ledger::accounts_start(&fresh).unwrap(),
+        None
     );
 }
 

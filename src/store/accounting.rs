@@ -26,6 +26,9 @@ pub struct AccountingSettings {
     pub debt_alert: Cents,
     /// Account numbers and journal codes.
     pub accounts: Accounts,
+    /// First day of the households' accounts (`settings::keys::ACCOUNTS_START`): baskets
+    /// before it are not charged. `None`: since each subscription's start.
+    pub accounts_start: Option<chrono::NaiveDate>,
 }
 
 /// The account numbers and journal codes (defaults for those never set).
@@ -52,6 +55,7 @@ pub fn load(conn: &Connection) -> Result<AccountingSettings> {
         bank_account: get(conn, BANK_ACCOUNT)?.unwrap_or_default(),
         debt_alert: debt_alert(conn)?,
         accounts: accounts(conn)?,
+        accounts_start: super::payments::ledger::accounts_start(conn)?,
     })
 }
 
@@ -59,6 +63,11 @@ pub fn load(conn: &Connection) -> Result<AccountingSettings> {
 pub fn save(conn: &Connection, settings: &AccountingSettings) -> Result<()> {
     set(conn, BANK_ACCOUNT, settings.bank_account.trim())?;
     set(conn, DEBT_ALERT_CENTS, &settings.debt_alert.to_string())?;
+    let start = settings
+        .accounts_start
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    set(conn, super::settings::keys::ACCOUNTS_START, &start)?;
     for (key, value) in ACCOUNT_KEYS.iter().zip(settings.accounts.values()) {
         set(conn, key, value.trim())?;
     }

@@ -9,15 +9,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::Result;
-use super::baskets::{all_solidarity_terms, list_basket_sizes, prices_of_size};
 use super::invoices::invoices;
-use super::payments::ledger::prepared_baskets;
+use super::payments::ledger::charged_baskets;
 use super::payments::remittance::slips;
 use super::payments::{account_entries, payment_modes, payments_until};
 use crate::domain::accounting::{Fact, Movement};
 use crate::domain::invoices::{InvoiceKind, InvoiceStatus};
 use crate::domain::payments::EntryKind;
-use crate::domain::payments::ledger::basket_line;
 
 /// "NOM Prénom" of every household, by id.
 fn household_names(conn: &Connection) -> Result<HashMap<i64, String>> {
@@ -56,23 +54,8 @@ fn within(day: NaiveDate, from: NaiveDate, to: NaiveDate) -> bool {
 /// subscription and delivery day (priced as on the household's account).
 fn basket_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Fact>> {
     let names = household_names(conn)?;
-    let mut sizes = HashMap::new();
-    for size in list_basket_sizes(conn)? {
-        let prices = prices_of_size(conn, size.id)?;
-        sizes.insert(size.id, (size.name, prices));
-    }
-    let terms = all_solidarity_terms(conn)?;
     let mut facts = Vec::new();
-    for p in prepared_baskets(conn, from, to)? {
-        let Some((name, prices)) = sizes.get(&p.line.size_id) else {
-            continue;
-        };
-        let periods = terms
-            .get(&p.line.subscription_id)
-            .map_or(&[][..], Vec::as_slice);
-        let Some(line) = basket_line(&p.line, p.day, name, prices, periods) else {
-            continue;
-        };
+    for (p, line) in charged_baskets(conn, from, to)? {
         let who = names.get(&p.line.member_id).cloned().unwrap_or_default();
         let label = format!("{} — {who}", line.label);
         facts.push(fact(

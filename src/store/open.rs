@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_payments.sql"),
     include_str!("migrations/006_invoices.sql"),
     include_str!("migrations/007_privacy.sql"),
+    include_str!("migrations/008_accounts_start.sql"),
 ];
 
 /// File names of the copies made before an upgrade start with this (then the old version,

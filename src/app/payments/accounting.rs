@@ -15,6 +15,9 @@ pub struct AccountingForm {
     pub debt_alert: String,
     /// Account numbers and journal codes.
     pub accounts: Accounts,
+    /// First day of the households' accounts, « jj/mm/aaaa » (empty: since each
+    /// subscription's start).
+    pub accounts_start: String,
 }
 
 impl AccountingForm {
@@ -24,9 +27,16 @@ impl AccountingForm {
             bank_account: settings.bank_account.clone(),
             debt_alert: crate::app::members::drafts::euros_typed(settings.debt_alert),
             accounts: settings.accounts.clone(),
+            accounts_start: settings
+                .accounts_start
+                .map(crate::domain::calendar::format_date)
+                .unwrap_or_default(),
         }
     }
 }
+
+/// The label of the accounts' first day (also the field a refusal names).
+pub const START_LABEL: &str = "Début des comptes";
 
 /// The field label of each setting key, as the form shows it.
 pub fn field_of(key: &str) -> &'static str {
@@ -61,6 +71,15 @@ pub fn save_accounting(garden: &Garden, form: &AccountingForm) -> Result<Account
                 "Indiquez un montant en euros, par exemple 50 ou 50,00.",
             )
         })?;
+    let accounts_start = match form.accounts_start.trim() {
+        "" => None,
+        typed => Some(crate::domain::calendar::parse_date(typed).ok_or_else(|| {
+            Error::invalid(
+                START_LABEL,
+                "Indiquez une date comme 01/01/2026, ou laissez vide.",
+            )
+        })?),
+    };
     let mut accounts = form.accounts.clone();
     let trimmed: Vec<String> = accounts
         .values()
@@ -77,6 +96,7 @@ pub fn save_accounting(garden: &Garden, form: &AccountingForm) -> Result<Account
         bank_account: form.bank_account.trim().to_owned(),
         debt_alert,
         accounts,
+        accounts_start,
     };
     garden.change(|conn| accounting::save(conn, &settings))?;
     Ok(AccountingForm::of(&settings))

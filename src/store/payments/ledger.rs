@@ -223,6 +223,21 @@ pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cent
     Ok(balance)
 }
 
+/// The baskets charged to the households from `from` to `to` (both included; none before
+/// the accounts' start), each with its ledger line (the household's price or share).
+pub fn charged_baskets(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Prepared, LedgerLine)>> {
+    let pricing = Pricing::load(conn)?;
+    let from = from.max(accounts_start(conn)?.unwrap_or(NaiveDate::MIN));
+    Ok(prepared_baskets(conn, from, to)?
+        .into_iter()
+        .filter_map(|p| pricing.line(&p).map(|line| (p, line)))
+        .collect())
+}
+
 /// What the households' accounts were charged from `from` to `to` (both included), in cents:
 /// (baskets at each household's price or solidarity share, memberships paid in the period,
 /// manual charges less credit notes). Funders' shares are not in it: they are invoiced apart.
@@ -231,12 +246,9 @@ pub fn charged_revenue(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<(Cents, Cents, Cents)> {
-    let pricing = Pricing::load(conn)?;
-    let from_charged = from.max(accounts_start(conn)?.unwrap_or(NaiveDate::MIN));
-    let baskets = prepared_baskets(conn, from_charged, to)?
+    let baskets = charged_baskets(conn, from, to)?
         .iter()
-        .filter_map(|p| pricing.line(p))
-        .map(|line| line.debit)
+        .map(|(_, line)| line.debit)
         .sum();
     let memberships = list_memberships(conn)?
         .iter()
@@ -298,10 +310,14 @@ pub fn account_statement(
 ) -> Result<AccountStatement> {
     let (household, street, postcode, city): (String, String, String, String) = conn
         .query_row(
-            "SELECT upper(last_name) || ' ' || first_name, address, postcode, city
-             FROM member WHERE id = ?1",
+            "SELECT last_name, first_name, address, postcode, city FROM member WHERE id = ?1",
             [member_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            // SQLite's upper() leaves accented letters alone ("ANDRé"): named in Rust.
+            |r| {
+                let (last, first): (String, String) = (r.get(0)?, r.get(1)?);
+                let name = crate::domain::text::list_name(&first, &last);
+                Ok((name, r.get(2)?, r.get(3)?, r.get(4)?))
+            },
         )
         .map_err(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => crate::store::StoreError::NotFound("Adhérent"),

@@ -21,6 +21,8 @@ use crate::ui::widgets::{self, Tone};
 const BANK: &str = "bank_account";
 /// Key of the debt alert field.
 const DEBT: &str = "debt_alert";
+/// Key of the accounts' first day field.
+const START: &str = "accounts_start";
 /// Label of the bank account field.
 const BANK_LABEL: &str = "Compte bancaire (titulaire et IBAN, imprimé sur les bordereaux)";
 /// Label of the debt alert field (also the field the use case names).
@@ -103,6 +105,7 @@ impl Accounting {
                 match key {
                     BANK => self.form.bank_account = value,
                     DEBT => self.form.debt_alert = value,
+                    START => self.form.accounts_start = value,
                     key => self.form.accounts.set(key, value),
                 }
             }
@@ -194,6 +197,22 @@ impl Accounting {
                 widgets::muted(
                     "En euros : Accueil signale les foyers qui doivent plus que ce montant \
                      (50 € par défaut)."
+                )
+                .width(Length::Fill),
+            ]
+            .spacing(12)
+            .align_y(iced::Alignment::End),
+            row![
+                iced::widget::container(self.field(
+                    app::payments::accounting::START_LABEL,
+                    START,
+                    &self.form.accounts_start
+                ))
+                .width(240),
+                widgets::muted(
+                    "Jour où le jardin a commencé à suivre les comptes des foyers dans Binette \
+                     (jj/mm/aaaa) : les paniers d'avant ne leur sont pas comptés. Vide : depuis \
+                     le début de chaque abonnement."
                 )
                 .width(Length::Fill),
             ]
