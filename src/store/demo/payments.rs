@@ -125,7 +125,8 @@ fn payments_of<'a>(
         let bank = *rng.pick(BANKS);
         let mut number = rng.range(1_000_000, 9_000_000);
         let drawer = if rng.chance(0.1) {
-            "M. ou Mme Garnier".to_string()
+            // A parent or a partner under another name signs the cheques.
+            format!("M. ou Mme {}", rng.pick(super::names::LAST_NAMES))
         } else {
             String::new()
         };
@@ -140,7 +141,11 @@ fn payments_of<'a>(
             let total: Cents = months_of_year.iter().map(|(_, owed)| owed).sum();
             let count = i64::try_from(months_of_year.len()).unwrap_or(1).max(1);
             let per_month = (total / count + 99) / 100 * 100;
-            let series = 13 - first.month() as i32;
+            // Up to December, or to its last basket for a household that has left.
+            let last = months_of_year[months_of_year.len() - 1].0;
+            let this_month = ymd(today.year(), today.month(), 1, today);
+            let until = if last < this_month { last.month() } else { 12 };
+            let series = (until as i32 - first.month() as i32 + 1).max(1);
             for n in 0..series {
                 out.push(Paid {
                     member,
