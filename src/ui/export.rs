@@ -155,7 +155,10 @@ impl Exporter {
             }
             Message::Cancelled(target, format) => {
                 let name = app::exports::file_name(target.file_stem(), format);
-                let path = crate::store::sheets::default_exports_dir().join(name);
+                let dir = default_dir();
+                // The usual folder may not exist yet: made now (a failure is said by the write).
+                let _ = std::fs::create_dir_all(&dir);
+                let path = dir.join(name);
                 let task = self.update(Message::To(target, format, path), build);
                 self.fallback = true;
                 return task;
