@@ -86,38 +86,8 @@ impl Section {
     /// Handles a message; the action is the screen's to run.
     pub fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
-            Message::Register => {
-                let dialog = crate::ui::files::Dialog::File {
-                    title: "Enregistrer la fiche du registre des traitements",
-                    file_name: "registre-des-traitements.pdf".into(),
-                    filter: ("PDF", &["pdf"]),
-                };
-                let ask = crate::ui::files::choose(dialog);
-                return Action::Run(Task::perform(ask, Message::RegisterChosen));
-            }
-            Message::RegisterChosen(None) => {
-                self.message = Some((
-                    Tone::Warning,
-                    "Aucun fichier choisi : la fiche du registre n'a pas été écrite.".into(),
-                ));
-            }
-            Message::RegisterChosen(Some(path)) => {
-                let today = context.today;
-                return Action::Run(context.perform(
-                    move |g| {
-                        privacy::register::write_register(g, &path, today)?;
-                        Ok(path)
-                    },
-                    Message::RegisterWritten,
-                ));
-            }
-            Message::RegisterWritten(Ok(path)) => {
-                crate::ui::files::open_in_viewer(&path);
-                let said = format!("Fiche du registre écrite : {}", path.display());
-                self.message = Some((Tone::Success, said));
-            }
-            Message::RegisterWritten(Err(error)) => {
-                self.message = Some((Tone::Error, error.to_string()));
+            Message::Register | Message::RegisterChosen(_) | Message::RegisterWritten(_) => {
+                return self.register(message, context);
             }
             Message::Loaded(Ok(data)) => {
                 self.retention = data.retention;
@@ -196,6 +166,48 @@ impl Section {
             Years::Members => &mut self.form.member_years,
             Years::Participants => &mut self.form.participant_years,
         }
+    }
+
+    /// « Fiche du registre (PDF) »: where, then written and opened; the outcome said.
+    fn register(&mut self, message: Message, context: &Context) -> Action<Message> {
+        match message {
+            Message::Register => {
+                let dialog = crate::ui::files::Dialog::File {
+                    title: "Enregistrer la fiche du registre des traitements",
+                    file_name: "registre-des-traitements.pdf".into(),
+                    filter: ("PDF", &["pdf"]),
+                };
+                let ask = crate::ui::files::choose(dialog);
+                return Action::Run(Task::perform(ask, Message::RegisterChosen));
+            }
+            Message::RegisterChosen(None) => {
+                self.message = Some((
+                    Tone::Warning,
+                    "Aucun fichier choisi : la fiche du registre n'a pas été écrite.".into(),
+                ));
+            }
+            Message::RegisterChosen(Some(path)) => {
+                let today = context.today;
+                return Action::Run(context.perform(
+                    move |g| {
+                        privacy::register::write_register(g, &path, today)?;
+                        Ok(path)
+                    },
+                    Message::RegisterWritten,
+                ));
+            }
+            Message::RegisterWritten(Ok(path)) => {
+                crate::ui::files::open_in_viewer(&path);
+                let said = format!("Fiche du registre écrite : {}", path.display());
+                self.message = Some((Tone::Success, said));
+            }
+            Message::RegisterWritten(Err(error)) => {
+                self.message = Some((Tone::Error, error.to_string()));
+            }
+            // Only the register's three messages are sent here (see `update`).
+            _ => {}
+        }
+        Action::None
     }
 
     /// The card's content.
