@@ -82,25 +82,7 @@ fn lines_table(s: &FunderStatement) -> Table {
     .borders(true)
     .zebra(true);
     for l in &s.lines {
-        let household = if l.terms_from > s.from || l.terms_to < s.to {
-            format!(
-                "{} (du {} au {})",
-                l.household,
-                format_date(l.terms_from),
-                format_date(l.terms_to)
-            )
-        } else {
-            l.household.clone()
-        };
-        table.push(Row::new([
-            household,
-            l.size.clone(),
-            l.baskets.to_string(),
-            pdf_euros(l.value),
-            pdf_euros(l.household_paid),
-            format!("{} %", l.share_percent),
-            pdf_euros(l.funder_owes),
-        ]));
+        table.push(household_row(l, s.from, s.to));
     }
     table.push(
         Row::new([
@@ -159,4 +141,32 @@ pub fn warnings(s: &FunderStatement) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// One household's row of a statement or an invoice over `from`–`to`: its terms' dates when
+/// they cover part of the period only.
+pub(super) fn household_row(
+    l: &crate::store::week::StatementLine,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Row {
+    let household = if l.terms_from > from || l.terms_to < to {
+        format!(
+            "{} (du {} au {})",
+            l.household,
+            format_date(l.terms_from),
+            format_date(l.terms_to)
+        )
+    } else {
+        l.household.clone()
+    };
+    Row::new([
+        household,
+        l.size.clone(),
+        l.baskets.to_string(),
+        pdf_euros(l.value),
+        pdf_euros(l.household_paid),
+        format!("{} %", l.share_percent),
+        pdf_euros(l.funder_owes),
+    ])
 }

@@ -130,25 +130,7 @@ fn lines_table(detail: &InvoiceDetail) -> Table {
         baskets += l.baskets;
         amount += l.funder_owes;
         let i = &detail.invoice;
-        let household = if l.terms_from > i.from || l.terms_to < i.to {
-            format!(
-                "{} (du {} au {})",
-                l.household,
-                format_date(l.terms_from),
-                format_date(l.terms_to)
-            )
-        } else {
-            l.household.clone()
-        };
-        table.push(Row::new([
-            household,
-            l.size.clone(),
-            l.baskets.to_string(),
-            pdf_euros(l.value),
-            pdf_euros(l.household_paid),
-            format!("{} %", l.share_percent),
-            pdf_euros(l.funder_owes),
-        ]));
+        table.push(super::funder_statement::household_row(l, i.from, i.to));
     }
     table.push(
         Row::new([

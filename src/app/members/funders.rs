@@ -46,15 +46,7 @@ pub fn statement_pdf(
     to: &str,
     today: NaiveDate,
 ) -> Result<Statement> {
-    let funder = funder.ok_or_else(|| Error::invalid("Financeur", "Choisissez le financeur."))?;
-    let from = required_date(from, "Du")?;
-    let to = optional_date(to, "Au")?.unwrap_or(today);
-    if to < from {
-        return Err(Error::invalid(
-            "Au",
-            "La fin de la période précède son début.",
-        ));
-    }
+    let (funder, from, to) = crate::app::members::funders::funder_period(funder, from, to, today)?;
     let (identity, statement) = garden.with(|conn| {
         let identity = crate::store::settings::garden_identity(conn)?;
         let statement = crate::store::week::funder_statement(conn, funder, from, to)?;
@@ -73,4 +65,24 @@ pub fn statement_pdf(
         to.format("%Y-%m-%d")
     );
     Ok(Statement { file_name, bytes })
+}
+
+/// The funder chosen and the period typed (`to` empty: up to `today`), or which field is
+/// wrong: no funder, a date that is not one, a period ending before it starts.
+pub(crate) fn funder_period(
+    funder: Option<i64>,
+    from: &str,
+    to: &str,
+    today: NaiveDate,
+) -> Result<(i64, NaiveDate, NaiveDate)> {
+    let funder = funder.ok_or_else(|| Error::invalid("Financeur", "Choisissez le financeur."))?;
+    let from = required_date(from, "Du")?;
+    let to = optional_date(to, "Au")?.unwrap_or(today);
+    if to < from {
+        return Err(Error::invalid(
+            "Au",
+            "La fin de la période précède son début.",
+        ));
+    }
+    Ok((funder, from, to))
 }

@@ -9,7 +9,7 @@
 
 mod calendar;
 pub mod drafts;
-mod funders;
+pub(crate) mod funders;
 mod household;
 mod setup;
 

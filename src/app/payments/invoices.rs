@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::app::members::drafts::{optional_date, required_date};
+use crate::app::members::drafts::required_date;
 use crate::app::{Error, Garden, Result};
 use crate::domain::invoices::{FunderBalance, Transition};
 use crate::report::invoice::{InvoiceDocument, render, title};
@@ -62,15 +62,7 @@ pub fn issue_invoice(
     to: &str,
     today: NaiveDate,
 ) -> Result<InvoicePdf> {
-    let funder = funder.ok_or_else(|| Error::invalid("Financeur", "Choisissez le financeur."))?;
-    let from = required_date(from, "Du")?;
-    let to = optional_date(to, "Au")?.unwrap_or(today);
-    if to < from {
-        return Err(Error::invalid(
-            "Au",
-            "La fin de la période précède son début.",
-        ));
-    }
+    let (funder, from, to) = crate::app::members::funders::funder_period(funder, from, to, today)?;
     if to > today {
         return Err(Error::invalid(
             "Au",
