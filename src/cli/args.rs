@@ -285,5 +285,6 @@ mod tests {
         let demo = help("demo -h");
         assert!(demo.contains("--scale <TAILLE>"), "{demo}");
         assert!(demo.contains("(mesures) (par défaut : 1)"), "{demo}");
+        assert!(demo.contains("--years <ANNÉES>"), "{demo}");
     }
 }

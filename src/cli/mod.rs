@@ -89,6 +89,9 @@ pub enum Command {
         /// Taille : 1 = un jardin réaliste, 10 = dix fois plus grand (mesures).
         #[arg(long, value_name = "TAILLE", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
         scale: u32,
+        /// Saisons vécues, de 1 à 20 : 10 = un jardin qui a dix ans d'historique (mesures).
+        #[arg(long, value_name = "ANNÉES", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=20))]
+        years: u32,
     },
     /// Vérifie une base sans la modifier : version du schéma, intégrité, lignes par table.
     Check,
@@ -237,9 +240,9 @@ pub fn database_path(cli: &Cli, demo: bool) -> Result<PathBuf, CliError> {
 /// Runs a headless command, printing its result on stdout.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<(), CliError> {
     match command {
-        Command::Demo { scale } => {
+        Command::Demo { scale, years } => {
             let path = database_path(cli, true)?;
-            let summary = create_demo_file(&path, *scale)?;
+            let summary = create_demo_file(&path, *scale, *years)?;
             println!("Jardin de démonstration créé dans {}", path.display());
             for (table, count) in summary {
                 println!("  {table:<22} {count:>8}");
@@ -391,13 +394,18 @@ pub fn write_sheets(
     )?)
 }
 
-/// Creates the demo garden in `path`, refusing a file that already holds data.
-pub fn create_demo_file(path: &Path, scale: u32) -> Result<Vec<(&'static str, i64)>, CliError> {
+/// Creates the demo garden of `scale` and `years` seasons in `path`, refusing a file that
+/// already holds data.
+pub fn create_demo_file(
+    path: &Path,
+    scale: u32,
+    years: u32,
+) -> Result<Vec<(&'static str, i64)>, CliError> {
     // The store refuses an empty or foreign file; a Binette file with data is refused by
     // create_demo itself, inside its transaction.
     let conn = store::open(path)?;
     let today = Local::now().date_naive();
-    let summary = store::demo::create_demo(&conn, scale, today)?;
+    let summary = store::demo::create_demo_years(&conn, scale, years, today)?;
     Ok(summary.counts)
 }
 

@@ -86,11 +86,27 @@ impl DemoSummary {
 /// The garden's name in the demo.
 pub const DEMO_GARDEN_NAME: &str = "Jardin de Cocagne du Val de Loue";
 
+/// The most seasons `create_demo_years` writes.
+pub const MAX_YEARS: u32 = 20;
+
 /// Fills an empty database with a demo garden anchored on `today`; `scale` multiplies the
 /// people, members, subscriptions and harvest lines (1 = a typical garden, 10 = a stress test).
 ///
 /// Refused, without writing anything, when the database already holds members or employees.
 pub fn create_demo(conn: &Connection, scale: u32, today: NaiveDate) -> Result<DemoSummary> {
+    create_demo_years(conn, scale, 1, today)
+}
+
+/// Like [`create_demo`], for a garden that has lived `years` seasons (1 to [`MAX_YEARS`]):
+/// employees who came and left each year, households who joined and left over the years,
+/// harvests, pickups, compositions, closures, workshops and payments back to the first
+/// season. `years = 1` is exactly the usual demo.
+pub fn create_demo_years(
+    conn: &Connection,
+    scale: u32,
+    years: u32,
+    today: NaiveDate,
+) -> Result<DemoSummary> {
     let used: i64 = conn.query_row(
         "SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM employee)",
         [],
@@ -104,13 +120,19 @@ pub fn create_demo(conn: &Connection, scale: u32, today: NaiveDate) -> Result<De
         ));
     }
     let scale = scale.max(1);
+    let years = years.clamp(1, MAX_YEARS);
+    // A one-season demo keeps the seed it always had (and so its exact content).
+    let lived = if years > 1 { u64::from(years) << 56 } else { 0 };
     let seed = 0xB1AE_77E0_0000_0000_u64
+        ^ lived
         ^ (u64::from(scale) << 32)
         ^ u64::from(today.num_days_from_ce().unsigned_abs());
     let root = Rng::new(seed);
     let ctx = Ctx {
         scale,
+        years,
         today,
+        now: today,
         monday: monday_of(today),
     };
 
@@ -130,8 +152,12 @@ pub fn create_demo(conn: &Connection, scale: u32, today: NaiveDate) -> Result<De
 pub(crate) struct Ctx {
     /// Multiplier of people and lines.
     pub scale: u32,
-    /// The day everything is anchored on.
+    /// Seasons the garden has lived (1 = the usual demo).
+    pub years: u32,
+    /// The day everything is anchored on (an earlier day for a past year's cohort).
     pub today: NaiveDate,
+    /// The real today: nothing is dated after it.
+    pub now: NaiveDate,
     /// Monday of `today`'s week.
     pub monday: NaiveDate,
 }
@@ -165,6 +191,25 @@ fn summarize(conn: &Connection) -> Result<DemoSummary> {
         counts.push((table, n));
     }
     Ok(DemoSummary { counts })
+}
+
+impl Ctx {
+    /// The same run anchored `back` years earlier (a past season's cohort).
+    pub(crate) fn years_ago(&self, back: u32) -> Ctx {
+        let today = months(self.today, -12 * back as i32);
+        Ctx {
+            scale: self.scale,
+            years: self.years,
+            today,
+            now: self.now,
+            monday: monday_of(today),
+        }
+    }
+
+    /// Extra seasons lived before the usual demo's (0 for the usual demo).
+    pub(crate) fn past_seasons(&self) -> i64 {
+        i64::from(self.years) - 1
+    }
 }
 
 /// Monday of `date`'s ISO week.

@@ -218,6 +218,7 @@ pub fn create(
             plan.push((k, date, slot));
         }
     }
+    plan.extend(past_seasons_plan(ctx, rng));
     let unfilled = plan
         .iter()
         .enumerate()
@@ -305,4 +306,27 @@ pub fn create(
         }
     }
     Ok(())
+}
+
+/// The sessions of the seasons before the usual demo's (none for the usual demo): each
+/// workshop ran about six times as often as in the demo's season, on weekdays.
+fn past_seasons_plan(ctx: &Ctx, rng: &mut Rng) -> Vec<(usize, NaiveDate, usize)> {
+    let mut plan = Vec::new();
+    for back in 1..ctx.years {
+        let season_end = ctx.years_ago(back).today;
+        for (k, def) in WORKSHOPS.iter().enumerate() {
+            let first = days(season_end, -340 + 20 * k as i64 + rng.range(-5, 5));
+            let slot = rng.below(SLOTS.len() as u64) as usize;
+            for n in 0..6 * def.6 {
+                let mut date = days(first, 9 * n as i64);
+                let weekday = date.weekday().number_from_monday();
+                if weekday >= 6 {
+                    // A weekend day moves to the next Tuesday.
+                    date = days(date, 9 - i64::from(weekday));
+                }
+                plan.push((k, date, slot));
+            }
+        }
+    }
+    plan
 }

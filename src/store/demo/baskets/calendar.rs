@@ -8,17 +8,23 @@ use rusqlite::{Connection, named_params};
 use crate::store::Result;
 use crate::store::demo::{days, monday_of, ymd};
 
-/// Christmas (two weeks) and two weeks of August, last year and this year.
-pub(super) fn create_closures(conn: &Connection, year: i32) -> Result<BTreeSet<NaiveDate>> {
+/// Christmas (two weeks) and two weeks of August, last year and this year, and every year
+/// before for a garden that has lived more seasons.
+pub(super) fn create_closures(
+    conn: &Connection,
+    year: i32,
+    past_seasons: i64,
+) -> Result<BTreeSet<NaiveDate>> {
     let mut closed = BTreeMap::new();
-    for y in [year - 2, year - 1, year] {
+    let oldest = year - 2 - past_seasons as i32;
+    for y in oldest..=year {
         let Some(christmas) = NaiveDate::from_ymd_opt(y, 12, 25) else {
             continue;
         };
         let first = monday_of(christmas);
         closed.insert(first, "Fêtes de fin d'année");
         closed.insert(days(first, 7), "Fêtes de fin d'année");
-        if y >= year - 1 {
+        if y > oldest {
             let Some(august) = NaiveDate::from_ymd_opt(y, 8, 8) else {
                 continue;
             };

@@ -3,6 +3,7 @@
 //! pickups.
 
 mod calendar;
+mod departed;
 mod round;
 mod setup;
 
@@ -17,6 +18,7 @@ use super::rng::Rng;
 use super::{Ctx, days, monday_of, ymd};
 use crate::store::Result;
 use calendar::{create_closures, create_holiday_rules};
+use departed::create_departed;
 use round::{create_absences, create_compositions, create_pickups};
 use setup::{DEPOTS, SOCIAL_WORKERS, SPLITS, create_depots, create_funders, create_sizes};
 
@@ -52,10 +54,11 @@ struct Away {
 pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -> Result<Members> {
     let today = ctx.today;
     let year = today.year();
-    let sizes = create_sizes(conn, year, today)?;
-    let depots = create_depots(conn, ctx.scale)?;
+    let past = ctx.past_seasons();
+    let sizes = create_sizes(conn, year, past, today)?;
+    let depots = create_depots(conn, ctx.scale * growth(ctx))?;
     let funders = create_funders(conn)?;
-    let closed = create_closures(conn, year)?;
+    let closed = create_closures(conn, year, past)?;
     let cancelled = create_holiday_rules(conn, year, &depots, &closed, today)?;
 
     let mut member_stmt = conn.prepare(
@@ -84,7 +87,18 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
     )?;
 
     let depot_weights: Vec<u32> = DEPOTS.iter().map(|d| d.10).collect();
-    let count = 180 * ctx.scale as usize;
+    let count = 180 * (ctx.scale * growth(ctx)) as usize;
+    // How long ago the oldest members joined, in days.
+    let longest = if past > 0 {
+        365 * ctx.years as i64
+    } else {
+        2000
+    };
+    let first_membership = if past > 0 {
+        year - 1 - past as i32
+    } else {
+        year - 1
+    };
     let mut all = Vec::with_capacity(count);
     let mut solidarity = Vec::new();
     let mut active_members = Vec::new();
@@ -117,9 +131,9 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
         let (address, postcode, city) = names::address(rng);
         let joined = match status {
             "attente" => None,
-            "parti" => Some(days(today, -rng.range(500, 2000))),
+            "parti" => Some(days(today, -rng.range(500, longest))),
             _ if index % 20 == 7 => Some(days(today, -rng.range(14, 60))),
-            _ => Some(days(today, -rng.range(90, 2000))),
+            _ => Some(days(today, -rng.range(90, longest))),
         };
         let email = if rng.chance(0.75) {
             names::email(first, last, rng)
@@ -149,14 +163,15 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
         }
         let Some(joined) = joined else { continue };
 
-        // Memberships: last year and this year (some still unpaid this year).
+        // Memberships: every year since joining, back to last year for the usual demo
+        // (some still unpaid this year).
         let amount = if is_solidarity {
             1500
         } else {
             *rng.pick(&[1500, 2000, 2000, 2500, 3000])
         };
         let method = ["cheque", "especes", "virement"][rng.weighted(&[55, 15, 30])];
-        for y in [year - 1, year] {
+        for y in first_membership..=year {
             let year_start = ymd(y, 1, 1, today);
             let year_end = ymd(y, 12, 31, today);
             if joined > year_end || (y == year && (status == "parti" || rng.chance(0.12))) {
@@ -277,12 +292,21 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
         )?;
     }
 
+    let departed = create_departed(conn, ctx, rng, &sizes, &depots)?;
+    all.extend(departed.members);
+    subs.extend(departed.subs);
     let absences = create_absences(conn, ctx, rng, &active_members)?;
     create_compositions(conn, ctx, rng, crops, &sizes, &closed)?;
     create_pickups(
         conn, ctx, rng, &subs, &depots, &closed, &cancelled, &absences,
     )?;
     Ok(Members { all, solidarity })
+}
+
+/// How many times the usual demo's households a garden of `ctx.years` seasons has today:
+/// it grew over the years (1 for the usual demo, 6 after ten seasons).
+fn growth(ctx: &Ctx) -> u32 {
+    (ctx.years * 3 / 5).max(1)
 }
 
 /// The delivery date of `depot` in the week of `monday`.

@@ -103,7 +103,13 @@ pub(super) fn create_compositions(
         "INSERT INTO composition_item (monday, size_id, crop_id, quantity, unit)
          VALUES (:monday, :size, :crop, :quantity, :unit)",
     )?;
-    for week in -8..=1 {
+    // The last two months, or every week of a garden that has lived several seasons.
+    let first_week = if ctx.years > 1 {
+        -pickup_weeks(ctx)
+    } else {
+        -8
+    };
+    for week in first_week..=1 {
         let monday = days(ctx.monday, 7 * week);
         if closed.contains(&monday) {
             continue;
@@ -132,8 +138,10 @@ pub(super) fn create_compositions(
     Ok(())
 }
 
-/// How many weeks back the demo's pickups go.
-const PICKUP_WEEKS: i64 = 60;
+/// How many weeks back the demo's pickups go: sixty, and a year more per past season.
+fn pickup_weeks(ctx: &Ctx) -> i64 {
+    60 + 52 * ctx.past_seasons()
+}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn create_pickups(
@@ -156,7 +164,7 @@ pub(super) fn create_pickups(
         let mut pending: Option<(i64, Option<NaiveDate>)> = None;
         // A year of pickups ticked week after week; last week and this one are still to be
         // typed in, as in a real office (Accueil lists them under « Émargements à saisir »).
-        for week in -PICKUP_WEEKS..-1 {
+        for week in -pickup_weeks(ctx)..-1 {
             let monday = days(ctx.monday, 7 * week);
             let date = delivery_day(monday, sub.depot);
             let running = sub.start <= date && sub.end.is_none_or(|end| date <= end);

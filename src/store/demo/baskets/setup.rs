@@ -131,7 +131,14 @@ pub(super) const SOCIAL_WORKERS: &[(&str, &str)] = &[
     ),
 ];
 
-pub(super) fn create_sizes(conn: &Connection, year: i32, today: NaiveDate) -> Result<Vec<i64>> {
+/// Sizes with last year's and this year's prices; a garden that has lived more seasons also
+/// has the price of its first season, one euro less.
+pub(super) fn create_sizes(
+    conn: &Connection,
+    year: i32,
+    past_seasons: i64,
+    today: NaiveDate,
+) -> Result<Vec<i64>> {
     let mut size_stmt = conn.prepare(
         "INSERT INTO basket_size (name, persons, position, active) VALUES (:name, :persons, :pos, 1)",
     )?;
@@ -143,6 +150,10 @@ pub(super) fn create_sizes(conn: &Connection, year: i32, today: NaiveDate) -> Re
         let id = size_stmt.insert(
             named_params! {":name": name, ":persons": persons, ":pos": position as i64 + 1},
         )?;
+        if past_seasons > 0 {
+            let first = ymd(year - 2 - past_seasons as i32, 1, 1, today);
+            price_stmt.execute(named_params! {":s": id, ":from": first, ":price": old - 100})?;
+        }
         price_stmt.execute(
             named_params! {":s": id, ":from": ymd(year - 2, 1, 1, today), ":price": old},
         )?;

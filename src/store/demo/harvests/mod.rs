@@ -91,7 +91,8 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<Vec<CropInf
         "autoconsommation",
     ];
     let weights = [76, 8, 4, 5, 4, 3];
-    let first = months(ctx.today, -20);
+    // Two seasons, and one more per season the garden has lived before them.
+    let first = months(ctx.today, -20 - 12 * ctx.past_seasons() as i32);
     let mut date = first;
     while date <= ctx.today {
         // Harvest days: Monday and Wednesday, before the deliveries, and a few Fridays.

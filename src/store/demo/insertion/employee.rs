@@ -310,7 +310,7 @@ pub(super) fn create_employee(
         };
         snapshot("sortie", date, result, "")?;
         let six_months = months(date, 6);
-        if six_months <= today {
+        if six_months <= ctx.now {
             snapshot("six_mois", six_months, "", six)?;
         }
         st.exit.execute(named_params! {

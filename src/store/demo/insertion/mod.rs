@@ -102,6 +102,22 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<People> {
             employees.push((id, !matches!(path, Path::Exited { .. })));
         }
     }
+    // A garden that has lived several seasons: each past year hired about twice today's
+    // cohort, and all of them have left by now.
+    for back in 1..ctx.years {
+        let past = ctx.years_ago(back);
+        for _ in 0..2 * ctx.scale {
+            for index in 0..PATHS.len() {
+                serial += 1;
+                let path = Path::Exited {
+                    category: (index % 5) as i64 + 1,
+                    months_ago: (index % 12) as i32,
+                };
+                let id = create_employee(&mut st, &past, rng, &staff, &themes, path, serial)?;
+                employees.push((id, false));
+            }
+        }
+    }
     Ok(People { staff, employees })
 }
 

@@ -1,0 +1,141 @@
+//! The demo garden that has lived several seasons (`binette demo --years N`): reproducible,
+//! its history consistent with the rules of every area, and its sizes those announced.
+#![allow(clippy::unwrap_used)]
+
+use binette::store::demo::{create_demo, create_demo_years};
+use binette::store::{Connection, open_in_memory};
+use chrono::NaiveDate;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn lived(years: u32, today: NaiveDate) -> Connection {
+    let conn = open_in_memory().unwrap();
+    create_demo_years(&conn, 1, years, today).unwrap();
+    conn
+}
+
+/// A fingerprint of the garden's content: row counts and a few sums of every big table.
+fn fingerprint(conn: &Connection) -> Vec<i64> {
+    [
+        "SELECT count(*) FROM employee",
+        "SELECT sum(length(last_name) * id) FROM employee",
+        "SELECT count(*) FROM harvest",
+        "SELECT sum(CAST(quantity * 10 AS INTEGER)) FROM harvest",
+        "SELECT count(*) FROM pickup",
+        "SELECT sum(baskets * subscription_id) FROM pickup",
+        "SELECT count(*) FROM member",
+        "SELECT count(*) FROM workshop_session",
+        "SELECT count(*) FROM attendance",
+        "SELECT sum(amount_cents) FROM payment",
+    ]
+    .iter()
+    .map(|sql| count(conn, sql))
+    .collect()
+}
+
+#[test]
+fn same_years_and_date_give_the_same_garden_and_another_length_does_not() {
+    let today = date(2026, 12, 5);
+    let first = fingerprint(&lived(2, today));
+    assert_eq!(first, fingerprint(&lived(2, today)));
+    assert_ne!(first, fingerprint(&lived(3, today)));
+}
+
+#[test]
+fn each_past_season_adds_its_cohorts_households_and_workshops() {
+    let today = date(2026, 12, 5);
+    let usual = open_in_memory().unwrap();
+    create_demo(&usual, 1, today).unwrap();
+    let three = lived(3, today);
+    let diff = |sql: &str| count(&three, sql) - count(&usual, sql);
+    // Two past seasons × two cohorts × the 25 paths of the usual demo.
+    assert_eq!(diff("SELECT count(*) FROM employee"), 2 * 2 * 25);
+    // Growth after three seasons is 3 × 3 / 5 = 1 (no more households today), plus 110
+    // departed households per past season.
+    assert_eq!(diff("SELECT count(*) FROM member"), 2 * 110);
+    // Every workshop ran six times its demo sessions in each past season: the usual demo
+    // plans 29 sessions (the last number of each WORKSHOPS entry), so 6 × 29 × 2.
+    assert_eq!(count(&usual, "SELECT count(*) FROM workshop_session"), 29);
+    assert_eq!(diff("SELECT count(*) FROM workshop_session"), 6 * 29 * 2);
+    // Everyone hired in a past season has left: the people still on a path are the usual
+    // demo's 15 (3 new, 5 running, 4 renewed, near the cap, PASS ending, contract ending).
+    assert_eq!(
+        count(
+            &three,
+            "SELECT count(*) FROM employee e WHERE NOT EXISTS
+                 (SELECT 1 FROM exit x WHERE x.employee_id = e.id)"
+        ),
+        15
+    );
+    // Harvests go back two more seasons than the usual demo's twenty months: 44 months
+    // before 5 December 2026 is 5 April 2023, and harvest days come twice a week.
+    assert_eq!(
+        count(
+            &three,
+            "SELECT min(date) BETWEEN '2023-04-05' AND '2023-04-12' FROM harvest"
+        ),
+        1
+    );
+}
+
+#[test]
+fn the_history_keeps_the_rules_of_every_area() {
+    let today = date(2026, 12, 5);
+    let conn = lived(4, today);
+    let none = |what: &str, sql: &str| assert_eq!(count(&conn, sql), 0, "{what}");
+    none(
+        "nothing after today",
+        "SELECT (SELECT count(*) FROM harvest WHERE date > '2026-12-05')
+              + (SELECT count(*) FROM pickup WHERE monday > '2026-12-05')
+              + (SELECT count(*) FROM exit WHERE date > '2026-12-05')
+              + (SELECT count(*) FROM follow_up WHERE date > '2026-12-05')
+              + (SELECT count(*) FROM member WHERE joined_on > '2026-12-05')",
+    );
+    none(
+        "a pickup outside its subscription",
+        "SELECT count(*) FROM pickup p JOIN subscription s ON s.id = p.subscription_id
+         WHERE p.monday < date(s.start_date, '-6 days', 'weekday 1')
+            OR (s.end_date IS NOT NULL AND p.monday > s.end_date)",
+    );
+    none(
+        "a pickup with no price",
+        "SELECT count(*) FROM pickup p JOIN subscription s ON s.id = p.subscription_id
+         WHERE NOT EXISTS (SELECT 1 FROM basket_price b
+                           WHERE b.size_id = s.size_id AND b.valid_from <= p.monday)",
+    );
+    none(
+        "a pickup in a closed week",
+        "SELECT count(*) FROM pickup p JOIN closure c ON c.monday = p.monday",
+    );
+    none(
+        "a departed household still subscribed",
+        "SELECT count(*) FROM member m JOIN subscription s ON s.member_id = m.id
+         WHERE m.status = 'parti' AND (s.end_date IS NULL OR s.end_date > '2026-12-05')",
+    );
+    none(
+        "a membership before joining",
+        "SELECT count(*) FROM membership ms JOIN member m ON m.id = ms.member_id
+         WHERE ms.paid_on < m.joined_on",
+    );
+    none(
+        "a contract ending after its exit",
+        "SELECT count(*) FROM contract c JOIN exit x ON x.employee_id = c.employee_id
+         WHERE c.actual_end > x.date",
+    );
+    let closed_years = count(
+        &conn,
+        "SELECT count(DISTINCT substr(monday, 1, 4)) FROM closure",
+    );
+    // Christmas closures from 2021 (four seasons and the year before) to 2026.
+    assert_eq!(closed_years, 6);
+    let checked: String = conn
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .unwrap_or_default();
+    assert!(checked.is_empty(), "{checked}");
+}
