@@ -114,6 +114,7 @@ pub(crate) fn subset(font: &[u8], used: &[u16]) -> Option<Vec<u8>> {
     let mut head = table(font, b"head")?.to_vec();
     head.get_mut(8..12)?.fill(0); // checkSumAdjustment: left to readers that care
     head.get_mut(50..52)?.copy_from_slice(&1u16.to_be_bytes()); // long loca offsets
+    let mut hmtx = reduced_metrics(font, &keep)?;
     let tables: Vec<(&[u8; 4], Vec<u8>)> = KEPT
         .iter()
         .filter_map(|&tag| {
@@ -121,12 +122,31 @@ pub(crate) fn subset(font: &[u8], used: &[u16]) -> Option<Vec<u8>> {
                 b"glyf" => std::mem::take(&mut new_glyf),
                 b"loca" => std::mem::take(&mut loca),
                 b"head" => std::mem::take(&mut head),
+                b"hmtx" => std::mem::take(&mut hmtx),
                 _ => table(font, tag)?.to_vec(),
             };
             Some((tag, data))
         })
         .collect();
     Some(assemble(&tables))
+}
+
+/// `hmtx` with the metrics of the glyphs not kept set to zero (they are never drawn, and
+/// zeros compress to nothing).
+fn reduced_metrics(font: &[u8], keep: &[bool]) -> Option<Vec<u8>> {
+    let mut hmtx = table(font, b"hmtx")?.to_vec();
+    let long = usize::from(u16_at(table(font, b"hhea")?, 34)?);
+    for (g, _) in keep.iter().enumerate().filter(|(_, kept)| !**kept) {
+        let (at, len) = if g < long {
+            (4 * g, 4)
+        } else {
+            (4 * long + 2 * (g - long), 2)
+        };
+        if let Some(entry) = hmtx.get_mut(at..at + len) {
+            entry.fill(0);
+        }
+    }
+    Some(hmtx)
 }
 
 /// An sfnt file of `tables` (sorted by tag), with its directory and checksums.
