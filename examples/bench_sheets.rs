@@ -145,7 +145,7 @@ fn report(job: &Job, t: Times) {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         println!("  {name:<45} {len:>9} octets");
     }
-    println!("  … {} octets en tout", total);
+    println!("  … {total} octets en tout");
 }
 
 fn bench_file(db: &Path, week: Option<IsoWeek>, out: &Path) -> Result<(), Error> {
