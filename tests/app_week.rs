@@ -248,3 +248,36 @@ fn a_garden_open_read_only_prints_and_remembers_nothing() {
     assert_eq!(printed.files.len(), 4);
     assert_eq!(week::remembered_folder(&garden).unwrap(), None);
 }
+
+#[test]
+fn a_print_failing_in_the_middle_of_the_set_leaves_the_last_print_whole() {
+    let garden = garden();
+    let dir = tempfile::tempdir().unwrap();
+    let deliveries = Deliveries::Week(w(2026, 48));
+    let first = week::write_sheets(&garden, deliveries, dir.path(), now(), false).unwrap();
+    let before: Vec<Vec<u8>> = first.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    // The packing list (the last file of the set) cannot be staged: its temporary name is
+    // taken by a folder. Every earlier file was already rendered and staged.
+    let blocker = dir.path().join(".preparation.pdf.binette-partiel");
+    std::fs::create_dir(&blocker).unwrap();
+    let later = date(2026, 11, 26).and_hms_opt(18, 0, 0).unwrap();
+    assert!(week::write_sheets(&garden, deliveries, dir.path(), later, false).is_err());
+    for (path, bytes) in first.iter().zip(&before) {
+        assert_eq!(&std::fs::read(path).unwrap(), bytes, "{}", path.display());
+    }
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".binette-partiel"))
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [".preparation.pdf.binette-partiel"],
+        "no temporary file left"
+    );
+    std::fs::remove_dir(&blocker).unwrap();
+    let again = week::write_sheets(&garden, deliveries, dir.path(), later, false).unwrap();
+    assert_eq!(again, first);
+    assert_ne!(std::fs::read(&again[0]).unwrap(), before[0], "a new stamp");
+}

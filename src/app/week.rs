@@ -14,12 +14,14 @@ use super::{Error, Garden, Result};
 use crate::domain::baskets::{CompositionItem, Pickup, PickupStatus};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::harvests::Crop;
-use crate::report::weekly::{PrintFile, render_print_set};
+use crate::report::ReportError;
+use crate::report::weekly::{PrintFile, render_print_set, render_print_set_each};
 use crate::store::baskets::{list_basket_sizes, list_depots};
 use crate::store::distribution::{
     composition_of_week, pickups_of_week, set_pickups, set_week_composition,
 };
 use crate::store::harvests::{Available, available_for_week, list_crops};
+use crate::store::output::StagedSet;
 use crate::store::sheets::{
     Need, PrintSet, SHEETS_DIR_KEY, SizeColumn, compute_needs, next_print_set, print_set_data,
     sheets_root, snapshot, week_folder,
@@ -219,16 +221,16 @@ pub fn print(
     set.show_phones = phones;
     let chosen = dir.map(|dir| dir.to_string_lossy().into_owned());
     let dir = dir.map_or_else(|| week_folder(&root, set.week), Path::to_path_buf);
-    let files = render(&set)?;
-    let files = write_files(&files, &dir).map_err(|error| {
-        Error::invalid(
+    let files = render_into(&set, &dir).map_err(|failure| match failure {
+        Failure::Render(error) => Error::from(error),
+        Failure::Write(error) => Error::invalid(
             "dossier des feuilles",
             format!(
                 "Les feuilles n'ont pas pu être écrites dans « {} » : {error}. Choisissez un \
                  autre dossier des feuilles dans Paramètres, ou « Enregistrer ailleurs… ».",
                 dir.display()
             ),
-        )
+        ),
     })?;
     if !garden.read_only() {
         garden.change(|conn| {
@@ -292,8 +294,10 @@ pub fn write_sheets(
     };
     set.printed_at = now;
     set.show_phones |= phones;
-    let files = render(&set)?;
-    Ok(write_files(&files, out)?)
+    render_into(&set, out).map_err(|failure| match failure {
+        Failure::Render(error) => Error::from(error),
+        Failure::Write(error) => Error::from(error),
+    })
 }
 
 fn read_set(conn: &Connection, deliveries: Deliveries) -> Result<Option<PrintSet>, StoreError> {
@@ -321,18 +325,39 @@ pub fn render(set: &PrintSet) -> Result<Vec<PrintFile>> {
     Ok(render_print_set(set)?)
 }
 
-/// Writes `files` into `dir` (created if missing); every destination is checked before the
-/// first is written, so a refusal writes nothing. Answers the paths written, in order.
+/// Writes `files` into `dir` (created if missing), together: a refusal or a failure in the
+/// middle writes nothing (see [`StagedSet`]). Answers the paths written, in order.
 pub fn write_files(files: &[PrintFile], dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     crate::store::file_check::create_private_dir(dir)?;
+    let mut staged = StagedSet::new(dir);
     for file in files {
-        crate::store::output::check_destination(&dir.join(&file.name))?;
+        staged.stage(&file.name, &file.bytes)?;
     }
-    let mut written = Vec::new();
-    for file in files {
-        let path = dir.join(&file.name);
-        crate::store::output::write_file(&path, &file.bytes)?;
-        written.push(path);
+    staged.commit()
+}
+
+/// Why a print set was not written: its rendering, or the files.
+enum Failure {
+    Render(ReportError),
+    Write(StoreError),
+}
+
+impl From<ReportError> for Failure {
+    fn from(error: ReportError) -> Self {
+        Self::Render(error)
     }
-    Ok(written)
+}
+
+/// Renders the set into `dir` (created if missing), each file staged as soon as it is made
+/// (the whole set is never held in memory), all put in place together at the end: a
+/// failure in the middle writes nothing. Answers the paths written, in order.
+fn render_into(set: &PrintSet, dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    crate::store::file_check::create_private_dir(dir).map_err(Failure::Write)?;
+    let mut staged = StagedSet::new(dir);
+    render_print_set_each(set, |file| {
+        staged
+            .stage(&file.name, &file.bytes)
+            .map_err(Failure::Write)
+    })?;
+    staged.commit().map_err(Failure::Write)
 }

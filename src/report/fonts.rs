@@ -13,11 +13,17 @@ pub const PT_TO_MM: f32 = 25.4 / 72.0;
 pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub(crate) const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
-/// Advance widths per 1 000 units of em, for the first 0x2200 code points, per weight.
+/// Code points whose glyph and advance are looked up once, in tables.
+const TABLED: u32 = 0x2800;
+
+/// Glyph ids and advance widths (font units) of the first [`TABLED`] code points, per
+/// weight, and each glyph's character (for the PDF's text extraction).
 struct Metrics {
+    glyphs: Vec<u16>,
     table: Vec<u16>,
     per_em: f32,
     face: Option<ttf_parser::Face<'static>>,
+    chars: std::sync::OnceLock<Vec<char>>,
 }
 
 impl Metrics {
@@ -26,17 +32,23 @@ impl Metrics {
         let per_em = face
             .as_ref()
             .map_or(1000.0, |f| f32::from(f.units_per_em()));
-        let table = (0u32..0x2200)
+        let glyphs: Vec<u16> = (0..TABLED)
             .map(|cp| {
                 char::from_u32(cp)
-                    .and_then(|c| face.as_ref().map(|f| advance(f, c)))
-                    .unwrap_or(0)
+                    .and_then(|c| face.as_ref().and_then(|f| f.glyph_index(c)))
+                    .map_or(0, |g| g.0)
             })
             .collect();
+        let table = glyphs
+            .iter()
+            .map(|&g| face.as_ref().map_or(0, |f| glyph_advance(f, g)))
+            .collect();
         Self {
+            glyphs,
             table,
             per_em,
             face,
+            chars: std::sync::OnceLock::new(),
         }
     }
 
@@ -44,14 +56,53 @@ impl Metrics {
     fn units(&self, c: char) -> u16 {
         match self.table.get(c as usize) {
             Some(&w) => w,
-            None => self.face.as_ref().map_or(0, |f| advance(f, c)),
+            None => self
+                .face
+                .as_ref()
+                .map_or(0, |f| glyph_advance(f, self.glyph(c))),
         }
+    }
+
+    /// Glyph id of `c` (0, the missing glyph, when the font has none).
+    fn glyph(&self, c: char) -> u16 {
+        match self.glyphs.get(c as usize) {
+            Some(&g) => g,
+            None => self
+                .face
+                .as_ref()
+                .and_then(|f| f.glyph_index(c))
+                .map_or(0, |g| g.0),
+        }
+    }
+
+    /// The character each glyph stands for (the lowest code point mapped to it; `'\0'` for
+    /// none): a no-break space reads back as a space.
+    fn chars(&self) -> &[char] {
+        self.chars.get_or_init(|| {
+            let Some(face) = &self.face else {
+                return Vec::new();
+            };
+            let mut chars = vec!['\0'; usize::from(face.number_of_glyphs())];
+            let subtables = face.tables().cmap.iter().flat_map(|c| c.subtables);
+            for subtable in subtables.filter(|s| s.is_unicode()) {
+                subtable.codepoints(|cp| {
+                    let glyph = subtable.glyph_index(cp).map(|g| usize::from(g.0));
+                    if let (Some(c), Some(slot)) =
+                        (char::from_u32(cp), glyph.and_then(|g| chars.get_mut(g)))
+                        && (*slot == '\0' || c < *slot)
+                    {
+                        *slot = c;
+                    }
+                });
+            }
+            chars
+        })
     }
 }
 
-fn advance(face: &ttf_parser::Face<'_>, c: char) -> u16 {
-    let glyph = face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
-    face.glyph_hor_advance(glyph).unwrap_or(0)
+fn glyph_advance(face: &ttf_parser::Face<'_>, glyph: u16) -> u16 {
+    face.glyph_hor_advance(ttf_parser::GlyphId(glyph))
+        .unwrap_or(0)
 }
 
 static REGULAR: LazyLock<Metrics> = LazyLock::new(|| Metrics::load(REGULAR_TTF));
@@ -62,6 +113,33 @@ fn metrics(weight: Weight) -> &'static Metrics {
         Weight::Regular => &REGULAR,
         Weight::Bold => &BOLD,
     }
+}
+
+/// Glyph id of `c` in the face of `weight` (0 when the font has none).
+pub(crate) fn glyph_id(weight: Weight, c: char) -> u16 {
+    metrics(weight).glyph(c)
+}
+
+/// The character glyph `glyph` of `weight` stands for, for the PDF's text extraction.
+pub(crate) fn glyph_char(weight: Weight, glyph: u16) -> Option<char> {
+    metrics(weight)
+        .chars()
+        .get(usize::from(glyph))
+        .copied()
+        .filter(|c| *c != '\0')
+}
+
+/// Units per em of the bundled faces (the same for both weights).
+pub(crate) fn units_per_em(weight: Weight) -> f32 {
+    metrics(weight).per_em
+}
+
+/// Advance of glyph `glyph` of `weight`, in font units.
+pub(crate) fn glyph_units(weight: Weight, glyph: u16) -> u16 {
+    metrics(weight)
+        .face
+        .as_ref()
+        .map_or(0, |f| glyph_advance(f, glyph))
 }
 
 /// Width of `text` drawn in `style`, in millimetres.

@@ -40,15 +40,6 @@ impl Color {
             b: level,
         }
     }
-
-    pub(crate) fn to_pdf(self) -> printpdf::Color {
-        printpdf::Color::Rgb(printpdf::Rgb {
-            r: self.r,
-            g: self.g,
-            b: self.b,
-            icc_profile: None,
-        })
-    }
 }
 
 /// Horizontal alignment of a text inside its box.

@@ -1,11 +1,11 @@
 //! The page builder: sections, pages, header, footer, flowing content and serialisation.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
-use printpdf::{RawImage, XObjectId};
 
-use super::draw::Canvas;
+use super::draw::{Canvas, GlyphUse};
 use super::fonts::{truncate, wrap_lines};
 use super::style::{Align, Color, TextStyle};
 use super::table::Table;
@@ -112,24 +112,24 @@ const HEADER_HEIGHT: f32 = 24.0;
 const FOOTER_RULE_FROM_BOTTOM: f32 = 13.0;
 const BODY_BOTTOM_FROM_BOTTOM: f32 = 16.0;
 const LOGO_MAX: (f32, f32) = (30.0, 16.0);
-const LOGO_ID: &str = "Im1";
-
-struct Logo {
-    image: RawImage,
-    size_mm: (f32, f32),
-}
-
-struct PageBuf {
-    canvas: Canvas,
-    section: usize,
-}
 
 /// A PDF being laid out, page after page. Build it, then call [`Document::to_bytes`].
+///
+/// Only the pages of the current section are kept as they are drawn: when a section ends,
+/// its footers ("Page n / N") are drawn and its pages compressed, so a document of a
+/// thousand pages holds a few kilobytes per page.
 pub struct Document {
     setup: DocumentSetup,
-    logo: Option<Logo>,
+    logo: Option<Arc<Logo>>,
     sections: Vec<Section>,
-    pages: Vec<PageBuf>,
+    /// Pages of the current section, footers still to draw.
+    open: Vec<Canvas>,
+    /// Compressed content streams of the pages of the sections already closed.
+    done: Vec<Vec<u8>>,
+    /// Glyphs drawn on the pages of `done`.
+    glyphs: GlyphUse,
+    /// Pages of each section so far.
+    counts: Vec<usize>,
     pub(super) cursor: f32,
     /// Cursor position just after the header and page-top block of the current page.
     pub(super) body_top: f32,
@@ -138,12 +138,21 @@ pub struct Document {
 impl Document {
     /// An empty document; the first content (or [`Document::begin_section`]) opens page 1.
     pub fn new(setup: DocumentSetup) -> Self {
-        let logo = setup.logo_path.as_deref().and_then(load_logo);
+        let logo = setup.logo_path.as_deref().and_then(Logo::load);
+        Self::with_logo(setup, logo)
+    }
+
+    /// An empty document with a logo already loaded (shared by the files of a print job);
+    /// `setup.logo_path` is not read.
+    pub(crate) fn with_logo(setup: DocumentSetup, logo: Option<Arc<Logo>>) -> Self {
         Self {
             setup,
             logo,
             sections: Vec::new(),
-            pages: Vec::new(),
+            open: Vec::new(),
+            done: Vec::new(),
+            glyphs: GlyphUse::default(),
+            counts: Vec::new(),
             cursor: 0.0,
             body_top: 0.0,
         }
@@ -174,15 +183,13 @@ impl Document {
 
     /// Number of pages laid out so far.
     pub fn page_count(&self) -> usize {
-        self.pages.len()
+        self.done.len() + self.open.len()
     }
 
     /// Number of pages of each section, in order.
     pub fn section_page_counts(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.sections.len()];
-        for p in &self.pages {
-            counts[p.section] += 1;
-        }
+        let mut counts = self.counts.clone();
+        counts.resize(self.sections.len(), 0);
         counts
     }
 
@@ -292,30 +299,33 @@ impl Document {
 
     pub(super) fn canvas(&mut self) -> &mut Canvas {
         self.ensure_page();
-        let last = self.pages.len() - 1;
-        &mut self.pages[last].canvas
+        let last = self.open.len() - 1;
+        &mut self.open[last]
     }
 
     fn ensure_page(&mut self) {
         if self.sections.is_empty() {
             self.sections.push(Section::default());
         }
-        if self.pages.is_empty() {
+        if self.open.is_empty() {
             self.new_page();
         }
     }
 
     /// Opens a new page in the current section: header, then the section's page-top block.
+    /// The first page of a section closes the section before it.
     pub(super) fn new_page(&mut self) {
         if self.sections.is_empty() {
             self.sections.push(Section::default());
         }
         let section = self.sections.len() - 1;
+        if self.counts.len() <= section {
+            self.close_section();
+            self.counts.resize(section + 1, 0);
+        }
+        self.counts[section] += 1;
         let height = self.page_size().1;
-        self.pages.push(PageBuf {
-            canvas: Canvas::new(height),
-            section,
-        });
+        self.open.push(Canvas::new(height));
         self.draw_header(section);
         self.cursor = MARGIN_TOP + HEADER_HEIGHT;
         let top = self.sections[section].page_top.clone();
@@ -332,13 +342,8 @@ impl Document {
         let mut x = MARGIN_X;
         let width = self.content_width();
         if let Some((w, h)) = self.logo.as_ref().map(|l| l.size_mm) {
-            let px = self
-                .logo
-                .as_ref()
-                .map_or((1, 1), |l| (l.image.width, l.image.height));
-            let id = XObjectId(LOGO_ID.to_string());
             self.canvas()
-                .image(&id, px, MARGIN_X, MARGIN_TOP + (LOGO_MAX.1 - h) / 2.0, w, h);
+                .logo(MARGIN_X, MARGIN_TOP + (LOGO_MAX.1 - h) / 2.0, w, h);
             x += w + 4.0;
         }
         let text_w = width - (x - MARGIN_X);
@@ -365,7 +370,7 @@ impl Document {
         let (w, h) = self.page_size();
         let style = TextStyle::regular(8.0).grey();
         let left = self.setup.footer_left.clone().unwrap_or_default();
-        let c = &mut self.pages[page].canvas;
+        let c = &mut self.open[page];
         let rule_y = h - FOOTER_RULE_FROM_BOTTOM;
         c.line((MARGIN_X, rule_y), (w - MARGIN_X, rule_y), 0.5, Color::RULE);
         c.text(MARGIN_X, rule_y + 4.2, &left, &style, Align::Left);
@@ -424,21 +429,9 @@ impl Document {
     }
 }
 
+mod pages;
 mod pdf;
+mod subset;
 
-fn load_logo(path: &std::path::Path) -> Option<Logo> {
-    let bytes = std::fs::read(path).ok()?;
-    let image = RawImage::decode_from_bytes(&bytes, &mut Vec::new()).ok()?;
-    if image.width == 0 || image.height == 0 {
-        return None;
-    }
-    let ratio = image.width as f32 / image.height as f32;
-    let (mut w, mut h) = (LOGO_MAX.1 * ratio, LOGO_MAX.1);
-    if w > LOGO_MAX.0 {
-        (w, h) = (LOGO_MAX.0, LOGO_MAX.0 / ratio);
-    }
-    Some(Logo {
-        image,
-        size_mm: (w, h),
-    })
-}
+pub(crate) use pages::{Laid, Logo};
+pub(crate) use pdf::JobFonts;

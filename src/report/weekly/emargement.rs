@@ -14,13 +14,16 @@ pub const HOW_TO_TICK: &str = "Quand une personne prend son panier : vérifiez l
     barrée) : ne remettez pas de panier. « Panier donné » : il est préparé avec les autres \
     mais n'est pas remis à l'adhérent absent ; il est donné.";
 
+/// Title of the émargement sheets.
+pub(super) const TITLE: &str = "Feuille d'émargement";
+
 /// Height (mm) of the closing lines below the table, kept on the page of the last rows.
 const CLOSING_HEIGHT: f32 = 16.0;
 
 /// The émargement sheets of every depot (`depot` None) or of one depot; each depot is a
 /// section with its own "Page n / N".
 pub fn emargement_pdf(set: &PrintSet, depot: Option<i64>) -> Result<Vec<u8>, ReportError> {
-    let mut doc = Document::new(setup(set, "Feuille d'émargement"));
+    let mut doc = Document::new(setup(set, TITLE));
     let mut any = false;
     for sheet in set
         .depots
@@ -38,7 +41,8 @@ pub fn emargement_pdf(set: &PrintSet, depot: Option<i64>) -> Result<Vec<u8>, Rep
     doc.to_bytes()
 }
 
-fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
+/// The sheet of one depot, as a section of `doc`.
+pub(super) fn depot_sheet(doc: &mut Document, set: &PrintSet, sheet: &DepotSheet) {
     let subtitle = format!("{} · {}", sheet.name, capitalised_date(sheet));
     let mut top = place_blocks(sheet);
     top.push(Block::Spacer(1.0));

@@ -3,16 +3,18 @@
 //! (`preparation.pdf`), from a [`PrintSet`] assembled by `store::sheets`.
 
 mod emargement;
+mod job;
 mod packing;
 mod summary;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Block, Column, DocumentSetup, Orientation, ReportError, Row, Table, TextStyle};
+use super::{Block, Column, DocumentSetup, Orientation, Row, Table, TextStyle};
 use crate::domain::calendar::{format_date, weekday_name};
 use crate::store::sheets::{PrintSet, WeekPart, file_safe_name};
 
 pub use emargement::emargement_pdf;
+pub use job::{render_print_set, render_print_set_each};
 pub use packing::packing_pdf;
 pub use summary::summary_pdf;
 
@@ -30,64 +32,6 @@ pub struct PrintFile {
     pub name: String,
     /// The PDF.
     pub bytes: Vec<u8>,
-}
-
-/// Every PDF of the set: summary, all sheets, one sheet per depot, packing list. The files
-/// are rendered on as many threads as the machine has cores.
-pub fn render_print_set(set: &PrintSet) -> Result<Vec<PrintFile>, ReportError> {
-    enum Job {
-        Summary,
-        Sheets(Option<i64>),
-        Packing,
-    }
-    let mut jobs = vec![
-        (SUMMARY_FILE.to_owned(), Job::Summary),
-        (ALL_SHEETS_FILE.to_owned(), Job::Sheets(None)),
-    ];
-    for (depot_id, name) in depot_file_names(set) {
-        jobs.push((name, Job::Sheets(Some(depot_id))));
-    }
-    jobs.push((PACKING_FILE.to_owned(), Job::Packing));
-    let render = |job: &Job| match job {
-        Job::Summary => summary_pdf(set),
-        Job::Sheets(depot) => emargement_pdf(set, *depot),
-        Job::Packing => packing_pdf(set),
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, jobs.len());
-    // The all-depots file (as long as every other sheet together) gets a thread of its own.
-    let owner = |i: usize| match (threads, i) {
-        (1, _) | (_, 1) => 0,
-        _ => 1 + i % (threads - 1),
-    };
-    let mut results: Vec<Option<Result<Vec<u8>, ReportError>>> = vec![None; jobs.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let jobs = &jobs;
-                scope.spawn(move || {
-                    (0..jobs.len())
-                        .filter(|i| owner(*i) == t)
-                        .map(|i| (i, render(&jobs[i].1)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for done in handles.into_iter().filter_map(|h| h.join().ok()) {
-            for (i, result) in done {
-                results[i] = Some(result);
-            }
-        }
-    });
-    jobs.into_iter()
-        .zip(results)
-        .map(|((name, _), result)| {
-            let bytes = result
-                .unwrap_or_else(|| Err(ReportError::Layout("le rendu d'un PDF a échoué".into())))?;
-            Ok(PrintFile { name, bytes })
-        })
-        .collect()
 }
 
 /// The file name of each depot's sheet, `emargement-<depot>.pdf`, made unique when two

@@ -11,9 +11,16 @@ use crate::store::sheets::{Need, PrintSet, WeekPart, format_quantity};
 /// Light yellow: a crop the harvest does not cover.
 const SHORTAGE_FILL: Color = Color::rgb(1.0, 0.95, 0.76);
 
+/// Title of the packing list.
+pub(super) const TITLE: &str = "Fiche de préparation";
+
 /// The packing list of the week.
 pub fn packing_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
-    let mut doc = Document::new(setup(set, "Fiche de préparation"));
+    packing_document(set, Document::new(setup(set, TITLE))).to_bytes()
+}
+
+/// The packing list laid out in `doc` (empty, of the packing list's setup).
+pub(super) fn packing_document(set: &PrintSet, mut doc: Document) -> Document {
     doc.begin_section(Section::new(set.period_label()));
     doc.add(&heading("Paniers à préparer"));
     doc.spacer(1.0);
@@ -25,7 +32,7 @@ pub fn packing_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
             "La composition des paniers de cette semaine n'est pas encore saisie.",
             TextStyle::regular(10.0),
         );
-        return doc.to_bytes();
+        return doc;
     }
     let parts = set.week_parts();
     let short = if parts.len() > 1 {
@@ -88,7 +95,7 @@ pub fn packing_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
         TextStyle::bold(10.0),
         Align::Right,
     );
-    doc.to_bytes()
+    doc
 }
 
 /// "Petit × 14": one column per size, its count in the title.

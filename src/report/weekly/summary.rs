@@ -6,9 +6,16 @@ use crate::report::{
 };
 use crate::store::sheets::PrintSet;
 
+/// Title of the summary.
+pub(super) const TITLE: &str = "Synthèse de la semaine";
+
 /// The summary of the week, on one page for up to about 25 depots.
 pub fn summary_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
-    let mut doc = Document::new(setup(set, "Synthèse de la semaine"));
+    summary_document(set, Document::new(setup(set, TITLE))).to_bytes()
+}
+
+/// The summary laid out in `doc` (empty, of the summary's setup).
+pub(super) fn summary_document(set: &PrintSet, mut doc: Document) -> Document {
     doc.begin_section(Section::new(set.period_label()));
     doc.add(&heading("Paniers à préparer par dépôt"));
     doc.spacer(1.0);
@@ -52,7 +59,7 @@ pub fn summary_pdf(set: &PrintSet) -> Result<Vec<u8>, ReportError> {
         Align::Right,
     );
     doc.add(&Block::Spacer(2.0));
-    doc.to_bytes()
+    doc
 }
 
 /// Depot | Livraison | one column per size | Total | Absents | Reportés, and a total row.
