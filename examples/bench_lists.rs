@@ -112,13 +112,19 @@ impl Frames {
     fn frame<M>(&mut self, element: Element<'_, M>) -> (Duration, Duration) {
         let start = Instant::now();
         let cache = self.cache.take().unwrap_or_default();
-        let mut ui = UserInterface::build(element, Size::new(1366.0, 768.0), cache, &mut self.renderer);
+        let mut ui =
+            UserInterface::build(element, Size::new(1366.0, 768.0), cache, &mut self.renderer);
         let layout = start.elapsed();
         let start = Instant::now();
         let style = iced::advanced::renderer::Style {
             text_color: iced::Color::BLACK,
         };
-        ui.draw(&mut self.renderer, &Theme::Light, &style, iced::mouse::Cursor::Unavailable);
+        ui.draw(
+            &mut self.renderer,
+            &Theme::Light,
+            &style,
+            iced::mouse::Cursor::Unavailable,
+        );
         let draw = start.elapsed();
         self.cache = Some(ui.into_cache());
         (layout, draw)
@@ -148,7 +154,13 @@ where
     let mut typed: Vec<String> = (1..=word.chars().count())
         .map(|n| word.chars().take(n).collect())
         .collect();
-    let erased: Vec<String> = typed.iter().rev().skip(1).cloned().chain([String::new()]).collect();
+    let erased: Vec<String> = typed
+        .iter()
+        .rev()
+        .skip(1)
+        .cloned()
+        .chain([String::new()])
+        .collect();
     typed.extend(erased);
     let mut samples: [Vec<Duration>; 5] = Default::default();
     for _ in 0..runs {
@@ -223,33 +235,72 @@ pub fn measure_lists(
     let mut screen = open(&context, members::Screen::new, vec![]);
     let search = |t| members::Message::List(members::list::Message::Search(t));
     let rows = count(db, "member");
-    costs.push(keystrokes("Adhérents", rows, (&mut screen, &context), search, word, runs));
+    costs.push(keystrokes(
+        "Adhérents",
+        rows,
+        (&mut screen, &context),
+        search,
+        word,
+        runs,
+    ));
     drop(screen);
 
     let all = employees::list::Message::Filter(binette::domain::employees::StatusFilter::All);
-    let mut screen = open(&context, employees::Screen::new, vec![employees::Message::List(all)]);
+    let mut screen = open(
+        &context,
+        employees::Screen::new,
+        vec![employees::Message::List(all)],
+    );
     let search = |t| employees::Message::List(employees::list::Message::Search(t));
     let rows = count(db, "employee");
-    costs.push(keystrokes("Salariés", rows, (&mut screen, &context), search, word, runs));
+    costs.push(keystrokes(
+        "Salariés",
+        rows,
+        (&mut screen, &context),
+        search,
+        word,
+        runs,
+    ));
     drop(screen);
 
     let season = harvests::Message::Period(binette::domain::harvest_query::Period::Season);
     let mut screen = open(&context, harvests::Screen::new, vec![season]);
     let search = |t| harvests::Message::Filter(harvests::list::FilterField::Search, t);
     let rows = count(db, "harvest");
-    costs.push(keystrokes("Récoltes", rows, (&mut screen, &context), search, word, runs));
+    costs.push(keystrokes(
+        "Récoltes",
+        rows,
+        (&mut screen, &context),
+        search,
+        word,
+        runs,
+    ));
     drop(screen);
 
     let tab = payments::Message::TabChosen(payments::Tab::Payments);
     let mut screen = open(&context, payments::Screen::new, vec![tab]);
     let rows = count(db, "payment");
-    costs.push(keystrokes("Paiements", rows, (&mut screen, &context), payments::Message::Search, word, runs));
+    costs.push(keystrokes(
+        "Paiements",
+        rows,
+        (&mut screen, &context),
+        payments::Message::Search,
+        word,
+        runs,
+    ));
     drop(screen);
 
     let every = workshops::Message::PeriodFilter(binette::domain::workshops::Period::All);
     let mut screen = open(&context, workshops::Screen::new, vec![every]);
     let rows = count(db, "workshop_session");
-    costs.push(keystrokes("Ateliers", rows, (&mut screen, &context), workshops::Message::Search, word, runs));
+    costs.push(keystrokes(
+        "Ateliers",
+        rows,
+        (&mut screen, &context),
+        workshops::Message::Search,
+        word,
+        runs,
+    ));
     Ok(costs)
 }
 
@@ -265,7 +316,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let scale: u32 = value("--scale").map(|s| s.parse()).transpose()?.unwrap_or(10);
+    let scale: u32 = value("--scale")
+        .map(|s| s.parse())
+        .transpose()?
+        .unwrap_or(10);
     let word = value("--word").unwrap_or_else(|| "mar".into());
     let runs: usize = value("--runs").map(|s| s.parse()).transpose()?.unwrap_or(5);
     let today = Local::now().date_naive();
