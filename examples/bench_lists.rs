@@ -90,13 +90,13 @@ struct Frames {
 
 impl Frames {
     fn new() -> Self {
-        use iced::advanced::renderer::Headless;
-        let font_system = iced::advanced::graphics::text::font_system();
+        use iced_test::core::renderer::Headless;
+        let font_system = iced_test::renderer::graphics::text::font_system();
         if let Ok(mut fonts) = font_system.write() {
             fonts.load_font(theme::FONT_REGULAR.into());
             fonts.load_font(theme::FONT_BOLD.into());
         }
-        let renderer = iced::futures::executor::block_on(iced::Renderer::new(
+        let renderer = iced::futures::executor::block_on(<iced::Renderer as Headless>::new(
             theme::FONT,
             iced::Pixels(16.0),
             Some("tiny-skia"),
@@ -116,7 +116,7 @@ impl Frames {
             UserInterface::build(element, Size::new(1366.0, 768.0), cache, &mut self.renderer);
         let layout = start.elapsed();
         let start = Instant::now();
-        let style = iced::advanced::renderer::Style {
+        let style = iced_test::core::renderer::Style {
             text_color: iced::Color::BLACK,
         };
         ui.draw(
@@ -214,8 +214,10 @@ fn count(db: &Path, table: &str) -> usize {
     let Ok(conn) = binette::store::open(db) else {
         return 0;
     };
-    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap_or(0)
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_or(0, |n| usize::try_from(n).unwrap_or(0))
 }
 
 /// Filter-as-you-type on each big list of the garden at `db` (opened on `today`): `word`
