@@ -185,10 +185,13 @@ impl Filters {
             to: season_to,
             ..filter
         };
-        let season_lines: Vec<&HarvestLine> = filter_keyed(lines, keys, &query, &season_filter)
-            .into_iter()
-            .map(|i| &lines[i])
-            .collect();
+        // The season shown (the usual case on a long garden): its lines are those kept.
+        let season_shown = if (season_from, season_to) == (filter.from, filter.to) {
+            shown.clone()
+        } else {
+            filter_keyed(lines, keys, &query, &season_filter)
+        };
+        let season_lines: Vec<&HarvestLine> = season_shown.iter().map(|&i| &lines[i]).collect();
         Computed {
             totals: totals(&kept),
             months: kg_by_month(&season_lines, season),
