@@ -215,6 +215,17 @@ impl Screen {
         self.pdf.result()
     }
 
+    /// The lists were read, or why not.
+    fn loaded(&mut self, lists: app::Result<Lists>) {
+        match lists {
+            Ok(lists) => {
+                self.search.loaded(&lists.payments);
+                self.lists = Some(lists);
+            }
+            Err(error) => self.error = Some(error),
+        }
+    }
+
     /// The payments the search keeps, oldest first.
     pub fn shown_payments(&self) -> Vec<&PaymentRow> {
         let Some(lists) = &self.lists else {
@@ -335,13 +346,7 @@ impl screen::Screen for Screen {
     fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         let task = match message {
             Message::Loaded(lists) => {
-                match *lists {
-                    Ok(lists) => {
-                        self.search.loaded(&lists.payments);
-                        self.lists = Some(lists);
-                    }
-                    Err(error) => self.error = Some(error),
-                }
+                self.loaded(*lists);
                 Task::none()
             }
             Message::TabChosen(tab) => {
