@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::calendar::IsoWeek;
 use super::harvests::{CropId, Destination, Harvest, PlotId, Unit};
-use super::text::{compare, fold};
+use super::text::{Query, SearchKeys, compare, fold};
 
 /// A saved harvest with what the list shows about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,13 +137,35 @@ pub fn filter_lines<'a>(lines: &'a [HarvestLine], filter: &HarvestFilter) -> Vec
 
 /// Positions in `lines` of the lines `filter` keeps, in order.
 pub fn filter_indices(lines: &[HarvestLine], filter: &HarvestFilter) -> Vec<usize> {
-    let words: Vec<String> = normalise(&filter.search)
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
-    // Names are few: normalise each once, not once per line.
-    let mut crop_names: HashMap<CropId, String> = HashMap::new();
-    let mut plot_names: HashMap<Option<PlotId>, String> = HashMap::new();
+    let query = Query::new(&filter.search);
+    let keys = if query.is_empty() {
+        SearchKeys::default()
+    } else {
+        SearchKeys::new(lines.iter().map(search_text))
+    };
+    filter_keyed(lines, &keys, &query, filter)
+}
+
+/// What the search looks into, not folded yet: crop, plot, destination code and note (a
+/// word typed is found in one of them: the spaces between them never match).
+pub fn search_text(line: &HarvestLine) -> String {
+    format!(
+        "{} {} {} {}",
+        line.crop_name.trim(),
+        line.plot_name.trim(),
+        line.harvest.destination.code(),
+        line.harvest.notes.trim()
+    )
+}
+
+/// Positions in `lines` of the lines `filter` keeps, in order, its search read as `query`
+/// in `keys` (each line's [`search_text`] folded once, in the order of `lines`).
+pub fn filter_keyed(
+    lines: &[HarvestLine],
+    keys: &SearchKeys,
+    query: &Query,
+    filter: &HarvestFilter,
+) -> Vec<usize> {
     let mut kept = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let h = &line.harvest;
@@ -151,31 +173,9 @@ pub fn filter_indices(lines: &[HarvestLine], filter: &HarvestFilter) -> Vec<usiz
             || h.date > filter.to
             || filter.crop_id.is_some_and(|id| id != h.crop_id)
             || filter.plot_id.is_some_and(|id| Some(id) != h.plot_id)
+            || !keys.matches(i, query)
         {
             continue;
-        }
-        if !words.is_empty() {
-            let crop = crop_names
-                .entry(h.crop_id)
-                .or_insert_with(|| normalise(&line.crop_name));
-            let plot = plot_names
-                .entry(h.plot_id)
-                .or_insert_with(|| normalise(&line.plot_name));
-            let notes = if h.notes.is_empty() {
-                String::new()
-            } else {
-                normalise(&h.notes)
-            };
-            let destination = h.destination.code();
-            let all_found = words.iter().all(|word| {
-                crop.contains(word.as_str())
-                    || plot.contains(word.as_str())
-                    || destination.contains(word.as_str())
-                    || notes.contains(word.as_str())
-            });
-            if !all_found {
-                continue;
-            }
         }
         kept.push(i);
     }

@@ -2,8 +2,10 @@
 //! names.
 
 mod folding;
+mod search;
 
 pub use folding::{compare, fold};
+pub use search::{Query, SearchKeys};
 
 /// The key that sorts names the French way: accents, case, spaces, hyphens and apostrophes
 /// ignored ("Élodie" with the E's, "Le Goff" with "Legoff"); ligatures spelt out.

@@ -362,16 +362,31 @@ pub fn member_rows(conn: &Connection, today: NaiveDate) -> Result<Vec<MemberRow>
 /// True when `row` passes `filter`: every word of the search is found in the name,
 /// co-member, town, phones or e-mail.
 pub fn member_matches(row: &MemberRow, filter: &MemberFilter) -> bool {
+    if !member_passes_choices(row, filter) {
+        return false;
+    }
+    let haystack = fold(&member_search_text(row));
+    fold(&filter.search)
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
+/// True when `row` passes the choices of `filter` (status, depot, size, ticks), its search
+/// aside.
+pub fn member_passes_choices(row: &MemberRow, filter: &MemberFilter) -> bool {
     let m = &row.member;
-    if filter.status.is_some_and(|s| s != m.status)
+    !(filter.status.is_some_and(|s| s != m.status)
         || filter.depot_id.is_some_and(|d| !row.depot_ids.contains(&d))
         || filter.size_id.is_some_and(|s| !row.size_ids.contains(&s))
         || (filter.unpaid_only && row.paid_this_year)
-        || (filter.solidarity_only && !row.solidarity)
-    {
-        return false;
-    }
-    let haystack = fold(&format!(
+        || (filter.solidarity_only && !row.solidarity))
+}
+
+/// What the search looks into, not folded: name, co-member, town, phones without their
+/// spaces, e-mail.
+pub fn member_search_text(row: &MemberRow) -> String {
+    let m = &row.member;
+    format!(
         "{} {} {} {} {} {} {}",
         m.last_name,
         m.first_name,
@@ -380,10 +395,7 @@ pub fn member_matches(row: &MemberRow, filter: &MemberFilter) -> bool {
         m.phone.replace(' ', ""),
         m.phone2.replace(' ', ""),
         m.email
-    ));
-    fold(&filter.search)
-        .split_whitespace()
-        .all(|word| haystack.contains(word))
+    )
 }
 
 /// The rows passing `filter`, in their order.

@@ -20,6 +20,7 @@ pub mod payments;
 pub mod privacy;
 pub mod refusal;
 pub mod reports;
+pub mod rows;
 pub mod screen;
 pub mod section;
 pub mod settings;

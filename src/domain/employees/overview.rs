@@ -184,21 +184,40 @@ pub fn visible_rows(
     column: SortColumn,
     descending: bool,
 ) -> Vec<usize> {
+    let order = sorted_rows(rows, column, descending);
+    filter_sorted(rows, &order, query, status, today)
+}
+
+/// The indices of `order` (into `rows`, see [`sorted_rows`]) whose rows match every word of
+/// `query` and `status` on `today`, in the order of `order`: a keystroke in the search
+/// filters without sorting again.
+pub fn filter_sorted(
+    rows: &[EmployeeRow],
+    order: &[usize],
+    query: &str,
+    status: StatusFilter,
+    today: NaiveDate,
+) -> Vec<usize> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
-    let mut shown: Vec<usize> = rows
+    let passes = |row: &EmployeeRow| {
+        let exited = row.exit_date.is_some_and(|d| d <= today);
+        let in_status = match status {
+            StatusFilter::InPath => !exited,
+            StatusFilter::Exited => exited,
+            StatusFilter::All => true,
+        };
+        in_status && words.iter().all(|w| row.search_key.contains(w.as_str()))
+    };
+    order
         .iter()
-        .enumerate()
-        .filter(|(_, row)| {
-            let exited = row.exit_date.is_some_and(|d| d <= today);
-            match status {
-                StatusFilter::InPath => !exited,
-                StatusFilter::Exited => exited,
-                StatusFilter::All => true,
-            }
-        })
-        .filter(|(_, row)| words.iter().all(|w| row.search_key.contains(w.as_str())))
-        .map(|(i, _)| i)
-        .collect();
+        .copied()
+        .filter(|&i| rows.get(i).is_some_and(passes))
+        .collect()
+}
+
+/// Every index into `rows`, sorted by `column` (descending when `descending`), ties by name.
+pub fn sorted_rows(rows: &[EmployeeRow], column: SortColumn, descending: bool) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..rows.len()).collect();
     // As the store lists them (`COLLATE FR`): the same order whichever side sorted.
     let by_name = |a: &EmployeeRow, b: &EmployeeRow| {
         compare(&a.last_name, &b.last_name)

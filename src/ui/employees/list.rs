@@ -1,6 +1,6 @@
 //! The list of people: search as you type, status filter, sortable columns, alerts.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Background, Border, Element, Length, Theme};
 
 use iced::Task;
@@ -8,15 +8,17 @@ use iced::Task;
 use super::SEARCH_ID;
 use crate::app;
 use crate::domain::calendar::format_date;
-use crate::domain::employees::visible_rows;
-use crate::domain::employees::{EmployeeRow, SortColumn, StatusFilter};
+use crate::domain::employees::{EmployeeRow, SortColumn, StatusFilter, filter_sorted, sorted_rows};
 use crate::ui::export;
+use crate::ui::rows::{self, Scrolled, cell};
 use crate::ui::screen::Context;
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
-/// Rows drawn at most; the search narrows the rest.
-const MAX_ROWS: usize = 300;
+/// Height of a person's line (the list draws only the lines in view).
+pub const ROW_HEIGHT: f32 = 34.0;
+/// Id of the scrolled lines.
+pub const LIST_ID: &str = "employees-list";
 
 const COLUMNS: [(SortColumn, &str, u16); 6] = [
     (SortColumn::LastName, "Nom", 8),
@@ -102,26 +104,21 @@ fn line(row_data: &EmployeeRow, striped: bool) -> Element<'_, Message> {
     let exited = row_data
         .exit_date
         .map(|d| format!("Sorti(e) le {}", format_date(d)));
+    let end = exited.unwrap_or_else(|| row_data.planned_end.map(format_date).unwrap_or_default());
     let cells = row![
-        text(row_data.last_name.to_uppercase())
-            .size(15)
-            .font(BOLD)
-            .width(portion(0)),
-        text(&row_data.first_name).size(15).width(portion(1)),
-        text(format_date(row_data.entry_date))
-            .size(15)
-            .width(portion(2)),
-        text(
-            exited.unwrap_or_else(|| { row_data.planned_end.map(format_date).unwrap_or_default() })
-        )
-        .size(15)
-        .width(portion(3)),
-        text(hours).size(15).width(portion(4)),
-        text(&row_data.referent).size(15).width(portion(5)),
-        text(alerts)
-            .size(14)
-            .color(theme::WARNING_TEXT)
-            .width(Length::FillPortion(ALERT_PORTION)),
+        cell(
+            text(row_data.last_name.to_uppercase()).size(15).font(BOLD),
+            portion(0)
+        ),
+        cell(text(&row_data.first_name).size(15), portion(1)),
+        cell(text(format_date(row_data.entry_date)).size(15), portion(2)),
+        cell(text(end).size(15), portion(3)),
+        cell(text(hours).size(15), portion(4)),
+        cell(text(&row_data.referent).size(15), portion(5)),
+        cell(
+            text(alerts).size(14).color(theme::WARNING_TEXT),
+            Length::FillPortion(ALERT_PORTION)
+        ),
     ]
     .spacing(8);
     let background = if striped {
@@ -174,6 +171,8 @@ pub enum Message {
     Export(export::Message<ListExport>),
     /// "Importer (les emplois)…".
     Import,
+    /// The lines were scrolled (or their room changed).
+    Scrolled(Scrolled),
 }
 
 /// What the list tells the screen.
@@ -191,7 +190,10 @@ pub enum Event {
 #[derive(Debug)]
 pub struct List {
     rows: Vec<EmployeeRow>,
+    /// Every row, in the order of the sort chosen: sorted again only when it changes.
+    order: Vec<usize>,
     visible: Vec<usize>,
+    scrolled: Scrolled,
     query: String,
     filter: StatusFilter,
     sort: SortColumn,
@@ -206,7 +208,9 @@ impl Default for List {
     fn default() -> Self {
         List {
             rows: Vec::new(),
+            order: Vec::new(),
             visible: Vec::new(),
+            scrolled: Scrolled::default(),
             query: String::new(),
             filter: StatusFilter::InPath,
             sort: SortColumn::LastName,
@@ -242,6 +246,7 @@ impl List {
                 self.rows = rows;
                 self.loading = false;
                 self.subtitle = subtitle(&self.rows, context.today);
+                self.order = sorted_rows(&self.rows, self.sort, self.descending);
             }
             Message::Loaded(Err(error)) => {
                 self.loading = false;
@@ -256,21 +261,30 @@ impl List {
                     self.sort = column;
                     self.descending = false;
                 }
+                self.order = sorted_rows(&self.rows, self.sort, self.descending);
             }
             Message::Open(id) => return (Task::none(), Some(Event::Open(id))),
             Message::NewPerson => return (Task::none(), Some(Event::NewPerson)),
             Message::Import => return (Task::none(), Some(Event::Import)),
             Message::Export(message) => return (self.export(message), None),
+            Message::Scrolled(scrolled) => {
+                self.scrolled = scrolled;
+                return (Task::none(), None);
+            }
         }
-        self.visible = visible_rows(
+        self.visible = filter_sorted(
             &self.rows,
+            &self.order,
             &self.query,
             self.filter,
             context.today,
-            self.sort,
-            self.descending,
         );
-        (Task::none(), None)
+        (self.scrolled.to_top(LIST_ID), None)
+    }
+
+    /// The rows shown, as positions in the rows read (search, filter and sort applied).
+    pub fn shown(&self) -> &[usize] {
+        &self.visible
     }
 
     /// Exports the rows shown.
@@ -310,12 +324,7 @@ impl List {
         .align_y(iced::Alignment::Center);
 
         let table = self.table();
-        let mut count = format!("{} personne(s)", screen.visible.len());
-        if screen.visible.len() > MAX_ROWS {
-            count.push_str(&format!(
-                " ; les {MAX_ROWS} premières sont affichées, précisez la recherche"
-            ));
-        }
+        let count = format!("{} personne(s)", screen.visible.len());
         let mut page = column![title, tools].spacing(14).padding(24);
         if let Some((tone, message)) = &screen.notice {
             page = page.push(widgets::banner(*tone, message.clone()));
@@ -336,12 +345,9 @@ impl List {
     /// The table of people: header and lines, or why there are none.
     fn table(&self) -> Element<'_, Message> {
         let screen = self;
-        let mut lines = Column::new();
-        for (n, &index) in screen.visible.iter().take(MAX_ROWS).enumerate() {
-            if let Some(row_data) = screen.rows.get(index) {
-                lines = lines.push(line(row_data, n % 2 == 1));
-            }
-        }
+        let lines = rows::rows(&self.scrolled, self.visible.len(), ROW_HEIGHT, |n| {
+            line(&self.rows[self.visible[n]], n % 2 == 1)
+        });
         let body: Element<'_, Message> = if screen.loading {
             widgets::muted("Chargement…").into()
         } else if screen.visible.is_empty() {
@@ -353,6 +359,8 @@ impl List {
             .into()
         } else {
             scrollable(lines.padding(iced::Padding::ZERO.right(14)))
+                .id(LIST_ID)
+                .on_scroll(|viewport| Message::Scrolled(Scrolled::of(viewport)))
                 .height(Length::Fill)
                 .into()
         };

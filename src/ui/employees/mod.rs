@@ -100,6 +100,11 @@ pub struct Screen {
 }
 
 impl Screen {
+    /// The list of people.
+    pub fn list(&self) -> &list::List {
+        &self.list
+    }
+
     /// Opens the screen, starting to load what it shows.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
         let screen = Screen {

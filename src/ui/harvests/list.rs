@@ -2,7 +2,7 @@
 //! season chart (bars made of containers).
 
 use chrono::{Datelike, NaiveDate};
-use iced::widget::{Column, Row, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{Row, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::Message;
@@ -10,16 +10,20 @@ use super::entry::{find_crop, find_plot};
 use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
 use crate::domain::harvest_query::{
-    HarvestFilter, HarvestLine, Period, Totals, filter_indices, format_number, kg_by_month, totals,
+    HarvestFilter, HarvestLine, Period, Totals, filter_keyed, format_number, kg_by_month, totals,
 };
 use crate::domain::harvests::{Crop, Plot};
+use crate::domain::text::{Query, SearchKeys};
+use crate::ui::rows::{self, Scrolled};
 use crate::ui::theme::{self, BOLD};
 
-/// Most lines drawn in the list (the totals and the export take them all).
-pub const MAX_SHOWN: usize = 300;
+/// Height of a line of the list (the list draws only the lines in view).
+pub const ROW_HEIGHT: f32 = 30.0;
 
 /// Id of the list's search box.
 pub const SEARCH_ID: &str = "recolte-recherche";
+/// Id of the list's scrolled lines.
+pub const LIST_ID: &str = "recolte-liste";
 
 /// A filter field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,8 +158,13 @@ impl Filters {
         })
     }
 
-    /// Applies the filters to `lines`.
-    pub fn compute(&self, lines: &[HarvestLine], crops: &[Crop], plots: &[Plot]) -> Computed {
+    /// Applies the filters to `lines`, whose search texts folded are `keys`.
+    pub fn compute(
+        &self,
+        (lines, keys): (&[HarvestLine], &SearchKeys),
+        crops: &[Crop],
+        plots: &[Plot],
+    ) -> Computed {
         let filter = match self.resolve(crops, plots) {
             Ok(filter) => filter,
             Err(problem) => {
@@ -166,7 +175,8 @@ impl Filters {
                 };
             }
         };
-        let shown = filter_indices(lines, &filter);
+        let query = Query::new(&filter.search);
+        let shown = filter_keyed(lines, keys, &query, &filter);
         let kept: Vec<&HarvestLine> = shown.iter().map(|&i| &lines[i]).collect();
         let season = filter.to.year();
         let (season_from, season_to) = Period::Season.range(filter.to);
@@ -175,10 +185,13 @@ impl Filters {
             to: season_to,
             ..filter
         };
-        let season_lines: Vec<&HarvestLine> = filter_indices(lines, &season_filter)
-            .into_iter()
-            .map(|i| &lines[i])
-            .collect();
+        // The season shown (the usual case on a long garden): its lines are those kept.
+        let season_shown = if (season_from, season_to) == (filter.from, filter.to) {
+            shown.clone()
+        } else {
+            filter_keyed(lines, keys, &query, &season_filter)
+        };
+        let season_lines: Vec<&HarvestLine> = season_shown.iter().map(|&i| &lines[i]).collect();
         Computed {
             totals: totals(&kept),
             months: kg_by_month(&season_lines, season),
@@ -292,10 +305,7 @@ pub fn kg_label(kg: Option<f64>) -> String {
 }
 
 fn cell<'a>(content: String, width: u16) -> Element<'a, Message> {
-    text(content)
-        .size(14)
-        .width(Length::FillPortion(width))
-        .into()
+    rows::cell(text(content).size(14), Length::FillPortion(width))
 }
 
 /// A date column wide enough for "28/11/2026" whatever the window's width.
@@ -303,8 +313,12 @@ fn date_cell<'a>(content: String) -> Element<'a, Message> {
     text(content).size(14).width(Length::Fixed(86.0)).into()
 }
 
-/// The list of saved lines kept by the filters.
-pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a, Message> {
+/// The list of saved lines kept by the filters, only those in view built.
+pub fn list<'a>(
+    lines: &'a [HarvestLine],
+    computed: &'a Computed,
+    scrolled: &Scrolled,
+) -> Element<'a, Message> {
     let header = row![
         date_cell("Date".into()),
         cell("Culture".into(), 3),
@@ -315,44 +329,14 @@ pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a,
         cell("Note".into(), 3),
         text("").width(Length::Fixed(190.0)),
     ]
-    .spacing(8);
-    let mut body = Column::new().spacing(2);
-    for &i in computed.shown.iter().take(MAX_SHOWN) {
-        let line = &lines[i];
-        let h = &line.harvest;
-        body = body.push(
-            row![
-                date_cell(format_date(h.date)),
-                cell(line.crop_name.clone(), 3),
-                cell(line.plot_name.clone(), 3),
-                cell(quantity_label(line), 2),
-                cell(h.destination.label().to_owned(), 3),
-                cell(kg_label(line.kg), 2),
-                cell(h.notes.clone(), 3),
-                row![
-                    button(text("Modifier").size(13))
-                        .padding([3, 8])
-                        .style(button::secondary)
-                        .on_press(Message::Edit(h.id)),
-                    button(text("Supprimer").size(13))
-                        .padding([3, 8])
-                        .style(button::danger)
-                        .on_press(Message::AskDelete(h.id)),
-                ]
-                .spacing(6)
-                .width(Length::Fixed(190.0)),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        );
-    }
+    .spacing(8)
+    .padding(iced::Padding::ZERO.right(14));
+    let body = rows::rows(scrolled, computed.shown.len(), ROW_HEIGHT, |n| {
+        line_row(&lines[computed.shown[n]])
+    });
     let count = computed.shown.len();
     let summary = if count == 0 {
         "Aucune récolte pour ces filtres.".to_owned()
-    } else if count > MAX_SHOWN {
-        format!(
-            "{count} lignes, {MAX_SHOWN} affichées : précisez les filtres pour voir les autres (l'export les prend toutes)."
-        )
     } else {
         format!("{count} ligne{}", if count > 1 { "s" } else { "" })
     };
@@ -367,9 +351,41 @@ pub fn list<'a>(lines: &'a [HarvestLine], computed: &'a Computed) -> Element<'a,
                 .font(BOLD),
         ],
         container(header).padding([4, 0]),
-        scrollable(body).height(Length::Fill),
+        scrollable(body.padding(iced::Padding::ZERO.right(14)))
+            .id(LIST_ID)
+            .on_scroll(|viewport| Message::Scrolled(Scrolled::of(viewport)))
+            .height(Length::Fill),
     ]
     .spacing(6)
     .height(Length::Fill)
+    .into()
+}
+
+/// One saved line, with its « Modifier » and « Supprimer » buttons.
+fn line_row(line: &HarvestLine) -> Element<'_, Message> {
+    let h = &line.harvest;
+    row![
+        date_cell(format_date(h.date)),
+        cell(line.crop_name.clone(), 3),
+        cell(line.plot_name.clone(), 3),
+        cell(quantity_label(line), 2),
+        cell(h.destination.label().to_owned(), 3),
+        cell(kg_label(line.kg), 2),
+        cell(h.notes.clone(), 3),
+        row![
+            button(text("Modifier").size(13))
+                .padding([3, 8])
+                .style(button::secondary)
+                .on_press(Message::Edit(h.id)),
+            button(text("Supprimer").size(13))
+                .padding([3, 8])
+                .style(button::danger)
+                .on_press(Message::AskDelete(h.id)),
+        ]
+        .spacing(6)
+        .width(Length::Fixed(190.0)),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
     .into()
 }

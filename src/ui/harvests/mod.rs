@@ -15,8 +15,10 @@ use super::export;
 use super::screen::Context;
 use super::widgets::Tone;
 use crate::app::{self, harvests::HarvestData, harvests::Recorded};
-use crate::domain::harvest_query::{HarvestLine, Period};
+use crate::domain::harvest_query::{HarvestLine, Period, search_text};
 use crate::domain::harvests::{Crop, Plot};
+use crate::domain::text::SearchKeys;
+use crate::ui::rows::Scrolled;
 pub use entry::Field;
 use entry::{Entry, Errors};
 use list::{Computed, FilterField, Filters};
@@ -54,6 +56,10 @@ pub struct Screen {
     crops: Vec<Crop>,
     plots: Vec<Plot>,
     lines: Vec<HarvestLine>,
+    /// The search text of each of `lines`, folded once, in the same order.
+    keys: SearchKeys,
+    /// Where the list is scrolled.
+    scrolled: Scrolled,
     entry: Box<Entry>,
     errors: Errors,
     /// Warnings shown for the line as typed; Enter again saves anyway.
@@ -118,6 +124,8 @@ pub enum Message {
     OpenImport,
     /// The crop and plot catalogues.
     Catalogue(catalogue::Message),
+    /// The list was scrolled (or its room changed).
+    Scrolled(Scrolled),
 }
 
 /// A move among the suggestions of the crop or plot field.
@@ -159,6 +167,8 @@ impl Screen {
             crops: Vec::new(),
             plots: Vec::new(),
             lines: Vec::new(),
+            keys: SearchKeys::default(),
+            scrolled: Scrolled::default(),
             entry: Box::new(Entry::new(today)),
             errors: Errors::default(),
             warnings: Vec::new(),
@@ -176,13 +186,15 @@ impl Screen {
     }
 
     fn refresh(&mut self) {
-        *self.computed = self.filters.compute(&self.lines, &self.crops, &self.plots);
+        let lines = (&self.lines[..], &self.keys);
+        *self.computed = self.filters.compute(lines, &self.crops, &self.plots);
     }
 
     fn apply_loaded(&mut self, loaded: HarvestData) {
         self.crops = loaded.crops;
         self.plots = loaded.plots;
         self.lines = loaded.lines;
+        self.keys = SearchKeys::new(self.lines.iter().map(search_text));
         self.catalogue.sync(&self.crops, &self.plots);
         self.refresh();
     }
@@ -194,7 +206,7 @@ impl Screen {
 
     /// Puts `line` in the list (replacing the line with its id), most recent first.
     fn put_line(&mut self, line: HarvestLine) {
-        self.lines.retain(|l| l.harvest.id != line.harvest.id);
+        self.remove_line(line.harvest.id);
         let key = |l: &HarvestLine| {
             (
                 std::cmp::Reverse(l.harvest.date),
@@ -202,6 +214,15 @@ impl Screen {
             )
         };
         let at = self.lines.partition_point(|l| key(l) < key(&line));
+        self.keys.insert(at, &search_text(&line));
         self.lines.insert(at, line);
+    }
+
+    /// Takes the line `id` out of the list, if it is there.
+    fn remove_line(&mut self, id: i64) {
+        if let Some(at) = self.lines.iter().position(|l| l.harvest.id == id) {
+            self.lines.remove(at);
+            self.keys.remove(at);
+        }
     }
 }

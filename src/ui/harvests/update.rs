@@ -74,16 +74,20 @@ impl screen::Screen for Screen {
             Message::Deleted(Ok(id)) => self.deleted(id),
             Message::Period(period) => {
                 self.filters.set_period(period);
-                self.refresh();
+                return self.refiltered();
             }
             Message::Step(steps) => {
                 self.filters.step(steps);
-                self.refresh();
+                return self.refiltered();
             }
-            Message::Filter(field, value) => self.filter(field, value),
+            Message::Filter(field, value) => {
+                self.filter(field, value);
+                return self.refiltered();
+            }
             Message::OpenImport => return Request::OpenImport(ImportKind::Harvests).into(),
             Message::Export(message) => return self.export(message),
             Message::Catalogue(message) => return self.catalogue(message, context),
+            Message::Scrolled(scrolled) => self.scrolled = scrolled,
         }
         Action::None
     }
@@ -165,7 +169,7 @@ impl Screen {
     }
 
     fn deleted(&mut self, id: i64) {
-        self.lines.retain(|l| l.harvest.id != id);
+        self.remove_line(id);
         if self.entry.editing == Some(id) {
             *self.entry = self.entry.next_line();
         }
@@ -182,7 +186,12 @@ impl Screen {
             FilterField::Plot => f.plot = value,
             FilterField::Search => f.search = value,
         }
+    }
+
+    /// The list filtered again, shown from its first line.
+    fn refiltered(&mut self) -> Action<Message> {
         self.refresh();
+        Action::Run(self.scrolled.to_top(super::list::LIST_ID))
     }
 
     fn export(&mut self, message: export::Message<HarvestExport>) -> Action<Message> {

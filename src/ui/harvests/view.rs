@@ -103,7 +103,7 @@ impl Screen {
                     .into(),
                 ),
             ))
-            .push(list::list(&self.lines, &self.computed))
+            .push(list::list(&self.lines, &self.computed, &self.scrolled))
             .height(Length::Fill)
             .into()
     }

@@ -1,21 +1,25 @@
 //! The members list: search as you type, filters (« Soldes débiteurs » among them), one line
 //! per household with its balance, its export.
 
-use iced::widget::{Column, button, checkbox, column, container, pick_list, row, text, text_input};
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
 use iced::{Element, Length, Task};
 
 use super::ids;
-use super::kit::{labelled, scroll};
+use super::kit::labelled;
 use crate::app::members::{Base, Choice};
 use crate::domain::baskets::MemberStatus;
 use crate::domain::money::{Cents, format_euros};
-use crate::store::members::{MemberFilter, member_matches};
+use crate::domain::text::{Query, SearchKeys};
+use crate::store::members::{MemberFilter, member_passes_choices, member_search_text};
 use crate::ui::export::{self, Exporter};
+use crate::ui::rows::{self, Scrolled, cell};
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets;
 
-/// How many households the list shows at most.
-const SHOWN_AT_MOST: usize = 300;
+/// Height of a household's line (the list draws only the lines in view).
+pub const ROW_HEIGHT: f32 = 34.0;
 
 /// What the list exports: the households as shown (search and filters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,10 @@ pub struct List {
     debtors_only: bool,
     /// Indexes in `base.rows` passing the filter.
     shown: Vec<usize>,
+    /// The search text of each of `base.rows`, folded once when they were read.
+    keys: SearchKeys,
+    /// Where the lines are scrolled.
+    scrolled: Scrolled,
     exporter: Exporter,
 }
 
@@ -58,6 +66,8 @@ pub enum Message {
     OpenImport,
     /// Exporting the list as shown to CSV or Excel.
     Export(export::Message<ListExport>),
+    /// The lines were scrolled (or their room changed).
+    Scrolled(Scrolled),
 }
 
 /// What the list asks of the screen.
@@ -72,16 +82,31 @@ pub enum Event {
 }
 
 impl List {
+    /// The households of `base` were read (again): their search texts are folded, once.
+    pub fn loaded(&mut self, base: &Base) {
+        self.keys = SearchKeys::new(base.rows.iter().map(member_search_text));
+        self.refilter(base);
+    }
+
     /// Recomputes which households of `base` pass the filter.
     pub fn refilter(&mut self, base: &Base) {
-        let filter = &self.filter;
+        if self.keys.len() != base.rows.len() {
+            self.keys = SearchKeys::new(base.rows.iter().map(member_search_text));
+        }
+        let (filter, keys) = (&self.filter, &self.keys);
+        let query = Query::new(&filter.search);
         let owes = |id: i64| base.balances.get(&id).is_some_and(|b| *b < 0);
         let debtors_only = self.debtors_only;
         self.shown = (base.rows.iter().enumerate())
-            .filter(|(_, r)| member_matches(r, filter))
+            .filter(|&(i, r)| member_passes_choices(r, filter) && keys.matches(i, &query))
             .filter(|(_, r)| !debtors_only || owes(r.member.id))
             .map(|(i, _)| i)
             .collect();
+    }
+
+    /// The households shown, as positions in the rows read (search and filters applied).
+    pub fn shown(&self) -> &[usize] {
+        &self.shown
     }
 
     /// Handles `message` on the households of `base`; `year` is the current one (exports).
@@ -123,9 +148,13 @@ impl List {
                 });
                 return (task.map(Message::Export), None);
             }
+            Message::Scrolled(scrolled) => {
+                self.scrolled = scrolled;
+                return (Task::none(), None);
+            }
         }
         self.refilter(base);
-        (Task::none(), None)
+        (self.scrolled.to_top(ids::LIST), None)
     }
 
     /// The search, filters and households of `base`; `loading` while the lists are read.
@@ -139,9 +168,7 @@ impl List {
         if let Some(notice) = self.exporter.notice() {
             page = page.push(notice.map(Message::Export));
         }
-        page.push(header())
-            .push(scroll(self.lines(base, loading)))
-            .into()
+        page.push(header()).push(self.lines(base, loading)).into()
     }
 
     fn filters<'a>(&'a self, base: &Base) -> Element<'a, Message> {
@@ -203,22 +230,27 @@ impl List {
         .into()
     }
 
-    fn lines<'a>(&'a self, base: &'a Base, loading: bool) -> Column<'a, Message> {
-        let mut lines = Column::new().spacing(2).padding(super::kit::SCROLL_GAP);
-        for &i in self.shown.iter().take(SHOWN_AT_MOST) {
-            let r = &base.rows[i];
+    /// Every household shown, only those in view built.
+    fn lines<'a>(&'a self, base: &'a Base, loading: bool) -> Element<'a, Message> {
+        if self.shown.is_empty() {
+            let said = if loading {
+                ""
+            } else {
+                "Aucun foyer ne correspond."
+            };
+            return widgets::muted(said).into();
+        }
+        let solidarity_only = self.filter.solidarity_only;
+        let lines = rows::rows(&self.scrolled, self.shown.len(), ROW_HEIGHT, |n| {
+            let r = &base.rows[self.shown[n]];
             let balance = base.balances.get(&r.member.id).copied();
-            lines = lines.push(line(r, balance, self.filter.solidarity_only));
-        }
-        if self.shown.len() > SHOWN_AT_MOST {
-            lines = lines.push(widgets::muted(
-                "… affinez la recherche pour voir les autres foyers.",
-            ));
-        }
-        if self.shown.is_empty() && !loading {
-            lines = lines.push(widgets::muted("Aucun foyer ne correspond."));
-        }
-        lines
+            line(r, balance, solidarity_only)
+        });
+        scrollable(lines.padding(super::kit::SCROLL_GAP))
+            .id(ids::LIST)
+            .on_scroll(|viewport| Message::Scrolled(Scrolled::of(viewport)))
+            .height(Length::Fill)
+            .into()
     }
 }
 
@@ -254,26 +286,23 @@ fn line(
         name.push_str(" · solidaire");
     }
     let paid = r.paid_this_year;
+    let status_colour = if paid {
+        theme::MUTED
+    } else {
+        theme::WARNING_TEXT
+    };
     let line = row![
-        text(name).size(15).font(BOLD).width(Length::FillPortion(4)),
-        text(m.status.label())
-            .size(14)
-            .width(Length::FillPortion(2)),
-        text(r.depots.join(", "))
-            .size(14)
-            .width(Length::FillPortion(3)),
-        text(r.sizes.join(", "))
-            .size(14)
-            .width(Length::FillPortion(2)),
-        text(m.phone.clone()).size(14).width(Length::FillPortion(2)),
-        text(if paid { "payée" } else { "à payer" })
-            .size(14)
-            .color(if paid {
-                theme::MUTED
-            } else {
-                theme::WARNING_TEXT
-            })
-            .width(Length::FillPortion(2)),
+        cell(text(name).size(15).font(BOLD), Length::FillPortion(4)),
+        cell(text(m.status.label()).size(14), Length::FillPortion(2)),
+        cell(text(r.depots.join(", ")).size(14), Length::FillPortion(3)),
+        cell(text(r.sizes.join(", ")).size(14), Length::FillPortion(2)),
+        cell(text(m.phone.as_str()).size(14), Length::FillPortion(2)),
+        cell(
+            text(if paid { "payée" } else { "à payer" })
+                .size(14)
+                .color(status_colour),
+            Length::FillPortion(2)
+        ),
         balance_cell(balance),
     ]
     .spacing(8);

@@ -33,6 +33,8 @@ pub use list::ListExport;
 pub mod ids {
     /// Search box of the members list.
     pub const SEARCH: &str = "members-search";
+    /// The scrolled lines of the members list.
+    pub const LIST: &str = "members-list";
     /// Last name in the household form.
     pub const LAST_NAME: &str = "member-last-name";
     /// First name in the household form.
@@ -267,7 +269,7 @@ impl screen::Screen for Screen {
             Message::Loaded(Ok(base)) => {
                 self.base = *base;
                 self.loading = false;
-                self.list.refilter(&self.base);
+                self.list.loaded(&self.base);
                 Task::none()
             }
             Message::Loaded(Err(error)) => {

@@ -14,7 +14,6 @@ use crate::app::payments::exports::{self, PaymentRow};
 use crate::app::payments::remittance::{self, DueCheques, SlipWritten};
 use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
-use crate::domain::text::fold;
 use crate::store::payments::remittance::Slip;
 use crate::ui::export::{self, Exporter};
 use crate::ui::files::{self, Dialog, Document, PdfFlow};
@@ -27,6 +26,8 @@ pub use search::matches;
 pub const UNTIL_ID: &str = "payments-until";
 /// Id of the payments' search box.
 pub const SEARCH_ID: &str = "payments-search";
+/// Id of the payments' scrolled list.
+pub const LIST_ID: &str = "payments-list";
 
 impl Document for SlipWritten {
     fn to_open(&self) -> PathBuf {
@@ -103,7 +104,7 @@ pub struct Screen {
     tab: Tab,
     until_text: String,
     lists: Option<Lists>,
-    search: String,
+    search: search::Search,
     /// The slip whose cancelling waits for a confirmation.
     confirm: Option<i64>,
     job: Option<Job>,
@@ -155,6 +156,8 @@ pub enum Message {
     Unmarked(app::Result<()>),
     /// The payments' search box.
     Search(String),
+    /// The payments' list was scrolled (or its room changed).
+    Scrolled(crate::ui::rows::Scrolled),
     /// Exporting the balances or the payments.
     Export(export::Message<MoneyExport>),
 }
@@ -180,7 +183,7 @@ impl Screen {
             tab: Tab::Due,
             until_text: format_date(context.today),
             lists: None,
-            search: String::new(),
+            search: search::Search::default(),
             confirm: None,
             job: None,
             pdf: PdfFlow::default(),
@@ -212,13 +215,24 @@ impl Screen {
         self.pdf.result()
     }
 
+    /// The lists were read, or why not.
+    fn loaded(&mut self, lists: app::Result<Lists>) {
+        match lists {
+            Ok(lists) => {
+                self.search.loaded(&lists.payments);
+                self.lists = Some(lists);
+            }
+            Err(error) => self.error = Some(error),
+        }
+    }
+
     /// The payments the search keeps, oldest first.
     pub fn shown_payments(&self) -> Vec<&PaymentRow> {
-        let query = fold(self.search.trim());
-        self.lists
-            .iter()
-            .flat_map(|l| &l.payments)
-            .filter(|row| matches(row, &query))
+        let Some(lists) = &self.lists else {
+            return Vec::new();
+        };
+        (self.search.shown.iter())
+            .filter_map(|&i| lists.payments.get(i))
             .collect()
     }
 
@@ -332,10 +346,7 @@ impl screen::Screen for Screen {
     fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         let task = match message {
             Message::Loaded(lists) => {
-                match *lists {
-                    Ok(lists) => self.lists = Some(lists),
-                    Err(error) => self.error = Some(error),
-                }
+                self.loaded(*lists);
                 Task::none()
             }
             Message::TabChosen(tab) => {
@@ -398,7 +409,11 @@ impl screen::Screen for Screen {
                 self.done(result, "Le chèque est de nouveau à remettre.", context)
             }
             Message::Search(text) => {
-                self.search = text;
+                self.search.typed(text);
+                self.search.scrolled.to_top(LIST_ID)
+            }
+            Message::Scrolled(scrolled) => {
+                self.search.scrolled = scrolled;
                 Task::none()
             }
             Message::Export(message) => self.export(message, context),

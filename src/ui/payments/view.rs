@@ -3,11 +3,13 @@
 use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
-use super::{Message, MoneyExport, SEARCH_ID, Screen, Tab, UNTIL_ID};
+use super::{LIST_ID, Message, MoneyExport, SEARCH_ID, Screen, Tab, UNTIL_ID};
+use crate::app::payments::exports::PaymentRow;
 use crate::domain::calendar::format_date;
 use crate::domain::money::format_euros;
 use crate::domain::wording::counted;
 use crate::ui::files::{Stage, Viewer};
+use crate::ui::rows::{self, Scrolled};
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
@@ -88,9 +90,12 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         Tab::Slips => slips(screen),
         Tab::Payments => payments(screen),
     });
-    scrollable(container(page).padding(24).width(Length::Fill))
-        .height(Length::Fill)
-        .into()
+    let page = container(page).padding(24).width(Length::Fill);
+    if screen.tab == Tab::Payments {
+        // The payments scroll in their own list, which draws only the lines in view.
+        return page.height(Length::Fill).into();
+    }
+    scrollable(page).height(Length::Fill).into()
 }
 
 /// The field error when it names `field`.
@@ -333,62 +338,42 @@ fn exports(screen: &Screen) -> Element<'_, Message> {
     widgets::card("Exports pour le tableur", body)
 }
 
+/// Height of a payment's line (the list draws only the lines in view).
+pub const ROW_HEIGHT: f32 = 26.0;
+
+/// A cell of a payment's line: one line of text, cut at its edge.
+fn line_cell<'a>(value: impl Into<String>, portion: u16) -> Element<'a, Message> {
+    rows::cell(text(value.into()).size(14), Length::FillPortion(portion))
+}
+
 fn payments(screen: &Screen) -> Element<'_, Message> {
     let shown = screen.shown_payments();
-    let search = text_input("Rechercher : foyer, mode, montant, date…", &screen.search)
-        .id(SEARCH_ID)
-        .on_input(Message::Search)
-        .padding(8)
-        .size(15);
-    let mut lines = Column::new().spacing(6).push(
-        row![
-            head("Reçu le", 2),
-            head("Foyer", 3),
-            head("Mode", 2),
-            head("Montant", 2),
-            head("Chèque", 3),
-            head("À encaisser le", 2),
-            head("État", 3),
-        ]
-        .spacing(8),
-    );
-    for r in &shown {
-        let p = &r.payment;
-        let cheque = if p.is_cheque() {
-            format!("{} {}", p.cheque.bank, p.cheque.number)
-                .trim()
-                .to_owned()
-        } else {
-            String::new()
-        };
-        let line: Element<'_, Message> = row![
-            cell(format_date(p.received_on), 2),
-            cell(r.household.clone(), 3),
-            cell(r.mode.clone(), 2),
-            cell(format_euros(p.amount), 2),
-            cell(cheque, 3),
-            cell(
-                if p.is_cheque() {
-                    format_date(p.cashable_on())
-                } else {
-                    String::new()
-                },
-                2
-            ),
-            if p.counts() {
-                cell(r.state(), 3)
-            } else {
-                text(r.state())
-                    .size(14)
-                    .color(theme::ERROR_TEXT)
-                    .width(Length::FillPortion(3))
-                    .into()
-            },
-        ]
-        .spacing(8)
-        .into();
-        lines = lines.push(line);
-    }
+    let search = text_input(
+        "Rechercher : foyer, mode, montant, date…",
+        &screen.search.text,
+    )
+    .id(SEARCH_ID)
+    .on_input(Message::Search)
+    .padding(8)
+    .size(15);
+    let header = row![
+        head("Reçu le", 2),
+        head("Foyer", 3),
+        head("Mode", 2),
+        head("Montant", 2),
+        head("Chèque", 3),
+        head("À encaisser le", 2),
+        head("État", 3),
+    ]
+    .spacing(8)
+    .padding(iced::Padding::ZERO.right(14));
+    let lines = rows::rows(&screen.search.scrolled, shown.len(), ROW_HEIGHT, |n| {
+        payment_line(shown[n])
+    });
+    let list = scrollable(lines.padding(iced::Padding::ZERO.right(14)))
+        .id(LIST_ID)
+        .on_scroll(|viewport| Message::Scrolled(Scrolled::of(viewport)))
+        .height(Length::Fill);
     let total: i64 = shown
         .iter()
         .filter(|r| r.payment.counts())
@@ -399,7 +384,45 @@ fn payments(screen: &Screen) -> Element<'_, Message> {
         counted(shown.len(), "paiement", "paiements"),
         format_euros(total)
     );
-    column![exports(screen), search, widgets::card(heading, lines)]
+    let table = column![header, list].spacing(6).height(Length::Fill);
+    column![exports(screen), search, widgets::card(heading, table)]
         .spacing(12)
+        .height(Length::Fill)
         .into()
+}
+
+/// One payment of the list.
+fn payment_line(r: &PaymentRow) -> Element<'_, Message> {
+    let p = &r.payment;
+    let cheque = if p.is_cheque() {
+        format!("{} {}", p.cheque.bank, p.cheque.number)
+            .trim()
+            .to_owned()
+    } else {
+        String::new()
+    };
+    let cashable = if p.is_cheque() {
+        format_date(p.cashable_on())
+    } else {
+        String::new()
+    };
+    let state = if p.counts() {
+        line_cell(r.state(), 3)
+    } else {
+        rows::cell(
+            text(r.state()).size(14).color(theme::ERROR_TEXT),
+            Length::FillPortion(3),
+        )
+    };
+    row![
+        line_cell(format_date(p.received_on), 2),
+        line_cell(r.household.clone(), 3),
+        line_cell(r.mode.clone(), 2),
+        line_cell(format_euros(p.amount), 2),
+        line_cell(cheque, 3),
+        line_cell(cashable, 2),
+        state,
+    ]
+    .spacing(8)
+    .into()
 }

@@ -8,13 +8,20 @@ use iced::{Background, Border, Element, Length, Theme};
 
 use super::{Message, Screen};
 use crate::domain::calendar::{format_date, weekday_name};
+use crate::domain::text::{Query, SearchKeys};
 use crate::domain::workshops::{Period, places_text, search_matches, time_range};
 use crate::store::workshops::SessionSummary;
+use crate::ui::rows::{self, Scrolled};
 use crate::ui::theme::{self, BOLD};
 use crate::ui::widgets::{self, Tone};
 
 /// Id of the search box.
 pub const SEARCH_ID: &str = "workshops-search";
+/// Id of the scrolled list of sessions.
+pub const LIST_ID: &str = "workshops-list";
+/// Height of a session in the list, the space below it included (the list draws only the
+/// sessions in view).
+pub const ROW_HEIGHT: f32 = 82.0;
 /// The type filter's "every type" choice.
 pub const ALL_TYPES: &str = "Tous les types";
 
@@ -30,12 +37,41 @@ pub fn filtered<'a>(
         .iter()
         .filter(|s| type_name == ALL_TYPES || s.type_name == type_name)
         .filter(|s| period.contains(s.date, today))
-        .filter(|s| search_matches(&format!("{} {}", s.workshop_title, s.type_name), search))
+        .filter(|s| search_matches(&search_text(s), search))
         .collect();
     if period == Period::Past {
         kept.reverse();
     }
     kept
+}
+
+/// What the search looks into: the workshop's title and type.
+fn search_text(session: &SessionSummary) -> String {
+    format!("{} {}", session.workshop_title, session.type_name)
+}
+
+impl Screen {
+    /// The sessions were read (again): their search texts are folded, once.
+    pub(super) fn sessions_read(&mut self) {
+        self.keys = SearchKeys::new(self.sessions.iter().map(search_text));
+        self.refilter();
+    }
+
+    /// The sessions the filters keep, as [`filtered`] gives them, as positions in the
+    /// sessions read.
+    pub(super) fn refilter(&mut self) {
+        let query = Query::new(&self.search);
+        let (type_name, period, today) = (&self.type_filter, self.period, self.listed_on);
+        self.shown = (self.sessions.iter().enumerate())
+            .filter(|(_, s)| type_name == ALL_TYPES || s.type_name == *type_name)
+            .filter(|(_, s)| period.contains(s.date, today))
+            .filter(|&(i, _)| self.keys.matches(i, &query))
+            .map(|(i, _)| i)
+            .collect();
+        if period == Period::Past {
+            self.shown.reverse();
+        }
+    }
 }
 
 /// "À saisir : 26/11/2026 · Soupes d'hiver" (the label of an unfilled session).
@@ -110,43 +146,36 @@ fn session_button<'a>(
 /// The left pane.
 pub fn view(screen: &Screen) -> Element<'_, Message> {
     let top = top(screen);
-    let shown = filtered(
-        &screen.sessions,
-        &screen.search,
-        &screen.type_filter,
-        screen.period,
-        screen.listed_on,
-    );
     let selected = screen.selected.as_ref().map(|d| d.session.id);
-    let mut list = Column::new().spacing(6);
-    if shown.is_empty() {
-        list = list.push(widgets::muted(if screen.sessions.is_empty() {
+    let list: Element<'_, Message> = if screen.shown.is_empty() {
+        widgets::muted(if screen.sessions.is_empty() {
             "Aucune séance : créez un atelier et ses dates avec « Nouvel atelier »."
         } else {
             "Aucune séance ne correspond à ces filtres."
-        }));
-    }
-    for session in shown {
-        let unfilled = screen
-            .unfilled
-            .iter()
-            .any(|u| u.session_id == session.session_id);
-        list = list.push(session_button(
-            session,
-            selected == Some(session.session_id),
-            unfilled,
-        ));
-    }
-    container(
-        column![
-            top,
-            scrollable(list.padding(iced::Padding::ZERO.right(12))).height(Length::Fill)
-        ]
-        .spacing(12),
-    )
-    .width(400)
-    .height(Length::Fill)
-    .into()
+        })
+        .into()
+    } else {
+        let lines = rows::rows(&screen.scrolled, screen.shown.len(), ROW_HEIGHT, |n| {
+            let session = &screen.sessions[screen.shown[n]];
+            let unfilled = screen
+                .unfilled
+                .iter()
+                .any(|u| u.session_id == session.session_id);
+            let is_selected = selected == Some(session.session_id);
+            container(session_button(session, is_selected, unfilled))
+                .padding(iced::Padding::ZERO.bottom(6))
+                .into()
+        });
+        scrollable(lines.padding(iced::Padding::ZERO.right(12)))
+            .id(LIST_ID)
+            .on_scroll(|viewport| Message::Scrolled(Scrolled::of(viewport)))
+            .height(Length::Fill)
+            .into()
+    };
+    container(column![top, list].spacing(12))
+        .width(400)
+        .height(Length::Fill)
+        .into()
 }
 
 /// The actions, the search box, the filters, the exports and the unfilled sessions.

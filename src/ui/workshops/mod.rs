@@ -18,10 +18,12 @@ use super::export;
 use super::screen::{Action, Context};
 use super::widgets::{self, Tone};
 use crate::app::{self, workshops::Lists, workshops::Refreshed};
+use crate::domain::text::SearchKeys;
 use crate::domain::workshops::{
     Animator, AttendanceStatus, Participant, Period, SessionId, WorkshopType,
 };
 use crate::store::workshops::{PersonChoice, SessionDetail, SessionSummary};
+use crate::ui::rows::Scrolled;
 
 pub use crate::app::workshops::StaffChoice;
 pub use form::{ANIMATOR_ID, CAPACITY_ID, DATE_ID, END_ID, Field, START_ID, TITLE_ID};
@@ -44,6 +46,12 @@ pub struct Screen {
     /// The day the lists were read for (sessions before it are past).
     listed_on: NaiveDate,
     sessions: Vec<SessionSummary>,
+    /// The search text of each of `sessions`, folded once when they were read.
+    keys: SearchKeys,
+    /// The sessions the filters keep, as positions in `sessions`, in the order shown.
+    shown: Vec<usize>,
+    /// Where the list of sessions is scrolled.
+    scrolled: Scrolled,
     unfilled: Vec<SessionSummary>,
     types: Vec<WorkshopType>,
     type_options: Vec<String>,
@@ -116,6 +124,8 @@ pub enum Message {
     Types(types::Message),
     /// Exporting the sessions listed (search, type, period) to CSV or Excel.
     Export(export::Message<SessionsExport>),
+    /// The list of sessions was scrolled (or its room changed).
+    Scrolled(Scrolled),
 }
 
 /// What the Ateliers screen exports: the sessions of its list.
@@ -135,6 +145,9 @@ impl Screen {
         let screen = Screen {
             listed_on: today,
             sessions: Vec::new(),
+            keys: SearchKeys::default(),
+            shown: Vec::new(),
+            scrolled: Scrolled::default(),
             unfilled: Vec::new(),
             types: Vec::new(),
             type_options: vec![ALL_TYPES.to_owned()],
@@ -168,6 +181,7 @@ impl Screen {
         }
         self.listed_on = lists.today;
         self.sessions = lists.sessions;
+        self.sessions_read();
         self.unfilled = lists.unfilled;
         self.types = lists.types;
         self.staff = lists.staff;

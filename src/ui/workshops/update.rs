@@ -33,9 +33,10 @@ impl screen::Screen for Screen {
                 self.form.form_error = Some(error.to_string());
             }
             Message::Registered(Ok(refreshed)) => return self.registered(refreshed),
-            Message::Search(text) => self.search = text,
-            Message::TypeFilter(name) => self.type_filter = name,
-            Message::PeriodFilter(period) => self.period = period,
+            Message::Search(text) => return self.refiltered(|s| s.search = text),
+            Message::TypeFilter(name) => return self.refiltered(|s| s.type_filter = name),
+            Message::PeriodFilter(period) => return self.refiltered(|s| s.period = period),
+            Message::Scrolled(scrolled) => self.scrolled = scrolled,
             Message::Select(id) => {
                 self.pane = Pane::Session;
                 self.message = None;
@@ -98,6 +99,13 @@ impl screen::Screen for Screen {
 }
 
 impl Screen {
+    /// A filter changed by `change`: the list filtered again, shown from its first session.
+    fn refiltered(&mut self, change: impl FnOnce(&mut Screen)) -> Action<Message> {
+        change(self);
+        self.refilter();
+        Action::Run(self.scrolled.to_top(super::list::LIST_ID))
+    }
+
     fn new_workshop(&mut self) -> Action<Message> {
         self.form = Form {
             // The type of the session on screen, else the first real type.
