@@ -4,7 +4,8 @@
 //! `cargo run --release --example bench_loads -- --db FILE` (an existing garden; it is
 //! opened for writing, as the window does, but nothing is changed when its schema is
 //! current) or `-- --scale N` (a `binette demo --scale N` garden made in a temporary folder).
-//! `--runs R` sets how many times each load runs (median shown, 7 by default).
+//! `--runs R` sets how many times each load runs (median shown, 7 by default), `--only
+//! WORD` keeps the loads whose description holds WORD, `--no-startup` skips the opening.
 //!
 //! [`screen_loads`] and [`startup`] hold the measurement, reusable by another benchmark.
 
@@ -209,10 +210,14 @@ fn office_loads(s: Subjects) -> Vec<Load> {
         }),
     ];
     if let Some(funder) = s.funder {
-        loads.push(load("Financeurs", "relevé de l'année (données)", move |g| {
-            let now = Local::now().naive_local();
-            app::reports::funder_statement(g, funder, year_start, today, now).map(drop)
-        }));
+        loads.push(load(
+            "Financeurs",
+            "relevé de l'année (données)",
+            move |g| {
+                let now = Local::now().naive_local();
+                app::reports::funder_statement(g, funder, year_start, today, now).map(drop)
+            },
+        ));
     }
     loads
 }
@@ -231,11 +236,18 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
-/// Runs every load `runs` times on `garden` and answers their timings; a load that fails
+/// Runs every load (those whose `what` holds `only`, when given) `runs` times on `garden`
+/// and answers their timings; a load that fails
 /// stops the measurement with its error.
-pub fn screen_loads(garden: &Garden, subjects: Subjects, runs: usize) -> app::Result<Vec<Timing>> {
+pub fn screen_loads(
+    garden: &Garden,
+    subjects: Subjects,
+    runs: usize,
+    only: Option<&str>,
+) -> app::Result<Vec<Timing>> {
     let mut timings = Vec::new();
-    for load in all_loads(subjects) {
+    let chosen = |load: &Load| only.is_none_or(|word| load.what.contains(word));
+    for load in all_loads(subjects).into_iter().filter(chosen) {
         let mut samples = Vec::with_capacity(runs);
         for _ in 0..runs.max(1) {
             let start = Instant::now();
@@ -255,7 +267,10 @@ pub fn screen_loads(garden: &Garden, subjects: Subjects, runs: usize) -> app::Re
 
 /// What opening the garden costs before the window can show it, step by step (each step
 /// timed alone on a fresh process' file cache state, the first run excluded by the median).
-pub fn startup(path: &Path, runs: usize) -> Result<Vec<(String, Duration)>, Box<dyn std::error::Error>> {
+pub fn startup(
+    path: &Path,
+    runs: usize,
+) -> Result<Vec<(String, Duration)>, Box<dyn std::error::Error>> {
     let mut steps: Vec<(String, Vec<Duration>)> = Vec::new();
     let mut record = |name: &str, took: Duration| match steps.iter_mut().find(|(n, _)| n == name) {
         Some((_, samples)) => samples.push(took),
@@ -279,7 +294,10 @@ pub fn startup(path: &Path, runs: usize) -> Result<Vec<(String, Duration)>, Box<
             app::opening::Preparation::Nothing,
             today,
         )?;
-        record("open_garden (tout, sauvegarde du jour faite)", start.elapsed());
+        record(
+            "open_garden (tout, sauvegarde du jour faite)",
+            start.elapsed(),
+        );
         if let Some(problem) = &opened.backup_problem {
             eprintln!("sauvegarde : {problem}");
         }
@@ -293,7 +311,10 @@ pub fn startup(path: &Path, runs: usize) -> Result<Vec<(String, Duration)>, Box<
 
 /// Prints the timings as a table; loads over `limit` are marked.
 pub fn print_table(timings: &[Timing], limit: Duration) {
-    println!("{:<12} {:<34} {:>10} {:>10}", "écran", "lecture", "médiane", "max");
+    println!(
+        "{:<12} {:<34} {:>10} {:>10}",
+        "écran", "lecture", "médiane", "max"
+    );
     for t in timings {
         let flag = if t.median > limit { "  > limite" } else { "" };
         println!(
@@ -310,6 +331,8 @@ struct Options {
     db: Option<PathBuf>,
     scale: u32,
     runs: usize,
+    only: Option<String>,
+    no_startup: bool,
 }
 
 fn options() -> Result<Options, Box<dyn std::error::Error>> {
@@ -317,6 +340,8 @@ fn options() -> Result<Options, Box<dyn std::error::Error>> {
         db: None,
         scale: 10,
         runs: 7,
+        only: None,
+        no_startup: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -325,6 +350,8 @@ fn options() -> Result<Options, Box<dyn std::error::Error>> {
             "--db" => options.db = Some(PathBuf::from(value()?)),
             "--scale" => options.scale = value()?.parse()?,
             "--runs" => options.runs = value()?.parse()?,
+            "--only" => options.only = Some(value()?),
+            "--no-startup" => options.no_startup = true,
             other => return Err(format!("option inconnue : {other}").into()),
         }
     }
@@ -349,17 +376,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let size = std::fs::metadata(&path)?.len();
     println!("{} ({} Mio)", path.display(), size / (1024 * 1024));
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
-    println!("{cpus} cœurs ; {} exécutions par mesure (médiane)\n", options.runs);
+    println!(
+        "{cpus} cœurs ; {} exécutions par mesure (médiane)\n",
+        options.runs
+    );
 
-    println!("Ouverture, avant la première image :");
-    for (step, took) in startup(&path, options.runs.min(5))? {
-        println!("  {step:<48} {:>8.1}ms", took.as_secs_f64() * 1000.0);
+    if !options.no_startup {
+        println!("Ouverture, avant la première image :");
+        for (step, took) in startup(&path, options.runs.min(5))? {
+            println!("  {step:<48} {:>8.1}ms", took.as_secs_f64() * 1000.0);
+        }
+        println!();
     }
-    println!();
 
     let subjects = Subjects::find(&path, today)?;
     let garden = Garden::new(store::open(&path)?, path.clone());
-    let timings = screen_loads(&garden, subjects, options.runs)?;
+    let timings = screen_loads(&garden, subjects, options.runs, options.only.as_deref())?;
     print_table(&timings, Duration::from_millis(100));
     if options.db.is_none() {
         drop(garden);

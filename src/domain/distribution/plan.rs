@@ -188,7 +188,10 @@ pub fn plan_week(
 ) -> WeekPlan {
     let mut by_member: HashMap<MemberId, Vec<&Absence>> = HashMap::new();
     for absence in absences {
-        by_member.entry(absence.member_id).or_default().push(absence);
+        by_member
+            .entry(absence.member_id)
+            .or_default()
+            .push(absence);
     }
     let round = Round {
         depots,
