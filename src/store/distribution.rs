@@ -294,18 +294,33 @@ fn missing_pickups(
     depot_id: i64,
 ) -> Result<Vec<Pickup>> {
     let plan = super::week::week_plan(conn, week)?;
-    let ticked: Vec<i64> = pickups_of_week(conn, week.monday())?
+    Ok(missing_in(&plan, &ticked_of(conn, week)?, depot_id))
+}
+
+/// The subscriptions whose pickup of `week` was ticked.
+fn ticked_of(
+    conn: &Connection,
+    week: crate::domain::calendar::IsoWeek,
+) -> Result<std::collections::HashSet<i64>> {
+    Ok(pickups_of_week(conn, week.monday())?
         .iter()
         .map(|p| p.subscription_id)
-        .collect();
-    Ok(plan
-        .depots
+        .collect())
+}
+
+/// The lines of `depot_id` in `plan` not `ticked`, as the pickups to record.
+fn missing_in(
+    plan: &crate::domain::distribution::WeekPlan,
+    ticked: &std::collections::HashSet<i64>,
+    depot_id: i64,
+) -> Vec<Pickup> {
+    plan.depots
         .iter()
         .filter(|d| d.depot_id == depot_id)
         .flat_map(|d| d.lines.iter())
         .filter(|line| !ticked.contains(&line.subscription_id))
-        .filter_map(|line| pickup_for(week.monday(), line))
-        .collect())
+        .filter_map(|line| pickup_for(plan.week.monday(), line))
+        .collect()
 }
 
 /// The delivery weeks of the last [`UNTICKED_LOOK_BACK_WEEKS`] weeks whose pickups were not
@@ -318,12 +333,13 @@ pub fn unticked_weeks(conn: &Connection, today: NaiveDate) -> Result<Vec<Unticke
     for back in (0..=UNTICKED_LOOK_BACK_WEEKS).rev() {
         let week = this_week.plus_weeks(-back);
         let plan = super::week::week_plan(conn, week)?;
+        let ticked = ticked_of(conn, week)?;
         let mut unticked = Vec::new();
         for depot in &plan.depots {
             let Some(date) = depot.delivery.date().filter(|d| *d < today) else {
                 continue;
             };
-            let missing = missing_pickups(conn, week, depot.depot_id)?;
+            let missing = missing_in(&plan, &ticked, depot.depot_id);
             let collected: Vec<&Pickup> = missing
                 .iter()
                 .filter(|p| p.status == PickupStatus::Collected)

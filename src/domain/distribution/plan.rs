@@ -1,6 +1,6 @@
 //! The plan of a week: per depot, the baskets of each size each subscription gets.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -100,7 +100,9 @@ impl WeekPlan {
 /// Everything the plan looks at, to answer per subscription and week.
 struct Round<'a> {
     depots: &'a [Depot],
-    absences: &'a [Absence],
+    /// Each member's absences, in the order given: a line looks at its member's only (one
+    /// look-up instead of a pass over every absence of the garden per line).
+    absences: HashMap<MemberId, Vec<&'a Absence>>,
     closures: &'a [Closure],
     rules: &'a [HolidayRule],
 }
@@ -120,8 +122,10 @@ impl Round<'_> {
     /// The first absence of `member` covering `date`.
     fn absence_on(&self, member: MemberId, date: NaiveDate) -> Option<&Absence> {
         self.absences
+            .get(&member)?
             .iter()
-            .find(|a| a.member_id == member && a.start <= date && date <= a.end)
+            .copied()
+            .find(|a| a.start <= date && date <= a.end)
     }
 
     /// Deliveries of `sub` that fell within `absence`.
@@ -154,9 +158,12 @@ impl Round<'_> {
 
     /// Baskets made up in `week` for `sub`.
     fn make_up_in(&self, sub: &Subscription, week: IsoWeek) -> i64 {
-        self.absences
+        let Some(absences) = self.absences.get(&sub.member_id) else {
+            return 0;
+        };
+        absences
             .iter()
-            .filter(|a| a.member_id == sub.member_id && a.mode == AbsenceMode::MadeUp)
+            .filter(|a| a.mode == AbsenceMode::MadeUp)
             .filter(|a| self.make_up_week(sub, a) == Some(week))
             .map(|a| self.missed(sub, a) * sub.quantity)
             .sum()
@@ -179,9 +186,16 @@ pub fn plan_week(
     closures: &[Closure],
     rules: &[HolidayRule],
 ) -> WeekPlan {
+    let mut by_member: HashMap<MemberId, Vec<&Absence>> = HashMap::new();
+    for absence in absences {
+        by_member
+            .entry(absence.member_id)
+            .or_default()
+            .push(absence);
+    }
     let round = Round {
         depots,
-        absences,
+        absences: by_member,
         closures,
         rules,
     };

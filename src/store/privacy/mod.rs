@@ -98,25 +98,32 @@ fn employees(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
 /// or « en attente », is current.
 fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
     let mut stmt = conn.prepare(
-        "WITH days (member_id, day) AS (
-             SELECT s.member_id, p.monday FROM pickup p JOIN subscription s ON s.id = p.subscription_id
-             UNION ALL SELECT s.shared_with, p.monday FROM pickup p
+        "WITH basket_weeks (subscription_id, day) AS MATERIALIZED (
+             SELECT subscription_id, max(monday) FROM pickup GROUP BY subscription_id),
+         days (member_id, day) AS (
+             SELECT s.member_id, p.day FROM basket_weeks p
+                 JOIN subscription s ON s.id = p.subscription_id
+             UNION ALL SELECT s.shared_with, p.day FROM basket_weeks p
                  JOIN subscription s ON s.id = p.subscription_id WHERE s.shared_with IS NOT NULL
              UNION ALL SELECT member_id, coalesce(end_date, start_date) FROM subscription
              UNION ALL SELECT member_id, printf('%04d-12-31', year) FROM membership
-             UNION ALL SELECT member_id, received_on FROM payment
+             UNION ALL SELECT member_id, max(received_on) FROM payment GROUP BY member_id
              UNION ALL SELECT member_id, entry_on FROM account_entry
              UNION ALL SELECT a.member_id, ws.date FROM attendance a
                  JOIN workshop_session ws ON ws.id = a.session_id WHERE a.member_id IS NOT NULL
-             UNION ALL SELECT id, joined_on FROM member WHERE joined_on IS NOT NULL)
-         SELECT m.id, m.last_name, m.first_name,
-                (SELECT max(day) FROM days WHERE days.member_id = m.id) AS last,
+             UNION ALL SELECT id, joined_on FROM member WHERE joined_on IS NOT NULL),
+         -- Read once for all households (not once per household).
+         lasts (member_id, last) AS (SELECT member_id, max(day) FROM days GROUP BY member_id),
+         running (member_id) AS (
+             SELECT member_id FROM subscription WHERE end_date IS NULL OR end_date >= :today
+             UNION SELECT shared_with FROM subscription
+                 WHERE shared_with IS NOT NULL AND (end_date IS NULL OR end_date >= :today))
+         SELECT m.id, m.last_name, m.first_name, l.last AS last,
                 m.status IN ('actif', 'attente')
-                OR EXISTS (SELECT 1 FROM subscription s
-                           WHERE (s.member_id = m.id OR s.shared_with = m.id)
-                             AND (s.end_date IS NULL OR s.end_date >= :today)) AS current
-         FROM member m
-         WHERE NOT EXISTS (SELECT 1 FROM member_anonymised x WHERE x.member_id = m.id)",
+                OR m.id IN (SELECT member_id FROM running) AS current
+         FROM member m LEFT JOIN lasts l ON l.member_id = m.id
+         WHERE NOT EXISTS (SELECT 1 FROM member_anonymised x WHERE x.member_id = m.id)
+         ORDER BY m.id",
     )?;
     let rows = stmt.query_map(named_params! {":today": today}, |r| {
         Ok(LastActivity {
