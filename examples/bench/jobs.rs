@@ -24,7 +24,7 @@ pub fn run(name: &str, db: &Path) -> Result<(), Box<dyn std::error::Error>> {
     for (what, time) in figures {
         println!("figure {what} {}", time.as_micros());
     }
-    println!("peak {}", peak_kib());
+    println!("peak {}", binette::ui::first_frame::peak_kib());
     Ok(())
 }
 
@@ -75,17 +75,4 @@ fn sheets(
             Duration::from_micros(members as u64),
         ),
     ])
-}
-
-/// This process's peak resident memory in KiB (Linux; 0 elsewhere).
-pub fn peak_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
 }

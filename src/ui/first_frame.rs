@@ -46,8 +46,9 @@ fn on_frame(_at: iced::time::Instant) -> Message {
     Message::Clock(chrono::Local::now().date_naive())
 }
 
-/// The process's peak resident memory in KiB (Linux; 0 elsewhere).
-fn peak_kib() -> u64 {
+/// The process's peak resident memory in KiB (Linux; 0 elsewhere); the benchmark's jobs
+/// report theirs with it too.
+pub fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
