@@ -6,7 +6,7 @@ use chrono::Datelike;
 use rusqlite::{Connection, named_params};
 
 use super::setup::DEPOTS;
-use super::{Sub, delivery_day};
+use super::{MEMBERSHIP_INSERT, Sub, delivery_day};
 use crate::store::Result;
 use crate::store::demo::rng::Rng;
 use crate::store::demo::{Ctx, days, monday_of, months, names, ymd};
@@ -36,10 +36,7 @@ pub(super) fn create_departed(
          VALUES (:last, :first, '', :address, :postcode, :city, :phone, '', :email, '',
              'parti', :joined)",
     )?;
-    let mut membership_stmt = conn.prepare(
-        "INSERT INTO membership (member_id, year, amount_cents, paid_on, method)
-         VALUES (:m, :year, :amount, :paid, :method)",
-    )?;
+    let mut membership_stmt = conn.prepare(MEMBERSHIP_INSERT)?;
     let mut sub_stmt = conn.prepare(
         "INSERT INTO subscription (member_id, shared_with, size_id, depot_id, quantity,
              start_date, end_date, frequency, anchor_monday)

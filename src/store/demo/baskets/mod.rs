@@ -22,6 +22,11 @@ use departed::create_departed;
 use round::{create_absences, create_compositions, create_pickups};
 use setup::{DEPOTS, SOCIAL_WORKERS, SPLITS, create_depots, create_funders, create_sizes};
 
+/// One year's membership of a household (shared with the departed households).
+const MEMBERSHIP_INSERT: &str =
+    "INSERT INTO membership (member_id, year, amount_cents, paid_on, method)
+     VALUES (:m, :year, :amount, :paid, :method)";
+
 /// Ids the workshops need.
 pub struct Members {
     /// Every member id.
@@ -67,10 +72,7 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng, crops: &[CropInfo]) -
          VALUES (:last, :first, :co, :address, :postcode, :city, :phone, :phone2, :email,
              :notes, :status, :joined)",
     )?;
-    let mut membership_stmt = conn.prepare(
-        "INSERT INTO membership (member_id, year, amount_cents, paid_on, method)
-         VALUES (:m, :year, :amount, :paid, :method)",
-    )?;
+    let mut membership_stmt = conn.prepare(MEMBERSHIP_INSERT)?;
     let mut sub_stmt = conn.prepare(
         "INSERT INTO subscription (member_id, shared_with, size_id, depot_id, quantity,
              start_date, end_date, frequency, anchor_monday)
