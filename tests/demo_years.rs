@@ -139,3 +139,24 @@ fn the_history_keeps_the_rules_of_every_area() {
         .unwrap_or_default();
     assert!(checked.is_empty(), "{checked}");
 }
+
+/// The plans of many weeks read at once (balances, reports) are those of each week read
+/// alone (the sheets): each week only looks at the subscriptions and absences near it.
+#[test]
+fn plans_of_many_weeks_are_those_of_each_week() {
+    use binette::domain::calendar::IsoWeek;
+    use binette::store::week::{plan_weeks, week_plan};
+    let today = date(2026, 11, 25);
+    let conn = lived(2, today);
+    let from = IsoWeek::of(date(2025, 1, 6));
+    let plans = plan_weeks(&conn, from, 100).unwrap();
+    assert_eq!(plans.len(), 100);
+    let mut lines = 0;
+    for (i, plan) in plans.iter().enumerate() {
+        let alone = week_plan(&conn, from.plus_weeks(i as i64)).unwrap();
+        assert_eq!(plan, &alone, "week {}", plan.week);
+        lines += plan.depots.iter().map(|d| d.lines.len()).sum::<usize>();
+    }
+    // Two seasons of a garden delivering most weeks: thousands of lines compared.
+    assert!(lines > 5_000, "{lines} lines");
+}

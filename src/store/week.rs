@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use super::Result;
 use super::baskets::{list_depots, subscriptions_between};
 use super::calendar::{absences_between, list_closures, list_holiday_rules};
+use crate::domain::baskets::{Absence, Subscription};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::{
     Delivery, MAKE_UP_WINDOW_WEEKS, NextDelivery, PlanLine, WeekPlan, main_week, plan_week,
@@ -20,15 +21,10 @@ pub const LOOK_AHEAD_WEEKS: i64 = 60;
 /// Absences are loaded from [`MAKE_UP_WINDOW_WEEKS`] weeks back, so baskets made up after an
 /// absence that ended up to that long ago are counted.
 pub fn week_plan(conn: &Connection, week: IsoWeek) -> Result<WeekPlan> {
-    let monday = week.monday();
-    let sunday = week.day(Weekday::Sun);
-    // A delivery moved for a holiday may leave its week by a few days.
-    let subs_from = monday.checked_sub_days(Days::new(7)).unwrap_or(monday);
-    let subs_to = sunday.checked_add_days(Days::new(7)).unwrap_or(sunday);
-    let absences_from = week.plus_weeks(-(MAKE_UP_WINDOW_WEEKS + 1)).monday();
+    let window = Window::of(week);
     let depots = list_depots(conn)?;
-    let subscriptions = subscriptions_between(conn, subs_from, subs_to)?;
-    let absences = absences_between(conn, absences_from, subs_to)?;
+    let subscriptions = subscriptions_between(conn, window.subs_from, window.to)?;
+    let absences = absences_between(conn, window.absences_from, window.to)?;
     let closures = list_closures(conn)?;
     let rules = list_holiday_rules(conn)?;
     Ok(plan_week(
@@ -39,6 +35,36 @@ pub fn week_plan(conn: &Connection, week: IsoWeek) -> Result<WeekPlan> {
         &closures,
         &rules,
     ))
+}
+
+/// The days a week's plan reads: subscriptions running from a week before it to a week
+/// after it (a delivery moved for a holiday may leave its week by a few days), absences
+/// from [`MAKE_UP_WINDOW_WEEKS`] weeks before it (their baskets may be made up in it).
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    subs_from: NaiveDate,
+    absences_from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl Window {
+    fn of(week: IsoWeek) -> Window {
+        let monday = week.monday();
+        let sunday = week.day(Weekday::Sun);
+        Window {
+            subs_from: monday.checked_sub_days(Days::new(7)).unwrap_or(monday),
+            absences_from: week.plus_weeks(-(MAKE_UP_WINDOW_WEEKS + 1)).monday(),
+            to: sunday.checked_add_days(Days::new(7)).unwrap_or(sunday),
+        }
+    }
+
+    fn has_subscription(&self, sub: &Subscription) -> bool {
+        sub.start <= self.to && sub.end.is_none_or(|end| end >= self.subs_from)
+    }
+
+    fn has_absence(&self, absence: &Absence) -> bool {
+        absence.start <= self.to && absence.end >= self.absences_from
+    }
 }
 
 /// Each active depot's next delivery on or after `today` (today's included), up to
@@ -67,28 +93,24 @@ pub fn next_delivery_week(conn: &Connection, today: NaiveDate) -> Result<IsoWeek
 /// view, a year's figures, the benchmark). Same rules as [`week_plan`].
 pub fn plan_weeks(conn: &Connection, from: IsoWeek, weeks: u32) -> Result<Vec<WeekPlan>> {
     let last = from.plus_weeks(i64::from(weeks.max(1)) - 1);
-    let start = from
-        .monday()
-        .checked_sub_days(Days::new(7))
-        .unwrap_or(from.monday());
-    let end = last.day(Weekday::Sun);
-    let end = end.checked_add_days(Days::new(7)).unwrap_or(end);
-    let absences_from = from.plus_weeks(-(MAKE_UP_WINDOW_WEEKS + 1)).monday();
+    let (first, last) = (Window::of(from), Window::of(last));
     let depots = list_depots(conn)?;
-    let subscriptions = subscriptions_between(conn, start, end)?;
-    let absences = absences_between(conn, absences_from, end)?;
+    let subscriptions = subscriptions_between(conn, first.subs_from, last.to)?;
+    let absences = absences_between(conn, first.absences_from, last.to)?;
     let closures = list_closures(conn)?;
     let rules = list_holiday_rules(conn)?;
     Ok((0..i64::from(weeks))
         .map(|i| {
-            plan_week(
-                from.plus_weeks(i),
-                &depots,
-                &subscriptions,
-                &absences,
-                &closures,
-                &rules,
-            )
+            // Each week looks at what its own plan would read, not at years of history.
+            let week = from.plus_weeks(i);
+            let window = Window::of(week);
+            let subscriptions: Vec<&Subscription> = subscriptions
+                .iter()
+                .filter(|s| window.has_subscription(s))
+                .collect();
+            let absences: Vec<&Absence> =
+                absences.iter().filter(|a| window.has_absence(a)).collect();
+            plan_week(week, &depots, &subscriptions, &absences, &closures, &rules)
         })
         .collect())
 }

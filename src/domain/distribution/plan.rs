@@ -1,5 +1,6 @@
 //! The plan of a week: per depot, the baskets of each size each subscription gets.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -181,13 +182,13 @@ impl Round<'_> {
 pub fn plan_week(
     week: IsoWeek,
     depots: &[Depot],
-    subscriptions: &[Subscription],
-    absences: &[Absence],
+    subscriptions: &[impl Borrow<Subscription>],
+    absences: &[impl Borrow<Absence>],
     closures: &[Closure],
     rules: &[HolidayRule],
 ) -> WeekPlan {
     let mut by_member: HashMap<MemberId, Vec<&Absence>> = HashMap::new();
-    for absence in absences {
+    for absence in absences.iter().map(Borrow::borrow) {
         by_member
             .entry(absence.member_id)
             .or_default()
@@ -208,6 +209,7 @@ pub fn plan_week(
                 None => Vec::new(),
                 Some(date) => subscriptions
                     .iter()
+                    .map(Borrow::borrow)
                     .filter(|sub| sub.depot_id == depot.id && subscription_due(sub, week, date))
                     .map(|sub| PlanLine {
                         subscription_id: sub.id,

@@ -12,6 +12,9 @@ use crate::domain::calendar::IsoWeek;
 
 use super::*;
 
+/// No absence (an empty slice needs its type named).
+const NO_ABSENCE: &[Absence] = &[];
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
@@ -134,7 +137,7 @@ fn closed_week_delivers_nothing_and_keeps_its_place_in_the_count() {
         monday: week(2026, 3).monday(),
         reason: "Inventaire".into(),
     }];
-    let plan = plan_week(week(2026, 3), &depots, &subs, &[], &closures, &[]);
+    let plan = plan_week(week(2026, 3), &depots, &subs, NO_ABSENCE, &closures, &[]);
     assert_eq!(
         plan.depots[0].delivery,
         Delivery::Closed {
@@ -226,7 +229,14 @@ fn holiday_cancels_by_default_and_rules_move_or_cancel() {
     // Baskets follow the moved day: a subscription ending on the Tuesday still gets one.
     let mut sub = weekly(1, 1, 3);
     sub.end = Some(date(2027, 3, 30));
-    let plan = plan_week(easter_week, &[other_monday], &[sub], &[], &[], &rules);
+    let plan = plan_week(
+        easter_week,
+        &[other_monday],
+        &[sub],
+        NO_ABSENCE,
+        &[],
+        &rules,
+    );
     assert_eq!(plan.totals_by_size(), BTreeMap::from([(1, 1)]));
 }
 
@@ -376,7 +386,7 @@ fn inactive_depot_is_left_out() {
     closed.active = false;
     let depots = [depot(1, Weekday::Tue), closed];
     let subs = [weekly(1, 1, 1), weekly(2, 2, 2)];
-    let plan = plan_week(week(2026, 20), &depots, &subs, &[], &[], &[]);
+    let plan = plan_week(week(2026, 20), &depots, &subs, NO_ABSENCE, &[], &[]);
     assert_eq!(plan.depots.len(), 1);
     assert_eq!(plan.depots[0].depot_id, 1);
     assert_eq!(plan.depots[0].delivery, Delivery::On(date(2026, 5, 12)));
@@ -390,7 +400,7 @@ fn totals_add_up_over_depots() {
     let mut subs = [weekly(1, 1, 1), weekly(2, 2, 2), weekly(3, 3, 2)];
     subs[1].size_id = 2;
     subs[2].quantity = 3;
-    let plan = plan_week(week(2026, 20), &depots, &subs, &[], &[], &[]);
+    let plan = plan_week(week(2026, 20), &depots, &subs, NO_ABSENCE, &[], &[]);
     assert_eq!(
         plan.depots[1].baskets_by_size(),
         BTreeMap::from([(1, 3), (2, 1)])

@@ -3,7 +3,7 @@
 //! cheque, a delivery fee and a credit note — so the accounts, the slips and the documents
 //! of the money area all show something believable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, named_params};
@@ -13,7 +13,7 @@ use super::{Ctx, days, months, ymd};
 use crate::domain::calendar::month_name;
 use crate::domain::money::Cents;
 use crate::store::Result;
-use crate::store::payments::ledger::balances;
+use crate::store::payments::ledger::charged_baskets;
 
 /// Banks the demo's cheques are drawn on.
 const BANKS: &[&str] = &[
@@ -39,28 +39,25 @@ enum Habit {
 }
 
 /// Each household's basket charges, month by month (first day of the month → cents), from
-/// `first` to `today`'s month, by the ledger's own rules: the balance before any payment,
-/// read at each month's end.
+/// `first` to `today`, by the ledger's own rules (the baskets charged, in one pass).
 fn monthly_charges(
     conn: &Connection,
     first: NaiveDate,
     today: NaiveDate,
 ) -> Result<BTreeMap<i64, BTreeMap<NaiveDate, Cents>>> {
     let mut charges: BTreeMap<i64, BTreeMap<NaiveDate, Cents>> = BTreeMap::new();
-    let mut before: HashMap<i64, Cents> = HashMap::new();
-    let mut month = first;
-    while month <= today {
-        let end = days(months(month, 1), -1).min(today);
-        let after = balances(conn, end)?;
-        for (&member, &balance) in &after {
-            let owed = before.get(&member).copied().unwrap_or(0) - balance;
-            if owed > 0 {
-                charges.entry(member).or_default().insert(month, owed);
-            }
-        }
-        before = after;
-        month = months(month, 1);
+    for (prepared, line) in charged_baskets(conn, first, today)? {
+        let month = ymd(prepared.day.year(), prepared.day.month(), 1, prepared.day);
+        *charges
+            .entry(prepared.line.member_id)
+            .or_default()
+            .entry(month)
+            .or_default() += line.debit;
     }
+    for by_month in charges.values_mut() {
+        by_month.retain(|_, owed| *owed > 0);
+    }
+    charges.retain(|_, by_month| !by_month.is_empty());
     Ok(charges)
 }
 
