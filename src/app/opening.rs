@@ -60,17 +60,18 @@ pub fn open_garden(
         return open_read_only(path);
     }
     // Refusals come first, so a refused file gets no lock file beside it.
-    if path.exists() {
-        store::inspect(&path)?;
+    let inspected = if path.exists() {
+        Some(store::inspect_version(&path)?)
     } else {
         store::file_check::create_private_dir(store::file_check::parent_dir(&path))?;
-    }
+        None
+    };
     let lock = match lock::acquire(&path, Local::now().naive_local())? {
         LockOutcome::Acquired(lock) => Some(Arc::new(lock)),
         LockOutcome::HeldElsewhere(since) => return Err(OpenError::Locked(since)),
         LockOutcome::Unavailable => None,
     };
-    let conn = match store::open(&path) {
+    let conn = match store::open_inspected(&path, inspected) {
         Ok(conn) => conn,
         Err(StoreError::ReadOnly(_)) => return open_read_only(path),
         Err(error) => return Err(error.into()),

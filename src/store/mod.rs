@@ -10,6 +10,7 @@ pub mod backup;
 pub mod baskets;
 pub mod calendar;
 mod collation;
+mod columns;
 pub mod dashboard;
 pub mod demo;
 pub mod distribution;
@@ -41,7 +42,7 @@ pub mod workshops;
 pub use error::{Constraint, Result, StoreError, io_reason};
 pub use open::{
     APPLICATION_ID, SCHEMA_VERSION, UPGRADE_BACKUP_PREFIX, has_garden_data, inspect,
-    integrity_check, open, open_for_reading, open_in_memory, open_read_only,
-    open_read_only_current, quick_check, user_version,
+    inspect_version, integrity_check, open, open_for_reading, open_in_memory, open_inspected,
+    open_read_only, open_read_only_current, quick_check, user_version,
 };
 pub use rusqlite::Connection;

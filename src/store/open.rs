@@ -42,8 +42,25 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// older schema is first copied into its backup folder (see [`UPGRADE_BACKUP_PREFIX`]); when
 /// that copy fails, it is not upgraded. A new file is created readable by its owner only.
 pub fn open(path: &Path) -> Result<Connection> {
-    if path.exists() {
-        let version = inspect_read_only(path)?;
+    let inspected = if path.exists() {
+        Some(inspect_read_only(path)?)
+    } else {
+        None
+    };
+    open_inspected(path, inspected)
+}
+
+/// The schema version of the existing database at `path`, after the checks of [`open`]
+/// (the refusals), without changing it; [`open_inspected`] then opens it without checking
+/// it a second time (the integrity check reads the whole file).
+pub fn inspect_version(path: &Path) -> Result<i64> {
+    inspect_read_only(path)
+}
+
+/// [`open`] for a file [`inspect_version`] accepted (`Some(its version)`), or that did not
+/// exist then (`None`: it is created).
+pub fn open_inspected(path: &Path, inspected: Option<i64>) -> Result<Connection> {
+    if let Some(version) = inspected {
         if !file_check::is_writable(path) {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
@@ -129,6 +146,7 @@ pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     );
     let conn = Connection::open_with_flags(uri, flags).map_err(|error| classify(path, error))?;
     collation::register(&conn)?;
+    set_cache(&conn)?;
     Ok(conn)
 }
 
@@ -283,10 +301,18 @@ fn configure(conn: &mut Connection) -> Result<()> {
     // when another connection wrote meanwhile; an immediate one waits its turn.
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     conn.pragma_update(None, "foreign_keys", true)?;
+    set_cache(conn)?;
     // In-memory databases answer "memory": that is fine.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
     // Gardens have power cuts: every commit reaches the disk before it is reported.
     conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Pages SQLite keeps in memory: 32 MB instead of its 2 MB, so a garden's years of
+/// pickups and payments read for a balance stay in memory for the next screen.
+fn set_cache(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "cache_size", -32_768)?;
     Ok(())
 }
 

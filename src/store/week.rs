@@ -345,12 +345,39 @@ pub fn funder_statement(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<FunderStatement> {
-    use super::baskets::{get_funder, period_baskets, solidarity_accounts};
+    let baskets = super::baskets::period_baskets(conn, from, to)?;
+    statement_from(conn, funder_id, (from, to), &baskets)
+}
+
+/// [`funder_statement`] from `baskets`, read for a period from `from` or earlier to `to`
+/// (several funders' statements share one reading of the pickups).
+pub(crate) fn statement_from(
+    conn: &Connection,
+    funder_id: i64,
+    (from, to): (NaiveDate, NaiveDate),
+    baskets: &super::baskets::PeriodBaskets,
+) -> Result<FunderStatement> {
+    use super::baskets::{get_funder, solidarity_accounts};
     let funder = get_funder(conn, funder_id)?;
-    let baskets = period_baskets(conn, from, to)?;
+    let terms = super::baskets::all_solidarity_terms(conn)?;
+    // The baskets of the period under terms this funder takes part in, the others left
+    // before the accounts are made.
+    let funded = |subscription_id: i64, day: NaiveDate| {
+        day >= from
+            && terms.get(&subscription_id).is_some_and(|periods| {
+                crate::domain::solidarity::terms_on(periods, day)
+                    .is_some_and(|t| t.funding.iter().any(|f| f.funder_id == funder_id))
+            })
+    };
+    let delivered: Vec<_> = baskets
+        .delivered
+        .iter()
+        .filter(|d| funded(d.subscription_id, d.day))
+        .cloned()
+        .collect();
     let mut lines = Vec::new();
     let mut households = std::collections::HashSet::new();
-    for account in solidarity_accounts(conn, &baskets.delivered)? {
+    for account in solidarity_accounts(conn, &delivered)? {
         let Some(i) = account
             .terms
             .funding
@@ -374,16 +401,10 @@ pub fn funder_statement(
             unfunded_percent: account.terms.unfunded_percent(),
         });
     }
-    let terms = super::baskets::all_solidarity_terms(conn)?;
     let unticked_baskets = baskets
         .unticked
         .iter()
-        .filter(|d| {
-            terms.get(&d.subscription_id).is_some_and(|periods| {
-                crate::domain::solidarity::terms_on(periods, d.day)
-                    .is_some_and(|t| t.funding.iter().any(|f| f.funder_id == funder_id))
-            })
-        })
+        .filter(|d| funded(d.subscription_id, d.day))
         .map(|d| d.baskets)
         .sum();
     Ok(FunderStatement {

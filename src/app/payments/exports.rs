@@ -12,7 +12,7 @@ use crate::report::export::payments as lists;
 pub use crate::report::export::payments::{BalanceRow, PaymentRow};
 use crate::store::members::list_members;
 use crate::store::payments::ledger::balances;
-use crate::store::payments::remittance::slips;
+use crate::store::payments::remittance::slip_numbers;
 use crate::store::payments::{payment_modes, payments_until};
 use crate::store::sheets::snapshot;
 
@@ -38,13 +38,13 @@ pub fn balance_rows(garden: &Garden, until: NaiveDate) -> Result<Vec<BalanceRow>
 /// Every payment (cancelled ones included), oldest first, with its household, mode's
 /// label and slip number.
 pub fn payment_rows(garden: &Garden) -> Result<Vec<PaymentRow>> {
-    let (payments, members, modes, slips) = garden.with(|conn| {
+    let (payments, members, modes, numbers) = garden.with(|conn| {
         snapshot(conn, |conn| {
             Ok((
                 payments_until(conn, far_future())?,
                 list_members(conn)?,
                 payment_modes(conn)?,
-                slips(conn)?,
+                slip_numbers(conn)?,
             ))
         })
     })?;
@@ -58,7 +58,6 @@ pub fn payment_rows(garden: &Garden) -> Result<Vec<PaymentRow>> {
         })
         .collect();
     let labels: HashMap<String, String> = modes.into_iter().map(|m| (m.code, m.label)).collect();
-    let numbers: HashMap<i64, i64> = slips.iter().map(|s| (s.id, s.number)).collect();
     Ok(payments
         .into_iter()
         .map(|payment| PaymentRow {

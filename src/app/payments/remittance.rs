@@ -3,6 +3,7 @@
 //! marked once with the slip, in one transaction) and written as PDF, a slip reprinted or
 //! cancelled (its cheques held again), a cheque cashed without a slip.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -12,7 +13,7 @@ use crate::domain::calendar::format_date;
 use crate::domain::money::Cents;
 use crate::domain::payments::cheques::due_for_remittance;
 use crate::report::remittance_slip::{self, SlipDocument};
-use crate::store::payments::payments_until;
+use crate::store::payments::held_cheques;
 use crate::store::payments::remittance::{self as store, Slip};
 use crate::store::sheets::snapshot;
 
@@ -80,21 +81,26 @@ pub fn due_cheques(garden: &Garden, until: NaiveDate) -> Result<DueCheques> {
     let (payments, members) = garden.with(|conn| {
         snapshot(conn, |conn| {
             Ok((
-                payments_until(conn, until)?,
+                held_cheques(conn)?,
                 crate::store::members::list_members(conn)?,
             ))
         })
     })?;
+    let names: HashMap<i64, String> = members
+        .iter()
+        .map(|m| {
+            (
+                m.id,
+                crate::domain::text::list_name(&m.first_name, &m.last_name),
+            )
+        })
+        .collect();
     let cheques = due_for_remittance(&payments, until)
         .into_iter()
         .map(|p| DueCheque {
             payment_id: p.id,
             cash_on: p.cashable_on(),
-            household: members
-                .iter()
-                .find(|m| m.id == p.member_id)
-                .map(|m| crate::domain::text::list_name(&m.first_name, &m.last_name))
-                .unwrap_or_default(),
+            household: names.get(&p.member_id).cloned().unwrap_or_default(),
             drawer: p.cheque.drawer.clone(),
             bank: p.cheque.bank.clone(),
             number: p.cheque.number.clone(),

@@ -65,7 +65,7 @@ pub fn basket_line(
     } else {
         format!("{} {size_name}", counted(baskets, "panier", "paniers"))
     };
-    let Some(price) = price_on(prices, day) else {
+    let Some(each) = household_price(day, prices, terms) else {
         return Some(LedgerLine {
             date: day,
             kind: LineKind::Baskets,
@@ -74,7 +74,6 @@ pub fn basket_line(
             credit: 0,
         });
     };
-    let each = terms_on(terms, day).map_or(price, |t| t.household_pays(price));
     Some(LedgerLine {
         date: day,
         kind: LineKind::Baskets,
@@ -82,6 +81,25 @@ pub fn basket_line(
         debit: each * baskets,
         credit: 0,
     })
+}
+
+/// What [`basket_line`] charges, without its wording (a balance over years of baskets needs
+/// the amounts only): `None` when no basket was prepared.
+pub fn basket_debit(
+    line: &PlanLine,
+    day: NaiveDate,
+    prices: &[BasketPrice],
+    terms: &[Solidarity],
+) -> Option<Cents> {
+    let baskets = line.baskets_to_prepare();
+    (baskets > 0).then(|| household_price(day, prices, terms).unwrap_or(0) * baskets)
+}
+
+/// What the household pays for one basket on `day`: the price of that day, under Paniers
+/// Solidaires terms in force its share only; `None` when the day has no price.
+fn household_price(day: NaiveDate, prices: &[BasketPrice], terms: &[Solidarity]) -> Option<Cents> {
+    let price = price_on(prices, day)?;
+    Some(terms_on(terms, day).map_or(price, |t| t.household_pays(price)))
 }
 
 /// The membership's two lines: the fee owed, and its payment (a membership is recorded

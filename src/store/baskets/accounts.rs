@@ -3,11 +3,14 @@
 //! never counted as zero in silence), and the Paniers Solidaires money they come to, to
 //! the cent, under the terms in force on each delivery day.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 
+use super::ticked::each_ticked;
 use super::{all_solidarity_terms, list_basket_sizes, list_depots, prices_of_size};
 use crate::domain::baskets::{Solidarity, price_on};
 use crate::domain::calendar::{IsoWeek, format_date};
@@ -54,6 +57,9 @@ pub(crate) struct DeliveryDays {
     depots: Vec<crate::domain::baskets::Depot>,
     closures: Vec<crate::domain::baskets::Closure>,
     rules: Vec<crate::domain::baskets::HolidayRule>,
+    /// The days already worked out, by depot and Monday: years of pickups ask for the
+    /// same few thousand weeks.
+    known: FxHashMap<(i64, NaiveDate), NaiveDate>,
 }
 
 impl DeliveryDays {
@@ -63,61 +69,51 @@ impl DeliveryDays {
             depots: list_depots(conn)?,
             closures: list_closures(conn)?,
             rules: list_holiday_rules(conn)?,
+            known: FxHashMap::default(),
         })
     }
 
     /// The delivery day of depot `depot_id` in the week of `monday` (that Monday when the
     /// depot is unknown or does not deliver that week).
-    pub(crate) fn day(&self, depot_id: i64, monday: NaiveDate) -> NaiveDate {
-        self.depots
-            .iter()
-            .find(|d| d.id == depot_id)
-            .and_then(|d| {
-                depot_delivery(d, IsoWeek::of(monday), &self.closures, &self.rules).date()
-            })
-            .unwrap_or(monday)
+    pub(crate) fn day(&mut self, depot_id: i64, monday: NaiveDate) -> NaiveDate {
+        let (depots, closures, rules) = (&self.depots, &self.closures, &self.rules);
+        *self.known.entry((depot_id, monday)).or_insert_with(|| {
+            depots
+                .iter()
+                .find(|d| d.id == depot_id)
+                .and_then(|d| depot_delivery(d, IsoWeek::of(monday), closures, rules).date())
+                .unwrap_or(monday)
+        })
     }
 }
 
 /// The baskets delivered from `from` to `to` (delivery days, both included), and those
-/// planned in that period that were never ticked.
+/// planned in that period that were never ticked; in no particular order.
 pub fn period_baskets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<PeriodBaskets> {
-    let days = DeliveryDays::load(conn)?;
+    let mut days = DeliveryDays::load(conn)?;
     let first = IsoWeek::of(from).previous();
     let last = IsoWeek::of(to).next();
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.member_id, s.shared_with, s.depot_id, s.size_id, p.monday, p.baskets,
-                p.status
-         FROM pickup p JOIN subscription s ON s.id = p.subscription_id
-         WHERE p.monday >= :first AND p.monday <= :last
-         ORDER BY p.monday, s.id",
-    )?;
-    let mut rows = stmt.query(named_params! {":first": first.monday(), ":last": last.monday()})?;
-    let mut ticked: HashSet<(NaiveDate, i64)> = HashSet::new();
+    let mut ticked: FxHashSet<(NaiveDate, i64)> = FxHashSet::default();
     let mut found = PeriodBaskets::default();
-    while let Some(r) = rows.next()? {
-        let monday: NaiveDate = r.get("monday")?;
-        let sub: i64 = r.get("id")?;
-        ticked.insert((monday, sub));
-        let status: String = r.get("status")?;
-        if status == "donne" {
-            continue;
+    each_ticked(conn, (first, last), None, |pickup| {
+        ticked.insert((pickup.monday, pickup.subscription_id));
+        if pickup.donated {
+            return;
         }
-        let depot_id: i64 = r.get("depot_id")?;
-        let day = days.day(depot_id, monday);
+        let day = days.day(pickup.depot_id, pickup.monday);
         if day < from || day > to {
-            continue;
+            return;
         }
         found.delivered.push(DeliveredBaskets {
-            subscription_id: sub,
-            member_id: r.get("member_id")?,
-            shared_with: r.get("shared_with")?,
-            depot_id,
-            size_id: r.get("size_id")?,
+            subscription_id: pickup.subscription_id,
+            member_id: pickup.member_id,
+            shared_with: pickup.shared_with,
+            depot_id: pickup.depot_id,
+            size_id: pickup.size_id,
             day,
-            baskets: r.get("baskets")?,
+            baskets: pickup.baskets,
         });
-    }
+    })?;
     let weeks = u32::try_from(last.weeks_since(first) + 1).unwrap_or(1);
     for plan in crate::store::week::plan_weeks(conn, first, weeks)? {
         for depot in &plan.depots {

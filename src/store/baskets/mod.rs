@@ -6,6 +6,7 @@ mod depots;
 mod sizes;
 mod solidarity;
 mod subscriptions;
+pub(crate) mod ticked;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use rusqlite::types::Type;

@@ -55,12 +55,23 @@ pub fn funder_balances(
             InvoiceStatus::Issued | InvoiceStatus::Sent(_) => balance.invoiced += i.amount,
         }
     }
-    for (&funder_id, balance) in &mut balances {
+    let mut starts = Vec::new();
+    for &funder_id in balances.keys() {
         if let Some(from) = first_day_not_invoiced(conn, funder_id)?
             && from <= today
         {
-            let statement = crate::store::week::funder_statement(conn, funder_id, from, today)?;
-            balance.not_invoiced = statement.totals().3;
+            starts.push((funder_id, from));
+        }
+    }
+    // The pickups read once, from the earliest day not invoiced, for every funder.
+    if let Some(first) = starts.iter().map(|&(_, from)| from).min() {
+        let baskets = crate::store::baskets::period_baskets(conn, first, today)?;
+        for (funder_id, from) in starts {
+            let statement =
+                crate::store::week::statement_from(conn, funder_id, (from, today), &baskets)?;
+            if let Some(balance) = balances.get_mut(&funder_id) {
+                balance.not_invoiced = statement.totals().3;
+            }
         }
     }
     Ok(balances)

@@ -2,22 +2,26 @@
 //! memberships, manual lines and payments, as ledger lines with the running balance; and
 //! every household's balance.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, named_params};
+use rusqlite::Connection;
 
-use super::{account_entries, payment_modes, payments_of, payments_until};
+use super::{account_entries, payment_modes, payments_of};
 use crate::domain::baskets::{BasketPrice, Solidarity};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::PlanLine;
 use crate::domain::money::Cents;
 use crate::domain::payments::ledger::{
-    LedgerLine, basket_line, entry_line, membership_lines, payment_line, with_balances,
+    LedgerLine, basket_debit, basket_line, entry_line, membership_lines, payment_line,
+    with_balances,
 };
 use crate::domain::payments::{AccountEntry, Payment};
 use crate::store::Result;
 use crate::store::baskets::accounts::DeliveryDays;
+use crate::store::baskets::ticked::each_ticked;
 use crate::store::baskets::{all_solidarity_terms, list_basket_sizes, prices_of_size};
 use crate::store::members::{list_memberships, memberships_of};
 
@@ -32,44 +36,49 @@ pub struct Prepared {
 
 /// The baskets prepared with delivery days from `from` to `until` (both included): as ticked
 /// at pickup when they were (collected, not collected or donated: all were prepared), else
-/// as planned (the plan's baskets to prepare).
+/// as planned (the plan's baskets to prepare); by day, then subscription.
 pub fn prepared_baskets(
     conn: &Connection,
     from: NaiveDate,
     until: NaiveDate,
 ) -> Result<Vec<Prepared>> {
-    let days = DeliveryDays::load(conn)?;
+    let mut found = Vec::new();
+    each_prepared(conn, from, until, None, |prepared| found.push(prepared))?;
+    found.sort_by_key(|p| (p.day, p.line.subscription_id));
+    Ok(found)
+}
+
+/// Calls `each` with every basket of [`prepared_baskets`] (of household `member` only when
+/// given, as the subscription's holder), in no particular order, without keeping them: a
+/// balance over years of baskets needs one pass, not a list.
+fn each_prepared(
+    conn: &Connection,
+    from: NaiveDate,
+    until: NaiveDate,
+    member: Option<i64>,
+    mut each: impl FnMut(Prepared),
+) -> Result<()> {
+    let mut days = DeliveryDays::load(conn)?;
     let first = IsoWeek::of(from).previous();
     let last = IsoWeek::of(until).next();
-    let mut found = Vec::new();
-    let mut ticked: HashSet<(NaiveDate, i64)> = HashSet::new();
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.member_id, s.shared_with, s.depot_id, s.size_id, p.monday, p.baskets
-         FROM pickup p JOIN subscription s ON s.id = p.subscription_id
-         WHERE p.monday >= :first AND p.monday <= :last
-         ORDER BY p.monday, s.id",
-    )?;
-    let mut rows = stmt.query(named_params! {":first": first.monday(), ":last": last.monday()})?;
-    while let Some(r) = rows.next()? {
-        let monday: NaiveDate = r.get("monday")?;
-        let subscription_id: i64 = r.get("id")?;
-        ticked.insert((monday, subscription_id));
-        let depot_id: i64 = r.get("depot_id")?;
-        let day = days.day(depot_id, monday);
+    let mut ticked: FxHashSet<(NaiveDate, i64)> = FxHashSet::default();
+    each_ticked(conn, (first, last), member, |pickup| {
+        ticked.insert((pickup.monday, pickup.subscription_id));
+        let day = days.day(pickup.depot_id, pickup.monday);
         if day < from || day > until {
-            continue;
+            return;
         }
         let line = PlanLine {
-            subscription_id,
-            member_id: r.get("member_id")?,
-            shared_with: r.get("shared_with")?,
-            size_id: r.get("size_id")?,
-            quantity: r.get("baskets")?,
+            subscription_id: pickup.subscription_id,
+            member_id: pickup.member_id,
+            shared_with: pickup.shared_with,
+            size_id: pickup.size_id,
+            quantity: pickup.baskets,
             absent: None,
             make_up: 0,
         };
-        found.push(Prepared { day, line });
-    }
+        each(Prepared { day, line });
+    })?;
     let weeks = u32::try_from(last.weeks_since(first) + 1).unwrap_or(1);
     for plan in crate::store::week::plan_weeks(conn, first, weeks)? {
         for depot in &plan.depots {
@@ -80,8 +89,10 @@ pub fn prepared_baskets(
                 continue;
             }
             for line in &depot.lines {
-                if !ticked.contains(&(plan.week.monday(), line.subscription_id)) {
-                    found.push(Prepared {
+                if member.is_none_or(|m| m == line.member_id)
+                    && !ticked.contains(&(plan.week.monday(), line.subscription_id))
+                {
+                    each(Prepared {
                         day,
                         line: line.clone(),
                     });
@@ -89,35 +100,54 @@ pub fn prepared_baskets(
             }
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 /// What pricing baskets needs: each size's name and prices, each subscription's terms.
 struct Pricing {
-    sizes: HashMap<i64, (String, Vec<BasketPrice>)>,
-    terms: HashMap<i64, Vec<Solidarity>>,
+    sizes: FxHashMap<i64, (String, Vec<BasketPrice>)>,
+    terms: FxHashMap<i64, Vec<Solidarity>>,
 }
 
 impl Pricing {
     fn load(conn: &Connection) -> Result<Pricing> {
-        let mut sizes = HashMap::new();
+        let mut sizes = FxHashMap::default();
         for size in list_basket_sizes(conn)? {
             let prices = prices_of_size(conn, size.id)?;
             sizes.insert(size.id, (size.name, prices));
         }
         Ok(Pricing {
             sizes,
-            terms: all_solidarity_terms(conn)?,
+            terms: all_solidarity_terms(conn)?.into_iter().collect(),
         })
     }
 
     fn line(&self, prepared: &Prepared) -> Option<LedgerLine> {
         let (name, prices) = self.sizes.get(&prepared.line.size_id)?;
-        let terms = self
-            .terms
+        basket_line(
+            &prepared.line,
+            prepared.day,
+            name,
+            prices,
+            self.terms_of(prepared),
+        )
+    }
+
+    /// What [`Pricing::line`] charges, without the line's wording.
+    fn debit(&self, prepared: &Prepared) -> Option<Cents> {
+        let (_, prices) = self.sizes.get(&prepared.line.size_id)?;
+        basket_debit(
+            &prepared.line,
+            prepared.day,
+            prices,
+            self.terms_of(prepared),
+        )
+    }
+
+    fn terms_of(&self, prepared: &Prepared) -> &[Solidarity] {
+        self.terms
             .get(&prepared.line.subscription_id)
-            .map_or(&[][..], Vec::as_slice);
-        basket_line(&prepared.line, prepared.day, name, prices, terms)
+            .map_or(&[][..], Vec::as_slice)
     }
 }
 
@@ -172,11 +202,11 @@ pub fn household_ledger(
     until: NaiveDate,
 ) -> Result<Vec<(LedgerLine, Cents)>> {
     let pricing = Pricing::load(conn)?;
-    let prepared = prepared_baskets(conn, first_day(conn, until)?, until)?;
-    let baskets = prepared
-        .iter()
-        .filter(|p| p.line.member_id == member_id)
-        .filter_map(|p| pricing.line(p));
+    let mut prepared = Vec::new();
+    let from = first_day(conn, until)?;
+    each_prepared(conn, from, until, Some(member_id), |p| prepared.push(p))?;
+    prepared.sort_by_key(|p| (p.day, p.line.subscription_id));
+    let baskets = prepared.iter().filter_map(|p| pricing.line(p));
     let memberships: Vec<_> = memberships_of(conn, member_id)?
         .into_iter()
         .filter(|m| m.paid_on <= until)
@@ -199,28 +229,34 @@ pub fn household_ledger(
 /// Every household's balance on `until` (credits − debits), households with no line left out.
 pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cents>> {
     let pricing = Pricing::load(conn)?;
-    let mut balance: HashMap<i64, Cents> = HashMap::new();
-    for prepared in prepared_baskets(conn, first_day(conn, until)?, until)? {
-        if let Some(line) = pricing.line(&prepared) {
-            *balance.entry(prepared.line.member_id).or_default() -= line.debit;
+    let mut balance: FxHashMap<i64, Cents> = FxHashMap::default();
+    each_prepared(conn, first_day(conn, until)?, until, None, |prepared| {
+        if let Some(debit) = pricing.debit(&prepared) {
+            *balance.entry(prepared.line.member_id).or_default() -= debit;
         }
-    }
-    for membership in list_memberships(conn)? {
-        if membership.paid_on <= until {
-            // Owed and paid the same day: the balance is unchanged, but the household has one.
-            balance.entry(membership.member_id).or_default();
-        }
+    })?;
+    // A membership is owed and paid the same day: the balance is unchanged, but the
+    // household has one.
+    let mut stmt = conn.prepare("SELECT DISTINCT member_id FROM membership WHERE paid_on <= ?1")?;
+    for member in stmt.query_map([until], |r| r.get::<_, i64>(0))? {
+        balance.entry(member?).or_default();
     }
     for entry in account_entries(conn, None, until)? {
         let line = entry_line(&entry);
         *balance.entry(entry.member_id).or_default() += line.credit - line.debit;
     }
-    for payment in payments_until(conn, until)? {
-        if payment.counts() {
-            *balance.entry(payment.member_id).or_default() += payment.amount;
-        }
+    // The payments that count (see `Payment::counts`): those not cancelled.
+    let mut stmt = conn.prepare(
+        "SELECT member_id, sum(amount_cents) FROM payment
+         WHERE received_on <= ?1 AND cancelled_on IS NULL GROUP BY member_id",
+    )?;
+    for paid in stmt.query_map([until], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, Cents>(1)?))
+    })? {
+        let (member, amount) = paid?;
+        *balance.entry(member).or_default() += amount;
     }
-    Ok(balance)
+    Ok(balance.into_iter().collect())
 }
 
 /// The baskets charged to the households from `from` to `to` (both included; none before

@@ -138,54 +138,77 @@ pub fn cancel_payment(conn: &Connection, id: i64, on: NaiveDate, reason: &str) -
     Ok(())
 }
 
+/// The payment columns, in the order [`payment_from_row`] reads them (by position: a
+/// name look-up per column and row was most of the cost of reading years of payments).
+pub(crate) const PAYMENT_COLUMNS: &str = "p.id, p.member_id, p.received_on, p.amount_cents, \
+     p.mode, p.label, p.cheque_bank, p.cheque_number, p.drawer, p.cash_on, p.remittance_id, \
+     p.cashed_outside, p.cancelled_on, p.cancel_reason";
+
+/// How many columns [`PAYMENT_COLUMNS`] has (a query may select more after them).
+pub(crate) const PAYMENT_COLUMN_COUNT: usize = 14;
+
+/// A payment from a row whose first columns are [`PAYMENT_COLUMNS`] (table alias `p`).
 pub(crate) fn payment_from_row(r: &Row) -> rusqlite::Result<Payment> {
     Ok(Payment {
-        id: r.get("id")?,
-        member_id: r.get("member_id")?,
-        received_on: r.get("received_on")?,
-        amount: r.get("amount_cents")?,
-        mode: r.get("mode")?,
-        label: r.get("label")?,
+        id: r.get(0)?,
+        member_id: r.get(1)?,
+        received_on: r.get(2)?,
+        amount: r.get(3)?,
+        mode: r.get(4)?,
+        label: r.get(5)?,
         cheque: Cheque {
-            bank: r.get("cheque_bank")?,
-            number: r.get("cheque_number")?,
-            drawer: r.get("drawer")?,
-            cash_on: r.get("cash_on")?,
+            bank: r.get(6)?,
+            number: r.get(7)?,
+            drawer: r.get(8)?,
+            cash_on: r.get(9)?,
         },
-        remittance_id: r.get("remittance_id")?,
-        cashed_outside: r.get("cashed_outside")?,
-        cancelled_on: r.get("cancelled_on")?,
-        cancel_reason: r.get("cancel_reason")?,
+        remittance_id: r.get(10)?,
+        cashed_outside: r.get(11)?,
+        cancelled_on: r.get(12)?,
+        cancel_reason: r.get(13)?,
     })
+}
+
+/// The payments `sql_where` selects (a condition on table `p`, with `params`), oldest first.
+fn payments_where(
+    conn: &Connection,
+    sql_where: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Payment>> {
+    let sql = format!(
+        "SELECT {PAYMENT_COLUMNS} FROM payment p WHERE {sql_where} ORDER BY p.received_on, p.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params, payment_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Payment `id`.
 pub fn get_payment(conn: &Connection, id: i64) -> Result<Payment> {
-    conn.query_row(
-        "SELECT * FROM payment WHERE id = ?1",
-        [id],
-        payment_from_row,
-    )
-    .map_err(|e| match e {
-        rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound("Règlement"),
-        e => e.into(),
-    })
+    payments_where(conn, "p.id = ?1", [id])?
+        .pop()
+        .ok_or(StoreError::NotFound("Règlement"))
 }
 
 /// The payments of household `member_id`, cancelled ones included, oldest first.
 pub fn payments_of(conn: &Connection, member_id: i64) -> Result<Vec<Payment>> {
-    let mut stmt =
-        conn.prepare("SELECT * FROM payment WHERE member_id = ?1 ORDER BY received_on, id")?;
-    let rows = stmt.query_map([member_id], payment_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    payments_where(conn, "p.member_id = ?1", [member_id])
 }
 
 /// Every payment received up to `until`, cancelled ones included, oldest first.
 pub fn payments_until(conn: &Connection, until: NaiveDate) -> Result<Vec<Payment>> {
-    let mut stmt =
-        conn.prepare("SELECT * FROM payment WHERE received_on <= ?1 ORDER BY received_on, id")?;
-    let rows = stmt.query_map([until], payment_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    payments_where(conn, "p.received_on <= ?1", [until])
+}
+
+/// The cheques held (counted, on no slip, not cashed outside Binette: see
+/// `Payment::is_held_cheque`), oldest first.
+pub fn held_cheques(conn: &Connection) -> Result<Vec<Payment>> {
+    payments_where(
+        conn,
+        "p.mode = ?1 AND p.cancelled_on IS NULL AND p.remittance_id IS NULL \
+         AND p.cashed_outside = 0",
+        [crate::domain::payments::CHEQUE],
+    )
 }
 
 /// Records a manual charge or credit note. Returns its id.

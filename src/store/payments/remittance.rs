@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::{payment_from_row, payments_until};
+use std::collections::HashMap;
+
+use super::{PAYMENT_COLUMN_COUNT, PAYMENT_COLUMNS, held_cheques, payment_from_row};
 use crate::domain::money::Cents;
 use crate::domain::payments::cheques::due_for_remittance;
 use crate::store::{Result, StoreError};
@@ -60,7 +62,7 @@ pub fn make_slip(
     made_on: NaiveDate,
 ) -> Result<Option<i64>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let payments = payments_until(&tx, until)?;
+    let payments = held_cheques(&tx)?;
     let due: Vec<i64> = due_for_remittance(&payments, until)
         .iter()
         .map(|p| p.id)
@@ -92,60 +94,77 @@ pub fn make_slip(
 
 /// Slip `id` with its cheques.
 pub fn slip(conn: &Connection, id: i64) -> Result<Slip> {
-    let (number, made_on, until, cancelled_on) = conn
-        .query_row(
-            "SELECT number, made_on, until, cancelled_on FROM remittance WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound("Bordereau de remise"),
-            e => e.into(),
-        })?;
-    let mut stmt = conn.prepare(
-        "SELECT p.*, m.last_name AS household_last, m.first_name AS household_first
-         FROM payment p JOIN member m ON m.id = p.member_id
-         WHERE p.remittance_id = ?1
-         ORDER BY coalesce(p.cash_on, p.received_on), p.id",
-    )?;
-    let cheques = stmt
-        .query_map([id], |r| {
-            let payment = payment_from_row(r)?;
-            // SQLite's upper() leaves accented letters alone: "BESANçON".
-            let household = crate::domain::text::list_name(
-                &r.get::<_, String>("household_first")?,
-                &r.get::<_, String>("household_last")?,
-            );
-            Ok(SlipCheque {
-                payment_id: payment.id,
-                drawer: if payment.cheque.drawer.is_empty() {
-                    household
-                } else {
-                    payment.cheque.drawer
-                },
-                bank: payment.cheque.bank,
-                number: payment.cheque.number,
-                amount: payment.amount,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Slip {
-        id,
-        number,
-        made_on,
-        until,
-        cancelled_on,
-        cheques,
-    })
+    slips_where(conn, "id = ?1", [id])?
+        .pop()
+        .ok_or(StoreError::NotFound("Bordereau de remise"))
 }
 
 /// Every slip, newest first.
 pub fn slips(conn: &Connection) -> Result<Vec<Slip>> {
-    let ids: Vec<i64> = conn
-        .prepare("SELECT id FROM remittance ORDER BY number DESC")?
-        .query_map([], |r| r.get(0))?
+    slips_where(conn, "1", rusqlite::params![])
+}
+
+/// Each slip's number by its row id (what a list of payments shows).
+pub fn slip_numbers(conn: &Connection) -> Result<HashMap<i64, i64>> {
+    let mut stmt = conn.prepare("SELECT id, number FROM remittance")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The slips `sql_where` selects (a condition on table `remittance`), newest first, with
+/// their cheques: two queries, however many slips.
+fn slips_where(
+    conn: &Connection,
+    sql_where: &str,
+    params: impl rusqlite::Params + Copy,
+) -> Result<Vec<Slip>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, number, made_on, until, cancelled_on FROM remittance WHERE {sql_where}
+         ORDER BY number DESC"
+    ))?;
+    let mut slips: Vec<Slip> = stmt
+        .query_map(params, |r| {
+            Ok(Slip {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                made_on: r.get(2)?,
+                until: r.get(3)?,
+                cancelled_on: r.get(4)?,
+                cheques: Vec::new(),
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    ids.into_iter().map(|id| slip(conn, id)).collect()
+    let at: HashMap<i64, usize> = slips.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {PAYMENT_COLUMNS}, m.last_name, m.first_name
+         FROM payment p JOIN member m ON m.id = p.member_id
+         WHERE p.remittance_id IN (SELECT id FROM remittance WHERE {sql_where})
+         ORDER BY coalesce(p.cash_on, p.received_on), p.id"
+    ))?;
+    let mut rows = stmt.query(params)?;
+    while let Some(r) = rows.next()? {
+        let payment = payment_from_row(r)?;
+        // SQLite's upper() leaves accented letters alone: "BESANçON".
+        let household = crate::domain::text::list_name(
+            &r.get::<_, String>(PAYMENT_COLUMN_COUNT + 1)?,
+            &r.get::<_, String>(PAYMENT_COLUMN_COUNT)?,
+        );
+        let Some(&i) = payment.remittance_id.and_then(|id| at.get(&id)) else {
+            continue;
+        };
+        slips[i].cheques.push(SlipCheque {
+            payment_id: payment.id,
+            drawer: if payment.cheque.drawer.is_empty() {
+                household
+            } else {
+                payment.cheque.drawer
+            },
+            bank: payment.cheque.bank,
+            number: payment.cheque.number,
+            amount: payment.amount,
+        });
+    }
+    Ok(slips)
 }
 
 /// Cancels slip `id` on `on`: it keeps its number, marked cancelled, and its cheques are
