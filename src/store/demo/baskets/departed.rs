@@ -63,7 +63,8 @@ pub(super) fn create_departed(
             out.members.push(id);
             memberships(&mut st, rng, id, joined, left)?;
             let solidarity = index % 6 == 3;
-            let (sub, size) = subscription(&mut st, rng, sizes, depots, id, joined, left, solidarity)?;
+            let (sub, size) =
+                subscription(&mut st, rng, sizes, depots, id, joined, left, solidarity)?;
             if solidarity {
                 terms.write(rng, sub.id, sub.start, size, sub.start)?;
             }

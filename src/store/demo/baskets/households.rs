@@ -237,11 +237,13 @@ impl<'c, 'a> Writer<'c, 'a> {
             "attente" => None,
             "parti" => Some(days(today, -rng.range(500, longest))),
             _ if index % 20 == 7 => Some(days(today, -rng.range(14, 60))),
-            // A garden that has lived long keeps mostly long-standing households.
-            _ if past => Some(days(
-                today,
-                -rng.range(90, longest).max(rng.range(90, longest)),
-            )),
+            // A garden that has lived long keeps mostly long-standing households: the
+            // earliest of three dates (on average three quarters of its life ago).
+            _ if past => {
+                let ago = rng.range(90, longest);
+                let ago = ago.max(rng.range(90, longest)).max(rng.range(90, longest));
+                Some(days(today, -ago))
+            }
             _ => Some(days(today, -rng.range(90, longest))),
         };
         let email = if rng.chance(0.75) {
@@ -341,16 +343,13 @@ impl<'c, 'a> Writer<'c, 'a> {
             "pause" => Some(days(today, -rng.range(10, 60))),
             _ => None,
         };
-        let shared = if status == "actif"
-            && !is_solidarity
-            && index % 90 == 10
-            && index + 1 < self.count
-        {
-            self.skip_subscription.insert(index + 1);
-            Some(index + 1)
-        } else {
-            None
-        };
+        let shared =
+            if status == "actif" && !is_solidarity && index % 90 == 10 && index + 1 < self.count {
+                self.skip_subscription.insert(index + 1);
+                Some(index + 1)
+            } else {
+                None
+            };
         Plan {
             size,
             depot,

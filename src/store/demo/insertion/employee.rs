@@ -6,10 +6,10 @@ use rusqlite::named_params;
 
 use super::paths::{EXIT_DETAILS, FOLLOW_UP_NOTES, POSTS, PRESCRIBERS, Path, TRAININGS};
 use super::{LEVEL1_CRITERIA, Statements};
-use crate::store::{Result, StoreError};
 use crate::store::demo::names;
 use crate::store::demo::rng::Rng;
 use crate::store::demo::{Ctx, age_on, days, months};
+use crate::store::{Result, StoreError};
 
 /// Contracts from `entry` until one reaches past `until`: (start, planned end).
 fn chain(
@@ -355,7 +355,8 @@ pub(super) fn create_return(
     let contracts = chain(rng, entry, exit, first);
     st.path.execute(named_params! {":e": id, ":entry": entry})?;
     // The employee's entry date is that of their latest path.
-    st.entry.execute(named_params! {":e": id, ":entry": entry})?;
+    st.entry
+        .execute(named_params! {":e": id, ":entry": entry})?;
     if hired.pass_end < entry {
         write_pass(st, id, entry, (50_000 + serial * 37) % 100_000)?;
     }
