@@ -56,9 +56,19 @@ fn each_past_season_adds_its_cohorts_households_and_workshops() {
     let diff = |sql: &str| count(&three, sql) - count(&usual, sql);
     // Two past seasons × two cohorts × the 25 paths of the usual demo.
     assert_eq!(diff("SELECT count(*) FROM employee"), 2 * 2 * 25);
-    // Growth after three seasons is 3 × 3 / 5 = 1 (no more households today), plus 110
+    // Growth after three seasons is 3 × 3 / 5 = 1 (no more households today), plus 130
     // departed households per past season.
-    assert_eq!(diff("SELECT count(*) FROM member"), 2 * 110);
+    assert_eq!(diff("SELECT count(*) FROM member"), 2 * 130);
+    // Every sixth departed household (index 3, 9, …, 129 of its season: 22) was a Paniers
+    // Solidaires household, with its terms.
+    assert_eq!(diff("SELECT count(*) FROM solidarity_terms"), 2 * 22);
+    // Re-entries from two seasons back: of the 50 people of that cohort, positions 2, 5, …,
+    // 47 (every third: 16) came back for a second path. The season one year back has none.
+    assert_eq!(count(&usual, "SELECT count(*) FROM path"), 25);
+    assert_eq!(
+        count(&three, "SELECT count(*) FROM path") - count(&three, "SELECT count(*) FROM employee"),
+        16
+    );
     // Every workshop ran six times its demo sessions in each past season: the usual demo
     // plans 29 sessions (the last number of each WORKSHOPS entry), so 6 × 29 × 2.
     assert_eq!(count(&usual, "SELECT count(*) FROM workshop_session"), 29);
@@ -81,6 +91,32 @@ fn each_past_season_adds_its_cohorts_households_and_workshops() {
             "SELECT min(date) BETWEEN '2023-04-05' AND '2023-04-12' FROM harvest"
         ),
         1
+    );
+}
+
+#[test]
+fn a_garden_that_lived_longer_records_harvests_in_rounds() {
+    let today = date(2026, 12, 5);
+    let most_lines_of_a_crop_a_day = |conn: &Connection| {
+        count(
+            conn,
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM harvest GROUP BY date, crop_id)",
+        )
+    };
+    // The usual demo: one round, so a crop at most once a day.
+    let usual = open_in_memory().unwrap();
+    create_demo(&usual, 1, today).unwrap();
+    assert_eq!(most_lines_of_a_crop_a_day(&usual), 1);
+    // Three seasons: 1 + 2 × 9 / 10 = 2 rounds, each on other beds than the first.
+    let three = lived(3, today);
+    assert_eq!(most_lines_of_a_crop_a_day(&three), 2);
+    assert_eq!(
+        count(
+            &three,
+            "SELECT count(*) FROM (SELECT date, crop_id FROM harvest WHERE plot_id IS NOT NULL
+                 GROUP BY date, crop_id HAVING count(DISTINCT plot_id) < count(*))"
+        ),
+        0
     );
 }
 
@@ -124,9 +160,43 @@ fn the_history_keeps_the_rules_of_every_area() {
          WHERE ms.paid_on < m.joined_on",
     );
     none(
-        "a contract ending after its exit",
-        "SELECT count(*) FROM contract c JOIN exit x ON x.employee_id = c.employee_id
+        "a contract ending after its path's exit",
+        "SELECT count(*) FROM contract c JOIN exit x ON x.path_id = c.path_id
          WHERE c.actual_end > x.date",
+    );
+    none(
+        "a contract outside its path",
+        "SELECT count(*) FROM contract c LEFT JOIN path p ON p.id = c.path_id
+         WHERE p.id IS NULL OR p.employee_id <> c.employee_id OR c.start_date < p.entry_date",
+    );
+    none(
+        "a path starting on or before the exit of an earlier path",
+        "SELECT count(*) FROM path p JOIN path q ON q.employee_id = p.employee_id
+             AND q.entry_date > p.entry_date
+         LEFT JOIN exit x ON x.path_id = p.id
+         WHERE x.date IS NULL OR q.entry_date <= x.date",
+    );
+    none(
+        "an entry date other than the latest path's",
+        "SELECT count(*) FROM employee e
+         WHERE e.entry_date <> (SELECT max(entry_date) FROM path p WHERE p.employee_id = e.id)",
+    );
+    none(
+        "a path without its entry questionnaire, or an exit without its own",
+        "SELECT (SELECT count(*) FROM path p WHERE NOT EXISTS (SELECT 1 FROM fse_snapshot f
+                     WHERE f.path_id = p.id AND f.stage = 'entree' AND f.taken_on = p.entry_date))
+              + (SELECT count(*) FROM exit x WHERE NOT EXISTS (SELECT 1 FROM fse_snapshot f
+                     WHERE f.path_id = x.path_id AND f.stage = 'sortie' AND f.taken_on = x.date))",
+    );
+    none(
+        "two PASS IAE of one person at once",
+        "SELECT count(*) FROM approval a JOIN approval b ON b.employee_id = a.employee_id
+             AND b.id <> a.id AND b.start_date BETWEEN a.start_date AND a.end_date",
+    );
+    // Four seasons: re-entries from the cohorts two and three seasons back, 16 each.
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM path") - count(&conn, "SELECT count(*) FROM employee"),
+        2 * 16
     );
     let closed_years = count(
         &conn,

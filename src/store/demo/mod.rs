@@ -136,13 +136,27 @@ pub fn create_demo_years(
         monday: monday_of(today),
     };
 
+    // Ten seasons make a file of about 60 MB written in one transaction: with SQLite's
+    // default 2 MB page cache, its pages would be spilled and read back over a million times.
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |row| row.get(0))?;
+    conn.pragma_update(None, "cache_size", -DEMO_CACHE_KIB)?;
+    let summary = write_all(conn, &ctx, &root);
+    conn.pragma_update(None, "cache_size", cache)?;
+    summary
+}
+
+/// SQLite's page cache while the demo is written, in KiB.
+const DEMO_CACHE_KIB: i64 = 64 * 1024;
+
+/// Writes every area in one transaction.
+fn write_all(conn: &Connection, ctx: &Ctx, root: &Rng) -> Result<DemoSummary> {
     let tx = conn.unchecked_transaction()?;
     write_settings(&tx)?;
-    let people = insertion::create(&tx, &ctx, &mut root.fork(1))?;
-    let crops = harvests::create(&tx, &ctx, &mut root.fork(2))?;
-    let members = baskets::create(&tx, &ctx, &mut root.fork(3), &crops)?;
-    workshops::create(&tx, &ctx, &mut root.fork(4), &people, &members)?;
-    payments::create(&tx, &ctx, &mut root.fork(5))?;
+    let people = insertion::create(&tx, ctx, &mut root.fork(1))?;
+    let crops = harvests::create(&tx, ctx, &mut root.fork(2))?;
+    let members = baskets::create(&tx, ctx, &mut root.fork(3), &crops)?;
+    workshops::create(&tx, ctx, &mut root.fork(4), &people, &members)?;
+    payments::create(&tx, ctx, &mut root.fork(5))?;
     let summary = summarize(&tx)?;
     tx.commit()?;
     Ok(summary)

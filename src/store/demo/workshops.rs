@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{Connection, named_params};
+use rusqlite::{Connection, Statement, named_params};
 
 use super::baskets::Members;
 use super::insertion::People;
@@ -179,6 +179,9 @@ const OUTSIDERS: &[&str] = &[
 
 const SLOTS: &[(&str, &str)] = &[("09:30", "12:00"), ("14:00", "16:30"), ("18:00", "20:00")];
 
+/// A planned session: workshop index, date, slot index.
+type Planned = (usize, NaiveDate, usize);
+
 /// Writes workshops, animators, sessions and attendances.
 pub fn create(
     conn: &Connection,
@@ -187,25 +190,47 @@ pub fn create(
     people: &People,
     members: &Members,
 ) -> Result<()> {
-    let mut workshop_stmt = conn.prepare(
-        "INSERT INTO workshop (type_id, title, description, place, capacity, audience)
-         VALUES ((SELECT id FROM workshop_type WHERE name = :type), :title, :description,
-             :place, :capacity, :audience)",
-    )?;
-    let mut animator_stmt = conn.prepare(
-        "INSERT INTO workshop_animator (workshop_id, staff_id, name) VALUES (:w, :staff, :name)",
-    )?;
+    // Plan the sessions first, to know which past session stays unfilled.
+    let mut plan = this_season_plan(ctx, rng);
+    plan.extend(past_seasons_plan(ctx, rng));
+    let unfilled = plan
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.1 < ctx.today)
+        .max_by_key(|(i, p)| (p.1, *i))
+        .map(|(i, _)| i);
+    let workshop_ids = create_workshops(conn, people)?;
     let mut session_stmt = conn.prepare(
         "INSERT INTO workshop_session (workshop_id, date, start_time, end_time)
          VALUES (:w, :date, :start, :end)",
     )?;
-    let mut attendance_stmt = conn.prepare(
-        "INSERT INTO attendance (session_id, member_id, employee_id, outside_name, status)
-         VALUES (:s, :member, :employee, :outside, :status)",
-    )?;
+    let mut seats = Seats {
+        stmt: conn.prepare(
+            "INSERT INTO attendance (session_id, member_id, employee_id, outside_name, status)
+             VALUES (:s, :member, :employee, :outside, :status)",
+        )?,
+        employees: people
+            .employees
+            .iter()
+            .filter(|e| e.1)
+            .map(|e| e.0)
+            .collect(),
+        members,
+    };
+    for (index, &(k, date, slot)) in plan.iter().enumerate() {
+        let (start, end) = SLOTS[slot];
+        let session = session_stmt.insert(named_params! {
+            ":w": workshop_ids[k], ":date": date, ":start": start, ":end": end,
+        })?;
+        let filled = date < ctx.today && Some(index) != unfilled;
+        seats.fill(rng, session, &WORKSHOPS[k], filled)?;
+    }
+    Ok(())
+}
 
-    // Plan the sessions first, to know which past session stays unfilled.
-    let mut plan: Vec<(usize, NaiveDate, usize)> = Vec::new();
+/// The demo season's sessions: each workshop every fortnight from its first date.
+fn this_season_plan(ctx: &Ctx, rng: &mut Rng) -> Vec<Planned> {
+    let mut plan = Vec::new();
     for (k, def) in WORKSHOPS.iter().enumerate() {
         let first = days(ctx.today, -280 + 22 * k as i64 + rng.range(-5, 5));
         let slot = rng.below(SLOTS.len() as u64) as usize;
@@ -218,20 +243,19 @@ pub fn create(
             plan.push((k, date, slot));
         }
     }
-    plan.extend(past_seasons_plan(ctx, rng));
-    let unfilled = plan
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.1 < ctx.today)
-        .max_by_key(|(i, p)| (p.1, *i))
-        .map(|(i, _)| i);
+    plan
+}
 
-    let active_employees: Vec<i64> = people
-        .employees
-        .iter()
-        .filter(|e| e.1)
-        .map(|e| e.0)
-        .collect();
+/// The workshops and their animators; returns the workshops' ids in `WORKSHOPS` order.
+fn create_workshops(conn: &Connection, people: &People) -> Result<Vec<i64>> {
+    let mut workshop_stmt = conn.prepare(
+        "INSERT INTO workshop (type_id, title, description, place, capacity, audience)
+         VALUES ((SELECT id FROM workshop_type WHERE name = :type), :title, :description,
+             :place, :capacity, :audience)",
+    )?;
+    let mut animator_stmt = conn.prepare(
+        "INSERT INTO workshop_animator (workshop_id, staff_id, name) VALUES (:w, :staff, :name)",
+    )?;
     let mut workshop_ids = Vec::new();
     for &(kind, title, place, capacity, audience, animators, _) in WORKSHOPS {
         let id = workshop_stmt.insert(named_params! {
@@ -248,15 +272,20 @@ pub fn create(
         }
         workshop_ids.push(id);
     }
+    Ok(workshop_ids)
+}
 
-    for (index, &(k, date, slot)) in plan.iter().enumerate() {
-        let def = &WORKSHOPS[k];
-        let (start, end) = SLOTS[slot];
-        let session = session_stmt.insert(named_params! {
-            ":w": workshop_ids[k], ":date": date, ":start": start, ":end": end,
-        })?;
-        let past = date < ctx.today;
-        let filled = past && Some(index) != unfilled;
+/// Who takes the seats of a session: employees on a path, members, outside people.
+struct Seats<'c, 'a> {
+    stmt: Statement<'c>,
+    employees: Vec<i64>,
+    members: &'a Members,
+}
+
+impl Seats<'_, '_> {
+    /// Writes the attendances of one session: present, absent or excused once it is past
+    /// (`filled`), expected otherwise.
+    fn fill(&mut self, rng: &mut Rng, session: i64, def: &WorkshopDef, filled: bool) -> Result<()> {
         let wanted = rng.range(def.3 / 2, def.3);
         let mut seen_members = BTreeSet::new();
         let mut seen_employees = BTreeSet::new();
@@ -266,21 +295,22 @@ pub fn create(
             let roll = rng.below(100);
             let (member, employee, outside) =
                 if (employees_first && roll < 60) || (!employees_first && roll < 12) {
-                    if active_employees.is_empty() {
+                    if self.employees.is_empty() {
                         continue;
                     }
-                    let e = *rng.pick(&active_employees);
+                    let e = *rng.pick(&self.employees);
                     if !seen_employees.insert(e) {
                         continue;
                     }
                     (None, Some(e), "")
                 } else if roll < 92 {
+                    let solidarity = &self.members.solidarity;
                     let pool = if (def.4 == "Paniers Solidaires" || rng.chance(0.5))
-                        && !members.solidarity.is_empty()
+                        && !solidarity.is_empty()
                     {
-                        &members.solidarity
+                        solidarity
                     } else {
-                        &members.all
+                        &self.members.all
                     };
                     let m = *rng.pick(pool);
                     if !seen_members.insert(m) {
@@ -299,18 +329,18 @@ pub fn create(
             } else {
                 "attendu"
             };
-            attendance_stmt.execute(named_params! {
+            self.stmt.execute(named_params! {
                 ":s": session, ":member": member, ":employee": employee, ":outside": outside,
                 ":status": status,
             })?;
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The sessions of the seasons before the usual demo's (none for the usual demo): each
 /// workshop ran about six times as often as in the demo's season, on weekdays.
-fn past_seasons_plan(ctx: &Ctx, rng: &mut Rng) -> Vec<(usize, NaiveDate, usize)> {
+fn past_seasons_plan(ctx: &Ctx, rng: &mut Rng) -> Vec<Planned> {
     let mut plan = Vec::new();
     for back in 1..ctx.years {
         let season_end = ctx.years_ago(back).today;

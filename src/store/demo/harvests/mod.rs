@@ -10,7 +10,7 @@ use crate::store::Result;
 
 mod crops;
 
-use crops::{CROPS, FIELD_PLOTS, PLOTS, Place};
+use crops::{CROPS, CropDef, FIELD_PLOTS, PLOTS, Place};
 
 /// What the basket round needs to know about a crop.
 #[derive(Debug, Clone)]
@@ -34,6 +34,14 @@ impl CropInfo {
 
 /// Writes crops, units, plots and harvests.
 pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<Vec<CropInfo>> {
+    let crops = create_crops(conn)?;
+    let plots = create_plots(conn)?;
+    create_harvests(conn, ctx, rng, &crops, &plots)?;
+    Ok(crops)
+}
+
+/// The crops with their units (and the odd conversion).
+fn create_crops(conn: &Connection) -> Result<Vec<CropInfo>> {
     let mut crop_stmt = conn.prepare(
         "INSERT INTO crop (name, family, default_destination) VALUES (:name, :family, 'paniers')",
     )?;
@@ -66,7 +74,11 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<Vec<CropInf
             basket,
         });
     }
+    Ok(crops)
+}
 
+/// The plots, in `PLOTS` order (a bed after its field).
+fn create_plots(conn: &Connection) -> Result<Vec<i64>> {
     let mut plot_stmt = conn.prepare(
         "INSERT INTO plot (name, kind, area_m2, parent_id) VALUES (:name, :kind, :area, :parent)",
     )?;
@@ -77,21 +89,27 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<Vec<CropInf
             named_params! {":name": name, ":kind": kind, ":area": area, ":parent": parent_id},
         )?);
     }
+    Ok(plots)
+}
 
-    let mut harvest_stmt = conn.prepare(
+/// Harvest rounds per harvest day: one for the usual demo; a garden that has lived longer
+/// records its harvests finer, each round a team on other beds (9 after ten seasons).
+fn rounds(ctx: &Ctx) -> usize {
+    1 + (ctx.past_seasons() * 9 / 10) as usize
+}
+
+/// Two seasons of harvests, and one more per season the garden has lived before them.
+fn create_harvests(
+    conn: &Connection,
+    ctx: &Ctx,
+    rng: &mut Rng,
+    crops: &[CropInfo],
+    plots: &[i64],
+) -> Result<()> {
+    let mut stmt = conn.prepare(
         "INSERT INTO harvest (date, crop_id, plot_id, quantity, unit, destination, notes)
          VALUES (:date, :crop, :plot, :quantity, :unit, :destination, :notes)",
     )?;
-    let destinations = [
-        "paniers",
-        "vente",
-        "don",
-        "transformation",
-        "perte",
-        "autoconsommation",
-    ];
-    let weights = [76, 8, 4, 5, 4, 3];
-    // Two seasons, and one more per season the garden has lived before them.
     let first = months(ctx.today, -20 - 12 * ctx.past_seasons() as i32);
     let mut date = first;
     while date <= ctx.today {
@@ -100,53 +118,94 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<Vec<CropInf
         let harvest_day = weekday == 0 || weekday == 2 || (weekday == 4 && rng.chance(0.3));
         if harvest_day {
             for _ in 0..ctx.scale {
-                for (index, (def, crop)) in CROPS.iter().zip(&crops).enumerate() {
-                    if !crop.in_season(date) || !rng.chance(0.55) {
-                        continue;
-                    }
-                    let place = def.6;
-                    let plot = match place {
-                        Place::Greenhouse => plots[9 + (index % 2)],
-                        Place::Tunnel => plots[11],
-                        Place::Herbs => plots[12],
-                        Place::Field if index % 5 == 4 => plots[8],
-                        Place::Field => {
-                            // Crop rotation: each year a crop moves to the next bed.
-                            plots[FIELD_PLOTS[(index + date.year() as usize) % FIELD_PLOTS.len()]]
+                for round in 0..rounds(ctx) {
+                    for (index, (def, crop)) in CROPS.iter().zip(crops).enumerate() {
+                        if !crop.in_season(date) || !rng.chance(0.55) {
+                            continue;
                         }
-                    };
-                    let plot = if rng.chance(0.02) { None } else { Some(plot) };
-                    let destination = destinations[rng.weighted(&weights)];
-                    let (mut unit, mut factor) = (crop.unit, 1.0);
-                    if def.0 == "Pomme de terre" && rng.chance(0.2) {
-                        (unit, factor) = ("caisse", 1.0 / 12.0);
-                    } else if def.0 == "Chou kale" && rng.chance(0.25) {
-                        (unit, factor) = ("botte", 3.0);
-                    } else if unit == "piece" && rng.chance(0.1) {
-                        (unit, factor) = ("kg", def.3);
+                        let plot = plot_of(def.6, index, round, date, plots);
+                        let line = harvest_line(rng, def, crop, plot);
+                        stmt.execute(named_params! {
+                            ":date": date, ":crop": crop.id, ":plot": line.plot,
+                            ":quantity": line.quantity, ":unit": line.unit,
+                            ":destination": line.destination, ":notes": line.notes,
+                        })?;
                     }
-                    let share = if destination == "paniers" { 1.0 } else { 0.15 };
-                    let raw = crop.basket * factor * share * (45.0 + rng.unit() * 50.0);
-                    let quantity = if unit == "kg" {
-                        ((raw * 10.0).round() / 10.0).max(0.5)
-                    } else {
-                        raw.round().max(1.0)
-                    };
-                    let notes = match (destination, rng.below(4)) {
-                        ("perte", 0) => "Attaque de limaces",
-                        ("perte", 1) => "Grêle",
-                        ("don", _) => "Épicerie solidaire",
-                        ("vente", 0) => "Marché d'Ornans",
-                        _ => "",
-                    };
-                    harvest_stmt.execute(named_params! {
-                        ":date": date, ":crop": crop.id, ":plot": plot, ":quantity": quantity,
-                        ":unit": unit, ":destination": destination, ":notes": notes,
-                    })?;
                 }
             }
         }
         date = days(date, 1);
     }
-    Ok(crops)
+    Ok(())
+}
+
+/// Where the `round`-th team of the day harvests the crop `index` growing at `place`.
+fn plot_of(place: Place, index: usize, round: usize, date: NaiveDate, plots: &[i64]) -> i64 {
+    match place {
+        Place::Greenhouse => plots[9 + (index + round) % 2],
+        // Later rounds: the same early crops and herbs in the greenhouses.
+        Place::Tunnel => plots[[11, 9, 10][round % 3]],
+        Place::Herbs => plots[[12, 9, 10][round % 3]],
+        // Pré Bas (the last of the beds), then the next beds round after round.
+        Place::Field if index % 5 == 4 => {
+            plots[FIELD_PLOTS[(FIELD_PLOTS.len() - 1 + round) % FIELD_PLOTS.len()]]
+        }
+        Place::Field => {
+            // Crop rotation: each year a crop moves to the next bed (each round another one).
+            let bed = index + date.year() as usize + round;
+            plots[FIELD_PLOTS[bed % FIELD_PLOTS.len()]]
+        }
+    }
+}
+
+/// One harvest line, before its date and crop.
+struct Line {
+    plot: Option<i64>,
+    quantity: f64,
+    unit: &'static str,
+    destination: &'static str,
+    notes: &'static str,
+}
+
+/// Draws one line: the plot (a few left blank), destination, unit, quantity and notes.
+fn harvest_line(rng: &mut Rng, def: &CropDef, crop: &CropInfo, plot: i64) -> Line {
+    const DESTINATIONS: [&str; 6] = [
+        "paniers",
+        "vente",
+        "don",
+        "transformation",
+        "perte",
+        "autoconsommation",
+    ];
+    let plot = if rng.chance(0.02) { None } else { Some(plot) };
+    let destination = DESTINATIONS[rng.weighted(&[76, 8, 4, 5, 4, 3])];
+    let (mut unit, mut factor) = (crop.unit, 1.0);
+    if def.0 == "Pomme de terre" && rng.chance(0.2) {
+        (unit, factor) = ("caisse", 1.0 / 12.0);
+    } else if def.0 == "Chou kale" && rng.chance(0.25) {
+        (unit, factor) = ("botte", 3.0);
+    } else if unit == "piece" && rng.chance(0.1) {
+        (unit, factor) = ("kg", def.3);
+    }
+    let share = if destination == "paniers" { 1.0 } else { 0.15 };
+    let raw = crop.basket * factor * share * (45.0 + rng.unit() * 50.0);
+    let quantity = if unit == "kg" {
+        ((raw * 10.0).round() / 10.0).max(0.5)
+    } else {
+        raw.round().max(1.0)
+    };
+    let notes = match (destination, rng.below(4)) {
+        ("perte", 0) => "Attaque de limaces",
+        ("perte", 1) => "Grêle",
+        ("don", _) => "Épicerie solidaire",
+        ("vente", 0) => "Marché d'Ornans",
+        _ => "",
+    };
+    Line {
+        plot,
+        quantity,
+        unit,
+        destination,
+        notes,
+    }
 }

@@ -6,10 +6,10 @@ use rusqlite::named_params;
 
 use super::paths::{EXIT_DETAILS, FOLLOW_UP_NOTES, POSTS, PRESCRIBERS, Path, TRAININGS};
 use super::{LEVEL1_CRITERIA, Statements};
-use crate::store::Result;
 use crate::store::demo::names;
 use crate::store::demo::rng::Rng;
 use crate::store::demo::{Ctx, age_on, days, months};
+use crate::store::{Result, StoreError};
 
 /// Contracts from `entry` until one reaches past `until`: (start, planned end).
 fn chain(
@@ -32,19 +32,37 @@ fn chain(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn create_employee(
-    st: &mut Statements,
-    ctx: &Ctx,
-    rng: &mut Rng,
-    staff: &[i64; 3],
-    themes: &[i64],
-    path: Path,
-    serial: u32,
-) -> Result<i64> {
-    let today = ctx.today;
-    // Entry date, contracts (start, planned end) and exit date by path.
-    let (entry, contracts, exit) = match path {
+/// Where the person stands after this path: what a second path needs.
+pub(super) struct Hired {
+    /// Row id of the employee.
+    pub id: i64,
+    /// Exit date of the path (None while on it).
+    pub exit: Option<NaiveDate>,
+    /// Last day of the PASS IAE as granted.
+    pub pass_end: NaiveDate,
+    /// The FSE+ answers, taken again at a new entry.
+    fse: Fse,
+}
+
+/// The answers of an FSE+ questionnaire, the same at each stage of a path.
+#[derive(Clone, Copy)]
+struct Fse {
+    gender: &'static str,
+    birth: NaiveDate,
+    education: &'static str,
+    labour: &'static str,
+    disability: &'static str,
+    foreign_origin: &'static str,
+    minority: &'static str,
+    homeless: &'static str,
+}
+
+/// Entry date, contracts (start, planned end) and exit date of a path.
+type Dates = (NaiveDate, Vec<(NaiveDate, NaiveDate)>, Option<NaiveDate>);
+
+/// The dates of `path` as seen on `today`.
+fn dates_of(rng: &mut Rng, path: Path, today: NaiveDate) -> Dates {
+    match path {
         Path::New => {
             let entry = days(today, -rng.range(18, 45));
             let first = rng.range(4, 6) as i32;
@@ -89,31 +107,31 @@ pub(super) fn create_employee(
             let first = rng.range(4, 8) as i32;
             (entry, chain(rng, entry, exit, first), Some(exit))
         }
-    };
+    }
+}
 
-    let (gender, first, last) = names::person(rng);
-    let gender = if serial % 23 == 7 { "x" } else { gender };
-    let civility = match gender {
-        "f" => "mme",
-        "m" => "m",
-        _ => "",
-    };
-    // Ages: some under 26, some 50 and over, most in between.
-    let age = *rng.pick(&[
-        19, 21, 23, 24, 28, 31, 34, 37, 39, 42, 45, 47, 51, 53, 56, 58,
-    ]);
-    let birth = days(months(entry, -12 * age), -rng.range(0, 360));
-    let (address, postcode, city) = names::address(rng);
-    let (pkind, porg) = *rng.pick(PRESCRIBERS);
-    let pcontact = format!("{} {}", names::first_name(rng), rng.pick(names::LAST_NAMES));
-    let education = [
-        "00", "01", "10", "20", "30", "40", "41", "50", "51", "60", "70",
-    ][rng.weighted(&[6, 3, 1, 1, 2, 6, 5, 14, 10, 6, 12])];
-    let low_education = ["00", "01", "50", "51", "60", "70"].contains(&education);
+/// Level-1 and level-2 criteria, and the boxes of the same meaning.
+struct Eligibility {
+    criteria: Vec<&'static str>,
+    rsa: bool,
+    ass: bool,
+    aah: bool,
+    unemployment: i64,
+    rqth: bool,
+    qpv: bool,
+    zrr: bool,
+    court: bool,
+}
 
-    // Eligibility: one level-1 criterion, or at least three level-2 ones.
-    let entry_age = age_on(birth, entry);
-    let mut level2: Vec<&str> = Vec::new();
+/// Eligibility: one level-1 criterion, or at least three level-2 ones.
+fn eligibility(
+    rng: &mut Rng,
+    low_education: bool,
+    entry_age: i64,
+    city: &str,
+    pkind: &str,
+) -> Eligibility {
+    let mut level2: Vec<&'static str> = Vec::new();
     if low_education {
         level2.push("niveau_cap");
     }
@@ -142,9 +160,8 @@ pub(super) fn create_employee(
     }
     let (mut rsa, mut ass, mut aah) = (false, false, false);
     let mut unemployment = rng.range(3, 30);
-    let level1 = rng.chance(0.6);
     let mut level1_code = None;
-    if level1 {
+    if rng.chance(0.6) {
         let code = *rng.pick(LEVEL1_CRITERIA);
         match code {
             "rsa" => rsa = true,
@@ -160,6 +177,26 @@ pub(super) fn create_employee(
     if (12..24).contains(&unemployment) {
         level2.push("deld");
     }
+    if level1_code.is_none() {
+        complete_level2(rng, &mut level2, entry_age);
+    }
+    let mut criteria: Vec<&'static str> = level1_code.into_iter().collect();
+    criteria.extend(level2);
+    Eligibility {
+        criteria,
+        rsa,
+        ass,
+        aah,
+        unemployment,
+        rqth,
+        qpv,
+        zrr,
+        court,
+    }
+}
+
+/// Level-2 criteria drawn until there are three (a person with no level-1 criterion).
+fn complete_level2(rng: &mut Rng, level2: &mut Vec<&'static str>, entry_age: i64) {
     let extras = [
         "parent_isole",
         "mobilite",
@@ -169,16 +206,48 @@ pub(super) fn create_employee(
         "sortie_ase",
     ];
     let mut tries = 0;
-    while level1_code.is_none() && level2.len() < 3 && tries < 20 {
+    while level2.len() < 3 && tries < 20 {
         let extra = *rng.pick(&extras);
         if !level2.contains(&extra) && (extra != "sortie_ase" || entry_age < 26) {
             level2.push(extra);
         }
         tries += 1;
     }
-    let homeless = level2.contains(&"sans_hebergement");
-    let foreign = level2.contains(&"refugie") || level2.contains(&"fle");
+}
 
+/// Writes one employee on one path (their first), with everything of that path.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn create_employee(
+    st: &mut Statements,
+    ctx: &Ctx,
+    rng: &mut Rng,
+    staff: &[i64; 3],
+    themes: &[i64],
+    path: Path,
+    serial: u32,
+) -> Result<Hired> {
+    let today = ctx.today;
+    let (entry, contracts, exit) = dates_of(rng, path, today);
+    let (gender, first, last) = names::person(rng);
+    let gender = if serial % 23 == 7 { "x" } else { gender };
+    let civility = match gender {
+        "f" => "mme",
+        "m" => "m",
+        _ => "",
+    };
+    // Ages: some under 26, some 50 and over, most in between.
+    let age = *rng.pick(&[
+        19, 21, 23, 24, 28, 31, 34, 37, 39, 42, 45, 47, 51, 53, 56, 58,
+    ]);
+    let birth = days(months(entry, -12 * age), -rng.range(0, 360));
+    let (address, postcode, city) = names::address(rng);
+    let (pkind, porg) = *rng.pick(PRESCRIBERS);
+    let pcontact = format!("{} {}", names::first_name(rng), rng.pick(names::LAST_NAMES));
+    let education = [
+        "00", "01", "10", "20", "30", "40", "41", "50", "51", "60", "70",
+    ][rng.weighted(&[6, 3, 1, 1, 2, 6, 5, 14, 10, 6, 12])];
+    let low_education = ["00", "01", "50", "51", "60", "70"].contains(&education);
+    let e = eligibility(rng, low_education, age_on(birth, entry), city, pkind);
     let email = if rng.chance(0.6) {
         names::email(first, last, rng)
     } else {
@@ -189,12 +258,10 @@ pub(super) fn create_employee(
         ":gender": gender, ":address": address, ":postcode": postcode, ":city": city,
         ":phone": names::phone(rng), ":email": email, ":referent": staff[1], ":entry": entry,
         ":pkind": pkind, ":porg": porg, ":pcontact": pcontact, ":education": education,
-        ":rsa": rsa, ":ass": ass, ":aah": aah, ":unemployment": unemployment, ":rqth": rqth,
-        ":qpv": qpv, ":zrr": zrr, ":court": court, ":notes": "",
+        ":rsa": e.rsa, ":ass": e.ass, ":aah": e.aah, ":unemployment": e.unemployment,
+        ":rqth": e.rqth, ":qpv": e.qpv, ":zrr": e.zrr, ":court": e.court, ":notes": "",
     })?;
-    let mut criteria: Vec<&str> = level1_code.into_iter().collect();
-    criteria.extend(level2);
-    for code in criteria {
+    for code in &e.criteria {
         st.criterion.execute(named_params! {":e": id, ":c": code})?;
     }
 
@@ -203,16 +270,123 @@ pub(super) fn create_employee(
         Path::PassEnding => days(months(today, -24), rng.range(20, 50)),
         _ => entry,
     };
-    let number = format!(
-        "99999{:02}{:05}",
-        pass_start.year() % 100,
-        10_000 + serial * 37
-    );
-    st.approval.execute(named_params! {
-        ":e": id, ":number": number, ":start": pass_start, ":end": days(months(pass_start, 24), -1),
-    })?;
+    let number = 10_000 + serial * 37;
+    let pass_end = write_pass(st, id, pass_start, number)?;
+    let until = exit.unwrap_or(today);
+    write_contracts(st, rng, id, &contracts, exit)?;
+    write_follow_ups(st, rng, staff, themes, id, entry, until)?;
+    write_training(st, rng, id, entry, until)?;
 
-    // Contracts, each renewal pointing at the previous one.
+    // FSE+ snapshots: at entry for all, at exit and six months later for those who left.
+    let fse = fse_answers(rng, gender, birth, education, &e);
+    snapshot(st, id, &fse, "entree", entry, "", "")?;
+    if let (Path::Exited { category, .. }, Some(date)) = (path, exit) {
+        write_exit(st, ctx, id, &fse, category, date, serial)?;
+    }
+    Ok(Hired {
+        id,
+        exit,
+        pass_end,
+        fse,
+    })
+}
+
+/// The FSE+ answers, drawn once for the person.
+fn fse_answers(
+    rng: &mut Rng,
+    gender: &'static str,
+    birth: NaiveDate,
+    education: &'static str,
+    e: &Eligibility,
+) -> Fse {
+    let homeless = e.criteria.contains(&"sans_hebergement");
+    let foreign = e.criteria.contains(&"refugie") || e.criteria.contains(&"fle");
+    let labour = if e.unemployment >= 12 {
+        "chomeur_longue_duree"
+    } else if rng.chance(0.2) {
+        "inactif"
+    } else {
+        "chomeur"
+    };
+    let sensitive = |rng: &mut Rng, yes: bool| -> &'static str {
+        if yes {
+            "oui"
+        } else if rng.chance(0.1) {
+            "refus"
+        } else {
+            "non"
+        }
+    };
+    Fse {
+        gender,
+        birth,
+        education,
+        labour,
+        disability: sensitive(rng, e.rqth || e.aah),
+        foreign_origin: sensitive(rng, foreign),
+        minority: sensitive(rng, false),
+        homeless: sensitive(rng, homeless),
+    }
+}
+
+/// A second path for someone who left (`hired.exit`) and came back six to eleven months
+/// later, for five to ten months, leaving in `category`; a new PASS IAE when the first one
+/// has ended by then. Returns the new path's entry and exit.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn create_return(
+    st: &mut Statements,
+    ctx: &Ctx,
+    rng: &mut Rng,
+    staff: &[i64; 3],
+    themes: &[i64],
+    hired: &Hired,
+    category: i64,
+    serial: u32,
+) -> Result<(NaiveDate, NaiveDate)> {
+    let Some(left) = hired.exit else {
+        return Err(StoreError::Invalid(
+            "Un nouveau parcours suit une sortie.".to_owned(),
+        ));
+    };
+    let id = hired.id;
+    let entry = days(months(left, rng.range(6, 11) as i32), rng.range(1, 25));
+    let exit = days(months(entry, rng.range(5, 10) as i32), -rng.range(0, 20));
+    let first = rng.range(4, 8) as i32;
+    let contracts = chain(rng, entry, exit, first);
+    st.path.execute(named_params! {":e": id, ":entry": entry})?;
+    // The employee's entry date is that of their latest path.
+    st.entry
+        .execute(named_params! {":e": id, ":entry": entry})?;
+    if hired.pass_end < entry {
+        write_pass(st, id, entry, (50_000 + serial * 37) % 100_000)?;
+    }
+    write_contracts(st, rng, id, &contracts, Some(exit))?;
+    write_follow_ups(st, rng, staff, themes, id, entry, exit)?;
+    write_training(st, rng, id, entry, exit)?;
+    snapshot(st, id, &hired.fse, "entree", entry, "", "")?;
+    write_exit(st, ctx, id, &hired.fse, category, exit, serial)?;
+    Ok((entry, exit))
+}
+
+/// A PASS IAE of two years from `start`, its number ending in `number` (five digits);
+/// returns its last day.
+fn write_pass(st: &mut Statements, id: i64, start: NaiveDate, number: u32) -> Result<NaiveDate> {
+    let end = days(months(start, 24), -1);
+    let number = format!("99999{:02}{:05}", start.year() % 100, number);
+    st.approval.execute(named_params! {
+        ":e": id, ":number": number, ":start": start, ":end": end,
+    })?;
+    Ok(end)
+}
+
+/// Contracts, each renewal pointing at the previous one, the last ending at the exit.
+fn write_contracts(
+    st: &mut Statements,
+    rng: &mut Rng,
+    id: i64,
+    contracts: &[(NaiveDate, NaiveDate)],
+    exit: Option<NaiveDate>,
+) -> Result<()> {
     let hours = *rng.pick(&[20.0, 24.0, 26.0, 26.0, 28.0, 30.0, 35.0]);
     let post = *rng.pick(POSTS);
     let mut previous: Option<i64> = None;
@@ -230,9 +404,19 @@ pub(super) fn create_employee(
         })?;
         previous = Some(cid);
     }
+    Ok(())
+}
 
-    // Follow-ups roughly every month, while on the path.
-    let until = exit.unwrap_or(today);
+/// Follow-ups roughly every month, from `entry` to `until`.
+fn write_follow_ups(
+    st: &mut Statements,
+    rng: &mut Rng,
+    staff: &[i64; 3],
+    themes: &[i64],
+    id: i64,
+    entry: NaiveDate,
+    until: NaiveDate,
+) -> Result<()> {
     let mut date = days(entry, rng.range(3, 10));
     while date <= until {
         let weekday = date.weekday().num_days_from_monday();
@@ -256,8 +440,17 @@ pub(super) fn create_employee(
         }
         date = days(date, rng.range(21, 42));
     }
+    Ok(())
+}
 
-    // Trainings for about half of them, inside the path.
+/// A training for about half of them, inside the path.
+fn write_training(
+    st: &mut Statements,
+    rng: &mut Rng,
+    id: i64,
+    entry: NaiveDate,
+    until: NaiveDate,
+) -> Result<()> {
     if rng.chance(0.5) && until > days(entry, 30) {
         let (title, body, hours, qualifying) = *rng.pick(TRAININGS);
         let span = (until - entry).num_days();
@@ -268,55 +461,54 @@ pub(super) fn create_employee(
             ":end": days(start, length), ":hours": hours, ":qualifying": qualifying,
         })?;
     }
+    Ok(())
+}
 
-    // FSE+ snapshots: at entry for all, at exit and six months later for those who left.
-    let labour = if unemployment >= 12 {
-        "chomeur_longue_duree"
-    } else if rng.chance(0.2) {
-        "inactif"
-    } else {
-        "chomeur"
+/// One FSE+ snapshot of the person's latest path.
+fn snapshot(
+    st: &mut Statements,
+    id: i64,
+    fse: &Fse,
+    stage: &str,
+    taken: NaiveDate,
+    exit_result: &str,
+    six: &str,
+) -> Result<()> {
+    st.snapshot.execute(named_params! {
+        ":e": id, ":stage": stage, ":taken": taken, ":gender": fse.gender,
+        ":age": age_on(fse.birth, taken), ":education": fse.education, ":labour": fse.labour,
+        ":disability": fse.disability, ":foreign": fse.foreign_origin, ":minority": fse.minority,
+        ":homeless": fse.homeless, ":exit_result": exit_result, ":six": six,
+    })?;
+    Ok(())
+}
+
+/// The exit of the latest path in `category`, with its closing and six-month snapshots.
+fn write_exit(
+    st: &mut Statements,
+    ctx: &Ctx,
+    id: i64,
+    fse: &Fse,
+    category: i64,
+    date: NaiveDate,
+    serial: u32,
+) -> Result<()> {
+    let (outcome, outcome_months, detail) =
+        EXIT_DETAILS[(category - 1) as usize][(serial % 2) as usize];
+    let (result, six) = match category {
+        1 => ("emploi", "emploi"),
+        2 => ("emploi", "situation_amelioree"),
+        3 => ("formation", "situation_amelioree"),
+        _ => ("recherche", "aucun"),
     };
-    let sensitive = |rng: &mut Rng, yes: bool| -> &'static str {
-        if yes {
-            "oui"
-        } else if rng.chance(0.1) {
-            "refus"
-        } else {
-            "non"
-        }
-    };
-    let disability = sensitive(rng, rqth || aah);
-    let foreign_origin = sensitive(rng, foreign);
-    let minority = sensitive(rng, false);
-    let homeless_answer = sensitive(rng, homeless);
-    let mut snapshot = |stage: &str, taken: NaiveDate, exit_result: &str, six: &str| {
-        st.snapshot.execute(named_params! {
-            ":e": id, ":stage": stage, ":taken": taken, ":gender": gender,
-            ":age": age_on(birth, taken), ":education": education, ":labour": labour,
-            ":disability": disability, ":foreign": foreign_origin, ":minority": minority,
-            ":homeless": homeless_answer, ":exit_result": exit_result, ":six": six,
-        })
-    };
-    snapshot("entree", entry, "", "")?;
-    if let (Path::Exited { category, .. }, Some(date)) = (path, exit) {
-        let (outcome, outcome_months, detail) =
-            EXIT_DETAILS[(category - 1) as usize][(serial % 2) as usize];
-        let (result, six) = match category {
-            1 => ("emploi", "emploi"),
-            2 => ("emploi", "situation_amelioree"),
-            3 => ("formation", "situation_amelioree"),
-            _ => ("recherche", "aucun"),
-        };
-        snapshot("sortie", date, result, "")?;
-        let six_months = months(date, 6);
-        if six_months <= ctx.now {
-            snapshot("six_mois", six_months, "", six)?;
-        }
-        st.exit.execute(named_params! {
-            ":e": id, ":date": date, ":cat": category, ":outcome": outcome.code(),
-            ":months": outcome_months, ":detail": detail,
-        })?;
+    snapshot(st, id, fse, "sortie", date, result, "")?;
+    let six_months = months(date, 6);
+    if six_months <= ctx.now {
+        snapshot(st, id, fse, "six_mois", six_months, "", six)?;
     }
-    Ok(id)
+    st.exit.execute(named_params! {
+        ":e": id, ":date": date, ":cat": category, ":outcome": outcome.code(),
+        ":months": outcome_months, ":detail": detail,
+    })?;
+    Ok(())
 }

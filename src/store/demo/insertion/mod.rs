@@ -11,7 +11,7 @@ use rusqlite::{Connection, Statement, named_params};
 use super::Ctx;
 use super::rng::Rng;
 use crate::store::Result;
-use employee::create_employee;
+use employee::{create_employee, create_return};
 use extras::{add_immersion, add_suspension};
 use paths::{PATHS, Path};
 
@@ -37,13 +37,84 @@ struct Statements<'c> {
     training: Statement<'c>,
     exit: Statement<'c>,
     snapshot: Statement<'c>,
+    /// A new path (the first one comes with the employee's row).
+    path: Statement<'c>,
+    /// The employee's entry date, that of their latest path.
+    entry: Statement<'c>,
 }
 
 /// Writes the staff and the employees.
 pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<People> {
     let staff = create_staff(conn)?;
     let themes = theme_ids(conn)?;
-    let mut st = Statements {
+    let mut st = statements(conn)?;
+    let mut employees = Vec::new();
+    let mut serial = 0;
+    for round in 0..ctx.scale {
+        for (index, &path) in PATHS.iter().enumerate() {
+            serial += 1;
+            let id = create_employee(&mut st, ctx, rng, &staff, &themes, path, serial)?.id;
+            // One PASS suspension and one PMSMP per round, on fixed paths.
+            if index == 8 {
+                add_suspension(conn, ctx, id)?;
+            }
+            if index == 4 || (index == 15 && round == 0) {
+                add_immersion(conn, ctx, rng, id, index == 15)?;
+            }
+            employees.push((id, !matches!(path, Path::Exited { .. })));
+        }
+    }
+    let mut cohorts = Cohorts {
+        st,
+        staff,
+        themes,
+        serial,
+    };
+    for back in 1..ctx.years {
+        employees.extend(cohorts.create(&ctx.years_ago(back), rng, back)?);
+    }
+    Ok(People { staff, employees })
+}
+
+/// The cohorts of the seasons before the usual demo's.
+struct Cohorts<'c> {
+    st: Statements<'c>,
+    staff: [i64; 3],
+    themes: Vec<i64>,
+    /// Employees written so far.
+    serial: u32,
+}
+
+impl Cohorts<'_> {
+    /// The cohort hired in the season `back` years ago: about twice today's, all of whom
+    /// have left by now. From two seasons back, every third of them (the 3rd, 6th, … of the
+    /// season) came back for a second path after their exit, and has left again.
+    fn create(&mut self, past: &Ctx, rng: &mut Rng, back: u32) -> Result<Vec<(i64, bool)>> {
+        let mut employees = Vec::new();
+        let st = &mut self.st;
+        for k in 0..2 * past.scale as usize * PATHS.len() {
+            self.serial += 1;
+            let index = k % PATHS.len();
+            let path = Path::Exited {
+                category: (index % 5) as i64 + 1,
+                months_ago: (index % 12) as i32,
+            };
+            let (staff, themes) = (&self.staff, &self.themes);
+            let hired = create_employee(st, past, rng, staff, themes, path, self.serial)?;
+            if back >= 2 && k % 3 == 2 {
+                // Back for a job, a training or still seeking: categories 1 to 4 in turn.
+                let category = (k / 3 % 4) as i64 + 1;
+                create_return(st, past, rng, staff, themes, &hired, category, self.serial)?;
+            }
+            employees.push((hired.id, false));
+        }
+        Ok(employees)
+    }
+}
+
+/// Prepares the statements of every employee.
+fn statements(conn: &Connection) -> Result<Statements<'_>> {
+    Ok(Statements {
         employee: conn.prepare(
             "INSERT INTO employee (civility, last_name, first_name, birth_date, gender, address,
                  postcode, city, phone, email, referent_id, entry_date, prescriber_kind,
@@ -85,40 +156,9 @@ pub fn create(conn: &Connection, ctx: &Ctx, rng: &mut Rng) -> Result<People> {
              VALUES (:e, :stage, :taken, :gender, :age, :education, :labour, :disability,
                  :foreign, :minority, :homeless, :exit_result, :six)",
         )?,
-    };
-    let mut employees = Vec::new();
-    let mut serial = 0;
-    for round in 0..ctx.scale {
-        for (index, &path) in PATHS.iter().enumerate() {
-            serial += 1;
-            let id = create_employee(&mut st, ctx, rng, &staff, &themes, path, serial)?;
-            // One PASS suspension and one PMSMP per round, on fixed paths.
-            if index == 8 {
-                add_suspension(conn, ctx, id)?;
-            }
-            if index == 4 || (index == 15 && round == 0) {
-                add_immersion(conn, ctx, rng, id, index == 15)?;
-            }
-            employees.push((id, !matches!(path, Path::Exited { .. })));
-        }
-    }
-    // A garden that has lived several seasons: each past year hired about twice today's
-    // cohort, and all of them have left by now.
-    for back in 1..ctx.years {
-        let past = ctx.years_ago(back);
-        for _ in 0..2 * ctx.scale {
-            for index in 0..PATHS.len() {
-                serial += 1;
-                let path = Path::Exited {
-                    category: (index % 5) as i64 + 1,
-                    months_ago: (index % 12) as i32,
-                };
-                let id = create_employee(&mut st, &past, rng, &staff, &themes, path, serial)?;
-                employees.push((id, false));
-            }
-        }
-    }
-    Ok(People { staff, employees })
+        path: conn.prepare("INSERT INTO path (employee_id, entry_date) VALUES (:e, :entry)")?,
+        entry: conn.prepare("UPDATE employee SET entry_date = :entry WHERE id = :e")?,
+    })
 }
 
 fn create_staff(conn: &Connection) -> Result<[i64; 3]> {
