@@ -104,6 +104,14 @@ pub fn list_members(conn: &Connection) -> Result<Vec<Member>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every member by id, in no order: for documents that look members up and sort their own
+/// rows (no `COLLATE FR` sort of the whole table).
+pub fn members_by_id(conn: &Connection) -> Result<std::collections::HashMap<i64, Member>> {
+    let mut stmt = conn.prepare("SELECT * FROM member")?;
+    let rows = stmt.query_map([], |r| member_from_row(r).map(|m| (m.id, m)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 // ------------------------------------------------------------------ memberships
 
 const MEMBERSHIP_DUPLICATE: &str =
