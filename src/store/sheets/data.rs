@@ -30,11 +30,11 @@ pub fn show_phones(conn: &Connection) -> Result<bool> {
 
 /// The print set of `week`; `None` when no active depot delivers that week.
 pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
-    print_set_of(conn, &Shared::read(conn)?, week, |_| true)
+    print_set_of(conn, &mut Shared::read(conn)?, week, |_| true)
 }
 
 /// What every week of a print set reads alike, read once for the whole set: the garden's
-/// identity and settings, depots, members, sizes and crops.
+/// identity and settings, depots, sizes and crops, and the members on the sheets so far.
 pub(super) struct Shared {
     identity: settings::GardenIdentity,
     show_phones: bool,
@@ -54,7 +54,7 @@ impl Shared {
             identity: settings::garden_identity(conn)?,
             show_phones: show_phones(conn)?,
             depots: list_depots(conn)?.into_iter().map(|d| (d.id, d)).collect(),
-            members: members_by_id(conn)?,
+            members: HashMap::new(),
             sizes: list_basket_sizes(conn)?,
             crops: list_crops(conn)?,
             window_days: harvest_window_days(conn)?,
@@ -66,7 +66,7 @@ impl Shared {
 /// those depots); `None` when none of them delivers that week.
 pub(super) fn print_set_of(
     conn: &Connection,
-    shared: &Shared,
+    shared: &mut Shared,
     week: IsoWeek,
     keep: impl Fn(DepotId) -> bool,
 ) -> Result<Option<PrintSet>> {
@@ -75,6 +75,14 @@ pub(super) fn print_set_of(
     if !plan.has_delivery() {
         return Ok(None);
     }
+    // Only the members on the plan (and those they share with), not every household ever.
+    let mut wanted: Vec<MemberId> = (plan.depots.iter().flat_map(|d| &d.lines))
+        .flat_map(|l| std::iter::once(l.member_id).chain(l.shared_with))
+        .filter(|id| !shared.members.contains_key(id))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    shared.members.extend(members_by_id(conn, &wanted)?);
     let (depots, members, crops) = (&shared.depots, &shared.members, &shared.crops);
     let items = composition_of_week(conn, week.monday())?;
     let harvested = harvest_window(week, shared.window_days);

@@ -38,15 +38,15 @@ pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<Prin
         move |id: i64| ids.contains(&id)
     };
     // Depots, members, sizes and crops read once for every week of the set.
-    let shared = Shared::read(conn)?;
-    let Some(mut set) = print_set_of(conn, &shared, main, in_week(main))? else {
+    let mut shared = Shared::read(conn)?;
+    let Some(mut set) = print_set_of(conn, &mut shared, main, in_week(main))? else {
         return Ok(None);
     };
     // Depots without any delivery ahead are listed as skipped once, from the main week.
     set.skipped.clear();
     let mut merged = false;
     for week in weeks.iter().copied().filter(|w| *w != main) {
-        if let Some(other) = print_set_of(conn, &shared, week, in_week(week))? {
+        if let Some(other) = print_set_of(conn, &mut shared, week, in_week(week))? {
             merge(&mut set, other);
             merged = true;
         }
