@@ -1,8 +1,9 @@
 //! A frame as the window draws it, without a window: the view laid out at the window's size,
 //! drawn and rasterised by iced's software renderer (tiny-skia), at scale 1.
 
-use iced::{Element, Pixels, Size, Theme, mouse};
+use iced::{Element, Event, Pixels, Size, Theme, mouse, window};
 use iced_runtime::user_interface::{Cache, UserInterface};
+use iced_test::core::clipboard;
 use iced_test::core::renderer::{Headless, Style};
 
 /// The window's usual size (ui::WINDOW fits a 1366×768 screen).
@@ -36,9 +37,21 @@ impl Frames {
         }
     }
 
-    /// Lays out, draws and rasterises `element`; answers the number of pixels drawn.
-    pub fn draw<M>(&mut self, element: Element<'_, M>) -> usize {
+    /// Lays out, draws and rasterises `element` as the window draws a frame: the frame's
+    /// redraw event goes through the widgets first (a scrollable reports its viewport then,
+    /// so a long list learns how many rows it shows). Answers the messages the widgets
+    /// published, for the screen to apply after the frame, as the window does.
+    pub fn draw<M>(&mut self, element: Element<'_, M>) -> Vec<M> {
         let mut ui = UserInterface::build(element, SIZE, Cache::default(), &mut self.renderer);
+        let mut messages = Vec::new();
+        let redraw = Event::Window(window::Event::RedrawRequested(iced::time::Instant::now()));
+        let _ = ui.update(
+            &[redraw],
+            mouse::Cursor::Unavailable,
+            &mut self.renderer,
+            &mut clipboard::Null,
+            &mut messages,
+        );
         let base = iced::theme::Base::base(&self.theme);
         ui.draw(
             &mut self.renderer,
@@ -53,6 +66,7 @@ impl Frames {
             1.0,
             base.background_color,
         );
-        pixels.len()
+        std::hint::black_box(pixels);
+        messages
     }
 }

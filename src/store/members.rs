@@ -104,6 +104,25 @@ pub fn list_members(conn: &Connection) -> Result<Vec<Member>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The members of `ids` (each looked up by its key; an unknown id is left out), by id: for
+/// documents that show some members and sort their own rows.
+pub fn members_by_id(
+    conn: &Connection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Member>> {
+    let mut stmt = conn.prepare_cached("SELECT * FROM member WHERE id = :id")?;
+    let mut found = std::collections::HashMap::with_capacity(ids.len());
+    for &id in ids {
+        let member = stmt
+            .query_row(named_params! {":id": id}, member_from_row)
+            .optional()?;
+        if let Some(member) = member {
+            found.insert(id, member);
+        }
+    }
+    Ok(found)
+}
+
 // ------------------------------------------------------------------ memberships
 
 const MEMBERSHIP_DUPLICATE: &str =

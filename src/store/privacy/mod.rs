@@ -4,6 +4,8 @@
 
 pub mod anonymise;
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 
@@ -97,44 +99,83 @@ fn employees(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
 /// day; a subscription without an end or ending on or after `today`, or the status « actif »
 /// or « en attente », is current.
 fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
+    let baskets = basket_lasts(conn)?;
+    // Latest days looked up per household through the (member_id, …) indexes, not grouped
+    // over whole tables; the basket weeks come from `basket_lasts`.
     let mut stmt = conn.prepare(
-        "WITH basket_weeks (subscription_id, day) AS MATERIALIZED (
-             SELECT subscription_id, max(monday) FROM pickup GROUP BY subscription_id),
-         days (member_id, day) AS (
-             SELECT s.member_id, p.day FROM basket_weeks p
-                 JOIN subscription s ON s.id = p.subscription_id
-             UNION ALL SELECT s.shared_with, p.day FROM basket_weeks p
-                 JOIN subscription s ON s.id = p.subscription_id WHERE s.shared_with IS NOT NULL
-             UNION ALL SELECT member_id, coalesce(end_date, start_date) FROM subscription
-             UNION ALL SELECT member_id, printf('%04d-12-31', year) FROM membership
-             UNION ALL SELECT member_id, max(received_on) FROM payment GROUP BY member_id
-             UNION ALL SELECT member_id, entry_on FROM account_entry
-             UNION ALL SELECT a.member_id, ws.date FROM attendance a
-                 JOIN workshop_session ws ON ws.id = a.session_id WHERE a.member_id IS NOT NULL
-             UNION ALL SELECT id, joined_on FROM member WHERE joined_on IS NOT NULL),
-         -- Read once for all households (not once per household).
-         lasts (member_id, last) AS (SELECT member_id, max(day) FROM days GROUP BY member_id),
+        "WITH sessions (member_id, last) AS (
+             SELECT a.member_id, max(ws.date) FROM attendance a
+                 JOIN workshop_session ws ON ws.id = a.session_id
+                 WHERE a.member_id IS NOT NULL GROUP BY a.member_id),
          running (member_id) AS (
              SELECT member_id FROM subscription WHERE end_date IS NULL OR end_date >= :today
              UNION SELECT shared_with FROM subscription
                  WHERE shared_with IS NOT NULL AND (end_date IS NULL OR end_date >= :today))
-         SELECT m.id, m.last_name, m.first_name, l.last AS last,
+         SELECT m.id, m.last_name, m.first_name,
+                max(coalesce((SELECT max(coalesce(s.end_date, s.start_date)) FROM subscription s
+                              WHERE s.member_id = m.id), ''),
+                    coalesce((SELECT max(printf('%04d-12-31', y.year)) FROM membership y
+                              WHERE y.member_id = m.id), ''),
+                    coalesce((SELECT max(received_on) FROM payment p WHERE p.member_id = m.id), ''),
+                    coalesce((SELECT max(entry_on) FROM account_entry e WHERE e.member_id = m.id),
+                             ''),
+                    coalesce(w.last, ''), coalesce(m.joined_on, '')) AS last,
                 m.status IN ('actif', 'attente')
                 OR m.id IN (SELECT member_id FROM running) AS current
-         FROM member m LEFT JOIN lasts l ON l.member_id = m.id
+         FROM member m LEFT JOIN sessions w ON w.member_id = m.id
          WHERE NOT EXISTS (SELECT 1 FROM member_anonymised x WHERE x.member_id = m.id)
          ORDER BY m.id",
     )?;
     let rows = stmt.query_map(named_params! {":today": today}, |r| {
+        let id: i64 = r.get("id")?;
+        let last: String = r.get("last")?;
+        let last = match baskets.get(&id) {
+            Some(week) if *week > last => week.clone(),
+            _ => last,
+        };
         Ok(LastActivity {
-            person: Person::Member(r.get("id")?),
+            person: Person::Member(id),
             name: name(r)?,
-            last: r.get::<_, Option<String>>("last")?.and_then(date),
+            last: (!last.is_empty()).then_some(last).and_then(date),
             what: "Dernier panier, abonnement ou adhésion",
             current: r.get("current")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Each household's latest basket week (the Monday, as stored), its own subscriptions' and
+/// those it shares. One walk down the pickups' (monday, subscription) key, latest first: a
+/// subscription's first pickup met is its last; no grouping of the whole table.
+fn basket_lasts(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let mut holders: HashMap<i64, (i64, Option<i64>)> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT id, member_id, shared_with FROM subscription")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        holders.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+    }
+    let mut lasts: HashMap<i64, String> = HashMap::new();
+    let mut seen: HashSet<i64> = HashSet::with_capacity(holders.len());
+    let mut stmt =
+        conn.prepare("SELECT subscription_id, monday FROM pickup ORDER BY monday DESC")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let subscription: i64 = r.get(0)?;
+        if !seen.insert(subscription) {
+            continue;
+        }
+        let Some(&(member, shared)) = holders.get(&subscription) else {
+            continue;
+        };
+        let week: String = r.get(1)?;
+        for holder in std::iter::once(member).chain(shared) {
+            let last = lasts.entry(holder).or_default();
+            if week > *last {
+                last.clone_from(&week);
+            }
+        }
+    }
+    Ok(lasts)
 }
 
 /// Outside participants, told apart as the workshop figures do (`lower(trim(name))`): their

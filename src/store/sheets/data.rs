@@ -1,6 +1,6 @@
 //! Reading the print set of a week from the store.
 
-use crate::domain::text::compare;
+use crate::domain::text::{collation_key, compare};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -10,14 +10,15 @@ use super::{
     CompositionLine, DepotSheet, PrintSet, SHOW_PHONES_KEY, SheetRow, SizeColumn, SkippedDepot,
     compute_needs,
 };
-use crate::domain::baskets::{AbsenceMode, Depot, DepotId, Member, MemberId, SizeId};
+use crate::domain::baskets::{AbsenceMode, BasketSize, Depot, DepotId, Member, MemberId, SizeId};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::{DepotPlan, PlanLine};
+use crate::domain::harvests::Crop;
 use crate::store::Result;
 use crate::store::baskets::{list_basket_sizes, list_depots};
 use crate::store::distribution::composition_of_week;
 use crate::store::harvests::{available_between, harvest_window, harvest_window_days, list_crops};
-use crate::store::members::list_members;
+use crate::store::members::members_by_id;
 use crate::store::settings;
 use crate::store::week::week_plan;
 
@@ -29,13 +30,43 @@ pub fn show_phones(conn: &Connection) -> Result<bool> {
 
 /// The print set of `week`; `None` when no active depot delivers that week.
 pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
-    print_set_of(conn, week, |_| true)
+    print_set_of(conn, &mut Shared::read(conn)?, week, |_| true)
+}
+
+/// What every week of a print set reads alike, read once for the whole set: the garden's
+/// identity and settings, depots, sizes and crops, and the members on the sheets so far.
+pub(super) struct Shared {
+    identity: settings::GardenIdentity,
+    show_phones: bool,
+    depots: HashMap<DepotId, Depot>,
+    members: HashMap<MemberId, Member>,
+    sizes: Vec<BasketSize>,
+    /// Every crop, by name.
+    pub(super) crops: Vec<Crop>,
+    /// The harvest window's length in days (Paramètres).
+    pub(super) window_days: u32,
+}
+
+impl Shared {
+    /// Reads what the print set of any week needs besides the week's own plan.
+    pub(super) fn read(conn: &Connection) -> Result<Shared> {
+        Ok(Shared {
+            identity: settings::garden_identity(conn)?,
+            show_phones: show_phones(conn)?,
+            depots: list_depots(conn)?.into_iter().map(|d| (d.id, d)).collect(),
+            members: HashMap::new(),
+            sizes: list_basket_sizes(conn)?,
+            crops: list_crops(conn)?,
+            window_days: harvest_window_days(conn)?,
+        })
+    }
 }
 
 /// The print set of `week` for the depots `keep` accepts only (counts, totals and needs of
 /// those depots); `None` when none of them delivers that week.
 pub(super) fn print_set_of(
     conn: &Connection,
+    shared: &mut Shared,
     week: IsoWeek,
     keep: impl Fn(DepotId) -> bool,
 ) -> Result<Option<PrintSet>> {
@@ -44,22 +75,24 @@ pub(super) fn print_set_of(
     if !plan.has_delivery() {
         return Ok(None);
     }
-    let identity = settings::garden_identity(conn)?;
-    let show_phones = show_phones(conn)?;
-    let depots: HashMap<DepotId, Depot> =
-        list_depots(conn)?.into_iter().map(|d| (d.id, d)).collect();
-    let members: HashMap<MemberId, _> =
-        list_members(conn)?.into_iter().map(|m| (m.id, m)).collect();
+    // Only the members on the plan (and those they share with), not every household ever.
+    let mut wanted: Vec<MemberId> = (plan.depots.iter().flat_map(|d| &d.lines))
+        .flat_map(|l| std::iter::once(l.member_id).chain(l.shared_with))
+        .filter(|id| !shared.members.contains_key(id))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    shared.members.extend(members_by_id(conn, &wanted)?);
+    let (depots, members, crops) = (&shared.depots, &shared.members, &shared.crops);
     let items = composition_of_week(conn, week.monday())?;
-    let crops = list_crops(conn)?;
-    let harvested = harvest_window(week, harvest_window_days(conn)?);
+    let harvested = harvest_window(week, shared.window_days);
     let available = available_between(conn, harvested.0, harvested.1)?;
     let totals_by_size = plan.totals_by_size();
 
-    let sizes = week_sizes(conn, &items, &totals_by_size)?;
+    let sizes = week_sizes(&shared.sizes, &items, &totals_by_size);
     let size_index: HashMap<SizeId, usize> =
         sizes.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-    let composition = composition_lines(&sizes, &size_index, &items, &crops);
+    let composition = composition_lines(&sizes, &size_index, &items, crops);
 
     let mut sheets = Vec::new();
     let mut skipped = Vec::new();
@@ -74,7 +107,7 @@ pub(super) fn print_set_of(
             });
             continue;
         };
-        let rows = sheet_rows(depot_plan, &members, &sizes, &size_index);
+        let rows = sheet_rows(depot_plan, members, &sizes, &size_index);
         let sheet = Sheet {
             depot,
             plan: depot_plan,
@@ -92,13 +125,13 @@ pub(super) fn print_set_of(
         .map(|s| totals_by_size.get(&s.id).copied().unwrap_or(0))
         .collect();
     let size_ids: Vec<SizeId> = sizes.iter().map(|s| s.id).collect();
-    let needs = compute_needs(&size_ids, &totals, &items, &crops, &available);
-    let logo = identity.logo_path.trim();
+    let needs = compute_needs(&size_ids, &totals, &items, crops, &available);
+    let logo = shared.identity.logo_path.trim();
     Ok(Some(PrintSet {
         week,
-        garden_name: identity.name,
+        garden_name: shared.identity.name.clone(),
         logo_path: (!logo.is_empty()).then(|| PathBuf::from(logo)),
-        show_phones,
+        show_phones: shared.show_phones,
         printed_at: week.monday().and_time(chrono::NaiveTime::MIN),
         sizes,
         composition,
@@ -112,12 +145,11 @@ pub(super) fn print_set_of(
 
 /// The sizes of the week: the active ones, plus any packed or composed this week.
 fn week_sizes(
-    conn: &Connection,
+    all: &[BasketSize],
     items: &[crate::domain::baskets::CompositionItem],
     totals_by_size: &BTreeMap<SizeId, i64>,
-) -> Result<Vec<SizeColumn>> {
-    Ok(list_basket_sizes(conn)?
-        .into_iter()
+) -> Vec<SizeColumn> {
+    all.iter()
         .filter(|s| {
             s.active
                 || totals_by_size.contains_key(&s.id)
@@ -125,10 +157,10 @@ fn week_sizes(
         })
         .map(|s| SizeColumn {
             id: s.id,
-            name: s.name,
-            persons: s.persons,
+            name: s.name.clone(),
+            persons: s.persons.clone(),
         })
-        .collect())
+        .collect()
 }
 
 /// What goes into one basket of each size (aligned with `sizes`).
@@ -180,10 +212,14 @@ fn sheet_rows(
         .into_iter()
         .map(|(member_id, lines)| sheet_row(member_id, &lines, members, &size_name))
         .collect();
-    rows.sort_by(|a, b| {
-        compare(&a.last_name, &b.last_name)
-            .then_with(|| compare(&a.first_name, &b.first_name))
-            .then(a.member_id.cmp(&b.member_id))
+    // `compare` is the order of the collation keys: each name's key made once, not once
+    // per comparison.
+    rows.sort_by_cached_key(|r| {
+        (
+            collation_key(&r.last_name),
+            collation_key(&r.first_name),
+            r.member_id,
+        )
     });
     rows
 }

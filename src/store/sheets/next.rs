@@ -5,13 +5,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::PrintSet;
-use super::data::print_set_of;
+use super::data::{Shared, print_set_of};
 use super::needs::fill_available;
 use super::parts::combined_needs;
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::{NextDelivery, main_week};
 use crate::store::Result;
-use crate::store::harvests::{available_between, harvest_window, harvest_window_days, list_crops};
+use crate::store::harvests::{available_between, harvest_window};
 use crate::store::week::next_deliveries;
 
 /// The print set of every active depot's next delivery on or after `today` (see
@@ -37,14 +37,16 @@ pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<Prin
             .collect();
         move |id: i64| ids.contains(&id)
     };
-    let Some(mut set) = print_set_of(conn, main, in_week(main))? else {
+    // Depots, members, sizes and crops read once for every week of the set.
+    let mut shared = Shared::read(conn)?;
+    let Some(mut set) = print_set_of(conn, &mut shared, main, in_week(main))? else {
         return Ok(None);
     };
     // Depots without any delivery ahead are listed as skipped once, from the main week.
     set.skipped.clear();
     let mut merged = false;
     for week in weeks.iter().copied().filter(|w| *w != main) {
-        if let Some(other) = print_set_of(conn, week, in_week(week))? {
+        if let Some(other) = print_set_of(conn, &mut shared, week, in_week(week))? {
             merge(&mut set, other);
             merged = true;
         }
@@ -55,14 +57,14 @@ pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<Prin
             .then_with(|| crate::domain::text::compare(&a.name, &b.name))
     });
     if let (true, Some(first), Some(last)) = (merged, weeks.first(), weeks.last()) {
-        let days = harvest_window_days(conn)?;
+        let days = shared.window_days;
         set.harvested = (
             harvest_window(*first, days).0,
             harvest_window(*last, days).1,
         );
         let available = available_between(conn, set.harvested.0, set.harvested.1)?;
         set.needs = combined_needs(&set.week_parts());
-        fill_available(&mut set.needs, &list_crops(conn)?, &available);
+        fill_available(&mut set.needs, &shared.crops, &available);
     }
     Ok(Some(set))
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use iced::widget::{Column, checkbox, column, row, text};
+use iced::widget::{checkbox, column, row, scrollable, text};
 use iced::{Element, Length, Task};
 
 use crate::app::privacy::anonymise::{Anonymised, BACKUP, ERASED, KEPT};
@@ -12,6 +12,7 @@ use crate::app::privacy::retention::{PrivacyData, RetentionForm, fields};
 use crate::app::{self, privacy};
 use crate::domain::calendar::format_date;
 use crate::domain::privacy::{Due, Person, Retention};
+use crate::ui::rows::{self, Scrolled};
 use crate::ui::screen::{Action, Context};
 use crate::ui::theme;
 use crate::ui::widgets::{self, Tone};
@@ -28,7 +29,17 @@ pub struct Section {
     busy: bool,
     invalid: Option<(&'static str, String)>,
     message: Option<(Tone, String)>,
+    /// Where the due list is scrolled (only the people in view are built).
+    scrolled: Scrolled,
 }
+
+/// Height of one person in the due list.
+const DUE_ROW_HEIGHT: f32 = 46.0;
+/// The due list's greatest height: a longer list scrolls inside it.
+const DUE_LIST_HEIGHT: f32 = 420.0;
+
+/// The due list's scrollable.
+const DUE_LIST: &str = "settings-privacy-due";
 
 /// Which retention is typed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +81,8 @@ pub enum Message {
     RegisterChosen(Option<std::path::PathBuf>),
     /// The register entry was written there.
     RegisterWritten(app::Result<std::path::PathBuf>),
+    /// The due list was scrolled (or its room changed).
+    Scrolled(Scrolled),
 }
 
 impl Section {
@@ -139,6 +152,7 @@ impl Section {
                     BTreeSet::new()
                 };
             }
+            Message::Scrolled(scrolled) => self.scrolled = scrolled,
             Message::Ask => self.confirming = !self.selected.is_empty(),
             Message::Cancel => self.confirming = false,
             Message::Confirm => {
@@ -306,10 +320,15 @@ impl Section {
         if self.due.is_empty() {
             return title.into();
         }
-        let mut list = Column::new().spacing(6);
-        for due in &self.due {
-            list = list.push(self.due_row(due));
-        }
+        // Hundreds may be due after years: only the rows in view are built.
+        let lines = rows::rows(&self.scrolled, self.due.len(), DUE_ROW_HEIGHT, |n| {
+            self.due_row(&self.due[n])
+        });
+        let height = (self.due.len() as f32 * DUE_ROW_HEIGHT).min(DUE_LIST_HEIGHT);
+        let list = scrollable(lines.padding(iced::Padding::ZERO.right(14)))
+            .id(DUE_LIST)
+            .on_scroll(|viewport| Message::Scrolled(Scrolled::of(viewport)))
+            .height(height);
         let all = self.selected.len() == self.due.len();
         let can_act = !self.busy && !self.read_only;
         let mut c = column![
@@ -347,7 +366,8 @@ impl Section {
                     "{} ; à anonymiser depuis le {}",
                     due.why(&self.retention),
                     format_date(due.since)
-                )),
+                ))
+                .wrapping(iced::widget::text::Wrapping::None),
             ]
             .spacing(2),
         ]
