@@ -25,6 +25,8 @@ pub struct SlipCheque {
     pub number: String,
     /// Its amount.
     pub amount: Cents,
+    /// The day it could be cashed (its date to cash, else the day it was received).
+    pub cash_on: NaiveDate,
 }
 
 /// A remittance slip and its cheques.
@@ -138,8 +140,7 @@ fn slips_where(
     let mut stmt = conn.prepare(&format!(
         "SELECT {PAYMENT_COLUMNS}, m.last_name, m.first_name
          FROM payment p JOIN member m ON m.id = p.member_id
-         WHERE p.remittance_id IN (SELECT id FROM remittance WHERE {sql_where})
-         ORDER BY coalesce(p.cash_on, p.received_on), p.id"
+         WHERE p.remittance_id IN (SELECT id FROM remittance WHERE {sql_where})"
     ))?;
     let mut rows = stmt.query(params)?;
     while let Some(r) = rows.next()? {
@@ -162,7 +163,12 @@ fn slips_where(
             bank: payment.cheque.bank,
             number: payment.cheque.number,
             amount: payment.amount,
+            cash_on: payment.cashable_on(),
         });
+    }
+    // Each slip's cheques by day to cash (sorted here rather than by SQLite: cheaper).
+    for slip in &mut slips {
+        slip.cheques.sort_by_key(|c| (c.cash_on, c.payment_id));
     }
     Ok(slips)
 }
