@@ -150,6 +150,7 @@ fn slips_where(
             &r.get::<_, String>(PAYMENT_COLUMN_COUNT + 1)?,
             &r.get::<_, String>(PAYMENT_COLUMN_COUNT)?,
         );
+        let cash_on = payment.cashable_on();
         let Some(&i) = payment.remittance_id.and_then(|id| at.get(&id)) else {
             continue;
         };
@@ -163,7 +164,7 @@ fn slips_where(
             bank: payment.cheque.bank,
             number: payment.cheque.number,
             amount: payment.amount,
-            cash_on: payment.cashable_on(),
+            cash_on,
         });
     }
     // Each slip's cheques by day to cash (sorted here rather than by SQLite: cheaper).
