@@ -46,17 +46,20 @@ pub fn update_harvest(conn: &Connection, harvest: &Harvest) -> Result<()> {
 }
 
 pub(super) fn harvest_from_row(row: &Row) -> rusqlite::Result<Harvest> {
-    let unit: String = row.get("unit")?;
-    let destination: String = row.get("destination")?;
+    // By position, in the order of `HARVEST_COLUMNS` (which `lines::LINE_SELECT` starts
+    // with too): a name look-up per column and row was most of the cost of reading years of
+    // lines.
+    let unit: String = row.get(5)?;
+    let destination: String = row.get(6)?;
     Ok(Harvest {
-        id: row.get("id")?,
-        date: row.get("date")?,
-        crop_id: row.get("crop_id")?,
-        plot_id: row.get("plot_id")?,
-        quantity: row.get("quantity")?,
+        id: row.get(0)?,
+        date: crate::store::columns::date_at(row, 1)?,
+        crop_id: row.get(2)?,
+        plot_id: row.get(3)?,
+        quantity: row.get(4)?,
         unit: code(&unit, Unit::from_code)?,
         destination: code(&destination, Destination::from_code)?,
-        notes: row.get("notes")?,
+        notes: row.get(7)?,
     })
 }
 

@@ -9,6 +9,8 @@ use crate::domain::harvest_query::HarvestLine;
 use crate::domain::harvests::{CropId, Unit};
 use crate::store::error::{Result, StoreError};
 
+/// The harvest's columns in the order `harvest_from_row` reads them, then the names and
+/// the weight (read by position).
 const LINE_SELECT: &str = "SELECT h.id, h.date, h.crop_id, h.plot_id, h.quantity, h.unit,
         h.destination, h.notes, c.name AS crop_name, coalesce(p.name, '') AS plot_name,
         CASE WHEN h.unit = 'kg' THEN h.quantity ELSE h.quantity * cu.kg_per_unit END AS kg
@@ -20,9 +22,9 @@ const LINE_SELECT: &str = "SELECT h.id, h.date, h.crop_id, h.plot_id, h.quantity
 fn line_from_row(row: &Row) -> rusqlite::Result<HarvestLine> {
     Ok(HarvestLine {
         harvest: harvest_from_row(row)?,
-        crop_name: row.get("crop_name")?,
-        plot_name: row.get("plot_name")?,
-        kg: row.get("kg")?,
+        crop_name: row.get(8)?,
+        plot_name: row.get(9)?,
+        kg: row.get(10)?,
     })
 }
 
