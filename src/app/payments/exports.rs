@@ -48,15 +48,7 @@ pub fn payment_rows(garden: &Garden) -> Result<Vec<PaymentRow>> {
             ))
         })
     })?;
-    let names: HashMap<i64, String> = members
-        .into_iter()
-        .map(|m| {
-            (
-                m.id,
-                crate::domain::text::list_name(&m.first_name, &m.last_name),
-            )
-        })
-        .collect();
+    let names = super::household_names(&members);
     let labels: HashMap<String, String> = modes.into_iter().map(|m| (m.code, m.label)).collect();
     Ok(payments
         .into_iter()

@@ -3,7 +3,6 @@
 //! marked once with the slip, in one transaction) and written as PDF, a slip reprinted or
 //! cancelled (its cheques held again), a cheque cashed without a slip.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -86,15 +85,7 @@ pub fn due_cheques(garden: &Garden, until: NaiveDate) -> Result<DueCheques> {
             ))
         })
     })?;
-    let names: HashMap<i64, String> = members
-        .iter()
-        .map(|m| {
-            (
-                m.id,
-                crate::domain::text::list_name(&m.first_name, &m.last_name),
-            )
-        })
-        .collect();
+    let names = super::household_names(&members);
     let cheques = due_for_remittance(&payments, until)
         .into_iter()
         .map(|p| DueCheque {
