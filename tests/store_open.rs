@@ -253,6 +253,7 @@ const SHIPPED_SCHEMAS: &[&str] = &[
     include_str!("fixtures/schema_v6.sql"),
     include_str!("fixtures/schema_v7.sql"),
     include_str!("fixtures/schema_v8.sql"),
+    include_str!("fixtures/schema_v9.sql"),
 ];
 
 #[test]

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_invoices.sql"),
     include_str!("migrations/007_privacy.sql"),
     include_str!("migrations/008_accounts_start.sql"),
+    include_str!("migrations/009_monthly_debits.sql"),
 ];
 
 /// File names of the copies made before an upgrade start with this (then the old version,

@@ -92,11 +92,26 @@ pub fn next_delivery_week(conn: &Connection, today: NaiveDate) -> Result<IsoWeek
 /// The distribution plans of `weeks` weeks from `from`, everything read once (for a season
 /// view, a year's figures, the benchmark). Same rules as [`week_plan`].
 pub fn plan_weeks(conn: &Connection, from: IsoWeek, weeks: u32) -> Result<Vec<WeekPlan>> {
+    plan_weeks_of(conn, from, weeks, None)
+}
+
+/// [`plan_weeks`] with the subscriptions held by household `holder` only, when given (a
+/// subscription's line depends on it and its holder's absences alone).
+pub(crate) fn plan_weeks_of(
+    conn: &Connection,
+    from: IsoWeek,
+    weeks: u32,
+    holder: Option<i64>,
+) -> Result<Vec<WeekPlan>> {
     let last = from.plus_weeks(i64::from(weeks.max(1)) - 1);
     let (first, last) = (Window::of(from), Window::of(last));
     let depots = list_depots(conn)?;
-    let subscriptions = subscriptions_between(conn, first.subs_from, last.to)?;
-    let absences = absences_between(conn, first.absences_from, last.to)?;
+    let mut subscriptions = subscriptions_between(conn, first.subs_from, last.to)?;
+    let mut absences = absences_between(conn, first.absences_from, last.to)?;
+    if let Some(holder) = holder {
+        subscriptions.retain(|s| s.member_id == holder);
+        absences.retain(|a| a.member_id == holder);
+    }
     let closures = list_closures(conn)?;
     let rules = list_holiday_rules(conn)?;
     Ok((0..i64::from(weeks))

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{account_entries, payment_modes, payments_of};
+use super::{account_entries, monthly, payment_modes, payments_of};
 use crate::domain::baskets::{BasketPrice, Solidarity};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::PlanLine;
@@ -80,7 +80,7 @@ fn each_prepared(
         each(Prepared { day, line });
     })?;
     let weeks = u32::try_from(last.weeks_since(first) + 1).unwrap_or(1);
-    for plan in crate::store::week::plan_weeks(conn, first, weeks)? {
+    for plan in crate::store::week::plan_weeks_of(conn, first, weeks, member)? {
         for depot in &plan.depots {
             let Some(day) = depot.delivery.date() else {
                 continue;
@@ -89,9 +89,7 @@ fn each_prepared(
                 continue;
             }
             for line in &depot.lines {
-                if member.is_none_or(|m| m == line.member_id)
-                    && !ticked.contains(&(plan.week.monday(), line.subscription_id))
-                {
+                if !ticked.contains(&(plan.week.monday(), line.subscription_id)) {
                     each(Prepared {
                         day,
                         line: line.clone(),
@@ -229,12 +227,15 @@ pub fn household_ledger(
 /// Every household's balance on `until` (credits − debits), households with no line left out.
 pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cents>> {
     let pricing = Pricing::load(conn)?;
-    let mut balance: FxHashMap<i64, Cents> = FxHashMap::default();
-    each_prepared(conn, first_day(conn, until)?, until, None, |prepared| {
-        if let Some(debit) = pricing.debit(&prepared) {
-            *balance.entry(prepared.line.member_id).or_default() -= debit;
-        }
+    let period = (first_day(conn, until)?, until);
+    let debits = monthly::debits(conn, period, |from, to, charge| {
+        each_prepared(conn, from, to, None, |prepared| {
+            if let Some(debit) = pricing.debit(&prepared) {
+                charge(prepared.line.member_id, prepared.day, debit);
+            }
+        })
     })?;
+    let mut balance: FxHashMap<i64, Cents> = debits.into_iter().map(|(m, d)| (m, -d)).collect();
     // A membership is owed and paid the same day: the balance is unchanged, but the
     // household has one.
     let mut stmt = conn.prepare("SELECT DISTINCT member_id FROM membership WHERE paid_on <= ?1")?;
@@ -245,16 +246,16 @@ pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cent
         let line = entry_line(&entry);
         *balance.entry(entry.member_id).or_default() += line.credit - line.debit;
     }
-    // The payments that count (see `Payment::counts`): those not cancelled.
+    // The payments that count (see `Payment::counts`): those not cancelled, read from
+    // their own index (`payment_counted`) and summed here: over years of payments, several
+    // times faster than SQLite grouping whole rows by household.
     let mut stmt = conn.prepare(
-        "SELECT member_id, sum(amount_cents) FROM payment
-         WHERE received_on <= ?1 AND cancelled_on IS NULL GROUP BY member_id",
+        "SELECT member_id, amount_cents FROM payment
+         WHERE received_on <= ?1 AND cancelled_on IS NULL",
     )?;
-    for paid in stmt.query_map([until], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, Cents>(1)?))
-    })? {
-        let (member, amount) = paid?;
-        *balance.entry(member).or_default() += amount;
+    let mut rows = stmt.query([until])?;
+    while let Some(r) = rows.next()? {
+        *balance.entry(r.get(0)?).or_default() += r.get::<_, Cents>(1)?;
     }
     Ok(balance.into_iter().collect())
 }

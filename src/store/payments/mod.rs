@@ -4,6 +4,7 @@
 //! marked.
 
 pub mod ledger;
+mod monthly;
 pub mod remittance;
 
 use chrono::NaiveDate;
