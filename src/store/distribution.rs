@@ -328,11 +328,12 @@ fn missing_in(
 pub fn unticked_weeks(conn: &Connection, today: NaiveDate) -> Result<Vec<UntickedWeek>> {
     use crate::domain::calendar::IsoWeek;
     let depots = super::baskets::list_depots(conn)?;
-    let this_week = IsoWeek::of(today);
+    let first = IsoWeek::of(today).plus_weeks(-UNTICKED_LOOK_BACK_WEEKS);
+    let weeks = u32::try_from(UNTICKED_LOOK_BACK_WEEKS + 1).unwrap_or(1);
     let mut found = Vec::new();
-    for back in (0..=UNTICKED_LOOK_BACK_WEEKS).rev() {
-        let week = this_week.plus_weeks(-back);
-        let plan = super::week::week_plan(conn, week)?;
+    // The weeks planned with one reading of the subscriptions and absences.
+    for plan in super::week::plan_weeks(conn, first, weeks)? {
+        let week = plan.week;
         let ticked = ticked_of(conn, week)?;
         let mut unticked = Vec::new();
         for depot in &plan.depots {

@@ -2,8 +2,10 @@
 
 use chrono::{Days, NaiveDate, Weekday};
 use rusqlite::Connection;
+use rustc_hash::FxHashSet;
 
 use super::Result;
+use super::baskets::ticked::Covered;
 use super::baskets::{list_depots, subscriptions_between};
 use super::calendar::{absences_between, list_closures, list_holiday_rules};
 use crate::domain::baskets::{Absence, Subscription};
@@ -92,25 +94,26 @@ pub fn next_delivery_week(conn: &Connection, today: NaiveDate) -> Result<IsoWeek
 /// The distribution plans of `weeks` weeks from `from`, everything read once (for a season
 /// view, a year's figures, the benchmark). Same rules as [`week_plan`].
 pub fn plan_weeks(conn: &Connection, from: IsoWeek, weeks: u32) -> Result<Vec<WeekPlan>> {
-    plan_weeks_of(conn, from, weeks, None)
+    plan_weeks_of(conn, from, weeks, Covered::All)
 }
 
-/// [`plan_weeks`] with the subscriptions held by household `holder` only, when given (a
-/// subscription's line depends on it and its holder's absences alone).
+/// [`plan_weeks`] with the subscriptions `covered` only (a subscription's line depends on
+/// it and its holder's absences alone).
 pub(crate) fn plan_weeks_of(
     conn: &Connection,
     from: IsoWeek,
     weeks: u32,
-    holder: Option<i64>,
+    covered: Covered,
 ) -> Result<Vec<WeekPlan>> {
     let last = from.plus_weeks(i64::from(weeks.max(1)) - 1);
     let (first, last) = (Window::of(from), Window::of(last));
     let depots = list_depots(conn)?;
     let mut subscriptions = subscriptions_between(conn, first.subs_from, last.to)?;
     let mut absences = absences_between(conn, first.absences_from, last.to)?;
-    if let Some(holder) = holder {
-        subscriptions.retain(|s| s.member_id == holder);
-        absences.retain(|a| a.member_id == holder);
+    if let Some(ids) = covered.subscription_ids(conn)? {
+        subscriptions.retain(|s| ids.contains(&s.id));
+        let holders: FxHashSet<i64> = subscriptions.iter().map(|s| s.member_id).collect();
+        absences.retain(|a| holders.contains(&a.member_id));
     }
     let closures = list_closures(conn)?;
     let rules = list_holiday_rules(conn)?;
@@ -360,7 +363,7 @@ pub fn funder_statement(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<FunderStatement> {
-    let baskets = super::baskets::period_baskets(conn, from, to)?;
+    let baskets = super::baskets::solidarity_baskets(conn, from, to)?;
     statement_from(conn, funder_id, (from, to), &baskets)
 }
 

@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 
-use super::ticked::each_ticked;
+use super::ticked::{Covered, each_ticked};
 use super::{all_solidarity_terms, list_basket_sizes, list_depots, prices_of_size};
 use crate::domain::baskets::{Solidarity, price_on};
 use crate::domain::calendar::{IsoWeek, format_date};
@@ -90,13 +90,46 @@ impl DeliveryDays {
 /// The baskets delivered from `from` to `to` (delivery days, both included), and those
 /// planned in that period that were never ticked; in no particular order.
 pub fn period_baskets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<PeriodBaskets> {
+    baskets_of(conn, (from, to), Covered::All, true)
+}
+
+/// [`period_baskets`] of the subscriptions with Paniers Solidaires terms only: all that
+/// the funders' statements count, a small part of years of pickups.
+pub(crate) fn solidarity_baskets(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<PeriodBaskets> {
+    baskets_of(conn, (from, to), Covered::Solidarity, true)
+}
+
+/// The delivered part of [`solidarity_baskets`] alone (what the funders owe), without
+/// planning the weeks to find the baskets never ticked.
+pub(crate) fn solidarity_delivered(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DeliveredBaskets>> {
+    Ok(baskets_of(conn, (from, to), Covered::Solidarity, false)?.delivered)
+}
+
+/// The baskets of the subscriptions `covered` from `from` to `to`, those never ticked only
+/// when `unticked` is asked (it plans every week of the period).
+fn baskets_of(
+    conn: &Connection,
+    (from, to): (NaiveDate, NaiveDate),
+    covered: Covered,
+    unticked: bool,
+) -> Result<PeriodBaskets> {
     let mut days = DeliveryDays::load(conn)?;
     let first = IsoWeek::of(from).previous();
     let last = IsoWeek::of(to).next();
     let mut ticked: FxHashSet<(NaiveDate, i64)> = FxHashSet::default();
     let mut found = PeriodBaskets::default();
-    each_ticked(conn, (first, last), None, |pickup| {
-        ticked.insert((pickup.monday, pickup.subscription_id));
+    each_ticked(conn, (first, last), covered, |pickup| {
+        if unticked {
+            ticked.insert((pickup.monday, pickup.subscription_id));
+        }
         if pickup.donated {
             return;
         }
@@ -114,8 +147,11 @@ pub fn period_baskets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Resu
             baskets: pickup.baskets,
         });
     })?;
+    if !unticked {
+        return Ok(found);
+    }
     let weeks = u32::try_from(last.weeks_since(first) + 1).unwrap_or(1);
-    for plan in crate::store::week::plan_weeks(conn, first, weeks)? {
+    for plan in crate::store::week::plan_weeks_of(conn, first, weeks, covered)? {
         for depot in &plan.depots {
             let Some(day) = depot.delivery.date() else {
                 continue;

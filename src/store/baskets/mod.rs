@@ -17,6 +17,7 @@ use crate::store::{Result, StoreError};
 pub use accounts::{
     DeliveredBaskets, PeriodBaskets, SolidarityAccount, period_baskets, solidarity_accounts,
 };
+pub(crate) use accounts::{solidarity_baskets, solidarity_delivered};
 pub use depots::{
     delete_depot, delete_funder, funding_counts, get_depot, get_funder, insert_depot,
     insert_funder, list_depots, list_funders, update_depot, update_funder,

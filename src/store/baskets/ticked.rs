@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::domain::calendar::IsoWeek;
 use crate::store::Result;
@@ -34,6 +34,52 @@ pub(crate) struct Ticked {
     pub donated: bool,
 }
 
+/// Which subscriptions a reading of baskets covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Covered {
+    /// Every subscription.
+    All,
+    /// Those held by one household (its account).
+    HeldBy(i64),
+    /// Those with Paniers Solidaires terms (all the funders' statements count).
+    Solidarity,
+}
+
+impl Covered {
+    /// The SQL condition on subscription `s` (parameter `:member`).
+    fn condition(self) -> &'static str {
+        match self {
+            Covered::All => ":member IS NULL",
+            Covered::HeldBy(_) => "s.member_id = :member",
+            Covered::Solidarity => {
+                ":member IS NULL AND s.id IN (SELECT subscription_id FROM solidarity_terms)"
+            }
+        }
+    }
+
+    fn member(self) -> Option<i64> {
+        match self {
+            Covered::HeldBy(member) => Some(member),
+            Covered::All | Covered::Solidarity => None,
+        }
+    }
+
+    /// The ids of the subscriptions covered (`None`: every one).
+    pub(crate) fn subscription_ids(self, conn: &Connection) -> Result<Option<FxHashSet<i64>>> {
+        if self == Covered::All {
+            return Ok(None);
+        }
+        let mut stmt = conn.prepare(&format!(
+            "SELECT s.id FROM subscription s WHERE {}",
+            self.condition()
+        ))?;
+        let ids = stmt
+            .query_map(named_params! {":member": self.member()}, |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(ids))
+    }
+}
+
 /// What a pickup takes from its subscription.
 #[derive(Debug, Clone, Copy)]
 struct Holder {
@@ -44,24 +90,25 @@ struct Holder {
 }
 
 /// Calls `each` with every pickup ticked in the weeks from `first` to `last` (both
-/// included), in no particular order; of household `member`'s subscriptions only (as
-/// holder) when given.
+/// included), in no particular order, of the subscriptions `covered`.
 ///
-/// One household's pickups are read by the index on their subscription. Over years the
+/// Some subscriptions' pickups are read by the index on their subscription. Over years the
 /// garden's pickups are read in their table's order (`NOT INDEXED`): several times
 /// faster than one look-up per pickup through the index by week. Their subscriptions are
 /// read once beforehand rather than joined row by row.
 pub(crate) fn each_ticked(
     conn: &Connection,
     (first, last): (IsoWeek, IsoWeek),
-    member: Option<i64>,
+    covered: Covered,
     mut each: impl FnMut(Ticked),
 ) -> Result<()> {
     let mut holders: FxHashMap<i64, Holder> = FxHashMap::default();
-    let mut stmt = conn.prepare(
-        "SELECT id, member_id, shared_with, depot_id, size_id FROM subscription
-         WHERE :member IS NULL OR member_id = :member",
-    )?;
+    let condition = covered.condition();
+    let member = covered.member();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT s.id, s.member_id, s.shared_with, s.depot_id, s.size_id FROM subscription s
+         WHERE {condition}"
+    ))?;
     let mut rows = stmt.query(named_params! {":member": member})?;
     while let Some(r) = rows.next()? {
         let holder = Holder {
@@ -72,13 +119,13 @@ pub(crate) fn each_ticked(
         };
         holders.insert(r.get(0)?, holder);
     }
-    let mut stmt = if member.is_some() {
-        // One household's pickups, by the index on their subscriptions.
-        conn.prepare(
+    let mut stmt = if covered != Covered::All {
+        // Some subscriptions' pickups, by the index on their subscription.
+        conn.prepare(&format!(
             "SELECT subscription_id, monday, baskets, status = 'donne' FROM pickup
-             WHERE subscription_id IN (SELECT id FROM subscription WHERE member_id = :member)
-               AND monday >= :first AND monday <= :last",
-        )?
+             WHERE subscription_id IN (SELECT s.id FROM subscription s WHERE {condition})
+               AND monday >= :first AND monday <= :last"
+        ))?
     } else {
         let order = if last.weeks_since(first) > LONG_PERIOD_WEEKS {
             "NOT INDEXED"

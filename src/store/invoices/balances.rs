@@ -1,5 +1,6 @@
 //! Each funder's balance: invoiced (invoices not cancelled), paid, and its share of the
-//! baskets delivered since the end of its last period invoiced, not invoiced yet.
+//! baskets delivered since the end of its last period invoiced, not invoiced yet (what its
+//! statement from that day would total).
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,9 @@ use rusqlite::Connection;
 
 use super::invoices;
 use crate::domain::invoices::{FunderBalance, InvoiceKind, InvoiceStatus};
+use crate::domain::solidarity::terms_on;
 use crate::store::Result;
+use crate::store::baskets::solidarity_accounts;
 
 /// The first day not invoiced yet for funder `funder_id`: the day after the last period
 /// of its invoices not cancelled, else the first day of the first terms it funds (`None`:
@@ -55,22 +58,43 @@ pub fn funder_balances(
             InvoiceStatus::Issued | InvoiceStatus::Sent(_) => balance.invoiced += i.amount,
         }
     }
-    let mut starts = Vec::new();
+    // Funders never invoiced, or invoiced to the same day, share a first day not invoiced:
+    // their shares come from one making of the accounts from that day.
+    let mut funders_from: BTreeMap<NaiveDate, Vec<i64>> = BTreeMap::new();
     for &funder_id in balances.keys() {
         if let Some(from) = first_day_not_invoiced(conn, funder_id)?
             && from <= today
         {
-            starts.push((funder_id, from));
+            funders_from.entry(from).or_default().push(funder_id);
         }
     }
     // The pickups read once, from the earliest day not invoiced, for every funder.
-    if let Some(first) = starts.iter().map(|&(_, from)| from).min() {
-        let baskets = crate::store::baskets::period_baskets(conn, first, today)?;
-        for (funder_id, from) in starts {
-            let statement =
-                crate::store::week::statement_from(conn, funder_id, (from, today), &baskets)?;
-            if let Some(balance) = balances.get_mut(&funder_id) {
-                balance.not_invoiced = statement.totals().3;
+    let Some(&first) = funders_from.keys().next() else {
+        return Ok(balances);
+    };
+    let delivered = crate::store::baskets::solidarity_delivered(conn, first, today)?;
+    let terms = crate::store::baskets::all_solidarity_terms(conn)?;
+    for (from, funders) in funders_from {
+        // The baskets from `from` under terms one of these funders takes part in, as in
+        // each one's statement (`crate::store::week::statement_from`).
+        let funded: Vec<_> = delivered
+            .iter()
+            .filter(|d| {
+                d.day >= from
+                    && terms
+                        .get(&d.subscription_id)
+                        .and_then(|periods| terms_on(periods, d.day))
+                        .is_some_and(|t| t.funding.iter().any(|f| funders.contains(&f.funder_id)))
+            })
+            .cloned()
+            .collect();
+        for account in solidarity_accounts(conn, &funded)? {
+            for (share, owed) in account.terms.funding.iter().zip(&account.split.funders) {
+                if funders.contains(&share.funder_id)
+                    && let Some(balance) = balances.get_mut(&share.funder_id)
+                {
+                    balance.not_invoiced += owed;
+                }
             }
         }
     }

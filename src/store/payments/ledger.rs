@@ -21,7 +21,7 @@ use crate::domain::payments::ledger::{
 use crate::domain::payments::{AccountEntry, Payment};
 use crate::store::Result;
 use crate::store::baskets::accounts::DeliveryDays;
-use crate::store::baskets::ticked::each_ticked;
+use crate::store::baskets::ticked::{Covered, each_ticked};
 use crate::store::baskets::{all_solidarity_terms, list_basket_sizes, prices_of_size};
 use crate::store::members::{list_memberships, memberships_of};
 
@@ -62,7 +62,7 @@ fn each_prepared(
     let first = IsoWeek::of(from).previous();
     let last = IsoWeek::of(until).next();
     let mut ticked: FxHashSet<(NaiveDate, i64)> = FxHashSet::default();
-    each_ticked(conn, (first, last), member, |pickup| {
+    each_ticked(conn, (first, last), covered(member), |pickup| {
         ticked.insert((pickup.monday, pickup.subscription_id));
         let day = days.day(pickup.depot_id, pickup.monday);
         if day < from || day > until {
@@ -80,7 +80,7 @@ fn each_prepared(
         each(Prepared { day, line });
     })?;
     let weeks = u32::try_from(last.weeks_since(first) + 1).unwrap_or(1);
-    for plan in crate::store::week::plan_weeks_of(conn, first, weeks, member)? {
+    for plan in crate::store::week::plan_weeks_of(conn, first, weeks, covered(member))? {
         for depot in &plan.depots {
             let Some(day) = depot.delivery.date() else {
                 continue;
@@ -382,4 +382,9 @@ pub fn account_statement(
         opening,
         lines,
     })
+}
+
+/// The subscriptions held by `member`, or every one.
+fn covered(member: Option<i64>) -> Covered {
+    member.map_or(Covered::All, Covered::HeldBy)
 }

@@ -4,7 +4,7 @@
 
 pub mod anonymise;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
@@ -145,30 +145,22 @@ fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
 }
 
 /// Each household's latest basket week (the Monday, as stored), its own subscriptions' and
-/// those it shares. One walk down the pickups' (monday, subscription) key, latest first: a
-/// subscription's first pickup met is its last; no grouping of the whole table.
+/// those it shares: each subscription's latest pickup found through the index on the
+/// pickups' subscription, not by reading the whole table.
 fn basket_lasts(conn: &Connection) -> Result<HashMap<i64, String>> {
-    let mut holders: HashMap<i64, (i64, Option<i64>)> = HashMap::new();
-    let mut stmt = conn.prepare("SELECT id, member_id, shared_with FROM subscription")?;
+    let mut stmt = conn.prepare(
+        "SELECT s.member_id, s.shared_with,
+                (SELECT max(p.monday) FROM pickup p WHERE p.subscription_id = s.id)
+         FROM subscription s",
+    )?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        holders.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-    }
     let mut lasts: HashMap<i64, String> = HashMap::new();
-    let mut seen: HashSet<i64> = HashSet::with_capacity(holders.len());
-    let mut stmt =
-        conn.prepare("SELECT subscription_id, monday FROM pickup ORDER BY monday DESC")?;
-    let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let subscription: i64 = r.get(0)?;
-        if !seen.insert(subscription) {
-            continue;
-        }
-        let Some(&(member, shared)) = holders.get(&subscription) else {
+        let Some(week) = r.get::<_, Option<String>>(2)? else {
             continue;
         };
-        let week: String = r.get(1)?;
-        for holder in std::iter::once(member).chain(shared) {
+        let member: i64 = r.get(0)?;
+        for holder in std::iter::once(member).chain(r.get::<_, Option<i64>>(1)?) {
             let last = lasts.entry(holder).or_default();
             if week > *last {
                 last.clone_from(&week);
