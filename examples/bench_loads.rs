@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use binette::app::{self, Garden};
 use binette::domain::activity::SectionChoice;
+use binette::domain::harvest_query::{Period, Seasons};
 use binette::store;
 use chrono::{Datelike, Local, NaiveDate};
 use rusqlite::OptionalExtension;
@@ -138,9 +139,15 @@ fn staff_loads(s: Subjects) -> Vec<Load> {
             app::employees::file(g, id).map(drop)
         }));
     }
-    loads.push(load("Récoltes", "récoltes et catalogue", |g| {
-        app::harvests::load(g).map(drop)
-    }));
+    loads.push(load(
+        "Récoltes",
+        "récoltes de la saison affichée",
+        move |g| {
+            // The screen opens on the week of today and reads its season(s).
+            let (from, to) = Period::Week.range(today);
+            app::harvests::load(g, Seasons::covering(from, to)).map(drop)
+        },
+    ));
     loads.push(load("Ateliers", "séances et listes", move |g| {
         app::workshops::lists(g, today).map(drop)
     }));
