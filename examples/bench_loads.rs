@@ -5,7 +5,8 @@
 //! opened for writing, as the window does, but nothing is changed when its schema is
 //! current) or `-- --scale N` (a `binette demo --scale N` garden made in a temporary folder).
 //! `--runs R` sets how many times each load runs (median shown, 7 by default), `--only
-//! WORD` keeps the loads whose description holds WORD, `--no-startup` skips the opening.
+//! WORD` keeps the loads whose screen or description holds WORD (`--only Récoltes`),
+//! `--no-startup` skips the opening.
 //!
 //! [`screen_loads`] and [`startup`] hold the measurement, reusable by another benchmark.
 
@@ -243,7 +244,7 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
-/// Runs every load (those whose `what` holds `only`, when given) `runs` times on `garden`
+/// Runs every load (those whose screen or `what` holds `only`, when given) `runs` times on `garden`
 /// and answers their timings; a load that fails
 /// stops the measurement with its error.
 pub fn screen_loads(
@@ -253,7 +254,9 @@ pub fn screen_loads(
     only: Option<&str>,
 ) -> app::Result<Vec<Timing>> {
     let mut timings = Vec::new();
-    let chosen = |load: &Load| only.is_none_or(|word| load.what.contains(word));
+    let chosen = |load: &Load| {
+        only.is_none_or(|word| load.screen.contains(word) || load.what.contains(word))
+    };
     for load in all_loads(subjects).into_iter().filter(chosen) {
         let mut samples = Vec::with_capacity(runs);
         for _ in 0..runs.max(1) {
