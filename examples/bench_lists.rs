@@ -4,7 +4,8 @@
 //! the screen's `update` (filtering), its `view` (building the widget tree), and the layout
 //! and drawing of that tree by iced's headless renderer (tiny-skia), as a frame would.
 //!
-//! `cargo run --release --example bench_lists -- --scale 100 [--word mar] [--runs 5]`
+//! `cargo run --release --example bench_lists -- --scale 100 [--word mar] [--runs 5]`, or
+//! `-- --db FILE` for an existing garden (`binette demo --years 10 --db FILE`).
 //!
 //! The demo garden is made once per scale in the temporary folder and reused.
 
@@ -326,8 +327,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runs: usize = value("--runs").map(|s| s.parse()).transpose()?.unwrap_or(5);
     let today = Local::now().date_naive();
     let start = Instant::now();
-    let db = demo_garden(scale, today)?;
-    println!("demo ×{scale}: {} ({:?})", db.display(), start.elapsed());
+    let db = match value("--db") {
+        Some(path) => PathBuf::from(path),
+        None => demo_garden(scale, today)?,
+    };
+    println!("jardin : {} ({:?})", db.display(), start.elapsed());
     let costs = measure_lists(&db, today, &word, runs)?;
     println!("« {word} » typed then erased, {runs} times; medians per keystroke, ms");
     println!(

@@ -5,7 +5,8 @@
 //! opened for writing, as the window does, but nothing is changed when its schema is
 //! current) or `-- --scale N` (a `binette demo --scale N` garden made in a temporary folder).
 //! `--runs R` sets how many times each load runs (median shown, 7 by default), `--only
-//! WORD` keeps the loads whose description holds WORD, `--no-startup` skips the opening.
+//! WORD` keeps the loads whose screen or description holds WORD (`--only Récoltes`),
+//! `--no-startup` skips the opening.
 //!
 //! [`screen_loads`] and [`startup`] hold the measurement, reusable by another benchmark.
 
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use binette::app::{self, Garden};
 use binette::domain::activity::SectionChoice;
+use binette::domain::harvest_query::{Period, Seasons};
 use binette::store;
 use chrono::{Datelike, Local, NaiveDate};
 use rusqlite::OptionalExtension;
@@ -138,9 +140,15 @@ fn staff_loads(s: Subjects) -> Vec<Load> {
             app::employees::file(g, id).map(drop)
         }));
     }
-    loads.push(load("Récoltes", "récoltes et catalogue", |g| {
-        app::harvests::load(g).map(drop)
-    }));
+    loads.push(load(
+        "Récoltes",
+        "récoltes de la saison affichée",
+        move |g| {
+            // The screen opens on the week of today and reads its season(s).
+            let (from, to) = Period::Week.range(today);
+            app::harvests::load(g, Seasons::covering(from, to)).map(drop)
+        },
+    ));
     loads.push(load("Ateliers", "séances et listes", move |g| {
         app::workshops::lists(g, today).map(drop)
     }));
@@ -236,7 +244,7 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
-/// Runs every load (those whose `what` holds `only`, when given) `runs` times on `garden`
+/// Runs every load (those whose screen or `what` holds `only`, when given) `runs` times on `garden`
 /// and answers their timings; a load that fails
 /// stops the measurement with its error.
 pub fn screen_loads(
@@ -246,7 +254,9 @@ pub fn screen_loads(
     only: Option<&str>,
 ) -> app::Result<Vec<Timing>> {
     let mut timings = Vec::new();
-    let chosen = |load: &Load| only.is_none_or(|word| load.what.contains(word));
+    let chosen = |load: &Load| {
+        only.is_none_or(|word| load.screen.contains(word) || load.what.contains(word))
+    };
     for load in all_loads(subjects).into_iter().filter(chosen) {
         let mut samples = Vec::with_capacity(runs);
         for _ in 0..runs.max(1) {

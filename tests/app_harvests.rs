@@ -6,10 +6,13 @@
 
 use binette::app::harvests::{self, Recorded};
 use binette::app::{Error, Garden};
-use binette::domain::harvest_query::{HarvestLine, totals};
+use binette::domain::harvest_query::{HarvestLine, Seasons, totals};
 use binette::domain::harvests::{Crop, Destination, Harvest, Plot, PlotKind, Unit};
 use binette::store::{self, StoreError};
 use chrono::NaiveDate;
+
+/// The season of every date here (November 2026).
+const SEASON: Seasons = Seasons::of_year(2026);
 
 fn d(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
@@ -32,7 +35,7 @@ fn catalogue(garden: &Garden) -> (i64, i64) {
             kg_per_unit: None,
         }],
     };
-    harvests::save_crop(garden, &carrot).unwrap();
+    harvests::save_crop(garden, &carrot, SEASON).unwrap();
     let plot = Plot {
         id: 0,
         name: "Serre 1".into(),
@@ -40,7 +43,7 @@ fn catalogue(garden: &Garden) -> (i64, i64) {
         area_m2: Some(200.0),
         parent_id: None,
     };
-    let data = harvests::save_plot(garden, &plot).unwrap();
+    let data = harvests::save_plot(garden, &plot, SEASON).unwrap();
     (data.crops[0].id, data.plots[0].id)
 }
 
@@ -76,6 +79,7 @@ fn recorded_lines_add_up_in_the_totals() {
             None,
             false,
             d(21),
+            SEASON,
         )
         .unwrap(),
     );
@@ -90,12 +94,13 @@ fn recorded_lines_add_up_in_the_totals() {
             Some((Unit::Bunch, 0.25)),
             false,
             d(21),
+            SEASON,
         )
         .unwrap(),
     );
     assert_eq!(second.kg, Some(1.0));
     assert!(reloaded);
-    let data = harvests::load(&garden).unwrap();
+    let data = harvests::load(&garden, SEASON).unwrap();
     assert_eq!(data.lines.len(), 2);
     let all: Vec<&HarvestLine> = data.lines.iter().collect();
     let t = totals(&all);
@@ -112,17 +117,17 @@ fn an_identical_line_is_saved_only_once_confirmed() {
     let garden = garden();
     let (carrot, serre) = catalogue(&garden);
     let harvest = line(carrot, serre, 12.5, Unit::Kg);
-    saved(harvests::record(&garden, &harvest, None, false, d(21)).unwrap());
+    saved(harvests::record(&garden, &harvest, None, false, d(21), SEASON).unwrap());
     // The same day, crop, plot, quantity, unit and destination: a warning, nothing saved.
-    let again = harvests::record(&garden, &harvest, None, false, d(21)).unwrap();
+    let again = harvests::record(&garden, &harvest, None, false, d(21), SEASON).unwrap();
     assert!(
         matches!(&again, Recorded::Warnings(w) if !w.is_empty()),
         "{again:?}"
     );
-    assert_eq!(harvests::load(&garden).unwrap().lines.len(), 1);
+    assert_eq!(harvests::load(&garden, SEASON).unwrap().lines.len(), 1);
     // Confirmed (Enter again): saved.
-    saved(harvests::record(&garden, &harvest, None, true, d(21)).unwrap());
-    assert_eq!(harvests::load(&garden).unwrap().lines.len(), 2);
+    saved(harvests::record(&garden, &harvest, None, true, d(21), SEASON).unwrap());
+    assert_eq!(harvests::load(&garden, SEASON).unwrap().lines.len(), 2);
 }
 
 #[test]
@@ -141,12 +146,13 @@ fn a_crop_typed_in_the_line_is_created_in_kg_and_a_line_deleted() {
             None,
             false,
             d(21),
+            SEASON,
         )
         .unwrap(),
     );
     let id = recorded.harvest.id;
     assert_eq!(harvests::delete_harvest(&garden, id).unwrap(), id);
-    assert!(harvests::load(&garden).unwrap().lines.is_empty());
+    assert!(harvests::load(&garden, SEASON).unwrap().lines.is_empty());
 }
 
 #[test]
@@ -154,13 +160,13 @@ fn a_garden_open_read_only_refuses_a_line_before_writing_anything() {
     // The connection itself could write: only the garden's own check refuses.
     let garden = Garden::new_read_only(store::open_in_memory().unwrap(), "x.sqlite3".into());
     let harvest = line(1, 1, 12.5, Unit::Kg);
-    let refused = harvests::record(&garden, &harvest, None, true, d(21)).unwrap_err();
+    let refused = harvests::record(&garden, &harvest, None, true, d(21), SEASON).unwrap_err();
     assert!(
         matches!(refused, Error::Store(StoreError::ReadOnly(_))),
         "{refused:?}"
     );
     let refused = harvests::create_crop(&garden, "Panais".into()).unwrap_err();
     assert!(matches!(refused, Error::Store(StoreError::ReadOnly(_))));
-    let data = harvests::load(&garden).unwrap();
+    let data = harvests::load(&garden, SEASON).unwrap();
     assert!(data.lines.is_empty() && data.crops.is_empty());
 }

@@ -7,6 +7,7 @@ mod common;
 use common::Held;
 
 use binette::app::Garden;
+use binette::domain::harvest_query::Seasons;
 use binette::domain::harvests::{Crop, CropUnit, Destination, Plot, PlotKind, Unit};
 use binette::store::{self, harvests};
 use binette::ui::harvests::entry::ids;
@@ -33,6 +34,9 @@ fn click(screen: &mut Held<Screen>, label: &str) {
 }
 
 const TODAY: (i32, u32, u32) = (2026, 6, 10);
+
+/// The season of `TODAY`, which every line typed here is dated in.
+const SEASON_2026: Seasons = Seasons::of_year(2026);
 
 fn open() -> (Held<Screen>, Garden) {
     let conn = store::open_in_memory().unwrap();
@@ -84,11 +88,14 @@ fn open() -> (Held<Screen>, Garden) {
 }
 
 fn count(db: &Garden) -> i64 {
-    binette::app::harvests::load(db).unwrap().lines.len() as i64
+    binette::app::harvests::load(db, SEASON_2026)
+        .unwrap()
+        .lines
+        .len() as i64
 }
 
 fn crops(db: &Garden) -> Vec<binette::domain::harvests::Crop> {
-    binette::app::harvests::load(db).unwrap().crops
+    binette::app::harvests::load(db, SEASON_2026).unwrap().crops
 }
 
 #[test]
@@ -249,7 +256,7 @@ fn add_plot(db: &Garden, name: &str) {
         area_m2: None,
         parent_id: None,
     };
-    binette::app::harvests::save_plot(db, &plot).unwrap();
+    binette::app::harvests::save_plot(db, &plot, SEASON_2026).unwrap();
 }
 
 /// Reopens the screen on `db` (to read plots added after the first opening).
@@ -264,7 +271,7 @@ fn reopen(db: &Garden) -> Held<Screen> {
 
 /// The plot of the line saved last.
 fn saved_plot(db: &Garden) -> String {
-    let lines = binette::app::harvests::load(db).unwrap().lines;
+    let lines = binette::app::harvests::load(db, SEASON_2026).unwrap().lines;
     let last = lines.iter().max_by_key(|l| l.harvest.id).unwrap();
     last.plot_name.clone()
 }

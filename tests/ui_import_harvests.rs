@@ -7,6 +7,7 @@ mod common;
 use common::Held;
 
 use binette::app::Garden;
+use binette::domain::harvest_query::Seasons;
 use binette::domain::harvests::{Crop, Destination, Unit};
 use binette::domain::import::harvests::{DuplicatePolicy, HarvestField, NameChoice};
 use binette::store::{harvests, open_in_memory};
@@ -19,12 +20,18 @@ use common::run;
 
 common::screen_helpers!(Held<Screen>, Message);
 
+/// Every line of these tests is dated in 2026.
+const SEASON_2026: Seasons = Seasons::of_year(2026);
+
 fn lines(db: &Garden) -> usize {
-    binette::app::harvests::load(db).unwrap().lines.len()
+    binette::app::harvests::load(db, SEASON_2026)
+        .unwrap()
+        .lines
+        .len()
 }
 
 fn crops(db: &Garden) -> Vec<Crop> {
-    binette::app::harvests::load(db).unwrap().crops
+    binette::app::harvests::load(db, SEASON_2026).unwrap().crops
 }
 
 fn screen_with_file(content: &[u8]) -> (Held<Screen>, Garden, tempfile::TempDir) {

@@ -1,44 +1,50 @@
-//! Récoltes' use cases: what the screen reads, recording a harvest line (with the weight of
+//! Récoltes' use cases: what the screen reads (the catalogues and the lines of the seasons
+//! it shows, never the whole history at once), recording a harvest line (with the weight of
 //! a unit when asked, and the warnings to confirm first), deleting one, and the crop and
 //! plot catalogues.
 
 use chrono::NaiveDate;
 
 use super::{Garden, Result};
-use crate::domain::harvest_query::HarvestLine;
+use crate::domain::harvest_query::{HarvestLine, Seasons};
 use crate::domain::harvests::{Crop, Destination, Harvest, Plot, Unit, harvest_warnings};
 use crate::store::harvests as store;
+use crate::store::sheets::snapshot;
 use crate::store::{Connection, StoreError};
 
-/// Everything the Récoltes screen reads at once.
+/// What the Récoltes screen reads at once: the catalogues and the lines of some seasons.
 #[derive(Debug, Clone)]
 pub struct HarvestData {
     /// The crop catalogue.
     pub crops: Vec<Crop>,
     /// The plots.
     pub plots: Vec<Plot>,
-    /// Every harvest line, most recent first.
+    /// The seasons whose lines were read.
+    pub seasons: Seasons,
+    /// Every harvest line dated in `seasons`, most recent first.
     pub lines: Vec<HarvestLine>,
 }
 
-fn read(conn: &Connection) -> Result<HarvestData, StoreError> {
+fn read(conn: &Connection, seasons: Seasons) -> Result<HarvestData, StoreError> {
+    let (from, to) = seasons.range();
     Ok(HarvestData {
         crops: store::list_crops(conn)?,
         plots: store::list_plots(conn)?,
-        lines: store::all_harvest_lines(conn)?,
+        seasons,
+        lines: store::harvest_lines(conn, from, to)?,
     })
 }
 
-/// Crops, plots and every line.
-pub fn load(garden: &Garden) -> Result<HarvestData> {
-    Ok(garden.with(|conn| read(conn))?)
+/// Crops, plots and every line dated in `seasons`, read in one transaction.
+pub fn load(garden: &Garden, seasons: Seasons) -> Result<HarvestData> {
+    Ok(garden.with(|conn| snapshot(conn, |conn| read(conn, seasons)))?)
 }
 
 /// What recording a line came to.
 #[derive(Debug, Clone)]
 pub enum Recorded {
-    /// Saved, as the list shows it; with everything read again when the weight of a unit
-    /// was stored too (other lines' kg change).
+    /// Saved, as the list shows it; with everything read again (the lines of the seasons
+    /// asked) when the weight of a unit was stored too (other lines' kg change).
     Saved(HarvestLine, Option<HarvestData>),
     /// Not saved: warnings the user must see first (recording again with `force` saves).
     Warnings(Vec<String>),
@@ -47,13 +53,15 @@ pub enum Recorded {
 /// Records `harvest` (a new line when its id is 0, else a correction), storing first the
 /// weight of one unit of its crop when `conversion` is given. Unless `force`, a line that
 /// deserves a warning (a date in the future or long past on `today`, a line like one of the
-/// same day…) is not saved and the warnings come back.
+/// same day…) is not saved and the warnings come back. `seasons`: the lines read again
+/// after a new weight of a unit.
 pub fn record(
     garden: &Garden,
     harvest: &Harvest,
     conversion: Option<(Unit, f64)>,
     force: bool,
     today: NaiveDate,
+    seasons: Seasons,
 ) -> Result<Recorded> {
     Ok(garden.change(|conn| {
         if !force {
@@ -74,7 +82,10 @@ pub fn record(
             harvest.id
         };
         tx.commit()?;
-        let reload = conversion.is_some().then(|| read(conn)).transpose()?;
+        let reload = conversion
+            .is_some()
+            .then(|| read(conn, seasons))
+            .transpose()?;
         Ok(Recorded::Saved(store::harvest_line(conn, id)?, reload))
     })?)
 }
@@ -100,34 +111,37 @@ pub fn create_crop(garden: &Garden, name: String) -> Result<(Vec<Crop>, Crop)> {
     })?)
 }
 
-/// Saves `crop` (new when its id is 0); answers everything read again.
-pub fn save_crop(garden: &Garden, crop: &Crop) -> Result<HarvestData> {
+/// Saves `crop` (new when its id is 0); answers everything read again (the lines of
+/// `seasons`).
+pub fn save_crop(garden: &Garden, crop: &Crop, seasons: Seasons) -> Result<HarvestData> {
     Ok(garden.change(|conn| {
         if crop.id == 0 {
             store::insert_crop(conn, crop)?;
         } else {
             store::update_crop(conn, crop)?;
         }
-        read(conn)
+        read(conn, seasons)
     })?)
 }
 
-/// Deletes the crop `id` (refused when harvests use it); answers everything read again.
-pub fn delete_crop(garden: &Garden, id: i64) -> Result<HarvestData> {
+/// Deletes the crop `id` (refused when harvests use it); answers everything read again
+/// (the lines of `seasons`).
+pub fn delete_crop(garden: &Garden, id: i64, seasons: Seasons) -> Result<HarvestData> {
     Ok(garden.change(|conn| {
         store::delete_crop(conn, id)?;
-        read(conn)
+        read(conn, seasons)
     })?)
 }
 
-/// Saves `plot` (new when its id is 0); answers everything read again.
-pub fn save_plot(garden: &Garden, plot: &Plot) -> Result<HarvestData> {
+/// Saves `plot` (new when its id is 0); answers everything read again (the lines of
+/// `seasons`).
+pub fn save_plot(garden: &Garden, plot: &Plot, seasons: Seasons) -> Result<HarvestData> {
     Ok(garden.change(|conn| {
         if plot.id == 0 {
             store::insert_plot(conn, plot)?;
         } else {
             store::update_plot(conn, plot)?;
         }
-        read(conn)
+        read(conn, seasons)
     })?)
 }

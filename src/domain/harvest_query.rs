@@ -12,6 +12,9 @@ use super::calendar::IsoWeek;
 use super::harvests::{CropId, Destination, Harvest, PlotId, Unit};
 use super::text::{Query, SearchKeys, compare, fold};
 
+mod seasons;
+pub use seasons::Seasons;
+
 /// A saved harvest with what the list shows about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HarvestLine {

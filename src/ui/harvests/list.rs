@@ -10,7 +10,8 @@ use super::entry::{find_crop, find_plot};
 use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
 use crate::domain::harvest_query::{
-    HarvestFilter, HarvestLine, Period, Totals, filter_keyed, format_number, kg_by_month, totals,
+    HarvestFilter, HarvestLine, Period, Seasons, Totals, filter_keyed, format_number, kg_by_month,
+    totals,
 };
 use crate::domain::harvests::{Crop, Plot};
 use crate::domain::text::{Query, SearchKeys};
@@ -22,6 +23,9 @@ pub const ROW_HEIGHT: f32 = 30.0;
 
 /// Id of the list's search box.
 pub const SEARCH_ID: &str = "recolte-recherche";
+/// Said instead of the lines and totals while the period's lines are read.
+pub const READING: &str = "Lecture des récoltes de la période…";
+
 /// Id of the list's scrolled lines.
 pub const LIST_ID: &str = "recolte-liste";
 
@@ -59,6 +63,8 @@ pub struct Computed {
     pub season: i32,
     /// Why the filters keep nothing, if they cannot be read.
     pub problem: Option<app::Error>,
+    /// The lines of the period are being read: nothing is counted yet.
+    pub reading: bool,
 }
 
 impl Filters {
@@ -158,10 +164,20 @@ impl Filters {
         })
     }
 
-    /// Applies the filters to `lines`, whose search texts folded are `keys`.
+    /// The seasons the filters need read (their dates' and the chart's), when they can be
+    /// read.
+    pub fn need(&self, crops: &[Crop], plots: &[Plot]) -> Option<Seasons> {
+        self.resolve(crops, plots)
+            .ok()
+            .map(|filter| Seasons::needed_by(&filter))
+    }
+
+    /// Applies the filters to `lines`, whose search texts folded are `keys`, which are
+    /// exactly the lines of the seasons `held`: nothing is counted (`reading`) when the
+    /// filters need other seasons.
     pub fn compute(
         &self,
-        (lines, keys): (&[HarvestLine], &SearchKeys),
+        (lines, keys, held): (&[HarvestLine], &SearchKeys, Option<Seasons>),
         crops: &[Crop],
         plots: &[Plot],
     ) -> Computed {
@@ -175,6 +191,13 @@ impl Filters {
                 };
             }
         };
+        if !held.is_some_and(|held| held.include(Seasons::needed_by(&filter))) {
+            return Computed {
+                reading: true,
+                season: filter.to.year(),
+                ..Computed::default()
+            };
+        }
         let query = Query::new(&filter.search);
         let shown = filter_keyed(lines, keys, &query, &filter);
         let kept: Vec<&HarvestLine> = shown.iter().map(|&i| &lines[i]).collect();
@@ -198,6 +221,7 @@ impl Filters {
             shown,
             season,
             problem: None,
+            reading: false,
         }
     }
 }
@@ -335,7 +359,9 @@ pub fn list<'a>(
         line_row(&lines[computed.shown[n]])
     });
     let count = computed.shown.len();
-    let summary = if count == 0 {
+    let summary = if computed.reading {
+        READING.to_owned()
+    } else if count == 0 {
         "Aucune récolte pour ces filtres.".to_owned()
     } else {
         format!("{count} ligne{}", if count > 1 { "s" } else { "" })
@@ -346,9 +372,13 @@ pub fn list<'a>(
                 .size(14)
                 .color(theme::MUTED)
                 .width(Length::Fill),
-            text(format!("Total : {}", kg_label(Some(computed.totals.kg))))
-                .size(15)
-                .font(BOLD),
+            text(if computed.reading {
+                String::new()
+            } else {
+                format!("Total : {}", kg_label(Some(computed.totals.kg)))
+            })
+            .size(15)
+            .font(BOLD),
         ],
         container(header).padding([4, 0]),
         scrollable(body.padding(iced::Padding::ZERO.right(14)))

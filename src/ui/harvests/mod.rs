@@ -1,21 +1,26 @@
 //! The Récoltes screen: fast keyboard entry of harvest lines, the filtered list, totals and a
 //! season chart, CSV and Excel exports, and the crop and plot catalogues.
+//!
+//! It holds the lines of the seasons its period needs (`reads`), not the whole history:
+//! another season is read when the period moves to it.
 
 mod catalogue;
 pub mod entry;
 mod entry_view;
 pub mod list;
+mod reads;
 mod totals;
 mod update;
 mod view;
 
+use chrono::Datelike;
 use iced::Task;
 
 use super::export;
 use super::screen::Context;
 use super::widgets::Tone;
 use crate::app::{self, harvests::HarvestData, harvests::Recorded};
-use crate::domain::harvest_query::{HarvestLine, Period, search_text};
+use crate::domain::harvest_query::{HarvestLine, Period, Seasons, search_text};
 use crate::domain::harvests::{Crop, Plot};
 use crate::domain::text::SearchKeys;
 use crate::ui::rows::Scrolled;
@@ -55,7 +60,10 @@ pub struct Screen {
     tab: Tab,
     crops: Vec<Crop>,
     plots: Vec<Plot>,
+    /// Every line of the seasons `reads` holds, most recent first.
     lines: Vec<HarvestLine>,
+    /// The seasons `lines` hold and the read under way.
+    reads: reads::Reads,
     /// The search text of each of `lines`, folded once, in the same order.
     keys: SearchKeys,
     /// Where the list is scrolled.
@@ -78,8 +86,8 @@ pub struct Screen {
 /// Messages of the Récoltes screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// Crops, plots and lines were read.
-    Loaded(app::Result<HarvestData>),
+    /// Crops, plots and the lines of some seasons were read, for the read with this number.
+    Loaded(u64, app::Result<HarvestData>),
     /// A tab clicked.
     Tab(Tab),
     /// Text typed in an entry field.
@@ -162,11 +170,12 @@ impl Screen {
     /// Opens the screen, starting to load what it shows.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
         let today = context.today;
-        let screen = Screen {
+        let mut screen = Screen {
             tab: Tab::Entry,
             crops: Vec::new(),
             plots: Vec::new(),
             lines: Vec::new(),
+            reads: reads::Reads::default(),
             keys: SearchKeys::default(),
             scrolled: Scrolled::default(),
             entry: Box::new(Entry::new(today)),
@@ -181,13 +190,49 @@ impl Screen {
             catalogue: Box::default(),
             exporter: export::Exporter::default(),
         };
-        let task = context.perform(app::harvests::load, Message::Loaded);
+        let task = screen.read(screen.wanted(), context);
         (screen, task)
     }
 
     fn refresh(&mut self) {
-        let lines = (&self.lines[..], &self.keys);
+        let lines = (&self.lines[..], &self.keys, self.reads.held());
         *self.computed = self.filters.compute(lines, &self.crops, &self.plots);
+    }
+
+    /// The seasons the filters need, else those held, else the season of the day shown:
+    /// what to read, and to read again after a write.
+    fn wanted(&self) -> Seasons {
+        self.filters
+            .need(&self.crops, &self.plots)
+            .or(self.reads.held())
+            .unwrap_or_else(|| Seasons::of_year(self.filters.day.year()))
+    }
+
+    /// Reads the crops, plots and lines of `seasons`; only the answer of the last read asked
+    /// is taken.
+    fn read(&mut self, seasons: Seasons, context: &Context) -> Task<Message> {
+        let ticket = self.reads.ask(seasons);
+        context.perform(
+            move |garden| app::harvests::load(garden, seasons),
+            move |loaded| Message::Loaded(ticket, loaded),
+        )
+    }
+
+    /// Reads the seasons the filters need when the lines held do not cover them.
+    fn read_needed(&mut self, context: &Context) -> Task<Message> {
+        match self.filters.need(&self.crops, &self.plots) {
+            Some(need) if self.reads.must_read(need) => self.read(need, context),
+            _ => Task::none(),
+        }
+    }
+
+    /// After a write: the read under way, which may have read before it, asked again (else
+    /// the seasons the filters need, if the lines held miss them).
+    fn read_again(&mut self, context: &Context) -> Task<Message> {
+        match self.reads.after_write() {
+            Some(seasons) => self.read(seasons, context),
+            None => self.read_needed(context),
+        }
     }
 
     fn apply_loaded(&mut self, loaded: HarvestData) {
@@ -195,6 +240,7 @@ impl Screen {
         self.plots = loaded.plots;
         self.lines = loaded.lines;
         self.keys = SearchKeys::new(self.lines.iter().map(search_text));
+        self.reads.took(loaded.seasons);
         self.catalogue.sync(&self.crops, &self.plots);
         self.refresh();
     }
@@ -204,9 +250,17 @@ impl Screen {
         self.message = Some((Tone::Error, error.to_string()));
     }
 
-    /// Puts `line` in the list (replacing the line with its id), most recent first.
+    /// Puts `line` in the list (replacing the line with its id), most recent first, when
+    /// its date is in the seasons held (a line moved to another season leaves the list).
     fn put_line(&mut self, line: HarvestLine) {
         self.remove_line(line.harvest.id);
+        if !self
+            .reads
+            .held()
+            .is_some_and(|held| held.holds(line.harvest.date))
+        {
+            return;
+        }
         let key = |l: &HarvestLine| {
             (
                 std::cmp::Reverse(l.harvest.date),

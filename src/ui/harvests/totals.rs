@@ -61,6 +61,9 @@ fn headline(t: &Totals) -> Element<'_, Message> {
 
 /// The totals: per crop, per plot, per destination, the season chart, and their exports.
 pub fn totals_view<'a>(computed: &'a Computed, exporter: &Exporter) -> Element<'a, Message> {
+    if computed.reading {
+        return widgets::muted(super::list::READING).into();
+    }
     let t = &computed.totals;
     let by_plot = t
         .by_plot

@@ -24,12 +24,13 @@ impl screen::Screen for Screen {
 
     fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         match message {
-            Message::Loaded(Ok(loaded)) => {
-                self.apply_loaded(loaded);
-                return Action::Run(focus(ids::CROP));
+            Message::Loaded(ticket, Ok(loaded)) => return self.loaded(ticket, loaded, context),
+            Message::Loaded(ticket, Err(error)) => {
+                if self.reads.answered(ticket) {
+                    self.fail(&error);
+                }
             }
-            Message::Loaded(Err(error))
-            | Message::Saved(Err(error))
+            Message::Saved(Err(error))
             | Message::CropCreated(Err(error))
             | Message::Deleted(Err(error)) => self.fail(&error),
             Message::Tab(tab) => self.tab = tab,
@@ -51,7 +52,8 @@ impl screen::Screen for Screen {
                 self.warnings = warnings;
             }
             Message::Saved(Ok(Recorded::Saved(line, reload))) => {
-                return self.saved(line, reload).into();
+                let shown = self.saved(line, reload);
+                return Action::Run(Task::batch([shown, self.read_again(context)]));
             }
             Message::CreateCrop => return self.create_crop(context),
             Message::CropCreated(Ok((crops, crop))) => return self.crop_created(crops, &crop),
@@ -71,18 +73,21 @@ impl screen::Screen for Screen {
                     ));
                 }
             }
-            Message::Deleted(Ok(id)) => self.deleted(id),
+            Message::Deleted(Ok(id)) => {
+                self.deleted(id);
+                return Action::Run(self.read_again(context));
+            }
             Message::Period(period) => {
                 self.filters.set_period(period);
-                return self.refiltered();
+                return self.refiltered(context);
             }
             Message::Step(steps) => {
                 self.filters.step(steps);
-                return self.refiltered();
+                return self.refiltered(context);
             }
             Message::Filter(field, value) => {
                 self.filter(field, value);
-                return self.refiltered();
+                return self.refiltered(context);
             }
             Message::OpenImport => return Request::OpenImport(ImportKind::Harvests).into(),
             Message::Export(message) => return self.export(message),
@@ -98,6 +103,22 @@ impl screen::Screen for Screen {
 }
 
 impl Screen {
+    /// The answer of a read: taken when it is the last read asked (the first one puts the
+    /// cursor in the crop field), then the seasons the filters need now read if missing.
+    fn loaded(&mut self, ticket: u64, loaded: HarvestData, context: &Context) -> Action<Message> {
+        if !self.reads.answered(ticket) {
+            return Action::None;
+        }
+        let first = self.reads.held().is_none();
+        self.apply_loaded(loaded);
+        let more = self.read_needed(context);
+        Action::Run(if first {
+            Task::batch([focus(ids::CROP), more])
+        } else {
+            more
+        })
+    }
+
     /// ↓ or ↑ among the suggestions of the field typed in last.
     fn step_candidate(&mut self, step: i32) {
         let Some((field, i)) = self.entry.choosing else {
@@ -188,29 +209,44 @@ impl Screen {
         }
     }
 
-    /// The list filtered again, shown from its first line.
-    fn refiltered(&mut self) -> Action<Message> {
+    /// The list filtered again, shown from its first line; the seasons it needs read when
+    /// they are not held.
+    fn refiltered(&mut self, context: &Context) -> Action<Message> {
         self.refresh();
-        Action::Run(self.scrolled.to_top(super::list::LIST_ID))
+        let top = self.scrolled.to_top(super::list::LIST_ID);
+        Action::Run(Task::batch([top, self.read_needed(context)]))
     }
 
     fn export(&mut self, message: export::Message<HarvestExport>) -> Action<Message> {
         let screen = (&self.lines[..], &self.crops[..], &self.plots[..]);
         let (filters, computed) = (&*self.filters, &*self.computed);
         let task = self.exporter.update(message, |target| {
+            if computed.reading {
+                // Never a file made of a period half read.
+                return Box::new(|| {
+                    Err(app::Error::invalid(
+                        "Période",
+                        "Les récoltes de cette période sont en cours de lecture : exportez de nouveau dans un instant.",
+                    ))
+                });
+            }
             export::ready(export_table(target, screen, filters, computed))
         });
         Action::Run(task.map(Message::Export))
     }
 
     fn catalogue(&mut self, message: catalogue::Message, context: &Context) -> Action<Message> {
+        let seasons = self.wanted();
         match self
             .catalogue
-            .update(message, context, &self.crops, &self.plots)
+            .update(message, context, (&self.crops, &self.plots), seasons)
         {
             catalogue::Event::None => {}
             catalogue::Event::Run(task) => return Action::Run(task.map(Message::Catalogue)),
-            catalogue::Event::Reloaded(loaded) => self.apply_loaded(loaded),
+            catalogue::Event::Reloaded(loaded) => {
+                self.apply_loaded(loaded);
+                return Action::Run(self.read_again(context));
+            }
         }
         Action::None
     }
@@ -303,10 +339,11 @@ impl Screen {
         // Warnings already shown for this very line: Enter again saves anyway.
         let force = !self.warnings.is_empty();
         self.saving = true;
-        let today = context.today;
+        let (today, seasons) = (context.today, self.wanted());
         Action::Run(context.perform(
             move |garden| {
-                app::harvests::record(garden, &ready.harvest, ready.conversion, force, today)
+                let (harvest, conversion) = (&ready.harvest, ready.conversion);
+                app::harvests::record(garden, harvest, conversion, force, today, seasons)
             },
             Message::Saved,
         ))

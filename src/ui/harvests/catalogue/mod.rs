@@ -5,7 +5,7 @@ use std::fmt;
 use iced::Task;
 
 use crate::app::{self, harvests::HarvestData};
-use crate::domain::harvest_query::format_number;
+use crate::domain::harvest_query::{Seasons, format_number};
 use crate::domain::harvests::{Crop, CropUnit, Destination, Plot, PlotKind, Unit, parse_quantity};
 use crate::ui::screen::Context;
 
@@ -181,13 +181,14 @@ impl Catalogue {
         Ok(plot)
     }
 
-    /// Handles a message (`crops` and `plots` are the screen's, to fill a form).
+    /// Handles a message (`crops` and `plots` are the screen's, to fill a form; after a
+    /// save, everything is read again with the lines of `seasons`).
     pub fn update(
         &mut self,
         message: Message,
         context: &Context,
-        crops: &[Crop],
-        plots: &[Plot],
+        (crops, plots): (&[Crop], &[Plot]),
+        seasons: Seasons,
     ) -> Event {
         self.notice = None;
         match message {
@@ -214,13 +215,13 @@ impl Catalogue {
                 Ok(crop) => {
                     self.error = None;
                     return save(context, move |garden| {
-                        app::harvests::save_crop(garden, &crop)
+                        app::harvests::save_crop(garden, &crop, seasons)
                     });
                 }
             },
             Message::DeleteCrop(id) => {
                 return save(context, move |garden| {
-                    app::harvests::delete_crop(garden, id)
+                    app::harvests::delete_crop(garden, id, seasons)
                 });
             }
             Message::NewPlot => {
@@ -241,7 +242,7 @@ impl Catalogue {
                 Ok(plot) => {
                     self.error = None;
                     return save(context, move |garden| {
-                        app::harvests::save_plot(garden, &plot)
+                        app::harvests::save_plot(garden, &plot, seasons)
                     });
                 }
             },
