@@ -1,5 +1,5 @@
-//! Balances over kept months: what each whole month charged the households is kept once
-//! worked out, and forgotten when what it came from changes; after every kind of change the
+//! Balances over kept months: what each whole month charged the households, and what they
+//! paid, is kept once worked out, and forgotten when what it came from changes; after every kind of change the
 //! balances are the hand-derived ones, and the same as a reckoning with nothing kept.
 #![allow(clippy::unwrap_used)]
 
@@ -180,6 +180,50 @@ fn every_change_forgets_what_it_touches() {
     conn.execute_batch("DELETE FROM member WHERE id = 1")
         .unwrap();
     check(&conn, None, None);
+}
+
+/// Records a payment by cheque of `cents` from `member` received on `day`.
+fn pay(conn: &Connection, member: i64, day: &str, cents: Cents) {
+    conn.execute(
+        "INSERT INTO payment (member_id, received_on, amount_cents, mode)
+         VALUES (?1, ?2, ?3, 'cheque')",
+        rusqlite::params![member, day, cents],
+    )
+    .unwrap();
+}
+
+#[test]
+fn payments_are_kept_with_their_months_and_forgotten_when_they_change() {
+    let conn = garden();
+    // Anne pays 50 € on 20 August (before the accounts' first day, counted all the same)
+    // and 40 € on 15 October; Bruno 30 € on 2 November and 25 € on 1 December (after the
+    // balance's day, not counted). Anne −120 + 50 + 40 = −30 €; Bruno −80 + 30 = −50 €.
+    pay(&conn, ANNE, "2026-08-20", 5_000);
+    pay(&conn, ANNE, "2026-10-15", 4_000);
+    pay(&conn, BRUNO, "2026-11-02", 3_000);
+    pay(&conn, BRUNO, "2026-12-01", 2_500);
+    check(&conn, Some(-3_000), Some(-5_000));
+    // Anne's October cheque cancelled: −30 − 40 = −70 €.
+    conn.execute_batch(
+        "UPDATE payment SET cancelled_on = '2026-11-20' WHERE received_on = '2026-10-15'",
+    )
+    .unwrap();
+    check(&conn, Some(-7_000), Some(-5_000));
+    // Bruno's November cheque dated back to 15 September: still counted, −50 €.
+    conn.execute_batch(
+        "UPDATE payment SET received_on = '2026-09-15' WHERE received_on = '2026-11-02'",
+    )
+    .unwrap();
+    check(&conn, Some(-7_000), Some(-5_000));
+    // Then removed: −80 €. Anne pays 10 € on 30 November, the balance's day: −60 €.
+    conn.execute_batch("DELETE FROM payment WHERE received_on = '2026-09-15'")
+        .unwrap();
+    pay(&conn, ANNE, "2026-11-30", 1_000);
+    check(&conn, Some(-6_000), Some(-8_000));
+    // Until 15 November (September and October kept, November's first half read): Anne
+    // 10 baskets, −100 + 50 = −50 € (her 30 November payment not yet); Bruno 6, −60 €.
+    let mid = balances(&conn, d(2026, 11, 15)).unwrap();
+    assert_eq!((mid[&ANNE], mid[&BRUNO]), (-5_000, -6_000));
 }
 
 fn solidarity_from_november(conn: &Connection) {

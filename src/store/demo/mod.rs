@@ -157,6 +157,9 @@ fn write_all(conn: &Connection, ctx: &Ctx, root: &Rng) -> Result<DemoSummary> {
     let members = baskets::create(&tx, ctx, &mut root.fork(3), &crops)?;
     workshops::create(&tx, ctx, &mut root.fork(4), &people, &members)?;
     payments::create(&tx, ctx, &mut root.fork(5))?;
+    // The households' monthly debits worked out and kept, as in a garden whose balances
+    // were already looked at.
+    crate::store::payments::ledger::balances(&tx, ctx.now)?;
     let summary = summarize(&tx)?;
     tx.commit()?;
     Ok(summary)

@@ -1,9 +1,10 @@
 -- Binette schema: the households' balances without rereading ten years of pickups.
--- A balance adds up every basket charged since the accounts' start: after ten seasons that
--- is half a million pickups, read again on each screen showing balances. What the baskets
--- charged each household, month after month, is now kept once worked out, and forgotten
--- from the first month anything it was worked out from changes (the triggers below): a
--- kept month is always what a new reckoning would give.
+-- A balance adds up every basket charged since the accounts' start and every payment: after
+-- ten seasons that is half a million pickups and a hundred thousand payments, read again on
+-- each screen showing balances. What the baskets charged each household and what it paid,
+-- month after month, is now kept once worked out, and forgotten from the first month
+-- anything it was worked out from changes (the triggers below): a kept month is always
+-- what a new reckoning would give.
 -- A shipped migration is never edited: add a new one instead.
 
 -- A household's pickups by subscription (its account, retention, a subscription's removal)
@@ -22,12 +23,14 @@ CREATE TABLE debit_month (
 ) STRICT;
 
 -- What the baskets delivered from the first kept month to the end of this one charged each
--- household (holder of the subscription), in cents: a running total, so that a balance
--- reads two months, not ten years of them.
+-- household (holder of the subscription), and what it paid in that time (payments not
+-- cancelled, by day received), in cents: running totals, so that a balance reads two
+-- months, not ten years of them.
 CREATE TABLE debit_month_member (
     month         TEXT NOT NULL,
     member_id     INTEGER NOT NULL,
     charged_cents INTEGER NOT NULL,
+    paid_cents    INTEGER NOT NULL,
     PRIMARY KEY (month, member_id)
 ) STRICT;
 
@@ -98,6 +101,18 @@ CREATE TRIGGER debit_month_subscription_delete AFTER DELETE ON subscription BEGI
         strftime('%Y-%m', OLD.start_date, 'start of month', '-1 month'),
         coalesce((SELECT strftime('%Y-%m', min(moved_to)) FROM holiday_rule
                   WHERE date >= date(OLD.start_date, '-7 days')), '9999-12'));
+END;
+
+-- A payment received, changed, cancelled or removed: the months from the day received.
+CREATE TRIGGER debit_month_payment_insert AFTER INSERT ON payment BEGIN
+    DELETE FROM debit_month WHERE month >= strftime('%Y-%m', NEW.received_on);
+END;
+CREATE TRIGGER debit_month_payment_update AFTER UPDATE ON payment BEGIN
+    DELETE FROM debit_month
+    WHERE month >= strftime('%Y-%m', min(OLD.received_on, NEW.received_on));
+END;
+CREATE TRIGGER debit_month_payment_delete AFTER DELETE ON payment BEGIN
+    DELETE FROM debit_month WHERE month >= strftime('%Y-%m', OLD.received_on);
 END;
 
 -- Prices, sizes, solidarity terms, depots, closures and holiday rules: every month.

@@ -228,34 +228,28 @@ pub fn household_ledger(
 pub fn balances(conn: &Connection, until: NaiveDate) -> Result<HashMap<i64, Cents>> {
     let pricing = Pricing::load(conn)?;
     let period = (first_day(conn, until)?, until);
-    let debits = monthly::debits(conn, period, |from, to, charge| {
+    let sums = monthly::sums(conn, period, |from, to, charge| {
         each_prepared(conn, from, to, None, |prepared| {
             if let Some(debit) = pricing.debit(&prepared) {
                 charge(prepared.line.member_id, prepared.day, debit);
             }
         })
     })?;
-    let mut balance: FxHashMap<i64, Cents> = debits.into_iter().map(|(m, d)| (m, -d)).collect();
+    // The payments that count (see `Payment::counts`), received by `until`, come with the
+    // debits: those not cancelled.
+    let mut balance: FxHashMap<i64, Cents> = sums
+        .into_iter()
+        .map(|(member, sums)| (member, sums.paid - sums.charged))
+        .collect();
     // A membership is owed and paid the same day: the balance is unchanged, but the
     // household has one.
     let mut stmt = conn.prepare("SELECT DISTINCT member_id FROM membership WHERE paid_on <= ?1")?;
     for member in stmt.query_map([until], |r| r.get::<_, i64>(0))? {
-        balance.entry(member?).or_default();
+        balance.entry(member?).or_insert(0);
     }
     for entry in account_entries(conn, None, until)? {
         let line = entry_line(&entry);
         *balance.entry(entry.member_id).or_default() += line.credit - line.debit;
-    }
-    // The payments that count (see `Payment::counts`): those not cancelled, read from
-    // their own index (`payment_counted`) and summed here: over years of payments, several
-    // times faster than SQLite grouping whole rows by household.
-    let mut stmt = conn.prepare(
-        "SELECT member_id, amount_cents FROM payment
-         WHERE received_on <= ?1 AND cancelled_on IS NULL",
-    )?;
-    let mut rows = stmt.query([until])?;
-    while let Some(r) = rows.next()? {
-        *balance.entry(r.get(0)?).or_default() += r.get::<_, Cents>(1)?;
     }
     Ok(balance.into_iter().collect())
 }

@@ -1,8 +1,9 @@
-//! What the baskets charged each household, as running totals at the end of each month,
-//! kept once worked out (tables `debit_month` and `debit_month_member`) and forgotten from
-//! the first month a pickup, subscription, absence, price, term, depot, closure or holiday
-//! rule they came from changes (triggers of migration 009): a balance over ten years reads
-//! two months of totals and works out only the days around them and the months not kept.
+//! What the baskets charged each household and what it paid, as running totals at the end
+//! of each month, kept once worked out (tables `debit_month` and `debit_month_member`) and
+//! forgotten from the first month a pickup, subscription, absence, price, term, depot,
+//! closure, holiday rule or payment they came from changes (triggers of migration 009): a
+//! balance over ten years reads two months of totals and works out only the days around
+//! them and the months not kept.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rusqlite::{Connection, MAIN_DB, params};
@@ -10,34 +11,58 @@ use rustc_hash::FxHashMap;
 
 use crate::domain::money::Cents;
 use crate::store::Result;
+use crate::store::columns::date_at;
 
 /// Version of the rules pricing the baskets: a Binette that prices them differently bumps
 /// it, and the months an older one kept are worked out again.
 const PRICING_RULES: i64 = 1;
 
-/// Households' totals in cents, by household id.
-type Totals = FxHashMap<i64, Cents>;
+/// What one household was charged and paid, in cents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Sums {
+    /// Charged for baskets delivered.
+    pub charged: Cents,
+    /// Paid (payments not cancelled, by day received).
+    pub paid: Cents,
+}
+
+impl std::ops::Sub for Sums {
+    type Output = Sums;
+    fn sub(self, other: Sums) -> Sums {
+        Sums {
+            charged: self.charged - other.charged,
+            paid: self.paid - other.paid,
+        }
+    }
+}
+
+/// Households' sums, by household id.
+type Totals = FxHashMap<i64, Sums>;
 
 /// Adds to a total what one household was charged for baskets delivered on a day.
 pub(super) type Charge<'a> = &'a mut dyn FnMut(i64, NaiveDate, Cents);
 
 /// What the baskets delivered from `from` to `until` (both included) charged each
-/// household: the whole months in between from the kept running totals (worked out, and
+/// household, and what it paid up to `until` (every payment received by then, even before
+/// `from`): the whole months in between from the kept running totals (worked out, and
 /// kept unless the database is read-only, where they are not yet), the days before and
 /// after them worked out by `work_out`, which calls its [`Charge`] with every basket
-/// delivered in the days it is given.
-pub(super) fn debits(
+/// delivered in the days it is given, and the payments of those days read.
+pub(super) fn sums(
     conn: &Connection,
     (from, until): (NaiveDate, NaiveDate),
     mut work_out: impl FnMut(NaiveDate, NaiveDate, Charge) -> Result<()>,
 ) -> Result<Totals> {
     let mut total = Totals::default();
-    let mut add = |member: i64, _day: NaiveDate, debit: Cents| {
-        *total.entry(member).or_default() += debit;
-    };
     if from > until {
+        each_paid(conn, (None, until), |member, _, amount| {
+            total.entry(member).or_default().paid += amount;
+        })?;
         return Ok(total);
     }
+    let mut add = |member: i64, _day: NaiveDate, debit: Cents| {
+        total.entry(member).or_default().charged += debit;
+    };
     let first_whole = if from.day() == 1 {
         from
     } else {
@@ -50,6 +75,7 @@ pub(super) fn debits(
     };
     if first_whole >= after_whole {
         work_out(from, until, &mut add)?;
+        add_paid(conn, (None, until), &mut total)?;
         return Ok(total);
     }
     if from < first_whole {
@@ -58,16 +84,54 @@ pub(super) fn debits(
     if after_whole <= until {
         work_out(after_whole, until, &mut add)?;
     }
+    add_paid(conn, (None, day_before(first_whole)), &mut total)?;
+    add_paid(conn, (Some(after_whole), until), &mut total)?;
     let (first, last) = (first_whole, previous_month(after_whole));
     let (end, before) = running_totals(conn, (first, last), &mut work_out)?;
-    for (member, charged) in end {
-        add(
-            member,
-            first,
-            charged - before.get(&member).copied().unwrap_or(0),
-        );
+    for (member, sums) in end {
+        let whole = sums - before.get(&member).copied().unwrap_or_default();
+        if whole == Sums::default() {
+            // Nothing in these months (a household of the months kept before them only).
+            continue;
+        }
+        let kept = total.entry(member).or_default();
+        kept.charged += whole.charged;
+        kept.paid += whole.paid;
     }
     Ok(total)
+}
+
+/// Adds to `total` the payments received from `from` (from the first when `None`) to `to`.
+fn add_paid(
+    conn: &Connection,
+    (from, to): (Option<NaiveDate>, NaiveDate),
+    total: &mut Totals,
+) -> Result<()> {
+    if from.is_some_and(|from| from > to) {
+        return Ok(());
+    }
+    each_paid(conn, (from, to), |member, _, amount| {
+        total.entry(member).or_default().paid += amount;
+    })
+}
+
+/// Calls `each` with the household, day received and amount of every payment that counts
+/// (see `Payment::counts`: not cancelled) received from `from` (from the first when
+/// `None`) to `to`, read from their own index (`payment_counted`).
+fn each_paid(
+    conn: &Connection,
+    (from, to): (Option<NaiveDate>, NaiveDate),
+    mut each: impl FnMut(i64, NaiveDate, Cents),
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT member_id, received_on, amount_cents FROM payment
+         WHERE received_on >= coalesce(?1, '') AND received_on <= ?2 AND cancelled_on IS NULL",
+    )?;
+    let mut rows = stmt.query(params![from, to])?;
+    while let Some(r) = rows.next()? {
+        each(r.get(0)?, date_at(r, 1)?, r.get(2)?);
+    }
+    Ok(())
 }
 
 /// The running totals at the end of month `last` and at the end of the month before
@@ -97,22 +161,22 @@ fn running_totals(
         _ => (first, Totals::default(), Totals::default(), true),
     };
     let mut by_month: FxHashMap<NaiveDate, Totals> = FxHashMap::default();
-    work_out(
-        start,
-        day_before(next_month(last)),
-        &mut |member, day, debit| {
-            *by_month
-                .entry(month_start(day))
-                .or_default()
-                .entry(member)
-                .or_default() += debit;
-        },
-    )?;
+    let end = day_before(next_month(last));
+    work_out(start, end, &mut |member, day, debit| {
+        let month = by_month.entry(month_start(day)).or_default();
+        month.entry(member).or_default().charged += debit;
+    })?;
+    each_paid(conn, (Some(start), end), |member, day, amount| {
+        let month = by_month.entry(month_start(day)).or_default();
+        month.entry(member).or_default().paid += amount;
+    })?;
     let mut months = Vec::new();
     let mut month = start;
     while month <= last {
-        for (member, debit) in by_month.remove(&month).unwrap_or_default() {
-            *running.entry(member).or_default() += debit;
+        for (member, sums) in by_month.remove(&month).unwrap_or_default() {
+            let total = running.entry(member).or_default();
+            total.charged += sums.charged;
+            total.paid += sums.paid;
         }
         months.push((month, running.clone()));
         month = next_month(month);
@@ -176,12 +240,16 @@ fn kept_span(conn: &Connection) -> Result<Option<(NaiveDate, NaiveDate)>> {
 /// The running totals kept at the end of `month`.
 fn totals_of(conn: &Connection, month: NaiveDate) -> Result<Totals> {
     let mut stmt = conn.prepare_cached(
-        "SELECT member_id, charged_cents FROM debit_month_member WHERE month = ?1",
+        "SELECT member_id, charged_cents, paid_cents FROM debit_month_member WHERE month = ?1",
     )?;
     let mut rows = stmt.query([month_key(month)])?;
     let mut totals = Totals::default();
     while let Some(r) = rows.next()? {
-        totals.insert(r.get(0)?, r.get(1)?);
+        let sums = Sums {
+            charged: r.get(1)?,
+            paid: r.get(2)?,
+        };
+        totals.insert(r.get(0)?, sums);
     }
     Ok(totals)
 }
@@ -223,13 +291,14 @@ fn write_months(
     let mut month_row =
         conn.prepare_cached("INSERT INTO debit_month (month, rules) VALUES (?1, ?2)")?;
     let mut member_row = conn.prepare_cached(
-        "INSERT INTO debit_month_member (month, member_id, charged_cents) VALUES (?1, ?2, ?3)",
+        "INSERT INTO debit_month_member (month, member_id, charged_cents, paid_cents)
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (month, totals) in months {
         let key = month_key(*month);
         month_row.execute(params![key, PRICING_RULES])?;
-        for (member, charged) in totals {
-            member_row.execute(params![key, member, charged])?;
+        for (member, sums) in totals {
+            member_row.execute(params![key, member, sums.charged, sums.paid])?;
         }
     }
     Ok(())
