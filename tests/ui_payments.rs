@@ -13,7 +13,7 @@ use binette::app::Garden;
 use binette::domain::export::ExportFormat;
 use binette::store::open_in_memory;
 use binette::ui::export;
-use binette::ui::payments::{Message, MoneyExport, Screen, Tab, UNTIL_ID};
+use binette::ui::payments::{Message, MoneyExport, Period, Screen, Tab, UNTIL_ID};
 use chrono::NaiveDate;
 
 /// 31 January 2025.
@@ -69,6 +69,8 @@ fn due_count(screen: &Held<Screen>) -> (usize, i64) {
 fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
     let mut screen = start();
     assert_eq!(screen.tab(), Tab::Due);
+    // The first display reads no payment: the list waits for its tab.
+    assert!(screen.payments().is_none());
     // By today: 0000101 (05/01) and 7777 (10/01): 2 cheques, 52,00 + 30,00 = 82,00 €.
     assert!(shows(
         &screen,
@@ -130,9 +132,15 @@ fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
     assert!(shows(&screen, "Aucun chèque à remettre à cette date."));
     assert!(clicked(&screen, "Faire le bordereau").is_empty());
 
-    // Bordereaux: cancel asks first; « Non » keeps it.
+    // In the payments of 2025, Bruno's cheque 7777 went with slip n° 1.
+    apply(&mut screen, Message::TabChosen(Tab::Payments));
+    assert!(shows(&screen, "Remis (bordereau n° 1)"));
+    assert!(!shows(&screen, "À remettre"));
+
+    // Bordereaux: n° 1, 2 cheques, 82,00 €. Cancel asks first; « Non » keeps it.
     click(&mut screen, "Bordereaux");
     assert_eq!(screen.tab(), Tab::Slips);
+    assert!(shows(&screen, "82,00\u{a0}€") && shows(&screen, "2"));
     click(&mut screen, "Annuler");
     assert!(shows(&screen, "Non, le garder"));
     click(&mut screen, "Non, le garder");
@@ -145,15 +153,31 @@ fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
         "Bordereau annulé : ses chèques sont de nouveau à remettre."
     ));
     assert_eq!(due_count(&screen), (2, 8200));
+    // A cancelled slip counts no cheque any more: 0, 0,00 €.
+    assert!(shows(&screen, "0,00\u{a0}€") && !shows(&screen, "82,00\u{a0}€"));
     // A cancelled slip cannot be cancelled again: its button is off.
     assert!(clicked(&screen, "Annuler").is_empty());
+    // The payments were read again: Bruno's cheque is to remit once more.
+    apply(&mut screen, Message::TabChosen(Tab::Payments));
+    assert!(shows(&screen, "À remettre") && !shows(&screen, "Remis (bordereau n° 1)"));
 }
 
 #[test]
 fn search_the_payments_and_export_the_balances() {
     let mut screen = start();
     apply(&mut screen, Message::TabChosen(Tab::Payments));
-    // Four payments, 52 + 52 + 30 + 45 = 179,00 €.
+    // Today's year first: 2025, Bruno's cheque and transfer, 30 + 45 = 75,00 €.
+    assert_eq!(screen.period(), Period::Year(2025));
+    assert!(shows(&screen, "2 paiements — 75,00\u{a0}€ (hors annulés)"));
+    // The years offered go back to the first payment's (2024), then every year.
+    let years = screen.payments().unwrap().years;
+    assert_eq!(years, Some((2024, 2025)));
+    // 2024: Anne's two cheques, 52 + 52 = 104,00 €.
+    apply(&mut screen, Message::PeriodChosen(Period::Year(2024)));
+    assert!(shows(&screen, "2 paiements — 104,00\u{a0}€ (hors annulés)"));
+    assert!(shows(&screen, "MARTIN Anne") && !shows(&screen, "BERNARD Bruno"));
+    // Every year: four payments, 52 + 52 + 30 + 45 = 179,00 €.
+    apply(&mut screen, Message::PeriodChosen(Period::All));
     assert!(shows(&screen, "4 paiements — 179,00\u{a0}€ (hors annulés)"));
     apply(&mut screen, Message::Search("poste".into()));
     let found: Vec<&str> = screen

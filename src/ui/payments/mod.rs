@@ -1,7 +1,10 @@
 //! The Paiements screen: the cheques to take to the bank (a slip made of those due by a day,
-//! written as PDF), the slips made (reprinted or cancelled), every payment with a search,
-//! and the balances and payments exports.
+//! written as PDF), the slips made (reprinted or cancelled), the payments of a year (or of
+//! every year) with a search, and the balances and payments exports. The first display
+//! reads only the due cheques and the slips' counts and totals; the payments are read when
+//! their tab is first shown.
 
+mod period;
 mod search;
 mod view;
 
@@ -14,12 +17,14 @@ use crate::app::payments::exports::{self, PaymentRow};
 use crate::app::payments::remittance::{self, DueCheques, SlipWritten};
 use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
-use crate::store::payments::remittance::Slip;
+use crate::domain::text::SearchKeys;
+use crate::store::payments::remittance::SlipLine;
 use crate::ui::export::{self, Exporter};
 use crate::ui::files::{self, Dialog, Document, PdfFlow};
 use crate::ui::screen::{self, Action, Context};
 use crate::ui::widgets::Tone;
 
+pub use period::Period;
 pub use search::matches;
 
 /// Id of the "jusqu'au" field.
@@ -78,15 +83,26 @@ impl export::Target for MoneyExport {
     }
 }
 
-/// What the screen shows, read together.
+/// What the screen shows first, read together.
 #[derive(Debug, Clone)]
 pub struct Lists {
     /// The held cheques due by the day asked.
     pub due: DueCheques,
-    /// Every slip, newest first.
-    pub slips: Vec<Slip>,
-    /// Every payment, oldest first.
-    pub payments: Vec<PaymentRow>,
+    /// Every slip with its count and total, newest first.
+    pub slips: Vec<SlipLine>,
+}
+
+/// The payments of one period, read when the « Paiements » tab is first shown.
+#[derive(Debug, Clone)]
+pub struct PaymentList {
+    /// The period they were read for.
+    pub period: Period,
+    /// The first and the last year a payment was received in (`None`: no payment).
+    pub years: Option<(i32, i32)>,
+    /// The period's payments, oldest first.
+    pub rows: Vec<PaymentRow>,
+    /// Their search keys, folded in the task that read them.
+    keys: SearchKeys,
 }
 
 /// What the save dialog was opened for.
@@ -104,6 +120,11 @@ pub struct Screen {
     tab: Tab,
     until_text: String,
     lists: Option<Lists>,
+    /// The period chosen for the payments.
+    period: Period,
+    /// The payments, once the tab was shown (of `period`, or of the one before while the
+    /// next is read).
+    payments: Option<PaymentList>,
     search: search::Search,
     /// The slip whose cancelling waits for a confirmation.
     confirm: Option<i64>,
@@ -124,6 +145,10 @@ pub enum Message {
     Loaded(Box<app::Result<Lists>>),
     /// A tab clicked.
     TabChosen(Tab),
+    /// The payments' period chosen.
+    PeriodChosen(Period),
+    /// The payments of a period were read.
+    PaymentsLoaded(Box<app::Result<PaymentList>>),
     /// The "jusqu'au" field typed.
     UntilChanged(String),
     /// « Faire le bordereau »: ask where to save it.
@@ -162,17 +187,32 @@ pub enum Message {
     Export(export::Message<MoneyExport>),
 }
 
-/// Reads what the screen shows, the due cheques up to `until`.
+/// Reads what the screen shows first, the due cheques up to `until`, and the slips.
 fn load(context: &Context, until: NaiveDate) -> Task<Message> {
     context.perform(
         move |g| {
             Ok(Lists {
                 due: remittance::due_cheques(g, until)?,
-                slips: remittance::slips(g)?,
-                payments: exports::payment_rows(g)?,
+                slips: remittance::slip_lines(g)?,
             })
         },
         |lists| Message::Loaded(Box::new(lists)),
+    )
+}
+
+/// Reads the payments of `period` and folds their search keys.
+fn load_payments(context: &Context, period: Period) -> Task<Message> {
+    context.perform(
+        move |g| {
+            let rows = exports::payment_rows_in(g, period.year())?;
+            Ok(PaymentList {
+                period,
+                years: exports::payment_years(g)?,
+                keys: search::keys(&rows),
+                rows,
+            })
+        },
+        |list| Message::PaymentsLoaded(Box::new(list)),
     )
 }
 
@@ -183,6 +223,8 @@ impl Screen {
             tab: Tab::Due,
             until_text: format_date(context.today),
             lists: None,
+            period: Period::of(context.today),
+            payments: None,
             search: search::Search::default(),
             confirm: None,
             job: None,
@@ -215,12 +257,31 @@ impl Screen {
         self.pdf.result()
     }
 
+    /// The period chosen for the payments.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The payments read, once the tab was shown.
+    pub fn payments(&self) -> Option<&PaymentList> {
+        self.payments.as_ref()
+    }
+
     /// The lists were read, or why not.
     fn loaded(&mut self, lists: app::Result<Lists>) {
         match lists {
-            Ok(lists) => {
-                self.search.loaded(&lists.payments);
-                self.lists = Some(lists);
+            Ok(lists) => self.lists = Some(lists),
+            Err(error) => self.error = Some(error),
+        }
+    }
+
+    /// The payments of a period were read, or why not (a period left meanwhile is dropped).
+    fn payments_loaded(&mut self, list: app::Result<PaymentList>) {
+        match list {
+            Ok(list) if list.period != self.period => {}
+            Ok(mut list) => {
+                self.search.loaded(std::mem::take(&mut list.keys));
+                self.payments = Some(list);
             }
             Err(error) => self.error = Some(error),
         }
@@ -228,11 +289,12 @@ impl Screen {
 
     /// The payments the search keeps, oldest first.
     pub fn shown_payments(&self) -> Vec<&PaymentRow> {
-        let Some(lists) = &self.lists else {
+        // Another period's payments, while the one chosen is read: none.
+        let Some(list) = self.payments.as_ref().filter(|l| l.period == self.period) else {
             return Vec::new();
         };
         (self.search.shown.iter())
-            .filter_map(|&i| lists.payments.get(i))
+            .filter_map(|&i| list.rows.get(i))
             .collect()
     }
 
@@ -329,9 +391,14 @@ impl Screen {
         remittance::slip_file_name(number)
     }
 
-    /// Reads the lists again, the due cheques up to the day typed (today if unreadable).
+    /// Reads the lists again, the due cheques up to the day typed (today if unreadable),
+    /// and the payments when they were read (a slip changes their state).
     fn reload(&self, context: &Context) -> Task<Message> {
-        load(context, self.until().unwrap_or(context.today))
+        let lists = load(context, self.until().unwrap_or(context.today));
+        if self.payments.is_some() {
+            return Task::batch([lists, load_payments(context, self.period)]);
+        }
+        lists
     }
 
     /// The page.
@@ -352,6 +419,22 @@ impl screen::Screen for Screen {
             Message::TabChosen(tab) => {
                 self.tab = tab;
                 self.confirm = None;
+                // The payments are read the first time their tab is shown.
+                if tab == Tab::Payments && self.payments.is_none() {
+                    load_payments(context, self.period)
+                } else {
+                    Task::none()
+                }
+            }
+            Message::PeriodChosen(period) => {
+                self.period = period;
+                Task::batch([
+                    load_payments(context, period),
+                    self.search.scrolled.to_top(LIST_ID),
+                ])
+            }
+            Message::PaymentsLoaded(list) => {
+                self.payments_loaded(*list);
                 Task::none()
             }
             Message::UntilChanged(text) => {

@@ -28,6 +28,12 @@ fn search_text(row: &PaymentRow) -> String {
     )
 }
 
+/// The search keys of `rows`, folded once (in the task that read them, off the window's
+/// thread).
+pub fn keys(rows: &[PaymentRow]) -> SearchKeys {
+    SearchKeys::new(rows.iter().map(search_text))
+}
+
 /// The search as typed, the rows it keeps and where their list is scrolled.
 #[derive(Debug, Default)]
 pub struct Search {
@@ -42,9 +48,9 @@ pub struct Search {
 }
 
 impl Search {
-    /// The payments `rows` were read (again).
-    pub fn loaded(&mut self, rows: &[PaymentRow]) {
-        self.keys = SearchKeys::new(rows.iter().map(search_text));
+    /// The payments were read (again), with their `keys` (see [`keys`]).
+    pub fn loaded(&mut self, keys: SearchKeys) {
+        self.keys = keys;
         self.refilter();
     }
 

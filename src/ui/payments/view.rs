@@ -1,9 +1,11 @@
 //! The Paiements page: only displays the state.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{
+    Column, button, column, container, pick_list, row, scrollable, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
-use super::{LIST_ID, Message, MoneyExport, SEARCH_ID, Screen, Tab, UNTIL_ID};
+use super::{LIST_ID, Message, MoneyExport, Period, SEARCH_ID, Screen, Tab, UNTIL_ID};
 use crate::app::payments::exports::PaymentRow;
 use crate::domain::calendar::format_date;
 use crate::domain::money::format_euros;
@@ -255,7 +257,7 @@ fn slips(screen: &Screen) -> Element<'_, Message> {
         .spacing(8),
     );
     for slip in slips {
-        let (count, total) = slip.totals();
+        let (count, total) = (slip.count, slip.total);
         let state = slip
             .cancelled_on
             .map_or_else(String::new, |on| format!("Annulé le {}", format_date(on)));
@@ -346,8 +348,16 @@ fn line_cell<'a>(value: impl Into<String>, portion: u16) -> Element<'a, Message>
     rows::cell(text(value.into()).size(14), Length::FillPortion(portion))
 }
 
-fn payments(screen: &Screen) -> Element<'_, Message> {
-    let shown = screen.shown_payments();
+/// The period's list and the search box.
+fn filters(screen: &Screen) -> Element<'_, Message> {
+    let years = screen.payments.as_ref().and_then(|p| p.years);
+    let periods = pick_list(
+        Period::choices(years, screen.period),
+        Some(screen.period),
+        Message::PeriodChosen,
+    )
+    .padding(8)
+    .text_size(15);
     let search = text_input(
         "Rechercher : foyer, mode, montant, date…",
         &screen.search.text,
@@ -356,6 +366,18 @@ fn payments(screen: &Screen) -> Element<'_, Message> {
     .on_input(Message::Search)
     .padding(8)
     .size(15);
+    row![
+        text("Reçus en").size(15).color(theme::MUTED),
+        periods,
+        search
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+fn payments(screen: &Screen) -> Element<'_, Message> {
+    let shown = screen.shown_payments();
     let header = row![
         head("Reçu le", 2),
         head("Foyer", 3),
@@ -379,16 +401,23 @@ fn payments(screen: &Screen) -> Element<'_, Message> {
         .filter(|r| r.payment.counts())
         .map(|r| r.payment.amount)
         .sum();
-    let heading = format!(
-        "{} — {} (hors annulés)",
-        counted(shown.len(), "paiement", "paiements"),
-        format_euros(total)
-    );
+    let heading = match &screen.payments {
+        Some(list) if list.period == screen.period => format!(
+            "{} — {} (hors annulés)",
+            counted(shown.len(), "paiement", "paiements"),
+            format_euros(total)
+        ),
+        _ => "Lecture…".to_owned(),
+    };
     let table = column![header, list].spacing(6).height(Length::Fill);
-    column![exports(screen), search, widgets::card(heading, table)]
-        .spacing(12)
-        .height(Length::Fill)
-        .into()
+    column![
+        exports(screen),
+        filters(screen),
+        widgets::card(heading, table)
+    ]
+    .spacing(12)
+    .height(Length::Fill)
+    .into()
 }
 
 /// One payment of the list.

@@ -1,0 +1,49 @@
+//! The payments as the Paiements screen lists them: one year at a time (or all), each with
+//! the number of the slip a remitted cheque went with, read in one query.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+
+use super::{PAYMENT_COLUMN_COUNT, PAYMENT_COLUMNS, payment_from_row};
+use crate::domain::payments::Payment;
+use crate::store::Result;
+use crate::store::columns::optional_date_at;
+
+/// The first and the last year a payment was received in; `None` without payments. Read
+/// from the index of payments by day (two look-ups, not a scan).
+pub fn payment_years(conn: &Connection) -> Result<Option<(i32, i32)>> {
+    let (first, last) = conn.query_row(
+        "SELECT (SELECT min(received_on) FROM payment), (SELECT max(received_on) FROM payment)",
+        [],
+        |r| Ok((optional_date_at(r, 0)?, optional_date_at(r, 1)?)),
+    )?;
+    Ok(first.zip(last).map(|(f, l)| (f.year(), l.year())))
+}
+
+/// The payments received in `year` (`None`: every year), cancelled ones included, oldest
+/// first, each with the number of its slip when it went with one.
+pub fn payments_in(conn: &Connection, year: Option<i32>) -> Result<Vec<(Payment, Option<i64>)>> {
+    let days = year.and_then(|y| Some((day(y, 1, 1)?, day(y, 12, 31)?)));
+    let sql_where = if days.is_some() {
+        "p.received_on BETWEEN ?1 AND ?2"
+    } else {
+        "?1 IS NULL AND ?2 IS NULL"
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {PAYMENT_COLUMNS}, r.number FROM payment p
+         LEFT JOIN remittance r ON r.id = p.remittance_id
+         WHERE {sql_where}"
+    ))?;
+    let (from, to) = days.unzip();
+    let rows = stmt.query_map((from, to), |r| {
+        Ok((payment_from_row(r)?, r.get(PAYMENT_COLUMN_COUNT)?))
+    })?;
+    let mut payments: Vec<(Payment, Option<i64>)> = rows.collect::<rusqlite::Result<_>>()?;
+    // Sorted here: SQLite sorting whole rows cost more.
+    payments.sort_by_key(|(p, _)| (p.received_on, p.id));
+    Ok(payments)
+}
+
+fn day(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+}
