@@ -211,3 +211,41 @@ fn search_the_payments_and_export_the_balances() {
     assert!(text.contains("BERNARD;Bruno;75,00;"), "{text}");
     assert!(text.contains("Total;;179,00;0,00"), "{text}");
 }
+
+#[test]
+fn a_long_list_of_due_cheques_builds_only_the_lines_in_view() {
+    // 100 cheques of 5,00 € from Anne MARTIN, numbered C001 to C100, all to cash on
+    // 05/01/2025: 100 × 5,00 = 500,00 € due by 31/01/2025.
+    let conn = open_in_memory().unwrap();
+    conn.execute_batch(
+        "INSERT INTO member (id, last_name, first_name) VALUES (1, 'Martin', 'Anne');
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+         INSERT INTO payment (member_id, received_on, amount_cents, mode, cheque_bank,
+                              cheque_number, cash_on)
+         SELECT 1, '2024-12-20', 500, 'cheque', 'La Poste', printf('C%03d', i), '2025-01-05'
+         FROM n;",
+    )
+    .unwrap();
+    let db = Garden::new(conn, "/tmp/ui_payments_long.sqlite3".into());
+    let (mut screen, task) = Held::open(&db, today(), Screen::new);
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    assert!(shows(
+        &screen,
+        "100 chèques à encaisser jusqu'au 31/01/2025 : 500,00\u{a0}€"
+    ));
+    // Until the list says how tall it is, 1,400 px are assumed: 1,400 / 34 = 41.2, so lines
+    // 0 to 41 and 3 more: C001 to C045 are built, C046 and after are not.
+    assert!(shows(&screen, "C001") && shows(&screen, "C045"));
+    assert!(!shows(&screen, "C046") && !shows(&screen, "C100"));
+    // Scrolled to the end (100 × 34 − 340 = 3,060 px down in 340 px): the last lines.
+    apply(
+        &mut screen,
+        Message::DueScrolled(binette::ui::rows::Scrolled {
+            offset: 3_060.0,
+            height: 340.0,
+        }),
+    );
+    assert!(shows(&screen, "C100") && !shows(&screen, "C001"));
+}

@@ -33,6 +33,8 @@ pub const UNTIL_ID: &str = "payments-until";
 pub const SEARCH_ID: &str = "payments-search";
 /// Id of the payments' scrolled list.
 pub const LIST_ID: &str = "payments-list";
+/// Id of the due cheques' scrolled list.
+pub const DUE_LIST_ID: &str = "payments-due-list";
 
 impl Document for SlipWritten {
     fn to_open(&self) -> PathBuf {
@@ -120,6 +122,8 @@ pub struct Screen {
     tab: Tab,
     until_text: String,
     lists: Option<Lists>,
+    /// Where the due cheques' list is scrolled.
+    due_scrolled: crate::ui::rows::Scrolled,
     /// The period chosen for the payments.
     period: Period,
     /// The payments, once the tab was shown (of `period`, or of the one before while the
@@ -183,6 +187,8 @@ pub enum Message {
     Search(String),
     /// The payments' list was scrolled (or its room changed).
     Scrolled(crate::ui::rows::Scrolled),
+    /// The due cheques' list was scrolled (or its room changed).
+    DueScrolled(crate::ui::rows::Scrolled),
     /// Exporting the balances or the payments.
     Export(export::Message<MoneyExport>),
 }
@@ -223,6 +229,7 @@ impl Screen {
             tab: Tab::Due,
             until_text: format_date(context.today),
             lists: None,
+            due_scrolled: crate::ui::rows::Scrolled::default(),
             period: Period::of(context.today),
             payments: None,
             search: search::Search::default(),
@@ -441,7 +448,9 @@ impl screen::Screen for Screen {
                 self.until_text = text;
                 self.error = None;
                 match self.until() {
-                    Ok(until) => load(context, until),
+                    Ok(until) => {
+                        Task::batch([load(context, until), self.due_scrolled.to_top(DUE_LIST_ID)])
+                    }
                     Err(_) => Task::none(),
                 }
             }
@@ -497,6 +506,10 @@ impl screen::Screen for Screen {
             }
             Message::Scrolled(scrolled) => {
                 self.search.scrolled = scrolled;
+                Task::none()
+            }
+            Message::DueScrolled(scrolled) => {
+                self.due_scrolled = scrolled;
                 Task::none()
             }
             Message::Export(message) => self.export(message, context),
