@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use binette::store::payments::lines::{payment_years, payments_in};
-use binette::store::payments::remittance::{slip, slip_lines};
+use binette::store::payments::remittance::{next_slip_number, slip, slip_lines};
 use binette::store::{Connection, open_in_memory};
 use chrono::NaiveDate;
 
@@ -74,6 +74,9 @@ fn each_slip_comes_with_its_count_and_total_newest_first() {
             (line.count, line.total)
         );
     }
+    // The next slip is n° 4: the cancelled n° 2 keeps its number.
+    assert_eq!(next_slip_number(&conn).unwrap(), 4);
+    assert_eq!(next_slip_number(&open_in_memory().unwrap()).unwrap(), 1);
 }
 
 #[test]

@@ -69,8 +69,8 @@ fn due_count(screen: &Held<Screen>) -> (usize, i64) {
 fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
     let mut screen = start();
     assert_eq!(screen.tab(), Tab::Due);
-    // The first display reads no payment: the list waits for its tab.
-    assert!(screen.payments().is_none());
+    // The first display reads no payment and no slip: the lists wait for their tabs.
+    assert!(screen.payments().is_none() && screen.slips().is_none());
     // By today: 0000101 (05/01) and 7777 (10/01): 2 cheques, 52,00 + 30,00 = 82,00 €.
     assert!(shows(
         &screen,
@@ -140,6 +140,11 @@ fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
     // Bordereaux: n° 1, 2 cheques, 82,00 €. Cancel asks first; « Non » keeps it.
     click(&mut screen, "Bordereaux");
     assert_eq!(screen.tab(), Tab::Slips);
+    let slips = screen.slips().unwrap();
+    assert_eq!(
+        (slips.len(), slips[0].number, slips[0].count, slips[0].total),
+        (1, 1, 2, 8200)
+    );
     assert!(shows(&screen, "82,00\u{a0}€") && shows(&screen, "2"));
     click(&mut screen, "Annuler");
     assert!(shows(&screen, "Non, le garder"));

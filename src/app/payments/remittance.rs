@@ -112,6 +112,11 @@ pub fn slip_lines(garden: &Garden) -> Result<Vec<SlipLine>> {
     Ok(garden.with(|conn| store::slip_lines(conn))?)
 }
 
+/// The number the next slip will take.
+pub fn next_slip_number(garden: &Garden) -> Result<i64> {
+    Ok(garden.with(|conn| store::next_slip_number(conn))?)
+}
+
 /// The file name offered for slip `number`: `bordereau-remise-12.pdf`.
 pub fn slip_file_name(number: i64) -> String {
     format!("bordereau-remise-{number}.pdf")

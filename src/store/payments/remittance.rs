@@ -72,11 +72,7 @@ pub fn make_slip(
     if due.is_empty() {
         return Ok(None);
     }
-    let number: i64 = tx.query_row(
-        "SELECT coalesce(max(number), 0) + 1 FROM remittance",
-        [],
-        |r| r.get(0),
-    )?;
+    let number = next_slip_number(&tx)?;
     tx.execute(
         "INSERT INTO remittance (number, made_on, until) VALUES (?1, ?2, ?3)",
         (number, made_on, until),
@@ -92,6 +88,15 @@ pub fn make_slip(
     }
     tx.commit()?;
     Ok(Some(slip_id))
+}
+
+/// The number the next slip will take: one after the last (a cancelled slip keeps its own).
+pub fn next_slip_number(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM remittance",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Slip `id` with its cheques.

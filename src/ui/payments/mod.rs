@@ -1,9 +1,10 @@
 //! The Paiements screen: the cheques to take to the bank (a slip made of those due by a day,
 //! written as PDF), the slips made (reprinted or cancelled), the payments of a year (or of
 //! every year) with a search, and the balances and payments exports. The first display
-//! reads only the due cheques and the slips' counts and totals; the payments are read when
-//! their tab is first shown.
+//! reads only the due cheques (and the next slip's number); the slips, with their counts
+//! and totals, and the payments are read when their tab is first shown.
 
+mod load;
 mod period;
 mod search;
 mod view;
@@ -14,16 +15,16 @@ use chrono::NaiveDate;
 use iced::{Element, Task};
 
 use crate::app::payments::exports::{self, PaymentRow};
-use crate::app::payments::remittance::{self, DueCheques, SlipWritten};
+use crate::app::payments::remittance::{self, SlipWritten};
 use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
-use crate::domain::text::SearchKeys;
 use crate::store::payments::remittance::SlipLine;
 use crate::ui::export::{self, Exporter};
 use crate::ui::files::{self, Dialog, Document, PdfFlow};
 use crate::ui::screen::{self, Action, Context};
 use crate::ui::widgets::Tone;
 
+pub use load::{Lists, PaymentList, Read};
 pub use period::Period;
 pub use search::matches;
 
@@ -85,28 +86,6 @@ impl export::Target for MoneyExport {
     }
 }
 
-/// What the screen shows first, read together.
-#[derive(Debug, Clone)]
-pub struct Lists {
-    /// The held cheques due by the day asked.
-    pub due: DueCheques,
-    /// Every slip with its count and total, newest first.
-    pub slips: Vec<SlipLine>,
-}
-
-/// The payments of one period, read when the « Paiements » tab is first shown.
-#[derive(Debug, Clone)]
-pub struct PaymentList {
-    /// The period they were read for.
-    pub period: Period,
-    /// The first and the last year a payment was received in (`None`: no payment).
-    pub years: Option<(i32, i32)>,
-    /// The period's payments, oldest first.
-    pub rows: Vec<PaymentRow>,
-    /// Their search keys, folded in the task that read them.
-    keys: SearchKeys,
-}
-
 /// What the save dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Job {
@@ -122,6 +101,8 @@ pub struct Screen {
     tab: Tab,
     until_text: String,
     lists: Option<Lists>,
+    /// The slips with their counts and totals, once their tab was shown.
+    slips: Option<Vec<SlipLine>>,
     /// Where the due cheques' list is scrolled.
     due_scrolled: crate::ui::rows::Scrolled,
     /// The period chosen for the payments.
@@ -145,14 +126,12 @@ pub struct Screen {
 /// Messages of the Paiements screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// The lists were read.
-    Loaded(Box<app::Result<Lists>>),
+    /// A list was read (or why not).
+    Loaded(Box<Read>),
     /// A tab clicked.
     TabChosen(Tab),
     /// The payments' period chosen.
     PeriodChosen(Period),
-    /// The payments of a period were read.
-    PaymentsLoaded(Box<app::Result<PaymentList>>),
     /// The "jusqu'au" field typed.
     UntilChanged(String),
     /// « Faire le bordereau »: ask where to save it.
@@ -193,35 +172,6 @@ pub enum Message {
     Export(export::Message<MoneyExport>),
 }
 
-/// Reads what the screen shows first, the due cheques up to `until`, and the slips.
-fn load(context: &Context, until: NaiveDate) -> Task<Message> {
-    context.perform(
-        move |g| {
-            Ok(Lists {
-                due: remittance::due_cheques(g, until)?,
-                slips: remittance::slip_lines(g)?,
-            })
-        },
-        |lists| Message::Loaded(Box::new(lists)),
-    )
-}
-
-/// Reads the payments of `period` and folds their search keys.
-fn load_payments(context: &Context, period: Period) -> Task<Message> {
-    context.perform(
-        move |g| {
-            let rows = exports::payment_rows_in(g, period.year())?;
-            Ok(PaymentList {
-                period,
-                years: exports::payment_years(g)?,
-                keys: search::keys(&rows),
-                rows,
-            })
-        },
-        |list| Message::PaymentsLoaded(Box::new(list)),
-    )
-}
-
 impl Screen {
     /// Opens the screen on the cheques due today.
     pub fn new(context: &Context) -> (Self, Task<Message>) {
@@ -229,6 +179,7 @@ impl Screen {
             tab: Tab::Due,
             until_text: format_date(context.today),
             lists: None,
+            slips: None,
             due_scrolled: crate::ui::rows::Scrolled::default(),
             period: Period::of(context.today),
             payments: None,
@@ -241,7 +192,7 @@ impl Screen {
             notice: None,
             undo: None,
         };
-        (screen, load(context, context.today))
+        (screen, load::due(context, context.today))
     }
 
     /// The tab shown.
@@ -274,23 +225,32 @@ impl Screen {
         self.payments.as_ref()
     }
 
-    /// The lists were read, or why not.
-    fn loaded(&mut self, lists: app::Result<Lists>) {
-        match lists {
-            Ok(lists) => self.lists = Some(lists),
-            Err(error) => self.error = Some(error),
-        }
+    /// The slips with their counts and totals, once their tab was shown.
+    pub fn slips(&self) -> Option<&[SlipLine]> {
+        self.slips.as_deref()
     }
 
-    /// The payments of a period were read, or why not (a period left meanwhile is dropped).
-    fn payments_loaded(&mut self, list: app::Result<PaymentList>) {
-        match list {
-            Ok(list) if list.period != self.period => {}
-            Ok(mut list) => {
-                self.search.loaded(std::mem::take(&mut list.keys));
-                self.payments = Some(list);
+    /// A list was read, or why not (the payments of a period left meanwhile are dropped).
+    fn loaded(&mut self, read: Read) {
+        let failed = match read {
+            Read::Due(Ok(lists)) => {
+                self.lists = Some(lists);
+                None
             }
-            Err(error) => self.error = Some(error),
+            Read::Slips(Ok(slips)) => {
+                self.slips = Some(slips);
+                None
+            }
+            Read::Payments(Ok(list)) if list.period != self.period => None,
+            Read::Payments(Ok(mut list)) => {
+                self.search.loaded(list.take_keys());
+                self.payments = Some(list);
+                None
+            }
+            Read::Due(Err(e)) | Read::Slips(Err(e)) | Read::Payments(Err(e)) => Some(e),
+        };
+        if let Some(error) = failed {
+            self.error = Some(error);
         }
     }
 
@@ -320,11 +280,7 @@ impl Screen {
 
     /// The number the next slip will take (a cancelled slip keeps its own).
     fn next_number(&self) -> i64 {
-        self.lists
-            .as_ref()
-            .and_then(|l| l.slips.iter().map(|s| s.number).max())
-            .unwrap_or(0)
-            + 1
+        self.lists.as_ref().map_or(1, |l| l.next_number)
     }
 
     /// « Faire le bordereau »: the day checked, then the save dialog.
@@ -390,22 +346,23 @@ impl Screen {
     }
 
     fn file_name_of(&self, slip_id: i64) -> String {
-        let number = self
-            .lists
-            .as_ref()
-            .and_then(|l| l.slips.iter().find(|s| s.id == slip_id))
+        let number = (self.slips.iter().flatten())
+            .find(|s| s.id == slip_id)
             .map_or(0, |s| s.number);
         remittance::slip_file_name(number)
     }
 
     /// Reads the lists again, the due cheques up to the day typed (today if unreadable),
-    /// and the payments when they were read (a slip changes their state).
+    /// and the slips and the payments when they were read (a change touches them all).
     fn reload(&self, context: &Context) -> Task<Message> {
-        let lists = load(context, self.until().unwrap_or(context.today));
-        if self.payments.is_some() {
-            return Task::batch([lists, load_payments(context, self.period)]);
+        let mut tasks = vec![load::due(context, self.until().unwrap_or(context.today))];
+        if self.slips.is_some() {
+            tasks.push(load::slips(context));
         }
-        lists
+        if self.payments.is_some() {
+            tasks.push(load::payments(context, self.period));
+        }
+        Task::batch(tasks)
     }
 
     /// The page.
@@ -419,38 +376,37 @@ impl screen::Screen for Screen {
 
     fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         let task = match message {
-            Message::Loaded(lists) => {
-                self.loaded(*lists);
+            Message::Loaded(read) => {
+                self.loaded(*read);
                 Task::none()
             }
             Message::TabChosen(tab) => {
                 self.tab = tab;
                 self.confirm = None;
-                // The payments are read the first time their tab is shown.
-                if tab == Tab::Payments && self.payments.is_none() {
-                    load_payments(context, self.period)
-                } else {
-                    Task::none()
+                // The slips and the payments are read the first time their tab is shown.
+                match tab {
+                    Tab::Slips if self.slips.is_none() => load::slips(context),
+                    Tab::Payments if self.payments.is_none() => {
+                        load::payments(context, self.period)
+                    }
+                    _ => Task::none(),
                 }
             }
             Message::PeriodChosen(period) => {
                 self.period = period;
                 Task::batch([
-                    load_payments(context, period),
+                    load::payments(context, period),
                     self.search.scrolled.to_top(LIST_ID),
                 ])
-            }
-            Message::PaymentsLoaded(list) => {
-                self.payments_loaded(*list);
-                Task::none()
             }
             Message::UntilChanged(text) => {
                 self.until_text = text;
                 self.error = None;
                 match self.until() {
-                    Ok(until) => {
-                        Task::batch([load(context, until), self.due_scrolled.to_top(DUE_LIST_ID)])
-                    }
+                    Ok(until) => Task::batch([
+                        load::due(context, until),
+                        self.due_scrolled.to_top(DUE_LIST_ID),
+                    ]),
                     Err(_) => Task::none(),
                 }
             }

@@ -252,11 +252,9 @@ fn slip_outcome(screen: &Screen) -> Element<'_, Message> {
 }
 
 fn slips(screen: &Screen) -> Element<'_, Message> {
-    let slips = screen
-        .lists
-        .as_ref()
-        .map(|l| l.slips.as_slice())
-        .unwrap_or_default();
+    let Some(slips) = screen.slips.as_deref() else {
+        return widgets::muted("Lecture…").into();
+    };
     if slips.is_empty() {
         return column![
             widgets::muted("Aucun bordereau de remise pour l'instant."),
