@@ -4,7 +4,7 @@
 //! the years that have payments.
 #![allow(clippy::unwrap_used)]
 
-use binette::store::payments::lines::{payment_years, payments_in};
+use binette::store::payments::lines::{member_names, payment_years, payments_in};
 use binette::store::payments::remittance::{next_slip_number, slip, slip_lines};
 use binette::store::{Connection, open_in_memory};
 use chrono::NaiveDate;
@@ -125,4 +125,15 @@ fn the_years_with_payments_from_the_first_to_the_last() {
     // Payments received from 31/12/2024 to 01/01/2026.
     assert_eq!(payment_years(&garden()).unwrap(), Some((2024, 2026)));
     assert_eq!(payment_years(&open_in_memory().unwrap()).unwrap(), None);
+}
+
+#[test]
+fn every_household_is_named_for_the_money_lists() {
+    let mut names = member_names(&garden()).unwrap();
+    names.sort();
+    let expected = [
+        (1, "Anne".to_owned(), "Martin".to_owned()),
+        (2, "Bruno".to_owned(), "Bernard".to_owned()),
+    ];
+    assert_eq!(names, expected);
 }

@@ -12,7 +12,7 @@ use crate::report::export::payments as lists;
 pub use crate::report::export::payments::{BalanceRow, PaymentRow};
 use crate::store::members::list_members;
 use crate::store::payments::ledger::balances;
-use crate::store::payments::lines::payments_in;
+use crate::store::payments::lines::{member_names, payments_in};
 use crate::store::payments::payment_modes;
 use crate::store::sheets::snapshot;
 
@@ -49,7 +49,7 @@ pub fn payment_rows_in(garden: &Garden, year: Option<i32>) -> Result<Vec<Payment
         snapshot(conn, |conn| {
             Ok((
                 payments_in(conn, year)?,
-                list_members(conn)?,
+                member_names(conn)?,
                 payment_modes(conn)?,
             ))
         })

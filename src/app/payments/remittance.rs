@@ -81,7 +81,7 @@ pub fn due_cheques(garden: &Garden, until: NaiveDate) -> Result<DueCheques> {
         snapshot(conn, |conn| {
             Ok((
                 held_cheques(conn)?,
-                crate::store::members::list_members(conn)?,
+                crate::store::payments::lines::member_names(conn)?,
             ))
         })
     })?;
