@@ -193,10 +193,13 @@ fn office_loads(s: Subjects) -> Vec<Load> {
         load("Paiements", "chèques à remettre", move |g| {
             app::payments::remittance::due_cheques(g, today).map(drop)
         }),
-        load("Paiements", "bordereaux", |g| {
-            app::payments::remittance::slips(g).map(drop)
+        load("Paiements", "bordereaux (nombres et totaux)", |g| {
+            app::payments::remittance::slip_lines(g).map(drop)
         }),
-        load("Paiements", "liste des paiements", |g| {
+        load("Paiements", "paiements de l'année", move |g| {
+            app::payments::exports::payment_rows_in(g, Some(today.year())).map(drop)
+        }),
+        load("Paiements", "paiements, toutes les années", |g| {
             app::payments::exports::payment_rows(g).map(drop)
         }),
         load("Rapports", "bilan de l'année (données)", move |g| {

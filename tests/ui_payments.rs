@@ -13,7 +13,7 @@ use binette::app::Garden;
 use binette::domain::export::ExportFormat;
 use binette::store::open_in_memory;
 use binette::ui::export;
-use binette::ui::payments::{Message, MoneyExport, Screen, Tab, UNTIL_ID};
+use binette::ui::payments::{Message, MoneyExport, Period, Screen, Tab, UNTIL_ID};
 use chrono::NaiveDate;
 
 /// 31 January 2025.
@@ -69,6 +69,8 @@ fn due_count(screen: &Held<Screen>) -> (usize, i64) {
 fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
     let mut screen = start();
     assert_eq!(screen.tab(), Tab::Due);
+    // The first display reads no payment and no slip: the lists wait for their tabs.
+    assert!(screen.payments().is_none() && screen.slips().is_none());
     // By today: 0000101 (05/01) and 7777 (10/01): 2 cheques, 52,00 + 30,00 = 82,00 €.
     assert!(shows(
         &screen,
@@ -130,9 +132,20 @@ fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
     assert!(shows(&screen, "Aucun chèque à remettre à cette date."));
     assert!(clicked(&screen, "Faire le bordereau").is_empty());
 
-    // Bordereaux: cancel asks first; « Non » keeps it.
+    // In the payments of 2025, Bruno's cheque 7777 went with slip n° 1.
+    apply(&mut screen, Message::TabChosen(Tab::Payments));
+    assert!(shows(&screen, "Remis (bordereau n° 1)"));
+    assert!(!shows(&screen, "À remettre"));
+
+    // Bordereaux: n° 1, 2 cheques, 82,00 €. Cancel asks first; « Non » keeps it.
     click(&mut screen, "Bordereaux");
     assert_eq!(screen.tab(), Tab::Slips);
+    let slips = screen.slips().unwrap();
+    assert_eq!(
+        (slips.len(), slips[0].number, slips[0].count, slips[0].total),
+        (1, 1, 2, 8200)
+    );
+    assert!(shows(&screen, "82,00\u{a0}€") && shows(&screen, "2"));
     click(&mut screen, "Annuler");
     assert!(shows(&screen, "Non, le garder"));
     click(&mut screen, "Non, le garder");
@@ -145,15 +158,31 @@ fn make_a_slip_then_cancel_it_and_find_its_cheques_back() {
         "Bordereau annulé : ses chèques sont de nouveau à remettre."
     ));
     assert_eq!(due_count(&screen), (2, 8200));
+    // A cancelled slip counts no cheque any more: 0, 0,00 €.
+    assert!(shows(&screen, "0,00\u{a0}€") && !shows(&screen, "82,00\u{a0}€"));
     // A cancelled slip cannot be cancelled again: its button is off.
     assert!(clicked(&screen, "Annuler").is_empty());
+    // The payments were read again: Bruno's cheque is to remit once more.
+    apply(&mut screen, Message::TabChosen(Tab::Payments));
+    assert!(shows(&screen, "À remettre") && !shows(&screen, "Remis (bordereau n° 1)"));
 }
 
 #[test]
 fn search_the_payments_and_export_the_balances() {
     let mut screen = start();
     apply(&mut screen, Message::TabChosen(Tab::Payments));
-    // Four payments, 52 + 52 + 30 + 45 = 179,00 €.
+    // Today's year first: 2025, Bruno's cheque and transfer, 30 + 45 = 75,00 €.
+    assert_eq!(screen.period(), Period::Year(2025));
+    assert!(shows(&screen, "2 paiements — 75,00\u{a0}€ (hors annulés)"));
+    // The years offered go back to the first payment's (2024), then every year.
+    let years = screen.payments().unwrap().years;
+    assert_eq!(years, Some((2024, 2025)));
+    // 2024: Anne's two cheques, 52 + 52 = 104,00 €.
+    apply(&mut screen, Message::PeriodChosen(Period::Year(2024)));
+    assert!(shows(&screen, "2 paiements — 104,00\u{a0}€ (hors annulés)"));
+    assert!(shows(&screen, "MARTIN Anne") && !shows(&screen, "BERNARD Bruno"));
+    // Every year: four payments, 52 + 52 + 30 + 45 = 179,00 €.
+    apply(&mut screen, Message::PeriodChosen(Period::All));
     assert!(shows(&screen, "4 paiements — 179,00\u{a0}€ (hors annulés)"));
     apply(&mut screen, Message::Search("poste".into()));
     let found: Vec<&str> = screen
@@ -186,4 +215,42 @@ fn search_the_payments_and_export_the_balances() {
     // Bruno 30 + 45 = 75,00; Anne 52 + 52 = 104,00; total 179,00.
     assert!(text.contains("BERNARD;Bruno;75,00;"), "{text}");
     assert!(text.contains("Total;;179,00;0,00"), "{text}");
+}
+
+#[test]
+fn a_long_list_of_due_cheques_builds_only_the_lines_in_view() {
+    // 100 cheques of 5,00 € from Anne MARTIN, numbered C001 to C100, all to cash on
+    // 05/01/2025: 100 × 5,00 = 500,00 € due by 31/01/2025.
+    let conn = open_in_memory().unwrap();
+    conn.execute_batch(
+        "INSERT INTO member (id, last_name, first_name) VALUES (1, 'Martin', 'Anne');
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+         INSERT INTO payment (member_id, received_on, amount_cents, mode, cheque_bank,
+                              cheque_number, cash_on)
+         SELECT 1, '2024-12-20', 500, 'cheque', 'La Poste', printf('C%03d', i), '2025-01-05'
+         FROM n;",
+    )
+    .unwrap();
+    let db = Garden::new(conn, "/tmp/ui_payments_long.sqlite3".into());
+    let (mut screen, task) = Held::open(&db, today(), Screen::new);
+    for message in run(task) {
+        apply(&mut screen, message);
+    }
+    assert!(shows(
+        &screen,
+        "100 chèques à encaisser jusqu'au 31/01/2025 : 500,00\u{a0}€"
+    ));
+    // Until the list says how tall it is, 1,400 px are assumed: 1,400 / 34 = 41.2, so lines
+    // 0 to 41 and 3 more: C001 to C045 are built, C046 and after are not.
+    assert!(shows(&screen, "C001") && shows(&screen, "C045"));
+    assert!(!shows(&screen, "C046") && !shows(&screen, "C100"));
+    // Scrolled to the end (100 × 34 − 340 = 3,060 px down in 340 px): the last lines.
+    apply(
+        &mut screen,
+        Message::DueScrolled(binette::ui::rows::Scrolled {
+            offset: 3_060.0,
+            height: 340.0,
+        }),
+    );
+    assert!(shows(&screen, "C100") && !shows(&screen, "C001"));
 }

@@ -16,6 +16,14 @@ pub(crate) fn date_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDate> {
     row.get(index)
 }
 
+/// The date or NULL in column `index` of `row`, read as [`date_at`] reads a date.
+pub(crate) fn optional_date_at(row: &Row, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    if row.get_ref(index)? == rusqlite::types::ValueRef::Null {
+        return Ok(None);
+    }
+    date_at(row, index).map(Some)
+}
+
 /// `YYYY-MM-DD` read by hand; `None` for any other text or an impossible day.
 fn iso_date(text: &[u8]) -> Option<NaiveDate> {
     let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text else {
@@ -54,5 +62,12 @@ mod tests {
         );
         // Not a date: an error, as the general reader gives.
         assert!(read("SELECT 'lundi'").is_err());
+        let optional = |sql: &str| conn.query_row(sql, [], |r| optional_date_at(r, 0));
+        assert_eq!(optional("SELECT NULL").unwrap(), None);
+        assert_eq!(
+            optional("SELECT '2025-01-05'").unwrap(),
+            NaiveDate::from_ymd_opt(2025, 1, 5)
+        );
+        assert!(optional("SELECT 'lundi'").is_err());
     }
 }

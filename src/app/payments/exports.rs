@@ -12,8 +12,8 @@ use crate::report::export::payments as lists;
 pub use crate::report::export::payments::{BalanceRow, PaymentRow};
 use crate::store::members::list_members;
 use crate::store::payments::ledger::balances;
-use crate::store::payments::remittance::slip_numbers;
-use crate::store::payments::{payment_modes, payments_until};
+use crate::store::payments::lines::{member_names, payments_in};
+use crate::store::payments::payment_modes;
 use crate::store::sheets::snapshot;
 
 /// Every household with an account on `until` and its balance, by name.
@@ -38,13 +38,19 @@ pub fn balance_rows(garden: &Garden, until: NaiveDate) -> Result<Vec<BalanceRow>
 /// Every payment (cancelled ones included), oldest first, with its household, mode's
 /// label and slip number.
 pub fn payment_rows(garden: &Garden) -> Result<Vec<PaymentRow>> {
-    let (payments, members, modes, numbers) = garden.with(|conn| {
+    payment_rows_in(garden, None)
+}
+
+/// The payments received in `year` (`None`: every year), cancelled ones included, oldest
+/// first, with their household, mode's label and slip number: one query for the payments
+/// and their slips' numbers, the households' names and the modes read once.
+pub fn payment_rows_in(garden: &Garden, year: Option<i32>) -> Result<Vec<PaymentRow>> {
+    let (payments, members, modes) = garden.with(|conn| {
         snapshot(conn, |conn| {
             Ok((
-                payments_until(conn, far_future())?,
-                list_members(conn)?,
+                payments_in(conn, year)?,
+                member_names(conn)?,
                 payment_modes(conn)?,
-                slip_numbers(conn)?,
             ))
         })
     })?;
@@ -52,18 +58,21 @@ pub fn payment_rows(garden: &Garden) -> Result<Vec<PaymentRow>> {
     let labels: HashMap<String, String> = modes.into_iter().map(|m| (m.code, m.label)).collect();
     Ok(payments
         .into_iter()
-        .map(|payment| PaymentRow {
+        .map(|(payment, slip_number)| PaymentRow {
             household: names.get(&payment.member_id).cloned().unwrap_or_default(),
             mode: labels
                 .get(&payment.mode)
                 .cloned()
                 .unwrap_or_else(|| payment.mode.clone()),
-            slip_number: payment
-                .remittance_id
-                .and_then(|id| numbers.get(&id).copied()),
+            slip_number,
             payment,
         })
         .collect())
+}
+
+/// The first and the last year a payment was received in; `None` without payments.
+pub fn payment_years(garden: &Garden) -> Result<Option<(i32, i32)>> {
+    Ok(garden.with(|conn| crate::store::payments::lines::payment_years(conn))?)
 }
 
 /// The balances on `until`, with their total.
@@ -81,9 +90,4 @@ pub fn payments_table(garden: &Garden) -> Result<ExportTable> {
 /// The payments `rows` (a screen's search applied), with the total of those that count.
 pub fn payments_table_of(rows: &[&PaymentRow]) -> ExportTable {
     lists::payments(rows)
-}
-
-/// A day after any payment (stored dates compare as text: `NaiveDate::MAX` would not).
-fn far_future() -> NaiveDate {
-    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default()
 }

@@ -12,17 +12,11 @@ pub mod remittance;
 
 use std::collections::HashMap;
 
-use crate::domain::baskets::Member;
-
-/// Each household's name as the money lists show it ("NOM Prénom"), by id.
-fn household_names(members: &[Member]) -> HashMap<i64, String> {
+/// Each household's name as the money lists show it ("NOM Prénom"), by id, from the ids,
+/// first and last names of `store::payments::lines::member_names`.
+fn household_names(members: &[(i64, String, String)]) -> HashMap<i64, String> {
     members
         .iter()
-        .map(|m| {
-            (
-                m.id,
-                crate::domain::text::list_name(&m.first_name, &m.last_name),
-            )
-        })
+        .map(|(id, first, last)| (*id, crate::domain::text::list_name(first, last)))
         .collect()
 }

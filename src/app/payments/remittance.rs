@@ -13,7 +13,7 @@ use crate::domain::money::Cents;
 use crate::domain::payments::cheques::due_for_remittance;
 use crate::report::remittance_slip::{self, SlipDocument};
 use crate::store::payments::held_cheques;
-use crate::store::payments::remittance::{self as store, Slip};
+use crate::store::payments::remittance::{self as store, Slip, SlipLine};
 use crate::store::sheets::snapshot;
 
 /// The setting holding the account the cheques are paid into (holder and IBAN).
@@ -81,7 +81,7 @@ pub fn due_cheques(garden: &Garden, until: NaiveDate) -> Result<DueCheques> {
         snapshot(conn, |conn| {
             Ok((
                 held_cheques(conn)?,
-                crate::store::members::list_members(conn)?,
+                crate::store::payments::lines::member_names(conn)?,
             ))
         })
     })?;
@@ -104,6 +104,17 @@ pub fn due_cheques(garden: &Garden, until: NaiveDate) -> Result<DueCheques> {
 /// Every slip with its cheques, newest first (cancelled ones included, marked).
 pub fn slips(garden: &Garden) -> Result<Vec<Slip>> {
     Ok(garden.with(|conn| store::slips(conn))?)
+}
+
+/// Every slip with its count of cheques and their total, newest first (cancelled ones
+/// included, marked, counting none): what the list of slips shows, summed by the database.
+pub fn slip_lines(garden: &Garden) -> Result<Vec<SlipLine>> {
+    Ok(garden.with(|conn| store::slip_lines(conn))?)
+}
+
+/// The number the next slip will take.
+pub fn next_slip_number(garden: &Garden) -> Result<i64> {
+    Ok(garden.with(|conn| store::next_slip_number(conn))?)
 }
 
 /// The file name offered for slip `number`: `bordereau-remise-12.pdf`.

@@ -42,6 +42,12 @@ impl SearchKeys {
         }
     }
 
+    /// The keys of rows whose search texts were folded by the caller (each exactly as
+    /// [`fold`] folds it), in order.
+    pub fn from_folded(keys: Vec<String>) -> Self {
+        SearchKeys { keys }
+    }
+
     /// How many rows.
     pub fn len(&self) -> usize {
         self.keys.len()

@@ -4,6 +4,7 @@
 //! marked.
 
 pub mod ledger;
+pub mod lines;
 mod monthly;
 pub mod remittance;
 
@@ -148,12 +149,14 @@ pub(crate) const PAYMENT_COLUMNS: &str = "p.id, p.member_id, p.received_on, p.am
 /// How many columns [`PAYMENT_COLUMNS`] has (a query may select more after them).
 pub(crate) const PAYMENT_COLUMN_COUNT: usize = 14;
 
-/// A payment from a row whose first columns are [`PAYMENT_COLUMNS`] (table alias `p`).
+/// A payment from a row whose first columns are [`PAYMENT_COLUMNS`] (table alias `p`); its
+/// dates parsed by hand (the general date parser was most of the rest).
 pub(crate) fn payment_from_row(r: &Row) -> rusqlite::Result<Payment> {
+    use crate::store::columns::{date_at, optional_date_at};
     Ok(Payment {
         id: r.get(0)?,
         member_id: r.get(1)?,
-        received_on: r.get(2)?,
+        received_on: date_at(r, 2)?,
         amount: r.get(3)?,
         mode: r.get(4)?,
         label: r.get(5)?,
@@ -161,11 +164,11 @@ pub(crate) fn payment_from_row(r: &Row) -> rusqlite::Result<Payment> {
             bank: r.get(6)?,
             number: r.get(7)?,
             drawer: r.get(8)?,
-            cash_on: r.get(9)?,
+            cash_on: optional_date_at(r, 9)?,
         },
         remittance_id: r.get(10)?,
         cashed_outside: r.get(11)?,
-        cancelled_on: r.get(12)?,
+        cancelled_on: optional_date_at(r, 12)?,
         cancel_reason: r.get(13)?,
     })
 }

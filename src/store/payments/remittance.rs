@@ -72,11 +72,7 @@ pub fn make_slip(
     if due.is_empty() {
         return Ok(None);
     }
-    let number: i64 = tx.query_row(
-        "SELECT coalesce(max(number), 0) + 1 FROM remittance",
-        [],
-        |r| r.get(0),
-    )?;
+    let number = next_slip_number(&tx)?;
     tx.execute(
         "INSERT INTO remittance (number, made_on, until) VALUES (?1, ?2, ?3)",
         (number, made_on, until),
@@ -94,6 +90,15 @@ pub fn make_slip(
     Ok(Some(slip_id))
 }
 
+/// The number the next slip will take: one after the last (a cancelled slip keeps its own).
+pub fn next_slip_number(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM remittance",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 /// Slip `id` with its cheques.
 pub fn slip(conn: &Connection, id: i64) -> Result<Slip> {
     slips_where(conn, "id = ?1", [id])?
@@ -106,10 +111,47 @@ pub fn slips(conn: &Connection) -> Result<Vec<Slip>> {
     slips_where(conn, "1", rusqlite::params![])
 }
 
-/// Each slip's number by its row id (what a list of payments shows).
-pub fn slip_numbers(conn: &Connection) -> Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare("SELECT id, number FROM remittance")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// A slip as the list of slips shows it: its count of cheques and their total summed by
+/// SQLite, without reading the cheques themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlipLine {
+    /// Row id.
+    pub id: i64,
+    /// Its number (1, 2, 3… without gaps).
+    pub number: i64,
+    /// Day it was made.
+    pub made_on: NaiveDate,
+    /// It took the cheques to cash up to this day.
+    pub until: NaiveDate,
+    /// Set when cancelled (its cheques were given back: it counts none).
+    pub cancelled_on: Option<NaiveDate>,
+    /// How many cheques are on it.
+    pub count: usize,
+    /// Their total.
+    pub total: Cents,
+}
+
+/// Every slip with its count of cheques and their total, newest first: one query, the
+/// cheques counted and summed through the index of payments by slip.
+pub fn slip_lines(conn: &Connection) -> Result<Vec<SlipLine>> {
+    let mut stmt = conn.prepare(
+        "SELECT r.id, r.number, r.made_on, r.until, r.cancelled_on,
+                (SELECT count(*) FROM payment p WHERE p.remittance_id = r.id),
+                (SELECT coalesce(sum(p.amount_cents), 0) FROM payment p
+                 WHERE p.remittance_id = r.id)
+         FROM remittance r ORDER BY r.number DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SlipLine {
+            id: r.get(0)?,
+            number: r.get(1)?,
+            made_on: crate::store::columns::date_at(r, 2)?,
+            until: crate::store::columns::date_at(r, 3)?,
+            cancelled_on: r.get(4)?,
+            count: r.get::<_, i64>(5)?.try_into().unwrap_or_default(),
+            total: r.get(6)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -1,7 +1,11 @@
 //! The Paiements screen: the cheques to take to the bank (a slip made of those due by a day,
-//! written as PDF), the slips made (reprinted or cancelled), every payment with a search,
-//! and the balances and payments exports.
+//! written as PDF), the slips made (reprinted or cancelled), the payments of a year (or of
+//! every year) with a search, and the balances and payments exports. The first display
+//! reads only the due cheques (and the next slip's number); the slips, with their counts
+//! and totals, and the payments are read when their tab is first shown.
 
+mod load;
+mod period;
 mod search;
 mod view;
 
@@ -11,15 +15,17 @@ use chrono::NaiveDate;
 use iced::{Element, Task};
 
 use crate::app::payments::exports::{self, PaymentRow};
-use crate::app::payments::remittance::{self, DueCheques, SlipWritten};
+use crate::app::payments::remittance::{self, SlipWritten};
 use crate::app::{self, Error};
 use crate::domain::calendar::{format_date, parse_date};
-use crate::store::payments::remittance::Slip;
+use crate::store::payments::remittance::SlipLine;
 use crate::ui::export::{self, Exporter};
 use crate::ui::files::{self, Dialog, Document, PdfFlow};
 use crate::ui::screen::{self, Action, Context};
 use crate::ui::widgets::Tone;
 
+pub use load::{Lists, PaymentList, Read};
+pub use period::Period;
 pub use search::matches;
 
 /// Id of the "jusqu'au" field.
@@ -28,6 +34,8 @@ pub const UNTIL_ID: &str = "payments-until";
 pub const SEARCH_ID: &str = "payments-search";
 /// Id of the payments' scrolled list.
 pub const LIST_ID: &str = "payments-list";
+/// Id of the due cheques' scrolled list.
+pub const DUE_LIST_ID: &str = "payments-due-list";
 
 impl Document for SlipWritten {
     fn to_open(&self) -> PathBuf {
@@ -78,17 +86,6 @@ impl export::Target for MoneyExport {
     }
 }
 
-/// What the screen shows, read together.
-#[derive(Debug, Clone)]
-pub struct Lists {
-    /// The held cheques due by the day asked.
-    pub due: DueCheques,
-    /// Every slip, newest first.
-    pub slips: Vec<Slip>,
-    /// Every payment, oldest first.
-    pub payments: Vec<PaymentRow>,
-}
-
 /// What the save dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Job {
@@ -104,6 +101,15 @@ pub struct Screen {
     tab: Tab,
     until_text: String,
     lists: Option<Lists>,
+    /// The slips with their counts and totals, once their tab was shown.
+    slips: Option<Vec<SlipLine>>,
+    /// Where the due cheques' list is scrolled.
+    due_scrolled: crate::ui::rows::Scrolled,
+    /// The period chosen for the payments.
+    period: Period,
+    /// The payments, once the tab was shown (of `period`, or of the one before while the
+    /// next is read).
+    payments: Option<PaymentList>,
     search: search::Search,
     /// The slip whose cancelling waits for a confirmation.
     confirm: Option<i64>,
@@ -120,10 +126,12 @@ pub struct Screen {
 /// Messages of the Paiements screen.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// The lists were read.
-    Loaded(Box<app::Result<Lists>>),
+    /// A list was read (or why not).
+    Loaded(Box<Read>),
     /// A tab clicked.
     TabChosen(Tab),
+    /// The payments' period chosen.
+    PeriodChosen(Period),
     /// The "jusqu'au" field typed.
     UntilChanged(String),
     /// « Faire le bordereau »: ask where to save it.
@@ -158,22 +166,10 @@ pub enum Message {
     Search(String),
     /// The payments' list was scrolled (or its room changed).
     Scrolled(crate::ui::rows::Scrolled),
+    /// The due cheques' list was scrolled (or its room changed).
+    DueScrolled(crate::ui::rows::Scrolled),
     /// Exporting the balances or the payments.
     Export(export::Message<MoneyExport>),
-}
-
-/// Reads what the screen shows, the due cheques up to `until`.
-fn load(context: &Context, until: NaiveDate) -> Task<Message> {
-    context.perform(
-        move |g| {
-            Ok(Lists {
-                due: remittance::due_cheques(g, until)?,
-                slips: remittance::slips(g)?,
-                payments: exports::payment_rows(g)?,
-            })
-        },
-        |lists| Message::Loaded(Box::new(lists)),
-    )
 }
 
 impl Screen {
@@ -183,6 +179,10 @@ impl Screen {
             tab: Tab::Due,
             until_text: format_date(context.today),
             lists: None,
+            slips: None,
+            due_scrolled: crate::ui::rows::Scrolled::default(),
+            period: Period::of(context.today),
+            payments: None,
             search: search::Search::default(),
             confirm: None,
             job: None,
@@ -192,7 +192,7 @@ impl Screen {
             notice: None,
             undo: None,
         };
-        (screen, load(context, context.today))
+        (screen, load::due(context, context.today))
     }
 
     /// The tab shown.
@@ -215,24 +215,53 @@ impl Screen {
         self.pdf.result()
     }
 
-    /// The lists were read, or why not.
-    fn loaded(&mut self, lists: app::Result<Lists>) {
-        match lists {
-            Ok(lists) => {
-                self.search.loaded(&lists.payments);
+    /// The period chosen for the payments.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The payments read, once the tab was shown.
+    pub fn payments(&self) -> Option<&PaymentList> {
+        self.payments.as_ref()
+    }
+
+    /// The slips with their counts and totals, once their tab was shown.
+    pub fn slips(&self) -> Option<&[SlipLine]> {
+        self.slips.as_deref()
+    }
+
+    /// A list was read, or why not (the payments of a period left meanwhile are dropped).
+    fn loaded(&mut self, read: Read) {
+        let failed = match read {
+            Read::Due(Ok(lists)) => {
                 self.lists = Some(lists);
+                None
             }
-            Err(error) => self.error = Some(error),
+            Read::Slips(Ok(slips)) => {
+                self.slips = Some(slips);
+                None
+            }
+            Read::Payments(Ok(list)) if list.period != self.period => None,
+            Read::Payments(Ok(mut list)) => {
+                self.search.loaded(list.take_keys());
+                self.payments = Some(list);
+                None
+            }
+            Read::Due(Err(e)) | Read::Slips(Err(e)) | Read::Payments(Err(e)) => Some(e),
+        };
+        if let Some(error) = failed {
+            self.error = Some(error);
         }
     }
 
     /// The payments the search keeps, oldest first.
     pub fn shown_payments(&self) -> Vec<&PaymentRow> {
-        let Some(lists) = &self.lists else {
+        // Another period's payments, while the one chosen is read: none.
+        let Some(list) = self.payments.as_ref().filter(|l| l.period == self.period) else {
             return Vec::new();
         };
         (self.search.shown.iter())
-            .filter_map(|&i| lists.payments.get(i))
+            .filter_map(|&i| list.rows.get(i))
             .collect()
     }
 
@@ -251,11 +280,7 @@ impl Screen {
 
     /// The number the next slip will take (a cancelled slip keeps its own).
     fn next_number(&self) -> i64 {
-        self.lists
-            .as_ref()
-            .and_then(|l| l.slips.iter().map(|s| s.number).max())
-            .unwrap_or(0)
-            + 1
+        self.lists.as_ref().map_or(1, |l| l.next_number)
     }
 
     /// « Faire le bordereau »: the day checked, then the save dialog.
@@ -321,17 +346,23 @@ impl Screen {
     }
 
     fn file_name_of(&self, slip_id: i64) -> String {
-        let number = self
-            .lists
-            .as_ref()
-            .and_then(|l| l.slips.iter().find(|s| s.id == slip_id))
+        let number = (self.slips.iter().flatten())
+            .find(|s| s.id == slip_id)
             .map_or(0, |s| s.number);
         remittance::slip_file_name(number)
     }
 
-    /// Reads the lists again, the due cheques up to the day typed (today if unreadable).
+    /// Reads the lists again, the due cheques up to the day typed (today if unreadable),
+    /// and the slips and the payments when they were read (a change touches them all).
     fn reload(&self, context: &Context) -> Task<Message> {
-        load(context, self.until().unwrap_or(context.today))
+        let mut tasks = vec![load::due(context, self.until().unwrap_or(context.today))];
+        if self.slips.is_some() {
+            tasks.push(load::slips(context));
+        }
+        if self.payments.is_some() {
+            tasks.push(load::payments(context, self.period));
+        }
+        Task::batch(tasks)
     }
 
     /// The page.
@@ -345,20 +376,37 @@ impl screen::Screen for Screen {
 
     fn update(&mut self, message: Message, context: &Context) -> Action<Message> {
         let task = match message {
-            Message::Loaded(lists) => {
-                self.loaded(*lists);
+            Message::Loaded(read) => {
+                self.loaded(*read);
                 Task::none()
             }
             Message::TabChosen(tab) => {
                 self.tab = tab;
                 self.confirm = None;
-                Task::none()
+                // The slips and the payments are read the first time their tab is shown.
+                match tab {
+                    Tab::Slips if self.slips.is_none() => load::slips(context),
+                    Tab::Payments if self.payments.is_none() => {
+                        load::payments(context, self.period)
+                    }
+                    _ => Task::none(),
+                }
+            }
+            Message::PeriodChosen(period) => {
+                self.period = period;
+                Task::batch([
+                    load::payments(context, period),
+                    self.search.scrolled.to_top(LIST_ID),
+                ])
             }
             Message::UntilChanged(text) => {
                 self.until_text = text;
                 self.error = None;
                 match self.until() {
-                    Ok(until) => load(context, until),
+                    Ok(until) => Task::batch([
+                        load::due(context, until),
+                        self.due_scrolled.to_top(DUE_LIST_ID),
+                    ]),
                     Err(_) => Task::none(),
                 }
             }
@@ -414,6 +462,10 @@ impl screen::Screen for Screen {
             }
             Message::Scrolled(scrolled) => {
                 self.search.scrolled = scrolled;
+                Task::none()
+            }
+            Message::DueScrolled(scrolled) => {
+                self.due_scrolled = scrolled;
                 Task::none()
             }
             Message::Export(message) => self.export(message, context),

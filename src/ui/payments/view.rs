@@ -1,10 +1,13 @@
 //! The Paiements page: only displays the state.
 
-use iced::widget::{Column, button, column, container, row, scrollable, text, text_input};
+use iced::widget::{
+    Column, button, column, container, pick_list, row, scrollable, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
-use super::{LIST_ID, Message, MoneyExport, SEARCH_ID, Screen, Tab, UNTIL_ID};
+use super::{DUE_LIST_ID, LIST_ID, Message, MoneyExport, Period, SEARCH_ID, Screen, Tab, UNTIL_ID};
 use crate::app::payments::exports::PaymentRow;
+use crate::app::payments::remittance::DueCheque;
 use crate::domain::calendar::format_date;
 use crate::domain::money::format_euros;
 use crate::domain::wording::counted;
@@ -91,8 +94,9 @@ pub fn view(screen: &Screen) -> Element<'_, Message> {
         Tab::Payments => payments(screen),
     });
     let page = container(page).padding(24).width(Length::Fill);
-    if screen.tab == Tab::Payments {
-        // The payments scroll in their own list, which draws only the lines in view.
+    if screen.tab != Tab::Slips {
+        // The due cheques and the payments scroll in their own lists, which draw only the
+        // lines in view.
         return page.height(Length::Fill).into();
     }
     scrollable(page).height(Length::Fill).into()
@@ -150,46 +154,66 @@ fn due(screen: &Screen) -> Element<'_, Message> {
     if let Some(error) = field_error(screen, "jusqu'au") {
         top = top.push(error);
     }
-    let mut body = column![top, slip_outcome(screen)].spacing(14);
+    let mut body = column![top, slip_outcome(screen)]
+        .spacing(14)
+        .height(Length::Fill);
     if let Some(due) = due.filter(|_| count > 0) {
-        let mut lines = Column::new().spacing(6).push(
-            row![
-                text("À encaisser le")
-                    .size(13)
-                    .font(BOLD)
-                    .color(theme::MUTED)
-                    .width(DATE_WIDTH),
-                head("Foyer", 3),
-                head("Tireur", 3),
-                head("Banque", 3),
-                head("N°", 2),
-                head("Montant", 2),
-                text("").width(ACTION_WIDTH),
-            ]
-            .spacing(8),
+        let header = row![
+            text("À encaisser le")
+                .size(13)
+                .font(BOLD)
+                .color(theme::MUTED)
+                .width(DATE_WIDTH),
+            head("Foyer", 3),
+            head("Tireur", 3),
+            head("Banque", 3),
+            head("N°", 2),
+            head("Montant", 2),
+            text("").width(ACTION_WIDTH),
+        ]
+        .spacing(8)
+        .padding(iced::Padding::ZERO.right(14));
+        // Only the cheques in view are built (a busy month holds hundreds).
+        let lines = rows::rows(
+            &screen.due_scrolled,
+            due.cheques.len(),
+            DUE_ROW_HEIGHT,
+            |n| due_line(&due.cheques[n]),
         );
-        for c in &due.cheques {
-            lines = lines.push(
-                row![
-                    text(format_date(c.cash_on)).size(14).width(DATE_WIDTH),
-                    cell(c.household.clone(), 3),
-                    cell(c.drawer.clone(), 3),
-                    cell(c.bank.clone(), 3),
-                    cell(c.number.clone(), 2),
-                    cell(format_euros(c.amount), 2),
-                    container(small(
-                        "Encaissé hors bordereau",
-                        Some(Message::CashedOutside(c.payment_id))
-                    ))
-                    .width(ACTION_WIDTH),
-                ]
-                .spacing(8)
-                .align_y(Alignment::Center),
-            );
-        }
-        body = body.push(widgets::card("Chèques à remettre", lines));
+        let list = scrollable(lines.padding(iced::Padding::ZERO.right(14)))
+            .id(DUE_LIST_ID)
+            .on_scroll(|viewport| Message::DueScrolled(Scrolled::of(viewport)))
+            .height(Length::Fill);
+        let table = column![header, list].spacing(6).height(Length::Fill);
+        body = body.push(widgets::card("Chèques à remettre", table));
     }
     body.into()
+}
+
+/// Height of a due cheque's line (its button included).
+pub const DUE_ROW_HEIGHT: f32 = 34.0;
+
+/// One held cheque of the list.
+fn due_line(c: &DueCheque) -> Element<'_, Message> {
+    row![
+        rows::cell(
+            text(format_date(c.cash_on)).size(14),
+            Length::Fixed(DATE_WIDTH)
+        ),
+        line_cell(c.household.clone(), 3),
+        line_cell(c.drawer.clone(), 3),
+        line_cell(c.bank.clone(), 3),
+        line_cell(c.number.clone(), 2),
+        line_cell(format_euros(c.amount), 2),
+        container(small(
+            "Encaissé hors bordereau",
+            Some(Message::CashedOutside(c.payment_id))
+        ))
+        .width(ACTION_WIDTH),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
 }
 
 /// What the last slip written came to: where it is, or why it was not made.
@@ -228,11 +252,9 @@ fn slip_outcome(screen: &Screen) -> Element<'_, Message> {
 }
 
 fn slips(screen: &Screen) -> Element<'_, Message> {
-    let slips = screen
-        .lists
-        .as_ref()
-        .map(|l| l.slips.as_slice())
-        .unwrap_or_default();
+    let Some(slips) = screen.slips.as_deref() else {
+        return widgets::muted("Lecture…").into();
+    };
     if slips.is_empty() {
         return column![
             widgets::muted("Aucun bordereau de remise pour l'instant."),
@@ -255,7 +277,7 @@ fn slips(screen: &Screen) -> Element<'_, Message> {
         .spacing(8),
     );
     for slip in slips {
-        let (count, total) = slip.totals();
+        let (count, total) = (slip.count, slip.total);
         let state = slip
             .cancelled_on
             .map_or_else(String::new, |on| format!("Annulé le {}", format_date(on)));
@@ -346,8 +368,16 @@ fn line_cell<'a>(value: impl Into<String>, portion: u16) -> Element<'a, Message>
     rows::cell(text(value.into()).size(14), Length::FillPortion(portion))
 }
 
-fn payments(screen: &Screen) -> Element<'_, Message> {
-    let shown = screen.shown_payments();
+/// The period's list and the search box.
+fn filters(screen: &Screen) -> Element<'_, Message> {
+    let years = screen.payments.as_ref().and_then(|p| p.years);
+    let periods = pick_list(
+        Period::choices(years, screen.period),
+        Some(screen.period),
+        Message::PeriodChosen,
+    )
+    .padding(8)
+    .text_size(15);
     let search = text_input(
         "Rechercher : foyer, mode, montant, date…",
         &screen.search.text,
@@ -356,6 +386,18 @@ fn payments(screen: &Screen) -> Element<'_, Message> {
     .on_input(Message::Search)
     .padding(8)
     .size(15);
+    row![
+        text("Reçus en").size(15).color(theme::MUTED),
+        periods,
+        search
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+fn payments(screen: &Screen) -> Element<'_, Message> {
+    let shown = screen.shown_payments();
     let header = row![
         head("Reçu le", 2),
         head("Foyer", 3),
@@ -379,16 +421,23 @@ fn payments(screen: &Screen) -> Element<'_, Message> {
         .filter(|r| r.payment.counts())
         .map(|r| r.payment.amount)
         .sum();
-    let heading = format!(
-        "{} — {} (hors annulés)",
-        counted(shown.len(), "paiement", "paiements"),
-        format_euros(total)
-    );
+    let heading = match &screen.payments {
+        Some(list) if list.period == screen.period => format!(
+            "{} — {} (hors annulés)",
+            counted(shown.len(), "paiement", "paiements"),
+            format_euros(total)
+        ),
+        _ => "Lecture…".to_owned(),
+    };
     let table = column![header, list].spacing(6).height(Length::Fill);
-    column![exports(screen), search, widgets::card(heading, table)]
-        .spacing(12)
-        .height(Length::Fill)
-        .into()
+    column![
+        exports(screen),
+        filters(screen),
+        widgets::card(heading, table)
+    ]
+    .spacing(12)
+    .height(Length::Fill)
+    .into()
 }
 
 /// One payment of the list.
