@@ -4,47 +4,20 @@
 //!
 //! `cargo run --release --example bench_payments_tabs -- --db FILE`
 
+#[path = "bench/drive.rs"]
+mod drive;
 #[path = "bench/frame.rs"]
 mod frame;
 
-use std::collections::VecDeque;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use binette::app::Garden;
 use binette::ui::payments::{Message, Period, Screen, Tab};
-use binette::ui::screen::{Action, Context, Screen as _};
-use iced::Task;
-use iced::futures::StreamExt;
+use binette::ui::screen::Context;
 
+use drive::{run, settle};
 use frame::Frames;
-
-/// Runs `task` to its end, answering the messages it produced.
-fn run(task: Task<Message>) -> Vec<Message> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    iced_runtime::Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
-
-/// Applies `messages` and everything the tasks they start produce, in order.
-fn settle(screen: &mut Screen, context: &Context, messages: Vec<Message>) {
-    let mut queue: VecDeque<Message> = messages.into();
-    while let Some(message) = queue.pop_front() {
-        if let Action::Run(task) = screen.update(message, context) {
-            queue.extend(run(task));
-        }
-    }
-}
 
 /// Applies `message` (and what follows from it) and draws a frame: how long it took.
 fn step(frames: &mut Frames, screen: &mut Screen, context: &Context, message: Message) -> Duration {

@@ -12,6 +12,7 @@
 //! start needs a display: the one in `DISPLAY`, else an `Xvfb :77` the bench starts itself
 //! when Xvfb is installed (else the line is left out).
 
+mod drive;
 mod frame;
 mod jobs;
 mod screens;

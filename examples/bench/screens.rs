@@ -2,49 +2,21 @@
 //! in the search box of each big list (the message applied, then one frame drawn), driven
 //! through the screen contract as the window drives it.
 
-use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use binette::app::Garden;
-use binette::ui::screen::{Action, Context, Screen};
+use binette::ui::screen::{Context, Screen};
 use binette::ui::{
     employees, harvests, home, members, payments, reports, settings, week, workshops,
 };
 use chrono::NaiveDate;
 use iced::Task;
-use iced::futures::StreamExt;
 
+use crate::drive::settle;
 use crate::frame::Frames;
 
 /// One measured figure: what, and how long.
 pub type Figure = (String, Duration);
-
-/// Runs `task` to its end, answering the messages it produced.
-fn run<M: Send + 'static>(task: Task<M>) -> Vec<M> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    iced_runtime::Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
-
-/// Applies `messages` and everything the tasks they start produce, in order.
-fn settle<S: Screen>(screen: &mut S, context: &Context, messages: Vec<S::Message>) {
-    let mut queue: VecDeque<S::Message> = messages.into();
-    while let Some(message) = queue.pop_front() {
-        if let Action::Run(task) = screen.update(message, context) {
-            queue.extend(run(task));
-        }
-    }
-}
 
 /// Opens a screen as the window does and draws its first frame with what it loaded.
 fn open<S: Screen>(
@@ -56,7 +28,7 @@ fn open<S: Screen>(
     let start = Instant::now();
     let context = Context::new(garden.clone(), today);
     let (mut screen, task) = new(&context);
-    let loaded = run(task);
+    let loaded = crate::drive::run(task);
     settle(&mut screen, &context, loaded);
     let published = frames.draw(screen.view());
     let time = start.elapsed();
