@@ -9,14 +9,17 @@
 //!
 //! The demo garden is made once per scale in the temporary folder and reused.
 
+#[path = "bench/drive.rs"]
+mod drive;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use binette::app::Garden;
-use binette::ui::screen::{Action, Context, Screen};
+use binette::ui::screen::{Context, Screen};
 use binette::ui::{employees, harvests, members, payments, theme, workshops};
 use chrono::{Local, NaiveDate};
-use iced::futures::StreamExt;
+use drive::{run, settle};
 use iced::{Element, Size, Task, Theme};
 use iced_runtime::user_interface::{Cache, UserInterface};
 
@@ -51,36 +54,6 @@ pub fn demo_garden(scale: u32, today: NaiveDate) -> Result<PathBuf, Box<dyn std:
         std::fs::rename(&partial, &path)?;
     }
     Ok(path)
-}
-
-/// Runs `task` to its end and returns the messages it produced.
-fn run<M: Send + 'static>(task: Task<M>) -> Vec<M> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    iced::futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    iced_runtime::Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
-
-/// Applies `message` to `screen`, then whatever its tasks send back, until none is left.
-fn apply<S: Screen>(screen: &mut S, context: &Context, message: S::Message)
-where
-    S::Message: Send + 'static,
-{
-    let mut queue = vec![message];
-    while let Some(message) = queue.pop() {
-        if let Action::Run(task) = screen.update(message, context) {
-            queue.extend(run(task));
-        }
-    }
 }
 
 /// Lays out and draws frames as the window would, keeping the cache between frames.
@@ -167,7 +140,7 @@ where
     for _ in 0..runs {
         for text in &typed {
             let start = Instant::now();
-            apply(screen, context, search(text.clone()));
+            settle(screen, context, vec![search(text.clone())]);
             let update = start.elapsed();
             let start = Instant::now();
             let element = screen.view();
@@ -205,7 +178,7 @@ where
 {
     let (mut screen, task) = new(context);
     for message in run(task).into_iter().chain(setup) {
-        apply(&mut screen, context, message);
+        settle(&mut screen, context, vec![message]);
     }
     screen
 }

@@ -371,6 +371,40 @@ impl Screen {
     }
 }
 
+impl Screen {
+    /// Shows `tab`; the slips and the payments are read the first time their tab is shown.
+    fn show_tab(&mut self, tab: Tab, context: &Context) -> Task<Message> {
+        self.tab = tab;
+        self.confirm = None;
+        match tab {
+            Tab::Slips if self.slips.is_none() => load::slips(context),
+            Tab::Payments if self.payments.is_none() => load::payments(context, self.period),
+            _ => Task::none(),
+        }
+    }
+
+    /// The day typed for the cheques due: read again when it is a date.
+    fn until_changed(&mut self, text: String, context: &Context) -> Task<Message> {
+        self.until_text = text;
+        self.error = None;
+        match self.until() {
+            Ok(until) => Task::batch([
+                load::due(context, until),
+                self.due_scrolled.to_top(DUE_LIST_ID),
+            ]),
+            Err(_) => Task::none(),
+        }
+    }
+
+    /// A cheque marked cashed outside a slip: it can be undone once it is done.
+    fn marked(&mut self, result: app::Result<()>, context: &Context) -> Task<Message> {
+        let undo = self.undo.take().filter(|_| result.is_ok());
+        let task = self.done(result, "Chèque marqué encaissé hors bordereau.", context);
+        self.undo = undo;
+        task
+    }
+}
+
 impl screen::Screen for Screen {
     type Message = Message;
 
@@ -380,18 +414,7 @@ impl screen::Screen for Screen {
                 self.loaded(*read);
                 Task::none()
             }
-            Message::TabChosen(tab) => {
-                self.tab = tab;
-                self.confirm = None;
-                // The slips and the payments are read the first time their tab is shown.
-                match tab {
-                    Tab::Slips if self.slips.is_none() => load::slips(context),
-                    Tab::Payments if self.payments.is_none() => {
-                        load::payments(context, self.period)
-                    }
-                    _ => Task::none(),
-                }
-            }
+            Message::TabChosen(tab) => self.show_tab(tab, context),
             Message::PeriodChosen(period) => {
                 self.period = period;
                 Task::batch([
@@ -399,17 +422,7 @@ impl screen::Screen for Screen {
                     self.search.scrolled.to_top(LIST_ID),
                 ])
             }
-            Message::UntilChanged(text) => {
-                self.until_text = text;
-                self.error = None;
-                match self.until() {
-                    Ok(until) => Task::batch([
-                        load::due(context, until),
-                        self.due_scrolled.to_top(DUE_LIST_ID),
-                    ]),
-                    Err(_) => Task::none(),
-                }
-            }
+            Message::UntilChanged(text) => self.until_changed(text, context),
             Message::Make => self.make(),
             Message::MakeTo(path) => self.make_to(path, context),
             Message::Reprint(id) => {
@@ -443,12 +456,7 @@ impl screen::Screen for Screen {
                     Message::Marked,
                 )
             }
-            Message::Marked(result) => {
-                let undo = self.undo.take().filter(|_| result.is_ok());
-                let task = self.done(result, "Chèque marqué encaissé hors bordereau.", context);
-                self.undo = undo;
-                task
-            }
+            Message::Marked(result) => self.marked(result, context),
             Message::Unmark(id) => context.perform(
                 move |g| remittance::set_cashed_outside(g, id, false),
                 Message::Unmarked,
