@@ -429,6 +429,26 @@ fn member_round_trip_and_list_by_name() {
     ));
 }
 
+/// The members asked for, in one query: every field read back, unknown ids left out.
+#[test]
+fn members_by_id_reads_the_members_asked_for_only() {
+    let conn = open_in_memory().unwrap();
+    let mut a = member("Martin", "Zoé");
+    a.phone = "06 00 00 00 01".into();
+    a.phone2 = "06 00 00 00 02".into();
+    a.status = MemberStatus::Paused;
+    a.joined_on = Some(d(2024, 4, 2));
+    a.id = insert_member(&conn, &a).unwrap();
+    let left_out = insert_member(&conn, &member("Durand", "Paul")).unwrap();
+    let c = insert_member(&conn, &member("Bernard", "Luc")).unwrap();
+    let found = members_by_id(&conn, &[c, a.id, 9999]).unwrap();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[&a.id], a);
+    assert_eq!(found[&c].last_name, "Bernard");
+    assert!(!found.contains_key(&left_out));
+    assert!(members_by_id(&conn, &[]).unwrap().is_empty());
+}
+
 #[test]
 fn membership_round_trip() {
     let (conn, m, _, _) = seeded();

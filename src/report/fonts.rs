@@ -4,6 +4,7 @@
 //! summing `ttf-parser` advances gives exactly the drawn width.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::style::{TextStyle, Weight};
 
@@ -13,14 +14,19 @@ pub const PT_TO_MM: f32 = 25.4 / 72.0;
 pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub(crate) const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
-/// Code points whose glyph and advance are looked up once, in tables.
+/// Code points whose glyph and advance are kept once looked up.
 const TABLED: u32 = 0x2800;
 
+/// A table slot not looked up yet (no glyph id reaches 0xFFFF in the bundled faces).
+const UNKNOWN: u32 = u32::MAX;
+
 /// Glyph ids and advance widths (font units) of the first [`TABLED`] code points, per
-/// weight, and each glyph's character (for the PDF's text extraction).
+/// weight, each looked up the first time it is drawn (a print job draws a few dozen
+/// characters; looking up all ten thousand cost a few milliseconds per process), and each
+/// glyph's character (for the PDF's text extraction).
 struct Metrics {
-    glyphs: Vec<u16>,
-    table: Vec<u16>,
+    /// Per code point: glyph id in the high 16 bits, advance in the low 16, or [`UNKNOWN`].
+    table: Vec<AtomicU32>,
     per_em: f32,
     face: Option<ttf_parser::Face<'static>>,
     chars: std::sync::OnceLock<Vec<char>>,
@@ -32,47 +38,47 @@ impl Metrics {
         let per_em = face
             .as_ref()
             .map_or(1000.0, |f| f32::from(f.units_per_em()));
-        let glyphs: Vec<u16> = (0..TABLED)
-            .map(|cp| {
-                char::from_u32(cp)
-                    .and_then(|c| face.as_ref().and_then(|f| f.glyph_index(c)))
-                    .map_or(0, |g| g.0)
-            })
-            .collect();
-        let table = glyphs
-            .iter()
-            .map(|&g| face.as_ref().map_or(0, |f| glyph_advance(f, g)))
-            .collect();
         Self {
-            glyphs,
-            table,
+            table: (0..TABLED).map(|_| AtomicU32::new(UNKNOWN)).collect(),
             per_em,
             face,
             chars: std::sync::OnceLock::new(),
         }
     }
 
+    /// Glyph id and advance (font units) of `c`, from the table once looked up.
+    fn entry(&self, c: char) -> (u16, u16) {
+        let look_up = || {
+            let Some(face) = &self.face else {
+                return (0, 0);
+            };
+            let glyph = face.glyph_index(c).map_or(0, |g| g.0);
+            (glyph, glyph_advance(face, glyph))
+        };
+        let Some(slot) = self.table.get(c as usize) else {
+            return look_up();
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let (glyph, advance) = look_up();
+                slot.store(
+                    u32::from(glyph) << 16 | u32::from(advance),
+                    Ordering::Relaxed,
+                );
+                (glyph, advance)
+            }
+            packed => ((packed >> 16) as u16, packed as u16),
+        }
+    }
+
     /// Advance of `c` in font units.
     fn units(&self, c: char) -> u16 {
-        match self.table.get(c as usize) {
-            Some(&w) => w,
-            None => self
-                .face
-                .as_ref()
-                .map_or(0, |f| glyph_advance(f, self.glyph(c))),
-        }
+        self.entry(c).1
     }
 
     /// Glyph id of `c` (0, the missing glyph, when the font has none).
     fn glyph(&self, c: char) -> u16 {
-        match self.glyphs.get(c as usize) {
-            Some(&g) => g,
-            None => self
-                .face
-                .as_ref()
-                .and_then(|f| f.glyph_index(c))
-                .map_or(0, |g| g.0),
-        }
+        self.entry(c).0
     }
 
     /// The character each glyph stands for (the lowest code point mapped to it; `'\0'` for
@@ -233,6 +239,26 @@ pub fn wrap_lines(text: &str, style: &TextStyle, width_mm: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Glyphs and advances are the font's own, the first time a character is looked up
+    /// and every time after; above the table and for a character the font lacks too.
+    #[test]
+    fn glyphs_and_advances_are_the_fonts_on_every_look_up() {
+        let face = ttf_parser::Face::parse(BOLD_TTF, 0).unwrap();
+        let metrics = Metrics::load(BOLD_TTF);
+        // 'A', 'é', '€' in the table; U+1D400 (bold A, mathematical) above it; U+0378
+        // (unassigned) has no glyph: 0, with the missing glyph's advance.
+        for c in ['A', 'é', '€', '\u{1D400}', '\u{0378}'] {
+            let glyph = face.glyph_index(c).map_or(0, |g| g.0);
+            let advance = face.glyph_hor_advance(ttf_parser::GlyphId(glyph)).unwrap();
+            for _ in 0..2 {
+                assert_eq!(metrics.glyph(c), glyph, "{c:?}");
+                assert_eq!(metrics.units(c), advance, "{c:?}");
+            }
+        }
+        assert_eq!(metrics.glyph('\u{0378}'), 0);
+        assert_ne!(metrics.glyph('é'), metrics.glyph('e'));
+    }
 
     #[test]
     fn widths_grow_with_text_and_size() {

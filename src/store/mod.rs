@@ -46,3 +46,70 @@ pub use open::{
     open_read_only, open_read_only_current, quick_check, user_version,
 };
 pub use rusqlite::Connection;
+
+/// Runs `read`, which only reads, in one deferred transaction: every query sees the file as
+/// it was when the first one ran (a save from another window cannot land half-way through
+/// a document, and is not kept waiting), and the file's locks are taken once instead of
+/// once per query. Inside a transaction already, `read` simply runs in it.
+pub(crate) fn in_one_snapshot<T>(conn: &Connection, read: impl FnOnce() -> Result<T>) -> Result<T> {
+    if !conn.is_autocommit() {
+        return read();
+    }
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Deferred)?;
+    let value = read()?;
+    tx.commit()?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings_count(conn: &Connection) -> i64 {
+        conn.query_row("SELECT count(*) FROM setting", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// What another window saves while a document is being read is not seen by that
+    /// document, and is seen by the next one.
+    #[test]
+    fn one_snapshot_does_not_see_a_save_made_half_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jardin.sqlite3");
+        let reader = open(&path).unwrap();
+        let writer = open(&path).unwrap();
+        let before = settings_count(&reader);
+        let (first, second) = in_one_snapshot(&reader, || {
+            let first = settings_count(&reader);
+            writer
+                .execute("INSERT INTO setting (key, value) VALUES ('x', '1')", [])
+                .unwrap();
+            Ok((first, settings_count(&reader)))
+        })
+        .unwrap();
+        assert_eq!((first, second), (before, before));
+        assert_eq!(settings_count(&reader), before + 1);
+        assert!(
+            reader.is_autocommit(),
+            "the snapshot's transaction is closed"
+        );
+    }
+
+    /// Inside a transaction already, the reading runs in it (no nested BEGIN, which SQLite
+    /// refuses) and sees its writes.
+    #[test]
+    fn one_snapshot_inside_a_transaction_reads_in_it() {
+        let conn = open_in_memory().unwrap();
+        let tx = conn.unchecked_transaction().unwrap();
+        conn.execute("INSERT INTO setting (key, value) VALUES ('x', '1')", [])
+            .unwrap();
+        let count = in_one_snapshot(&conn, || Ok(settings_count(&conn))).unwrap();
+        assert_eq!(count, 1);
+        assert!(
+            !conn.is_autocommit(),
+            "the caller's transaction is still open"
+        );
+        tx.rollback().unwrap();
+        assert_eq!(settings_count(&conn), 0);
+    }
+}

@@ -52,6 +52,24 @@ pub(crate) fn code_col<T>(
     })
 }
 
+/// Reads the code stored in column `index` back into its enum with `from_code`: as
+/// [`code_col`], for rows read by position.
+pub(crate) fn code_at<T>(
+    row: &Row,
+    index: usize,
+    from_code: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let text = row.get_ref(index)?.as_str()?;
+    from_code(text).ok_or_else(|| {
+        let col = row.as_ref().column_name(index).unwrap_or("?");
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            Type::Text,
+            format!("code inconnu « {text} » dans la colonne {col}").into(),
+        )
+    })
+}
+
 /// Reads an ISO weekday number (1 = Monday … 7 = Sunday) from `col`.
 pub(crate) fn weekday_col(row: &Row, col: &str) -> rusqlite::Result<Weekday> {
     let number: i64 = row.get(col)?;

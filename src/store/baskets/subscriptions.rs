@@ -4,22 +4,33 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use super::solidarity::carry_terms;
-use super::{code_col, ensure_monday, get_depot, one_row};
+use super::{code_at, ensure_monday, get_depot, one_row};
 use crate::domain::baskets::{Frequency, Subscription};
+use crate::store::columns::{date_at, optional_date_at};
 use crate::store::{Result, StoreError};
 
+/// The subscription table's columns, in the order [`subscription_from_row`] reads them.
+macro_rules! subscription_columns {
+    () => {
+        "id, member_id, shared_with, size_id, depot_id, quantity, start_date, end_date, \
+         frequency, anchor_monday"
+    };
+}
+
+/// A subscription from a row of [`subscription_columns!`], read by position (the weeks'
+/// plans read every running subscription; reading by name looks each name up).
 fn subscription_from_row(row: &Row) -> rusqlite::Result<Subscription> {
     Ok(Subscription {
-        id: row.get("id")?,
-        member_id: row.get("member_id")?,
-        shared_with: row.get("shared_with")?,
-        size_id: row.get("size_id")?,
-        depot_id: row.get("depot_id")?,
-        quantity: row.get("quantity")?,
-        start: row.get("start_date")?,
-        end: row.get("end_date")?,
-        frequency: code_col(row, "frequency", Frequency::from_code)?,
-        anchor_monday: row.get("anchor_monday")?,
+        id: row.get(0)?,
+        member_id: row.get(1)?,
+        shared_with: row.get(2)?,
+        size_id: row.get(3)?,
+        depot_id: row.get(4)?,
+        quantity: row.get(5)?,
+        start: date_at(row, 6)?,
+        end: optional_date_at(row, 7)?,
+        frequency: code_at(row, 8, Frequency::from_code)?,
+        anchor_monday: date_at(row, 9)?,
     })
 }
 
@@ -86,7 +97,11 @@ pub fn delete_subscription(conn: &Connection, id: i64) -> Result<()> {
 /// The subscription `id`.
 pub fn get_subscription(conn: &Connection, id: i64) -> Result<Subscription> {
     conn.query_row(
-        "SELECT * FROM subscription WHERE id = :id",
+        concat!(
+            "SELECT ",
+            subscription_columns!(),
+            " FROM subscription WHERE id = :id"
+        ),
         named_params! {":id": id},
         subscription_from_row,
     )
@@ -96,16 +111,22 @@ pub fn get_subscription(conn: &Connection, id: i64) -> Result<Subscription> {
 
 /// Every subscription, oldest start first.
 pub fn list_subscriptions(conn: &Connection) -> Result<Vec<Subscription>> {
-    let mut stmt = conn.prepare("SELECT * FROM subscription ORDER BY start_date, id")?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        subscription_columns!(),
+        " FROM subscription ORDER BY start_date, id"
+    ))?;
     let rows = stmt.query_map([], subscription_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The subscriptions of a member (as holder), oldest start first.
 pub fn subscriptions_of(conn: &Connection, member_id: i64) -> Result<Vec<Subscription>> {
-    let mut stmt = conn.prepare(
-        "SELECT * FROM subscription WHERE member_id = :member_id ORDER BY start_date, id",
-    )?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        subscription_columns!(),
+        " FROM subscription WHERE member_id = :member_id ORDER BY start_date, id"
+    ))?;
     let rows = stmt.query_map(
         named_params! {":member_id": member_id},
         subscription_from_row,
@@ -116,9 +137,11 @@ pub fn subscriptions_of(conn: &Connection, member_id: i64) -> Result<Vec<Subscri
 /// The subscriptions another household holds and shares with member `member_id`, oldest
 /// start first.
 pub fn subscriptions_shared_with(conn: &Connection, member_id: i64) -> Result<Vec<Subscription>> {
-    let mut stmt = conn.prepare(
-        "SELECT * FROM subscription WHERE shared_with = :member_id ORDER BY start_date, id",
-    )?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        subscription_columns!(),
+        " FROM subscription WHERE shared_with = :member_id ORDER BY start_date, id"
+    ))?;
     let rows = stmt.query_map(
         named_params! {":member_id": member_id},
         subscription_from_row,
@@ -134,12 +157,14 @@ pub fn subscriptions_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Subscription>> {
-    let mut stmt = conn.prepare(
-        "SELECT * FROM subscription
+    let mut stmt = conn.prepare(concat!(
+        "SELECT ",
+        subscription_columns!(),
+        " FROM subscription
          WHERE start_date <= :to AND (end_date IS NULL OR end_date >= :from)
            AND member_id IN (SELECT id FROM member WHERE status = 'actif')
-         ORDER BY depot_id, start_date, id",
-    )?;
+         ORDER BY depot_id, start_date, id"
+    ))?;
     let rows = stmt.query_map(
         named_params! {":from": from, ":to": to},
         subscription_from_row,
@@ -243,10 +268,12 @@ pub fn move_subscribers(
         return Err(StoreError::Invalid("Date de déplacement invalide.".into()));
     };
     let moving: Vec<Subscription> = conn
-        .prepare(
-            "SELECT * FROM subscription WHERE depot_id = :depot
-               AND (end_date IS NULL OR end_date >= :from) ORDER BY id",
-        )?
+        .prepare(concat!(
+            "SELECT ",
+            subscription_columns!(),
+            " FROM subscription WHERE depot_id = :depot
+                  AND (end_date IS NULL OR end_date >= :from) ORDER BY id"
+        ))?
         .query_map(
             named_params! {":depot": from_depot, ":from": from},
             subscription_from_row,

@@ -30,7 +30,9 @@ pub fn show_phones(conn: &Connection) -> Result<bool> {
 
 /// The print set of `week`; `None` when no active depot delivers that week.
 pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
-    print_set_of(conn, &mut Shared::read(conn)?, week, |_| true)
+    crate::store::in_one_snapshot(conn, || {
+        print_set_of(conn, &mut Shared::read(conn)?, week, |_| true)
+    })
 }
 
 /// What every week of a print set reads alike, read once for the whole set: the garden's

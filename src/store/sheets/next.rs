@@ -22,6 +22,10 @@ use crate::store::week::next_deliveries;
 /// the harvests of the days covering both weeks' windows, counted once.
 /// `None` when no depot delivers.
 pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<PrintSet>> {
+    crate::store::in_one_snapshot(conn, || read_next_print_set(conn, today))
+}
+
+fn read_next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<PrintSet>> {
     let next = next_deliveries(conn, today)?;
     let Some(main) = main_week(&next) else {
         return Ok(None);
