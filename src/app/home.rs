@@ -13,7 +13,7 @@ use crate::store::first_steps::{self, FirstSteps};
 
 /// The figures of the week around `today` (deliveries, alerts, workshops, counts).
 pub fn dashboard(garden: &Garden, today: NaiveDate) -> Result<Dashboard> {
-    Ok(garden.with(|conn| dashboard::dashboard(conn, today))?)
+    Ok(garden.read(|conn| dashboard::dashboard(conn, today))?)
 }
 
 /// Which of a new garden's first steps are done.
@@ -23,7 +23,7 @@ pub fn first_steps(garden: &Garden) -> Result<FirstSteps> {
 
 /// The past delivery weeks (before `today`) whose pickups were not all ticked, oldest first.
 pub fn unticked_weeks(garden: &Garden, today: NaiveDate) -> Result<Vec<UntickedWeek>> {
-    Ok(garden.with(|conn| distribution::unticked_weeks(conn, today))?)
+    Ok(garden.read(|conn| distribution::unticked_weeks(conn, today))?)
 }
 
 /// What « Tous retirés sauf absents » recorded: how many lines, and the weeks still left.

@@ -48,7 +48,7 @@ pub mod fields {
 
 /// The retention settings and who is due on `today`.
 pub fn load(garden: &Garden, today: NaiveDate) -> Result<PrivacyData> {
-    Ok(garden.with(|conn| {
+    Ok(garden.read(|conn| {
         let retention = store::retention(conn)?;
         let activities = store::last_activities(conn, today)?;
         Ok(PrivacyData {

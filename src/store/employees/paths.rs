@@ -7,34 +7,36 @@ use super::{all, changed_one, code, constraint_message, one};
 use crate::domain::employees::{
     Approval, ApprovalChange, ApprovalChangeKind, Contract, Exit, ExitCategory, ExitOutcome,
 };
+use crate::store::columns::{date_at, optional_date_at};
 use crate::store::error::{Result, StoreError};
 
 // --------------------------------------------------------------------------------- approval
 
 const CHANGE_WHAT: &str = "Suspension ou prolongation";
 
+/// A PASS IAE from a row of `id, employee_id, number, start_date, end_date`, by position
+/// (Accueil's alerts read every one of them).
 pub(super) fn read_approval(row: &Row<'_>) -> rusqlite::Result<Approval> {
     Ok(Approval {
-        id: row.get("id")?,
-        employee_id: row.get("employee_id")?,
-        number: row.get("number")?,
-        start_date: row.get("start_date")?,
-        end_date: row.get("end_date")?,
+        id: row.get(0)?,
+        employee_id: row.get(1)?,
+        number: row.get(2)?,
+        start_date: date_at(row, 3)?,
+        end_date: date_at(row, 4)?,
         changes: Vec::new(),
     })
 }
 
+/// A change of PASS IAE from a row of `id, approval_id, kind, start_date, end_date,
+/// reason`, by position.
 pub(super) fn read_change(row: &Row<'_>) -> rusqlite::Result<ApprovalChange> {
     Ok(ApprovalChange {
-        id: row.get("id")?,
-        approval_id: row.get("approval_id")?,
-        kind: code(
-            &row.get::<_, String>("kind")?,
-            ApprovalChangeKind::from_code,
-        )?,
-        start_date: row.get("start_date")?,
-        end_date: row.get("end_date")?,
-        reason: row.get("reason")?,
+        id: row.get(0)?,
+        approval_id: row.get(1)?,
+        kind: code(row.get_ref(2)?.as_str()?, ApprovalChangeKind::from_code)?,
+        start_date: date_at(row, 3)?,
+        end_date: date_at(row, 4)?,
+        reason: row.get(5)?,
     })
 }
 
@@ -216,16 +218,18 @@ pub fn delete_approval_change(conn: &Connection, id: i64) -> Result<()> {
 pub(super) const CONTRACT_COLUMNS: &str =
     "id, employee_id, renewal_of, start_date, planned_end, actual_end, weekly_hours, post";
 
+/// A contract from a row of [`CONTRACT_COLUMNS`], by position (Accueil's alerts read
+/// every contract).
 pub(super) fn read_contract(row: &Row<'_>) -> rusqlite::Result<Contract> {
     Ok(Contract {
-        id: row.get("id")?,
-        employee_id: row.get("employee_id")?,
-        renewal_of: row.get("renewal_of")?,
-        start_date: row.get("start_date")?,
-        planned_end: row.get("planned_end")?,
-        actual_end: row.get("actual_end")?,
-        weekly_hours: row.get("weekly_hours")?,
-        post: row.get("post")?,
+        id: row.get(0)?,
+        employee_id: row.get(1)?,
+        renewal_of: row.get(2)?,
+        start_date: date_at(row, 3)?,
+        planned_end: date_at(row, 4)?,
+        actual_end: optional_date_at(row, 5)?,
+        weekly_hours: row.get(6)?,
+        post: row.get(7)?,
     })
 }
 

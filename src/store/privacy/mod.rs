@@ -114,8 +114,8 @@ fn members(conn: &Connection, today: NaiveDate) -> Result<Vec<LastActivity>> {
          SELECT m.id, m.last_name, m.first_name,
                 max(coalesce((SELECT max(coalesce(s.end_date, s.start_date)) FROM subscription s
                               WHERE s.member_id = m.id), ''),
-                    coalesce((SELECT max(printf('%04d-12-31', y.year)) FROM membership y
-                              WHERE y.member_id = m.id), ''),
+                    coalesce((SELECT printf('%04d-12-31', y.year) FROM membership y
+                              WHERE y.member_id = m.id ORDER BY y.year DESC LIMIT 1), ''),
                     coalesce((SELECT max(received_on) FROM payment p WHERE p.member_id = m.id), ''),
                     coalesce((SELECT max(entry_on) FROM account_entry e WHERE e.member_id = m.id),
                              ''),
