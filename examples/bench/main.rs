@@ -74,6 +74,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// Processes run per job: each figure is the median of these runs (a 2-core machine shared
+/// with other work varies by tens of milliseconds from one run to the next).
+const JOB_RUNS: usize = 3;
+
 /// Every figure of one garden.
 fn measure(garden: &GardenSize) -> Result<Column, Box<dyn std::error::Error>> {
     let (db, made) = prepare(garden)?;
@@ -83,7 +87,10 @@ fn measure(garden: &GardenSize) -> Result<Column, Box<dyn std::error::Error>> {
     column.extend(start::first_frame(&db)?);
     for job in ["screens", "report", "sheets"] {
         eprintln!("  {job}…");
-        column.extend(child_job(job, &db)?);
+        let runs = (0..JOB_RUNS)
+            .map(|_| child_job(job, &db))
+            .collect::<Result<Vec<_>, _>>()?;
+        column.extend(table::median_of_runs(runs));
     }
     Ok(column)
 }

@@ -56,6 +56,32 @@ impl Column {
     }
 }
 
+/// One figure per key from several runs of a job: the median of each time or count, the
+/// highest peak of memory.
+pub fn median_of_runs(runs: Vec<Vec<Measured>>) -> Vec<Measured> {
+    let mut keys: Vec<String> = Vec::new();
+    for figure in runs.iter().flatten() {
+        if !keys.contains(&figure.key) {
+            keys.push(figure.key.clone());
+        }
+    }
+    keys.into_iter()
+        .map(|key| {
+            let mut values: Vec<f64> = (runs.iter().flatten())
+                .filter(|f| f.key == key)
+                .map(|f| f.value)
+                .collect();
+            values.sort_by(f64::total_cmp);
+            let value = if key.starts_with("peak ") {
+                values.last().copied().unwrap_or(0.0)
+            } else {
+                values[values.len() / 2]
+            };
+            Measured { key, value }
+        })
+        .collect()
+}
+
 /// The figures a job printed (`figure <key> <µs>`, `peak <KiB>`): times in ms, the peak in
 /// MB under the key `peak <job>`.
 pub fn parse_job(job: &str, output: &str) -> Vec<Measured> {

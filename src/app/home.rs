@@ -83,17 +83,22 @@ pub fn debts(garden: &Garden, today: NaiveDate) -> Result<Debts> {
             .and_then(|v| v.trim().parse::<Cents>().ok())
             .filter(|t| *t >= 0)
             .unwrap_or(DEBT_ALERT_DEFAULT);
-        let balances = crate::store::payments::ledger::balances(conn, today)?;
+        let owing: Vec<(i64, Cents)> = crate::store::payments::ledger::balances(conn, today)?
+            .into_iter()
+            .filter(|(_, balance)| -balance > threshold)
+            .collect();
+        let ids: Vec<i64> = owing.iter().map(|(id, _)| *id).collect();
+        let members = crate::store::members::members_by_id(conn, &ids)?;
         let mut households = Vec::new();
-        for (member_id, balance) in balances {
-            if -balance > threshold {
-                let m = crate::store::members::get_member(conn, member_id)?;
-                households.push(Debt {
-                    member_id,
-                    name: crate::domain::text::list_name(&m.first_name, &m.last_name),
-                    owed: -balance,
-                });
-            }
+        for (member_id, balance) in owing {
+            let m = members
+                .get(&member_id)
+                .ok_or(crate::store::StoreError::NotFound("Adhérent"))?;
+            households.push(Debt {
+                member_id,
+                name: crate::domain::text::list_name(&m.first_name, &m.last_name),
+                owed: -balance,
+            });
         }
         households.sort_by(|a, b| b.owed.cmp(&a.owed).then_with(|| a.name.cmp(&b.name)));
         Ok(Debts {

@@ -160,20 +160,23 @@ fn read_terms(
     let mut periods: Vec<Solidarity> = stmt
         .query_map(params, terms_from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let mut funding = conn.prepare(
-        "SELECT f.funder_id, f.share_percent FROM solidarity_terms_funding f
+    // Every funding line of those periods in one query (not one query per period).
+    let mut funding: HashMap<i64, Vec<FundingShare>> = HashMap::new();
+    let mut lines = conn.prepare(&format!(
+        "SELECT f.terms_id, f.funder_id, f.share_percent FROM solidarity_terms_funding f
          JOIN funder ON funder.id = f.funder_id
-         WHERE f.terms_id = :id ORDER BY f.share_percent DESC, funder.name COLLATE FR, funder.id",
-    )?;
+         WHERE f.terms_id IN (SELECT t.id FROM solidarity_terms t WHERE {where_sql})
+         ORDER BY f.terms_id, f.share_percent DESC, funder.name COLLATE FR, funder.id"
+    ))?;
+    let mut rows = lines.query(params)?;
+    while let Some(row) = rows.next()? {
+        funding.entry(row.get(0)?).or_default().push(FundingShare {
+            funder_id: row.get(1)?,
+            share_percent: row.get(2)?,
+        });
+    }
     for period in &mut periods {
-        period.funding = funding
-            .query_map(named_params! {":id": period.id}, |row| {
-                Ok(FundingShare {
-                    funder_id: row.get("funder_id")?,
-                    share_percent: row.get("share_percent")?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        period.funding = funding.remove(&period.id).unwrap_or_default();
     }
     Ok(periods)
 }
