@@ -295,6 +295,10 @@ fn shipped_migrations_are_never_edited() {
         SHIPPED_SCHEMAS[7],
         include_str!("../src/store/migrations/008_accounts_start.sql")
     );
+    assert_eq!(
+        SHIPPED_SCHEMAS[8],
+        include_str!("../src/store/migrations/009_monthly_debits.sql")
+    );
 }
 
 #[test]

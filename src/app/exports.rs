@@ -11,7 +11,7 @@ use crate::domain::calendar::IsoWeek;
 use crate::domain::employees::{SortColumn, StatusFilter, visible_rows};
 use crate::domain::export::{ExportFormat, ExportTable};
 use crate::report::export::{cross, lists};
-use crate::store::sheets::{baskets_range, coming_delivery_weeks, snapshot};
+use crate::store::sheets::{baskets_range, coming_delivery_weeks};
 use crate::store::{employees, harvests, members};
 
 /// The default range of the baskets table on `today`: from the next delivery week to the
@@ -52,7 +52,7 @@ pub fn employees_table(garden: &Garden, today: NaiveDate) -> Result<ExportTable>
 
 /// Every harvest line.
 pub fn harvests_table(garden: &Garden) -> Result<ExportTable> {
-    let lines = garden.with(|conn| snapshot(conn, harvests::all_harvest_lines))?;
+    let lines = garden.read(harvests::all_harvest_lines)?;
     let all: Vec<_> = lines.iter().collect();
     Ok(lists::harvest_lines(&all))
 }

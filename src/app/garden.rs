@@ -68,13 +68,13 @@ impl Garden {
     }
 
     /// Runs `work`, which only reads, on the connection in one snapshot (see
-    /// `store::in_one_snapshot`): what it reads is from one moment, and a screen's many
-    /// small queries take the file's locks once.
+    /// `store::snapshot`): what it reads is from one moment, and a screen's many small
+    /// queries take the file's locks once.
     pub(in crate::app) fn read<T>(
         &self,
         work: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        self.with(|conn| crate::store::in_one_snapshot(conn, || work(conn)))
+        self.with(|conn| crate::store::snapshot(conn, work))
     }
 
     /// Runs `work` on the connection. Called from futures run by iced's thread pool, never

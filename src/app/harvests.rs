@@ -9,7 +9,6 @@ use super::{Garden, Result};
 use crate::domain::harvest_query::{HarvestLine, Seasons};
 use crate::domain::harvests::{Crop, Destination, Harvest, Plot, Unit, harvest_warnings};
 use crate::store::harvests as store;
-use crate::store::sheets::snapshot;
 use crate::store::{Connection, StoreError};
 
 /// What the Récoltes screen reads at once: the catalogues and the lines of some seasons.
@@ -37,7 +36,7 @@ fn read(conn: &Connection, seasons: Seasons) -> Result<HarvestData, StoreError> 
 
 /// Crops, plots and every line dated in `seasons`, read in one transaction.
 pub fn load(garden: &Garden, seasons: Seasons) -> Result<HarvestData> {
-    Ok(garden.with(|conn| snapshot(conn, |conn| read(conn, seasons)))?)
+    Ok(garden.read(|conn| read(conn, seasons))?)
 }
 
 /// What recording a line came to.

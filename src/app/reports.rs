@@ -12,7 +12,6 @@ use crate::domain::activity::{ActivityFigures, SectionChoice};
 use crate::report::activity::{self, ActivityDocument, csv::csv_files};
 use crate::report::funder_statement::StatementDocument;
 use crate::store::activity::activity_data;
-use crate::store::sheets::snapshot;
 
 /// A report written to disk.
 #[derive(Debug, Clone)]
@@ -126,12 +125,10 @@ pub fn funder_statement(
     to: NaiveDate,
     created: NaiveDateTime,
 ) -> Result<StatementDocument> {
-    let (identity, statement) = garden.with(|conn| {
-        snapshot(conn, |conn| {
-            let identity = crate::store::settings::garden_identity(conn)?;
-            let statement = crate::store::week::funder_statement(conn, funder_id, from, to)?;
-            Ok((identity, statement))
-        })
+    let (identity, statement) = garden.read(|conn| {
+        let identity = crate::store::settings::garden_identity(conn)?;
+        let statement = crate::store::week::funder_statement(conn, funder_id, from, to)?;
+        Ok((identity, statement))
     })?;
     let logo = identity.logo_path.trim();
     Ok(StatementDocument {

@@ -24,7 +24,7 @@ use crate::store::harvests::{Available, available_for_week, list_crops};
 use crate::store::output::StagedSet;
 use crate::store::sheets::{
     Need, PrintSet, SHEETS_DIR_KEY, SizeColumn, compute_needs, next_print_set, print_set_data,
-    sheets_root, snapshot, week_folder,
+    sheets_root, week_folder,
 };
 use crate::store::week::{next_delivery_week, week_plan};
 use crate::store::{Connection, StoreError, settings};
@@ -72,17 +72,15 @@ impl WeekData {
 
 /// Everything the Paniers screen shows for `week`, read in one transaction.
 pub fn week(garden: &Garden, week: IsoWeek) -> Result<Box<WeekData>> {
-    Ok(garden.with(|conn| snapshot(conn, |conn| load(conn, week)))?)
+    Ok(garden.read(|conn| load(conn, week))?)
 }
 
 /// The week of the next delivery on or after `today` (today's included), with everything
 /// the Paniers screen shows for it.
 pub fn next_week(garden: &Garden, today: NaiveDate) -> Result<Box<WeekData>> {
-    Ok(garden.with(|conn| {
-        snapshot(conn, |conn| {
-            let week = next_delivery_week(conn, today)?;
-            load(conn, week)
-        })
+    Ok(garden.read(|conn| {
+        let week = next_delivery_week(conn, today)?;
+        load(conn, week)
     })?)
 }
 
@@ -179,7 +177,7 @@ pub enum Deliveries {
 /// What the print set of `deliveries` holds (`None` when nothing is delivered), read in one
 /// transaction: for a preview, or to check what a print would show.
 pub fn print_set(garden: &Garden, deliveries: Deliveries) -> Result<Option<PrintSet>> {
-    Ok(garden.with(|conn| snapshot(conn, |conn| read_set(conn, deliveries)))?)
+    Ok(garden.read(|conn| read_set(conn, deliveries))?)
 }
 
 /// Where a print set was written.
@@ -208,11 +206,9 @@ pub fn print(
     now: NaiveDateTime,
     phones: bool,
 ) -> Result<PrintedSet> {
-    let (set, root) = garden.with(|conn| {
-        snapshot(conn, |conn| {
-            let set = read_set(conn, deliveries)?;
-            Ok((set, sheets_root(conn)?))
-        })
+    let (set, root) = garden.read(|conn| {
+        let set = read_set(conn, deliveries)?;
+        Ok((set, sheets_root(conn)?))
     })?;
     let Some(mut set) = set else {
         return Err(nothing_to_print(deliveries));
@@ -281,7 +277,7 @@ pub fn write_sheets(
     now: NaiveDateTime,
     phones: bool,
 ) -> Result<Vec<PathBuf>> {
-    let set = garden.with(|conn| snapshot(conn, |conn| read_set(conn, deliveries)))?;
+    let set = garden.read(|conn| read_set(conn, deliveries))?;
     let Some(mut set) = set else {
         let message = match deliveries {
             Deliveries::Week(week) => format!(

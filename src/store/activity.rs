@@ -38,7 +38,7 @@ pub fn activity_data(
     sections: SectionChoice,
     today: NaiveDate,
 ) -> Result<ActivityData> {
-    super::sheets::snapshot(conn, |conn| {
+    super::snapshot(conn, |conn| {
         let identity = super::settings::garden_identity(conn)?;
         let logo = identity.logo_path.trim();
         Ok(ActivityData {

@@ -47,16 +47,17 @@ pub use open::{
 };
 pub use rusqlite::Connection;
 
-/// Runs `read`, which only reads, in one deferred transaction: every query sees the file as
-/// it was when the first one ran (a save from another window cannot land half-way through
-/// a document, and is not kept waiting), and the file's locks are taken once instead of
-/// once per query. Inside a transaction already, `read` simply runs in it.
-pub(crate) fn in_one_snapshot<T>(conn: &Connection, read: impl FnOnce() -> Result<T>) -> Result<T> {
+/// Runs `work`, which only reads, in one read transaction (`BEGIN DEFERRED`, which a garden
+/// open read-only accepts): every query sees the garden as it was at the first one, even
+/// while another window writes (no save lands half-way through a document, and none is
+/// kept waiting), and the file's locks are taken once instead of once per query. Inside a
+/// transaction already, `work` simply runs in it.
+pub fn snapshot<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
     if !conn.is_autocommit() {
-        return read();
+        return work(conn);
     }
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Deferred)?;
-    let value = read()?;
+    let value = work(&tx)?;
     tx.commit()?;
     Ok(value)
 }
@@ -79,12 +80,12 @@ mod tests {
         let reader = open(&path).unwrap();
         let writer = open(&path).unwrap();
         let before = settings_count(&reader);
-        let (first, second) = in_one_snapshot(&reader, || {
-            let first = settings_count(&reader);
+        let (first, second) = snapshot(&reader, |reader| {
+            let first = settings_count(reader);
             writer
                 .execute("INSERT INTO setting (key, value) VALUES ('x', '1')", [])
                 .unwrap();
-            Ok((first, settings_count(&reader)))
+            Ok((first, settings_count(reader)))
         })
         .unwrap();
         assert_eq!((first, second), (before, before));
@@ -103,7 +104,7 @@ mod tests {
         let tx = conn.unchecked_transaction().unwrap();
         conn.execute("INSERT INTO setting (key, value) VALUES ('x', '1')", [])
             .unwrap();
-        let count = in_one_snapshot(&conn, || Ok(settings_count(&conn))).unwrap();
+        let count = snapshot(&conn, |conn| Ok(settings_count(conn))).unwrap();
         assert_eq!(count, 1);
         assert!(
             !conn.is_autocommit(),

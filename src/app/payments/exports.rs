@@ -14,15 +14,11 @@ use crate::store::members::list_members;
 use crate::store::payments::ledger::balances;
 use crate::store::payments::lines::{member_names, payments_in};
 use crate::store::payments::payment_modes;
-use crate::store::sheets::snapshot;
 
 /// Every household with an account on `until` and its balance, by name.
 pub fn balance_rows(garden: &Garden, until: NaiveDate) -> Result<Vec<BalanceRow>> {
-    let (members, balance) = garden.with(|conn| {
-        snapshot(conn, |conn| {
-            Ok((list_members(conn)?, balances(conn, until)?))
-        })
-    })?;
+    let (members, balance) =
+        garden.read(|conn| Ok((list_members(conn)?, balances(conn, until)?)))?;
     Ok(members
         .into_iter()
         .filter_map(|m| {
@@ -45,14 +41,12 @@ pub fn payment_rows(garden: &Garden) -> Result<Vec<PaymentRow>> {
 /// first, with their household, mode's label and slip number: one query for the payments
 /// and their slips' numbers, the households' names and the modes read once.
 pub fn payment_rows_in(garden: &Garden, year: Option<i32>) -> Result<Vec<PaymentRow>> {
-    let (payments, members, modes) = garden.with(|conn| {
-        snapshot(conn, |conn| {
-            Ok((
-                payments_in(conn, year)?,
-                member_names(conn)?,
-                payment_modes(conn)?,
-            ))
-        })
+    let (payments, members, modes) = garden.read(|conn| {
+        Ok((
+            payments_in(conn, year)?,
+            member_names(conn)?,
+            payment_modes(conn)?,
+        ))
     })?;
     let names = super::household_names(&members);
     let labels: HashMap<String, String> = modes.into_iter().map(|m| (m.code, m.label)).collect();

@@ -14,7 +14,6 @@ use crate::domain::payments::cheques::due_for_remittance;
 use crate::report::remittance_slip::{self, SlipDocument};
 use crate::store::payments::held_cheques;
 use crate::store::payments::remittance::{self as store, Slip, SlipLine};
-use crate::store::sheets::snapshot;
 
 /// The setting holding the account the cheques are paid into (holder and IBAN).
 pub const BANK_ACCOUNT: &str = "bank_account";
@@ -77,13 +76,11 @@ pub struct SlipWritten {
 /// The held cheques (counted, on no slip, not cashed outside) whose day to cash is on or
 /// before `until`.
 pub fn due_cheques(garden: &Garden, until: NaiveDate) -> Result<DueCheques> {
-    let (payments, members) = garden.with(|conn| {
-        snapshot(conn, |conn| {
-            Ok((
-                held_cheques(conn)?,
-                crate::store::payments::lines::member_names(conn)?,
-            ))
-        })
+    let (payments, members) = garden.read(|conn| {
+        Ok((
+            held_cheques(conn)?,
+            crate::store::payments::lines::member_names(conn)?,
+        ))
     })?;
     let names = super::household_names(&members);
     let cheques = due_for_remittance(&payments, until)
@@ -129,14 +126,12 @@ pub fn slip_document(
     slip_id: i64,
     created: NaiveDateTime,
 ) -> Result<SlipDocument> {
-    let (identity, account, slip) = garden.with(|conn| {
-        snapshot(conn, |conn| {
-            Ok((
-                crate::store::settings::garden_identity(conn)?,
-                crate::store::settings::get(conn, BANK_ACCOUNT)?.unwrap_or_default(),
-                store::slip(conn, slip_id)?,
-            ))
-        })
+    let (identity, account, slip) = garden.read(|conn| {
+        Ok((
+            crate::store::settings::garden_identity(conn)?,
+            crate::store::settings::get(conn, BANK_ACCOUNT)?.unwrap_or_default(),
+            store::slip(conn, slip_id)?,
+        ))
     })?;
     let logo = identity.logo_path.trim();
     Ok(SlipDocument {

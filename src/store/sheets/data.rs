@@ -30,7 +30,7 @@ pub fn show_phones(conn: &Connection) -> Result<bool> {
 
 /// The print set of `week`; `None` when no active depot delivers that week.
 pub fn print_set_data(conn: &Connection, week: IsoWeek) -> Result<Option<PrintSet>> {
-    crate::store::in_one_snapshot(conn, || {
+    crate::store::snapshot(conn, |conn| {
         print_set_of(conn, &mut Shared::read(conn)?, week, |_| true)
     })
 }

@@ -21,7 +21,7 @@ pub use needs::{compute_needs, file_safe_name, format_quantity};
 pub use next::next_print_set;
 pub use parts::WeekPart;
 pub use range::{
-    BasketsRange, DEFAULT_DELIVERY_WEEKS, MAX_WEEKS, baskets_range, coming_delivery_weeks, snapshot,
+    BasketsRange, DEFAULT_DELIVERY_WEEKS, MAX_WEEKS, baskets_range, coming_delivery_weeks,
 };
 pub use types::{CompositionLine, DepotSheet, Need, PrintSet, SheetRow, SizeColumn, SkippedDepot};
 

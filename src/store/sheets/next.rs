@@ -22,7 +22,7 @@ use crate::store::week::next_deliveries;
 /// the harvests of the days covering both weeks' windows, counted once.
 /// `None` when no depot delivers.
 pub fn next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<PrintSet>> {
-    crate::store::in_one_snapshot(conn, || read_next_print_set(conn, today))
+    crate::store::snapshot(conn, |conn| read_next_print_set(conn, today))
 }
 
 fn read_next_print_set(conn: &Connection, today: NaiveDate) -> Result<Option<PrintSet>> {

@@ -2,12 +2,12 @@
 //! one column per size), and the range it covers by default.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::Connection;
 
 use crate::domain::baskets::{BasketSize, Depot};
 use crate::domain::calendar::IsoWeek;
 use crate::domain::distribution::{WeekPlan, depot_delivery};
-use crate::store::Result;
+use crate::store::{Result, snapshot};
 
 /// Delivery weeks the baskets table covers by default.
 pub const DEFAULT_DELIVERY_WEEKS: usize = 8;
@@ -35,16 +35,6 @@ pub fn baskets_range(conn: &Connection, from: IsoWeek, weeks: u32) -> Result<Bas
             sizes: crate::store::baskets::list_basket_sizes(conn)?,
         })
     })
-}
-
-/// Runs the reads of `work` in one read transaction (`BEGIN DEFERRED`, which a garden open
-/// read-only accepts): a document's data is read from one state of the garden, even while
-/// another window writes.
-pub fn snapshot<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
-    let value = work(&tx)?;
-    tx.commit()?;
-    Ok(value)
 }
 
 /// The default range of the baskets table: from the next delivery week (on `today`) to the
