@@ -35,10 +35,18 @@ pub fn payments_in(conn: &Connection, year: Option<i32>) -> Result<Vec<(Payment,
          WHERE {sql_where}"
     ))?;
     let (from, to) = days.unzip();
-    let rows = stmt.query_map((from, to), |r| {
-        Ok((payment_from_row(r)?, r.get(PAYMENT_COLUMN_COUNT)?))
-    })?;
-    let payments: Vec<(Payment, Option<i64>)> = rows.collect::<rusqlite::Result<_>>()?;
+    // Sized once: growing a list of a hundred thousand payments copied it again and again.
+    let count: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM payment p WHERE {sql_where}"),
+        (from, to),
+        |r| r.get(0),
+    )?;
+    let mut payments: Vec<(Payment, Option<i64>)> =
+        Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+    let mut rows = stmt.query((from, to))?;
+    while let Some(r) = rows.next()? {
+        payments.push((payment_from_row(r)?, r.get(PAYMENT_COLUMN_COUNT)?));
+    }
     Ok(by_day(payments))
 }
 
@@ -51,9 +59,12 @@ fn by_day<T>(payments: Vec<(Payment, T)>) -> Vec<(Payment, T)> {
         .collect();
     order.sort_unstable();
     let mut slots: Vec<Option<(Payment, T)>> = payments.into_iter().map(Some).collect();
-    (order.into_iter())
-        .filter_map(|(_, _, i)| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    // Sized once, as the filtered iterator cannot tell its length.
+    let mut sorted = Vec::with_capacity(order.len());
+    for (_, _, i) in order {
+        sorted.extend(slots.get_mut(i).and_then(Option::take));
+    }
+    sorted
 }
 
 /// Each household's id, first name and last name, in no order: what a money list needs to
