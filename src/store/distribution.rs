@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
-use super::baskets::{code_col, duplicate_as, ensure_monday, one_row};
+use super::baskets::{code_at, code_col, duplicate_as, ensure_monday, one_row};
+use super::columns::date_at;
 use super::{Result, StoreError};
 use crate::domain::baskets::{CompositionItem, Pickup, PickupStatus};
 use crate::domain::harvests::Unit;
@@ -161,12 +162,13 @@ pub fn composition_of_week(conn: &Connection, monday: NaiveDate) -> Result<Vec<C
 
 // ------------------------------------------------------------------ pickups
 
+/// A pickup from a row of `monday, subscription_id, baskets, status`, by position.
 fn pickup_from_row(row: &Row) -> rusqlite::Result<Pickup> {
     Ok(Pickup {
-        monday: row.get("monday")?,
-        subscription_id: row.get("subscription_id")?,
-        baskets: row.get("baskets")?,
-        status: code_col(row, "status", PickupStatus::from_code)?,
+        monday: date_at(row, 0)?,
+        subscription_id: row.get(1)?,
+        baskets: row.get(2)?,
+        status: code_at(row, 3, PickupStatus::from_code)?,
     })
 }
 
@@ -208,7 +210,8 @@ pub fn get_pickup(
 ) -> Result<Option<Pickup>> {
     Ok(conn
         .query_row(
-            "SELECT * FROM pickup WHERE monday = :monday AND subscription_id = :sub",
+            "SELECT monday, subscription_id, baskets, status FROM pickup
+             WHERE monday = :monday AND subscription_id = :sub",
             named_params! {":monday": monday, ":sub": subscription_id},
             pickup_from_row,
         )
@@ -226,8 +229,10 @@ pub fn delete_pickup(conn: &Connection, monday: NaiveDate, subscription_id: i64)
 
 /// Every pickup recorded for the week of `monday`, by subscription.
 pub fn pickups_of_week(conn: &Connection, monday: NaiveDate) -> Result<Vec<Pickup>> {
-    let mut stmt =
-        conn.prepare("SELECT * FROM pickup WHERE monday = :monday ORDER BY subscription_id")?;
+    let mut stmt = conn.prepare(
+        "SELECT monday, subscription_id, baskets, status FROM pickup
+         WHERE monday = :monday ORDER BY subscription_id",
+    )?;
     let rows = stmt.query_map(named_params! {":monday": monday}, pickup_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -302,10 +307,11 @@ fn ticked_of(
     conn: &Connection,
     week: crate::domain::calendar::IsoWeek,
 ) -> Result<std::collections::HashSet<i64>> {
-    Ok(pickups_of_week(conn, week.monday())?
-        .iter()
-        .map(|p| p.subscription_id)
-        .collect())
+    // The subscriptions only, read from the pickups' key without their rows.
+    let mut stmt =
+        conn.prepare_cached("SELECT subscription_id FROM pickup WHERE monday = :monday")?;
+    let ids = stmt.query_map(named_params! {":monday": week.monday()}, |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The lines of `depot_id` in `plan` not `ticked`, as the pickups to record.
