@@ -449,6 +449,23 @@ fn members_by_id_reads_the_members_asked_for_only() {
     assert!(members_by_id(&conn, &[]).unwrap().is_empty());
 }
 
+/// More households than one query takes at once (10,000): all of them are found.
+#[test]
+fn members_by_id_reads_a_garden_of_more_than_ten_thousand_households() {
+    let conn = open_in_memory().unwrap();
+    conn.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10005)
+         INSERT INTO member (id, last_name, first_name) SELECT i, 'Nom ' || i, 'Prénom' FROM n;",
+    )
+    .unwrap();
+    let ids: Vec<i64> = (1..=10_006).collect();
+    let found = members_by_id(&conn, &ids).unwrap();
+    // 10,005 households; id 10,006 does not exist.
+    assert_eq!(found.len(), 10_005);
+    assert_eq!(found[&10_005].last_name, "Nom 10005");
+    assert_eq!(found[&1].last_name, "Nom 1");
+}
+
 #[test]
 fn membership_round_trip() {
     let (conn, m, _, _) = seeded();

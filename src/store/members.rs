@@ -122,16 +122,28 @@ pub fn members_by_id(
     conn: &Connection,
     ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, Member>> {
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT ",
         member_columns!(),
         " FROM member WHERE id IN (SELECT value FROM json_each(:ids))"
     ))?;
-    let rows = stmt.query_map(named_params! {":ids": format!("[{list}]")}, |row| {
-        member_from_row(row).map(|m| (m.id, m))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut found = std::collections::HashMap::with_capacity(ids.len());
+    // By the ten thousand: the list of ids stays far below the longest text SQLite accepts.
+    for chunk in ids.chunks(10_000) {
+        let list = chunk
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let rows = stmt.query_map(named_params! {":ids": format!("[{list}]")}, |row| {
+            member_from_row(row).map(|m| (m.id, m))
+        })?;
+        for row in rows {
+            let (id, member) = row?;
+            found.insert(id, member);
+        }
+    }
+    Ok(found)
 }
 
 // ------------------------------------------------------------------ memberships
